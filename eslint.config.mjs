@@ -1,0 +1,43 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'test/artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', globalThis: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through src/config only.' },
+      ],
+    },
+  },
+  {
+    // Decorator metadata needs the runtime class of injected services and DTOs: `import type`
+    // would erase them, so the rule stays off where Nest reads constructor and parameter types.
+    files: ['src/**/*.controller.ts', 'src/**/*.service.ts', 'src/**/*.module.ts', 'src/**/*.repository.ts', 'src/**/*.guard.ts', 'src/**/*.strategy.ts', 'src/**/*.health.ts', 'src/**/*.indicator.ts', 'test/**/*.ts', 'src/**/*.dto.ts', 'src/**/*.entity.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
+    files: ['src/config/**', 'src/main.ts', 'src/database/embedded-postgres.ts', 'test/**', 'bench/**', 'scripts/**', '*.mjs'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // The matching core is pure: no framework, no ORM (CONVENTIONS, "Flow of a request" §4).
+    files: ['src/matches/scoring/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'], message: 'The scoring core stays pure: no Nest, TypeORM or I/O imports.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The database to use: DATABASE_URL, the embedded server, or a test clone. */
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl, { poolSize: config.DB_POOL_SIZE, migrationsRun: config.MIGRATIONS_RUN }),
+        OutboxModule,
+        HealthModule,
+      ],
+    };
+  }
+}

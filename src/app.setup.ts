@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import { ValidationPipe } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
+import { ErrorBodyDto } from './common/errors/error-body.dto.js';
+import { validationFailed } from './common/errors/validation.js';
+import type { AppConfig } from './config/app-config.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The Fastify adapter with the request id and logging every instance of the app shares. */
+export function createFastifyAdapter(config: AppConfig, logger: Logger): FastifyAdapter {
+  return new FastifyAdapter({
+    loggerInstance: logger,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    // Keep a caller's request id when it looks sane, so traces join up across services.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const header = req.headers['x-request-id'];
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    },
+  });
+}
+
+/** Everything main.ts and the tests both need: pipes, filter, headers, CORS, OpenAPI. */
+export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => validationFailed(errors),
+    }),
+  );
+  app.useGlobalFilters(new AppExceptionFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(helmet, {
+    // The Swagger UI needs inline scripts and styles; the API itself serves JSON only.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true, exposedHeaders: ['x-request-id'] });
+
+  if (config.DOCS_ENABLED) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Circuit IA API')
+        .setDescription(
+          'Matchmaking between French AI vendors and the needs of TPE/PME and collectivités. ' +
+            'Errors always have the shape of ErrorBody; list routes return { items, total, page, pageSize }.',
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+      { extraModels: [ErrorBodyDto] },
+    );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+  }
+}

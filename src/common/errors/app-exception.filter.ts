@@ -1,0 +1,106 @@
+import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from './domain-error.js';
+
+interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+  requestId: string;
+}
+
+/** PostgreSQL error codes a user's request can legitimately cause. */
+const PG_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  '23505': { status: 409, code: 'ALREADY_EXISTS', message: 'A resource with the same unique value already exists.' },
+  '23503': { status: 409, code: 'REFERENCED_RESOURCE', message: 'A related resource is missing or still in use.' },
+  '23514': { status: 400, code: 'CONSTRAINT_VIOLATED', message: 'A value breaks a rule of the data model.' },
+  '22P02': { status: 400, code: 'INVALID_VALUE', message: 'A value has the wrong format.' },
+  '40001': { status: 409, code: 'CONCURRENT_UPDATE', message: 'A concurrent change got there first; try again.' },
+};
+/** Connection-level failures: the database is down or restarting. */
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET']);
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+/** The one place where errors become HTTP responses. */
+@Catch()
+export class AppExceptionFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const body = { ...this.toBody(exception, request), requestId: String(request.id) };
+    if (body.statusCode === 503) {
+      request.log.warn({ code: body.code, details: body.details }, 'dependency unavailable');
+    } else if (body.statusCode >= 500) {
+      request.log.error({ err: exception, code: body.code }, 'request failed');
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toBody(exception: unknown, request: FastifyRequest): Omit<ErrorBody, 'requestId'> {
+    if (exception instanceof DomainError) {
+      return { statusCode: exception.status, code: exception.code, message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'object' && response && 'message' in response && typeof response.message === 'string'
+          ? response.message
+          : exception.message;
+      if (status === 404 && exception.constructor.name === 'NotFoundException' && message.startsWith('Cannot ')) {
+        return { statusCode: 404, code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` };
+      }
+      if (status === 503) {
+        // Readiness checks and dependency failures: say which dependency, never a stack.
+        return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'A dependency is unavailable.', details: response };
+      }
+      if (status >= 500) return { statusCode: status, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' };
+      return { statusCode: status, code: HTTP_CODES[status] ?? `HTTP_${status}`, message };
+    }
+    const fastifyStatus = fastifyClientError(exception);
+    if (fastifyStatus) return fastifyStatus;
+    const pgCode = databaseErrorCode(exception);
+    if (pgCode && PG_ERRORS[pgCode]) {
+      const { status, code, message } = PG_ERRORS[pgCode];
+      return { statusCode: status, code, message };
+    }
+    if (pgCode && PG_UNAVAILABLE.has(pgCode)) {
+      return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again shortly.' };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' };
+  }
+}
+
+/** Fastify's own errors for malformed requests (bad JSON, wrong content type, too large). */
+function fastifyClientError(exception: unknown): Omit<ErrorBody, 'requestId'> | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const e = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && typeof e.code === 'string' && e.code.startsWith('FST_')) {
+    return { statusCode: e.statusCode, code: HTTP_CODES[e.statusCode] ?? 'BAD_REQUEST', message: String(e.message) };
+  }
+  return undefined;
+}
+
+function databaseErrorCode(exception: unknown): string | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const e = exception as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e.driverError?.code ?? e.code;
+  if (typeof code === 'string') return code;
+  if (e instanceof Error && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message)) {
+    return 'ECONNREFUSED';
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+import { ConfigValidationError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, NODE_ENV: 'development', MIGRATIONS_RUN: true, EMBEDDED_PG_DIR: './.data/postgres' });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', '8080', 8080],
+    ['MIGRATIONS_RUN', 'false', false],
+    ['TRUST_PROXY', 'yes', true],
+    ['DATABASE_URL', 'postgres://u:p@db:5432/circuit', 'postgres://u:p@db:5432/circuit'],
+    ['DATABASE_URL', '', undefined],
+  ])('reads %s=%s as %p', (key, raw, expected) => {
+    expect((loadConfig({ [key]: raw }) as unknown as Record<string, unknown>)[key]).toEqual(expected);
+  });
+
+  it('fails listing every invalid variable at once', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', DATABASE_URL: 'mysql://x', MIGRATIONS_RUN: 'maybe', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigValidationError);
+    const problems = (caught as ConfigValidationError).problems.map((p) => p.split(':')[0]);
+    expect(new Set(problems)).toEqual(new Set(['PORT', 'NODE_ENV', 'DATABASE_URL', 'MIGRATIONS_RUN', 'LOG_LEVEL']));
+    expect((caught as Error).message).toContain('PORT');
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(() => loadConfig({ SOMETHING_ELSE: '1', HOME: '/root' })).not.toThrow();
+  });
+});

@@ -1,0 +1,141 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+
+/** Reads a boolean environment variable the way people write them. */
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
+const blankToUndefined = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * Every environment variable the app reads, with its default and meaning. The README table and
+ * `.env.example` mirror this class; `test/config.e2e-spec.ts` checks they stay in step.
+ */
+export class EnvironmentVariables {
+  /** Runtime mode; `production` makes secrets mandatory. */
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /** HTTP port of the API. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Interface the API listens on. */
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** PostgreSQL server to use; when unset, an embedded PostgreSQL is started. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Data folder of the embedded PostgreSQL (kept across restarts). */
+  @IsString()
+  EMBEDDED_PG_DIR = './.data/postgres';
+
+  /** Port of the embedded PostgreSQL. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  /** Maximum connections in the database pool. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  /** Apply pending migrations at start. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  /** Log level: fatal, error, warn, info, debug, trace or silent. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Comma-separated origins allowed by CORS; empty disables cross-origin requests. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /** Trust X-Forwarded-* headers (behind a reverse proxy or load balancer). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  /** Serve the OpenAPI UI at /docs and the document at /docs/openapi.json. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DOCS_ENABLED = true;
+
+  /** Time given to in-flight requests on shutdown before the process exits anyway (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_TIMEOUT_MS = 10000;
+
+  /** Meilisearch server; when unset, search runs on PostgreSQL full-text search. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  MEILI_URL?: string;
+
+  /** Meilisearch API key (admin-scoped key; never the master key in production). */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  MEILI_API_KEY?: string;
+}
+
+export type AppConfig = Readonly<EnvironmentVariables>;
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+const describe = (errors: ValidationError[]): string[] =>
+  errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message}`));
+
+/** Validates the environment; throws listing every bad variable at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_API_KEY']) {
+    if (env[key] !== undefined) raw[key] = env[key] as string;
+  }
+  const config = plainToInstance(EnvironmentVariables, raw);
+  const problems = describe(validateSync(config, { skipMissingProperties: false }));
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,41 @@
+import type { AppConfig } from '../config/app-config.js';
+import { ensureDatabase, resolveDataDir, startEmbeddedPostgres, withDatabase } from './embedded-postgres.js';
+
+export const EMBEDDED_DATABASE = 'circuit_ia';
+
+export interface DatabaseServer {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The database the app uses: `DATABASE_URL` when set, else an embedded PostgreSQL whose data is
+ * kept in EMBEDDED_PG_DIR across restarts.
+ */
+export async function openDatabaseServer(
+  config: AppConfig,
+  say: (message: string) => void,
+): Promise<DatabaseServer> {
+  if (config.DATABASE_URL) {
+    return { url: config.DATABASE_URL, embedded: false, stop: async () => undefined };
+  }
+  const { dataDir, fallback } = resolveDataDir(config.EMBEDDED_PG_DIR);
+  if (fallback) {
+    say(`The postgres system user cannot reach ${config.EMBEDDED_PG_DIR}; embedded data kept in ${dataDir} instead.`);
+  }
+  const started = Date.now();
+  let output = '';
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: config.EMBEDDED_PG_PORT,
+    user: 'circuit',
+    password: 'circuit-local-only',
+    onLog: (line) => (output += line),
+  }).catch((error: unknown) => {
+    throw new Error(`Embedded PostgreSQL failed to start in ${dataDir}: ${String(error)}\n${output}`);
+  });
+  await ensureDatabase(server.url, EMBEDDED_DATABASE);
+  say(`Embedded PostgreSQL ready on 127.0.0.1:${server.port} (data in ${dataDir}) in ${Date.now() - started} ms.`);
+  return { url: withDatabase(server.url, EMBEDDED_DATABASE), embedded: true, stop: server.stop };
+}

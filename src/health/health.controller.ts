@@ -1,0 +1,40 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
+import { OutboxHealthIndicator } from './outbox.health.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly outbox: OutboxHealthIndicator,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: the process answers.' })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the database answers; outbox lag is reported.' })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        status: 'ok',
+        info: { database: { status: 'up' }, outbox: { status: 'up', pending: 0, failing: 0, oldestPendingSeconds: null } },
+        error: {},
+        details: {},
+      },
+    },
+  })
+  @ApiServiceUnavailableResponse({ type: ErrorBodyDto })
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 }), () => this.outbox.check('outbox')]);
+  }
+}

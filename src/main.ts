@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+import { configureApp, createFastifyAdapter } from './app.setup.js';
+import { createLogger, PinoNestLogger } from './common/logging/logger.js';
+import { ConfigValidationError, loadConfig } from './config/app-config.js';
+import { openDatabaseServer } from './database/database-server.js';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const say = (message: string): void => logger.info(message);
+
+  // The embedded PostgreSQL is started here, outside the Nest module graph, so that shutdown
+  // order is ours: the app drains first, then the database stops.
+  const database = await openDatabaseServer(config, say);
+  let app: NestFastifyApplication | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received: finishing in-flight requests, then stopping.`);
+    const force = setTimeout(() => {
+      logger.error('Shutdown took too long; exiting.');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    try {
+      await app?.close();
+      await database.stop();
+      say('Stopped cleanly.');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'Error during shutdown');
+      process.exit(1);
+    }
+  };
+  // `on`, not `once`: under `npm start` the signal can arrive twice (the group and npm's forward),
+  // and a second default-handled SIGINT would kill the process before PostgreSQL is stopped.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot({ config, databaseUrl: database.url }),
+      createFastifyAdapter(config, logger),
+      { logger: new PinoNestLogger(logger) },
+    );
+    await configureApp(app, config);
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.stop();
+    throw error;
+  }
+  const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  say(`Circuit IA API listening on http://${shown}:${config.PORT}`);
+  if (config.DOCS_ENABLED) say(`API documentation: http://${shown}:${config.PORT}/docs (OpenAPI JSON at /docs/openapi.json)`);
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigValidationError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Circuit IA failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import type { ModuleMetadata } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module.js';
+import { configureApp, createFastifyAdapter } from '../../src/app.setup.js';
+import { createLogger } from '../../src/common/logging/logger.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** The raw Node server, for Supertest. */
+  server: ReturnType<NestFastifyApplication['getHttpServer']>;
+  dataSource: DataSource;
+  database: TestDatabase;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** Boots the whole AppModule in-process on a database of its own, exactly as main.ts does. */
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Extra modules, e.g. a probe controller that injects a fault. */
+  imports?: ModuleMetadata['imports'];
+}
+
+export async function createTestApp({ env = {}, imports = [] }: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', MIGRATIONS_RUN: 'false', ...env });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ config, databaseUrl: database.url }), ...imports],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config, createLogger(config)), {
+    logger: false,
+  });
+  await configureApp(app, config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    server: app.getHttpServer(),
+    dataSource: app.get(DataSource),
+    database,
+    config,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
