@@ -6,7 +6,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', globalThis: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', globalThis: 'readonly' },
+      // Lets consistent-type-imports see that decorator metadata needs the runtime class.
+      parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
@@ -15,12 +19,6 @@ export default tseslint.config(
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through src/config only.' },
       ],
     },
-  },
-  {
-    // Decorator metadata needs the runtime class of injected services and DTOs: `import type`
-    // would erase them, so the rule stays off where Nest reads constructor and parameter types.
-    files: ['src/**/*.controller.ts', 'src/**/*.service.ts', 'src/**/*.module.ts', 'src/**/*.repository.ts', 'src/**/*.guard.ts', 'src/**/*.strategy.ts', 'src/**/*.health.ts', 'src/**/*.indicator.ts', 'test/**/*.ts', 'src/**/*.dto.ts', 'src/**/*.entity.ts'],
-    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
     files: ['src/config/**', 'src/main.ts', 'src/database/embedded-postgres.ts', 'test/**', 'bench/**', 'scripts/**', '*.mjs'],

@@ -101,6 +101,24 @@ export class EnvironmentVariables {
   @Min(0)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
+  /** Run the outbox worker in this process (delivers search and notification events). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  OUTBOX_WORKER_ENABLED = true;
+
+  /** Pause between two outbox polls when the queue is empty (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS = 500;
+
+  /** Events claimed per outbox batch. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OUTBOX_BATCH_SIZE = 100;
+
   /** Meilisearch server; when unset, search runs on PostgreSQL full-text search. */
   @Transform(blankToUndefined)
   @IsOptional()

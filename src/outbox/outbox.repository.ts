@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { OutboxEventEntity } from './outbox-event.entity.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { OutboxEvent } from './outbox.types.js';
 
 export interface OutboxLag {
   pending: number;
   failing: number;
   oldestPendingSeconds: number | null;
+}
+
+interface EventRow {
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  created_at: Date;
 }
 
 @Injectable()
@@ -18,17 +26,53 @@ export class OutboxRepository {
     await manager.query('INSERT INTO outbox_event (topic, payload) VALUES ($1, $2)', [topic, JSON.stringify(payload)]);
   }
 
+  /**
+   * Claims up to `limit` due events with a lease: they become invisible to other workers (and
+   * other app instances) until `leaseSeconds` pass, so no long transaction is held while delivering.
+   */
+  async claimDue(limit: number, leaseSeconds: number): Promise<OutboxEvent[]> {
+    const rows = (await this.dataSource.query(
+      `UPDATE outbox_event SET available_at = now() + make_interval(secs => $2), attempts = attempts + 1
+        WHERE id IN (SELECT id FROM outbox_event
+                      WHERE processed_at IS NULL AND available_at <= now()
+                      ORDER BY available_at, created_at
+                      LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, topic, payload, attempts, created_at`,
+      [limit, leaseSeconds],
+    )) as [EventRow[], number];
+    return rows[0]
+      .map((r) => ({ id: r.id, topic: r.topic, payload: r.payload, attempts: r.attempts, createdAt: r.created_at }))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  async markDelivered(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query('UPDATE outbox_event SET processed_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
+  async markFailed(id: string, error: string, retryInMs: number): Promise<void> {
+    await this.dataSource.query(
+      "UPDATE outbox_event SET last_error = $2, available_at = now() + make_interval(secs => $3) WHERE id = $1",
+      [id, error.slice(0, 2000), retryInMs / 1000],
+    );
+  }
+
   async lag(): Promise<OutboxLag> {
     const [row] = (await this.dataSource.query(
       `SELECT count(*)::int AS pending,
-              count(*) FILTER (WHERE attempts > 0)::int AS failing,
+              count(*) FILTER (WHERE last_error IS NOT NULL)::int AS failing,
               extract(epoch FROM now() - min(created_at))::float AS oldest
          FROM outbox_event WHERE processed_at IS NULL`,
     )) as { pending: number; failing: number; oldest: number | null }[];
     return { pending: row.pending, failing: row.failing, oldestPendingSeconds: row.oldest === null ? null : Math.round(row.oldest) };
   }
 
-  countPending(): Promise<number> {
-    return this.dataSource.getRepository(OutboxEventEntity).countBy({ processedAt: IsNull() });
+  /** Deletes delivered events older than `days`: the table is a queue, not an archive. */
+  async purgeDelivered(days: number): Promise<number> {
+    const [, count] = (await this.dataSource.query(
+      "DELETE FROM outbox_event WHERE processed_at < now() - make_interval(days => $1)",
+      [days],
+    )) as [unknown, number];
+    return count;
   }
 }

@@ -28,7 +28,14 @@ export interface TestAppOptions {
 
 export async function createTestApp({ env = {}, imports = [] }: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', MIGRATIONS_RUN: 'false', ...env });
+  // The outbox worker is driven by hand in tests (`OutboxWorker.drain()`), so results are deterministic.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    MIGRATIONS_RUN: 'false',
+    OUTBOX_WORKER_ENABLED: 'false',
+    ...env,
+  });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, databaseUrl: database.url }), ...imports],
   }).compile();

@@ -1,0 +1,116 @@
+import request from 'supertest';
+import { OutboxRepository } from '../src/outbox/outbox.repository.js';
+import type { OutboxEvent, OutboxHandler } from '../src/outbox/outbox.types.js';
+import { OutboxWorker } from '../src/outbox/outbox.worker.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/** A handler that records deliveries and can be told to fail: the injected fault. */
+class RecordingHandler implements OutboxHandler {
+  readonly name = 'recording';
+  delivered: OutboxEvent[] = [];
+  failuresLeft = 0;
+  handles(topic: string): boolean {
+    return topic.startsWith('test.');
+  }
+  async deliver(events: OutboxEvent[]): Promise<void> {
+    if (this.failuresLeft > 0) {
+      this.failuresLeft--;
+      throw new Error('index unavailable');
+    }
+    this.delivered.push(...events);
+  }
+}
+
+describe('transactional outbox', () => {
+  let t: TestApp;
+  let outbox: OutboxRepository;
+  let worker: OutboxWorker;
+  const handler = new RecordingHandler();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    outbox = t.app.get(OutboxRepository);
+    worker = t.app.get(OutboxWorker);
+    worker.register(handler);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  beforeEach(async () => {
+    handler.delivered = [];
+    handler.failuresLeft = 0;
+    await t.dataSource.query('DELETE FROM outbox_event');
+  });
+
+  const makeDue = () => t.dataSource.query('UPDATE outbox_event SET available_at = now() WHERE processed_at IS NULL');
+
+  it('records an event only when its transaction commits', async () => {
+    await t.dataSource.transaction((m) => outbox.enqueue(m, 'test.kept', { n: 1 }));
+    await t.dataSource
+      .transaction(async (m) => {
+        await outbox.enqueue(m, 'test.lost', { n: 2 });
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    const rows: { topic: string }[] = await t.dataSource.query('SELECT topic FROM outbox_event');
+    expect(rows.map((r) => r.topic)).toEqual(['test.kept']);
+  });
+
+  it('delivers pending events in order and acknowledges them', async () => {
+    for (const n of [1, 2, 3]) await t.dataSource.transaction((m) => outbox.enqueue(m, 'test.order', { n }));
+    expect(await worker.drain()).toEqual({ delivered: 3, failed: 0 });
+    expect(handler.delivered.map((e) => e.payload.n)).toEqual([1, 2, 3]);
+    expect((await outbox.lag()).pending).toBe(0);
+    expect(await worker.drain()).toEqual({ delivered: 0, failed: 0 });
+  });
+
+  it('acknowledges events no handler wants', async () => {
+    await t.dataSource.transaction((m) => outbox.enqueue(m, 'nobody.listens', {}));
+    expect(await worker.drain()).toEqual({ delivered: 1, failed: 0 });
+    expect(handler.delivered).toEqual([]);
+  });
+
+  it('keeps a failed event with its error, backs off, then delivers it once the target recovers', async () => {
+    await t.dataSource.transaction((m) => outbox.enqueue(m, 'test.retry', { n: 1 }));
+    handler.failuresLeft = 2;
+
+    expect(await worker.drain()).toEqual({ delivered: 0, failed: 1 });
+    const [row] = await t.dataSource.query("SELECT attempts, last_error, available_at > now() AS later FROM outbox_event");
+    expect(row).toEqual({ attempts: 1, last_error: 'index unavailable', later: true });
+    // Backing off: not due yet, so nothing is attempted.
+    expect(await worker.drain()).toEqual({ delivered: 0, failed: 0 });
+    expect(await outbox.lag()).toMatchObject({ pending: 1, failing: 1 });
+
+    await makeDue();
+    expect(await worker.drain()).toEqual({ delivered: 0, failed: 1 });
+    await makeDue();
+    expect(await worker.drain()).toEqual({ delivered: 1, failed: 0 });
+    expect(handler.delivered.map((e) => e.attempts)).toEqual([3]);
+    expect(await outbox.lag()).toMatchObject({ pending: 0, failing: 0 });
+  });
+
+  it('reports lag and failures on readiness without failing it', async () => {
+    await t.dataSource.transaction((m) => outbox.enqueue(m, 'test.lag', {}));
+    await t.dataSource.query("UPDATE outbox_event SET created_at = now() - interval '90 seconds', last_error = 'boom'");
+    const res = await request(t.server).get('/health/ready').expect(200);
+    expect(res.body.info.outbox).toMatchObject({ status: 'up', pending: 1, failing: 1 });
+    expect(res.body.info.outbox.oldestPendingSeconds).toBeGreaterThanOrEqual(89);
+  });
+
+  it('never hands one event to two concurrent workers', async () => {
+    await t.dataSource.transaction(async (m) => {
+      for (let n = 0; n < 250; n++) await outbox.enqueue(m, 'test.concurrent', { n });
+    });
+    const claims = await Promise.all([1, 2, 3, 4].map(() => outbox.claimDue(100, 60)));
+    const ids = claims.flat().map((e) => e.id);
+    expect(ids).toHaveLength(250);
+    expect(new Set(ids).size).toBe(250);
+  });
+
+  it('purges delivered events older than the retention', async () => {
+    await t.dataSource.transaction((m) => outbox.enqueue(m, 'test.old', {}));
+    await worker.drain();
+    await t.dataSource.query("UPDATE outbox_event SET processed_at = now() - interval '10 days'");
+    expect(await outbox.purgeDelivered(7)).toBe(1);
+  });
+});
