@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
+import { SearchModule } from './search/search.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -20,6 +21,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl, { poolSize: config.DB_POOL_SIZE, migrationsRun: config.MIGRATIONS_RUN }),
         OutboxModule,
+        SearchModule,
         HealthModule,
       ],
     };

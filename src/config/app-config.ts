@@ -119,6 +119,12 @@ export class EnvironmentVariables {
   @Max(1000)
   OUTBOX_BATCH_SIZE = 100;
 
+  /** Search backend; defaults to meilisearch when MEILI_URL is set, postgres otherwise. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsIn(['postgres', 'meilisearch'])
+  SEARCH_BACKEND?: 'postgres' | 'meilisearch';
+
   /** Meilisearch server; when unset, search runs on PostgreSQL full-text search. */
   @Transform(blankToUndefined)
   @IsOptional()
@@ -135,6 +141,9 @@ export class EnvironmentVariables {
 
 export type AppConfig = Readonly<EnvironmentVariables>;
 
+/** Variables without a default (absent from `new EnvironmentVariables()`). */
+export const OPTIONAL_VARIABLES = ['DATABASE_URL', 'SEARCH_BACKEND', 'MEILI_URL', 'MEILI_API_KEY'] as const;
+
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -149,11 +158,12 @@ const describe = (errors: ValidationError[]): string[] =>
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_API_KEY']) {
+  for (const key of [...known, ...OPTIONAL_VARIABLES]) {
     if (env[key] !== undefined) raw[key] = env[key] as string;
   }
   const config = plainToInstance(EnvironmentVariables, raw);
   const problems = describe(validateSync(config, { skipMissingProperties: false }));
+  if (config.SEARCH_BACKEND === 'meilisearch' && !config.MEILI_URL) problems.push('SEARCH_BACKEND: meilisearch needs MEILI_URL');
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return Object.freeze(config);
 }

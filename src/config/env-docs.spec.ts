@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { EnvironmentVariables } from './app-config.js';
+import { EnvironmentVariables, OPTIONAL_VARIABLES } from './app-config.js';
 
-const OPTIONAL = ['DATABASE_URL', 'MEILI_URL', 'MEILI_API_KEY'];
+const OPTIONAL: readonly string[] = OPTIONAL_VARIABLES;
 const declared = [...new Set([...Object.keys(new EnvironmentVariables()), ...OPTIONAL])].sort();
 
 describe('configuration documentation', () => {

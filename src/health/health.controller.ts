@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { OutboxHealthIndicator } from './outbox.health.js';
+import { SearchHealthIndicator } from './search.health.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +12,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly outbox: OutboxHealthIndicator,
+    private readonly search: SearchHealthIndicator,
   ) {}
 
   @Get()
@@ -22,12 +24,12 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: the database answers; outbox lag is reported.' })
+  @ApiOperation({ summary: 'Readiness: the database answers; the search backend and the outbox lag are reported.' })
   @ApiOkResponse({
     schema: {
       example: {
         status: 'ok',
-        info: { database: { status: 'up' }, outbox: { status: 'up', pending: 0, failing: 0, oldestPendingSeconds: null } },
+        info: { database: { status: 'up' }, search: { status: 'up', backend: 'postgres' }, outbox: { status: 'up', pending: 0, failing: 0, oldestPendingSeconds: null } },
         error: {},
         details: {},
       },
@@ -35,6 +37,10 @@ export class HealthController {
   })
   @ApiServiceUnavailableResponse({ type: ErrorBodyDto })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 }), () => this.outbox.check('outbox')]);
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 1500 }),
+      () => this.search.check('search'),
+      () => this.outbox.check('outbox'),
+    ]);
   }
 }

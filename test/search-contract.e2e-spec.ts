@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { MeilisearchSearchIndex } from '../src/search/meilisearch/meilisearch-search.index.js';
+import type { OfferingDocument } from '../src/search/offering-document.js';
+import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
+import type { CatalogueQuery, SearchIndex } from '../src/search/search-index.port.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * One contract, every backend: the same documents and queries must give the same hits. PostgreSQL
+ * always runs; Meilisearch runs whenever MEILI_URL is set (no server can run on our machines).
+ */
+const vendorA = '00000000-0000-4000-8000-00000000000a';
+const vendorB = '00000000-0000-4000-8000-00000000000b';
+
+function doc(n: number, fields: Partial<OfferingDocument>): OfferingDocument {
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    version: 1,
+    title: '',
+    summary: '',
+    description: '',
+    vendorId: vendorA,
+    vendorName: 'Azur Vision',
+    useCases: [],
+    useCaseLabels: [],
+    sectors: [],
+    sectorLabels: [],
+    national: false,
+    regions: [],
+    departements: [],
+    remoteDelivery: false,
+    grade: 'C',
+    sovereigntyScore: 50,
+    gradeVerified: false,
+    dataResidency: 'FR',
+    requirementsMet: [],
+    minBudgetEur: null,
+    maxBudgetEur: null,
+    publishedAt: `2026-0${n}-01T00:00:00.000Z`,
+    ...fields,
+  };
+}
+
+const vision = doc(1, {
+  title: "Reconnaissance d'images pour le contrôle qualité",
+  summary: 'Détection de défauts sur ligne de production par vision par ordinateur.',
+  description: 'Caméras et modèle entraîné sur vos pièces, déployé sur site.',
+  useCases: ['VISION_QUALITY_CONTROL'],
+  useCaseLabels: ['Vision par ordinateur : contrôle qualité'],
+  sectors: ['C', '25'],
+  regions: ['93'],
+  departements: ['04', '05', '06', '13', '83', '84'],
+  grade: 'B',
+  sovereigntyScore: 74,
+  dataResidency: 'CUSTOMER_PREMISES',
+  requirementsMet: ['DATA_IN_FRANCE', 'DATA_IN_EU', 'GDPR_DPA'],
+});
+const chatbot = doc(2, {
+  title: 'Chatbot pour la relation usagers',
+  summary: 'Un agent conversationnel pour les mairies et les PME.',
+  description: 'Réponses aux questions fréquentes, prise de rendez-vous.',
+  useCases: ['CUSTOMER_SERVICE_CHATBOT'],
+  useCaseLabels: ['Relation client / usagers, agents conversationnels, callbots'],
+  national: true,
+  remoteDelivery: true,
+  grade: 'A',
+  sovereigntyScore: 92,
+  requirementsMet: ['DATA_IN_FRANCE', 'DATA_IN_EU', 'GDPR_DPA', 'SECNUMCLOUD_OFFERING'],
+});
+const rag = doc(3, {
+  title: 'Assistant documentaire souverain',
+  summary: 'Recherche dans vos documents internes avec un modèle français.',
+  description: 'RAG hébergé en France, sans entraînement sur vos données.',
+  useCases: ['KNOWLEDGE_ASSISTANT_RAG'],
+  useCaseLabels: ['Assistant interne / recherche documentaire (RAG)'],
+  regions: ['84'],
+  departements: ['69', '38'],
+  grade: 'A',
+  sovereigntyScore: 88,
+  requirementsMet: ['DATA_IN_FRANCE', 'DATA_IN_EU'],
+});
+const forecast = doc(4, {
+  title: 'Prévision des ventes pour le commerce',
+  summary: 'Anticipez la demande de vos magasins.',
+  description: 'Modèles de séries temporelles sur vos historiques de caisse.',
+  useCases: ['SALES_FORECAST'],
+  useCaseLabels: ['Prévision des ventes / de la demande'],
+  sectors: ['G', '47'],
+  regions: ['93'],
+  departements: ['06'],
+  grade: 'C',
+  dataResidency: 'EU_EEA',
+  requirementsMet: ['DATA_IN_EU'],
+});
+const callbot = doc(5, {
+  title: 'Callbot et transcription vocale',
+  summary: 'Standard téléphonique automatisé.',
+  description: 'Reconnaissance vocale et synthèse, API américaine.',
+  useCases: ['TRANSLATION_SPEECH', 'CUSTOMER_SERVICE_CHATBOT'],
+  useCaseLabels: ['Traduction, transcription, accessibilité', 'Relation client / usagers, agents conversationnels, callbots'],
+  national: true,
+  grade: 'D',
+  sovereigntyScore: 30,
+  dataResidency: 'OTHER',
+  vendorId: vendorB,
+  vendorName: 'Global Voice',
+});
+const maintenance = doc(6, {
+  title: 'Maintenance prédictive industrielle',
+  summary: 'Prévenez les pannes de vos machines.',
+  description: 'Capteurs IoT et détection d’anomalies.',
+  useCases: ['PREDICTIVE_MAINTENANCE'],
+  useCaseLabels: ['Maintenance prédictive'],
+  regions: ['84'],
+  departements: ['42'],
+  grade: 'E',
+  sovereigntyScore: 12,
+  dataResidency: 'OTHER',
+  vendorId: vendorB,
+  vendorName: 'Global Voice',
+});
+const all = [vision, chatbot, rag, forecast, callbot, maintenance];
+
+const backends: [string, (t: TestApp) => SearchIndex][] = [['postgres', (t) => new PostgresSearchIndex(t.dataSource)]];
+if (process.env.MEILI_URL) {
+  backends.push([
+    'meilisearch',
+    () => new MeilisearchSearchIndex(process.env.MEILI_URL as string, process.env.MEILI_API_KEY, `offerings_test_${randomUUID()}`),
+  ]);
+}
+
+describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
+  let t: TestApp;
+  let index: SearchIndex;
+  const search = (q: Partial<CatalogueQuery>) => index.search({ page: 1, pageSize: 20, ...q });
+  const ids = (r: { items: { document: OfferingDocument }[] }) => r.items.map((i) => i.document.id);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    index = make(t);
+    await index.prepare();
+    await index.upsert(all);
+  });
+  afterAll(async () => {
+    await index?.clear();
+    await t?.close();
+  });
+
+  it.each(["reconaissance d'image", 'reconnaissance d’images', 'RECONNAISSANCE IMAGES', 'controle qualite'])(
+    'finds the image-recognition offering first for "%s"',
+    async (q) => {
+      const result = await search({ q });
+      expect(ids(result)[0]).toBe(vision.id);
+    },
+  );
+
+  it('tolerates a typo: "chatbott" finds the chatbot', async () => {
+    expect(ids(await search({ q: 'chatbott' }))).toContain(chatbot.id);
+  });
+
+  it('is accent-insensitive both ways', async () => {
+    expect(ids(await search({ q: 'prevision ventes' }))[0]).toBe(forecast.id);
+    expect(ids(await search({ q: 'maintenance prédictive' }))[0]).toBe(maintenance.id);
+  });
+
+  it('finds nothing for words no offering has', async () => {
+    const result = await search({ q: 'zzkqxw' });
+    expect(result.total).toBe(0);
+    expect(result.items).toEqual([]);
+  });
+
+  it('lists everything newest first, in a stable order, when the query is empty', async () => {
+    const result = await search({});
+    expect(result.total).toBe(6);
+    expect(ids(result)).toEqual([maintenance, callbot, forecast, rag, chatbot, vision].map((d) => d.id));
+  });
+
+  it('pages without overlap or gap', async () => {
+    const first = await search({ pageSize: 4, page: 1 });
+    const second = await search({ pageSize: 4, page: 2 });
+    expect(first.total).toBe(6);
+    expect([...ids(first), ...ids(second)]).toEqual(ids(await search({})));
+  });
+
+  it.each<[string, Partial<CatalogueQuery>, OfferingDocument[]]>([
+    ['use case (any of)', { useCases: ['CUSTOMER_SERVICE_CHATBOT'] }, [callbot, chatbot]],
+    ['sector', { sectors: ['47'] }, [forecast]],
+    ['région: declared or national', { region: '93' }, [callbot, forecast, chatbot, vision]],
+    ['département: declared or national', { departement: '42' }, [maintenance, callbot, chatbot]],
+    ['grades', { grades: ['A', 'B'] }, [rag, chatbot, vision]],
+    ['requirements (all of)', { requirements: ['DATA_IN_FRANCE', 'GDPR_DPA'] }, [chatbot, vision]],
+    ['vendor', { vendorId: vendorB }, [maintenance, callbot]],
+    ['text and filter together', { q: 'vocale', grades: ['D'] }, [callbot]],
+  ])('filters by %s', async (_label, query, expected) => {
+    const result = await search(query);
+    expect(ids(result)).toEqual(expected.map((d) => d.id));
+    expect(result.total).toBe(expected.length);
+  });
+
+  it('counts facets over the filtered results, as the documents say', async () => {
+    const result = await search({ region: '93' });
+    const matched = [callbot, forecast, chatbot, vision];
+    const count = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
+    expect(result.facets.useCases).toEqual(count(matched.flatMap((d) => d.useCases)));
+    expect(result.facets.regions).toEqual(count(matched.flatMap((d) => d.regions)));
+    expect(result.facets.grade).toEqual(count(matched.map((d) => d.grade)));
+    expect(result.facets.dataResidency).toEqual(count(matched.map((d) => d.dataResidency)));
+  });
+
+  it('never lets an older version overwrite a newer one', async () => {
+    await index.upsert([{ ...rag, version: 3, title: 'Assistant documentaire souverain v3' }]);
+    await index.upsert([{ ...rag, version: 2, title: 'Stale title' }]);
+    const hit = (await search({ q: 'assistant documentaire' })).items.find((i) => i.document.id === rag.id);
+    expect(hit?.document.title).toBe('Assistant documentaire souverain v3');
+  });
+
+  it('removes documents, and lists the ids it holds', async () => {
+    const extra = doc(7, { title: 'Offre éphémère de traduction', useCases: ['TRANSLATION_SPEECH'] });
+    await index.upsert([extra]);
+    expect(await index.listIds()).toContain(extra.id);
+    await index.remove([extra.id]);
+    expect(await index.listIds()).toEqual(all.map((d) => d.id).sort());
+    expect(ids(await search({ q: 'éphémère' }))).toEqual([]);
+  });
+
+  it('rates relevance 0–100, higher for the offering that fits the text', async () => {
+    const need = 'Nous voulons détecter automatiquement les défauts de nos pièces par reconnaissance d’images sur la ligne de production.';
+    const scores = await index.relevance(need, [vision.id, forecast.id, '00000000-0000-4000-8000-999999999999']);
+    expect(scores.get(vision.id)).toBeGreaterThan(scores.get(forecast.id) ?? 0);
+    for (const s of scores.values()) expect(s).toBeGreaterThanOrEqual(0);
+    for (const s of scores.values()) expect(s).toBeLessThanOrEqual(100);
+    expect(scores.get('00000000-0000-4000-8000-999999999999')).toBe(0);
+  });
+
+  it('reports itself healthy', async () => {
+    expect(await index.health()).toMatchObject({ ok: true });
+  });
+});
