@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
+import type { CatalogueQuery } from '../src/search/search-index.port.js';
+import { openBenchDatabase, progress, time, writeResult } from './support/harness.js';
+import { syntheticDocuments } from './support/offering-documents.js';
+
+/**
+ * Catalogue search latency on the PostgreSQL backend at N offerings (default 10,000):
+ * `npm run bench:search -- --offerings 50000`. Writes bench/results/search-*.json.
+ */
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function main(): Promise<void> {
+  const offerings = arg('offerings', 10_000);
+  const requests = arg('requests', 300);
+  const db = await openBenchDatabase();
+  try {
+    const index = new PostgresSearchIndex(db.dataSource);
+    const docs = syntheticDocuments(offerings);
+    const started = Date.now();
+    for (let i = 0; i < docs.length; i += 500) {
+      await index.upsert(docs.slice(i, i + 500));
+      progress('Indexing offerings', Math.min(i + 500, docs.length), docs.length);
+    }
+    const ingestSeconds = (Date.now() - started) / 1000;
+    await db.dataSource.query('ANALYZE search_offering');
+
+    const texts = ['chatbot', 'chatbott', "reconaissance d'image", 'prévision des ventes', 'maintenance predictive', 'transcription réunions', 'factures', 'fuite eau', 'assistant documentaire', 'détection de défauts'];
+    const filters: Partial<CatalogueQuery>[] = [
+      { useCases: ['DOC_PROCESSING'] },
+      { region: '93', grades: ['A', 'B'] },
+      { departement: '06', requirements: ['DATA_IN_FRANCE'] },
+      {},
+    ];
+    const q = (partial: Partial<CatalogueQuery>) => index.search({ page: 1, pageSize: 20, ...partial });
+    console.log(`Measuring ${requests} requests per scenario…`);
+    const scenarios = {
+      textQuery: await time(requests, (i) => q({ q: texts[i % texts.length] })),
+      filtersOnly: await time(requests, (i) => q(filters[i % filters.length])),
+      textAndFilters: await time(requests, (i) => q({ q: texts[i % texts.length], ...filters[i % filters.length] })),
+      emptyQueryPage5: await time(requests, () => q({ page: 5 })),
+    };
+    const file = await writeResult('search', {
+      benchmark: 'catalogue search, PostgreSQL backend, in-process (no HTTP)',
+      database: db.where,
+      offerings,
+      ingest: { seconds: ingestSeconds, offeringsPerSecond: Math.round(offerings / ingestSeconds) },
+      scenarios,
+    });
+    console.table(Object.fromEntries(Object.entries(scenarios).map(([k, v]) => [k, { p50Ms: v.p50Ms, p95Ms: v.p95Ms, p99Ms: v.p99Ms }])));
+    console.log(`Ingest: ${offerings} offerings in ${ingestSeconds.toFixed(1)} s. Results written to ${file}`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
