@@ -19,7 +19,7 @@ export default tseslint.config(
   {
     // Decorator metadata needs the runtime class of injected services and DTOs: `import type`
     // would erase them, so the rule stays off where Nest reads constructor and parameter types.
-    files: ['src/**/*.controller.ts', 'src/**/*.service.ts', 'src/**/*.module.ts', 'src/**/*.repository.ts', 'src/**/*.guard.ts', 'src/**/*.strategy.ts', 'src/**/*.health.ts', 'src/**/*.indicator.ts', 'test/**/*.ts', 'src/**/*.dto.ts', 'src/**/*.entity.ts'],
+    files: ['src/**/*.controller.ts', 'src/**/*.service.ts', 'src/**/*.module.ts', 'src/**/*.repository.ts', 'src/**/*.guard.ts', 'src/**/*.interceptor.ts', 'src/**/*.strategy.ts', 'src/**/*.health.ts', 'src/**/*.indicator.ts', 'test/**/*.ts', 'src/**/*.dto.ts', 'src/**/*.entity.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
@@ -37,6 +37,16 @@ export default tseslint.config(
             { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'], message: 'The scoring core stays pure: no Nest, TypeORM or I/O imports.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Reference lookups, proximity and sector match are used by the scoring core: same purity.
+    files: ['src/reference/geo/**/*.ts', 'src/reference/sectors/**/*.ts', 'src/reference/sovereignty/**/*.ts', 'src/reference/use-cases/**/*.ts', 'src/reference/reference-data.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'], message: 'Reference lookups stay pure: no Nest, TypeORM or I/O imports.' }] },
       ],
     },
   },

@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -21,6 +22,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, { poolSize: config.DB_POOL_SIZE, migrationsRun: config.MIGRATIONS_RUN }),
         OutboxModule,
         HealthModule,
+        ReferenceModule,
       ],
     };
   }
