@@ -38,4 +38,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Reference lookups, proximity and sector match are used by the scoring core: same purity.
+    files: ['src/reference/geo/**/*.ts', 'src/reference/sectors/**/*.ts', 'src/reference/sovereignty/**/*.ts', 'src/reference/use-cases/**/*.ts', 'src/reference/reference-data.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'], message: 'Reference lookups stay pure: no Nest, TypeORM or I/O imports.' }] },
+      ],
+    },
+  },
 );

@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
 import { SearchModule } from './search/search.module.js';
 
 export interface AppModuleOptions {
@@ -23,6 +24,7 @@ export class AppModule {
         OutboxModule,
         SearchModule,
         HealthModule,
+        ReferenceModule,
       ],
     };
   }
