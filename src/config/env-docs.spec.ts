@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { EnvironmentVariables } from './app-config.js';
+import { EnvironmentVariables, OPTIONAL_VARIABLES } from './app-config.js';
 
-const OPTIONAL = ['DATABASE_URL', 'MEILI_URL', 'MEILI_API_KEY'];
-const declared = [...new Set([...Object.keys(new EnvironmentVariables()), ...OPTIONAL])].sort();
+const declared = [...new Set([...Object.keys(new EnvironmentVariables()), ...OPTIONAL_VARIABLES])].sort();
 
 describe('configuration documentation', () => {
   it('lists in .env.example exactly the variables the app declares', () => {
