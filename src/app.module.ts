@@ -1,9 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
+import { UsersModule } from './users/users.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -21,6 +24,9 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, { poolSize: config.DB_POOL_SIZE, migrationsRun: config.MIGRATIONS_RUN }),
         OutboxModule,
         HealthModule,
+        AuthModule,
+        UsersModule,
+        OrganisationsModule,
       ],
     };
   }

@@ -28,7 +28,14 @@ export interface TestAppOptions {
 
 export async function createTestApp({ env = {}, imports = [] }: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', MIGRATIONS_RUN: 'false', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    MIGRATIONS_RUN: 'false',
+    // Tests register and log in many users from one address; the rate-limit test lowers it again.
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    ...env,
+  });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, databaseUrl: database.url }), ...imports],
   }).compile();
