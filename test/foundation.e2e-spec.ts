@@ -3,6 +3,7 @@ import { IsEmail, IsInt, IsString, Max, Min, MinLength, ValidateNested } from 'c
 import { Type } from 'class-transformer';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Public } from '../src/auth/public.decorator.js';
 import { CommonErrors } from '../src/common/errors/common.errors.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -27,6 +28,7 @@ class ProbeDto {
 }
 
 /** Routes that exist only in this test, to drive each error path through the real pipeline. */
+@Public()
 @Controller('probe')
 class ProbeController {
   constructor(private readonly dataSource: DataSource) {}

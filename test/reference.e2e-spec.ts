@@ -3,6 +3,7 @@ import { IsOptional } from 'class-validator';
 import request from 'supertest';
 import { IsCommuneCode, IsDepartementCode, IsNafCode, IsRegionCode, IsUseCase } from '../src/reference/validation/reference.validators.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { Public } from '../src/auth/public.decorator.js';
 
 class ProbeOrganisationDto {
   @IsCommuneCode()
@@ -30,6 +31,7 @@ class ProbeOrganisationDto {
 }
 
 /** A route that exists only in this test, to drive the decorators through the real ValidationPipe. */
+@Public()
 @Controller('probe-reference')
 class ProbeReferenceController {
   @Post()

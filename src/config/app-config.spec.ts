@@ -34,3 +34,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SOMETHING_ELSE: '1', HOME: '/root' })).not.toThrow();
   });
 });
+
+describe('loadConfig: authentication variables', () => {
+  it('refuses the development JWT secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
+  });
+
+  it('refuses a JWT secret shorter than 32 characters', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'admin@example.fr' })).toThrow(/ADMIN_EMAIL/);
+    expect(loadConfig({ ADMIN_EMAIL: 'admin@example.fr', ADMIN_PASSWORD: 'long enough secret phrase' }).ADMIN_EMAIL).toBe('admin@example.fr');
+  });
+
+  it('defaults token lifetimes and the auth rate limit', () => {
+    expect(loadConfig({})).toMatchObject({ JWT_ACCESS_TTL_SECONDS: 900, REFRESH_TOKEN_TTL_DAYS: 30, AUTH_RATE_LIMIT_PER_MINUTE: 10 });
+  });
+});

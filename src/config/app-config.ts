@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -27,6 +28,9 @@ const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
 const blankToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** Signs tokens outside production only; loadConfig refuses it when NODE_ENV=production. */
+export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-do-not-use-in-production';
 
 /**
  * Every environment variable the app reads, with its default and meaning. The README table and
@@ -137,12 +141,49 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(16)
   MEILI_API_KEY?: string;
+
+  /** Secret signing access tokens (HS256); required, at least 32 characters, in production. */
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  /** Lifetime of an access token (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(86400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token (days); each refresh rotates it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Requests per minute and per client IP on each /auth route (register, login, refresh, logout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** E-mail of the first admin, created at boot when no admin exists (with ADMIN_PASSWORD). */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  /** Password of the first admin; the password rules apply (12+ characters, not obvious). */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  ADMIN_PASSWORD?: string;
 }
 
-export type AppConfig = Readonly<EnvironmentVariables>;
+/** Variables without a default: absent from `new EnvironmentVariables()`, so listed here. */
+export const OPTIONAL_VARIABLES = ['DATABASE_URL', 'SEARCH_BACKEND', 'MEILI_URL', 'MEILI_API_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'] as const;
 
-/** Variables without a default (absent from `new EnvironmentVariables()`). */
-export const OPTIONAL_VARIABLES = ['DATABASE_URL', 'SEARCH_BACKEND', 'MEILI_URL', 'MEILI_API_KEY'] as const;
+export type AppConfig = Readonly<EnvironmentVariables>;
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -154,6 +195,19 @@ export class ConfigValidationError extends Error {
 const describe = (errors: ValidationError[]): string[] =>
   errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message}`));
 
+/** Rules that span several variables or depend on the runtime mode. */
+function crossChecks(config: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
+    problems.push('JWT_SECRET: must be set to a secret of at least 32 characters when NODE_ENV=production');
+  }
+  if (config.SEARCH_BACKEND === 'meilisearch' && !config.MEILI_URL) problems.push('SEARCH_BACKEND: meilisearch needs MEILI_URL');
+  if ((config.ADMIN_EMAIL === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
+    problems.push('ADMIN_EMAIL: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  return problems;
+}
+
 /** Validates the environment; throws listing every bad variable at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
@@ -162,8 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (env[key] !== undefined) raw[key] = env[key] as string;
   }
   const config = plainToInstance(EnvironmentVariables, raw);
-  const problems = describe(validateSync(config, { skipMissingProperties: false }));
-  if (config.SEARCH_BACKEND === 'meilisearch' && !config.MEILI_URL) problems.push('SEARCH_BACKEND: meilisearch needs MEILI_URL');
+  const problems = [...describe(validateSync(config, { skipMissingProperties: false })), ...crossChecks(config)];
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return Object.freeze(config);
 }

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { EnvironmentVariables, OPTIONAL_VARIABLES } from './app-config.js';
 
-const OPTIONAL: readonly string[] = OPTIONAL_VARIABLES;
-const declared = [...new Set([...Object.keys(new EnvironmentVariables()), ...OPTIONAL])].sort();
+const declared = [...new Set([...Object.keys(new EnvironmentVariables()), ...OPTIONAL_VARIABLES])].sort();
 
 describe('configuration documentation', () => {
   it('lists in .env.example exactly the variables the app declares', () => {

@@ -7,11 +7,13 @@ import { CommunesQueryDto, DepartementsQueryDto, SectorsQueryDto } from './dto/r
 import { SectorDto, SovereigntyVocabularyDto, UseCaseDto } from './dto/vocabulary.dto.js';
 import { ReferenceCacheInterceptor } from './reference-cache.interceptor.js';
 import { ReferenceService } from './reference.service.js';
+import { Public } from '../auth/public.decorator.js';
 
 @ApiTags('reference')
 @ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag of a previous answer: 304 while the data are unchanged.' })
 @ApiExtraModels(ErrorBodyDto)
 @UseInterceptors(ReferenceCacheInterceptor)
+@Public()
 @Controller('reference')
 export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}

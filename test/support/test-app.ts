@@ -34,6 +34,8 @@ export async function createTestApp({ env = {}, imports = [] }: TestAppOptions =
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MIGRATIONS_RUN: 'false',
     OUTBOX_WORKER_ENABLED: 'false',
+    // Tests register and log in many users from one address; the rate-limit test lowers it again.
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-local';
+import { AuthService } from './auth.service.js';
+import type { AuthenticatedUser } from './caller.js';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
+  constructor(private readonly auth: AuthService) {
+    super({ usernameField: 'email', passwordField: 'password', session: false });
+  }
+
+  validate(email: string, password: string): Promise<AuthenticatedUser> {
+    return this.auth.validateCredentials(email, password);
+  }
+}

@@ -1,0 +1,52 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { Role } from '../users/user.entity.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+
+/** Claims of an access token. Membership and deletion are re-read per request, not trusted from here. */
+export interface AccessTokenClaims {
+  sub: string;
+  role: Role;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  accessTokenExpiresIn: number;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+export const hashRefreshToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class TokensService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly refreshTokens: RefreshTokensRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Access token plus a refresh token of `familyId` (a new family at login). */
+  async issue(
+    manager: EntityManager,
+    user: { id: string; role: Role },
+    options: { familyId?: string; userAgent?: string | null } = {},
+  ): Promise<IssuedTokens> {
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.JWT_ACCESS_TTL_SECONDS });
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshTokenExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    await this.refreshTokens.insert(manager, {
+      userId: user.id,
+      familyId: options.familyId ?? randomUUID(),
+      tokenHash: hashRefreshToken(refreshToken),
+      userAgent: options.userAgent?.slice(0, 200) ?? null,
+      expiresAt: refreshTokenExpiresAt,
+    });
+    return { accessToken, accessTokenExpiresIn: this.config.JWT_ACCESS_TTL_SECONDS, refreshToken, refreshTokenExpiresAt };
+  }
+}

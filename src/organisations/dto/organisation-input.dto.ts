@@ -1,0 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { BUYER_TYPES, NAF_VERSIONS, type BuyerType, type NafVersion } from '../organisation.entity.js';
+import { CompactDigits, IsCommuneCode, IsSiren, IsSiret } from '../validators.js';
+
+/** INSEE "tranche d'effectif salarié" codes, as Sirene and the Recherche d'entreprises API return them. */
+export const HEADCOUNT_BANDS = ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41', '42', '51', '52', '53'] as const;
+
+const NAF_CODE = /^\d{2}\.\d{2}[A-Z]$/;
+
+export class EstablishmentDto {
+  @ApiProperty({ example: '21060088800015', description: 'SIRET of the site (14 digits).' })
+  @CompactDigits()
+  @IsSiret()
+  siret!: string;
+
+  @ApiProperty({ example: '06088', description: 'INSEE code of the commune of the site.' })
+  @IsCommuneCode()
+  communeCode!: string;
+}
+
+/** Fields a member may change after registration (SIREN and kind are fixed). */
+export class UpdateOrganisationDto {
+  @ApiPropertyOptional({ example: 'Azur IA' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '21060088800015', description: 'SIRET of the head office; must start with the SIREN.' })
+  @IsOptional()
+  @CompactDigits()
+  @IsSiret()
+  siret?: string;
+
+  @ApiPropertyOptional({ example: '62.01Z', description: 'NAF code of the main activity (APE).' })
+  @IsOptional()
+  @Matches(NAF_CODE, { message: '$property must be a NAF code such as 62.01Z' })
+  nafCode?: string;
+
+  @ApiPropertyOptional({ enum: NAF_VERSIONS, default: 'NAFRev2' })
+  @IsOptional()
+  @IsIn(NAF_VERSIONS)
+  nafVersion?: NafVersion;
+
+  @ApiPropertyOptional({ example: '06088', description: 'INSEE code of the head-office commune.' })
+  @IsOptional()
+  @IsCommuneCode()
+  communeCode?: string;
+
+  @ApiPropertyOptional({ enum: BUYER_TYPES, description: 'Buyers only.' })
+  @IsOptional()
+  @IsIn(BUYER_TYPES)
+  buyerType?: BuyerType;
+
+  @ApiPropertyOptional({ enum: HEADCOUNT_BANDS, example: '11', description: "INSEE tranche d'effectif code (11 = 10 to 19 employees)." })
+  @IsOptional()
+  @IsIn(HEADCOUNT_BANDS)
+  headcountBand?: string;
+
+  @ApiPropertyOptional({ example: 'https://azur-ia.fr' })
+  @IsOptional()
+  @MaxLength(300)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  website?: string;
+
+  @ApiPropertyOptional({ type: [EstablishmentDto], description: 'Other sites; proximity is measured from the nearest one.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => EstablishmentDto)
+  establishments?: EstablishmentDto[];
+
+  @ApiPropertyOptional({ example: 3, description: 'The version you read; a concurrent change makes the update fail with 409.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class CreateOrganisationDto {
+  @ApiProperty({ example: 'Azur IA' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: '552100554', description: '9 digits; spaces are accepted and removed.' })
+  @CompactDigits()
+  @IsSiren()
+  siren!: string;
+
+  @ApiPropertyOptional({ example: '55210055400013', description: 'SIRET of the head office; must start with the SIREN.' })
+  @IsOptional()
+  @CompactDigits()
+  @IsSiret()
+  siret?: string;
+
+  @ApiProperty({ example: '62.01Z' })
+  @Matches(NAF_CODE, { message: '$property must be a NAF code such as 62.01Z' })
+  nafCode!: string;
+
+  @ApiPropertyOptional({ enum: NAF_VERSIONS, default: 'NAFRev2' })
+  @IsOptional()
+  @IsIn(NAF_VERSIONS)
+  nafVersion?: NafVersion;
+
+  @ApiProperty({ example: '06088', description: 'INSEE code of the head-office commune.' })
+  @IsCommuneCode()
+  communeCode!: string;
+
+  @ApiPropertyOptional({ enum: BUYER_TYPES, description: 'Required for buyers, refused for vendors.' })
+  @IsOptional()
+  @IsIn(BUYER_TYPES)
+  buyerType?: BuyerType;
+
+  @ApiPropertyOptional({ enum: HEADCOUNT_BANDS, example: '11' })
+  @IsOptional()
+  @IsIn(HEADCOUNT_BANDS)
+  headcountBand?: string;
+
+  @ApiPropertyOptional({ example: 'https://azur-ia.fr' })
+  @IsOptional()
+  @MaxLength(300)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  website?: string;
+
+  @ApiPropertyOptional({ type: [EstablishmentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => EstablishmentDto)
+  establishments?: EstablishmentDto[];
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OrganisationEntity, type BuyerType, type Establishment, type NafVersion, type OrganisationKind } from './organisation.entity.js';
+
+export interface NewOrganisation {
+  kind: OrganisationKind;
+  buyerType: BuyerType | null;
+  name: string;
+  siren: string;
+  siret: string | null;
+  nafCode: string;
+  nafVersion: NafVersion;
+  communeCode: string;
+  establishments: Establishment[];
+  headcountBand: string | null;
+  website: string | null;
+}
+
+export type OrganisationChanges = Partial<Omit<NewOrganisation, 'kind' | 'siren'>>;
+
+@Injectable()
+export class OrganisationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(OrganisationEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<OrganisationEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  lockById(manager: EntityManager, id: string): Promise<OrganisationEntity | null> {
+    return this.repo(manager).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** SIREN is unique per kind: a company may both sell and buy. */
+  findByKindAndSiren(manager: EntityManager, kind: OrganisationKind, siren: string): Promise<OrganisationEntity | null> {
+    return this.repo(manager).findOneBy({ kind, siren });
+  }
+
+  /**
+   * Inserts unless the (kind, SIREN) pair exists; returns null when it does. ON CONFLICT keeps two
+   * simultaneous registrations of one company from failing: the second one joins instead.
+   */
+  async insertIfAbsent(manager: EntityManager, organisation: NewOrganisation): Promise<OrganisationEntity | null> {
+    const result = await this.repo(manager)
+      .createQueryBuilder()
+      .insert()
+      .values(organisation)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const id = (result.raw as { id: string }[])[0]?.id;
+    return id ? this.findById(id, manager) : null;
+  }
+
+  async update(manager: EntityManager, organisation: OrganisationEntity, changes: OrganisationChanges): Promise<OrganisationEntity> {
+    Object.assign(organisation, changes);
+    return this.repo(manager).save(organisation);
+  }
+}

@@ -1,0 +1,28 @@
+import { Transform } from 'class-transformer';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { compactDigits, isValidSiren, isValidSiret, isWellFormedCommuneCode } from './siren.js';
+
+function rule(name: string, test: (value: string) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && test(value) },
+    });
+}
+
+/** Accepts `210 600 888` as well as `210600888`; stores digits only. */
+export const CompactDigits = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? compactDigits(value) : value));
+
+export const IsSiren = (options?: ValidationOptions): PropertyDecorator =>
+  rule('isSiren', isValidSiren, '$property must be a valid SIREN number (9 digits, Luhn check)', options);
+
+export const IsSiret = (options?: ValidationOptions): PropertyDecorator =>
+  rule('isSiret', isValidSiret, '$property must be a valid SIRET number (14 digits, Luhn check)', options);
+
+/** Well-formed INSEE code only; existence is checked against the reference data when it lands. */
+export const IsCommuneCode = (options?: ValidationOptions): PropertyDecorator =>
+  rule('isCommuneCode', isWellFormedCommuneCode, '$property must be an INSEE commune code (5 characters, e.g. 06088 or 2A004)', options);

@@ -1,0 +1,29 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+
+export const PHONE = /^\+?[0-9][0-9 .()-]{5,24}$/;
+
+export class UpdateMeDto {
+  @ApiPropertyOptional({ example: 'Marie Curie' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  displayName?: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '+33 4 93 00 00 00', description: 'null removes it.' })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @Matches(PHONE, { message: '$property must be a phone number' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: 'a new long passphrase', description: 'Needs currentPassword; logs out every session.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  newPassword?: string;
+
+  @ApiPropertyOptional({ example: 'the current long passphrase' })
+  @ValidateIf((o: UpdateMeDto) => o.newPassword !== undefined)
+  @IsString()
+  @MaxLength(128)
+  currentPassword?: string;
+}

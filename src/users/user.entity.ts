@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export const ROLES = ['vendor', 'buyer', 'curator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const MEMBERSHIP_STATUSES = ['active', 'pending', 'rejected'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+/** `app_user`: `user` is a reserved word in PostgreSQL. Personal fields are null once anonymised. */
+@Entity('app_user')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored trimmed and lower-cased; unique. */
+  @Column('text', { nullable: true })
+  email!: string | null;
+
+  @Column('text', { nullable: true })
+  passwordHash!: string | null;
+
+  @Column('text')
+  role!: Role;
+
+  @Column('text', { nullable: true })
+  displayName!: string | null;
+
+  @Column('text', { nullable: true })
+  phone!: string | null;
+
+  @Column('uuid', { nullable: true })
+  organisationId!: string | null;
+
+  @Column('text', { nullable: true })
+  membershipStatus!: MembershipStatus | null;
+
+  @Column('timestamptz', { nullable: true })
+  deletedAt!: Date | null;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

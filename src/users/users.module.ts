@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { AuthCoreModule } from '../auth/auth-core.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { AccountService } from './account.service.js';
+import { AdminUsersController } from './admin-users.controller.js';
+import { MeController } from './me.controller.js';
+import { MembersController } from './members.controller.js';
+import { MembersService } from './members.service.js';
+import { StaffUsersService } from './staff-users.service.js';
+import { UsersRepository } from './users.repository.js';
+
+@Module({
+  imports: [AuthCoreModule, AuditModule, OrganisationsModule],
+  controllers: [MeController, MembersController, AdminUsersController],
+  providers: [UsersRepository, AccountService, MembersService, StaffUsersService],
+  exports: [UsersRepository],
+})
+export class UsersModule {}
