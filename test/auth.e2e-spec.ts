@@ -100,6 +100,15 @@ describe('Authentication: register, login, refresh, logout', () => {
     expect(res.body.details).toEqual([{ field: 'organisation.siren', messages: [expect.stringContaining('SIREN')] }]);
   });
 
+  it.each([
+    ['communeCode', { communeCode: '06999' }, 'organisation.communeCode'],
+    ['nafCode', { nafCode: '99.99Z' }, 'organisation.nafCode'],
+    ['establishment commune', { establishments: [{ siret: '35600000000010', communeCode: '99999' }] }, 'organisation.establishments[0].communeCode'],
+  ])('rejects an unknown %s with 400 naming the field', async (_label, organisation, field) => {
+    const res = await request(t.server).post('/auth/register').send(registrationBody('vendor', { organisation })).expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+
   it('accepts a spaced SIREN, a La Poste SIRET and establishments, and stores them', async () => {
     const body = registrationBody('vendor', {
       organisation: { siren: '356 000 000', siret: '35600000000048', establishments: [{ siret: '35600000000010', communeCode: '2A004' }] },

@@ -1,4 +1,4 @@
-import { compactDigits, isValidSiren, isValidSiret, isWellFormedCommuneCode, luhnOk } from './siren.js';
+import { compactDigits, isValidSiren, isValidSiret, luhnOk } from './siren.js';
 
 describe('isValidSiren', () => {
   it.each([
@@ -55,18 +55,3 @@ describe('luhnOk and compactDigits', () => {
   });
 });
 
-describe('isWellFormedCommuneCode', () => {
-  it.each([
-    ['06088', true],
-    ['2A004', true],
-    ['2B033', true],
-    ['97411', true],
-    ['6088', false],
-    ['060880', false],
-    ['2C004', false],
-    ['2a004', false],
-    ['AB123', false],
-  ])('%s → %p', (code, expected) => {
-    expect(isWellFormedCommuneCode(code)).toBe(expected);
-  });
-});

@@ -34,6 +34,3 @@ export function isValidSiret(input: string): boolean {
 }
 
 /** An INSEE commune code: 5 characters, digits, or 2A/2B (Corsica) then 3 digits. */
-export function isWellFormedCommuneCode(input: string): boolean {
-  return /^(\d{2}|2A|2B)\d{3}$/.test(input);
-}

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { compactDigits, isValidSiren, isValidSiret, isWellFormedCommuneCode } from './siren.js';
+import { compactDigits, isValidSiren, isValidSiret } from './siren.js';
 
 function rule(name: string, test: (value: string) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
@@ -23,6 +23,3 @@ export const IsSiren = (options?: ValidationOptions): PropertyDecorator =>
 export const IsSiret = (options?: ValidationOptions): PropertyDecorator =>
   rule('isSiret', isValidSiret, '$property must be a valid SIRET number (14 digits, Luhn check)', options);
 
-/** Well-formed INSEE code only; existence is checked against the reference data when it lands. */
-export const IsCommuneCode = (options?: ValidationOptions): PropertyDecorator =>
-  rule('isCommuneCode', isWellFormedCommuneCode, '$property must be an INSEE commune code (5 characters, e.g. 06088 or 2A004)', options);

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { BUYER_TYPES, NAF_VERSIONS, type BuyerType, type NafVersion } from '../organisation.entity.js';
-import { CompactDigits, IsCommuneCode, IsSiren, IsSiret } from '../validators.js';
+import { IsCommuneCode, IsNafCode } from '../../reference/validation/reference.validators.js';
+import { CompactDigits, IsSiren, IsSiret } from '../validators.js';
 
 /** INSEE "tranche d'effectif salarié" codes, as Sirene and the Recherche d'entreprises API return them. */
 export const HEADCOUNT_BANDS = ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41', '42', '51', '52', '53'] as const;
-
-const NAF_CODE = /^\d{2}\.\d{2}[A-Z]$/;
 
 export class EstablishmentDto {
   @ApiProperty({ example: '21060088800015', description: 'SIRET of the site (14 digits).' })
@@ -36,7 +35,7 @@ export class UpdateOrganisationDto {
 
   @ApiPropertyOptional({ example: '62.01Z', description: 'NAF code of the main activity (APE).' })
   @IsOptional()
-  @Matches(NAF_CODE, { message: '$property must be a NAF code such as 62.01Z' })
+  @IsNafCode()
   nafCode?: string;
 
   @ApiPropertyOptional({ enum: NAF_VERSIONS, default: 'NAFRev2' })
@@ -98,7 +97,7 @@ export class CreateOrganisationDto {
   siret?: string;
 
   @ApiProperty({ example: '62.01Z' })
-  @Matches(NAF_CODE, { message: '$property must be a NAF code such as 62.01Z' })
+  @IsNafCode()
   nafCode!: string;
 
   @ApiPropertyOptional({ enum: NAF_VERSIONS, default: 'NAFRev2' })
