@@ -1,3 +1,4 @@
+import { HardRequirement as HardRequirementEnum } from '../../reference/sovereignty/sovereignty.enums.js';
 import { failedRequirements, HARD_REQUIREMENTS, isHardRequirement, type HardRequirement, type RequirementProfile } from './hard-requirements.js';
 
 /** A profile that meets every hard requirement; each case below breaks exactly one thing. */
@@ -72,6 +73,10 @@ describe('hard requirements (REFERENCE §4.5)', () => {
     });
     const failures = failedRequirements(usHosted, ['GDPR_DPA', 'DATA_IN_FRANCE', 'DATA_IN_EU', 'ISO27001']);
     expect(failures.map((f) => f.requirement)).toEqual(['DATA_IN_FRANCE', 'DATA_IN_EU']);
+  });
+
+  it('is exactly the reference vocabulary, in the same order', () => {
+    expect([...HARD_REQUIREMENTS]).toEqual(Object.values(HardRequirementEnum));
   });
 
   it('covers every requirement of the reference list', () => {

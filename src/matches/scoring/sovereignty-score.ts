@@ -1,3 +1,5 @@
+import { gradeOfScore, type SovereigntyGrade } from '../../reference/sovereignty/sovereignty.enums.js';
+
 /**
  * The graded sovereignty score of REFERENCE §4.4: five capped blocks, total 0–100, grade A–E.
  * Pure: no framework, no I/O. Values it does not know score 0 on purpose (it pushes vendors to
@@ -13,7 +15,7 @@ export interface ScoredProfile {
   gdpr: { dpaArt28: boolean; subprocessorsPublic: boolean; nonEuTransfers: string };
 }
 
-export type SovereigntyGrade = 'A' | 'B' | 'C' | 'D' | 'E';
+export type { SovereigntyGrade };
 export type BlockKey = 'A' | 'B' | 'C' | 'D' | 'E';
 
 export interface SovereigntyScore {
@@ -88,13 +90,8 @@ function dataProtection(p: ScoredProfile): number {
   );
 }
 
-export function gradeOf(total: number): SovereigntyGrade {
-  if (total >= 80) return 'A';
-  if (total >= 60) return 'B';
-  if (total >= 40) return 'C';
-  if (total >= 20) return 'D';
-  return 'E';
-}
+/** Grade thresholds live with the vocabulary (A ≥ 80, B ≥ 60, C ≥ 40, D ≥ 20, else E). */
+export const gradeOf = gradeOfScore;
 
 export const GRADE_ORDER: readonly SovereigntyGrade[] = ['E', 'D', 'C', 'B', 'A'];
 
