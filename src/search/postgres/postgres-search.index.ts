@@ -11,6 +11,8 @@ const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = {
   dataResidency: { column: 'data_residency', array: false },
 };
 
+type TextMode = 'none' | 'words' | 'typos';
+
 /** Key words of a need count for the text criterion up to this many: longer texts are not penalised. */
 const RELEVANCE_WORDS = 8;
 
@@ -79,21 +81,30 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async search(query: CatalogueQuery): Promise<CatalogueResult> {
+    const text = normaliseQuery(query.q);
+    // Exact words first (French stems, GIN on the tsvector); only when they find nothing, the
+    // typo-tolerant trigram match, which costs more per row and would drown exact hits.
+    let mode: TextMode = text ? 'words' : 'none';
+    let counted = await this.facetsAndTotal(query, text, mode);
+    if (counted.total === 0 && mode === 'words') {
+      mode = 'typos';
+      counted = await this.facetsAndTotal(query, text, mode);
+    }
+    const items = counted.total === 0 ? [] : await this.page(query, text, mode);
+    return { items: items.map((document) => ({ document })), total: counted.total, page: query.page, pageSize: query.pageSize, facets: counted.facets };
+  }
+
+  /** WHERE clause and parameters of a query; `$1` is the normalised text when there is one. */
+  private where(query: CatalogueQuery, text: string, mode: TextMode): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const p = (value: unknown): string => {
       params.push(value);
       return `$${params.length}`;
     };
     const where: string[] = [];
-    const text = normaliseQuery(query.q);
-    let rank = 'NULL::float';
-    if (text) {
+    if (mode !== 'none') {
       const raw = p(text.toLowerCase());
-      // websearch_to_tsquery never throws on user syntax; unaccent on both sides.
-      const tsq = `websearch_to_tsquery('french', unaccent(${raw}))`;
-      const norm = `lower(unaccent(${raw}))`;
-      where.push(`(s.tsv @@ ${tsq} OR ${norm} <% s.search_text)`);
-      rank = `ts_rank(s.tsv, ${tsq}) * 4 + word_similarity(${norm}, s.search_text) + similarity(${norm}, s.title_norm)`;
+      where.push(mode === 'words' ? `s.tsv @@ websearch_to_tsquery('french', unaccent(${raw}))` : `lower(unaccent(${raw})) <% s.search_text`);
     }
     if (query.useCases?.length) where.push(`s.use_cases && ${p(query.useCases)}::text[]`);
     if (query.sectors?.length) where.push(`s.sectors && ${p(query.sectors)}::text[]`);
@@ -102,38 +113,47 @@ export class PostgresSearchIndex implements SearchIndex {
     if (query.grades?.length) where.push(`s.grade = ANY(${p(query.grades)}::text[])`);
     if (query.requirements?.length) where.push(`s.requirements @> ${p(query.requirements)}::text[]`);
     if (query.vendorId) where.push(`s.vendor_id = ${p(query.vendorId)}::uuid`);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
 
-    const order = text ? 'rank DESC, s.published_at DESC, s.id' : 's.published_at DESC, s.id';
-    const limit = p(query.pageSize);
-    const offset = p((query.page - 1) * query.pageSize);
+  private async facetsAndTotal(query: CatalogueQuery, text: string, mode: TextMode): Promise<{ total: number; facets: Record<Facet, Record<string, number>> }> {
+    const { sql, params } = this.where(query, text, mode);
     const facetSql = FACETS.map((facet) => {
       const { column, array } = FACET_COLUMNS[facet];
       const value = array ? `unnest(m.${column})` : `m.${column}`;
       return `SELECT '${facet}' AS facet, v AS value, count(*)::int AS n FROM (SELECT ${value} AS v FROM matched m) x WHERE v IS NOT NULL GROUP BY v`;
     }).join(' UNION ALL ');
-
+    // Only the small facet columns are read here: the documents come with the page query.
     const rows = (await this.dataSource.query(
-      `WITH matched AS (SELECT s.*, ${rank} AS rank FROM search_offering s ${filter}),
-            page AS (SELECT s.doc, s.rank FROM matched s ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
-       SELECT 'hit' AS kind, doc, NULL AS facet, NULL AS value, NULL::int AS n, rank FROM page
-       UNION ALL SELECT 'facet', NULL, facet, value, n, NULL FROM (${facetSql}) f
-       UNION ALL SELECT 'total', NULL, NULL, NULL, (SELECT count(*)::int FROM matched), NULL`,
+      `WITH matched AS (SELECT s.use_cases, s.regions, s.grade, s.data_residency FROM search_offering s ${sql})
+       ${facetSql} UNION ALL SELECT 'total', NULL, count(*)::int FROM matched`,
       params,
-    )) as { kind: string; doc: OfferingDocument | null; facet: Facet | null; value: string | null; n: number | null; rank: number | null }[];
-
-    const hits = rows.filter((r) => r.kind === 'hit');
-    // UNION ALL does not promise to keep the CTE's order: sort the page again, the same way.
-    hits.sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0) || compareStable(a.doc as OfferingDocument, b.doc as OfferingDocument));
+    )) as { facet: Facet | 'total'; value: string | null; n: number }[];
     const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as Record<Facet, Record<string, number>>;
-    for (const r of rows) if (r.kind === 'facet' && r.facet && r.value !== null) facets[r.facet][r.value] = r.n ?? 0;
-    return {
-      items: hits.map((h) => ({ document: h.doc as OfferingDocument })),
-      total: rows.find((r) => r.kind === 'total')?.n ?? 0,
-      page: query.page,
-      pageSize: query.pageSize,
-      facets,
-    };
+    let total = 0;
+    for (const r of rows) {
+      if (r.facet === 'total') total = r.n;
+      else if (r.value !== null) facets[r.facet][r.value] = r.n;
+    }
+    return { total, facets };
+  }
+
+  private async page(query: CatalogueQuery, text: string, mode: TextMode): Promise<OfferingDocument[]> {
+    const { sql, params } = this.where(query, text, mode);
+    // Title matches first: ts_rank weighs the title (A) highest; typos rank by trigram closeness.
+    const rank =
+      mode === 'words'
+        ? `ts_rank(s.tsv, websearch_to_tsquery('french', unaccent($1)))`
+        : mode === 'typos'
+          ? `word_similarity(lower(unaccent($1)), s.search_text) + similarity(lower(unaccent($1)), s.title_norm)`
+          : null;
+    const order = rank ? `${rank} DESC, s.published_at DESC, s.id` : 's.published_at DESC, s.id';
+    params.push(query.pageSize, (query.page - 1) * query.pageSize);
+    const rows = (await this.dataSource.query(
+      `SELECT s.doc FROM search_offering s ${sql} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    )) as { doc: OfferingDocument }[];
+    return rows.map((r) => r.doc);
   }
 
   async relevance(text: string, ids: string[]): Promise<Map<string, number>> {
@@ -170,8 +190,3 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 }
 
-/** The order of an empty query: newest first, then by id, so pages never shuffle. */
-export function compareStable(a: OfferingDocument, b: OfferingDocument): number {
-  const byDate = Date.parse(b.publishedAt) - Date.parse(a.publishedAt);
-  return byDate !== 0 ? byDate : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
