@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { RequestMethod } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import request from 'supertest';
+import { createStaffUser, registerBuyer, registerVendor, bearer, type TestSession } from './support/auth.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+type Role = 'anonymous' | 'vendor' | 'buyer' | 'curator' | 'admin';
+/** What a role gets on a route called with unknown ids and an empty body. */
+type Outcome = 'pass' | 401 | 403;
+const ROLES: Role[] = ['anonymous', 'vendor', 'buyer', 'curator', 'admin'];
+
+/** Everyone gets through authentication and role checks (validation or 404 may still answer). */
+const PUBLIC: Record<Role, Outcome> = { anonymous: 'pass', vendor: 'pass', buyer: 'pass', curator: 'pass', admin: 'pass' };
+/** Any signed-in user; ownership is checked further in (404/403 on other people's things). */
+const SIGNED_IN: Record<Role, Outcome> = { anonymous: 401, vendor: 'pass', buyer: 'pass', curator: 'pass', admin: 'pass' };
+const only = (...roles: Role[]): Record<Role, Outcome> =>
+  Object.fromEntries(ROLES.map((r) => [r, r === 'anonymous' ? 401 : roles.includes(r) ? 'pass' : 403])) as Record<Role, Outcome>;
+
+/**
+ * The declared expectation for every route. A route missing here fails the test, so a new route
+ * cannot ship without its permissions being stated and checked.
+ */
+const EXPECTED: Record<string, Record<Role, Outcome>> = {
+  'GET /health': PUBLIC,
+  'GET /health/ready': PUBLIC,
+  'GET /reference/regions': PUBLIC,
+  'GET /reference/departements': PUBLIC,
+  'GET /reference/communes': PUBLIC,
+  'GET /reference/sectors': PUBLIC,
+  'GET /reference/use-cases': PUBLIC,
+  'GET /reference/sovereignty': PUBLIC,
+  'POST /auth/register': PUBLIC,
+  'POST /auth/login': PUBLIC,
+  'POST /auth/refresh': PUBLIC,
+  'POST /auth/logout': PUBLIC,
+  'GET /me': SIGNED_IN,
+  'PATCH /me': SIGNED_IN,
+  'GET /me/export': SIGNED_IN,
+  'DELETE /me': SIGNED_IN,
+  'POST /admin/users': only('admin'),
+  'GET /organisations/:id': SIGNED_IN,
+  'PATCH /organisations/:id': SIGNED_IN,
+  'GET /organisations/:id/members': SIGNED_IN,
+  'POST /organisations/:id/members/:userId/approve': SIGNED_IN,
+  'POST /organisations/:id/members/:userId/reject': SIGNED_IN,
+};
+
+/**
+ * Routes scoped to the caller's organisation: `:id` is the caller's own organisation for the
+ * matrix, and another organisation's id must be refused (403 or 404) to vendors and buyers.
+ */
+const ORGANISATION_SCOPED = /^\/organisations\/:id/;
+
+/** Routes that change the caller for good: run last, with users of their own. */
+const DESTRUCTIVE = new Set(['DELETE /me']);
+
+interface Route {
+  method: string;
+  path: string;
+}
+
+/** Every route the app serves, read from Nest's own controller metadata. */
+function discoverRoutes(t: TestApp): Route[] {
+  const routes: Route[] = [];
+  const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
+      if (!controller) continue;
+      const base = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      const proto = controller.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const handler = proto[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (method === undefined) continue;
+        const paths = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
+        for (const b of base) for (const p of paths) routes.push({ method: RequestMethod[method], path: join(b, p) });
+      }
+    }
+  }
+  return routes;
+}
+
+describe('permission matrix: every route × every role', () => {
+  let t: TestApp;
+  let sessions: Record<Exclude<Role, 'anonymous'>, TestSession>;
+  let routes: Route[];
+
+  const newSessions = async () => ({
+    vendor: await registerVendor(t),
+    buyer: await registerBuyer(t),
+    curator: await createStaffUser(t, 'curator'),
+    admin: await createStaffUser(t, 'admin'),
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    sessions = await newSessions();
+    routes = discoverRoutes(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('finds the routes of every controller', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(EXPECTED).length);
+  });
+
+  it('declares an expectation for every route, and only for routes that exist', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`).sort();
+    expect(keys).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  const call = async (route: Route, role: Role, who: typeof sessions, organisationId?: string | null) => {
+    const url = route.path
+      .replace(/^\/organisations\/:id/, `/organisations/${organisationId ?? randomUUID()}`)
+      .replace(/:claim\b/g, 'certifications.secNumCloud')
+      .replace(/:[A-Za-z]+/g, () => randomUUID());
+    const req = request(t.server)[route.method.toLowerCase() as 'get'](url).set('x-forwarded-for', randomUUID());
+    if (role !== 'anonymous') req.set(bearer(who[role]));
+    return ['GET', 'DELETE'].includes(route.method) ? req : req.send({});
+  };
+
+  const check = async (route: Route, who: typeof sessions) => {
+    const key = `${route.method} ${route.path}`;
+    const problems: string[] = [];
+    for (const role of ROLES) {
+      const own = role === 'anonymous' ? null : who[role].organisationId;
+      const res = await call(route, role, who, ORGANISATION_SCOPED.test(route.path) ? own : undefined);
+      const expected = EXPECTED[key][role];
+      if (res.status >= 500) problems.push(`${key} as ${role}: ${res.status} ${JSON.stringify(res.body)}`);
+      else if (expected === 'pass' && (res.status === 401 || res.status === 403)) {
+        problems.push(`${key} as ${role}: expected to get through, got ${res.status} ${res.body.code}`);
+      } else if (expected !== 'pass' && res.status !== expected) problems.push(`${key} as ${role}: expected ${expected}, got ${res.status}`);
+    }
+    if (ORGANISATION_SCOPED.test(route.path)) {
+      // Own vs other's: each side is refused on the other's organisation.
+      for (const [role, other] of [['vendor', who.buyer], ['buyer', who.vendor]] as const) {
+        const res = await call(route, role, who, other.organisationId);
+        if (![403, 404].includes(res.status)) problems.push(`${key} as ${role} on another organisation: got ${res.status}`);
+      }
+    }
+    return problems;
+  };
+
+  it('answers each role as declared, and never with a 5xx', async () => {
+    const problems: string[] = [];
+    for (const route of routes.filter((r) => !DESTRUCTIVE.has(`${r.method} ${r.path}`))) {
+      if (EXPECTED[`${route.method} ${route.path}`]) problems.push(...(await check(route, sessions)));
+    }
+    for (const route of routes.filter((r) => DESTRUCTIVE.has(`${r.method} ${r.path}`))) {
+      problems.push(...(await check(route, await newSessions())));
+    }
+    expect(problems).toEqual([]);
+  });
+});
