@@ -40,6 +40,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /me/export': SIGNED_IN,
   'DELETE /me': SIGNED_IN,
   'POST /admin/users': only('admin'),
+  'GET /audit': only('curator', 'admin'),
   'GET /organisations/:id': SIGNED_IN,
   'PATCH /organisations/:id': SIGNED_IN,
   'GET /organisations/:id/members': SIGNED_IN,

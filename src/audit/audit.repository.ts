@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { pageWindow } from '../common/pagination.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 
 export interface AuditEventRecord {
@@ -14,6 +15,18 @@ export interface AuditEventRecord {
   after: Record<string, unknown> | null;
   requestId: string | null;
   createdAt: Date;
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  sort: 'createdAt' | '-createdAt';
+  page: number;
+  pageSize: number;
 }
 
 @Injectable()
@@ -30,5 +43,19 @@ export class AuditRepository {
       .orderBy('e.created_at', 'ASC')
       .getMany();
     return rows.map((r) => ({ ...r }));
+  }
+
+  async search(filter: AuditFilter): Promise<{ items: AuditEventRecord[]; total: number }> {
+    const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
+    if (filter.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
+    if (filter.from) qb.andWhere('e.created_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('e.created_at < :to', { to: filter.to });
+    const { offset, limit } = pageWindow(filter);
+    const direction = filter.sort === 'createdAt' ? 'ASC' : 'DESC';
+    const [rows, total] = await qb.orderBy('e.created_at', direction).addOrderBy('e.id', direction).skip(offset).take(limit).getManyAndCount();
+    return { items: rows.map((r) => ({ ...r })), total };
   }
 }
