@@ -39,6 +39,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'PATCH /me': SIGNED_IN,
   'GET /me/export': SIGNED_IN,
   'DELETE /me': SIGNED_IN,
+  'GET /me/notifications': SIGNED_IN,
+  'PATCH /me/notifications': SIGNED_IN,
   'POST /admin/users': only('admin'),
   'GET /audit': only('curator', 'admin'),
   'GET /organisations/:id': SIGNED_IN,

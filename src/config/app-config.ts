@@ -123,6 +123,21 @@ export class EnvironmentVariables {
   @Max(1000)
   OUTBOX_BATCH_SIZE = 100;
 
+  /** SMTP server for e-mails (smtp:// or smtps:// URL); unset = e-mails only go to mail_log and the log. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of the platform's e-mails. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = "Circuit IA <no-reply@circuit-ia.local>";
+
+  /** Public address of the app, for links in e-mails. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  APP_PUBLIC_URL = 'http://localhost:3000';
+
   /** Search backend; defaults to meilisearch when MEILI_URL is set, postgres otherwise. */
   @Transform(blankToUndefined)
   @IsOptional()
@@ -181,7 +196,7 @@ export class EnvironmentVariables {
 }
 
 /** Variables without a default: absent from `new EnvironmentVariables()`, so listed here. */
-export const OPTIONAL_VARIABLES = ['DATABASE_URL', 'SEARCH_BACKEND', 'MEILI_URL', 'MEILI_API_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'] as const;
+export const OPTIONAL_VARIABLES = ['DATABASE_URL', 'SMTP_URL', 'SEARCH_BACKEND', 'MEILI_URL', 'MEILI_API_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'] as const;
 
 export type AppConfig = Readonly<EnvironmentVariables>;
 

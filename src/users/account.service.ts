@@ -7,6 +7,7 @@ import type { Caller } from '../auth/caller.js';
 import { PasswordService } from '../auth/password.service.js';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
+import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { toOrganisationDto } from '../organisations/dto/organisation.dto.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import type { PersonalDataExportDto } from './dto/export.dto.js';
@@ -27,6 +28,7 @@ export class AccountService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly auditEvents: AuditRepository,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async me(caller: Caller): Promise<MeDto> {
@@ -54,10 +56,12 @@ export class AccountService {
 
   async export(caller: Caller): Promise<PersonalDataExportDto> {
     const user = await this.liveUser(caller);
-    const [organisation, sessions, events] = await Promise.all([
+    const [organisation, sessions, events, mails, muted] = await Promise.all([
       user.organisationId ? this.organisations.findById(user.organisationId) : null,
       this.refreshTokens.findAllOfUser(user.id),
       this.auditEvents.findConcerningUser(user.id),
+      this.notifications.mailsOf(user.id),
+      this.notifications.mutedKinds(user.id),
     ]);
     return {
       exportedAt: new Date(),
@@ -82,6 +86,7 @@ export class AccountService {
         revokedAt: s.revokedAt,
       })),
       auditEvents: events.map((e) => ({ ...e })),
+      notifications: { muted, mails: mails.map((m) => ({ ...m })) },
     };
   }
 
@@ -99,6 +104,7 @@ export class AccountService {
       }
       await this.refreshTokens.deleteAllOfUser(manager, user.id);
       await this.users.anonymise(manager, user.id);
+      await this.notifications.eraseFor(manager, user.id);
       await this.audit.record(manager, caller, { action: 'user.erase', entityType: 'user', entityId: user.id });
     });
   }

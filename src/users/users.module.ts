@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthCoreModule } from '../auth/auth-core.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { AccountService } from './account.service.js';
 import { AdminUsersController } from './admin-users.controller.js';
@@ -11,7 +12,7 @@ import { StaffUsersService } from './staff-users.service.js';
 import { UsersRepository } from './users.repository.js';
 
 @Module({
-  imports: [AuthCoreModule, AuditModule, OrganisationsModule],
+  imports: [AuthCoreModule, AuditModule, OrganisationsModule, NotificationsModule],
   controllers: [MeController, MembersController, AdminUsersController],
   providers: [UsersRepository, AccountService, MembersService, StaffUsersService],
   exports: [UsersRepository],

@@ -24,9 +24,11 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Extra modules, e.g. a probe controller that injects a fault. */
   imports?: ModuleMetadata['imports'];
+  /** Providers replaced by a value, e.g. a mail transport that fails on purpose. */
+  overrides?: { provide: unknown; useValue: unknown }[];
 }
 
-export async function createTestApp({ env = {}, imports = [] }: TestAppOptions = {}): Promise<TestApp> {
+export async function createTestApp({ env = {}, imports = [], overrides = [] }: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   // The outbox worker is driven by hand in tests (`OutboxWorker.drain()`), so results are deterministic.
   const config = loadConfig({
@@ -38,9 +40,11 @@ export async function createTestApp({ env = {}, imports = [] }: TestAppOptions =
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [AppModule.forRoot({ config, databaseUrl: database.url }), ...imports],
-  }).compile();
+  });
+  for (const o of overrides) builder.overrideProvider(o.provide).useValue(o.useValue);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config, createLogger(config)), {
     logger: false,
   });

@@ -92,6 +92,37 @@ export class ExportedAuditEventDto {
 }
 
 /** Everything stored about the caller (RGPD art. 15 and 20). */
+export class ExportedMailDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'need_published' })
+  kind!: string;
+
+  @ApiProperty({ example: 'Votre besoin est publié : Tri du courrier entrant' })
+  subject!: string;
+
+  @ApiProperty({ nullable: true, example: 'marie.curie@azur-ia.fr' })
+  toAddress!: string | null;
+
+  @ApiProperty({ enum: ['smtp', 'log'], example: 'log' })
+  transport!: string;
+
+  @ApiProperty({ enum: ['sending', 'sent', 'failed'], example: 'sent' })
+  status!: string;
+
+  @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })
+  createdAt!: Date;
+}
+
+export class ExportedNotificationsDto {
+  @ApiProperty({ type: [String], example: ['introduction_reminder'] })
+  muted!: string[];
+
+  @ApiProperty({ type: [ExportedMailDto], description: 'E-mails sent (or logged) to the user.' })
+  mails!: ExportedMailDto[];
+}
+
 export class PersonalDataExportDto {
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })
   exportedAt!: Date;
@@ -107,4 +138,7 @@ export class PersonalDataExportDto {
 
   @ApiProperty({ type: [ExportedAuditEventDto], description: 'Audit events the user did, or that concern their account.' })
   auditEvents!: ExportedAuditEventDto[];
+
+  @ApiProperty({ type: ExportedNotificationsDto })
+  notifications!: ExportedNotificationsDto;
 }

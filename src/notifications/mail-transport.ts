@@ -1,0 +1,42 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** How an e-mail leaves: SMTP when SMTP_URL is set, otherwise only the mail log and a log line. */
+export interface MailTransport {
+  readonly name: 'smtp' | 'log';
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+export class SmtpMailTransport implements MailTransport {
+  readonly name = 'smtp' as const;
+  private readonly transporter: Transporter;
+
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
+    this.transporter = nodemailer.createTransport(url);
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transporter.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+  }
+}
+
+/** The default install: what would be sent is kept in `mail_log` and logged, nothing leaves. */
+export class LogMailTransport implements MailTransport {
+  readonly name = 'log' as const;
+
+  constructor(private readonly log: (line: string) => void) {}
+
+  async send(mail: OutgoingMail): Promise<void> {
+    this.log(`mail (not sent, no SMTP_URL): "${mail.subject}"`);
+  }
+}
+
+export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');

@@ -1,0 +1,29 @@
+/** The e-mails the platform sends (DESIGN §9); each can be muted by the user who would get it. */
+export const NOTIFICATION_KINDS = [
+  'need_submitted',
+  'need_changes_requested',
+  'need_published',
+  'need_rejected',
+  'introduction_proposed',
+  'introduction_accepted',
+  'introduction_connected',
+  'introduction_declined',
+  'introduction_reminder',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
+  need_submitted: 'Un besoin attend une validation (curateurs)',
+  need_changes_requested: 'Des modifications sont demandées sur mon besoin',
+  need_published: 'Mon besoin est publié',
+  need_rejected: "Mon besoin n'est pas retenu",
+  introduction_proposed: 'Une mise en relation m’est proposée',
+  introduction_accepted: "L'autre partie a accepté la mise en relation",
+  introduction_connected: 'La mise en relation est établie (coordonnées visibles)',
+  introduction_declined: 'Une mise en relation est déclinée',
+  introduction_reminder: 'Rappel : une mise en relation attend ma réponse',
+};
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,65 @@
+import type { NotificationKind } from './notification-kinds.js';
+
+export interface TemplateData {
+  /** First name or display name of the recipient. */
+  recipientName: string;
+  /** Title of the need or offering concerned. */
+  title: string;
+  /** Absolute link to the page where the recipient acts. */
+  link: string;
+  /** Curator's message, reason, or the other side's name once connected. */
+  message?: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+}
+
+const SIGNATURE = "\n\n—\nCircuit IA · Maison de l'IA\nVous pouvez choisir les e-mails que vous recevez dans votre espace (Notifications).";
+
+/** The French e-mails, plain text: short, one action each, the link last. */
+export function render(kind: NotificationKind, d: TemplateData): RenderedMail {
+  const hello = `Bonjour ${d.recipientName},\n\n`;
+  const quoted = d.message ? `\n\n« ${d.message} »` : '';
+  const body: Record<NotificationKind, RenderedMail> = {
+    need_submitted: {
+      subject: `Nouveau besoin à valider : ${d.title}`,
+      text: `${hello}Le besoin « ${d.title} » vient d'être soumis et attend votre validation.\n\nLe consulter : ${d.link}`,
+    },
+    need_changes_requested: {
+      subject: `Modifications demandées : ${d.title}`,
+      text: `${hello}L'équipe de la Maison de l'IA vous demande de compléter votre besoin « ${d.title} » avant sa publication.${quoted}\n\nLe modifier : ${d.link}`,
+    },
+    need_published: {
+      subject: `Votre besoin est publié : ${d.title}`,
+      text: `${hello}Votre besoin « ${d.title} » est publié. Nous recherchons les fournisseurs les mieux placés et reviendrons vers vous avec des propositions de mise en relation.\n\nSuivre votre besoin : ${d.link}`,
+    },
+    need_rejected: {
+      subject: `Votre besoin n'a pas été retenu : ${d.title}`,
+      text: `${hello}Votre besoin « ${d.title} » n'a pas pu être retenu.${quoted}\n\nDétails : ${d.link}`,
+    },
+    introduction_proposed: {
+      subject: `Proposition de mise en relation : ${d.title}`,
+      text: `${hello}La Maison de l'IA vous propose une mise en relation au sujet de « ${d.title} ».${quoted}\n\nLes coordonnées ne sont échangées que si les deux parties acceptent.\n\nRépondre : ${d.link}`,
+    },
+    introduction_accepted: {
+      subject: `Mise en relation acceptée par l'autre partie : ${d.title}`,
+      text: `${hello}L'autre partie a accepté la mise en relation « ${d.title} ». Il ne manque plus que votre accord.\n\nRépondre : ${d.link}`,
+    },
+    introduction_connected: {
+      subject: `Vous êtes en relation : ${d.title}`,
+      text: `${hello}Les deux parties ont accepté la mise en relation « ${d.title} ». Vos coordonnées respectives sont désormais visibles.${quoted}\n\nVoir les coordonnées : ${d.link}`,
+    },
+    introduction_declined: {
+      subject: `Mise en relation déclinée : ${d.title}`,
+      text: `${hello}La mise en relation « ${d.title} » a été déclinée.${quoted}\n\nDétails : ${d.link}`,
+    },
+    introduction_reminder: {
+      subject: `Rappel : une mise en relation attend votre réponse`,
+      text: `${hello}La mise en relation « ${d.title} » attend toujours votre réponse.\n\nRépondre : ${d.link}`,
+    },
+  };
+  const mail = body[kind];
+  return { subject: mail.subject, text: `${mail.text}${SIGNATURE}` };
+}
