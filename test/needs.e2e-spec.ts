@@ -422,7 +422,7 @@ describe('Needs: buyers post them, curators validate them', () => {
     });
 
     it('refuses unknown filters and sorts with 400', async () => {
-      for (const query of ['status=pending', 'region=06', 'departement=999', 'useCase=TELEPATHY', 'sort=title', 'createdFrom=yesterday', 'pageSize=101', 'colour=blue']) {
+      for (const query of ['status=pending', 'region=99', 'departement=999', 'useCase=TELEPATHY', 'sort=title', 'createdFrom=yesterday', 'pageSize=101', 'colour=blue']) {
         await request(t.server).get(`/needs?${query}`).set(bearer(curator)).expect(400);
       }
     });

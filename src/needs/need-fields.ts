@@ -5,7 +5,7 @@ import type { NeedEntity } from './need.entity.js';
 import type { NeedChanges } from './needs.repository.js';
 
 /** The columns a buyer's input sets, with the département and région derived from the commune. */
-export function changesFromInput(dto: NeedFieldsDto): NeedChanges {
+export function changesFromInput(dto: NeedFieldsDto & { title?: string }): NeedChanges {
   const changes: NeedChanges = {};
   for (const [key, value] of Object.entries(dto)) {
     if (value !== undefined && key !== 'version') (changes as Record<string, unknown>)[key] = value;

@@ -4,7 +4,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDefined,
   IsEnum,
   IsIn,
   IsInt,
@@ -33,14 +32,8 @@ const IsCalendarDate = (): PropertyDecorator => (target: object, key: string | s
 
 const MAX_BUDGET_EUR = 100_000_000;
 
-/** Every field a buyer may set on a need; all optional, so PATCH sends only what changes. */
+/** Every field a buyer may set on a need but the title; all optional, so PATCH sends only what changes. */
 export class NeedFieldsDto {
-  @ApiPropertyOptional({ example: 'Tri automatique des courriers entrants', maxLength: 200 })
-  @IfPresent()
-  @IsString()
-  @Length(1, 200)
-  title?: string;
-
   @ApiPropertyOptional({
     example: 'Nous recevons 300 courriers par jour ; nous voulons les classer et les router automatiquement vers les services.',
     maxLength: 10000,
@@ -128,11 +121,18 @@ export class NeedFieldsDto {
 /** A new need starts as a draft: only the title is required; submit checks the rest. */
 export class CreateNeedDto extends NeedFieldsDto {
   @ApiProperty({ example: 'Tri automatique des courriers entrants', maxLength: 200 })
-  @IsDefined()
-  override title!: string;
+  @IsString()
+  @Length(1, 200)
+  title!: string;
 }
 
 export class UpdateNeedDto extends NeedFieldsDto {
+  @ApiPropertyOptional({ example: 'Tri automatique des courriers entrants', maxLength: 200 })
+  @IfPresent()
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
   @ApiProperty({ example: 1, description: 'The version you read; a stale one gets 409 STALE_VERSION.' })
   @IsInt()
   @Min(1)
