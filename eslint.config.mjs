@@ -48,4 +48,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The need state machine and requirement rules are pure functions, tested with it.each tables.
+    files: ['src/needs/need-lifecycle.ts', 'src/needs/need-requirements.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'], message: 'The need state machine stays pure: no Nest, TypeORM or I/O imports.' }] },
+      ],
+    },
+  },
 );

@@ -2,6 +2,13 @@ import { Foundation1764100000000 } from './1764100000000-foundation.js';
 import { SearchOffering1764150000000 } from './1764150000000-search-offering.js';
 import { Accounts1764200000000 } from './1764200000000-accounts.js';
 import { Notifications1764250000000 } from './1764250000000-notifications.js';
+import { Needs1764400000000 } from './1764400000000-needs.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
-export const migrations = [Foundation1764100000000, SearchOffering1764150000000, Accounts1764200000000, Notifications1764250000000];
+export const migrations = [
+  Foundation1764100000000,
+  SearchOffering1764150000000,
+  Accounts1764200000000,
+  Notifications1764250000000,
+  Needs1764400000000,
+];

@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NeedsModule } from './needs/needs.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         OrganisationsModule,
+        NeedsModule,
       ],
     };
   }
