@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { MAIL_TRANSPORT, type MailTransport, type OutgoingMail } from '../src/notifications/mail-transport.js';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
-import { bearer, registerBuyer, type RegisteredSession } from './support/auth.js';
+import { OutboxWorker } from '../src/outbox/outbox.worker.js';
+import { bearer, createCurator, registerBuyer, type RegisteredSession } from './support/auth.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** Records what would leave, and can be told to fail: the injected fault. */
@@ -113,5 +114,54 @@ describe('notifications', () => {
     expect(await t.dataSource.query('SELECT * FROM notification_mute WHERE user_id = $1', [carol.userId])).toEqual([]);
     // An erased user gets nothing more.
     expect(await publish('evt-6', [carol.userId])).toBe(0);
+  });
+});
+
+describe('need events become e-mails, in order', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('tells curators a need waits, then the buyer what became of it', async () => {
+    const buyer = await registerBuyer(t);
+    const curator = await createCurator(t);
+    const created = await request(t.server)
+      .post('/needs')
+      .set(bearer(buyer))
+      .send({
+        title: 'Tri automatique des courriers entrants',
+        description: 'Nous recevons 300 courriers par jour et voulons les router automatiquement.',
+        useCases: ['DOC_PROCESSING'],
+        reach: 'regional',
+        dataSensitivity: 'personal',
+        requirements: ['GDPR_DPA'],
+      })
+      .expect(201);
+    const id = created.body.id;
+    await request(t.server).post(`/needs/${id}/submit`).set(bearer(buyer)).send({}).expect(200);
+    await request(t.server).post(`/needs/${id}/request-changes`).set(bearer(curator)).send({ message: 'Précisez le volume mensuel.' }).expect(200);
+    const current = await request(t.server).get(`/needs/${id}`).set(bearer(buyer)).expect(200);
+    await request(t.server).patch(`/needs/${id}`).set(bearer(buyer)).send({ version: current.body.version, description: 'Environ 6 000 courriers par mois, à router vers 12 services.' }).expect(200);
+    await request(t.server).post(`/needs/${id}/submit`).set(bearer(buyer)).send({}).expect(200);
+    await request(t.server).post(`/needs/${id}/publish`).set(bearer(curator)).send({}).expect(200);
+
+    expect(await t.app.get(OutboxWorker).drain()).toMatchObject({ failed: 0 });
+    const log: { kind: string; user_id: string; body: string }[] = await t.dataSource.query(
+      'SELECT kind, user_id, body FROM mail_log ORDER BY created_at, kind',
+    );
+    const toCurator = log.filter((m) => m.user_id === curator.userId).map((m) => m.kind);
+    const toBuyer = log.filter((m) => m.user_id === buyer.userId).map((m) => m.kind);
+    expect(toCurator).toEqual(['need_submitted', 'need_submitted']);
+    expect(toBuyer).toEqual(['need_changes_requested', 'need_published']);
+    expect(log.find((m) => m.kind === 'need_changes_requested')?.body).toContain('Précisez le volume mensuel.');
+    // Redelivery sends nothing more.
+    await t.dataSource.query('UPDATE outbox_event SET processed_at = NULL, available_at = now()');
+    await t.app.get(OutboxWorker).drain();
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM mail_log')).toEqual([{ n: log.length }]);
   });
 });
