@@ -19,7 +19,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
     if (error instanceof DomainError) throw error;
-    if (error || !user) {
+    // A strategy error is not a bad token (those come as `info`): the database failing to read the
+    // user must surface as 503 through the exception filter, not as a misleading 401.
+    if (error) throw error;
+    if (!user) {
       const expired = info instanceof Error && info.name === 'TokenExpiredError';
       throw CommonErrors.UNAUTHENTICATED(expired ? 'The access token has expired; refresh it.' : undefined);
     }

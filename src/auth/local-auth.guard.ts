@@ -25,7 +25,9 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override handleRequest<T>(error: unknown, user: T): T {
     if (error instanceof DomainError) throw error;
-    if (error || !user) throw AuthErrors.INVALID_CREDENTIALS();
+    // An infrastructure failure (database down) is a 503 from the filter, not a wrong password.
+    if (error) throw error;
+    if (!user) throw AuthErrors.INVALID_CREDENTIALS();
     return user;
   }
 }

@@ -26,10 +26,12 @@ export interface TestAppOptions {
   imports?: ModuleMetadata['imports'];
   /** Providers replaced by a value, e.g. a mail transport that fails on purpose. */
   overrides?: { provide: unknown; useValue: unknown }[];
+  /** A database of the test's own (e.g. on a server it stops on purpose), already migrated. */
+  database?: TestDatabase;
 }
 
-export async function createTestApp({ env = {}, imports = [], overrides = [] }: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp({ env = {}, imports = [], overrides = [], database: given }: TestAppOptions = {}): Promise<TestApp> {
+  const database = given ?? (await createTestDatabase());
   // The outbox worker is driven by hand in tests (`OutboxWorker.drain()`), so results are deterministic.
   const config = loadConfig({
     NODE_ENV: 'test',
