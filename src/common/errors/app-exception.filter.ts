@@ -94,13 +94,16 @@ function fastifyClientError(exception: unknown): Omit<ErrorBody, 'requestId'> | 
   return undefined;
 }
 
+/** Messages of the pg driver and TypeORM when the server is gone, restarting or unreachable. */
+const CONNECTION_LOST =
+  /not queryable|Connection terminated|terminating connection|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|the database system is (shutting down|starting up|in recovery mode)|Connection is not established/i;
+
 function databaseErrorCode(exception: unknown): string | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
-  const e = exception as { code?: unknown; driverError?: { code?: unknown } };
+  const e = exception as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } };
   const code = e.driverError?.code ?? e.code;
-  if (typeof code === 'string') return code;
-  if (e instanceof Error && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message)) {
-    return 'ECONNREFUSED';
-  }
-  return undefined;
+  if (typeof code === 'string' && (PG_ERRORS[code] || PG_UNAVAILABLE.has(code))) return code;
+  const messages = [e.message, e.driverError?.message].filter((m): m is string => typeof m === 'string');
+  if (messages.some((m) => CONNECTION_LOST.test(m))) return 'ECONNREFUSED';
+  return typeof code === 'string' ? code : undefined;
 }
