@@ -1,6 +1,7 @@
 import { Foundation1764100000000 } from './1764100000000-foundation.js';
 import { SearchOffering1764150000000 } from './1764150000000-search-offering.js';
 import { Accounts1764200000000 } from './1764200000000-accounts.js';
+import { Offerings1764300000000 } from './1764300000000-offerings.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
-export const migrations = [Foundation1764100000000, SearchOffering1764150000000, Accounts1764200000000];
+export const migrations = [Foundation1764100000000, SearchOffering1764150000000, Accounts1764200000000, Offerings1764300000000];

@@ -4,11 +4,13 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { OfferingsModule } from './offerings/offerings.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SearchModule } from './search/search.module.js';
 import { UsersModule } from './users/users.module.js';
+import { VendorsModule } from './vendors/vendors.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -31,6 +33,8 @@ export class AppModule {
         AuthModule,
         UsersModule,
         OrganisationsModule,
+        OfferingsModule,
+        VendorsModule,
       ],
     };
   }
