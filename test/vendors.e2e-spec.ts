@@ -163,4 +163,35 @@ describe('Vendors: public profiles and verification', () => {
       expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['headcountBand', 'siren', 'version', 'website']);
     });
   });
+
+  it('documents every vendor and offering route in OpenAPI with schemas, examples, bearer auth and error bodies', async () => {
+    const doc = await request(t.server).get('/docs/openapi.json').expect(200);
+    const routes: [string, string][] = [
+      ['/vendors', 'get'],
+      ['/vendors/{id}', 'get'],
+      ['/vendors/{id}', 'patch'],
+      ['/vendors/{id}/verify', 'post'],
+      ['/vendors/{id}/offerings', 'get'],
+      ['/offerings', 'post'],
+      ['/offerings/{id}', 'get'],
+      ['/offerings/{id}', 'patch'],
+      ['/offerings/{id}/publish', 'post'],
+      ['/offerings/{id}/archive', 'post'],
+      ['/offerings/{id}/claims/{claim}/verify', 'post'],
+      ['/offerings/{id}/claims/{claim}/reject', 'post'],
+    ];
+    for (const [path, method] of routes) {
+      const operation = doc.body.paths[path]?.[method];
+      expect({ path, method, documented: !!operation }).toEqual({ path, method, documented: true });
+      const errors = Object.entries(operation.responses).filter(([status]) => status.startsWith('4'));
+      expect(errors.length).toBeGreaterThan(0);
+      for (const [, response] of errors) expect(JSON.stringify(response)).toContain('ErrorBodyDto');
+      if (path !== '/vendors') expect(operation.security).toEqual([{ bearer: [] }]);
+    }
+    const schemas = doc.body.components.schemas;
+    expect(schemas.HostingDto.properties.dataResidency).toMatchObject({ enum: expect.arrayContaining(['FR', 'CUSTOMER_PREMISES']), example: 'FR' });
+    expect(schemas.CreateOfferingDto.properties.sovereignty.allOf ?? schemas.CreateOfferingDto.properties.sovereignty.$ref).toBeDefined();
+    expect(schemas.OfferingDto.properties.claims).toBeDefined();
+    expect(schemas.UpdateOfferingDto.required).toEqual(['version']);
+  });
 });
