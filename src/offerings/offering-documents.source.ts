@@ -31,8 +31,13 @@ export class OfferingDocumentsSource implements OfferingDocumentSource {
   }
 }
 
+let useCaseLabels: ReadonlyMap<string, string> | undefined;
+const useCaseLabel = (code: string): string => {
+  useCaseLabels ??= new Map(referenceData().useCases.map((u) => [u.code as string, u.label]));
+  return useCaseLabels.get(code) ?? code;
+};
+
 function toDocument(o: OfferingEntity, vendorName: string, claims: OfferingClaimEntity[]): OfferingDocument {
-  const useCaseLabels = new Map(referenceData().useCases.map((u) => [u.code as string, u.label]));
   const area = expandServiceArea({ regions: o.serviceRegions, departements: o.serviceDepartements });
   const profile = o.sovereignty;
   const effective = profile ? effectiveProfile(profile, claimStatuses(claims)) : null;
@@ -45,7 +50,7 @@ function toDocument(o: OfferingEntity, vendorName: string, claims: OfferingClaim
     vendorId: o.vendorId,
     vendorName,
     useCases: o.useCases,
-    useCaseLabels: o.useCases.map((code) => useCaseLabels.get(code) ?? code),
+    useCaseLabels: o.useCases.map(useCaseLabel),
     sectors: o.sectors,
     sectorLabels: o.sectors.map((code) => findNafCode(code)?.label ?? code),
     national: o.serviceNational,
