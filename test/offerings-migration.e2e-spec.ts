@@ -1,0 +1,34 @@
+import { Offerings1764300000000 } from '../migrations/1764300000000-offerings.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('offerings migration', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('reverts and re-applies cleanly', async () => {
+    const tables = async (): Promise<string[]> =>
+      (await t.dataSource.query("SELECT table_name FROM information_schema.tables WHERE table_name IN ('offering', 'offering_claim') ORDER BY 1")).map(
+        (r: { table_name: string }) => r.table_name,
+      );
+    const descriptionColumn = async (): Promise<number> =>
+      (await t.dataSource.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'organisation' AND column_name = 'description'"))[0].n;
+    const migration = new Offerings1764300000000();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect(await tables()).toEqual([]);
+      expect(await descriptionColumn()).toBe(0);
+      await migration.up(runner);
+      expect(await tables()).toEqual(['offering', 'offering_claim']);
+      expect(await descriptionColumn()).toBe(1);
+    } finally {
+      await runner.release();
+    }
+  });
+});
