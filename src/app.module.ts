@@ -10,6 +10,7 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
+import { SearchIndexerModule } from './search/search-indexer.module.js';
 import { SearchModule } from './search/search.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VendorsModule } from './vendors/vendors.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         NeedsModule,
         OfferingsModule,
         VendorsModule,
+        SearchIndexerModule,
       ],
     };
   }

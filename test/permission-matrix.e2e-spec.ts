@@ -58,6 +58,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'PATCH /vendors/:id': only('vendor'),
   'POST /vendors/:id/verify': only('curator', 'admin'),
   'POST /offerings': only('vendor'),
+  'GET /offerings': PUBLIC,
   'GET /offerings/:id': PUBLIC,
   'PATCH /offerings/:id': only('vendor'),
   'POST /offerings/:id/publish': only('vendor'),

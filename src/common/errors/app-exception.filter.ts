@@ -96,7 +96,7 @@ function fastifyClientError(exception: unknown): Omit<ErrorBody, 'requestId'> | 
 
 /** Messages of the pg driver and TypeORM when the server is gone, restarting or unreachable. */
 const CONNECTION_LOST =
-  /not queryable|Connection terminated|terminating connection|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|the database system is (shutting down|starting up|in recovery mode)|Connection is not established/i;
+  /not queryable|Connection terminated|terminating connection|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|the database system is (shutting down|starting up|in recovery mode)|Connection is not established|Query runner already released/i;
 
 function databaseErrorCode(exception: unknown): string | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;

@@ -1,0 +1,37 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CommonErrors } from '../common/errors/common.errors.js';
+import type { CatalogueQueryDto } from './dto/catalogue-query.dto.js';
+import { toCatalogueResult, type CatalogueResultDto } from './dto/catalogue-result.dto.js';
+import { SEARCH_INDEX, type SearchIndex } from './search-index.port.js';
+
+@Injectable()
+export class CatalogueService {
+  private readonly logger = new Logger(CatalogueService.name);
+
+  constructor(@Inject(SEARCH_INDEX) private readonly index: SearchIndex) {}
+
+  async search(query: CatalogueQueryDto): Promise<CatalogueResultDto> {
+    try {
+      const result = await this.index.search({
+        q: query.q,
+        useCases: query.useCase,
+        sectors: query.sector,
+        region: query.region,
+        departement: query.departement,
+        grades: query.grade,
+        requirements: query.requirement,
+        vendorId: query.vendorId,
+        page: query.page,
+        pageSize: query.pageSize,
+      });
+      return toCatalogueResult(result);
+    } catch (error) {
+      // A search server outage is the backend's, not the caller's: 503, and the detail in the log.
+      if (this.index.backend === 'meilisearch') {
+        this.logger.warn(`Catalogue search failed: ${String(error)}`);
+        throw CommonErrors.SERVICE_UNAVAILABLE('Search is unavailable; try again shortly.');
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SOVEREIGNTY_GRADES } from '../../reference/sovereignty/sovereignty.enums.js';
+import type { Facet, OfferingDocument } from '../offering-document.js';
+import type { CatalogueResult } from '../search-index.port.js';
+
+export class CatalogueVendorDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Azur Vision' })
+  name!: string;
+}
+
+export class CatalogueItemDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: "Reconnaissance d'images pour le contrôle qualité" })
+  title!: string;
+
+  @ApiProperty({ example: 'Détection de défauts sur ligne de production.' })
+  summary!: string;
+
+  @ApiProperty({ type: CatalogueVendorDto })
+  vendor!: CatalogueVendorDto;
+
+  @ApiProperty({ type: [String], example: ['VISION_QUALITY_CONTROL'] })
+  useCases!: string[];
+
+  @ApiProperty({ type: [String], example: ['Vision par ordinateur : contrôle qualité'] })
+  useCaseLabels!: string[];
+
+  @ApiProperty({ enum: SOVEREIGNTY_GRADES, example: 'B' })
+  grade!: string;
+
+  @ApiProperty({ example: 74 })
+  sovereigntyScore!: number;
+
+  @ApiProperty({ example: 'déclaratif', enum: ['vérifié', 'déclaratif'] })
+  gradeLabel!: string;
+
+  @ApiProperty({ example: 'FR' })
+  dataResidency!: string;
+
+  @ApiProperty({ example: false })
+  national!: boolean;
+
+  @ApiProperty({ type: [String], example: ['93'] })
+  regions!: string[];
+
+  @ApiProperty({ example: true })
+  remoteDelivery!: boolean;
+
+  @ApiPropertyOptional({ example: 5000, nullable: true })
+  minBudgetEur!: number | null;
+
+  @ApiPropertyOptional({ example: 40000, nullable: true })
+  maxBudgetEur!: number | null;
+
+  @ApiProperty({ example: '2026-11-20T09:00:00.000Z' })
+  publishedAt!: string;
+}
+
+export class CatalogueFacetsDto {
+  @ApiProperty({ example: { VISION_QUALITY_CONTROL: 12, DOC_PROCESSING: 7 } })
+  useCases!: Record<string, number>;
+
+  @ApiProperty({ example: { '93': 15, '84': 4 } })
+  regions!: Record<string, number>;
+
+  @ApiProperty({ example: { A: 3, B: 9, C: 5 } })
+  grade!: Record<string, number>;
+
+  @ApiProperty({ example: { FR: 10, EU_EEA: 5 }, description: 'Where customer data live.' })
+  dataResidency!: Record<string, number>;
+}
+
+export class CatalogueResultDto {
+  @ApiProperty({ type: [CatalogueItemDto] })
+  items!: CatalogueItemDto[];
+
+  @ApiProperty({ example: 42 })
+  total!: number;
+
+  @ApiProperty({ example: 1 })
+  page!: number;
+
+  @ApiProperty({ example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ type: CatalogueFacetsDto })
+  facets!: Record<Facet, Record<string, number>>;
+}
+
+export const toCatalogueItem = (d: OfferingDocument): CatalogueItemDto => ({
+  id: d.id,
+  title: d.title,
+  summary: d.summary,
+  vendor: { id: d.vendorId, name: d.vendorName },
+  useCases: d.useCases,
+  useCaseLabels: d.useCaseLabels,
+  grade: d.grade,
+  sovereigntyScore: d.sovereigntyScore,
+  gradeLabel: d.gradeVerified ? 'vérifié' : 'déclaratif',
+  dataResidency: d.dataResidency,
+  national: d.national,
+  regions: d.regions,
+  remoteDelivery: d.remoteDelivery,
+  minBudgetEur: d.minBudgetEur,
+  maxBudgetEur: d.maxBudgetEur,
+  publishedAt: d.publishedAt,
+});
+
+export const toCatalogueResult = (r: CatalogueResult): CatalogueResultDto => ({
+  items: r.items.map((i) => toCatalogueItem(i.document)),
+  total: r.total,
+  page: r.page,
+  pageSize: r.pageSize,
+  facets: r.facets,
+});

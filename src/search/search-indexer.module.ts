@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { OfferingsModule } from '../offerings/offerings.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { CatalogueController } from './catalogue.controller.js';
+import { CatalogueService } from './catalogue.service.js';
+import { SearchIndexer } from './search-indexer.js';
+import { SearchModule } from './search.module.js';
+
+/** The catalogue route and the indexer that keeps search in step with the offerings. */
+@Module({
+  imports: [SearchModule, OutboxModule, OfferingsModule],
+  controllers: [CatalogueController],
+  providers: [CatalogueService, SearchIndexer],
+  exports: [SearchIndexer],
+})
+export class SearchIndexerModule {}
