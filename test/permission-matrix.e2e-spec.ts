@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { RequestMethod } from '@nestjs/common';
-import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import { createStaffUser, registerBuyer, registerVendor, bearer, type TestSession } from './support/auth.js';
+import { discoverRoutes, type Route } from './support/routes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Role = 'anonymous' | 'vendor' | 'buyer' | 'curator' | 'admin';
@@ -80,34 +78,6 @@ const ORGANISATION_SCOPED = /^\/organisations\/:id/;
 
 /** Routes that change the caller for good: run last, with users of their own. */
 const DESTRUCTIVE = new Set(['DELETE /me']);
-
-interface Route {
-  method: string;
-  path: string;
-}
-
-/** Every route the app serves, read from Nest's own controller metadata. */
-function discoverRoutes(t: TestApp): Route[] {
-  const routes: Route[] = [];
-  const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
-      if (!controller) continue;
-      const base = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      const proto = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(proto)) {
-        const handler = proto[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (method === undefined) continue;
-        const paths = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-        for (const b of base) for (const p of paths) routes.push({ method: RequestMethod[method], path: join(b, p) });
-      }
-    }
-  }
-  return routes;
-}
 
 describe('permission matrix: every route × every role', () => {
   let t: TestApp;
