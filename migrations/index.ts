@@ -2,6 +2,7 @@ import { Foundation1764100000000 } from './1764100000000-foundation.js';
 import { SearchOffering1764150000000 } from './1764150000000-search-offering.js';
 import { Accounts1764200000000 } from './1764200000000-accounts.js';
 import { Notifications1764250000000 } from './1764250000000-notifications.js';
+import { Offerings1764300000000 } from './1764300000000-offerings.js';
 import { Needs1764400000000 } from './1764400000000-needs.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
@@ -10,5 +11,6 @@ export const migrations = [
   SearchOffering1764150000000,
   Accounts1764200000000,
   Notifications1764250000000,
+  Offerings1764300000000,
   Needs1764400000000,
 ];

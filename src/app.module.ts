@@ -5,12 +5,14 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NeedsModule } from './needs/needs.module.js';
+import { OfferingsModule } from './offerings/offerings.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SearchModule } from './search/search.module.js';
 import { UsersModule } from './users/users.module.js';
+import { VendorsModule } from './vendors/vendors.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -35,6 +37,8 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         NeedsModule,
+        OfferingsModule,
+        VendorsModule,
       ],
     };
   }

@@ -51,6 +51,10 @@ export class OrganisationEntity {
   @Column('text', { nullable: true })
   website!: string | null;
 
+  /** Public presentation of a vendor (PATCH /vendors/:id). */
+  @Column('text', { nullable: true })
+  description!: string | null;
+
   @Column('timestamptz', { nullable: true })
   verifiedAt!: Date | null;
 

@@ -1,0 +1,211 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CLAIM_KEYS, type ClaimKey } from '../../matches/scoring/sovereignty-claims.js';
+import { BUYER_TYPES, type BuyerType } from '../../organisations/organisation.entity.js';
+import { IsDepartementCode, IsNafCode, IsRegionCode, IsUseCase } from '../../reference/validation/reference.validators.js';
+import { PRICING_MODELS, type PricingModel } from '../offering.entity.js';
+import { SovereigntyProfileDto } from './sovereignty-profile.dto.js';
+
+const MAX_EUR = 100_000_000;
+
+export class ServiceAreaDto {
+  @ApiProperty({ example: false, description: 'Serves all of France.' })
+  @IsBoolean()
+  national!: boolean;
+
+  @ApiProperty({ type: [String], example: ['93'], description: 'Région codes (GET /reference/regions).' })
+  @IsArray()
+  @ArrayMaxSize(18)
+  @ArrayUnique()
+  @IsRegionCode({ each: true })
+  regions!: string[];
+
+  @ApiProperty({ type: [String], example: ['06', '83'], description: 'Département codes (GET /reference/departements).' })
+  @IsArray()
+  @ArrayMaxSize(101)
+  @ArrayUnique()
+  @IsDepartementCode({ each: true })
+  departements!: string[];
+
+  @ApiProperty({ example: true, description: 'Can deliver remotely, wherever the buyer is.' })
+  @IsBoolean()
+  remoteDelivery!: boolean;
+}
+
+export class PricingDto {
+  @ApiProperty({ enum: PRICING_MODELS, example: 'subscription' })
+  @IsIn(PRICING_MODELS)
+  model!: PricingModel;
+
+  @ApiPropertyOptional({ example: 3000, description: 'Integer euros (HT).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_EUR)
+  minBudgetEur?: number;
+
+  @ApiPropertyOptional({ example: 20000, description: 'Integer euros (HT); at least minBudgetEur.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_EUR)
+  maxBudgetEur?: number;
+}
+
+export class ReferencesDto {
+  @ApiProperty({ example: 12, description: 'Number of client references.' })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  count!: number;
+
+  @ApiProperty({ type: [String], example: ['C', '84'], description: 'NAF sections or divisions of the referenced clients.' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsNafCode({ levels: ['section', 'division'] }, { each: true })
+  sectors!: string[];
+}
+
+/** Evidence the vendor provides for one claim of the profile (e.g. the SecNumCloud visa). */
+export class ClaimEvidenceDto {
+  @ApiProperty({ enum: CLAIM_KEYS, example: 'certifications.secNumCloud' })
+  @IsIn(CLAIM_KEYS)
+  claim!: ClaimKey;
+
+  @ApiPropertyOptional({ example: 'https://cyber.gouv.fr/produits-services-qualifies' })
+  @IsOptional()
+  @MaxLength(500)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  url?: string;
+
+  @ApiPropertyOptional({ example: 'ANSSI-CSPN-2026-01', description: 'Reference of a document (certificate number, file id).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  documentRef?: string;
+
+  @ApiPropertyOptional({ example: '2028-06-30', description: 'ISO date until which the evidence is valid.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Length(10, 10, { message: 'validUntil must be a date such as 2028-06-30' })
+  validUntil?: string;
+}
+
+export class CreateOfferingDto {
+  @ApiProperty({ example: 'Assistant documentaire souverain pour mairies' })
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @ApiPropertyOptional({ example: 'Un assistant RAG hébergé en France qui répond aux agents à partir de vos délibérations.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  summary?: string;
+
+  @ApiPropertyOptional({ example: 'Indexation des documents internes, réponses sourcées, hébergement SecNumCloud…' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 10000)
+  description?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['KNOWLEDGE_ASSISTANT_RAG'], description: 'Use-case codes (GET /reference/use-cases); one at least to publish.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(18)
+  @ArrayUnique()
+  @IsUseCase({ each: true })
+  useCases?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['84'], description: 'NAF sections or divisions; empty = cross-sector.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsNafCode({ levels: ['section', 'division'] }, { each: true })
+  sectors?: string[];
+
+  @ApiPropertyOptional({ type: ServiceAreaDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ServiceAreaDto)
+  serviceArea?: ServiceAreaDto;
+
+  @ApiPropertyOptional({ type: PricingDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PricingDto)
+  pricing?: PricingDto;
+
+  @ApiPropertyOptional({ enum: BUYER_TYPES, isArray: true, example: ['collectivite', 'pme'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(BUYER_TYPES, { each: true })
+  targetBuyerTypes?: BuyerType[];
+
+  @ApiPropertyOptional({ type: ReferencesDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReferencesDto)
+  references?: ReferencesDto;
+
+  @ApiPropertyOptional({ type: SovereigntyProfileDto, description: 'The whole profile; required to publish.' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SovereigntyProfileDto)
+  sovereignty?: SovereigntyProfileDto;
+
+  @ApiPropertyOptional({ type: [ClaimEvidenceDto], description: 'Evidence per claim; a claim listed here replaces its previous evidence.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CLAIM_KEYS.length)
+  @ValidateNested({ each: true })
+  @Type(() => ClaimEvidenceDto)
+  evidence?: ClaimEvidenceDto[];
+}
+
+export class UpdateOfferingDto extends PartialType(CreateOfferingDto) {
+  @ApiProperty({ example: 1, description: 'The version you read; a concurrent change makes the update fail with 409 STALE_VERSION.' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class VerifyClaimDto {
+  @ApiPropertyOptional({ example: 'Visa ANSSI vérifié sur cyber.gouv.fr.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  comment?: string;
+}
+
+export class RejectClaimDto {
+  @ApiProperty({ example: "Le visa présenté couvre l'hébergeur, pas l'offre." })
+  @IsString()
+  @Length(1, 2000)
+  comment!: string;
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { CLAIM_KEYS, isClaimKey, type ClaimStatus } from '../matches/scoring/sovereignty-claims.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
+import { OFFERING_CHANGED } from '../search/offering-document.source.js';
+import type { OfferingDto } from './dto/offering.dto.js';
+import { applySovereignty, toOfferingDto } from './offering-view.js';
+import { OfferingsErrors } from './offerings.errors.js';
+import { OfferingsRepository } from './offerings.repository.js';
+
+/** Curators' decisions on the claims of a sovereignty profile (roles are checked by the route). */
+@Injectable()
+export class OfferingClaimsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly offerings: OfferingsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  verify(caller: Caller, offeringId: string, claim: string, comment?: string): Promise<OfferingDto> {
+    return this.decide(caller, offeringId, claim, 'verified', comment ?? null);
+  }
+
+  reject(caller: Caller, offeringId: string, claim: string, comment: string): Promise<OfferingDto> {
+    return this.decide(caller, offeringId, claim, 'rejected', comment);
+  }
+
+  private decide(caller: Caller, offeringId: string, claim: string, status: ClaimStatus, comment: string | null): Promise<OfferingDto> {
+    if (!isClaimKey(claim)) throw OfferingsErrors.CLAIM_NOT_FOUND(undefined, { claims: CLAIM_KEYS });
+    return this.dataSource.transaction(async (manager) => {
+      const offering = await this.offerings.lockById(manager, offeringId);
+      if (!offering) throw OfferingsErrors.OFFERING_NOT_FOUND();
+      if (!offering.sovereignty) throw OfferingsErrors.OFFERING_WITHOUT_PROFILE();
+      const claims = await this.offerings.claimsOf(offering.id, manager);
+      let row = claims.find((c) => c.claim === claim);
+      if (!row) {
+        row = this.offerings.newClaim(offering.id, claim);
+        claims.push(row);
+      }
+      const before = { claim, status: row.status, comment: row.comment, grade: offering.sovereigntyGrade, score: offering.sovereigntyScore };
+      const decidedAt = new Date();
+      Object.assign(row, { status, comment, decidedBy: caller.userId, decidedAt });
+      offering.sovereignty = { ...offering.sovereignty, lastReviewedAt: decidedAt.toISOString() };
+      applySovereignty(offering, claims);
+      const saved = await this.offerings.save(manager, offering);
+      await this.offerings.saveClaims(manager, [row]);
+      await this.audit.record(manager, caller, {
+        action: status === 'verified' ? 'offering.claim_verify' : 'offering.claim_reject',
+        entityType: 'offering',
+        entityId: saved.id,
+        before,
+        after: { claim, status, comment, grade: saved.sovereigntyGrade, score: saved.sovereigntyScore },
+      });
+      if (saved.status === 'published') await this.outbox.enqueue(manager, OFFERING_CHANGED, { offeringId: saved.id });
+      const vendor = await this.organisations.findById(saved.vendorId, manager);
+      return toOfferingDto(saved, { id: saved.vendorId, name: vendor?.name ?? '', verified: !!vendor?.verifiedAt }, claims);
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { OFFERING_DOCUMENT_SOURCE } from '../search/offering-document.source.js';
+import { OfferingClaimsService } from './offering-claims.service.js';
+import { OfferingDocumentsSource } from './offering-documents.source.js';
+import { OfferingsController } from './offerings.controller.js';
+import { OfferingsRepository } from './offerings.repository.js';
+import { OfferingsService } from './offerings.service.js';
+
+@Module({
+  imports: [AuditModule, OrganisationsModule, OutboxModule],
+  controllers: [OfferingsController],
+  providers: [
+    OfferingsRepository,
+    OfferingsService,
+    OfferingClaimsService,
+    OfferingDocumentsSource,
+    { provide: OFFERING_DOCUMENT_SOURCE, useExisting: OfferingDocumentsSource },
+  ],
+  exports: [OfferingsRepository, OFFERING_DOCUMENT_SOURCE],
+})
+export class OfferingsModule {}
