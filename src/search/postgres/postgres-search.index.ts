@@ -175,6 +175,23 @@ export class PostgresSearchIndex implements SearchIndex {
     return scores;
   }
 
+  async topIds(text: string, limit: number): Promise<string[]> {
+    const normalised = normaliseQuery(text);
+    if (!normalised || limit <= 0) return [];
+    // Any of the text's key words (OR of its French stems, matched as they are), ranked by ts_rank.
+    const rows = (await this.dataSource.query(
+      `WITH q AS (
+         SELECT to_tsquery('simple', string_agg(quote_literal(l), ' | ')) AS q
+           FROM unnest(tsvector_to_array(to_tsvector('french', unaccent($1)))) AS l)
+       SELECT s.id FROM search_offering s, q
+        WHERE q.q IS NOT NULL AND s.tsv @@ q.q
+        ORDER BY ts_rank(s.tsv, q.q) DESC, s.id
+        LIMIT $2`,
+      [normalised, limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async listIds(): Promise<string[]> {
     const rows = (await this.dataSource.query('SELECT id FROM search_offering ORDER BY id')) as { id: string }[];
     return rows.map((r) => r.id);
