@@ -68,7 +68,7 @@ interface UseCaseText {
 }
 
 /** Offering texts per use case, in the words vendors use. */
-const TEXTS: Record<string, UseCaseText> = {
+export const TEXTS: Record<string, UseCaseText> = {
   CUSTOMER_SERVICE_CHATBOT: {
     titles: ['Agent conversationnel pour l’accueil des usagers', 'Callbot de prise de rendez-vous', 'Chatbot multicanal pour la relation client'],
     summary: 'Répond 24 h/24 aux questions fréquentes et oriente vers le bon service.',
@@ -159,7 +159,7 @@ const USE_CASES = Object.keys(TEXTS);
 type Profile = Record<string, Record<string, unknown>>;
 
 /** Five sovereignty profiles, from a SecNumCloud-qualified French stack (A) to a US API (E). */
-const PROFILES: Profile[] = [
+export const PROFILES: Profile[] = [
   {
     vendor: { hqJurisdiction: 'FR', nonEuControl: 'NONE', extraterritorialExposure: 'NO' },
     hosting: { deploymentModes: ['SAAS_DEDICATED', 'PRIVATE_CLOUD', 'ON_PREMISE'], dataResidency: 'FR', providerName: 'OVHcloud', providerJurisdiction: 'FR', nonEuRemoteAccess: false },

@@ -112,8 +112,12 @@ export class MatchingService {
   /** The ranking itself, with no access check: for the routes above and the benchmark. */
   async rank(need: MatchingNeed, limit: number): Promise<Ranking> {
     const text = needText(need);
-    const [weights, textIds] = await Promise.all([this.weights.inUse(), this.textRetrieval(text)]);
-    const rows = await this.repository.findCandidates(retrievalNeed(need), textIds);
+    const retrieval = retrievalNeed(need);
+    // The use-case candidates and the text retrieval run side by side; the few text-only ids are fetched after.
+    const [weights, textIds, byUseCase] = await Promise.all([this.weights.inUse(), this.textRetrieval(text), this.repository.findCandidates(retrieval, [])]);
+    const known = new Set(byUseCase.map((r) => r.id));
+    const textOnly = textIds.filter((id) => !known.has(id));
+    const rows = textOnly.length > 0 ? [...byUseCase, ...(await this.repository.findCandidates({ ...retrieval, useCases: [] }, textOnly))] : byUseCase;
     const eligibility = eligibilityNeed(need);
     const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
     const textShare = sum === 0 ? 0 : (100 * weights.weights.text) / sum;
