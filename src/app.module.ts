@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MatchesModule } from './matches/matches.module.js';
 import { NeedsModule } from './needs/needs.module.js';
 import { OfferingsModule } from './offerings/offerings.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         OfferingsModule,
         VendorsModule,
         SearchIndexerModule,
+        MatchesModule,
       ],
     };
   }

@@ -6,6 +6,8 @@ import { configureApp, createFastifyAdapter } from './app.setup.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import { ConfigValidationError, loadConfig } from './config/app-config.js';
 import { openDatabaseServer } from './database/database-server.js';
+import { demoDataWanted } from './demo/demo-policy.js';
+import { credentialLines, databaseIsEmpty, seedDemo } from './demo/demo-seeder.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -48,6 +50,11 @@ async function bootstrap(): Promise<void> {
       { logger: new PinoNestLogger(logger) },
     );
     await configureApp(app, config);
+    if (demoDataWanted(config, database.embedded) && (await databaseIsEmpty(app))) {
+      say('Empty database: loading the demo data set (DEMO_DATA=false to skip).');
+      const result = await seedDemo(app, say);
+      for (const line of credentialLines(result)) say(line);
+    }
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
     await app?.close().catch(() => undefined);

@@ -24,6 +24,7 @@ class FlakyIndex implements SearchIndex {
   remove = async (...a: Parameters<SearchIndex['remove']>) => (this.guard(), this.real.remove(...a));
   search = async (...a: Parameters<SearchIndex['search']>) => this.real.search(...a);
   relevance = async (...a: Parameters<SearchIndex['relevance']>) => this.real.relevance(...a);
+  topIds = async (...a: Parameters<SearchIndex['topIds']>) => this.real.topIds(...a);
   listIds = async () => this.real.listIds();
   clear = async () => this.real.clear();
   health = async () => this.real.health();

@@ -188,6 +188,15 @@ export class EnvironmentVariables {
   @IsEmail()
   ADMIN_EMAIL?: string;
 
+  /**
+   * Load the demo data set at start when the database is empty. Unset: yes on the embedded
+   * database, no on DATABASE_URL (set it to true to load it there too); false: never.
+   */
+  @Transform(({ value }) => toBoolean({ value: blankToUndefined({ value }) }))
+  @IsOptional()
+  @IsBoolean()
+  DEMO_DATA?: boolean;
+
   /** Password of the first admin; the password rules apply (12+ characters, not obvious). */
   @Transform(blankToUndefined)
   @IsOptional()
@@ -196,7 +205,7 @@ export class EnvironmentVariables {
 }
 
 /** Variables without a default: absent from `new EnvironmentVariables()`, so listed here. */
-export const OPTIONAL_VARIABLES = ['DATABASE_URL', 'SMTP_URL', 'SEARCH_BACKEND', 'MEILI_URL', 'MEILI_API_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'] as const;
+export const OPTIONAL_VARIABLES = ['DATABASE_URL', 'SMTP_URL', 'SEARCH_BACKEND', 'MEILI_URL', 'MEILI_API_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA'] as const;
 
 export type AppConfig = Readonly<EnvironmentVariables>;
 

@@ -94,6 +94,13 @@ export class MeilisearchSearchIndex implements SearchIndex {
     return scores;
   }
 
+  async topIds(text: string, limit: number): Promise<string[]> {
+    const normalised = normaliseQuery(text);
+    if (!normalised || limit <= 0) return [];
+    const response = await this.index.search(normalised, { limit, matchingStrategy: 'last', attributesToRetrieve: ['id'], locales: ['fra'] });
+    return response.hits.map((hit) => hit.id);
+  }
+
   async listIds(): Promise<string[]> {
     const ids: string[] = [];
     for (let offset = 0; ; offset += 1000) {

@@ -15,6 +15,8 @@ type TextMode = 'none' | 'words' | 'typos';
 
 /** Key words of a need count for the text criterion up to this many: longer texts are not penalised. */
 const RELEVANCE_WORDS = 8;
+/** Documents matching any word that topIds ranks, at most. */
+const TOP_IDS_SCAN = 2000;
 
 /**
  * Catalogue search on PostgreSQL: a French `tsvector` over unaccented text (title weighted A,
@@ -173,6 +175,23 @@ export class PostgresSearchIndex implements SearchIndex {
       scores.set(r.id, Math.min(100, Math.round((100 * r.matched) / denominator)));
     }
     return scores;
+  }
+
+  async topIds(text: string, limit: number): Promise<string[]> {
+    const normalised = normaliseQuery(text);
+    if (!normalised || limit <= 0) return [];
+    // Any of the text's key words (OR of its French stems, matched as they are), ranked by ts_rank
+    // among the first TOP_IDS_SCAN matches: bounded cost on a large catalogue, at the price of an
+    // approximate top when a very common word matches more documents than that.
+    const rows = (await this.dataSource.query(
+      `WITH q AS (
+         SELECT to_tsquery('simple', string_agg(quote_literal(l), ' | ')) AS q
+           FROM unnest(tsvector_to_array(to_tsvector('french', unaccent($1)))) AS l),
+       m AS (SELECT s.id, s.tsv FROM search_offering s, q WHERE q.q IS NOT NULL AND s.tsv @@ q.q LIMIT ${TOP_IDS_SCAN})
+       SELECT m.id FROM m, q ORDER BY ts_rank(m.tsv, q.q) DESC, m.id LIMIT $2`,
+      [normalised, limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   async listIds(): Promise<string[]> {

@@ -1,0 +1,180 @@
+import 'reflect-metadata';
+import { AuditService } from '../src/audit/audit.service.js';
+import type { Caller } from '../src/auth/caller.js';
+import { luhnSiren, PROFILES, TEXTS } from '../src/demo/demo-data.js';
+import { retrievalNeed, needText } from '../src/matches/match-view.js';
+import { MatchingRepository } from '../src/matches/matching.repository.js';
+import { MatchingService, TEXT_RETRIEVAL_LIMIT } from '../src/matches/matching.service.js';
+import { MatchingWeightsService } from '../src/matches/matching-weights.service.js';
+import { scoreSovereignty } from '../src/matches/scoring/sovereignty-score.js';
+import { NeedsRepository } from '../src/needs/needs.repository.js';
+import { OfferingDocumentsSource } from '../src/offerings/offering-documents.source.js';
+import { OfferingsRepository } from '../src/offerings/offerings.repository.js';
+import { sovereigntyColumns, type SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
+import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
+import { openBenchDatabase, pick, prng, progress, time, writeResult } from './support/harness.js';
+
+/**
+ * Match latency for one need at N offerings (default 10,000): `npm run bench:match -- --offerings 50000`.
+ * Seeds vendors and offerings straight into a throw-away database (and the search index), then
+ * times MatchingService (in-process, top 20, access check and DTOs included) beside the bare SQL
+ * candidate query it runs, the floor. Writes bench/results/match-*.json.
+ */
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const COMMUNES = ['06088', '06152', '06004', '06029', '06069', '13055', '83137', '13001', '75056', '69123', '31555', '44109', '59350', '33063', '67482', '35238', '34172', '76540', '21231', '63113'];
+const REGION: Record<string, string> = { '06': '93', '13': '93', '83': '93', '75': '11', '69': '84', '31': '76', '44': '52', '59': '32', '33': '75', '67': '44', '35': '53', '34': '76', '76': '28', '21': '27', '63': '84' };
+const USE_CASES = Object.keys(TEXTS);
+
+async function main(): Promise<void> {
+  const offerings = arg('offerings', 10_000);
+  const requests = Math.max(200, arg('requests', 300));
+  const db = await openBenchDatabase();
+  const ds = db.dataSource;
+  try {
+    const random = prng(8);
+    const vendorCount = Math.max(10, Math.round(offerings / 4));
+    const vendorIds: string[] = [];
+    for (let i = 0; i < vendorCount; i += 1000) {
+      const batch = Array.from({ length: Math.min(1000, vendorCount - i) }, (_, k) => ({
+        name: `Fournisseur ${i + k}`,
+        siren: luhnSiren(50000000 + i + k),
+        commune: pick(random, COMMUNES),
+      }));
+      const rows = (await ds.query(
+        `INSERT INTO organisation (kind, name, siren, naf_code, commune_code, verified_at)
+         SELECT 'vendor', x.name, x.siren, '62.01Z', x.commune, now() FROM jsonb_to_recordset($1::jsonb) AS x(name text, siren text, commune text)
+         RETURNING id`,
+        [JSON.stringify(batch)],
+      )) as { id: string }[];
+      vendorIds.push(...rows.map((r) => r.id));
+      progress('Seeding vendors  ', vendorIds.length, vendorCount);
+    }
+
+    const started = Date.now();
+    const offeringIds: string[] = [];
+    for (let i = 0; i < offerings; i += 1000) {
+      const batch = Array.from({ length: Math.min(1000, offerings - i) }, (_, k) => {
+        const useCase = pick(random, USE_CASES);
+        const text = TEXTS[useCase];
+        const profile = { ...pick(random, PROFILES), declaredAt: '2026-01-01T00:00:00.000Z' } as unknown as SovereigntyProfile;
+        const score = scoreSovereignty(profile);
+        const vendor = pick(random, vendorIds);
+        const dep = pick(random, COMMUNES).slice(0, 2);
+        const national = random() < 0.3;
+        const min = pick(random, [1000, 3000, 5000, 10000, 20000]);
+        return {
+          vendor_id: vendor,
+          title: `${pick(random, text.titles)} ${i + k}`,
+          summary: text.summary,
+          description: text.description,
+          use_cases: random() < 0.3 ? [useCase, pick(random, USE_CASES)].filter((u, j, a) => a.indexOf(u) === j) : [useCase],
+          sectors: random() < 0.4 ? [] : text.sectors.slice(0, 1),
+          service_national: national,
+          service_regions: national || random() < 0.5 ? [] : [REGION[dep]],
+          service_departements: national ? [] : [dep],
+          remote_delivery: random() < 0.6,
+          min_budget_eur: min,
+          max_budget_eur: min * pick(random, [4, 8, 15]),
+          target_buyer_types: pick(random, [['collectivite'], ['pme', 'tpe'], ['pme', 'eti', 'collectivite']]),
+          sovereignty: profile,
+          ...Object.fromEntries(Object.entries(sovereigntyColumns(profile)).map(([key, v]) => [key.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`), v])),
+          sovereignty_score: score.total,
+          sovereignty_grade: score.grade,
+        };
+      });
+      const rows = (await ds.query(
+        `INSERT INTO offering (vendor_id, status, title, summary, description, use_cases, sectors, service_national, service_regions,
+           service_departements, remote_delivery, pricing_model, min_budget_eur, max_budget_eur, target_buyer_types, sovereignty,
+           data_residency, provider_jurisdiction, hq_jurisdiction, non_eu_remote_access, sec_num_cloud, hds, iso27001, model_origin,
+           model_licence, inference_hosting, training_on_customer_data, dpa_art28, non_eu_transfers, extraterritorial_exposure,
+           non_eu_control, deployment_modes, ai_act_risk_class, data_export_open_format, sovereignty_score, sovereignty_grade, published_at)
+         SELECT x.vendor_id, 'published', x.title, x.summary, x.description, x.use_cases, x.sectors, x.service_national, x.service_regions,
+           x.service_departements, x.remote_delivery, 'project', x.min_budget_eur, x.max_budget_eur, x.target_buyer_types, x.sovereignty,
+           x.data_residency, x.provider_jurisdiction, x.hq_jurisdiction, x.non_eu_remote_access, x.sec_num_cloud, x.hds, x.iso_27001, x.model_origin,
+           x.model_licence, x.inference_hosting, x.training_on_customer_data, x.dpa_art_28, x.non_eu_transfers, x.extraterritorial_exposure,
+           x.non_eu_control, x.deployment_modes, x.ai_act_risk_class, x.data_export_open_format, x.sovereignty_score, x.sovereignty_grade, now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(vendor_id uuid, title text, summary text, description text, use_cases text[], sectors text[],
+           service_national boolean, service_regions text[], service_departements text[], remote_delivery boolean, min_budget_eur int,
+           max_budget_eur int, target_buyer_types text[], sovereignty jsonb, data_residency text, provider_jurisdiction text, hq_jurisdiction text,
+           non_eu_remote_access boolean, sec_num_cloud text, hds boolean, iso_27001 boolean, model_origin text, model_licence text,
+           inference_hosting text, training_on_customer_data text, dpa_art_28 boolean, non_eu_transfers text, extraterritorial_exposure text,
+           non_eu_control text, deployment_modes text[], ai_act_risk_class text, data_export_open_format boolean, sovereignty_score int,
+           sovereignty_grade text)
+         RETURNING id`,
+        [JSON.stringify(batch)],
+      )) as { id: string }[];
+      offeringIds.push(...rows.map((r) => r.id));
+      progress('Seeding offerings', offeringIds.length, offerings);
+    }
+    const seedSeconds = (Date.now() - started) / 1000;
+
+    const search = new PostgresSearchIndex(ds);
+    const documents = new OfferingDocumentsSource(new OfferingsRepository(ds));
+    for (let i = 0; i < offeringIds.length; i += 500) {
+      await search.upsert(await documents.documentsFor(offeringIds.slice(i, i + 500)));
+      progress('Indexing         ', Math.min(i + 500, offeringIds.length), offeringIds.length);
+    }
+
+    const [buyer] = (await ds.query(
+      `INSERT INTO organisation (kind, buyer_type, name, siren, naf_code, commune_code) VALUES ('buyer', 'collectivite', 'Commune de bench', $1, '84.11Z', '06088') RETURNING id`,
+      [luhnSiren(60000001)],
+    )) as { id: string }[];
+    const [need] = (await ds.query(
+      `INSERT INTO need (organisation_id, title, description, use_cases, sector, commune_code, departement_code, region_code, reach, accepts_remote,
+         min_budget_eur, max_budget_eur, requirements, status, submitted_at, published_at)
+       VALUES ($1, 'Tri automatique du courrier entrant de la mairie',
+         'Nous recevons des centaines de courriers et factures par jour et voulons les lire, les classer et les router vers les services.',
+         '{DOC_PROCESSING}', '84.11Z', '06088', '06', '93', 'regional', true, 10000, 30000, '{GDPR_DPA}', 'published', now(), now())
+       RETURNING id`,
+      [buyer.id],
+    )) as { id: string }[];
+    await ds.query('ANALYZE');
+
+    const repository = new MatchingRepository(ds);
+    const needs = new NeedsRepository(ds);
+    const service = new MatchingService(repository, needs, new MatchingWeightsService(ds, repository, new AuditService()), search);
+    const curator: Caller = { userId: '00000000-0000-4000-8000-000000000001', role: 'curator', organisationId: null, membershipStatus: null, requestId: 'bench' };
+
+    const entity = await needs.findById(need.id);
+    const matchingNeed = { ...entity!, buyerType: 'collectivite' };
+    const textIds = await search.topIds(needText(matchingNeed), TEXT_RETRIEVAL_LIMIT);
+    const first = await service.matchesFor(curator, need.id, { limit: 20 });
+    console.log(`Need: ${first.candidates} eligible candidates scored; best total ${first.items[0]?.total}.`);
+
+    const text = needText(matchingNeed);
+    const parts = {
+      topIds: await time(50, () => search.topIds(text, TEXT_RETRIEVAL_LIMIT)),
+      relevance: await time(50, () => search.relevance(text, first.items.map((m) => m.offering.id))),
+      weights: await time(50, () => repository.currentWeights()),
+    };
+    console.log(JSON.stringify(parts));
+    console.log(`Measuring ${requests} requests per scenario…`);
+    const bareSql = await time(requests, () => repository.findCandidates(retrievalNeed(matchingNeed), textIds));
+    const match = await time(requests, () => service.matchesFor(curator, need.id, { limit: 20 }));
+    const ratio = { p50: Math.round((100 * match.p50Ms) / bareSql.p50Ms) / 100, p95: Math.round((100 * match.p95Ms) / bareSql.p95Ms) / 100 };
+    const file = await writeResult(`match-${offerings}`, {
+      benchmark: 'GET /needs/:id/matches top 20 through MatchingService, in-process (no HTTP), PostgreSQL search backend',
+      database: db.where,
+      offerings,
+      vendors: vendorCount,
+      candidates: first.candidates,
+      seed: { seconds: seedSeconds },
+      match,
+      bareCandidateSql: bareSql,
+      ratioMatchToBareSql: ratio,
+    });
+    console.table({ match: { p50Ms: match.p50Ms, p95Ms: match.p95Ms, p99Ms: match.p99Ms }, bareCandidateSql: { p50Ms: bareSql.p50Ms, p95Ms: bareSql.p95Ms, p99Ms: bareSql.p99Ms } });
+    console.log(`Ratio match / bare SQL: p50 ${ratio.p50}×, p95 ${ratio.p95}×. Results written to ${file}`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { findCommune, findDepartement } from '../reference/geo/geography.js';
+import type { CriterionDto, GradeDto, OfferingSummaryDto, PublicVendorDto } from './dto/match.dto.js';
+import type { CandidateRow, RetrievalNeed } from './matching.repository.js';
+import { fitCriterion, sovereigntyCriterion, useCaseCriterion } from './scoring/criteria.js';
+import type { EligibilityNeed, EligibilityOffering } from './scoring/eligibility.js';
+import { profileFromColumns } from './scoring/flat-profile.js';
+import { isHardRequirement } from './scoring/hard-requirements.js';
+import { proximityCriterion, sectorCriterion, type ProximityResult } from './scoring/place-criteria.js';
+import type { CriterionResult, ExplainedCriterion } from './scoring/ranking.js';
+import type { SovereigntyGrade } from './scoring/sovereignty-score.js';
+import { CRITERION_LABELS, type Criterion } from './scoring/weights.js';
+
+/** The need fields matching reads, whatever table or test they come from. */
+export interface MatchingNeed {
+  title: string;
+  description: string | null;
+  useCases: readonly string[];
+  sector: string | null;
+  communeCode: string | null;
+  departementCode: string | null;
+  regionCode: string | null;
+  acceptsRemote: boolean;
+  requirements: readonly string[];
+  minSovereigntyGrade: SovereigntyGrade | null;
+  minBudgetEur: number | null;
+  maxBudgetEur: number | null;
+  buyerType: string | null;
+}
+
+export function retrievalNeed(need: MatchingNeed): RetrievalNeed {
+  return {
+    useCases: need.useCases,
+    departementCode: need.departementCode,
+    regionCode: need.regionCode,
+    acceptsRemote: need.acceptsRemote,
+    requirements: need.requirements.filter(isHardRequirement),
+    minGrade: need.minSovereigntyGrade,
+    budgetMinEur: need.minBudgetEur,
+    budgetMaxEur: need.maxBudgetEur,
+  };
+}
+
+export function eligibilityNeed(need: MatchingNeed): EligibilityNeed {
+  return {
+    departementCode: need.departementCode ?? '',
+    regionCode: need.regionCode ?? '',
+    acceptsRemote: need.acceptsRemote,
+    requirements: need.requirements.filter(isHardRequirement),
+    minGrade: need.minSovereigntyGrade,
+    budgetMinEur: need.minBudgetEur,
+    budgetMaxEur: need.maxBudgetEur,
+  };
+}
+
+export function serviceAreaOf(row: CandidateRow): EligibilityOffering['serviceArea'] {
+  return { national: row.serviceNational, regions: row.serviceRegions, departements: row.serviceDepartements, remoteDelivery: row.remoteDelivery };
+}
+
+export function eligibilityOffering(row: CandidateRow): EligibilityOffering {
+  return {
+    published: row.status === 'published',
+    vendorVerified: row.vendorVerified,
+    profile: profileFromColumns(row),
+    grade: row.sovereigntyGrade ?? 'E',
+    serviceArea: serviceAreaOf(row),
+    minBudgetEur: row.minBudgetEur,
+    maxBudgetEur: row.maxBudgetEur,
+  };
+}
+
+export const needText = (need: Pick<MatchingNeed, 'title' | 'description'>): string => [need.title, need.description ?? ''].join('. ');
+
+/** Every criterion but text, which the search index answers separately. */
+export function criteriaWithoutText(need: MatchingNeed, row: CandidateRow): Omit<Record<Criterion, CriterionResult>, 'text'> & { proximity: ProximityResult } {
+  return {
+    useCase: useCaseCriterion(need.useCases, row.useCases),
+    sector: sectorCriterion(need.sector, row.sectors),
+    proximity: proximityCriterion(need.communeCode, [row.vendorCommuneCode, ...row.vendorEstablishmentCommunes], serviceAreaOf(row)),
+    sovereignty: sovereigntyCriterion(row.sovereigntyScore ?? 0, row.sovereigntyGrade ?? 'E', row.gradeVerified),
+    fit: fitCriterion(need.buyerType ?? '', row.targetBuyerTypes, { minEur: need.minBudgetEur, maxEur: need.maxBudgetEur }, { minEur: row.minBudgetEur, maxEur: row.maxBudgetEur }),
+  };
+}
+
+export function criterionDtos(criteria: readonly ExplainedCriterion[]): CriterionDto[] {
+  return criteria.map((c) => ({ criterion: c.criterion, label: CRITERION_LABELS[c.criterion], score: c.score, weight: c.weight, contribution: c.contribution, reason: c.reason }));
+}
+
+export function gradeDto(row: CandidateRow): GradeDto {
+  return { grade: row.sovereigntyGrade ?? 'E', score: row.sovereigntyScore ?? 0, verified: row.gradeVerified, label: row.gradeVerified ? 'vérifié' : 'déclaratif' };
+}
+
+export function offeringSummary(row: CandidateRow): OfferingSummaryDto {
+  return { id: row.id, title: row.title, summary: row.summary, useCases: row.useCases, sectors: row.sectors, minBudgetEur: row.minBudgetEur, maxBudgetEur: row.maxBudgetEur };
+}
+
+export function publicVendor(row: CandidateRow): PublicVendorDto {
+  const commune = findCommune(row.vendorCommuneCode);
+  const departement = commune ? findDepartement(commune.departementCode) : undefined;
+  return {
+    id: row.vendorId,
+    name: row.vendorName,
+    communeCode: row.vendorCommuneCode,
+    communeName: commune?.name ?? null,
+    departementCode: commune?.departementCode ?? null,
+    departementName: departement?.name ?? null,
+    verified: row.vendorVerified,
+  };
+}

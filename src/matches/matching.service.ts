@@ -1,0 +1,205 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { isStaff } from '../auth/access.js';
+import type { Caller } from '../auth/caller.js';
+import { CommonErrors } from '../common/errors/common.errors.js';
+import { assertCanRead } from '../needs/need-access.js';
+import type { NeedEntity } from '../needs/need.entity.js';
+import { NeedsRepository } from '../needs/needs.repository.js';
+import { PROXIMITY_RELATIONS } from '../reference/geo/proximity.js';
+import { SEARCH_INDEX, type SearchIndex } from '../search/search-index.port.js';
+import type { ExcludedOfferingDto, MarketDepthDto, MatchDto, MatchesDto } from './dto/match.dto.js';
+import {
+  criteriaWithoutText,
+  criterionDtos,
+  eligibilityNeed,
+  eligibilityOffering,
+  gradeDto,
+  needText,
+  offeringSummary,
+  publicVendor,
+  retrievalNeed,
+  type MatchingNeed,
+} from './match-view.js';
+import { MatchesErrors } from './matches.errors.js';
+import { MatchingRepository, type CandidateRow } from './matching.repository.js';
+import { MatchingWeightsService, type WeightsInUse } from './matching-weights.service.js';
+import { textCriterion } from './scoring/criteria.js';
+import { exclusions } from './scoring/eligibility.js';
+import { rankCandidates, scoreCandidate, type CriterionResult, type ScoredCandidate } from './scoring/ranking.js';
+import { needsTextScore } from './scoring/top-k.js';
+import { SCORING_VERSION } from './scoring/weights.js';
+
+/** How many offerings the search index contributes by text alone (DESIGN §5.1: "top few hundred"). */
+export const TEXT_RETRIEVAL_LIMIT = 200;
+/** Excluded offerings listed to curators, at most. */
+const EXCLUDED_LIMIT = 200;
+
+export interface RankedMatch {
+  scored: ScoredCandidate;
+  row: CandidateRow;
+  proximity: string;
+}
+
+export interface Ranking {
+  items: RankedMatch[];
+  candidates: number;
+  textAvailable: boolean;
+  weights: WeightsInUse;
+}
+
+/**
+ * DESIGN §5: candidates from SQL (eligibility + shared use case or text retrieval), re-checked and
+ * scored by the pure core. Text relevance is asked only for candidates that can still reach the
+ * top `limit` (see `needsTextScore`), so the cost stays flat as the catalogue grows.
+ */
+@Injectable()
+export class MatchingService {
+  private readonly logger = new Logger(MatchingService.name);
+
+  constructor(
+    private readonly repository: MatchingRepository,
+    private readonly needs: NeedsRepository,
+    private readonly weights: MatchingWeightsService,
+    @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
+  ) {}
+
+  /** GET /needs/:id/matches. Buyers: their own published needs; staff: any, with excluded offerings on request. */
+  async matchesFor(caller: Caller, needId: string, query: { limit?: number; includeExcluded?: boolean }): Promise<MatchesDto> {
+    const entity = await this.needs.findById(needId);
+    assertCanRead(caller, entity);
+    // Why each offering was excluded exposes the catalogue's rules at work: a curator's tool.
+    if (query.includeExcluded && !isStaff(caller)) throw CommonErrors.FORBIDDEN('Only curators and admins may list excluded offerings.');
+    if (entity.status !== 'published') {
+      throw MatchesErrors.NEED_NOT_PUBLISHED(undefined, { status: entity.status });
+    }
+    const need = await this.matchingNeed(entity);
+    const ranking = await this.rank(need, query.limit ?? 20);
+    const dto: MatchesDto = {
+      needId,
+      scoringVersion: SCORING_VERSION,
+      weights: ranking.weights.weights,
+      weightsVersion: ranking.weights.version,
+      candidates: ranking.candidates,
+      textAvailable: ranking.textAvailable,
+      items: ranking.items.map((m, i) => toMatchDto(m, i + 1)),
+    };
+    if (query.includeExcluded) dto.excluded = await this.excluded(need);
+    return dto;
+  }
+
+  /** GET /needs/:id/market-depth: eligible offerings sharing a use case, by grade and proximity; drafts too. */
+  async marketDepth(caller: Caller, needId: string): Promise<MarketDepthDto> {
+    const entity = await this.needs.findById(needId);
+    assertCanRead(caller, entity);
+    const need = await this.matchingNeed(entity);
+    const rows = await this.repository.findEligibleByUseCase(retrievalNeed(need));
+    const eligibility = eligibilityNeed(need);
+    const byGrade: Record<string, number> = { A: 0, B: 0, C: 0, D: 0, E: 0 };
+    const byProximity: Record<string, number> = Object.fromEntries(PROXIMITY_RELATIONS.filter((r) => r !== 'out_of_area').map((r) => [r, 0]));
+    let eligible = 0;
+    let local = 0;
+    for (const row of rows) {
+      if (exclusions(eligibility, eligibilityOffering(row)).length > 0) continue;
+      eligible++;
+      byGrade[row.sovereigntyGrade] = (byGrade[row.sovereigntyGrade] ?? 0) + 1;
+      const relation = criteriaWithoutText(need, row).proximity.relation;
+      byProximity[relation] = (byProximity[relation] ?? 0) + 1;
+      if (relation === 'same_departement' || relation === 'adjacent_departement') local++;
+    }
+    return { needId, needStatus: entity.status, eligible, byGrade, byProximity, local };
+  }
+
+  /** The ranking itself, with no access check: for the routes above and the benchmark. */
+  async rank(need: MatchingNeed, limit: number): Promise<Ranking> {
+    const text = needText(need);
+    const retrieval = retrievalNeed(need);
+    // The use-case candidates and the text retrieval run side by side; the few text-only ids are fetched after.
+    const [weights, textIds, byUseCase] = await Promise.all([this.weights.inUse(), this.textRetrieval(text), this.repository.findCandidates(retrieval, [])]);
+    const known = new Set(byUseCase.map((r) => r.id));
+    const textOnly = textIds.filter((id) => !known.has(id));
+    const rows = textOnly.length > 0 ? [...byUseCase, ...(await this.repository.findCandidates({ ...retrieval, useCases: [] }, textOnly))] : byUseCase;
+    const eligibility = eligibilityNeed(need);
+    const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
+    const textShare = sum === 0 ? 0 : (100 * weights.weights.text) / sum;
+    const noText: CriterionResult = { score: 0, reason: '' };
+
+    const scored = rows
+      .filter((row) => exclusions(eligibility, eligibilityOffering(row)).length === 0)
+      .map((row) => {
+        const results = criteriaWithoutText(need, row);
+        return { row, results, partial: scoreCandidate(row.id, { ...results, text: noText }, weights.weights).total };
+      });
+    const ask = needsTextScore(
+      scored.map((s) => s.partial),
+      textShare,
+      limit,
+    );
+    const askIds = scored.filter((_, i) => ask[i]).map((s) => s.row.id);
+    const relevance = await this.relevance(text, askIds);
+    const byId = new Map<string, RankedMatch>();
+    const candidates = scored.map((s) => {
+      const textResult = relevance.scores
+        ? textCriterion(relevance.scores.get(s.row.id) ?? 0)
+        : { score: 0, reason: "Index de recherche indisponible : pertinence du texte comptée 0." };
+      const candidate = scoreCandidate(s.row.id, { ...s.results, text: textResult }, weights.weights);
+      byId.set(s.row.id, { scored: candidate, row: s.row, proximity: s.results.proximity.relation });
+      return candidate;
+    });
+    const top = rankCandidates(candidates).slice(0, limit);
+    return {
+      items: top.map((c) => byId.get(c.offeringId) as RankedMatch),
+      candidates: scored.length,
+      textAvailable: relevance.scores !== null,
+      weights,
+    };
+  }
+
+  private async textRetrieval(text: string): Promise<string[]> {
+    try {
+      return await this.search.topIds(text, TEXT_RETRIEVAL_LIMIT);
+    } catch (error) {
+      this.logger.warn(`Text retrieval unavailable, matching on use cases only: ${String(error)}`);
+      return [];
+    }
+  }
+
+  /** Relevance of the asked ids, or null scores when the search index is down (text then counts 0). */
+  private async relevance(text: string, ids: string[]): Promise<{ scores: Map<string, number> | null }> {
+    if (ids.length === 0) return { scores: new Map() };
+    try {
+      return { scores: await this.search.relevance(text, ids) };
+    } catch (error) {
+      this.logger.warn(`Text relevance unavailable, scored 0: ${String(error)}`);
+      return { scores: null };
+    }
+  }
+
+  private async excluded(need: MatchingNeed): Promise<ExcludedOfferingDto[]> {
+    if (need.useCases.length === 0) return [];
+    const rows = await this.repository.findPublishedByUseCase(need.useCases, EXCLUDED_LIMIT * 5);
+    const eligibility = eligibilityNeed(need);
+    const out: ExcludedOfferingDto[] = [];
+    for (const row of rows) {
+      const found = exclusions(eligibility, eligibilityOffering(row));
+      if (found.length > 0) out.push({ offering: offeringSummary(row), vendor: publicVendor(row), grade: gradeDto(row), exclusions: found });
+      if (out.length >= EXCLUDED_LIMIT) break;
+    }
+    return out;
+  }
+
+  private async matchingNeed(need: NeedEntity): Promise<MatchingNeed> {
+    return { ...need, buyerType: await this.repository.buyerTypeOf(need.organisationId) };
+  }
+}
+
+function toMatchDto(m: RankedMatch, rank: number): MatchDto {
+  return {
+    rank,
+    total: m.scored.total,
+    criteria: criterionDtos(m.scored.criteria),
+    grade: gradeDto(m.row),
+    proximity: m.proximity,
+    offering: offeringSummary(m.row),
+    vendor: publicVendor(m.row),
+  };
+}

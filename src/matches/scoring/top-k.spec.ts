@@ -1,0 +1,14 @@
+import { needsTextScore } from './top-k.js';
+
+describe('needsTextScore: which candidates can still reach the top k once text is known', () => {
+  it.each([
+    ['fewer candidates than k: all', [50, 40], 10, 2, [true, true]],
+    ['no text weight: all', [90, 10, 5], 0, 1, [true, true, true]],
+    ['far below the k-th: pruned', [90, 80, 50], 10, 2, [true, true, false]],
+    ['within the text share: kept', [90, 80, 71], 10, 2, [true, true, true]],
+    ['exactly the share plus rounding: kept', [90, 80, 69.9], 10, 2, [true, true, true]],
+    ['just beyond: pruned', [90, 80, 69.8], 10, 2, [true, true, false]],
+  ])('%s', (_label, partials, share, k, expected) => {
+    expect(needsTextScore(partials, share, k)).toEqual(expected);
+  });
+});
