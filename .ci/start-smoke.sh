@@ -43,6 +43,14 @@ stop() {
 start 1
 curl -sf "http://127.0.0.1:$port/docs/openapi.json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const d=JSON.parse(s);if(!d.openapi)process.exit(1)})'
 curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null
+# The demo data of a first start reaches the catalogue through the outbox worker within seconds.
+count=0
+for _ in $(seq 1 30); do
+  count=$(curl -sf "http://127.0.0.1:$port/offerings?q=chatbott&pageSize=1" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')
+  [ "$count" -gt 0 ] && break
+  sleep 1
+done
+[ "$count" -gt 0 ] || { echo "the demo catalogue did not answer a typo search"; exit 1; }
 datadir=$(grep -o 'data in [^)]*' "$private/start-1.log" | head -1 || true)
 grep -q 'API documentation: http://localhost' "$private/start-1.log" || { echo "start did not say where /docs is"; exit 1; }
 psql_url="postgres://circuit:circuit-local-only@127.0.0.1:$pgport/circuit_ia"
