@@ -18,7 +18,7 @@ export function createFastifyAdapter(config: AppConfig, logger: Logger): Fastify
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     // Long path parameters reach validation (400/404 in the error format) instead of the router's bare 414.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     // Keep a caller's request id when it looks sane, so traces join up across services.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const header = req.headers['x-request-id'];
