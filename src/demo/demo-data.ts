@@ -1,3 +1,4 @@
+import { prng } from '../common/prng.js';
 /**
  * The demo data set: deterministic (a seeded PRNG), realistic around Alpes-Maritimes and PACA with
  * national vendors in the large cities. Plain data only; `demo-seeder.ts` loads it through the
@@ -10,16 +11,6 @@ export const DEMO_ADMIN_EMAIL = 'admin@demo.circuit-ia.fr';
 /** Every demo account shares it; printed at the end of the seed. Demo only. */
 export const DEMO_PASSWORD = 'Demo-Circuit-IA-2026!';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A SIREN passing the Luhn check, from an 8-digit body. */
 export function luhnSiren(body: number): string {
