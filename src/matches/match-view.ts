@@ -1,6 +1,6 @@
 import { findCommune, findDepartement } from '../reference/geo/geography.js';
 import type { CriterionDto, GradeDto, OfferingSummaryDto, PublicVendorDto } from './dto/match.dto.js';
-import type { CandidateRow, RetrievalNeed } from './matching.repository.js';
+import type { CandidateRow, RetrievalNeed, ScoringRow } from './matching.repository.js';
 import { fitCriterion, sovereigntyCriterion, useCaseCriterion } from './scoring/criteria.js';
 import type { EligibilityNeed, EligibilityOffering } from './scoring/eligibility.js';
 import { profileFromColumns } from './scoring/flat-profile.js';
@@ -52,7 +52,7 @@ export function eligibilityNeed(need: MatchingNeed): EligibilityNeed {
   };
 }
 
-export function serviceAreaOf(row: CandidateRow): EligibilityOffering['serviceArea'] {
+export function serviceAreaOf(row: ScoringRow): EligibilityOffering['serviceArea'] {
   return { national: row.serviceNational, regions: row.serviceRegions, departements: row.serviceDepartements, remoteDelivery: row.remoteDelivery };
 }
 
@@ -71,7 +71,7 @@ export function eligibilityOffering(row: CandidateRow): EligibilityOffering {
 export const needText = (need: Pick<MatchingNeed, 'title' | 'description'>): string => [need.title, need.description ?? ''].join('. ');
 
 /** Every criterion but text, which the search index answers separately. */
-export function criteriaWithoutText(need: MatchingNeed, row: CandidateRow): Omit<Record<Criterion, CriterionResult>, 'text'> & { proximity: ProximityResult } {
+export function criteriaWithoutText(need: MatchingNeed, row: ScoringRow): Omit<Record<Criterion, CriterionResult>, 'text'> & { proximity: ProximityResult } {
   return {
     useCase: useCaseCriterion(need.useCases, row.useCases),
     sector: sectorCriterion(need.sector, row.sectors),

@@ -45,6 +45,26 @@ export interface CandidateRow extends FlatSovereignty {
   vendorEstablishmentCommunes: string[];
 }
 
+/** The columns ranking reads for every candidate; the rest is fetched for the top ones only. */
+export type ScoringRow = Pick<
+  CandidateRow,
+  | 'id'
+  | 'useCases'
+  | 'sectors'
+  | 'serviceNational'
+  | 'serviceRegions'
+  | 'serviceDepartements'
+  | 'remoteDelivery'
+  | 'minBudgetEur'
+  | 'maxBudgetEur'
+  | 'targetBuyerTypes'
+  | 'sovereigntyScore'
+  | 'sovereigntyGrade'
+  | 'gradeVerified'
+  | 'vendorCommuneCode'
+  | 'vendorEstablishmentCommunes'
+>;
+
 /** A published need as leads show it: no organisation, no person. */
 export interface LeadNeedRow {
   id: string;
@@ -100,6 +120,15 @@ const CANDIDATE_COLUMNS = `
   org.commune_code AS "vendorCommuneCode",
   ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(org.establishments) e WHERE e ? 'communeCode') AS "vendorEstablishmentCommunes"`;
 
+const SCORING_COLUMNS = `
+  o.id, o.use_cases AS "useCases", o.sectors,
+  o.service_national AS "serviceNational", o.service_regions AS "serviceRegions",
+  o.service_departements AS "serviceDepartements", o.remote_delivery AS "remoteDelivery",
+  o.min_budget_eur AS "minBudgetEur", o.max_budget_eur AS "maxBudgetEur", o.target_buyer_types AS "targetBuyerTypes",
+  o.sovereignty_score AS "sovereigntyScore", o.sovereignty_grade AS "sovereigntyGrade", o.grade_verified AS "gradeVerified",
+  org.commune_code AS "vendorCommuneCode",
+  ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(org.establishments) e WHERE e ? 'communeCode') AS "vendorEstablishmentCommunes"`;
+
 /** Collects positional parameters while a query is assembled. */
 class Params {
   readonly values: unknown[] = [];
@@ -133,16 +162,28 @@ export class MatchingRepository {
     return where;
   }
 
-  /** Eligible offerings sharing a use case with the need, or among `textIds` (the search index's best for its text). */
-  async findCandidates(need: RetrievalNeed, textIds: readonly string[]): Promise<CandidateRow[]> {
+  /**
+   * Eligible offerings sharing a use case with the need, or among `textIds` (the search index's
+   * best for its text): only the columns ranking reads, since every candidate is scored.
+   */
+  async findCandidates(need: RetrievalNeed, textIds: readonly string[]): Promise<ScoringRow[]> {
     const p = new Params();
     const where = this.eligibleWhere(need, p);
     const retrieval = [`o.use_cases && ${p.add(need.useCases)}::text[]`];
     if (textIds.length > 0) retrieval.push(`o.id = ANY(${p.add(textIds)}::uuid[])`);
     where.push(`(${retrieval.join(' OR ')})`);
     return this.dataSource.query(
-      `SELECT ${CANDIDATE_COLUMNS} FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE ${where.join(' AND ')}`,
+      `SELECT ${SCORING_COLUMNS} FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE ${where.join(' AND ')}`,
       p.values,
+    ) as Promise<ScoringRow[]>;
+  }
+
+  /** Full rows (display and every eligibility column) of the listed offerings: the top of a ranking. */
+  async findCandidateRows(ids: readonly string[]): Promise<CandidateRow[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT ${CANDIDATE_COLUMNS} FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE o.id = ANY($1::uuid[])`,
+      [ids],
     ) as Promise<CandidateRow[]>;
   }
 

@@ -118,17 +118,14 @@ export class MatchingService {
     const known = new Set(byUseCase.map((r) => r.id));
     const textOnly = textIds.filter((id) => !known.has(id));
     const rows = textOnly.length > 0 ? [...byUseCase, ...(await this.repository.findCandidates({ ...retrieval, useCases: [] }, textOnly))] : byUseCase;
-    const eligibility = eligibilityNeed(need);
     const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
     const textShare = sum === 0 ? 0 : (100 * weights.weights.text) / sum;
     const noText: CriterionResult = { score: 0, reason: '' };
 
-    const scored = rows
-      .filter((row) => exclusions(eligibility, eligibilityOffering(row)).length === 0)
-      .map((row) => {
-        const results = criteriaWithoutText(need, row);
-        return { row, results, partial: scoreCandidate(row.id, { ...results, text: noText }, weights.weights).total };
-      });
+    const scored = rows.map((row) => {
+      const results = criteriaWithoutText(need, row);
+      return { row, results, partial: scoreCandidate(row.id, { ...results, text: noText }, weights.weights).total };
+    });
     const ask = needsTextScore(
       scored.map((s) => s.partial),
       textShare,
@@ -136,22 +133,46 @@ export class MatchingService {
     );
     const askIds = scored.filter((_, i) => ask[i]).map((s) => s.row.id);
     const relevance = await this.relevance(text, askIds);
-    const byId = new Map<string, RankedMatch>();
+    const proximityOf = new Map<string, RankedMatch['proximity']>();
     const candidates = scored.map((s) => {
       const textResult = relevance.scores
         ? textCriterion(relevance.scores.get(s.row.id) ?? 0)
         : { score: 0, reason: "Index de recherche indisponible : pertinence du texte comptée 0." };
-      const candidate = scoreCandidate(s.row.id, { ...s.results, text: textResult }, weights.weights);
-      byId.set(s.row.id, { scored: candidate, row: s.row, proximity: s.results.proximity.relation });
-      return candidate;
+      proximityOf.set(s.row.id, s.results.proximity.relation);
+      return scoreCandidate(s.row.id, { ...s.results, text: textResult }, weights.weights);
     });
-    const top = rankCandidates(candidates).slice(0, limit);
     return {
-      items: top.map((c) => byId.get(c.offeringId) as RankedMatch),
+      items: await this.topEligible(need, rankCandidates(candidates), limit, proximityOf),
       candidates: scored.length,
       textAvailable: relevance.scores !== null,
       weights,
     };
+  }
+
+  /**
+   * The SQL already applied every eligibility rule; the pure core re-checks the offerings shown
+   * (DESIGN §5.1), reading their full rows, which only the top of the ranking needs.
+   */
+  private async topEligible(
+    need: MatchingNeed,
+    ranked: ScoredCandidate[],
+    limit: number,
+    proximityOf: Map<string, RankedMatch['proximity']>,
+  ): Promise<RankedMatch[]> {
+    const eligibility = eligibilityNeed(need);
+    const items: RankedMatch[] = [];
+    for (let start = 0; start < ranked.length && items.length < limit; ) {
+      const slice = ranked.slice(start, start + limit - items.length + 5);
+      start += slice.length;
+      const rows = new Map((await this.repository.findCandidateRows(slice.map((c) => c.offeringId))).map((r) => [r.id, r]));
+      for (const scored of slice) {
+        const row = rows.get(scored.offeringId);
+        if (!row || exclusions(eligibility, eligibilityOffering(row)).length > 0) continue;
+        items.push({ scored, row, proximity: proximityOf.get(scored.offeringId) as RankedMatch['proximity'] });
+        if (items.length >= limit) break;
+      }
+    }
+    return items;
   }
 
   private async textRetrieval(text: string): Promise<string[]> {
