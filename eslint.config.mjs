@@ -58,4 +58,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The introduction state machine is pure too, tested with it.each tables.
+    files: ['src/introductions/introduction-lifecycle.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'], message: 'The introduction state machine stays pure: no Nest, TypeORM or I/O imports.' }] },
+      ],
+    },
+  },
 );

@@ -4,6 +4,7 @@ import { Accounts1764200000000 } from './1764200000000-accounts.js';
 import { Notifications1764250000000 } from './1764250000000-notifications.js';
 import { Offerings1764300000000 } from './1764300000000-offerings.js';
 import { Needs1764400000000 } from './1764400000000-needs.js';
+import { Introductions1764600000000 } from './1764600000000-introductions.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Notifications1764250000000,
   Offerings1764300000000,
   Needs1764400000000,
+  Introductions1764600000000,
 ];

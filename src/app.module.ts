@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IntroductionsModule } from './introductions/introductions.module.js';
 import { NeedsModule } from './needs/needs.module.js';
 import { OfferingsModule } from './offerings/offerings.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         NeedsModule,
+        IntroductionsModule,
         OfferingsModule,
         VendorsModule,
         SearchIndexerModule,

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { NeedsModule } from '../needs/needs.module.js';
+import { OfferingsModule } from '../offerings/offerings.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { IntroductionTransitionsService } from './introduction-transitions.service.js';
+import { IntroductionsController } from './introductions.controller.js';
+import { IntroductionsRepository } from './introductions.repository.js';
+import { IntroductionsService } from './introductions.service.js';
+
+@Module({
+  imports: [AuditModule, OutboxModule, NeedsModule, OfferingsModule, OrganisationsModule],
+  controllers: [IntroductionsController],
+  providers: [IntroductionsRepository, IntroductionsService, IntroductionTransitionsService],
+  exports: [IntroductionsRepository],
+})
+export class IntroductionsModule {}
