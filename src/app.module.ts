@@ -13,6 +13,7 @@ import { OutboxModule } from './outbox/outbox.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SearchIndexerModule } from './search/search-indexer.module.js';
 import { SearchModule } from './search/search.module.js';
+import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VendorsModule } from './vendors/vendors.module.js';
 
@@ -40,6 +41,7 @@ export class AppModule {
         OrganisationsModule,
         NeedsModule,
         IntroductionsModule,
+        StatsModule,
         OfferingsModule,
         VendorsModule,
         SearchIndexerModule,

@@ -116,7 +116,7 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       intro = await proposeIntroduction(t, curator, pair);
     });
 
-    const buyerSecrets = () => [pair.buyer.email, buyerPeople.displayName, buyerPeople.phone, 'Mairie de Saint-Secret-sur-Var'];
+    const buyerSecrets = () => [pair.buyer.email, buyerPeople.displayName, buyerPeople.phone, 'Mairie de Saint-Secret-sur-Var', pair.buyer.organisationId!];
     const vendorSecrets = () => [pair.vendor.email, vendorPeople.displayName, vendorPeople.phone];
 
     it('hides the buyer organisation and people from the vendor before the connection, but shows the need', async () => {
@@ -298,5 +298,29 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       expect((await request(t.server).get('/introductions').set(bearer(vendor2)).expect(200)).body.total).toBe(1);
       await request(t.server).get('/introductions?status=nope').set(bearer(curator)).expect(400);
     });
+  });
+
+  it('documents every introductions and stats route in the OpenAPI document, with examples', async () => {
+    const doc = (await request(t.server).get('/docs/openapi.json').expect(200)).body;
+    const routes: [string, string][] = [
+      ['/introductions', 'post'],
+      ['/introductions', 'get'],
+      ['/introductions/{id}', 'get'],
+      ...['accept', 'decline', 'meeting-held', 'outcome', 'cancel'].map((a): [string, string] => [`/introductions/{id}/${a}`, 'post']),
+      ['/stats/overview', 'get'],
+      ['/stats/funnel', 'get'],
+    ];
+    for (const [path, method] of routes) {
+      const op = doc.paths[path]?.[method];
+      expect(op).toBeDefined();
+      expect(op.security).toEqual([{ bearer: [] }]);
+      expect(op.responses['401'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorBodyDto');
+      expect(op.responses['403']).toBeDefined();
+    }
+    expect(doc.paths['/introductions/{id}/accept'].post.responses['409']).toBeDefined();
+    expect(doc.components.schemas.CreateIntroductionDto.properties.message.example).toEqual(expect.any(String));
+    expect(doc.components.schemas.DeclineIntroductionDto.properties.reason.enum).toEqual(['not_relevant', 'no_capacity', 'budget', 'timing', 'already_equipped', 'other']);
+    expect(doc.components.schemas.IntroductionDto.properties.buyer).toBeDefined();
+    expect(doc.components.schemas.StatsFunnelDto.properties.steps).toBeDefined();
   });
 });

@@ -60,6 +60,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /introductions/:id/meeting-held': SIGNED_IN,
   'POST /introductions/:id/outcome': SIGNED_IN,
   'POST /introductions/:id/cancel': only('curator', 'admin'),
+  'GET /stats/overview': only('curator', 'admin'),
+  'GET /stats/funnel': only('curator', 'admin'),
   'GET /vendors': PUBLIC,
   'GET /vendors/:id': PUBLIC,
   'GET /vendors/:id/offerings': PUBLIC,
