@@ -269,12 +269,28 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       expect(await t.dataSource.query('SELECT status, version FROM introduction WHERE id = $1', [intro.id])).toEqual([{ status: 'vendor_accepted', version: 2 }]);
     });
 
-    it('connects exactly once when both sides accept at the same moment', async () => {
+    it('never loses an acceptance when both sides accept at the same moment', async () => {
       const pair = await eligiblePair(t, curator);
       const intro = await proposeIntroduction(t, curator, pair);
       const results = await Promise.all([act(pair.vendor, intro.id, 'accept'), act(pair.buyer, intro.id, 'accept')]);
-      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      expect(await t.dataSource.query('SELECT status FROM introduction WHERE id = $1', [intro.id])).toEqual([{ status: expect.stringMatching(/^(vendor|buyer)_accepted$/) }]);
+      const statuses = results.map((r) => r.status).sort();
+      const [row] = await t.dataSource.query(
+        'SELECT status, vendor_accepted_at IS NOT NULL AS vendor, buyer_accepted_at IS NOT NULL AS buyer, connected_at IS NOT NULL AS connected FROM introduction WHERE id = $1',
+        [intro.id],
+      );
+      const topics = await topicsOf(intro.id);
+      if (statuses[1] === 409) {
+        // They overlapped: the loser is told to retry, and only the winner's acceptance is recorded.
+        expect(statuses).toEqual([200, 409]);
+        expect(row.status).toMatch(/^(vendor|buyer)_accepted$/);
+        expect(Number(row.vendor) + Number(row.buyer)).toBe(1);
+        expect(topics).toHaveLength(2);
+      } else {
+        // One committed before the other read: the second acceptance connected them, once.
+        expect(statuses).toEqual([200, 200]);
+        expect(row).toEqual({ status: 'connected', vendor: true, buyer: true, connected: true });
+        expect(topics.filter((topic) => topic === 'introduction.connected')).toHaveLength(1);
+      }
     });
   });
 

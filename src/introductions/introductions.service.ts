@@ -80,8 +80,14 @@ export class IntroductionsService {
       { ...scope, status: query.status, needId: query.needId, offeringId: query.offeringId },
       pageWindow(query),
     );
-    const items = await Promise.all(rows.map((row) => this.view(row, viewerSide(caller, row))));
-    return pageOf(items, total, query);
+    // One query for the contacts of the whole page, not one per introduction.
+    const sides = rows.map((row) => viewerSide(caller, row));
+    const contacts = await this.introductions.contactsOf([...new Set(rows.flatMap((row, i) => contactOrganisations(row, sides[i])))]);
+    return pageOf(
+      rows.map((row, i) => toIntroductionDto(row, sides[i], contacts)),
+      total,
+      query,
+    );
   }
 
   async get(caller: Caller, id: string): Promise<IntroductionDto> {
