@@ -58,4 +58,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The introduction state machine and the stats arithmetic are pure too, tested with it.each tables.
+    files: ['src/introductions/introduction-lifecycle.ts', 'src/stats/stats-figures.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'], message: 'This file stays pure: no Nest, TypeORM or I/O imports.' }] },
+      ],
+    },
+  },
 );

@@ -5,6 +5,7 @@ import { Notifications1764250000000 } from './1764250000000-notifications.js';
 import { Offerings1764300000000 } from './1764300000000-offerings.js';
 import { Needs1764400000000 } from './1764400000000-needs.js';
 import { MatchingWeights1764500000000 } from './1764500000000-matching-weights.js';
+import { Introductions1764600000000 } from './1764600000000-introductions.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Offerings1764300000000,
   Needs1764400000000,
   MatchingWeights1764500000000,
+  Introductions1764600000000,
 ];

@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MatchesModule } from './matches/matches.module.js';
+import { IntroductionsModule } from './introductions/introductions.module.js';
 import { NeedsModule } from './needs/needs.module.js';
 import { OfferingsModule } from './offerings/offerings.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -13,6 +14,7 @@ import { OutboxModule } from './outbox/outbox.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SearchIndexerModule } from './search/search-indexer.module.js';
 import { SearchModule } from './search/search.module.js';
+import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VendorsModule } from './vendors/vendors.module.js';
 
@@ -39,6 +41,8 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         NeedsModule,
+        IntroductionsModule,
+        StatsModule,
         OfferingsModule,
         VendorsModule,
         SearchIndexerModule,

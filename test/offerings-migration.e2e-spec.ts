@@ -1,4 +1,5 @@
 import { Offerings1764300000000 } from '../migrations/1764300000000-offerings.js';
+import { Introductions1764600000000 } from '../migrations/1764600000000-introductions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('offerings migration', () => {
@@ -19,14 +20,18 @@ describe('offerings migration', () => {
     const descriptionColumn = async (): Promise<number> =>
       (await t.dataSource.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'organisation' AND column_name = 'description'"))[0].n;
     const migration = new Offerings1764300000000();
+    // Introductions reference offerings: a real revert undoes the later migration first.
+    const later = new Introductions1764600000000();
     const runner = t.dataSource.createQueryRunner();
     try {
+      await later.down(runner);
       await migration.down(runner);
       expect(await tables()).toEqual([]);
       expect(await descriptionColumn()).toBe(0);
       await migration.up(runner);
       expect(await tables()).toEqual(['offering', 'offering_claim']);
       expect(await descriptionColumn()).toBe(1);
+      await later.up(runner);
     } finally {
       await runner.release();
     }

@@ -53,4 +53,13 @@ describe('loadConfig: authentication variables', () => {
   it('defaults token lifetimes and the auth rate limit', () => {
     expect(loadConfig({})).toMatchObject({ JWT_ACCESS_TTL_SECONDS: 900, REFRESH_TOKEN_TTL_DAYS: 30, AUTH_RATE_LIMIT_PER_MINUTE: 10 });
   });
+
+  it('defaults introduction reminders to on, after 5 days', () => {
+    expect(loadConfig({})).toMatchObject({ REMINDERS_ENABLED: true, REMINDER_DAYS: 5 });
+    expect(loadConfig({ REMINDER_DAYS: '14', REMINDERS_ENABLED: 'false' })).toMatchObject({ REMINDER_DAYS: 14, REMINDERS_ENABLED: false });
+  });
+
+  it.each(['0', '91', 'five', '2.5'])('refuses REMINDER_DAYS=%s', (raw) => {
+    expect(() => loadConfig({ REMINDER_DAYS: raw })).toThrow(/REMINDER_DAYS/);
+  });
 });

@@ -123,6 +123,18 @@ export class EnvironmentVariables {
   @Max(1000)
   OUTBOX_BATCH_SIZE = 100;
 
+  /** Run the introduction reminder job in this process (checks every 15 minutes). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  REMINDERS_ENABLED = true;
+
+  /** Days a side may leave an introduction unanswered before it gets its one reminder. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REMINDER_DAYS = 5;
+
   /** SMTP server for e-mails (smtp:// or smtps:// URL); unset = e-mails only go to mail_log and the log. */
   @Transform(blankToUndefined)
   @IsOptional()

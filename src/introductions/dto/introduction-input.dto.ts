@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.js';
+import { DECLINE_REASONS, INTRODUCTION_OUTCOMES, INTRODUCTION_STATUSES, type DeclineReason, type IntroductionOutcome, type IntroductionStatus } from '../introduction-lifecycle.js';
+
+export class CreateIntroductionDto {
+  @ApiProperty({ format: 'uuid', example: '3f6d2a1e-8c0b-4c1e-9a57-2b1f0f3c9e11', description: 'A published need.' })
+  @IsUUID()
+  needId!: string;
+
+  @ApiProperty({ format: 'uuid', example: '9b2f7c44-1d3a-4e8f-b6a0-5c7e2d9f1a08', description: 'A published offering, eligible for the need.' })
+  @IsUUID()
+  offeringId!: string;
+
+  @ApiProperty({
+    example: "Bonjour, l'assistant documentaire d'Azur IA couvre votre besoin de tri des courriers, hébergé en France. Nous vous proposons un premier échange.",
+    maxLength: 4000,
+    description: 'Why the curator suggests this pair; both sides read it.',
+  })
+  @IsString()
+  @Length(1, 4000)
+  message!: string;
+}
+
+/** Every answer may carry the version the caller read: a stale one gets 409 STALE_VERSION. */
+export class IntroductionTransitionDto {
+  @ApiPropertyOptional({ example: 1, description: 'The version you read; when given and stale, 409 STALE_VERSION.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class DeclineIntroductionDto extends IntroductionTransitionDto {
+  @ApiProperty({ enum: DECLINE_REASONS, example: 'no_capacity' })
+  @IsIn(DECLINE_REASONS)
+  reason!: DeclineReason;
+
+  @ApiPropertyOptional({ example: "Notre équipe est complète jusqu'en juin.", maxLength: 2000, description: 'Required when reason is other.' })
+  @ValidateIf((o: DeclineIntroductionDto) => o.reason === 'other' || o.comment !== undefined)
+  @IsString()
+  @Length(1, 2000)
+  comment?: string;
+}
+
+export class IntroductionOutcomeDto extends IntroductionTransitionDto {
+  @ApiProperty({ enum: INTRODUCTION_OUTCOMES, example: 'won', description: 'won: the buyer chose this vendor; lost: it did not.' })
+  @IsIn(INTRODUCTION_OUTCOMES)
+  outcome!: IntroductionOutcome;
+}
+
+export class ListIntroductionsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: INTRODUCTION_STATUSES, example: 'proposed' })
+  @IsOptional()
+  @IsIn(INTRODUCTION_STATUSES)
+  status?: IntroductionStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  needId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  offeringId?: string;
+}

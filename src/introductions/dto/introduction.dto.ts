@@ -1,0 +1,113 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  DECLINE_REASONS,
+  INTRODUCTION_EVENTS,
+  INTRODUCTION_OUTCOMES,
+  INTRODUCTION_STATUSES,
+  type Actor,
+  type DeclineReason,
+  type IntroductionEvent,
+  type IntroductionOutcome,
+  type IntroductionStatus,
+  type Side,
+} from '../introduction-lifecycle.js';
+
+export class ContactDto {
+  @ApiProperty({ example: 'Camille Martin' })
+  displayName!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'camille.martin@azur-ia.fr' })
+  email!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '+33 4 93 00 00 00' })
+  phone!: string | null;
+}
+
+/** What a vendor may read of the need before the connection: no buyer name, commune as département. */
+export class IntroductionNeedDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Tri automatique des courriers entrants' })
+  title!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Nous recevons 300 courriers par jour et voulons les router automatiquement.' })
+  description!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '06' })
+  departementCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '93' })
+  regionCode!: string | null;
+
+  @ApiProperty({ type: [String], example: ['DOC_PROCESSING'] })
+  useCases!: string[];
+}
+
+export class IntroductionOfferingDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Assistant documentaire souverain' })
+  title!: string;
+}
+
+export class IntroductionPartyDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for the buyer side seen by the vendor before the connection.' })
+  organisationId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Mairie de Vence', description: 'Hidden (null) where the organisation is not yet revealed.' })
+  name!: string | null;
+
+  @ApiProperty({
+    type: [ContactDto],
+    nullable: true,
+    description: "The organisation's active members; null until the introduction is connected (always given to curators).",
+  })
+  contacts!: ContactDto[] | null;
+}
+
+export class IntroductionDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: INTRODUCTION_STATUSES, example: 'proposed' })
+  status!: IntroductionStatus;
+
+  @ApiProperty({ enum: ['vendor', 'buyer', 'curator'], example: 'vendor', description: 'How the caller takes part.' })
+  viewerSide!: Actor;
+
+  @ApiProperty({ enum: INTRODUCTION_EVENTS, isArray: true, example: ['vendor_accept', 'vendor_decline'], description: 'What the caller may do now.' })
+  allowedEvents!: IntroductionEvent[];
+
+  @ApiProperty({ example: 'Notre équipe vous propose un premier échange.' })
+  message!: string;
+
+  @ApiProperty({ type: IntroductionNeedDto })
+  need!: IntroductionNeedDto;
+
+  @ApiProperty({ type: IntroductionOfferingDto })
+  offering!: IntroductionOfferingDto;
+
+  @ApiProperty({ type: IntroductionPartyDto })
+  vendor!: IntroductionPartyDto;
+
+  @ApiProperty({ type: IntroductionPartyDto })
+  buyer!: IntroductionPartyDto;
+
+  @ApiProperty() proposedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true }) vendorAcceptedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) buyerAcceptedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) connectedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) declinedAt!: Date | null;
+  @ApiProperty({ enum: ['vendor', 'buyer'], nullable: true }) declinedBy!: Side | null;
+  @ApiProperty({ enum: DECLINE_REASONS, nullable: true }) declineReason!: DeclineReason | null;
+  @ApiProperty({ type: String, nullable: true }) declineComment!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) meetingHeldAt!: Date | null;
+  @ApiProperty({ enum: INTRODUCTION_OUTCOMES, nullable: true }) outcome!: IntroductionOutcome | null;
+  @ApiProperty({ type: Date, nullable: true }) outcomeAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) cancelledAt!: Date | null;
+
+  @ApiProperty({ example: 1 })
+  version!: number;
+}

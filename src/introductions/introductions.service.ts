@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { isStaff } from '../auth/access.js';
+import type { Caller } from '../auth/caller.js';
+import { CommonErrors } from '../common/errors/common.errors.js';
+import { pageOf, pageWindow, type Page } from '../common/pagination.js';
+import { NeedsErrors } from '../needs/needs.errors.js';
+import { NeedsRepository } from '../needs/needs.repository.js';
+import { claimStatuses } from '../offerings/offering-view.js';
+import { OfferingsErrors } from '../offerings/offerings.errors.js';
+import { OfferingsRepository } from '../offerings/offerings.repository.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
+import type { CreateIntroductionDto, ListIntroductionsQueryDto } from './dto/introduction-input.dto.js';
+import type { IntroductionDto } from './dto/introduction.dto.js';
+import { viewerSide, visibleScope } from './introduction-access.js';
+import { eventTopic } from './introduction-lifecycle.js';
+import { contactOrganisations, toIntroductionDto } from './introduction-view.js';
+import type { IntroductionEntity } from './introduction.entity.js';
+import { IntroductionsErrors } from './introductions.errors.js';
+import { IntroductionsRepository } from './introductions.repository.js';
+import { proposalExclusions } from './proposal-eligibility.js';
+
+/** Curators propose introductions; each party reads its own (DESIGN §4, §8). Answers live in IntroductionTransitionsService. */
+@Injectable()
+export class IntroductionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly introductions: IntroductionsRepository,
+    private readonly needs: NeedsRepository,
+    private readonly offerings: OfferingsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A curator introduces an eligible offering to a published need; audited and announced in one transaction. */
+  async propose(caller: Caller, dto: CreateIntroductionDto): Promise<IntroductionDto> {
+    if (!isStaff(caller)) throw CommonErrors.FORBIDDEN('Only curators propose introductions.');
+    const created = await this.dataSource.transaction(async (manager) => {
+      const need = await this.needs.findById(dto.needId, manager);
+      if (!need) throw NeedsErrors.NEED_NOT_FOUND();
+      const offering = await this.offerings.findById(dto.offeringId, manager);
+      if (!offering) throw OfferingsErrors.OFFERING_NOT_FOUND();
+      if (need.status !== 'published') {
+        throw IntroductionsErrors.INTRODUCTION_NEED_NOT_PUBLISHED(undefined, { needStatus: need.status });
+      }
+      const vendor = await this.organisations.findById(offering.vendorId, manager);
+      const failed = proposalExclusions(need, offering, !!vendor?.verifiedAt, claimStatuses(await this.offerings.claimsOf(offering.id, manager)));
+      if (failed.length > 0) throw IntroductionsErrors.INTRODUCTION_NOT_ELIGIBLE(undefined, { failed });
+      const existing = await this.introductions.findOpenIdForPair(manager, need.id, offering.id);
+      if (existing) throw IntroductionsErrors.INTRODUCTION_ALREADY_OPEN(undefined, { introductionId: existing });
+      // A concurrent proposal of the same pair loses on the partial unique index: 409 ALREADY_EXISTS.
+      const introduction = await this.introductions.insert(manager, {
+        needId: need.id,
+        offeringId: offering.id,
+        vendorOrganisationId: offering.vendorId,
+        buyerOrganisationId: need.organisationId,
+        curatorId: caller.userId,
+        message: dto.message,
+      });
+      await this.audit.record(manager, caller, {
+        action: 'introduction.propose',
+        entityType: 'introduction',
+        entityId: introduction.id,
+        before: null,
+        after: { status: introduction.status, needId: need.id, offeringId: offering.id, version: introduction.version },
+      });
+      await this.outbox.enqueue(manager, eventTopic('proposed'), { introductionId: introduction.id });
+      return introduction;
+    });
+    return this.view(created, 'curator');
+  }
+
+  async list(caller: Caller, query: ListIntroductionsQueryDto): Promise<Page<IntroductionDto>> {
+    const scope = visibleScope(caller);
+    const { rows, total } = await this.introductions.list(
+      { ...scope, status: query.status, needId: query.needId, offeringId: query.offeringId },
+      pageWindow(query),
+    );
+    // One query for the contacts of the whole page, not one per introduction.
+    const sides = rows.map((row) => viewerSide(caller, row));
+    const contacts = await this.introductions.contactsOf([...new Set(rows.flatMap((row, i) => contactOrganisations(row, sides[i])))]);
+    return pageOf(
+      rows.map((row, i) => toIntroductionDto(row, sides[i], contacts)),
+      total,
+      query,
+    );
+  }
+
+  async get(caller: Caller, id: string): Promise<IntroductionDto> {
+    const introduction = await this.introductions.findById(id);
+    return this.view(introduction!, viewerSide(caller, introduction));
+  }
+
+  private async view(introduction: IntroductionEntity, viewer: ReturnType<typeof viewerSide>): Promise<IntroductionDto> {
+    const contacts = await this.introductions.contactsOf(contactOrganisations(introduction, viewer));
+    return toIntroductionDto(introduction, viewer, contacts);
+  }
+}

@@ -1,0 +1,64 @@
+import { departementOfCommune, regionOfCommune } from '../reference/geo/geography.js';
+
+/*
+ * Pure arithmetic of the statistics: conversion rates and the "circuit court" share of won needs.
+ * No Nest, no TypeORM: tested with it.each tables.
+ */
+
+/** count / base rounded to 4 decimals; null when there is no base to divide by. */
+export function rate(count: number, base: number): number | null {
+  return base > 0 ? Math.round((count / base) * 10000) / 10000 : null;
+}
+
+export interface FunnelCount {
+  step: string;
+  count: number;
+}
+
+export interface FunnelStep extends FunnelCount {
+  /** Share of the previous step that reached this one. */
+  fromPrevious: number | null;
+  /** Share of the first step that reached this one. */
+  fromStart: number | null;
+}
+
+export function funnel(counts: readonly FunnelCount[]): FunnelStep[] {
+  const start = counts[0]?.count ?? 0;
+  return counts.map((c, i) => ({ ...c, fromPrevious: i === 0 ? null : rate(c.count, counts[i - 1].count), fromStart: i === 0 ? null : rate(c.count, start) }));
+}
+
+export interface WonNeed {
+  needId: string;
+  needDepartementCode: string | null;
+  needRegionCode: string | null;
+  /** Head office and declared establishments of a vendor whose introduction was won for the need. */
+  vendorCommuneCodes: readonly string[];
+}
+
+export interface Locality {
+  wonNeeds: number;
+  sameDepartement: number;
+  sameRegion: number;
+  shareSameDepartement: number | null;
+  shareSameRegion: number | null;
+}
+
+/**
+ * How many won needs went to a vendor with a site (head office or establishment) in the need's
+ * département, or région. A need won by several vendors counts once, local if any of them is.
+ */
+export function locality(rows: readonly WonNeed[]): Locality {
+  const byNeed = new Map<string, { departement: boolean; region: boolean }>();
+  for (const row of rows) {
+    const entry = byNeed.get(row.needId) ?? { departement: false, region: false };
+    const departements = row.vendorCommuneCodes.map((c) => departementOfCommune(c));
+    const regions = row.vendorCommuneCodes.map((c) => regionOfCommune(c));
+    if (row.needDepartementCode && departements.includes(row.needDepartementCode as never)) entry.departement = true;
+    if (row.needRegionCode && regions.includes(row.needRegionCode as never)) entry.region = true;
+    byNeed.set(row.needId, entry);
+  }
+  const wonNeeds = byNeed.size;
+  const sameDepartement = [...byNeed.values()].filter((e) => e.departement).length;
+  const sameRegion = [...byNeed.values()].filter((e) => e.region).length;
+  return { wonNeeds, sameDepartement, sameRegion, shareSameDepartement: rate(sameDepartement, wonNeeds), shareSameRegion: rate(sameRegion, wonNeeds) };
+}

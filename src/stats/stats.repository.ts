@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { WonNeed } from './stats-figures.js';
+
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+export interface IntroductionStepCounts {
+  proposed: number;
+  vendorAccepted: number;
+  buyerAccepted: number;
+  connected: number;
+  meetingHeld: number;
+  won: number;
+  lost: number;
+  vendorDeclined: number;
+  buyerDeclined: number;
+  cancelled: number;
+}
+
+/** Aggregates for curators; every query counts in SQL and returns plain rows. */
+@Injectable()
+export class StatsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private async keyCounts(sql: string): Promise<KeyCount[]> {
+    return (await this.dataSource.query(sql)) as KeyCount[];
+  }
+
+  needsByStatus(): Promise<KeyCount[]> {
+    return this.keyCounts('SELECT status AS key, count(*)::int AS count FROM need GROUP BY status ORDER BY count DESC, key');
+  }
+
+  /** Needs still in draft have no place yet: counted under no région. */
+  needsByRegion(): Promise<KeyCount[]> {
+    return this.keyCounts(
+      "SELECT region_code AS key, count(*)::int AS count FROM need WHERE region_code IS NOT NULL AND status <> 'draft' GROUP BY region_code ORDER BY count DESC, key",
+    );
+  }
+
+  needsByUseCase(): Promise<KeyCount[]> {
+    return this.keyCounts(
+      "SELECT uc AS key, count(*)::int AS count FROM need, unnest(use_cases) AS uc WHERE status <> 'draft' GROUP BY uc ORDER BY count DESC, key",
+    );
+  }
+
+  introductionsByStatus(): Promise<KeyCount[]> {
+    return this.keyCounts('SELECT status AS key, count(*)::int AS count FROM introduction GROUP BY status ORDER BY count DESC, key');
+  }
+
+  /** Each introduction counts in every step it reached, read from its per-step timestamps. */
+  async introductionSteps(): Promise<IntroductionStepCounts> {
+    const [row] = (await this.dataSource.query(`
+      SELECT count(*)::int AS "proposed",
+             count(vendor_accepted_at)::int AS "vendorAccepted",
+             count(buyer_accepted_at)::int AS "buyerAccepted",
+             count(connected_at)::int AS "connected",
+             count(meeting_held_at)::int AS "meetingHeld",
+             count(*) FILTER (WHERE outcome = 'won')::int AS "won",
+             count(*) FILTER (WHERE outcome = 'lost')::int AS "lost",
+             count(*) FILTER (WHERE status = 'vendor_declined')::int AS "vendorDeclined",
+             count(*) FILTER (WHERE status = 'buyer_declined')::int AS "buyerDeclined",
+             count(*) FILTER (WHERE status = 'cancelled')::int AS "cancelled"
+        FROM introduction`)) as IntroductionStepCounts[];
+    return row;
+  }
+
+  declineReasons(): Promise<KeyCount[]> {
+    return this.keyCounts(
+      'SELECT decline_reason AS key, count(*)::int AS count FROM introduction WHERE decline_reason IS NOT NULL GROUP BY decline_reason ORDER BY count DESC, key',
+    );
+  }
+
+  /** Won introductions with the need's place and every site of the vendor (head office and establishments). */
+  async wonNeeds(): Promise<WonNeed[]> {
+    return (await this.dataSource.query(`
+      SELECT n.id AS "needId", n.departement_code AS "needDepartementCode", n.region_code AS "needRegionCode",
+             array_remove(array_cat(ARRAY[o.commune_code::text],
+               ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(o.establishments) AS e)), NULL) AS "vendorCommuneCodes"
+        FROM introduction i
+        JOIN need n ON n.id = i.need_id
+        JOIN organisation o ON o.id = i.vendor_organisation_id
+       WHERE i.outcome = 'won'
+       ORDER BY n.id`)) as WonNeed[];
+  }
+}

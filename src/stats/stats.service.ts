@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { isStaff } from '../auth/access.js';
+import type { Caller } from '../auth/caller.js';
+import { CommonErrors } from '../common/errors/common.errors.js';
+import { findRegion } from '../reference/geo/geography.js';
+import type { KeyCountDto, StatsFunnelDto, StatsOverviewDto } from './dto/stats.dto.js';
+import { funnel, locality, rate } from './stats-figures.js';
+import { StatsRepository, type KeyCount } from './stats.repository.js';
+
+const plain = (rows: KeyCount[]): KeyCountDto[] => rows.map((r) => ({ key: r.key, label: null, count: r.count }));
+const sum = (rows: KeyCount[]): number => rows.reduce((n, r) => n + r.count, 0);
+
+/** Figures for curators and admins: the platform's activity and what introductions lead to. */
+@Injectable()
+export class StatsService {
+  constructor(private readonly stats: StatsRepository) {}
+
+  async overview(caller: Caller): Promise<StatsOverviewDto> {
+    assertStaff(caller);
+    const [needStatus, needRegion, needUseCase, introStatus, steps, won] = await Promise.all([
+      this.stats.needsByStatus(),
+      this.stats.needsByRegion(),
+      this.stats.needsByUseCase(),
+      this.stats.introductionsByStatus(),
+      this.stats.introductionSteps(),
+      this.stats.wonNeeds(),
+    ]);
+    const local = locality(won);
+    return {
+      needs: {
+        total: sum(needStatus),
+        byStatus: plain(needStatus),
+        byRegion: needRegion.map((r) => ({ key: r.key, label: findRegion(r.key)?.name ?? null, count: r.count })),
+        byUseCase: plain(needUseCase),
+      },
+      introductions: { total: sum(introStatus), byStatus: plain(introStatus) },
+      outcomes: {
+        won: steps.won,
+        lost: steps.lost,
+        winRate: rate(steps.won, steps.won + steps.lost),
+        wonNeeds: local.wonNeeds,
+        sameDepartement: local.sameDepartement,
+        sameRegion: local.sameRegion,
+        shareSameDepartement: local.shareSameDepartement,
+        shareSameRegion: local.shareSameRegion,
+      },
+    };
+  }
+
+  async funnel(caller: Caller): Promise<StatsFunnelDto> {
+    assertStaff(caller);
+    const [s, reasons] = await Promise.all([this.stats.introductionSteps(), this.stats.declineReasons()]);
+    return {
+      steps: funnel([
+        { step: 'proposed', count: s.proposed },
+        { step: 'connected', count: s.connected },
+        { step: 'meeting_held', count: s.meetingHeld },
+        { step: 'won', count: s.won },
+      ]),
+      vendor: { accepted: s.vendorAccepted, declined: s.vendorDeclined, acceptanceRate: rate(s.vendorAccepted, s.proposed) },
+      buyer: { accepted: s.buyerAccepted, declined: s.buyerDeclined, acceptanceRate: rate(s.buyerAccepted, s.proposed) },
+      declineReasons: plain(reasons),
+      cancelled: s.cancelled,
+      lost: s.lost,
+    };
+  }
+}
+
+function assertStaff(caller: Caller): void {
+  if (!isStaff(caller)) throw CommonErrors.FORBIDDEN('Only curators and admins read the statistics.');
+}
