@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { MatchesModule } from '../matches/matches.module.js';
 import { NeedsModule } from '../needs/needs.module.js';
 import { OfferingsModule } from '../offerings/offerings.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
@@ -13,7 +14,7 @@ import { IntroductionsRepository } from './introductions.repository.js';
 import { IntroductionsService } from './introductions.service.js';
 
 @Module({
-  imports: [AuditModule, OutboxModule, NeedsModule, OfferingsModule, OrganisationsModule, NotificationsModule],
+  imports: [AuditModule, OutboxModule, NeedsModule, OfferingsModule, OrganisationsModule, NotificationsModule, MatchesModule],
   controllers: [IntroductionsController],
   providers: [IntroductionsRepository, IntroductionsService, IntroductionTransitionsService, IntroductionNotificationsHandler, IntroductionRemindersJob],
   exports: [IntroductionsRepository],

@@ -8,10 +8,9 @@ import { CommonErrors } from '../common/errors/common.errors.js';
 import { pageOf, pageWindow, type Page } from '../common/pagination.js';
 import { NeedsErrors } from '../needs/needs.errors.js';
 import { NeedsRepository } from '../needs/needs.repository.js';
-import { claimStatuses } from '../offerings/offering-view.js';
+import { MatchingService } from '../matches/matching.service.js';
 import { OfferingsErrors } from '../offerings/offerings.errors.js';
 import { OfferingsRepository } from '../offerings/offerings.repository.js';
-import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import type { CreateIntroductionDto, ListIntroductionsQueryDto } from './dto/introduction-input.dto.js';
 import type { IntroductionDto } from './dto/introduction.dto.js';
@@ -21,7 +20,6 @@ import { contactOrganisations, toIntroductionDto } from './introduction-view.js'
 import type { IntroductionEntity } from './introduction.entity.js';
 import { IntroductionsErrors } from './introductions.errors.js';
 import { IntroductionsRepository } from './introductions.repository.js';
-import { proposalExclusions } from './proposal-eligibility.js';
 
 /** Curators propose introductions; each party reads its own (DESIGN §4, §8). Answers live in IntroductionTransitionsService. */
 @Injectable()
@@ -31,9 +29,9 @@ export class IntroductionsService {
     private readonly introductions: IntroductionsRepository,
     private readonly needs: NeedsRepository,
     private readonly offerings: OfferingsRepository,
-    private readonly organisations: OrganisationsRepository,
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditService,
+    private readonly matching: MatchingService,
   ) {}
 
   /** A curator introduces an eligible offering to a published need; audited and announced in one transaction. */
@@ -47,8 +45,7 @@ export class IntroductionsService {
       if (need.status !== 'published') {
         throw IntroductionsErrors.INTRODUCTION_NEED_NOT_PUBLISHED(undefined, { needStatus: need.status });
       }
-      const vendor = await this.organisations.findById(offering.vendorId, manager);
-      const failed = proposalExclusions(need, offering, !!vendor?.verifiedAt, claimStatuses(await this.offerings.claimsOf(offering.id, manager)));
+      const failed = (await this.matching.exclusionsFor(need, offering.id)).map((e) => ({ rule: e.rule, reason: e.reason }));
       if (failed.length > 0) throw IntroductionsErrors.INTRODUCTION_NOT_ELIGIBLE(undefined, { failed });
       const existing = await this.introductions.findOpenIdForPair(manager, need.id, offering.id);
       if (existing) throw IntroductionsErrors.INTRODUCTION_ALREADY_OPEN(undefined, { introductionId: existing });

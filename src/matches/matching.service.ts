@@ -24,7 +24,7 @@ import { MatchesErrors } from './matches.errors.js';
 import { MatchingRepository, type CandidateRow } from './matching.repository.js';
 import { MatchingWeightsService, type WeightsInUse } from './matching-weights.service.js';
 import { textCriterion } from './scoring/criteria.js';
-import { exclusions } from './scoring/eligibility.js';
+import { exclusions, type Exclusion } from './scoring/eligibility.js';
 import { rankCandidates, scoreCandidate, type CriterionResult, type ScoredCandidate } from './scoring/ranking.js';
 import { needsTextScore } from './scoring/top-k.js';
 import { SCORING_VERSION } from './scoring/weights.js';
@@ -107,6 +107,16 @@ export class MatchingService {
       if (relation === 'same_departement' || relation === 'adjacent_departement') local++;
     }
     return { needId, needStatus: entity.status, eligible, byGrade, byProximity, local };
+  }
+
+  /**
+   * Why this offering may not be matched with (or introduced to) this need, by the rules of
+   * DESIGN §5.1; empty = eligible. Introductions ask it before a curator's proposal lands.
+   */
+  async exclusionsFor(need: NeedEntity, offeringId: string): Promise<Exclusion[]> {
+    const [row] = await this.repository.findCandidateRows([offeringId]);
+    if (!row) return [{ rule: 'NOT_PUBLISHED', reason: "L'offre n'existe pas." }];
+    return exclusions(eligibilityNeed(await this.matchingNeed(need)), eligibilityOffering(row));
   }
 
   /** The ranking itself, with no access check: for the routes above and the benchmark. */
