@@ -65,6 +65,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /introductions/:id/cancel': only('curator', 'admin'),
   'GET /stats/overview': only('curator', 'admin'),
   'GET /stats/funnel': only('curator', 'admin'),
+  'GET /stats/export.csv': only('curator', 'admin'),
   'GET /vendors': PUBLIC,
   'GET /vendors/:id': PUBLIC,
   'GET /vendors/:id/offerings': PUBLIC,

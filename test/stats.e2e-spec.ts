@@ -56,7 +56,22 @@ describe('stats: what the platform does and what introductions lead to', () => {
           { key: 'won', label: null, count: 2 },
         ].sort((x, y) => y.count - x.count || x.key.localeCompare(y.key)),
       },
-      outcomes: { won: 2, lost: 0, winRate: 1, wonNeeds: 2, sameDepartement: 1, sameRegion: 1, shareSameDepartement: 0.5, shareSameRegion: 0.5 },
+      outcomes: {
+        won: 2,
+        lost: 0,
+        winRate: 1,
+        wonNeeds: 2,
+        sameDepartement: 1,
+        sameRegion: 1,
+        shareSameDepartement: 0.5,
+        shareSameRegion: 0.5,
+        // The test vendors' default profile: head office in France, no non-EU control, grade A.
+        frenchControlled: 2,
+        shareFrenchControlled: 1,
+        gradeAOrB: 2,
+        shareGradeAOrB: 1,
+        medianSecondsToFirstIntroduction: expect.any(Number),
+      },
     });
   });
 
@@ -76,5 +91,38 @@ describe('stats: what the platform does and what introductions lead to', () => {
       cancelled: 1,
       lost: 0,
     });
+  });
+
+  it('exports needs as CSV with a BOM, the chosen columns in order, and their introductions counted', async () => {
+    const res = await request(t.server)
+      .get('/stats/export.csv')
+      .query({ columns: 'id,status,regionCode,introductions,connected,won,useCases' })
+      .set(bearer(curator))
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.on('data', (c: Buffer) => (text += c.toString('utf8')));
+        r.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const text = res.body as string;
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,status,regionCode,introductions,connected,won,useCases');
+    expect(lines).toHaveLength(5); // header + the 4 published needs
+    const won = lines.slice(1).map((l) => l.split(',')).filter((cells) => cells[5] === '1');
+    expect(won).toHaveLength(2);
+    expect(won.every((cells) => cells[2] === '93' && cells[3] === '1' && cells[4] === '1' && cells[6] === 'DOC_PROCESSING')).toBe(true);
+    expect(text).not.toMatch(/@example\.fr/);
+  });
+
+  it('uses semicolons on request, and refuses unknown columns', async () => {
+    const res = await request(t.server).get('/stats/export.csv').query({ columns: 'id,status', separator: 'semicolon' }).set(bearer(curator)).expect(200);
+    expect(res.text.slice(1).split('\r\n')[0]).toBe('id;status');
+    const bad = await request(t.server).get('/stats/export.csv').query({ columns: 'id,email' }).set(bearer(curator)).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toContain('columns');
+    await request(t.server).get('/stats/export.csv').query({ separator: 'tab' }).set(bearer(curator)).expect(400);
   });
 });

@@ -33,6 +33,10 @@ export interface WonNeed {
   needRegionCode: string | null;
   /** Head office and declared establishments of a vendor whose introduction was won for the need. */
   vendorCommuneCodes: readonly string[];
+  /** The won offering's effective sovereignty: head office in France and no non-EU control. */
+  frenchControlled: boolean;
+  /** The won offering's grade. */
+  offeringGrade: string | null;
 }
 
 export interface Locality {
@@ -41,6 +45,10 @@ export interface Locality {
   sameRegion: number;
   shareSameDepartement: number | null;
   shareSameRegion: number | null;
+  frenchControlled: number;
+  gradeAOrB: number;
+  shareFrenchControlled: number | null;
+  shareGradeAOrB: number | null;
 }
 
 /**
@@ -48,9 +56,11 @@ export interface Locality {
  * département, or région. A need won by several vendors counts once, local if any of them is.
  */
 export function locality(rows: readonly WonNeed[]): Locality {
-  const byNeed = new Map<string, { departement: boolean; region: boolean }>();
+  const byNeed = new Map<string, { departement: boolean; region: boolean; french: boolean; gradeAB: boolean }>();
   for (const row of rows) {
-    const entry = byNeed.get(row.needId) ?? { departement: false, region: false };
+    const entry = byNeed.get(row.needId) ?? { departement: false, region: false, french: false, gradeAB: false };
+    if (row.frenchControlled) entry.french = true;
+    if (row.offeringGrade === 'A' || row.offeringGrade === 'B') entry.gradeAB = true;
     const departements = row.vendorCommuneCodes.map((c) => departementOfCommune(c));
     const regions = row.vendorCommuneCodes.map((c) => regionOfCommune(c));
     if (row.needDepartementCode && departements.includes(row.needDepartementCode as never)) entry.departement = true;
@@ -60,5 +70,25 @@ export function locality(rows: readonly WonNeed[]): Locality {
   const wonNeeds = byNeed.size;
   const sameDepartement = [...byNeed.values()].filter((e) => e.departement).length;
   const sameRegion = [...byNeed.values()].filter((e) => e.region).length;
-  return { wonNeeds, sameDepartement, sameRegion, shareSameDepartement: rate(sameDepartement, wonNeeds), shareSameRegion: rate(sameRegion, wonNeeds) };
+  const frenchControlled = [...byNeed.values()].filter((e) => e.french).length;
+  const gradeAOrB = [...byNeed.values()].filter((e) => e.gradeAB).length;
+  return {
+    wonNeeds,
+    sameDepartement,
+    sameRegion,
+    shareSameDepartement: rate(sameDepartement, wonNeeds),
+    shareSameRegion: rate(sameRegion, wonNeeds),
+    frenchControlled,
+    gradeAOrB,
+    shareFrenchControlled: rate(frenchControlled, wonNeeds),
+    shareGradeAOrB: rate(gradeAOrB, wonNeeds),
+  };
+}
+
+/** Median of a list of numbers; null for an empty list. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -1,8 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
+import { StatsExportQueryDto } from './dto/export-query.dto.js';
 import { StatsFunnelDto, StatsOverviewDto } from './dto/stats.dto.js';
 import { StatsService } from './stats.service.js';
 
@@ -27,5 +28,16 @@ export class StatsController {
   @ApiOkResponse({ type: StatsFunnelDto })
   funnel(@CurrentCaller() caller: Caller): Promise<StatsFunnelDto> {
     return this.stats.funnel(caller);
+  }
+
+  @Get('export.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="circuit-ia-besoins.csv"')
+  @ApiOperation({ summary: 'Needs past draft with their introductions, as CSV (UTF-8 with BOM, RFC 4180), columns of your choice.' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The CSV file.', schema: { type: 'string', example: 'id,status,regionCode,won\r\n7c9e…,published,93,1\r\n' } })
+  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  exportCsv(@CurrentCaller() caller: Caller, @Query() query: StatsExportQueryDto): Promise<string> {
+    return this.stats.exportCsv(caller, query);
   }
 }

@@ -79,11 +79,44 @@ export class StatsRepository {
     return (await this.dataSource.query(`
       SELECT n.id AS "needId", n.departement_code AS "needDepartementCode", n.region_code AS "needRegionCode",
              array_remove(array_cat(ARRAY[o.commune_code::text],
-               ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(o.establishments) AS e)), NULL) AS "vendorCommuneCodes"
+               ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(o.establishments) AS e)), NULL) AS "vendorCommuneCodes",
+             (f.hq_jurisdiction = 'FR' AND f.non_eu_control = 'NONE') IS TRUE AS "frenchControlled",
+             f.sovereignty_grade AS "offeringGrade"
         FROM introduction i
         JOIN need n ON n.id = i.need_id
         JOIN organisation o ON o.id = i.vendor_organisation_id
+        JOIN offering f ON f.id = i.offering_id
        WHERE i.outcome = 'won'
        ORDER BY n.id`)) as WonNeed[];
+  }
+
+  /** Seconds from publication to the first introduction, one value per need that has one. */
+  async secondsToFirstIntroduction(): Promise<number[]> {
+    const rows = (await this.dataSource.query(`
+      SELECT extract(epoch FROM min(i.proposed_at) - n.published_at)::float AS seconds
+        FROM need n JOIN introduction i ON i.need_id = n.id
+       WHERE n.published_at IS NOT NULL
+       GROUP BY n.id, n.published_at`)) as { seconds: number }[];
+    return rows.map((r) => Math.max(0, r.seconds));
+  }
+
+  /** One row per need past draft, for the CSV export: no person, no contact. */
+  async exportRows(): Promise<Record<string, unknown>[]> {
+    return (await this.dataSource.query(`
+      SELECT n.id, n.status, n.title, n.use_cases AS "useCases", n.sector, n.departement_code AS "departementCode",
+             n.region_code AS "regionCode", o.buyer_type AS "buyerType", n.min_budget_eur AS "minBudgetEur",
+             n.max_budget_eur AS "maxBudgetEur", n.data_sensitivity AS "dataSensitivity", n.requirements,
+             n.created_at AS "createdAt", n.submitted_at AS "submittedAt", n.published_at AS "publishedAt",
+             n.closed_at AS "closedAt", n.close_outcome AS "closeOutcome",
+             count(i.id)::int AS introductions,
+             count(i.connected_at)::int AS connected,
+             count(*) FILTER (WHERE i.outcome = 'won')::int AS won,
+             min(i.proposed_at) AS "firstIntroductionAt"
+        FROM need n
+        JOIN organisation o ON o.id = n.organisation_id
+        LEFT JOIN introduction i ON i.need_id = n.id
+       WHERE n.status <> 'draft'
+       GROUP BY n.id, o.buyer_type
+       ORDER BY n.created_at, n.id`)) as Record<string, unknown>[];
   }
 }

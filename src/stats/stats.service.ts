@@ -4,7 +4,9 @@ import type { Caller } from '../auth/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { findRegion } from '../reference/geo/geography.js';
 import type { KeyCountDto, StatsFunnelDto, StatsOverviewDto } from './dto/stats.dto.js';
-import { funnel, locality, rate } from './stats-figures.js';
+import { toCsv } from './csv.js';
+import { EXPORT_COLUMNS, type StatsExportQueryDto } from './dto/export-query.dto.js';
+import { funnel, locality, median, rate } from './stats-figures.js';
 import { StatsRepository, type KeyCount } from './stats.repository.js';
 
 const plain = (rows: KeyCount[]): KeyCountDto[] => rows.map((r) => ({ key: r.key, label: null, count: r.count }));
@@ -17,13 +19,14 @@ export class StatsService {
 
   async overview(caller: Caller): Promise<StatsOverviewDto> {
     assertStaff(caller);
-    const [needStatus, needRegion, needUseCase, introStatus, steps, won] = await Promise.all([
+    const [needStatus, needRegion, needUseCase, introStatus, steps, won, delays] = await Promise.all([
       this.stats.needsByStatus(),
       this.stats.needsByRegion(),
       this.stats.needsByUseCase(),
       this.stats.introductionsByStatus(),
       this.stats.introductionSteps(),
       this.stats.wonNeeds(),
+      this.stats.secondsToFirstIntroduction(),
     ]);
     const local = locality(won);
     return {
@@ -43,8 +46,19 @@ export class StatsService {
         sameRegion: local.sameRegion,
         shareSameDepartement: local.shareSameDepartement,
         shareSameRegion: local.shareSameRegion,
+        frenchControlled: local.frenchControlled,
+        shareFrenchControlled: local.shareFrenchControlled,
+        gradeAOrB: local.gradeAOrB,
+        shareGradeAOrB: local.shareGradeAOrB,
+        medianSecondsToFirstIntroduction: median(delays),
       },
     };
+  }
+
+  /** One line per need past draft, with its introductions counted: no person, no contact. */
+  async exportCsv(caller: Caller, query: StatsExportQueryDto): Promise<string> {
+    assertStaff(caller);
+    return exportCsvOf(await this.stats.exportRows(), query);
   }
 
   async funnel(caller: Caller): Promise<StatsFunnelDto> {
@@ -64,6 +78,10 @@ export class StatsService {
       lost: s.lost,
     };
   }
+}
+
+export function exportCsvOf(rows: Record<string, unknown>[], query: StatsExportQueryDto): string {
+  return toCsv(rows, query.columns ?? EXPORT_COLUMNS, query.separator === 'semicolon' ? ';' : ',');
 }
 
 function assertStaff(caller: Caller): void {

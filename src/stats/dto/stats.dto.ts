@@ -57,6 +57,21 @@ export class OutcomeStatsDto {
 
   @ApiProperty({ type: Number, nullable: true, example: 1 })
   shareSameRegion!: number | null;
+
+  @ApiProperty({ example: 3, description: 'Won needs whose offering is French-controlled (head office in France, no non-EU control).' })
+  frenchControlled!: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 0.75 })
+  shareFrenchControlled!: number | null;
+
+  @ApiProperty({ example: 2, description: 'Won needs whose offering is graded A or B.' })
+  gradeAOrB!: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 0.5 })
+  shareGradeAOrB!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 172800, description: 'Median seconds from publication to the first introduction; null before any.' })
+  medianSecondsToFirstIntroduction!: number | null;
 }
 
 export class StatsOverviewDto {
