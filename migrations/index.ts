@@ -6,6 +6,7 @@ import { Offerings1764300000000 } from './1764300000000-offerings.js';
 import { Needs1764400000000 } from './1764400000000-needs.js';
 import { MatchingWeights1764500000000 } from './1764500000000-matching-weights.js';
 import { Introductions1764600000000 } from './1764600000000-introductions.js';
+import { Retention1764700000000 } from './1764700000000-retention.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Needs1764400000000,
   MatchingWeights1764500000000,
   Introductions1764600000000,
+  Retention1764700000000,
 ];

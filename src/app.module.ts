@@ -12,6 +12,7 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { SearchIndexerModule } from './search/search-indexer.module.js';
 import { SearchModule } from './search/search.module.js';
 import { StatsModule } from './stats/stats.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         VendorsModule,
         SearchIndexerModule,
         MatchesModule,
+        RetentionModule,
       ],
     };
   }

@@ -135,6 +135,18 @@ export class EnvironmentVariables {
   @Max(90)
   REMINDER_DAYS = 5;
 
+  /** Run the retention job in this process (daily erasure of old needs' free text). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  RETENTION_ENABLED = true;
+
+  /** Months after a need is closed or rejected before its free text and its introductions' are erased. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  RETENTION_MONTHS = 36;
+
   /** SMTP server for e-mails (smtp:// or smtps:// URL); unset = e-mails only go to mail_log and the log. */
   @Transform(blankToUndefined)
   @IsOptional()

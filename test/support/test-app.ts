@@ -40,6 +40,7 @@ export async function createTestApp({ env = {}, imports = [], overrides = [], da
     OUTBOX_WORKER_ENABLED: 'false',
     // Reminders run by hand too (`IntroductionRemindersJob.runOnce(now)`).
     REMINDERS_ENABLED: 'false',
+    RETENTION_ENABLED: 'false',
     // Tests register and log in many users from one address; the rate-limit test lowers it again.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     ...env,

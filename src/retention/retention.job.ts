@@ -1,0 +1,84 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+
+const CHECK_EVERY_MS = 6 * 3600 * 1000;
+const BATCH = 500;
+
+/**
+ * RGPD retention: RETENTION_MONTHS after a need is closed or rejected, its free text (title,
+ * description, curator messages) and that of its introductions is erased; statuses, dates, use
+ * cases, places and outcomes stay, so the statistics do not change. One UPDATE per batch with
+ * FOR UPDATE SKIP LOCKED: several app instances share the work without doing it twice.
+ */
+@Injectable()
+export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RetentionJob.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.RETENTION_ENABLED) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.runOnce()
+        .catch((error: unknown) => this.logger.warn(`Retention job failed: ${String(error)}`))
+        .finally(() => (this.running = undefined));
+    }, CHECK_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Anonymises every need due at `now`; returns how many. */
+  async runOnce(now: Date = new Date()): Promise<number> {
+    const cutoff = new Date(now);
+    cutoff.setMonth(cutoff.getMonth() - this.config.RETENTION_MONTHS);
+    let total = 0;
+    for (;;) {
+      const ids = await this.dataSource.transaction(async (manager) => {
+        const rows = (await manager.query(
+          `UPDATE need SET title = 'Besoin archivé', description = NULL, curator_message = NULL, rejection_reason = NULL,
+                  anonymised_at = $2, updated_at = $2
+            WHERE id IN (SELECT id FROM need
+                          WHERE status IN ('closed', 'rejected') AND anonymised_at IS NULL
+                            AND coalesce(closed_at, rejected_at) < $1
+                          ORDER BY coalesce(closed_at, rejected_at) LIMIT $3 FOR UPDATE SKIP LOCKED)
+            RETURNING id`,
+          [cutoff, now, BATCH],
+        )) as [{ id: string }[], number];
+        const needIds = rows[0].map((r) => r.id);
+        if (needIds.length === 0) return needIds;
+        await manager.query(
+          `UPDATE introduction SET message = 'Message archivé.',
+                  decline_comment = CASE WHEN decline_comment IS NULL THEN NULL ELSE 'Commentaire archivé.' END, updated_at = $2
+            WHERE need_id = ANY($1::uuid[])`,
+          [needIds, now],
+        );
+        await this.audit.record(manager, null, {
+          action: 'retention.anonymise_needs',
+          entityType: 'need',
+          entityId: null,
+          after: { needs: needIds.length, olderThanMonths: this.config.RETENTION_MONTHS },
+        });
+        return needIds;
+      });
+      total += ids.length;
+      if (ids.length < BATCH) break;
+    }
+    if (total > 0) this.logger.log(`Retention: ${total} need(s) anonymised.`);
+    return total;
+  }
+}
