@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { PeriodicTask } from '../common/periodic-task.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import type { Side } from './introduction-lifecycle.js';
@@ -20,8 +21,7 @@ const BATCH = 200;
 @Injectable()
 export class IntroductionRemindersJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IntroductionRemindersJob.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly schedule = new PeriodicTask('Introduction reminders', CHECK_EVERY_MS, () => this.runOnce(), this.logger);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -31,19 +31,11 @@ export class IntroductionRemindersJob implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.REMINDERS_ENABLED) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.logger.warn(`Introduction reminders failed: ${String(error)}`))
-        .finally(() => (this.running = undefined));
-    }, CHECK_EVERY_MS);
-    this.timer.unref();
+    if (this.config.REMINDERS_ENABLED) this.schedule.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Claims and enqueues every reminder due at `now`; returns how many were enqueued. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
+import { PeriodicTask } from '../common/periodic-task.js';
 import { APP_CONFIG } from '../config/config.module.js';
 
 const CHECK_EVERY_MS = 6 * 3600 * 1000;
@@ -17,8 +18,7 @@ const BATCH = 500;
 @Injectable()
 export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RetentionJob.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly schedule = new PeriodicTask('Retention job', CHECK_EVERY_MS, () => this.runOnce(), this.logger);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -27,19 +27,11 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.RETENTION_ENABLED) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.logger.warn(`Retention job failed: ${String(error)}`))
-        .finally(() => (this.running = undefined));
-    }, CHECK_EVERY_MS);
-    this.timer.unref();
+    if (this.config.RETENTION_ENABLED) this.schedule.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Anonymises every need due at `now`; returns how many. */
