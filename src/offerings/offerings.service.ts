@@ -53,8 +53,8 @@ export class OfferingsService {
     if (!offering || (offering.status !== 'published' && !canSeeUnpublished(caller, offering.vendorId))) {
       throw OfferingsErrors.OFFERING_NOT_FOUND();
     }
-    const vendor = await this.vendorOf(this.dataSource.manager, offering.vendorId);
-    return toOfferingDto(offering, vendor, await this.offerings.claimsOf(offering.id));
+    const [vendor, claims] = await Promise.all([this.vendorOf(this.dataSource.manager, offering.vendorId), this.offerings.claimsOf(offering.id)]);
+    return toOfferingDto(offering, vendor, claims);
   }
 
   async update(caller: Caller, offeringId: string, dto: UpdateOfferingDto): Promise<OfferingDto> {
