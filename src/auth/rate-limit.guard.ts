@@ -9,7 +9,7 @@ const MAX_TRACKED = 50_000;
 
 /**
  * Fixed one-minute window per client IP and per route, AUTH_RATE_LIMIT_PER_MINUTE requests each.
- * In memory, per instance: see docs/decisions/004-accounts-and-auth.md for why not @nestjs/throttler.
+ * In memory, per instance: see docs/decisions/006-accounts-and-auth.md for why not @nestjs/throttler.
  */
 @Injectable()
 export class AuthRateLimitGuard implements CanActivate {
