@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { OPEN_STATUSES, type IntroductionStatus, type Side } from './introduction-lifecycle.js';
 import { IntroductionEntity } from './introduction.entity.js';
+import { insertReturningId, updateIfVersion } from '../database/versioned-writes.js';
 
 export type IntroductionChanges = Partial<
   Omit<IntroductionEntity, 'id' | 'needId' | 'offeringId' | 'vendorOrganisationId' | 'buyerOrganisationId' | 'version' | 'createdAt' | 'updatedAt'>
@@ -60,9 +61,7 @@ export class IntroductionsRepository {
   }
 
   async insert(manager: EntityManager, values: NewIntroduction): Promise<IntroductionEntity> {
-    const result = await manager.getRepository(IntroductionEntity).createQueryBuilder().insert().values(values).returning('id').execute();
-    const id = (result.raw as { id: string }[])[0].id;
-    return (await this.findById(id, manager))!;
+    return (await this.findById(await insertReturningId(manager, IntroductionEntity, values), manager))!;
   }
 
   /**
@@ -70,15 +69,7 @@ export class IntroductionsRepository {
    * concurrent transitions, the second finds the version moved on and gets null (then 409).
    */
   async updateIfVersion(manager: EntityManager, id: string, expectedVersion: number, changes: IntroductionChanges): Promise<IntroductionEntity | null> {
-    const result = await manager
-      .getRepository(IntroductionEntity)
-      .createQueryBuilder()
-      .update()
-      .set(changes)
-      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .execute();
-    if (result.affected !== 1) return null;
-    return this.findById(id, manager);
+    return (await updateIfVersion(manager, IntroductionEntity, id, expectedVersion, changes)) ? this.findById(id, manager) : null;
   }
 
   async list(filter: IntroductionFilter, window: { offset: number; limit: number }): Promise<{ rows: IntroductionEntity[]; total: number }> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { NeedStatus } from './need-lifecycle.js';
 import { NeedEntity } from './need.entity.js';
+import { insertReturningId, updateIfVersion } from '../database/versioned-writes.js';
 
 /** The columns a buyer or curator writes; the rest (ids, version, timestamps) the database keeps. */
 export type NeedChanges = Partial<
@@ -45,9 +46,7 @@ export class NeedsRepository {
   }
 
   async insert(manager: EntityManager, need: NewNeed): Promise<NeedEntity> {
-    const result = await manager.getRepository(NeedEntity).createQueryBuilder().insert().values(need).returning('id').execute();
-    const id = (result.raw as { id: string }[])[0].id;
-    return (await this.findById(id, manager))!;
+    return (await this.findById(await insertReturningId(manager, NeedEntity, need), manager))!;
   }
 
   /**
@@ -55,15 +54,7 @@ export class NeedsRepository {
    * concurrent writers, the second finds the version moved on and gets false (then 409).
    */
   async updateIfVersion(manager: EntityManager, id: string, expectedVersion: number, changes: NeedChanges): Promise<NeedEntity | null> {
-    const result = await manager
-      .getRepository(NeedEntity)
-      .createQueryBuilder()
-      .update()
-      .set(changes)
-      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .execute();
-    if (result.affected !== 1) return null;
-    return this.findById(id, manager);
+    return (await updateIfVersion(manager, NeedEntity, id, expectedVersion, changes)) ? this.findById(id, manager) : null;
   }
 
   async list(filter: NeedFilter, sort: NeedSort, window: { offset: number; limit: number }): Promise<{ rows: NeedEntity[]; total: number }> {
