@@ -18,6 +18,7 @@ import { SearchModule } from './search/search.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VendorsModule } from './vendors/vendors.module.js';
+import { WebModule } from './web/web.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -49,6 +50,7 @@ export class AppModule {
         SearchIndexerModule,
         MatchesModule,
         RetentionModule,
+        WebModule,
       ],
     };
   }

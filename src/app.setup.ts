@@ -8,6 +8,7 @@ import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import { ErrorBodyDto } from './common/errors/error-body.dto.js';
 import { validationFailed } from './common/errors/validation.js';
 import type { AppConfig } from './config/app-config.js';
+import { registerWebConsole } from './web/web-setup.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -56,6 +57,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       },
     },
   });
+  await registerWebConsole(app);
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true, exposedHeaders: ['x-request-id'] });
 

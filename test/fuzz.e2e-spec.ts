@@ -59,7 +59,8 @@ describe('bad input on every write route', () => {
   beforeAll(async () => {
     t = await createTestApp();
     sessions = [await registerVendor(t), await registerBuyer(t), await createStaffUser(t, 'curator'), await createStaffUser(t, 'admin')];
-    writes = discoverRoutes(t).filter((r) => r.method !== 'GET' && !SKIPPED.has(`${r.method} ${r.path}`));
+    // Console forms (/app) need a CSRF token first; their bad input is tested in test/web.
+    writes = discoverRoutes(t).filter((r) => r.method !== 'GET' && !r.path.startsWith('/app') && !SKIPPED.has(`${r.method} ${r.path}`));
   });
   afterAll(async () => {
     await t?.close();

@@ -188,6 +188,7 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
     ['région: declared or national', { region: '93' }, [callbot, forecast, chatbot, vision]],
     ['département: declared or national', { departement: '42' }, [maintenance, callbot, chatbot]],
     ['grades', { grades: ['A', 'B'] }, [rag, chatbot, vision]],
+    ['data residency (any of)', { dataResidencies: ['FR', 'EU_EEA'] }, [forecast, rag, chatbot]],
     ['requirements (all of)', { requirements: ['DATA_IN_FRANCE', 'GDPR_DPA'] }, [chatbot, vision]],
     ['vendor', { vendorId: vendorB }, [maintenance, callbot]],
     ['text and filter together', { q: 'vocale', grades: ['D'] }, [callbot]],

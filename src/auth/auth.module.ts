@@ -29,5 +29,7 @@ import { RolesGuard } from './roles.guard.js';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
+  // The web console signs people in with the same service, strategy and rate limit.
+  exports: [AuthService, JwtStrategy, AuthRateLimitGuard, AuthCoreModule],
 })
 export class AuthModule {}

@@ -17,6 +17,6 @@ import { IntroductionsService } from './introductions.service.js';
   imports: [AuditModule, OutboxModule, NeedsModule, OfferingsModule, OrganisationsModule, NotificationsModule, MatchesModule],
   controllers: [IntroductionsController],
   providers: [IntroductionsRepository, IntroductionsService, IntroductionTransitionsService, IntroductionNotificationsHandler, IntroductionRemindersJob],
-  exports: [IntroductionsRepository],
+  exports: [IntroductionsRepository, IntroductionsService, IntroductionTransitionsService],
 })
 export class IntroductionsModule {}

@@ -12,6 +12,6 @@ import { MatchingService } from './matching.service.js';
   imports: [AuditModule, NeedsModule, SearchModule],
   controllers: [NeedMatchesController, MatchingWeightsController, OfferingLeadsController],
   providers: [MatchingRepository, MatchingService, MatchingWeightsService, LeadsService],
-  exports: [MatchingService],
+  exports: [MatchingService, MatchingWeightsService, LeadsService],
 })
 export class MatchesModule {}

@@ -11,6 +11,6 @@ import { NeedsService } from './needs.service.js';
   imports: [AuditModule, OutboxModule, OrganisationsModule],
   controllers: [NeedsController],
   providers: [NeedsRepository, NeedsService, NeedTransitionsService],
-  exports: [NeedsRepository],
+  exports: [NeedsRepository, NeedsService, NeedTransitionsService],
 })
 export class NeedsModule {}

@@ -19,6 +19,6 @@ import { OfferingsService } from './offerings.service.js';
     OfferingDocumentsSource,
     { provide: OFFERING_DOCUMENT_SOURCE, useExisting: OfferingDocumentsSource },
   ],
-  exports: [OfferingsRepository, OFFERING_DOCUMENT_SOURCE],
+  exports: [OfferingsRepository, OfferingsService, OfferingClaimsService, OFFERING_DOCUMENT_SOURCE],
 })
 export class OfferingsModule {}

@@ -8,6 +8,6 @@ import { OrganisationsService } from './organisations.service.js';
   imports: [AuditModule],
   controllers: [OrganisationsController],
   providers: [OrganisationsRepository, OrganisationsService],
-  exports: [OrganisationsRepository],
+  exports: [OrganisationsRepository, OrganisationsService],
 })
 export class OrganisationsModule {}

@@ -19,6 +19,7 @@ export class CatalogueService {
         region: query.region,
         departement: query.departement,
         grades: query.grade,
+        dataResidencies: query.dataResidency,
         requirements: query.requirement,
         vendorId: query.vendorId,
         page: query.page,

@@ -13,6 +13,8 @@ export interface CatalogueQuery {
   departement?: string;
   /** Any of these grades. */
   grades?: string[];
+  /** Any of these data residencies (where customer data live: the catalogue's hosting facet). */
+  dataResidencies?: string[];
   /** All of these hard requirements met. */
   requirements?: string[];
   vendorId?: string;

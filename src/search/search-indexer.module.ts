@@ -11,6 +11,6 @@ import { SearchModule } from './search.module.js';
   imports: [SearchModule, OutboxModule, OfferingsModule],
   controllers: [CatalogueController],
   providers: [CatalogueService, SearchIndexer],
-  exports: [SearchIndexer],
+  exports: [SearchIndexer, CatalogueService],
 })
 export class SearchIndexerModule {}

@@ -15,6 +15,6 @@ import { UsersRepository } from './users.repository.js';
   imports: [AuthCoreModule, AuditModule, OrganisationsModule, NotificationsModule],
   controllers: [MeController, MembersController, AdminUsersController],
   providers: [UsersRepository, AccountService, MembersService, StaffUsersService],
-  exports: [UsersRepository],
+  exports: [UsersRepository, AccountService, MembersService],
 })
 export class UsersModule {}

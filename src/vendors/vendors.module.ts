@@ -10,5 +10,6 @@ import { VendorsService } from './vendors.service.js';
   imports: [AuditModule, OfferingsModule, OutboxModule],
   controllers: [VendorsController],
   providers: [VendorsRepository, VendorsService],
+  exports: [VendorsService],
 })
 export class VendorsModule {}

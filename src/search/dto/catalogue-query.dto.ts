@@ -2,9 +2,11 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
-import { SOVEREIGNTY_GRADES } from '../../reference/sovereignty/sovereignty.enums.js';
+import { DataResidency, SOVEREIGNTY_GRADES } from '../../reference/sovereignty/sovereignty.enums.js';
 import { HARD_REQUIREMENTS } from '../../matches/scoring/hard-requirements.js';
 import { IsDepartementCode, IsNafCode, IsRegionCode, IsUseCase } from '../../reference/validation/reference.validators.js';
+
+const DATA_RESIDENCIES = Object.values(DataResidency);
 
 /** `?useCase=A&useCase=B` and `?useCase=A,B` both give ['A', 'B']. */
 const list = ({ value }: { value: unknown }): unknown =>
@@ -47,6 +49,13 @@ export class CatalogueQueryDto extends PageQueryDto {
   @ArrayMaxSize(5)
   @IsIn(SOVEREIGNTY_GRADES, { each: true })
   grade?: string[];
+
+  @ApiPropertyOptional({ type: [String], enum: DATA_RESIDENCIES, example: ['FR'], description: 'Any of these data residencies (where customer data live).' })
+  @IsOptional()
+  @Transform(list)
+  @ArrayMaxSize(10)
+  @IsIn(DATA_RESIDENCIES, { each: true })
+  dataResidency?: string[];
 
   @ApiPropertyOptional({ type: [String], enum: HARD_REQUIREMENTS, example: ['DATA_IN_FRANCE'], description: 'All of these hard requirements met.' })
   @IsOptional()

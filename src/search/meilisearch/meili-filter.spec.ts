@@ -24,18 +24,19 @@ describe('Meilisearch filter builder', () => {
         region: '93',
         departement: '2A',
         grades: ['A'],
+        dataResidencies: ['FR'],
         requirements: ['DATA_IN_FRANCE', 'GDPR_DPA'],
         vendorId: 'v1',
       }),
     ).toBe(
       'useCases IN ["DOC_PROCESSING", "CYBERSECURITY"] AND sectors IN ["62"] AND (national = true OR regions = "93") AND ' +
-        '(national = true OR departements = "2A") AND grade IN ["A"] AND requirementsMet = "DATA_IN_FRANCE" AND ' +
+        '(national = true OR departements = "2A") AND grade IN ["A"] AND dataResidency IN ["FR"] AND requirementsMet = "DATA_IN_FRANCE" AND ' +
         'requirementsMet = "GDPR_DPA" AND vendorId = "v1"',
     );
   });
 
   it('declares as filterable every attribute the builder filters on', () => {
-    const filter = buildFilter({ useCases: ['x'], sectors: ['x'], region: 'x', departement: 'x', grades: ['x'], requirements: ['x'], vendorId: 'x' }) ?? '';
+    const filter = buildFilter({ useCases: ['x'], sectors: ['x'], region: 'x', departement: 'x', grades: ['x'], dataResidencies: ['x'], requirements: ['x'], vendorId: 'x' }) ?? '';
     const used = [...filter.matchAll(/([a-zA-Z]+) (?:IN|=)/g)].map((m) => m[1]);
     for (const attribute of used) expect(OFFERINGS_SETTINGS.filterableAttributes).toContain(attribute);
   });

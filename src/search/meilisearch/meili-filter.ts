@@ -15,6 +15,7 @@ export function buildFilter(query: Omit<CatalogueQuery, 'q' | 'page' | 'pageSize
   if (query.region) parts.push(`(national = true OR regions = ${quote(query.region)})`);
   if (query.departement) parts.push(`(national = true OR departements = ${quote(query.departement)})`);
   if (query.grades?.length) parts.push(anyOf('grade', query.grades));
+  if (query.dataResidencies?.length) parts.push(anyOf('dataResidency', query.dataResidencies));
   for (const requirement of query.requirements ?? []) parts.push(`requirementsMet = ${quote(requirement)}`);
   if (query.vendorId) parts.push(`vendorId = ${quote(query.vendorId)}`);
   return parts.length ? parts.join(' AND ') : undefined;

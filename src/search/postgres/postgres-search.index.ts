@@ -113,6 +113,7 @@ export class PostgresSearchIndex implements SearchIndex {
     if (query.region) where.push(`(s.national OR ${p(query.region)} = ANY(s.regions))`);
     if (query.departement) where.push(`(s.national OR ${p(query.departement)} = ANY(s.departements))`);
     if (query.grades?.length) where.push(`s.grade = ANY(${p(query.grades)}::text[])`);
+    if (query.dataResidencies?.length) where.push(`s.data_residency = ANY(${p(query.dataResidencies)}::text[])`);
     if (query.requirements?.length) where.push(`s.requirements @> ${p(query.requirements)}::text[]`);
     if (query.vendorId) where.push(`s.vendor_id = ${p(query.vendorId)}::uuid`);
     return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };

@@ -1,0 +1,70 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { findCommune } from '../../reference/geo/geography.js';
+import { searchCommunes } from '../../reference/geo/commune-search.js';
+import { frenchDomainFieldErrors, frenchErrorMessage, frenchFieldErrors } from './french-messages.js';
+
+/** A submitted form as Fastify parses it: repeated keys become arrays. */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+export const asForm = (body: unknown): FormBody => (body && typeof body === 'object' ? (body as FormBody) : {});
+
+/** A trimmed text field; empty means absent. */
+export function text(form: FormBody, key: string): string | undefined {
+  const raw = form[key];
+  const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+  const trimmed = typeof value === 'string' ? value.trim() : undefined;
+  return trimmed ? trimmed : undefined;
+}
+
+/** Checkboxes and multiple selects: always an array. */
+export function list(form: FormBody, key: string): string[] {
+  const raw = form[key];
+  const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  return values.map((v) => v.trim()).filter(Boolean);
+}
+
+/** A whole number in euros or a count; text that is not a number is kept, so validation names it. */
+export function integer(form: FormBody, key: string): number | string | undefined {
+  const value = text(form, key)?.replace(/[\s\u202f\u00a0€]/g, '');
+  if (value === undefined) return undefined;
+  return /^-?\d+$/.test(value) ? Number(value) : value;
+}
+
+export const checkbox = (form: FormBody, key: string): boolean => list(form, key).some((v) => v === 'true' || v === 'on');
+
+/**
+ * A commune typed as "Nice (06088)" (what the suggestion list offers), an INSEE code, or a name
+ * that designates one commune first (an exact name, the most populated first). Anything else is
+ * returned as typed, so validation reports it.
+ */
+export function communeCode(form: FormBody, key: string): string | undefined {
+  const value = text(form, key);
+  if (!value) return undefined;
+  const inParentheses = /\(([0-9][0-9AB][0-9]{3})\)\s*$/i.exec(value)?.[1];
+  const candidate = (inParentheses ?? value).toUpperCase();
+  if (findCommune(candidate)) return candidate;
+  const found = searchCommunes({ q: value, offset: 0, limit: 1 }).items[0];
+  return found && found.name.localeCompare(value, 'fr', { sensitivity: 'base' }) === 0 ? found.communeCode : value;
+}
+
+export interface FormCheck<T> {
+  value?: T;
+  errors: Record<string, string[]>;
+}
+
+/** Validates a plain object with the API's own DTO class (same rules), returning French messages. */
+export async function checkWith<T extends object>(dtoClass: ClassConstructor<T>, plain: object): Promise<FormCheck<T>> {
+  const instance = plainToInstance(dtoClass, plain);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  return errors.length > 0 ? { errors: frenchFieldErrors(errors) } : { value: instance, errors: {} };
+}
+
+/** What a service refused, as a message and field errors to show next to the form. */
+export function refusal(error: unknown): { message: string; errors: Record<string, string[]> } | null {
+  if (!(error instanceof DomainError) || error.status >= 500 || error.status === 401 || error.status === 404) return null;
+  if (error.status === 403 && error.code === 'FORBIDDEN') return null;
+  const errors = error.code === 'VALIDATION_FAILED' ? frenchDomainFieldErrors(error) : {};
+  return { message: frenchErrorMessage(error.code, error.status), errors };
+}

@@ -1,0 +1,134 @@
+import type { ValidationError } from 'class-validator';
+import type { DomainError } from '../../common/errors/domain-error.js';
+import type { FieldError } from '../../common/errors/validation.js';
+
+/** French text for each error code a page can meet; the API's English messages stay for integrators. */
+export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
+  VALIDATION_FAILED: 'Certains champs sont à corriger.',
+  UNAUTHENTICATED: 'Connectez-vous pour continuer.',
+  FORBIDDEN: "Vous n'avez pas accès à cette page ou à cette action.",
+  NOT_FOUND: 'Cette page est introuvable.',
+  CONFLICT: "L'action entre en conflit avec l'état actuel ; rechargez la page.",
+  STALE_VERSION: "Quelqu'un a modifié cet élément entre-temps ; rechargez la page et recommencez.",
+  INVALID_TRANSITION: "Cette action n'est plus possible dans l'état actuel.",
+  RATE_LIMITED: 'Trop de tentatives depuis votre adresse ; réessayez dans une minute.',
+  SERVICE_UNAVAILABLE: 'Un service nécessaire est momentanément indisponible ; réessayez dans un instant.',
+  INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
+  EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail.',
+  INTRODUCTION_NOT_FOUND: 'Mise en relation introuvable.',
+  INTRODUCTION_INVALID_TRANSITION: "Cette mise en relation n'accepte plus cette action.",
+  INTRODUCTION_NEED_NOT_PUBLISHED: 'Seul un besoin publié peut faire l’objet d’une mise en relation.',
+  INTRODUCTION_NOT_ELIGIBLE: "Cette offre ne respecte pas les exigences du besoin.",
+  INTRODUCTION_ALREADY_OPEN: 'Une mise en relation est déjà en cours pour ce besoin et cette offre.',
+  INTRODUCTION_NOT_A_PARTY: "Seuls le fournisseur et l'acheteur concernés peuvent répondre.",
+  NEED_NOT_PUBLISHED: 'Les correspondances ne sont calculées que pour un besoin publié.',
+  NEED_NOT_FOUND: 'Besoin introuvable.',
+  NEED_NOT_EDITABLE: 'Seul un besoin en brouillon, ou renvoyé pour modification, peut être modifié.',
+  NEED_INVALID_TRANSITION: "Ce besoin n'accepte pas cette action dans son état actuel.",
+  NEED_INCOMPLETE: 'Le besoin est incomplet : complétez-le avant de le soumettre.',
+  NEED_REQUIREMENT_MISSING: 'La sensibilité des données impose une exigence qui manque au besoin.',
+  OFFERING_NOT_FOUND: 'Offre introuvable.',
+  OFFERING_INVALID_TRANSITION: "Cette action n'est pas possible pour une offre dans cet état.",
+  OFFERING_NOT_PUBLISHABLE: "L'offre ne peut pas encore être publiée : il manque des éléments.",
+  OFFERING_NOT_EDITABLE: 'Une offre archivée ne peut plus être modifiée.',
+  OFFERING_WITHOUT_PROFILE: "L'offre n'a pas de profil de souveraineté.",
+  CLAIM_NOT_FOUND: 'Déclaration inconnue.',
+  ORGANISATION_NOT_FOUND: 'Organisation introuvable.',
+  USER_NOT_FOUND: 'Utilisateur introuvable.',
+  VENDOR_NOT_FOUND: 'Fournisseur introuvable.',
+  VENDOR_ALREADY_VERIFIED: 'Ce fournisseur est déjà vérifié.',
+  WEIGHTS_INVALID: 'Les pondérations sont invalides.',
+  MEMBERSHIP_NOT_PENDING: "Cette adhésion n'attend pas de validation.",
+  ALREADY_EXISTS: 'Cet élément existe déjà.',
+  INTERNAL_ERROR: 'Une erreur inattendue est survenue ; elle a été enregistrée.',
+};
+
+export function frenchErrorMessage(code: string, fallbackStatus?: number): string {
+  return (
+    ERROR_MESSAGES_FR[code] ??
+    (fallbackStatus === 404 ? ERROR_MESSAGES_FR.NOT_FOUND : fallbackStatus === 403 ? ERROR_MESSAGES_FR.FORBIDDEN : "L'action n'a pas abouti.")
+  );
+}
+
+/** class-validator constraint → French message; unknown constraints get a generic one. */
+const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[]) => string>> = {
+  isNotEmpty: () => 'Ce champ est obligatoire.',
+  isDefined: () => 'Ce champ est obligatoire.',
+  isString: () => 'Ce champ est obligatoire.',
+  isEmail: () => 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
+  minLength: (a) => `Saisissez au moins ${String(a[0])} caractères.`,
+  maxLength: (a) => `Saisissez au plus ${String(a[0])} caractères.`,
+  isInt: () => 'Saisissez un nombre entier.',
+  isNumber: () => 'Saisissez un nombre.',
+  min: (a) => `La valeur doit être au moins ${String(a[0])}.`,
+  max: (a) => `La valeur doit être au plus ${String(a[0])}.`,
+  isIn: () => 'Choisissez une valeur dans la liste.',
+  isEnum: () => 'Choisissez une valeur dans la liste.',
+  isBoolean: () => 'Cochez ou décochez la case.',
+  isUrl: () => 'Saisissez une adresse web complète, commençant par https://.',
+  isUUID: () => 'Identifiant invalide.',
+  arrayMinSize: (a) => `Choisissez au moins ${String(a[0])} élément(s).`,
+  arrayMaxSize: (a) => `Choisissez au plus ${String(a[0])} élément(s).`,
+  arrayNotEmpty: () => 'Choisissez au moins un élément.',
+  arrayUnique: () => 'Chaque valeur ne doit figurer qu’une fois.',
+  isSiren: () => 'Le SIREN doit compter 9 chiffres et être valide (clé de Luhn).',
+  isSiret: () => 'Le SIRET doit compter 14 chiffres et être valide (clé de Luhn).',
+  isNafCode: () => 'Code NAF inconnu (par exemple 62.01Z).',
+  isCommuneCode: () => 'Code commune (INSEE) inconnu.',
+  isDepartementCode: () => 'Code département inconnu.',
+  isRegionCode: () => 'Code région inconnu.',
+  isUseCase: () => "Cas d'usage inconnu.",
+  matches: () => "Le format n'est pas reconnu.",
+  isPhoneNumber: () => 'Numéro de téléphone invalide.',
+  whitelistValidation: () => 'Champ inattendu.',
+};
+
+/** Flattens class-validator errors into French messages per field path (`organisation.siren`). */
+export function frenchFieldErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const walk = (list: ValidationError[], path: string) => {
+    for (const e of list) {
+      const isIndex = /^\d+$/.test(e.property);
+      const field = path ? (isIndex ? `${path}[${e.property}]` : `${path}.${e.property}`) : e.property;
+      for (const [name, english] of Object.entries(e.constraints ?? {})) {
+        const args = (e.contexts?.[name] as { args?: unknown[] } | undefined)?.args ?? constraintArgs(english);
+        const french = CONSTRAINT_MESSAGES[name]?.(args) ?? `Valeur refusée (${english}).`;
+        const messages = (out[field] ??= []);
+        if (!messages.includes(french)) messages.push(french);
+      }
+      walk(e.children ?? [], field);
+    }
+  };
+  walk(errors, prefix);
+  return out;
+}
+
+/** Numbers quoted in a class-validator default message, e.g. "must be shorter than or equal to 200 characters". */
+function constraintArgs(english: string): unknown[] {
+  return english.match(/\d+/g) ?? [];
+}
+
+/** Known English details of service-level validation, in French. */
+const DETAIL_MESSAGES: Readonly<Record<string, string>> = {
+  'siret must start with the siren': 'Le SIRET doit commencer par le SIREN.',
+  'buyerType is required for buyers': "Précisez le type d'organisation.",
+  'buyerType applies to buyers only': 'Ce champ ne concerne que les acheteurs.',
+};
+
+/** Field errors of a VALIDATION_FAILED raised by a service (checks across fields, passwords). */
+export function frenchDomainFieldErrors(error: DomainError): Record<string, string[]> {
+  const details = Array.isArray(error.details) ? (error.details as FieldError[]) : [];
+  const out: Record<string, string[]> = {};
+  for (const d of details) {
+    if (!d || typeof d.field !== 'string') continue;
+    out[d.field] = (d.messages ?? []).map((m) => DETAIL_MESSAGES[m] ?? passwordMessage(m) ?? `Valeur refusée (${m}).`);
+  }
+  return out;
+}
+
+function passwordMessage(m: string): string | undefined {
+  if (/password/i.test(m)) {
+    return 'Mot de passe trop faible : 12 caractères au moins, sans reprendre votre adresse e-mail ni un mot de passe courant.';
+  }
+  return undefined;
+}

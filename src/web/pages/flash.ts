@@ -1,0 +1,32 @@
+/**
+ * Messages shown after a redirect, chosen by a code in the query string (`?message=need-submitted`):
+ * a fixed list, so nothing a link carries is ever reflected into a page.
+ */
+export const FLASH_MESSAGES = {
+  'signed-in': 'Vous êtes connecté.',
+  'signed-out': 'Vous êtes déconnecté.',
+  registered: 'Votre compte est créé. Bienvenue sur Circuit IA !',
+  'registered-pending': "Votre compte est créé. Un membre de votre organisation doit encore valider votre adhésion.",
+  'profile-saved': 'Le profil est enregistré.',
+  'offering-created': "L'offre est créée en brouillon.",
+  'offering-saved': "L'offre est enregistrée.",
+  'offering-published': "L'offre est publiée dans le catalogue.",
+  'offering-archived': "L'offre est archivée.",
+  'need-saved': 'Le besoin est enregistré en brouillon.',
+  'need-submitted': "Le besoin est transmis à l'équipe de la Maison de l'IA, qui le relit avant publication.",
+  'need-closed': 'Le besoin est clos.',
+  'need-published': 'Le besoin est publié.',
+  'need-changes-requested': "La demande de modification est envoyée à l'acheteur.",
+  'need-rejected': 'Le besoin est refusé.',
+  'introduction-proposed': 'La mise en relation est proposée au fournisseur et à l’acheteur.',
+  'introduction-accepted': 'Vous avez accepté la mise en relation.',
+  'introduction-declined': 'Vous avez décliné la mise en relation.',
+  'introduction-updated': 'La mise en relation est mise à jour.',
+  'vendor-verified': 'Le fournisseur est vérifié.',
+  'claim-verified': 'La déclaration est vérifiée.',
+  'claim-rejected': 'La déclaration est rejetée.',
+} as const;
+
+export type FlashCode = keyof typeof FLASH_MESSAGES;
+
+export const withFlash = (path: string, code: FlashCode): string => `${path}${path.includes('?') ? '&' : '?'}message=${code}`;

@@ -1,0 +1,81 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { OptionalCaller } from '../../auth/optional-auth.js';
+import type { Caller } from '../../auth/caller.js';
+import { Public } from '../../auth/public.decorator.js';
+import { listRegions } from '../../reference/geo/geography.js';
+import { referenceData } from '../../reference/reference-data.js';
+import { DATA_RESIDENCY_LABELS, SOVEREIGNTY_GRADE_LABELS } from '../../reference/sovereignty/sovereignty.labels.js';
+import { CatalogueService } from '../../search/catalogue.service.js';
+import { CatalogueQueryDto } from '../../search/dto/catalogue-query.dto.js';
+import { OfferingsService } from '../../offerings/offerings.service.js';
+import { VendorsService } from '../../vendors/vendors.service.js';
+import { checkWith } from '../forms/form-input.js';
+import { WebExceptionFilter } from './web-exception.filter.js';
+import { isHtmx, WebViews } from './web-views.js';
+
+const PAGE_SIZE = 12;
+
+/** Public pages: home, catalogue with facets, an offering, a vendor. Same services as GET /offerings and /vendors. */
+@ApiExcludeController()
+@Public()
+@UseFilters(WebExceptionFilter)
+@Controller('app')
+export class WebPublicController {
+  constructor(
+    private readonly views: WebViews,
+    private readonly catalogue: CatalogueService,
+    private readonly offerings: OfferingsService,
+    private readonly vendors: VendorsService,
+  ) {}
+
+  @Get()
+  async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const latest = await this.catalogue.search(Object.assign(new CatalogueQueryDto(), { page: 1, pageSize: 6 }));
+    this.views.send(reply, request, 'public/home', 'Accueil', { latest });
+  }
+
+  @Get('catalogue')
+  async cataloguePage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() raw: Record<string, unknown>): Promise<void> {
+    const plain = {
+      q: typeof raw.q === 'string' && raw.q.trim() ? raw.q.trim() : undefined,
+      useCase: raw.useCase,
+      region: typeof raw.region === 'string' && raw.region ? raw.region : undefined,
+      grade: raw.grade,
+      dataResidency: raw.dataResidency,
+      page: typeof raw.page === 'string' && /^\d{1,4}$/.test(raw.page) ? Number(raw.page) : 1,
+      pageSize: PAGE_SIZE,
+    };
+    const checked = await checkWith(CatalogueQueryDto, plain);
+    // A hand-edited address with an unknown filter shows the whole catalogue and says so.
+    const query = checked.value ?? Object.assign(new CatalogueQueryDto(), { q: plain.q?.slice(0, 200), page: 1, pageSize: PAGE_SIZE });
+    const result = await this.catalogue.search(query);
+    const data = {
+      result,
+      query,
+      invalid: !checked.value,
+      useCases: referenceData().useCases.map((u) => ({ code: u.code, label: u.label })),
+      regions: listRegions().map((r) => ({ code: r.regionCode, label: r.name })),
+      grades: Object.entries(SOVEREIGNTY_GRADE_LABELS).map(([code, label]) => ({ code, label })),
+      residencies: Object.entries(DATA_RESIDENCY_LABELS).map(([code, label]) => ({ code, label })),
+    };
+    if (isHtmx(request) && request.headers['hx-target'] === 'resultats') {
+      this.views.sendFragment(reply, request, 'public/catalogue-results', data);
+      return;
+    }
+    this.views.send(reply, request, 'public/catalogue', query.q ? `Catalogue : ${query.q}` : 'Catalogue des solutions', data);
+  }
+
+  @Get('offres/:id')
+  async offering(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @OptionalCaller() caller: Caller | null, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    const offering = await this.offerings.get(caller, id);
+    this.views.send(reply, request, 'public/offering', offering.title, { offering });
+  }
+
+  @Get('fournisseurs/:id')
+  async vendor(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @OptionalCaller() caller: Caller | null, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    const vendor = await this.vendors.get(caller, id);
+    this.views.send(reply, request, 'public/vendor', vendor.name, { vendor });
+  }
+}

@@ -1,0 +1,83 @@
+import { Catch, HttpException, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { frenchErrorMessage } from '../forms/french-messages.js';
+import { WebErrorPages } from './web-error-pages.js';
+
+const TITLES: Record<number, string> = {
+  400: 'Requête invalide',
+  403: 'Accès refusé',
+  404: 'Page introuvable',
+  409: 'Action impossible',
+  429: 'Trop de tentatives',
+  503: 'Service indisponible',
+};
+
+/** Unavailable database, as the API's filter reads it. */
+const isUnavailable = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  return (
+    (typeof code === 'string' && /^(57P0[123]|080\d\d|ECONNREFUSED|ECONNRESET)$/.test(code)) ||
+    /Connection terminated|Query runner already released|connect ECONNREFUSED/.test(message)
+  );
+};
+
+/**
+ * Errors on console pages become pages: 401 sends to the login page (and back afterwards),
+ * the rest render the error page in French with the same status code the API would answer.
+ */
+@Catch()
+@Injectable()
+export class WebExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('WebConsole');
+
+  constructor(private readonly pages: WebErrorPages) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    if (reply.sent) return;
+
+    let status = 500;
+    let code = 'INTERNAL_ERROR';
+    if (exception instanceof DomainError) {
+      status = exception.status;
+      code = exception.code;
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      code = status === 404 ? 'NOT_FOUND' : status === 400 ? 'VALIDATION_FAILED' : status === 403 ? 'FORBIDDEN' : 'HTTP_ERROR';
+    } else if (isUnavailable(exception)) {
+      status = 503;
+      code = 'SERVICE_UNAVAILABLE';
+    }
+
+    if (status === 401) {
+      const back = request.method === 'GET' ? request.url : (request.headers.referer ?? '/app');
+      const location = `/app/connexion?retour=${encodeURIComponent(safeReturnPath(back))}`;
+      if (request.headers['hx-request'] === 'true') {
+        void reply.status(204).header('hx-redirect', location).send();
+      } else {
+        void reply.status(303).header('location', location).send();
+      }
+      return;
+    }
+    if (status >= 500 && status !== 503) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    // A malformed id in a page address is a page that does not exist.
+    if (status === 400 && !(exception instanceof DomainError)) status = 404;
+    this.pages.send(request, reply, status, TITLES[status] ?? 'Erreur', frenchErrorMessage(status === 404 && code === 'VALIDATION_FAILED' ? 'NOT_FOUND' : code, status));
+  }
+}
+
+/** Only a path of this console: an open redirect through `retour=` is impossible. */
+export function safeReturnPath(value: string | undefined): string {
+  if (!value) return '/app';
+  let path = value;
+  try {
+    if (/^https?:\/\//i.test(value)) path = new URL(value).pathname + new URL(value).search;
+  } catch {
+    return '/app';
+  }
+  return /^\/app(\/|\?|$)/.test(path) && !path.startsWith('//') && !path.includes('\\') ? path : '/app';
+}

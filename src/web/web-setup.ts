@@ -1,0 +1,54 @@
+import cookie from '@fastify/cookie';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthenticatedUser } from '../auth/caller.js';
+import { WebErrorPages } from './pages/web-error-pages.js';
+import { csrfToken, csrfTokenMatches, newCsrfSecret } from './session/csrf.js';
+import { CSRF_COOKIE, WEB_PREFIX, WebSessionService } from './session/web-session.service.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const isWebPath = (url: string): boolean => url === WEB_PREFIX || url.startsWith(`${WEB_PREFIX}/`) || url.startsWith(`${WEB_PREFIX}?`);
+
+/**
+ * Cookies (Nest's Fastify adapter already parses form bodies) and, for /app only, the session and CSRF check. It runs as a Fastify hook,
+ * before Nest's guards, so the console's routes use the API's own @Roles() guard and
+ * @CurrentCaller(): a page cannot grant more than the API would.
+ */
+export async function registerWebConsole(app: NestFastifyApplication): Promise<void> {
+  const sessions = app.get(WebSessionService, { strict: false });
+  const errors = app.get(WebErrorPages, { strict: false });
+  await app.register(cookie);
+
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!isWebPath(request.url)) return;
+      let secret = request.cookies[CSRF_COOKIE];
+      if (!secret || secret.length > 100) {
+        secret = newCsrfSecret();
+        void reply.setCookie(CSRF_COOKIE, secret, { path: WEB_PREFIX, httpOnly: true, sameSite: 'lax', secure: sessions.secureCookies });
+      }
+      request.webCsrfToken = csrfToken(sessions.csrfKey, secret);
+
+      if (UNSAFE.has(request.method)) {
+        const body = request.body as Record<string, unknown> | undefined;
+        const given = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);
+        if (!csrfTokenMatches(sessions.csrfKey, request.cookies[CSRF_COOKIE], given)) {
+          errors.send(request, reply, 403, 'Formulaire expiré', 'Ce formulaire a expiré ou ne vient pas de Circuit IA. Rechargez la page et recommencez.');
+          return reply;
+        }
+      }
+
+      try {
+        const user = await sessions.resolve(request, reply);
+        if (user) (request as FastifyRequest & { user?: AuthenticatedUser }).user = user;
+      } catch (error) {
+        request.log.warn({ err: error }, 'web session could not be read');
+        errors.send(request, reply, 503, 'Service indisponible', 'Un service nécessaire est momentanément indisponible ; réessayez dans un instant.');
+        return reply;
+      }
+      return undefined;
+    });
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { createStaffUser, registerBuyer, registerVendor, TEST_PASSWORD, type TestSession } from '../support/auth.js';
+import { discoverRoutes, type Route } from '../support/routes.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { WebClient, webSignIn } from '../support/web.js';
+
+type Role = 'anonymous' | 'vendor' | 'buyer' | 'curator' | 'admin';
+/** 'pass': through the session and role checks; 'login': sent to the login page; 403: refused page. */
+type Outcome = 'pass' | 'login' | 403;
+const ROLES: Role[] = ['anonymous', 'vendor', 'buyer', 'curator', 'admin'];
+
+const PUBLIC: Record<Role, Outcome> = { anonymous: 'pass', vendor: 'pass', buyer: 'pass', curator: 'pass', admin: 'pass' };
+export const only = (...roles: Role[]): Record<Role, Outcome> =>
+  Object.fromEntries(ROLES.map((r) => [r, r === 'anonymous' ? 'login' : roles.includes(r) ? 'pass' : 403])) as Record<Role, Outcome>;
+
+/**
+ * Every console page and form, with who may use it. A route missing here fails the test: a page
+ * cannot ship without its permissions stated and checked, like the API's routes.
+ */
+const EXPECTED: Record<string, Record<Role, Outcome>> = {
+  'GET /app': PUBLIC,
+  'GET /app/catalogue': PUBLIC,
+  'GET /app/offres/:id': PUBLIC,
+  'GET /app/fournisseurs/:id': PUBLIC,
+  'GET /app/connexion': PUBLIC,
+  'POST /app/connexion': PUBLIC,
+  'GET /app/inscription': PUBLIC,
+  'POST /app/inscription': PUBLIC,
+  'POST /app/deconnexion': PUBLIC,
+  'GET /app/communes': PUBLIC,
+  'GET /app/assets/:name': PUBLIC,
+};
+
+describe('web console permission matrix: every page × every role', () => {
+  let t: TestApp;
+  let routes: Route[];
+  let clients: Record<Role, WebClient>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    routes = discoverRoutes(t).filter((r) => r.path === '/app' || r.path.startsWith('/app/'));
+    const people: Record<Exclude<Role, 'anonymous'>, TestSession> = {
+      vendor: await registerVendor(t),
+      buyer: await registerBuyer(t),
+      curator: await createStaffUser(t, 'curator'),
+      admin: await createStaffUser(t, 'admin'),
+    };
+    const anonymous = new WebClient(t);
+    await anonymous.get('/app/connexion');
+    clients = { anonymous } as Record<Role, WebClient>;
+    for (const role of Object.keys(people) as Exclude<Role, 'anonymous'>[]) {
+      clients[role] = await webSignIn(t, { email: people[role].email, password: TEST_PASSWORD });
+    }
+  });
+  afterAll(() => t?.close());
+
+  it('declares an expectation for every console route, and only for routes that exist', () => {
+    expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('answers each role as declared, in HTML, and never with a 5xx', async () => {
+    const problems: string[] = [];
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      if (route.path === '/app/deconnexion') continue; // would end the sessions the other routes use; tested in web-foundation
+      for (const role of ROLES) {
+        const url = route.path.replace(/:name\b/, 'app.css').replace(/:[A-Za-z]+/g, () => randomUUID());
+        const client = clients[role];
+        const res = route.method === 'GET' ? await client.get(url) : await client.post(url, {});
+        const expected = EXPECTED[key][role];
+        const sentToLogin = res.status === 303 && (res.location ?? '').startsWith('/app/connexion?retour=');
+        if (res.status >= 500) problems.push(`${key} as ${role}: ${res.status}`);
+        else if (expected === 'pass' && (sentToLogin || res.status === 401 || res.status === 403)) problems.push(`${key} as ${role}: expected to get through, got ${res.status}`);
+        else if (expected === 'login' && !sentToLogin) problems.push(`${key} as ${role}: expected the login page, got ${res.status} ${res.location ?? ''}`);
+        else if (expected === 403 && res.status !== 403) problems.push(`${key} as ${role}: expected 403, got ${res.status}`);
+        if (expected === 403 && !String(res.headers['content-type']).includes('text/html')) problems.push(`${key} as ${role}: 403 is not a page`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
