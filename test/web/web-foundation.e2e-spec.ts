@@ -73,6 +73,9 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
       const unknown = await web.get('/app/offres/00000000-0000-4000-8000-000000000000');
       expect(unknown.status).toBe(404);
       expect(unknown.headers['content-type']).toMatch(/text\/html/);
+      const nowhere = await web.get('/app/nulle/part');
+      expect(nowhere.status).toBe(404);
+      expect(nowhere.text).toContain('Page introuvable');
     });
 
     it('serves the stylesheets and htmx from the app itself', async () => {

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OptionalCaller } from '../../auth/optional-auth.js';
 import type { Caller } from '../../auth/caller.js';
 import { Public } from '../../auth/public.decorator.js';
+import { CommonErrors } from '../../common/errors/common.errors.js';
 import { listRegions } from '../../reference/geo/geography.js';
 import { referenceData } from '../../reference/reference-data.js';
 import { DATA_RESIDENCY_LABELS, SOVEREIGNTY_GRADE_LABELS } from '../../reference/sovereignty/sovereignty.labels.js';
@@ -71,6 +72,12 @@ export class WebPublicController {
   async offering(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @OptionalCaller() caller: Caller | null, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const offering = await this.offerings.get(caller, id);
     this.views.send(reply, request, 'public/offering', offering.title, { offering });
+  }
+
+  /** Any other address under /app: the console's own 404 page rather than the API's JSON. */
+  @Get('*')
+  notFound(): never {
+    throw CommonErrors.NOT_FOUND();
   }
 
   @Get('fournisseurs/:id')
