@@ -222,6 +222,38 @@ describe('Web console: the curators’ pages', () => {
       const start = after.text.indexOf('data-column="close"');
       expect(after.text.slice(start, after.text.indexOf('</section>', start))).toContain(`/app/curation/besoins/${need.id}`);
     });
+    it('records the meeting and the outcome of a connected introduction from the board', async () => {
+      const need = await createPublishedNeed(t, pair.buyer, curator, { title: 'Besoin suivi jusqu’au contrat' });
+      const intro = (
+        await request(t.server).post('/introductions').set(bearer(curator)).send({ needId: need.id, offeringId: pair.offeringId, message: 'Bonjour.' }).expect(201)
+      ).body;
+      await request(t.server).post(`/introductions/${intro.id}/accept`).set(bearer(pair.vendor)).send({}).expect(200);
+      const connected = (await request(t.server).post(`/introductions/${intro.id}/accept`).set(bearer(pair.buyer)).send({}).expect(200)).body;
+      const board = await web.get('/app/curation/mises-en-relation');
+      const start = board.text.indexOf('data-column="en-relation"');
+      const column = board.text.slice(start, board.text.indexOf('</section>', start));
+      expect(column).toContain(`/app/curation/mises-en-relation/${intro.id}/rendez-vous`);
+      expect(column).not.toContain(`/app/curation/mises-en-relation/${intro.id}/issue`);
+
+      expect((await web.post(`/app/curation/mises-en-relation/${intro.id}/rendez-vous`, { version: connected.version })).status).toBe(303);
+      const held = (await request(t.server).get(`/introductions/${intro.id}`).set(bearer(curator)).expect(200)).body;
+      expect(held.status).toBe('meeting_held');
+      const badOutcome = await web.post(`/app/curation/mises-en-relation/${intro.id}/issue`, { version: held.version, outcome: 'peut-être' });
+      expect(badOutcome.status).toBe(400);
+      expect(visibleText(badOutcome.text)).toContain("L'action n'a pas abouti");
+      expect((await web.post(`/app/curation/mises-en-relation/${intro.id}/issue`, { version: held.version, outcome: 'won' })).status).toBe(303);
+      expect((await request(t.server).get(`/introductions/${intro.id}`).set(bearer(curator)).expect(200)).body.status).toBe('won');
+    });
+
+    it('closes a published need with its outcome, which must be chosen', async () => {
+      const need = await createPublishedNeed(t, buyer, curator, { title: 'Besoin à clore' });
+      const { version } = await apiNeed(t, curator, need.id);
+      const missing = await web.post(`/app/curation/besoins/${need.id}/clore`, { version });
+      expect(missing.status).toBe(400);
+      expect(visibleText(missing.text)).toContain('Issue : Choisissez une valeur dans la liste.');
+      expect((await web.post(`/app/curation/besoins/${need.id}/clore`, { version, outcome: 'no_fit' })).status).toBe(303);
+      expect(await apiNeed(t, curator, need.id)).toMatchObject({ status: 'closed', closeOutcome: 'no_fit' });
+    });
   });
 
   describe('vendors and claims to verify', () => {
