@@ -11,6 +11,10 @@ import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
 import { WebAssetsController } from './assets.controller.js';
 import { WebAccountController } from './pages/account.controller.js';
+import { WebCurationBoardController } from './pages/curation-board.controller.js';
+import { WebCurationStatsController } from './pages/curation-stats.controller.js';
+import { WebCurationVerificationController } from './pages/curation-verification.controller.js';
+import { WebCurationController } from './pages/curation.controller.js';
 import { WebPublicController } from './pages/public.controller.js';
 import { WebErrorPages } from './pages/web-error-pages.js';
 import { WebExceptionFilter } from './pages/web-exception.filter.js';
@@ -34,7 +38,15 @@ import { WebSessionService } from './session/web-session.service.js';
     IntroductionsModule,
     StatsModule,
   ],
-  controllers: [WebAssetsController, WebPublicController, WebAccountController],
+  controllers: [
+    WebAssetsController,
+    WebPublicController,
+    WebAccountController,
+    WebCurationController,
+    WebCurationVerificationController,
+    WebCurationBoardController,
+    WebCurationStatsController,
+  ],
   providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService],
 })
 export class WebModule {}

@@ -67,6 +67,10 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[]) => string>>
   isBoolean: () => 'Cochez ou décochez la case.',
   isUrl: () => 'Saisissez une adresse web complète, commençant par https://.',
   isUUID: () => 'Identifiant invalide.',
+  // class-validator names the @IsUUID constraint `isUuid`.
+  isUuid: () => 'Identifiant invalide.',
+  // Every @Length of the DTOs starts at 1, so a single number quoted is the maximum; several are a custom message's.
+  isLength: (a) => (a.length !== 1 ? "Le format n'est pas reconnu." : String(a[0]) === '1' ? 'Ce champ est obligatoire.' : `Saisissez au plus ${String(a[0])} caractères.`),
   arrayMinSize: (a) => `Choisissez au moins ${String(a[0])} élément(s).`,
   arrayMaxSize: (a) => `Choisissez au plus ${String(a[0])} élément(s).`,
   arrayNotEmpty: () => 'Choisissez au moins un élément.',
