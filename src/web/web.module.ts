@@ -12,6 +12,7 @@ import { VendorsModule } from '../vendors/vendors.module.js';
 import { WebAssetsController } from './assets.controller.js';
 import { WebAccountController } from './pages/account.controller.js';
 import { WebPublicController } from './pages/public.controller.js';
+import { WebVendorController } from './pages/vendor.controller.js';
 import { WebErrorPages } from './pages/web-error-pages.js';
 import { WebExceptionFilter } from './pages/web-exception.filter.js';
 import { WebViews } from './pages/web-views.js';
@@ -34,7 +35,7 @@ import { WebSessionService } from './session/web-session.service.js';
     IntroductionsModule,
     StatsModule,
   ],
-  controllers: [WebAssetsController, WebPublicController, WebAccountController],
+  controllers: [WebAssetsController, WebPublicController, WebAccountController, WebVendorController],
   providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService],
 })
 export class WebModule {}

@@ -81,6 +81,8 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[]) => string>>
   matches: () => "Le format n'est pas reconnu.",
   isPhoneNumber: () => 'Numéro de téléphone invalide.',
   whitelistValidation: () => 'Champ inattendu.',
+  isLength: (a) => (Number(a[0]) <= 1 ? 'Ce champ est obligatoire.' : `Saisissez au plus ${String(a[0])} caractères.`),
+  isIso8601: () => 'Saisissez une date valide, par exemple 2028-06-30.',
 };
 
 /** Flattens class-validator errors into French messages per field path (`organisation.siren`). */
@@ -113,6 +115,18 @@ const DETAIL_MESSAGES: Readonly<Record<string, string>> = {
   'siret must start with the siren': 'Le SIRET doit commencer par le SIREN.',
   'buyerType is required for buyers': "Précisez le type d'organisation.",
   'buyerType applies to buyers only': 'Ce champ ne concerne que les acheteurs.',
+  'siret must start with the organisation SIREN': 'Le SIRET doit commencer par le SIREN de votre organisation.',
+  'maxBudgetEur must be at least minBudgetEur': 'Le budget maximum doit être au moins égal au budget minimum.',
+  'a summary is required to publish': 'Ajoutez un résumé.',
+  'a description is required to publish': 'Ajoutez une description.',
+  'at least one use case is required to publish': "Choisissez au moins un cas d'usage.",
+  'the service area must be national, list régions or départements, or offer remote delivery':
+    "Précisez la zone d'intervention : toute la France, des régions, des départements ou l'intervention à distance.",
+  'a pricing model is required to publish': 'Choisissez un modèle de tarification.',
+  'at least one target buyer type is required to publish': 'Choisissez au moins un type de client visé.',
+  'the sovereignty profile is required to publish': 'Remplissez le profil de souveraineté.',
+  'the vendor organisation must be verified by a curator before publishing':
+    "Votre organisation doit d'abord être vérifiée par l'équipe de la Maison de l'IA.",
 };
 
 /** Field errors of a VALIDATION_FAILED raised by a service (checks across fields, passwords). */
