@@ -281,7 +281,7 @@ export function offeringValues(o: OfferingDto): FormValues {
 export function typedValues(form: FormBody): FormValues {
   const values: FormValues = {};
   for (const [key, value] of Object.entries(form)) {
-    if (key === '_csrf' || value === undefined) continue;
+    if (key === '_csrf' || key === '__proto__' || key === 'constructor' || value === undefined) continue;
     values[key] = value;
   }
   return values;
