@@ -16,6 +16,7 @@ import { WebCurationStatsController } from './pages/curation-stats.controller.js
 import { WebCurationVerificationController } from './pages/curation-verification.controller.js';
 import { WebCurationController } from './pages/curation.controller.js';
 import { WebPublicController } from './pages/public.controller.js';
+import { WebVendorController } from './pages/vendor.controller.js';
 import { WebErrorPages } from './pages/web-error-pages.js';
 import { WebExceptionFilter } from './pages/web-exception.filter.js';
 import { WebViews } from './pages/web-views.js';
@@ -46,6 +47,7 @@ import { WebSessionService } from './session/web-session.service.js';
     WebCurationVerificationController,
     WebCurationBoardController,
     WebCurationStatsController,
+    WebVendorController,
   ],
   providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService],
 })

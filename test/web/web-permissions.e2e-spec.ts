@@ -48,6 +48,16 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/curation/mises-en-relation/:id/annuler': only('curator', 'admin'),
   'GET /app/curation/indicateurs': only('curator', 'admin'),
   'GET /app/curation/indicateurs/export.csv': only('curator', 'admin'),
+  'GET /app/fournisseur': only('vendor'),
+  'GET /app/fournisseur/organisation': only('vendor'),
+  'POST /app/fournisseur/organisation': only('vendor'),
+  'GET /app/fournisseur/offres/nouvelle': only('vendor'),
+  'POST /app/fournisseur/offres/nouvelle': only('vendor'),
+  'GET /app/fournisseur/offres/:id': only('vendor'),
+  'POST /app/fournisseur/offres/:id': only('vendor'),
+  'POST /app/fournisseur/offres/:id/publier': only('vendor'),
+  'POST /app/fournisseur/offres/:id/archiver': only('vendor'),
+  'GET /app/fournisseur/offres/:id/pistes': only('vendor'),
 };
 
 describe('web console permission matrix: every page × every role', () => {
