@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CreateOrganisationDto } from '../../organisations/dto/organisation-input.dto.js';
 import { MeDto } from '../../users/dto/user.dto.js';
 import { PHONE } from '../../users/dto/update-me.dto.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export const SELF_SERVICE_ROLES = ['vendor', 'buyer'] as const;
 
@@ -24,7 +25,7 @@ export class RegisterDto {
   displayName!: string;
 
   @ApiPropertyOptional({ example: '+33 4 93 00 00 00' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(PHONE, { message: '$property must be a phone number' })
   phone?: string;
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import { DECLINE_REASONS, INTRODUCTION_OUTCOMES, INTRODUCTION_STATUSES, type DeclineReason, type IntroductionOutcome, type IntroductionStatus } from '../introduction-lifecycle.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class CreateIntroductionDto {
   @ApiProperty({ format: 'uuid', example: '3f6d2a1e-8c0b-4c1e-9a57-2b1f0f3c9e11', description: 'A published need.' })
@@ -25,7 +26,7 @@ export class CreateIntroductionDto {
 /** Every answer may carry the version the caller read: a stale one gets 409 STALE_VERSION. */
 export class IntroductionTransitionDto {
   @ApiPropertyOptional({ example: 1, description: 'The version you read; when given and stale, 409 STALE_VERSION.' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   version?: number;
@@ -51,17 +52,17 @@ export class IntroductionOutcomeDto extends IntroductionTransitionDto {
 
 export class ListIntroductionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: INTRODUCTION_STATUSES, example: 'proposed' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(INTRODUCTION_STATUSES)
   status?: IntroductionStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   needId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   offeringId?: string;
 }

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, Length, Min } from 'class-validator';
 import { NAF_LEVELS } from '../../reference/sectors/naf.types.js';
 import { IsNafCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { CLOSE_OUTCOMES, type CloseOutcome } from '../need.entity.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 /** Every transition may carry the version the caller read: a stale one gets 409 STALE_VERSION. */
 export class NeedTransitionDto {
   @ApiPropertyOptional({ example: 2, description: 'The version you read; when given and stale, 409 STALE_VERSION.' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   version?: number;
@@ -16,7 +17,7 @@ export class NeedTransitionDto {
 /** A curator publishes, and may correct the classification on the way (audited with before/after). */
 export class PublishNeedDto extends NeedTransitionDto {
   @ApiPropertyOptional({ type: [String], example: ['DOC_PROCESSING', 'CUSTOMER_SERVICE_CHATBOT'], description: 'Replaces the use cases.' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(18)
@@ -25,7 +26,7 @@ export class PublishNeedDto extends NeedTransitionDto {
   useCases?: string[];
 
   @ApiPropertyOptional({ example: '84.11Z', description: 'Replaces the sector (a NAF rév. 2 code of any level).' })
-  @IsOptional()
+  @IsOmittable()
   @IsNafCode({ levels: NAF_LEVELS })
   sector?: string;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsOptional,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -9,7 +10,7 @@ import {
   IsInt,
   IsISO8601,
   IsObject,
-  IsOptional,
+  
   IsString,
   IsUrl,
   Length,
@@ -23,6 +24,7 @@ import { BUYER_TYPES, type BuyerType } from '../../organisations/organisation.en
 import { IsDepartementCode, IsNafCode, IsRegionCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { PRICING_MODELS, type PricingModel } from '../offering.entity.js';
 import { SovereigntyProfileDto } from './sovereignty-profile.dto.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 const MAX_EUR = 100_000_000;
 
@@ -56,14 +58,14 @@ export class PricingDto {
   model!: PricingModel;
 
   @ApiPropertyOptional({ example: 3000, description: 'Integer euros (HT).' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(MAX_EUR)
   minBudgetEur?: number;
 
   @ApiPropertyOptional({ example: 20000, description: 'Integer euros (HT); at least minBudgetEur.' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(MAX_EUR)
@@ -92,19 +94,19 @@ export class ClaimEvidenceDto {
   claim!: ClaimKey;
 
   @ApiPropertyOptional({ example: 'https://cyber.gouv.fr/produits-services-qualifies' })
-  @IsOptional()
+  @IsOmittable()
   @MaxLength(500)
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   url?: string;
 
   @ApiPropertyOptional({ example: 'ANSSI-CSPN-2026-01', description: 'Reference of a document (certificate number, file id).' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   documentRef?: string;
 
   @ApiPropertyOptional({ example: '2028-06-30', description: 'ISO date until which the evidence is valid.' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true })
   @Length(10, 10, { message: 'validUntil must be a date such as 2028-06-30' })
   validUntil?: string;
@@ -116,20 +118,20 @@ export class CreateOfferingDto {
   @Length(1, 200)
   title!: string;
 
-  @ApiPropertyOptional({ example: 'Un assistant RAG hébergé en France qui répond aux agents à partir de vos délibérations.' })
+  @ApiPropertyOptional({ example: 'Un assistant RAG hébergé en France qui répond aux agents à partir de vos délibérations.', nullable: true, description: 'null clears it (a summary is needed to publish).' })
   @IsOptional()
   @IsString()
   @Length(1, 500)
-  summary?: string;
+  summary?: string | null;
 
-  @ApiPropertyOptional({ example: 'Indexation des documents internes, réponses sourcées, hébergement SecNumCloud…' })
+  @ApiPropertyOptional({ example: 'Indexation des documents internes, réponses sourcées, hébergement SecNumCloud…', nullable: true, description: 'null clears it.' })
   @IsOptional()
   @IsString()
   @Length(1, 10000)
-  description?: string;
+  description?: string | null;
 
   @ApiPropertyOptional({ type: [String], example: ['KNOWLEDGE_ASSISTANT_RAG'], description: 'Use-case codes (GET /reference/use-cases); one at least to publish.' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(18)
   @ArrayUnique()
@@ -137,7 +139,7 @@ export class CreateOfferingDto {
   useCases?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['84'], description: 'NAF sections or divisions; empty = cross-sector.' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(100)
   @ArrayUnique()
@@ -145,42 +147,42 @@ export class CreateOfferingDto {
   sectors?: string[];
 
   @ApiPropertyOptional({ type: ServiceAreaDto })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   @ValidateNested()
   @Type(() => ServiceAreaDto)
   serviceArea?: ServiceAreaDto;
 
   @ApiPropertyOptional({ type: PricingDto })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   @ValidateNested()
   @Type(() => PricingDto)
   pricing?: PricingDto;
 
   @ApiPropertyOptional({ enum: BUYER_TYPES, isArray: true, example: ['collectivite', 'pme'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(BUYER_TYPES, { each: true })
   targetBuyerTypes?: BuyerType[];
 
   @ApiPropertyOptional({ type: ReferencesDto })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   @ValidateNested()
   @Type(() => ReferencesDto)
   references?: ReferencesDto;
 
   @ApiPropertyOptional({ type: SovereigntyProfileDto, description: 'The whole profile; required to publish.' })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   @ValidateNested()
   @Type(() => SovereigntyProfileDto)
   sovereignty?: SovereigntyProfileDto;
 
   @ApiPropertyOptional({ type: [ClaimEvidenceDto], description: 'Evidence per claim; a claim listed here replaces its previous evidence.' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(CLAIM_KEYS.length)
   @ValidateNested({ each: true })
@@ -188,7 +190,7 @@ export class CreateOfferingDto {
   evidence?: ClaimEvidenceDto[];
 }
 
-export class UpdateOfferingDto extends PartialType(CreateOfferingDto) {
+export class UpdateOfferingDto extends PartialType(CreateOfferingDto, { skipNullProperties: false }) {
   @ApiProperty({ example: 1, description: 'The version you read; a concurrent change makes the update fail with 409 STALE_VERSION.' })
   @IsInt()
   @Min(1)
@@ -197,7 +199,7 @@ export class UpdateOfferingDto extends PartialType(CreateOfferingDto) {
 
 export class VerifyClaimDto {
   @ApiPropertyOptional({ example: 'Visa ANSSI vérifié sur cyber.gouv.fr.' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 2000)
   comment?: string;

@@ -9,7 +9,7 @@ import {
   IsEnum,
   IsIn,
   IsObject,
-  IsOptional,
+  
   IsString,
   Length,
   ValidateNested,
@@ -37,6 +37,7 @@ import {
   type HdsActivity,
   type JurisdictionOfControl,
 } from '../../reference/sovereignty/sovereignty.enums.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 /* The SovereigntyProfile of REFERENCE §4.3, field by field; values come from GET /reference/sovereignty. */
 
@@ -67,7 +68,7 @@ export class HostingDto {
   dataResidency!: DataResidency;
 
   @ApiPropertyOptional({ example: 'OVHcloud' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   providerName?: string;
@@ -91,7 +92,7 @@ export class CertificationsDto {
   hds!: boolean;
 
   @ApiPropertyOptional({ enum: HDS_ACTIVITIES, isArray: true, example: [1, 2] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(HDS_ACTIVITIES, { each: true })
@@ -112,7 +113,7 @@ export class CertificationsDto {
   labels!: TrustLabel[];
 
   @ApiPropertyOptional({ enum: EU_ASSURANCE_LEVELS, example: 3, description: 'Reserved: CADA proposal, not law as of 2026-11.' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(EU_ASSURANCE_LEVELS)
   euAssuranceLevel?: EuAssuranceLevel;
 }
@@ -127,7 +128,7 @@ export class AiDto {
   modelOrigin!: ModelOrigin;
 
   @ApiPropertyOptional({ type: [String], example: ['Mistral Small 3.1'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })

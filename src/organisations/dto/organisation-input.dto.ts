@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { BUYER_TYPES, NAF_VERSIONS, type BuyerType, type NafVersion } from '../organisation.entity.js';
 import { IsCommuneCode, IsNafCode } from '../../reference/validation/reference.validators.js';
 import { CompactDigits, IsSiren, IsSiret } from '../validators.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 /** INSEE "tranche d'effectif salarié" codes, as Sirene and the Recherche d'entreprises API return them. */
 export const HEADCOUNT_BANDS = ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41', '42', '51', '52', '53'] as const;
@@ -22,50 +23,50 @@ export class EstablishmentDto {
 /** Fields a member may change after registration (SIREN and kind are fixed). */
 export class UpdateOrganisationDto {
   @ApiPropertyOptional({ example: 'Azur IA' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ example: '21060088800015', description: 'SIRET of the head office; must start with the SIREN.' })
-  @IsOptional()
+  @IsOmittable()
   @CompactDigits()
   @IsSiret()
   siret?: string;
 
   @ApiPropertyOptional({ example: '62.01Z', description: 'NAF code of the main activity (APE).' })
-  @IsOptional()
+  @IsOmittable()
   @IsNafCode()
   nafCode?: string;
 
   @ApiPropertyOptional({ enum: NAF_VERSIONS, default: 'NAFRev2' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(NAF_VERSIONS)
   nafVersion?: NafVersion;
 
   @ApiPropertyOptional({ example: '06088', description: 'INSEE code of the head-office commune.' })
-  @IsOptional()
+  @IsOmittable()
   @IsCommuneCode()
   communeCode?: string;
 
   @ApiPropertyOptional({ enum: BUYER_TYPES, description: 'Buyers only.' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(BUYER_TYPES)
   buyerType?: BuyerType;
 
   @ApiPropertyOptional({ enum: HEADCOUNT_BANDS, example: '11', description: "INSEE tranche d'effectif code (11 = 10 to 19 employees)." })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(HEADCOUNT_BANDS)
   headcountBand?: string;
 
   @ApiPropertyOptional({ example: 'https://azur-ia.fr' })
-  @IsOptional()
+  @IsOmittable()
   @MaxLength(300)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   website?: string;
 
   @ApiPropertyOptional({ type: [EstablishmentDto], description: 'Other sites; proximity is measured from the nearest one.' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -73,7 +74,7 @@ export class UpdateOrganisationDto {
   establishments?: EstablishmentDto[];
 
   @ApiPropertyOptional({ example: 3, description: 'The version you read; a concurrent change makes the update fail with 409.' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   version?: number;
@@ -91,7 +92,7 @@ export class CreateOrganisationDto {
   siren!: string;
 
   @ApiPropertyOptional({ example: '55210055400013', description: 'SIRET of the head office; must start with the SIREN.' })
-  @IsOptional()
+  @IsOmittable()
   @CompactDigits()
   @IsSiret()
   siret?: string;
@@ -101,7 +102,7 @@ export class CreateOrganisationDto {
   nafCode!: string;
 
   @ApiPropertyOptional({ enum: NAF_VERSIONS, default: 'NAFRev2' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(NAF_VERSIONS)
   nafVersion?: NafVersion;
 
@@ -110,23 +111,23 @@ export class CreateOrganisationDto {
   communeCode!: string;
 
   @ApiPropertyOptional({ enum: BUYER_TYPES, description: 'Required for buyers, refused for vendors.' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(BUYER_TYPES)
   buyerType?: BuyerType;
 
   @ApiPropertyOptional({ enum: HEADCOUNT_BANDS, example: '11' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(HEADCOUNT_BANDS)
   headcountBand?: string;
 
   @ApiPropertyOptional({ example: 'https://azur-ia.fr' })
-  @IsOptional()
+  @IsOmittable()
   @MaxLength(300)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   website?: string;
 
   @ApiPropertyOptional({ type: [EstablishmentDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })

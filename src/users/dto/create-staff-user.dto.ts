@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PHONE } from './update-me.dto.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export const STAFF_ROLES = ['curator', 'admin'] as const;
 
@@ -21,7 +22,7 @@ export class CreateStaffUserDto {
   displayName!: string;
 
   @ApiPropertyOptional({ example: '+33 4 93 00 00 01' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(PHONE, { message: '$property must be a phone number' })
   phone?: string;
 

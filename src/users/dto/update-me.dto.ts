@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export const PHONE = /^\+?[0-9][0-9 .()-]{5,24}$/;
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ example: 'Marie Curie' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 120)
   displayName?: string;
@@ -16,7 +17,7 @@ export class UpdateMeDto {
   phone?: string | null;
 
   @ApiPropertyOptional({ example: 'a new long passphrase', description: 'Needs currentPassword; logs out every session.' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(128)
   newPassword?: string;

@@ -6,20 +6,21 @@ import { OFFERING_STATUSES, type OfferingStatus } from '../../offerings/offering
 import { OfferingSummaryDto } from '../../offerings/dto/offering.dto.js';
 import { HEADCOUNT_BANDS } from '../../organisations/dto/organisation-input.dto.js';
 import { IsDepartementCode, IsRegionCode, IsUseCase } from '../../reference/validation/reference.validators.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class VendorListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '93', description: 'Région code: head office or an establishment there, or a published offering serving it.' })
-  @IsOptional()
+  @IsOmittable()
   @IsRegionCode()
   region?: string;
 
   @ApiPropertyOptional({ example: '06', description: 'Département code: head office or an establishment there, or a published offering serving it.' })
-  @IsOptional()
+  @IsOmittable()
   @IsDepartementCode()
   departement?: string;
 
   @ApiPropertyOptional({ example: 'DOC_PROCESSING', description: 'Has a published offering with this use case.' })
-  @IsOptional()
+  @IsOmittable()
   @IsUseCase()
   useCase?: string;
 
@@ -28,7 +29,7 @@ export class VendorListQueryDto extends PageQueryDto {
     default: true,
     description: 'false: vendors awaiting verification, oldest registration first (curators and admins only, 403 otherwise).',
   })
-  @IsOptional()
+  @IsOmittable()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   verified?: boolean;
@@ -36,14 +37,14 @@ export class VendorListQueryDto extends PageQueryDto {
 
 export class VendorOfferingsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: OFFERING_STATUSES, description: 'Members, curators and admins only; others always get published ones.' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(OFFERING_STATUSES)
   status?: OfferingStatus;
 }
 
 export class UpdateVendorDto {
   @ApiPropertyOptional({ example: 'Azur IA' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   name?: string;
@@ -63,7 +64,7 @@ export class UpdateVendorDto {
   website?: string | null;
 
   @ApiPropertyOptional({ enum: HEADCOUNT_BANDS, example: '11', description: "INSEE tranche d'effectif code." })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(HEADCOUNT_BANDS)
   headcountBand?: string;
 
