@@ -11,6 +11,8 @@ import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
 import { WebAssetsController } from './assets.controller.js';
 import { WebAccountController } from './pages/account.controller.js';
+import { WebBuyerController } from './pages/buyer.controller.js';
+import { WebIntroductionsController } from './pages/introductions.controller.js';
 import { WebPublicController } from './pages/public.controller.js';
 import { WebErrorPages } from './pages/web-error-pages.js';
 import { WebExceptionFilter } from './pages/web-exception.filter.js';
@@ -34,7 +36,13 @@ import { WebSessionService } from './session/web-session.service.js';
     IntroductionsModule,
     StatsModule,
   ],
-  controllers: [WebAssetsController, WebPublicController, WebAccountController],
+  controllers: [
+    WebAssetsController,
+    WebPublicController,
+    WebAccountController,
+    WebBuyerController,
+    WebIntroductionsController,
+  ],
   providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService],
 })
 export class WebModule {}

@@ -29,6 +29,22 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/deconnexion': PUBLIC,
   'GET /app/communes': PUBLIC,
   'GET /app/assets/:name': PUBLIC,
+  'GET /app/acheteur': only('buyer'),
+  'GET /app/acheteur/besoins/nouveau': only('buyer'),
+  'POST /app/acheteur/besoins/nouveau': only('buyer'),
+  'GET /app/acheteur/besoins/:id': only('buyer'),
+  'GET /app/acheteur/besoins/:id/etape/:step': only('buyer'),
+  'POST /app/acheteur/besoins/:id/etape/:step': only('buyer'),
+  'POST /app/acheteur/besoins/:id/profondeur': only('buyer'),
+  'GET /app/acheteur/besoins/:id/verification': only('buyer'),
+  'POST /app/acheteur/besoins/:id/soumettre': only('buyer'),
+  'POST /app/acheteur/besoins/:id/clore': only('buyer'),
+  'GET /app/mises-en-relation': only('vendor', 'buyer'),
+  'GET /app/mises-en-relation/:id': only('vendor', 'buyer'),
+  'POST /app/mises-en-relation/:id/accepter': only('vendor', 'buyer'),
+  'POST /app/mises-en-relation/:id/decliner': only('vendor', 'buyer'),
+  'POST /app/mises-en-relation/:id/rendez-vous': only('vendor', 'buyer'),
+  'POST /app/mises-en-relation/:id/issue': only('vendor', 'buyer'),
 };
 
 describe('web console permission matrix: every page × every role', () => {

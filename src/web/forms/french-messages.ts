@@ -58,6 +58,9 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[]) => string>>
   isEmail: () => 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
   minLength: (a) => `Saisissez au moins ${String(a[0])} caractères.`,
   maxLength: (a) => `Saisissez au plus ${String(a[0])} caractères.`,
+  // @Length(1, n): the English message quotes 1 when the value is empty, n when it is too long.
+  isLength: (a) => (Number(a[0]) <= 1 ? 'Ce champ est obligatoire.' : `Saisissez au plus ${String(a[0])} caractères.`),
+  isIso8601: () => 'Saisissez une date réelle, par exemple 15/01/2027.',
   isInt: () => 'Saisissez un nombre entier.',
   isNumber: () => 'Saisissez un nombre.',
   min: (a) => `La valeur doit être au moins ${String(a[0])}.`,
@@ -113,6 +116,8 @@ const DETAIL_MESSAGES: Readonly<Record<string, string>> = {
   'siret must start with the siren': 'Le SIRET doit commencer par le SIREN.',
   'buyerType is required for buyers': "Précisez le type d'organisation.",
   'buyerType applies to buyers only': 'Ce champ ne concerne que les acheteurs.',
+  'maxBudgetEur must be greater than or equal to minBudgetEur': 'Le budget maximum doit être supérieur ou égal au budget minimum.',
+  'deadline must not be before desiredStart': "L'échéance ne peut pas précéder le début souhaité.",
 };
 
 /** Field errors of a VALIDATION_FAILED raised by a service (checks across fields, passwords). */
