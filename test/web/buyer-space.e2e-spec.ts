@@ -291,6 +291,35 @@ describe('Web console: the buyer space and introductions', () => {
       expect(visibleText(refused.text)).toContain('La sensibilité des données impose une exigence qui manque au besoin.');
       expect(visibleText(refused.text)).toContain('Exigence : Hébergeur certifié HDS (données de santé) (étape 4)');
     });
+    it('shows the curator’s request for changes, lets the buyer edit and submit again', async () => {
+      const id = await newDraft(web, 'Besoin à préciser');
+      const s2 = await web.get(`/app/acheteur/besoins/${id}/etape/2`);
+      await web.post(`/app/acheteur/besoins/${id}/etape/2`, { version: versionIn(s2.text), communeCode: '06088', reach: 'local' });
+      const s4 = await web.get(`/app/acheteur/besoins/${id}/etape/4`);
+      await web.post(`/app/acheteur/besoins/${id}/etape/4`, { version: versionIn(s4.text), dataSensitivity: 'none' });
+      const review = await web.get(`/app/acheteur/besoins/${id}/verification`);
+      expect((await web.post(`/app/acheteur/besoins/${id}/soumettre`, { version: versionIn(review.text) })).status).toBe(303);
+      await request(t.server).post(`/needs/${id}/request-changes`).set(bearer(curator)).send({ message: 'Précisez le volume de courriers par service.' }).expect(200);
+
+      const page = await web.get(`/app/acheteur/besoins/${id}`);
+      const text = visibleText(page.text);
+      expect(text).toContain('Modifications demandées');
+      expect(text).toContain('Précisez le volume de courriers par service.');
+      expect(page.text).toContain(`href="/app/acheteur/besoins/${id}/etape/1"`);
+      const s1 = await web.get(`/app/acheteur/besoins/${id}/etape/1`);
+      expect(s1.status).toBe(200);
+      const saved = await web.post(`/app/acheteur/besoins/${id}/etape/1`, {
+        version: versionIn(s1.text),
+        title: 'Besoin à préciser',
+        description: 'Environ 120 courriers par jour pour l’état civil, 180 pour l’urbanisme.',
+        useCases: ['DOC_PROCESSING'],
+      });
+      expect(saved.location).toBe(`/app/acheteur/besoins/${id}/etape/2?message=need-changes-saved`);
+      const again = await web.get(`/app/acheteur/besoins/${id}/verification`);
+      expect(visibleText(again.text)).toContain('Précisez le volume de courriers par service.');
+      const resubmitted = await postAndFollow(web, `/app/acheteur/besoins/${id}/soumettre`, { version: versionIn(again.text) });
+      expect(visibleText(resubmitted.text)).toContain('En relecture');
+    });
   });
 
   describe('permissions', () => {

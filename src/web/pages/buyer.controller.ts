@@ -316,7 +316,8 @@ export class WebBuyerController {
       this.sendStep(reply, request, saved, step, { values: valuesOf(saved), errors: {}, added: input.added, depth: await this.matching.marketDepth(caller, id) });
       return;
     }
-    seeOther(reply, request, withFlash(step < 4 ? stepPath(id, step + 1) : `${needPath(id)}/verification`, 'need-saved'));
+    const flash = saved.status === 'changes_requested' ? 'need-changes-saved' : 'need-saved';
+    seeOther(reply, request, withFlash(step < 4 ? stepPath(id, step + 1) : `${needPath(id)}/verification`, flash));
   }
 
   /**
