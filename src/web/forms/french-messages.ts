@@ -58,8 +58,9 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[]) => string>>
   isEmail: () => 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
   minLength: (a) => `Saisissez au moins ${String(a[0])} caractères.`,
   maxLength: (a) => `Saisissez au plus ${String(a[0])} caractères.`,
-  // @Length(1, n): the English message quotes 1 when the value is empty, n when it is too long.
-  isLength: (a) => (Number(a[0]) <= 1 ? 'Ce champ est obligatoire.' : `Saisissez au plus ${String(a[0])} caractères.`),
+  // @Length(1, n): the default message quotes 1 when the value is empty, n when it is too long; a custom message, something else.
+  isLength: (a) =>
+    a.length !== 1 ? "Le format n'est pas reconnu." : Number(a[0]) <= 1 ? 'Ce champ est obligatoire.' : `Saisissez au plus ${String(a[0])} caractères.`,
   isIso8601: () => 'Saisissez une date réelle, par exemple 15/01/2027.',
   isInt: () => 'Saisissez un nombre entier.',
   isNumber: () => 'Saisissez un nombre.',
