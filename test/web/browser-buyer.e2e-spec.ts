@@ -10,7 +10,9 @@ import { createPublishedOffering, registerVerifiedVendor, sovereigntyProfile } f
 jest.setTimeout(120_000);
 
 /** Waits until htmx has no request in flight on the page. */
-const htmxSettled = (page: Page) => page.waitForFunction("document.querySelector('.htmx-request') === null");
+/** The htmx answer of step 4 (the draft saved, the depth refreshed). */
+const depthAnswer = (page: Page) => page.waitForResponse((r) => r.url().endsWith('/profondeur') && r.request().method() === 'POST');
+const htmxSettled = (page: Page) => page.locator('.htmx-request').first().waitFor({ state: 'detached' });
 
 describe('browser: a buyer posts a need through the steps, and answers an introduction', () => {
   let b: BrowserTest;
@@ -62,11 +64,11 @@ describe('browser: a buyer posts a need through the steps, and answers an introd
     // Step 4: choosing the sensitivity ticks its suggestions and refreshes the depth, through htmx.
     await page.waitForURL(/\/etape\/4/);
     await page.getByRole('heading', { name: 'Profondeur du marché' }).waitFor();
-    await page.getByLabel('Les données les plus sensibles que le projet traitera').selectOption('personal');
+    await Promise.all([depthAnswer(page), page.getByLabel('Les données les plus sensibles que le projet traitera').selectOption('personal')]);
     await page.locator('#f-requirements input[value="GDPR_DPA"]:checked').waitFor();
     await htmxSettled(page);
     expect(await page.locator('#f-requirements input[value="DATA_IN_EU"]').isChecked()).toBe(true);
-    await page.getByLabel('Données hébergées en France').check();
+    await Promise.all([depthAnswer(page), page.getByLabel('Données hébergées en France').check()]);
     await htmxSettled(page);
     const stored = await request(b.t.server).get(`/needs/${needId}`).set(bearer(buyer)).expect(200);
     expect(stored.body.requirements).toEqual(expect.arrayContaining(['GDPR_DPA', 'DATA_IN_EU', 'DATA_IN_FRANCE']));
