@@ -74,6 +74,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /offerings': only('vendor'),
   'GET /offerings': PUBLIC,
   'GET /offerings/:id': PUBLIC,
+  'GET /offerings/claims-to-review': only('curator', 'admin'),
   'PATCH /offerings/:id': only('vendor'),
   'POST /offerings/:id/publish': only('vendor'),
   'POST /offerings/:id/archive': only('vendor'),

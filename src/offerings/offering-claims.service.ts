@@ -2,15 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { isStaff } from '../auth/access.js';
 import type { Caller } from '../auth/caller.js';
+import { CommonErrors } from '../common/errors/common.errors.js';
+import { pageOf, type Page, type PageQueryDto } from '../common/pagination.js';
 import { CLAIM_KEYS, isClaimKey, type ClaimStatus } from '../matches/scoring/sovereignty-claims.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { OFFERING_CHANGED } from '../search/offering-document.source.js';
+import type { ClaimReviewDto } from './dto/claim-review.dto.js';
 import type { OfferingDto } from './dto/offering.dto.js';
 import { applySovereignty, toOfferingDto } from './offering-view.js';
 import { OfferingsErrors } from './offerings.errors.js';
 import { OfferingsRepository } from './offerings.repository.js';
+
+/** Published offerings examined for the review list, at most: far more than curators could act on at once. */
+export const CLAIM_REVIEW_SCAN_LIMIT = 1000;
 
 /** Curators' decisions on the claims of a sovereignty profile (roles are checked by the route). */
 @Injectable()
@@ -22,6 +29,38 @@ export class OfferingClaimsService {
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * The curators' work list: published offerings with the claims that earn points and are still
+   * only declared, with their evidence; longest published first. The claims that count depend on
+   * the scored profile, so they are worked out here from the offerings whose grade is not verified.
+   */
+  async pendingReview(caller: Caller, query: Pick<PageQueryDto, 'page' | 'pageSize'>): Promise<Page<ClaimReviewDto>> {
+    if (!isStaff(caller)) throw CommonErrors.FORBIDDEN('Only curators and admins review claims.');
+    const candidates = await this.offerings.findAwaitingClaimReview(CLAIM_REVIEW_SCAN_LIMIT);
+    const claimsByOffering = await this.offerings.claimsOfMany(candidates.map((c) => c.offering.id));
+    const items: ClaimReviewDto[] = [];
+    for (const { offering, vendorName, vendorVerified } of candidates) {
+      const view = toOfferingDto(offering, { id: offering.vendorId, name: vendorName, verified: vendorVerified }, claimsByOffering.get(offering.id) ?? []);
+      const claims = view.claims.filter((c) => c.counted && c.status === 'declared');
+      if (claims.length === 0) continue;
+      items.push({
+        offering: {
+          id: offering.id,
+          title: offering.title,
+          status: offering.status,
+          vendor: view.vendor,
+          sovereigntyGrade: offering.sovereigntyGrade,
+          sovereigntyScore: offering.sovereigntyScore,
+          publishedAt: offering.publishedAt,
+          updatedAt: offering.updatedAt,
+        },
+        claims,
+      });
+    }
+    const start = (query.page - 1) * query.pageSize;
+    return pageOf(items.slice(start, start + query.pageSize), items.length, query);
+  }
 
   verify(caller: Caller, offeringId: string, claim: string, comment?: string): Promise<OfferingDto> {
     return this.decide(caller, offeringId, claim, 'verified', comment ?? null);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -17,7 +17,9 @@ import { OptionalCaller, OptionalJwtAuthGuard } from '../auth/optional-auth.js';
 import { Public } from '../auth/public.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
+import { ApiPageResponse, PageQueryDto, type Page } from '../common/pagination.js';
 import { CLAIM_KEYS } from '../matches/scoring/sovereignty-claims.js';
+import { ClaimReviewDto } from './dto/claim-review.dto.js';
 import { OfferingDto } from './dto/offering.dto.js';
 import { CreateOfferingDto, RejectClaimDto, UpdateOfferingDto, VerifyClaimDto } from './dto/offering-input.dto.js';
 import { OfferingClaimsService } from './offering-claims.service.js';
@@ -43,6 +45,20 @@ export class OfferingsController {
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Not a vendor, or membership not active.' })
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateOfferingDto): Promise<OfferingDto> {
     return this.offerings.create(caller, dto);
+  }
+
+  @Get('claims-to-review')
+  @Roles('curator', 'admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Curators: published offerings whose grade is not yet "vérifié", with the counted claims still declared and their evidence; longest published first.',
+  })
+  @ApiPageResponse(ClaimReviewDto)
+  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+  @ApiForbiddenResponse({ type: ErrorBodyDto })
+  claimsToReview(@CurrentCaller() caller: Caller, @Query() query: PageQueryDto): Promise<Page<ClaimReviewDto>> {
+    return this.claims.pendingReview(caller, query);
   }
 
   @Get(':id')

@@ -11,6 +11,10 @@ export interface OfferingWithVendorName {
   vendorName: string;
 }
 
+export interface OfferingWithVendor extends OfferingWithVendorName {
+  vendorVerified: boolean;
+}
+
 @Injectable()
 export class OfferingsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -126,6 +130,31 @@ export class OfferingsRepository {
       .getRawAndEntities<{ o_id: string; vendor_name: string }>();
     const names = new Map(raw.map((r) => [r.o_id, r.vendor_name]));
     return entities.map((offering) => ({ offering, vendorName: names.get(offering.id) ?? '' }));
+  }
+
+  /**
+   * Published offerings with a sovereignty profile whose grade is not yet "vérifié": some claim
+   * that earns points still waits for a curator. Longest published first, with the vendor.
+   */
+  async findAwaitingClaimReview(limit: number): Promise<OfferingWithVendor[]> {
+    const { entities, raw } = await this.repo()
+      .createQueryBuilder('o')
+      .innerJoin(OrganisationEntity, 'org', 'org.id = o.vendor_id')
+      .addSelect('org.name', 'vendor_name')
+      .addSelect('org.verified_at IS NOT NULL', 'vendor_verified')
+      .where("o.status = 'published'")
+      .andWhere('o.sovereignty IS NOT NULL')
+      .andWhere('o.grade_verified = false')
+      .orderBy('o.published_at', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .limit(limit)
+      .getRawAndEntities<{ o_id: string; vendor_name: string; vendor_verified: boolean }>();
+    const vendors = new Map(raw.map((r) => [r.o_id, r]));
+    return entities.map((offering) => ({
+      offering,
+      vendorName: vendors.get(offering.id)?.vendor_name ?? '',
+      vendorVerified: vendors.get(offering.id)?.vendor_verified === true,
+    }));
   }
 
   /** Ids of searchable offerings after `afterId`, in id order: the reindex walks them in pages. */

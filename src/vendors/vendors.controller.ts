@@ -27,11 +27,17 @@ export class VendorsController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Verified vendors, by name, filtered by région, département or use case.' })
+  @UseGuards(OptionalJwtAuthGuard)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Verified vendors, by name, filtered by région, département or use case; verified=false lists those awaiting verification (curators, admins).',
+  })
   @ApiPageResponse(VendorSummaryDto)
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Unknown région, département or use-case code.' })
-  list(@Query() query: VendorListQueryDto): Promise<Page<VendorSummaryDto>> {
-    return this.vendors.list(query);
+  @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'A token was sent but is invalid.' })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'verified=false without a curator or admin token.' })
+  list(@OptionalCaller() caller: Caller | null, @Query() query: VendorListQueryDto): Promise<Page<VendorSummaryDto>> {
+    return this.vendors.list(query, caller);
   }
 
   @Get(':id')

@@ -13,6 +13,8 @@ export interface PlaceFilter {
 export interface VendorFilters {
   places: PlaceFilter[];
   useCase?: string;
+  /** Verified vendors (the public catalogue, by name) or those awaiting verification (oldest registration first). */
+  verified: boolean;
 }
 
 export type VendorProfileChanges = Partial<Pick<OrganisationEntity, 'name' | 'description' | 'website' | 'headcountBand'>>;
@@ -49,12 +51,15 @@ export class VendorsRepository {
   }
 
   /**
-   * Verified vendors, by name. A place matches a vendor whose head office or one of whose
+   * Verified vendors, by name; or, for curators, unverified ones, oldest registration first. A place matches a vendor whose head office or one of whose
    * establishments is in it, or that has a published offering serving it (national, or a declared
    * région or département covering it). Remote delivery alone does not count: it would match all.
    */
-  async listVerified(filters: VendorFilters, window: { offset: number; limit: number }): Promise<{ rows: OrganisationEntity[]; total: number }> {
-    const qb = this.repo().createQueryBuilder('o').where("o.kind = 'vendor'").andWhere('o.verified_at IS NOT NULL');
+  async list(filters: VendorFilters, window: { offset: number; limit: number }): Promise<{ rows: OrganisationEntity[]; total: number }> {
+    const qb = this.repo()
+      .createQueryBuilder('o')
+      .where("o.kind = 'vendor'")
+      .andWhere(filters.verified ? 'o.verified_at IS NOT NULL' : 'o.verified_at IS NULL');
     const published = (alias: string): string =>
       `SELECT 1 FROM ${this.dataSource.getMetadata(OfferingEntity).tableName} ${alias} WHERE ${alias}.vendor_id = o.id AND ${alias}.status = 'published'`;
     filters.places.forEach((place, i) => {
@@ -68,7 +73,9 @@ export class VendorsRepository {
       );
     });
     if (filters.useCase) qb.andWhere(`EXISTS (${published('u')} AND :useCase = ANY(u.use_cases))`, { useCase: filters.useCase });
-    const [rows, total] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').skip(window.offset).take(window.limit).getManyAndCount();
+    if (filters.verified) qb.orderBy('o.name', 'ASC');
+    else qb.orderBy('o.created_at', 'ASC');
+    const [rows, total] = await qb.addOrderBy('o.id', 'ASC').skip(window.offset).take(window.limit).getManyAndCount();
     return { rows, total };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertMemberOf } from '../auth/access.js';
+import { assertMemberOf, isStaff } from '../auth/access.js';
 import type { Caller } from '../auth/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { pageOf, pageWindow, type Page } from '../common/pagination.js';
@@ -32,15 +32,20 @@ export class VendorsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The public catalogue of vendors: verified ones only. */
-  async list(query: VendorListQueryDto): Promise<Page<VendorSummaryDto>> {
+  /**
+   * The public catalogue of vendors: verified ones only. With `verified: false`, curators and
+   * admins get the vendors awaiting verification instead, oldest registration first (403 for others).
+   */
+  async list(query: VendorListQueryDto, caller: Caller | null = null): Promise<Page<VendorSummaryDto>> {
+    const verified = query.verified ?? true;
+    if (!verified && !(caller && isStaff(caller))) throw CommonErrors.FORBIDDEN('Only curators and admins list vendors awaiting verification.');
     const places: PlaceFilter[] = [];
     if (query.region) places.push({ regions: [query.region], departements: listDepartements(query.region as RegionCode).map((d) => d.departementCode) });
     if (query.departement) {
       const region = regionOfDepartement(query.departement as DepartementCode);
       places.push({ departements: [query.departement], regions: region ? [region] : [] });
     }
-    const { rows, total } = await this.vendors.listVerified({ places, useCase: query.useCase }, pageWindow(query));
+    const { rows, total } = await this.vendors.list({ places, useCase: query.useCase, verified }, pageWindow(query));
     return pageOf(rows.map(toVendorSummary), total, query);
   }
 

@@ -13,7 +13,12 @@ import { WebAssetsController } from './assets.controller.js';
 import { WebAccountController } from './pages/account.controller.js';
 import { WebBuyerController } from './pages/buyer.controller.js';
 import { WebIntroductionsController } from './pages/introductions.controller.js';
+import { WebCurationBoardController } from './pages/curation-board.controller.js';
+import { WebCurationStatsController } from './pages/curation-stats.controller.js';
+import { WebCurationVerificationController } from './pages/curation-verification.controller.js';
+import { WebCurationController } from './pages/curation.controller.js';
 import { WebPublicController } from './pages/public.controller.js';
+import { WebVendorController } from './pages/vendor.controller.js';
 import { WebErrorPages } from './pages/web-error-pages.js';
 import { WebExceptionFilter } from './pages/web-exception.filter.js';
 import { WebViews } from './pages/web-views.js';
@@ -42,6 +47,11 @@ import { WebSessionService } from './session/web-session.service.js';
     WebAccountController,
     WebBuyerController,
     WebIntroductionsController,
+    WebCurationController,
+    WebCurationVerificationController,
+    WebCurationBoardController,
+    WebCurationStatsController,
+    WebVendorController,
   ],
   providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService],
 })

@@ -20,7 +20,7 @@ describe('browser: the public catalogue in headless Chromium', () => {
   });
   afterAll(() => b?.close());
 
-  it('finds an offering with a typo, through htmx, and opens it', async () => {
+  it('finds an offering with a typo, and opens it', async () => {
     const page = await b.newPage();
     await page.goto(`${b.baseUrl}/app/catalogue`);
     expect(await seriousA11yViolations(page)).toEqual([]);

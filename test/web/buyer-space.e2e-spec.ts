@@ -227,7 +227,7 @@ describe('Web console: the buyer space and introductions', () => {
       const notNumber = await web.post(`/app/acheteur/besoins/${id}/etape/3`, { version: versionIn(s3.text), minBudgetEur: 'beaucoup', maxBudgetEur: '1000', desiredStart: '31/02/2027' });
       expect(notNumber.status).toBe(400);
       expect(visibleText(notNumber.text)).toContain('Budget minimum : Saisissez un nombre entier.');
-      expect(visibleText(notNumber.text)).toContain('Saisissez une date réelle');
+      expect(visibleText(notNumber.text)).toContain('Saisissez une date valide');
       expect(notNumber.text).toContain('value="beaucoup"');
       const inverted = await web.post(`/app/acheteur/besoins/${id}/etape/3`, {
         version: versionIn(s3.text),

@@ -35,11 +35,9 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
       expect(res.text).toContain(`/app/offres/${offeringId}`);
     });
 
-    it('returns only the results fragment to htmx', async () => {
-      const res = await new WebClient(t).get('/app/catalogue?q=chatbot', { 'hx-request': 'true', 'hx-target': 'resultats' });
-      expect(res.status).toBe(200);
-      expect(res.text).not.toContain('<html');
-      expect(res.text).toContain('Chatbot municipal souverain');
+    it('shows facet counts next to each option', async () => {
+      const res = await new WebClient(t).get('/app/catalogue');
+      expect(visibleText(res.text)).toMatch(/Provence-Alpes-Côte d'Azur \(\d+\)/);
     });
 
     it('filters by hosting and grade facets, and survives unknown filter values', async () => {
@@ -73,6 +71,9 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
       const unknown = await web.get('/app/offres/00000000-0000-4000-8000-000000000000');
       expect(unknown.status).toBe(404);
       expect(unknown.headers['content-type']).toMatch(/text\/html/);
+      const nowhere = await web.get('/app/nulle/part');
+      expect(nowhere.status).toBe(404);
+      expect(nowhere.text).toContain('Page introuvable');
     });
 
     it('serves the stylesheets and htmx from the app itself', async () => {

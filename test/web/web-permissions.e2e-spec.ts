@@ -45,6 +45,35 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/mises-en-relation/:id/decliner': only('vendor', 'buyer'),
   'POST /app/mises-en-relation/:id/rendez-vous': only('vendor', 'buyer'),
   'POST /app/mises-en-relation/:id/issue': only('vendor', 'buyer'),
+  'GET /app/*': PUBLIC,
+  'GET /app/curation': only('curator', 'admin'),
+  'GET /app/curation/besoins/:id': only('curator', 'admin'),
+  'POST /app/curation/besoins/:id/publier': only('curator', 'admin'),
+  'POST /app/curation/besoins/:id/demander-modifications': only('curator', 'admin'),
+  'POST /app/curation/besoins/:id/refuser': only('curator', 'admin'),
+  'POST /app/curation/besoins/:id/clore': only('curator', 'admin'),
+  'POST /app/curation/besoins/:id/mises-en-relation': only('curator', 'admin'),
+  'GET /app/curation/fournisseurs': only('curator', 'admin'),
+  'POST /app/curation/fournisseurs/:id/verifier': only('curator', 'admin'),
+  'GET /app/curation/preuves': only('curator', 'admin'),
+  'POST /app/curation/offres/:id/preuves/:claim/verifier': only('curator', 'admin'),
+  'POST /app/curation/offres/:id/preuves/:claim/rejeter': only('curator', 'admin'),
+  'GET /app/curation/mises-en-relation': only('curator', 'admin'),
+  'POST /app/curation/mises-en-relation/:id/rendez-vous': only('curator', 'admin'),
+  'POST /app/curation/mises-en-relation/:id/issue': only('curator', 'admin'),
+  'POST /app/curation/mises-en-relation/:id/annuler': only('curator', 'admin'),
+  'GET /app/curation/indicateurs': only('curator', 'admin'),
+  'GET /app/curation/indicateurs/export.csv': only('curator', 'admin'),
+  'GET /app/fournisseur': only('vendor'),
+  'GET /app/fournisseur/organisation': only('vendor'),
+  'POST /app/fournisseur/organisation': only('vendor'),
+  'GET /app/fournisseur/offres/nouvelle': only('vendor'),
+  'POST /app/fournisseur/offres/nouvelle': only('vendor'),
+  'GET /app/fournisseur/offres/:id': only('vendor'),
+  'POST /app/fournisseur/offres/:id': only('vendor'),
+  'POST /app/fournisseur/offres/:id/publier': only('vendor'),
+  'POST /app/fournisseur/offres/:id/archiver': only('vendor'),
+  'GET /app/fournisseur/offres/:id/pistes': only('vendor'),
 };
 
 describe('web console permission matrix: every page × every role', () => {
@@ -80,7 +109,7 @@ describe('web console permission matrix: every page × every role', () => {
       const key = `${route.method} ${route.path}`;
       if (route.path === '/app/deconnexion') continue; // would end the sessions the other routes use; tested in web-foundation
       for (const role of ROLES) {
-        const url = route.path.replace(/:name\b/, 'app.css').replace(/:[A-Za-z]+/g, () => randomUUID());
+        const url = route.path.replace(/:name\b/, 'app.css').replace(/\*$/, 'nowhere/at/all').replace(/:[A-Za-z]+/g, () => randomUUID());
         const client = clients[role];
         const res = route.method === 'GET' ? await client.get(url) : await client.post(url, {});
         const expected = EXPECTED[key][role];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Length, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import { OFFERING_STATUSES, type OfferingStatus } from '../../offerings/offering.entity.js';
 import { OfferingSummaryDto } from '../../offerings/dto/offering.dto.js';
@@ -22,6 +22,16 @@ export class VendorListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUseCase()
   useCase?: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    default: true,
+    description: 'false: vendors awaiting verification, oldest registration first (curators and admins only, 403 otherwise).',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  verified?: boolean;
 }
 
 export class VendorOfferingsQueryDto extends PageQueryDto {

@@ -51,17 +51,13 @@ export function frenchErrorMessage(code: string, fallbackStatus?: number): strin
 }
 
 /** class-validator constraint → French message; unknown constraints get a generic one. */
-const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[]) => string>> = {
+const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[], english: string) => string>> = {
   isNotEmpty: () => 'Ce champ est obligatoire.',
   isDefined: () => 'Ce champ est obligatoire.',
   isString: () => 'Ce champ est obligatoire.',
   isEmail: () => 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
   minLength: (a) => `Saisissez au moins ${String(a[0])} caractères.`,
   maxLength: (a) => `Saisissez au plus ${String(a[0])} caractères.`,
-  // @Length(1, n): the default message quotes 1 when the value is empty, n when it is too long; a custom message, something else.
-  isLength: (a) =>
-    a.length !== 1 ? "Le format n'est pas reconnu." : Number(a[0]) <= 1 ? 'Ce champ est obligatoire.' : `Saisissez au plus ${String(a[0])} caractères.`,
-  isIso8601: () => 'Saisissez une date réelle, par exemple 15/01/2027.',
   isInt: () => 'Saisissez un nombre entier.',
   isNumber: () => 'Saisissez un nombre.',
   min: (a) => `La valeur doit être au moins ${String(a[0])}.`,
@@ -71,6 +67,9 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[]) => string>>
   isBoolean: () => 'Cochez ou décochez la case.',
   isUrl: () => 'Saisissez une adresse web complète, commençant par https://.',
   isUUID: () => 'Identifiant invalide.',
+  // class-validator names the @IsUUID constraint `isUuid`.
+  isUuid: () => 'Identifiant invalide.',
+  // Every @Length of the DTOs starts at 1, so a single number quoted is the maximum; several are a custom message's.
   arrayMinSize: (a) => `Choisissez au moins ${String(a[0])} élément(s).`,
   arrayMaxSize: (a) => `Choisissez au plus ${String(a[0])} élément(s).`,
   arrayNotEmpty: () => 'Choisissez au moins un élément.',
@@ -85,6 +84,16 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[]) => string>>
   matches: () => "Le format n'est pas reconnu.",
   isPhoneNumber: () => 'Numéro de téléphone invalide.',
   whitelistValidation: () => 'Champ inattendu.',
+  // @Length(min, max): class-validator says which bound failed only in its English message.
+  isLength: (a, english) =>
+    /longer/.test(english)
+      ? Number(a[0]) <= 1
+        ? 'Ce champ est obligatoire.'
+        : `Saisissez au moins ${String(a[0])} caractères.`
+      : /shorter/.test(english)
+        ? `Saisissez au plus ${String(a[0])} caractères.`
+        : "Le format n'est pas reconnu.",
+  isIso8601: () => 'Saisissez une date valide, par exemple 2028-06-30.',
 };
 
 /** Flattens class-validator errors into French messages per field path (`organisation.siren`). */
@@ -96,7 +105,7 @@ export function frenchFieldErrors(errors: ValidationError[], prefix = ''): Recor
       const field = path ? (isIndex ? `${path}[${e.property}]` : `${path}.${e.property}`) : e.property;
       for (const [name, english] of Object.entries(e.constraints ?? {})) {
         const args = (e.contexts?.[name] as { args?: unknown[] } | undefined)?.args ?? constraintArgs(english);
-        const french = CONSTRAINT_MESSAGES[name]?.(args) ?? `Valeur refusée (${english}).`;
+        const french = CONSTRAINT_MESSAGES[name]?.(args, english) ?? `Valeur refusée (${english}).`;
         const messages = (out[field] ??= []);
         if (!messages.includes(french)) messages.push(french);
       }
@@ -119,6 +128,18 @@ const DETAIL_MESSAGES: Readonly<Record<string, string>> = {
   'buyerType applies to buyers only': 'Ce champ ne concerne que les acheteurs.',
   'maxBudgetEur must be greater than or equal to minBudgetEur': 'Le budget maximum doit être supérieur ou égal au budget minimum.',
   'deadline must not be before desiredStart': "L'échéance ne peut pas précéder le début souhaité.",
+  'siret must start with the organisation SIREN': 'Le SIRET doit commencer par le SIREN de votre organisation.',
+  'maxBudgetEur must be at least minBudgetEur': 'Le budget maximum doit être au moins égal au budget minimum.',
+  'a summary is required to publish': 'Ajoutez un résumé.',
+  'a description is required to publish': 'Ajoutez une description.',
+  'at least one use case is required to publish': "Choisissez au moins un cas d'usage.",
+  'the service area must be national, list régions or départements, or offer remote delivery':
+    "Précisez la zone d'intervention : toute la France, des régions, des départements ou l'intervention à distance.",
+  'a pricing model is required to publish': 'Choisissez un modèle de tarification.',
+  'at least one target buyer type is required to publish': 'Choisissez au moins un type de client visé.',
+  'the sovereignty profile is required to publish': 'Remplissez le profil de souveraineté.',
+  'the vendor organisation must be verified by a curator before publishing':
+    "Votre organisation doit d'abord être vérifiée par l'équipe de la Maison de l'IA.",
 };
 
 /** Field errors of a VALIDATION_FAILED raised by a service (checks across fields, passwords). */

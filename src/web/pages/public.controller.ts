@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OptionalCaller } from '../../auth/optional-auth.js';
 import type { Caller } from '../../auth/caller.js';
 import { Public } from '../../auth/public.decorator.js';
+import { CommonErrors } from '../../common/errors/common.errors.js';
 import { listRegions } from '../../reference/geo/geography.js';
 import { referenceData } from '../../reference/reference-data.js';
 import { DATA_RESIDENCY_LABELS, SOVEREIGNTY_GRADE_LABELS } from '../../reference/sovereignty/sovereignty.labels.js';
@@ -13,7 +14,7 @@ import { OfferingsService } from '../../offerings/offerings.service.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
 import { checkWith } from '../forms/form-input.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
-import { isHtmx, WebViews } from './web-views.js';
+import { WebViews } from './web-views.js';
 
 const PAGE_SIZE = 12;
 
@@ -51,19 +52,18 @@ export class WebPublicController {
     // A hand-edited address with an unknown filter shows the whole catalogue and says so.
     const query = checked.value ?? Object.assign(new CatalogueQueryDto(), { q: plain.q?.slice(0, 200), page: 1, pageSize: PAGE_SIZE });
     const result = await this.catalogue.search(query);
+    // Facet options carry the number of matching offerings, as the search counted them.
+    const withCounts = (options: { code: string; label: string }[], counts: Record<string, number>) =>
+      options.map((o) => ({ code: o.code, label: `${o.label} (${counts[o.code] ?? 0})` }));
     const data = {
       result,
       query,
       invalid: !checked.value,
-      useCases: referenceData().useCases.map((u) => ({ code: u.code, label: u.label })),
-      regions: listRegions().map((r) => ({ code: r.regionCode, label: r.name })),
-      grades: Object.entries(SOVEREIGNTY_GRADE_LABELS).map(([code, label]) => ({ code, label })),
-      residencies: Object.entries(DATA_RESIDENCY_LABELS).map(([code, label]) => ({ code, label })),
+      useCases: withCounts(referenceData().useCases.map((u) => ({ code: u.code, label: u.label })), result.facets.useCases),
+      regions: withCounts(listRegions().map((r) => ({ code: r.regionCode, label: r.name })), result.facets.regions),
+      grades: withCounts(Object.entries(SOVEREIGNTY_GRADE_LABELS).map(([code, label]) => ({ code, label })), result.facets.grade),
+      residencies: withCounts(Object.entries(DATA_RESIDENCY_LABELS).map(([code, label]) => ({ code, label })), result.facets.dataResidency),
     };
-    if (isHtmx(request) && request.headers['hx-target'] === 'resultats') {
-      this.views.sendFragment(reply, request, 'public/catalogue-results', data);
-      return;
-    }
     this.views.send(reply, request, 'public/catalogue', query.q ? `Catalogue : ${query.q}` : 'Catalogue des solutions', data);
   }
 
@@ -71,6 +71,12 @@ export class WebPublicController {
   async offering(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @OptionalCaller() caller: Caller | null, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const offering = await this.offerings.get(caller, id);
     this.views.send(reply, request, 'public/offering', offering.title, { offering });
+  }
+
+  /** Any other address under /app: the console's own 404 page rather than the API's JSON. */
+  @Get('*')
+  notFound(): never {
+    throw CommonErrors.NOT_FOUND();
   }
 
   @Get('fournisseurs/:id')

@@ -1,0 +1,292 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentCaller, type Caller } from '../../auth/caller.js';
+import { Public } from '../../auth/public.decorator.js';
+import { Roles } from '../../auth/roles.decorator.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { CreateIntroductionDto, ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
+import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
+import { isOpen } from '../../introductions/introduction-lifecycle.js';
+import { IntroductionsService } from '../../introductions/introductions.service.js';
+import { MatchingService } from '../../matches/matching.service.js';
+import { CloseNeedDto, PublishNeedDto, RejectNeedDto, RequestNeedChangesDto } from '../../needs/dto/need-actions.dto.js';
+import { ListNeedsQueryDto } from '../../needs/dto/need-query.dto.js';
+import type { NeedDto } from '../../needs/dto/need.dto.js';
+import { CLOSE_OUTCOMES } from '../../needs/need.entity.js';
+import { NeedTransitionsService } from '../../needs/need-transitions.service.js';
+import { NeedsService } from '../../needs/needs.service.js';
+import { OfferingClaimsService } from '../../offerings/offering-claims.service.js';
+import { OfferingsService } from '../../offerings/offerings.service.js';
+import type { OrganisationDto } from '../../organisations/dto/organisation.dto.js';
+import { OrganisationsService } from '../../organisations/organisations.service.js';
+import { referenceData } from '../../reference/reference-data.js';
+import { findNafCode } from '../../reference/sectors/naf.js';
+import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
+import { VendorsService } from '../../vendors/vendors.service.js';
+import { asForm, checkWith, integer, list, refusal, text, type FormBody } from '../forms/form-input.js';
+import { BUYER_TYPE_LABELS } from './account.controller.js';
+import { CLOSE_OUTCOME_LABELS, CRITERION_LEGEND, NEED_TABS, PROXIMITY_LABELS, REACH_LABELS } from './curation-labels.js';
+import { withFlash, type FlashCode } from './flash.js';
+import { WebExceptionFilter } from './web-exception.filter.js';
+import { seeOther, WebViews } from './web-views.js';
+
+const QUEUE_PAGE_SIZE = 30;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const NEED_FORM_LABELS: Record<string, string> = {
+  message: "Message à l'acheteur",
+  reason: 'Motif du refus',
+  useCases: "Cas d'usage",
+  sector: "Secteur d'activité (code NAF)",
+  outcome: 'Issue',
+  offeringId: 'Offre',
+  version: 'Version',
+};
+
+/** What the need page shows besides the need: a form's state after a refusal. */
+interface NeedPageState {
+  form?: string;
+  values?: Record<string, unknown>;
+  errors?: Record<string, string[]>;
+  message?: string;
+}
+
+/**
+ * The curators' queue and a need's file: publish, ask for changes, reject, close, and for a
+ * published need the ranked matches with their explanation and the proposal of introductions.
+ * Same services and DTOs as /needs, /needs/:id/matches and /introductions.
+ */
+@ApiExcludeController()
+@Public()
+@UseFilters(WebExceptionFilter)
+@Controller('app/curation')
+export class WebCurationController {
+  constructor(
+    private readonly views: WebViews,
+    private readonly needs: NeedsService,
+    private readonly transitions: NeedTransitionsService,
+    private readonly matching: MatchingService,
+    private readonly introductions: IntroductionsService,
+    private readonly organisations: OrganisationsService,
+    private readonly vendors: VendorsService,
+    private readonly claims: OfferingClaimsService,
+    private readonly offerings: OfferingsService,
+  ) {}
+
+  @Get()
+  @Roles('curator', 'admin')
+  async queue(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Query('statut') statut?: string,
+    @Query('page') pageParam?: string,
+  ): Promise<void> {
+    const tab = NEED_TABS.find((t) => t.status === statut) ?? NEED_TABS[0];
+    const page = typeof pageParam === 'string' && /^\d{1,4}$/.test(pageParam) && Number(pageParam) > 0 ? Number(pageParam) : 1;
+    const query = Object.assign(new ListNeedsQueryDto(), { status: tab.status, sort: tab.sort, page, pageSize: QUEUE_PAGE_SIZE });
+    const [needs, vendorsWaiting, claimsWaiting, submitted] = await Promise.all([
+      this.needs.list(caller, query),
+      this.vendors.list(Object.assign(new VendorListQueryDto(), { verified: false, page: 1, pageSize: 1 }), caller),
+      this.claims.pendingReview(caller, { page: 1, pageSize: 1 }),
+      tab.status === 'submitted' ? null : this.needs.list(caller, Object.assign(new ListNeedsQueryDto(), { status: 'submitted', page: 1, pageSize: 1 })),
+    ]);
+    const organisations = await this.organisationsOf(caller, needs.items);
+    this.views.send(reply, request, 'curation/queue', tab.status === 'submitted' ? 'File de relecture des besoins' : `Besoins : ${tab.label.toLowerCase()}`, {
+      tab,
+      tabs: NEED_TABS,
+      needs,
+      organisations,
+      counts: { submitted: submitted?.total ?? needs.total, vendors: vendorsWaiting.total, claims: claimsWaiting.total },
+      pages: Math.max(1, Math.ceil(needs.total / QUEUE_PAGE_SIZE)),
+      buyerTypes: BUYER_TYPE_LABELS,
+    });
+  }
+
+  @Get('besoins/:id')
+  @Roles('curator', 'admin')
+  async need(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.renderNeed(request, reply, caller, id, {}, 200);
+  }
+
+  @Post('besoins/:id/publier')
+  @Roles('curator', 'admin')
+  async publish(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const form = asForm(body);
+    const need = await this.needs.get(caller, id);
+    // A correction is sent only when the curator changed the classification: publishing as is keeps the buyer's.
+    const useCases = list(form, 'useCases');
+    const sector = text(form, 'sector')?.toUpperCase();
+    const plain = {
+      version: integer(form, 'version'),
+      useCases: text(form, 'classification') === 'corriger' && !sameSet(useCases, need.useCases) ? useCases : undefined,
+      sector: text(form, 'classification') === 'corriger' && sector !== (need.sector ?? undefined) ? sector : undefined,
+    };
+    await this.act(request, reply, caller, id, 'publish', form, PublishNeedDto, plain, (dto) => this.transitions.publish(caller, id, dto), 'need-published');
+  }
+
+  @Post('besoins/:id/demander-modifications')
+  @Roles('curator', 'admin')
+  async requestChanges(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const form = asForm(body);
+    const plain = { version: integer(form, 'version'), message: text(form, 'message') };
+    await this.act(request, reply, caller, id, 'request-changes', form, RequestNeedChangesDto, plain, (dto) => this.transitions.requestChanges(caller, id, dto), 'need-changes-requested');
+  }
+
+  @Post('besoins/:id/refuser')
+  @Roles('curator', 'admin')
+  async reject(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const form = asForm(body);
+    const plain = { version: integer(form, 'version'), reason: text(form, 'reason') };
+    await this.act(request, reply, caller, id, 'reject', form, RejectNeedDto, plain, (dto) => this.transitions.reject(caller, id, dto), 'need-rejected');
+  }
+
+  @Post('besoins/:id/clore')
+  @Roles('curator', 'admin')
+  async close(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const form = asForm(body);
+    const plain = { version: integer(form, 'version'), outcome: text(form, 'outcome') };
+    await this.act(request, reply, caller, id, 'close', form, CloseNeedDto, plain, (dto) => this.transitions.close(caller, id, dto), 'need-closed');
+  }
+
+  /** One click per match: the curator's message is optional here, a sober default is written otherwise. */
+  @Post('besoins/:id/mises-en-relation')
+  @Roles('curator', 'admin')
+  async propose(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const form = asForm(body);
+    const need = await this.needs.get(caller, id);
+    const offeringId = text(form, 'offeringId');
+    const typed = text(form, 'message');
+    const offering = !typed && offeringId && UUID.test(offeringId) ? await this.offerings.get(caller, offeringId).catch(() => null) : null;
+    const message = typed ?? defaultIntroductionMessage(need.title, offering?.title);
+    const state = (errors: Record<string, string[]>, msg?: string): NeedPageState => ({ form: 'propose', values: { offeringId, message: typed }, errors, message: msg });
+    const checked = await checkWith(CreateIntroductionDto, { needId: id, offeringId, message });
+    if (!checked.value) {
+      await this.renderNeed(request, reply, caller, id, state(checked.errors, "La mise en relation n'a pas pu être proposée."), 400);
+      return;
+    }
+    try {
+      await this.introductions.propose(caller, checked.value);
+    } catch (error) {
+      const refused = refusal(error);
+      if (!refused) throw error;
+      await this.renderNeed(request, reply, caller, id, state(refused.errors, refused.message), statusOf(error));
+      return;
+    }
+    seeOther(reply, request, `${withFlash(`/app/curation/besoins/${id}`, 'introduction-proposed')}#correspondances`);
+  }
+
+  /** Validates with the API's DTO, runs the transition, and redirects or re-renders the file with French errors. */
+  private async act<T extends object>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    formName: string,
+    form: FormBody,
+    dtoClass: new () => T,
+    plain: object,
+    run: (dto: T) => Promise<NeedDto>,
+    flash: FlashCode,
+  ): Promise<void> {
+    const values = { ...form, _csrf: undefined };
+    const checked = await checkWith(dtoClass, plain);
+    if (!checked.value) {
+      await this.renderNeed(request, reply, caller, id, { form: formName, values, errors: checked.errors }, 400);
+      return;
+    }
+    try {
+      await run(checked.value);
+    } catch (error) {
+      const refused = refusal(error);
+      if (!refused) throw error;
+      await this.renderNeed(request, reply, caller, id, { form: formName, values, errors: refused.errors, message: refused.message }, statusOf(error));
+      return;
+    }
+    seeOther(reply, request, withFlash(`/app/curation/besoins/${id}`, flash));
+  }
+
+  private async renderNeed(request: FastifyRequest, reply: FastifyReply, caller: Caller, id: string, state: NeedPageState, status: number): Promise<void> {
+    const need = await this.needs.get(caller, id);
+    const [organisation, matches, introductions] = await Promise.all([
+      this.organisations.get(caller, need.organisationId).catch(() => null),
+      need.status === 'published' ? this.matching.matchesFor(caller, id, { limit: 20, includeExcluded: true }) : Promise.resolve(null),
+      this.introductions.list(caller, Object.assign(new ListIntroductionsQueryDto(), { needId: id, page: 1, pageSize: 100 })),
+    ]);
+    this.views.send(
+      reply,
+      request,
+      'curation/need',
+      need.title,
+      {
+        need,
+        organisation,
+        matches,
+        openIntroductions: openByOffering(introductions.items),
+        introductions: introductions.items,
+        sectorLabel: need.sector ? (findNafCode(need.sector)?.label ?? null) : null,
+        useCases: referenceData().useCases.map((u) => ({ code: u.code, label: u.label })),
+        closeOutcomes: CLOSE_OUTCOMES.map((code) => ({ code, label: CLOSE_OUTCOME_LABELS[code] })),
+        legend: CRITERION_LEGEND,
+        proximityLabels: PROXIMITY_LABELS,
+        reachLabels: REACH_LABELS,
+        buyerTypes: BUYER_TYPE_LABELS,
+        labels: NEED_FORM_LABELS,
+        state: { values: {}, errors: {}, ...state },
+      },
+      status,
+    );
+  }
+
+  /** The buyer organisations of a page of needs, as GET /organisations/:id shows them to staff. */
+  private async organisationsOf(caller: Caller, needs: readonly NeedDto[]): Promise<Record<string, OrganisationDto>> {
+    const ids = [...new Set(needs.map((n) => n.organisationId))];
+    const found = await Promise.all(ids.map((id) => this.organisations.get(caller, id).catch(() => null)));
+    return Object.fromEntries(found.filter((o): o is OrganisationDto => o !== null).map((o) => [o.id, o]));
+  }
+}
+
+const statusOf = (error: unknown): number => (error instanceof DomainError ? error.status : 400);
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+
+/** The open introduction of each offering for this need, if any (one at most, as the API guarantees). */
+function openByOffering(items: readonly IntroductionDto[]): Record<string, IntroductionDto> {
+  return Object.fromEntries(items.filter((i) => isOpen(i.status)).map((i) => [i.offering.id, i]));
+}
+
+function defaultIntroductionMessage(needTitle: string, offeringTitle: string | undefined): string {
+  const offering = offeringTitle ? `l'offre « ${offeringTitle.slice(0, 200)} »` : 'cette offre';
+  return `Bonjour, l'équipe de la Maison de l'IA vous propose un premier échange : ${offering} répond au besoin « ${needTitle} ». Chacun peut accepter ou décliner ; les coordonnées ne sont partagées qu'après les deux accords.`;
+}
