@@ -11,6 +11,8 @@ import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
 import { WebAssetsController } from './assets.controller.js';
 import { WebAccountController } from './pages/account.controller.js';
+import { WebBuyerController } from './pages/buyer.controller.js';
+import { WebIntroductionsController } from './pages/introductions.controller.js';
 import { WebCurationBoardController } from './pages/curation-board.controller.js';
 import { WebCurationStatsController } from './pages/curation-stats.controller.js';
 import { WebCurationVerificationController } from './pages/curation-verification.controller.js';
@@ -43,6 +45,8 @@ import { WebSessionService } from './session/web-session.service.js';
     WebAssetsController,
     WebPublicController,
     WebAccountController,
+    WebBuyerController,
+    WebIntroductionsController,
     WebCurationController,
     WebCurationVerificationController,
     WebCurationBoardController,

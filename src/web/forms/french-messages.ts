@@ -126,6 +126,8 @@ const DETAIL_MESSAGES: Readonly<Record<string, string>> = {
   'siret must start with the siren': 'Le SIRET doit commencer par le SIREN.',
   'buyerType is required for buyers': "Précisez le type d'organisation.",
   'buyerType applies to buyers only': 'Ce champ ne concerne que les acheteurs.',
+  'maxBudgetEur must be greater than or equal to minBudgetEur': 'Le budget maximum doit être supérieur ou égal au budget minimum.',
+  'deadline must not be before desiredStart': "L'échéance ne peut pas précéder le début souhaité.",
   'siret must start with the organisation SIREN': 'Le SIRET doit commencer par le SIREN de votre organisation.',
   'maxBudgetEur must be at least minBudgetEur': 'Le budget maximum doit être au moins égal au budget minimum.',
   'a summary is required to publish': 'Ajoutez un résumé.',

@@ -13,6 +13,7 @@ export const FLASH_MESSAGES = {
   'offering-published': "L'offre est publiée dans le catalogue.",
   'offering-archived': "L'offre est archivée.",
   'need-saved': 'Le besoin est enregistré en brouillon.',
+  'need-changes-saved': 'Vos modifications sont enregistrées ; soumettez de nouveau le besoin quand il est prêt.',
   'need-submitted': "Le besoin est transmis à l'équipe de la Maison de l'IA, qui le relit avant publication.",
   'need-closed': 'Le besoin est clos.',
   'need-published': 'Le besoin est publié.',

@@ -1,0 +1,165 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentCaller, type Caller } from '../../auth/caller.js';
+import { Public } from '../../auth/public.decorator.js';
+import { Roles } from '../../auth/roles.decorator.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import {
+  DeclineIntroductionDto,
+  IntroductionOutcomeDto,
+  IntroductionTransitionDto,
+  ListIntroductionsQueryDto,
+} from '../../introductions/dto/introduction-input.dto.js';
+import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
+import { DECLINE_REASONS, INTRODUCTION_OUTCOMES, type DeclineReason, type IntroductionOutcome } from '../../introductions/introduction-lifecycle.js';
+import { IntroductionTransitionsService } from '../../introductions/introduction-transitions.service.js';
+import { IntroductionsService } from '../../introductions/introductions.service.js';
+import { asForm, checkWith, integer, refusal, text } from '../forms/form-input.js';
+import { withFlash, type FlashCode } from './flash.js';
+import { WebExceptionFilter } from './web-exception.filter.js';
+import { seeOther, WebViews } from './web-views.js';
+
+const BASE = '/app/mises-en-relation';
+
+export const DECLINE_REASON_LABELS: Readonly<Record<DeclineReason, string>> = {
+  not_relevant: 'Ne correspond pas à notre besoin ou à notre offre',
+  no_capacity: "Pas de disponibilité pour l'instant",
+  budget: 'Budget inadapté',
+  timing: 'Calendrier inadapté',
+  already_equipped: 'Déjà équipé d’une solution',
+  other: 'Autre raison (précisez-la)',
+};
+
+export const INTRODUCTION_OUTCOME_LABELS: Readonly<Record<IntroductionOutcome, string>> = {
+  won: 'Contrat signé',
+  lost: 'Sans suite',
+};
+
+const DECLINE_LABELS: Record<string, string> = { reason: 'Raison', comment: 'Commentaire', version: 'Version' };
+
+/**
+ * Introductions as a vendor or a buyer sees them (DESIGN §4, §8), on the API's services: the
+ * other side's contacts appear only when the service's DTO carries them, i.e. once both accepted.
+ */
+@ApiExcludeController()
+@Public()
+@UseFilters(WebExceptionFilter)
+@Controller('app/mises-en-relation')
+export class WebIntroductionsController {
+  constructor(
+    private readonly views: WebViews,
+    private readonly introductions: IntroductionsService,
+    private readonly transitions: IntroductionTransitionsService,
+  ) {}
+
+  @Get()
+  @Roles('vendor', 'buyer')
+  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query('page') page?: string): Promise<void> {
+    if (caller.membershipStatus !== 'active') {
+      this.views.send(reply, request, 'introductions/list', 'Mises en relation', { inactive: true, pending: caller.membershipStatus === 'pending' });
+      return;
+    }
+    const query = Object.assign(new ListIntroductionsQueryDto(), { page: page && /^\d{1,4}$/.test(page) && Number(page) > 0 ? Number(page) : 1, pageSize: 20 });
+    const result = await this.introductions.list(caller, query);
+    this.views.send(reply, request, 'introductions/list', 'Mises en relation', { result, side: caller.role });
+  }
+
+  @Get(':id')
+  @Roles('vendor', 'buyer')
+  async detail(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    this.sendDetail(reply, request, await this.introductions.get(caller, id));
+  }
+
+  @Post(':id/accepter')
+  @Roles('vendor', 'buyer')
+  async accept(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
+    const checked = await checkWith(IntroductionTransitionDto, { version: integer(asForm(body), 'version') });
+    await this.act(request, reply, caller, id, checked.value, (dto) => this.transitions.accept(caller, id, dto), 'introduction-accepted');
+  }
+
+  @Post(':id/decliner')
+  @Roles('vendor', 'buyer')
+  async decline(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
+    const form = asForm(body);
+    const values = { reason: text(form, 'reason'), comment: text(form, 'comment') };
+    const checked = await checkWith(DeclineIntroductionDto, { reason: values.reason ?? '', comment: values.comment, version: integer(form, 'version') });
+    if (!checked.value) {
+      const errors = checked.errors;
+      if (errors.reason && !values.reason) errors.reason = ['Choisissez une raison.'];
+      if (errors.comment && !values.comment) errors.comment = ['Précisez la raison en quelques mots.'];
+      this.sendDetail(reply, request, await this.introductions.get(caller, id), { declineErrors: errors, declineValues: values, declineOpen: true }, 400);
+      return;
+    }
+    await this.act(request, reply, caller, id, checked.value, (dto) => this.transitions.decline(caller, id, dto), 'introduction-declined', { declineValues: values, declineOpen: true });
+  }
+
+  @Post(':id/rendez-vous')
+  @Roles('vendor', 'buyer')
+  async meetingHeld(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
+    const checked = await checkWith(IntroductionTransitionDto, { version: integer(asForm(body), 'version') });
+    await this.act(request, reply, caller, id, checked.value, (dto) => this.transitions.meetingHeld(caller, id, dto), 'introduction-updated');
+  }
+
+  @Post(':id/issue')
+  @Roles('vendor', 'buyer')
+  async outcome(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
+    const form = asForm(body);
+    const checked = await checkWith(IntroductionOutcomeDto, { outcome: text(form, 'outcome') ?? '', version: integer(form, 'version') });
+    await this.act(request, reply, caller, id, checked.value, (dto) => this.transitions.outcome(caller, id, dto), 'introduction-updated');
+  }
+
+  /** Runs an answer; a refused one shows the introduction again with the French reason. */
+  private async act<T>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    dto: T | undefined,
+    run: (dto: T) => Promise<IntroductionDto>,
+    flash: FlashCode,
+    keep: Record<string, unknown> = {},
+  ): Promise<void> {
+    if (!dto) {
+      this.sendDetail(reply, request, await this.introductions.get(caller, id), { message: 'Le formulaire est incomplet ; rechargez la page et recommencez.', ...keep }, 400);
+      return;
+    }
+    try {
+      await run(dto);
+      seeOther(reply, request, withFlash(`${BASE}/${id}`, flash));
+    } catch (error) {
+      const refused = refusal(error);
+      if (!refused) throw error;
+      this.sendDetail(reply, request, await this.introductions.get(caller, id), { message: refused.message, ...keep }, error instanceof DomainError ? error.status : 400);
+    }
+  }
+
+  private sendDetail(reply: FastifyReply, request: FastifyRequest, introduction: IntroductionDto, data: Record<string, unknown> = {}, status = 200): void {
+    const side = introduction.viewerSide === 'vendor' ? 'vendor' : 'buyer';
+    const other = side === 'vendor' ? introduction.buyer : introduction.vendor;
+    this.views.send(
+      reply,
+      request,
+      'introductions/detail',
+      `Mise en relation : ${introduction.offering.title}`,
+      {
+        i: introduction,
+        side,
+        other,
+        canAccept: introduction.allowedEvents.includes(side === 'vendor' ? 'vendor_accept' : 'buyer_accept'),
+        canDecline: introduction.allowedEvents.includes(side === 'vendor' ? 'vendor_decline' : 'buyer_decline'),
+        canMeet: introduction.allowedEvents.includes('meeting_held'),
+        canConclude: introduction.allowedEvents.includes('won') || introduction.allowedEvents.includes('lost'),
+        reasons: DECLINE_REASONS.map((code) => ({ code, label: DECLINE_REASON_LABELS[code] })),
+        reasonLabels: DECLINE_REASON_LABELS,
+        outcomes: INTRODUCTION_OUTCOMES.filter((o) => introduction.allowedEvents.includes(o)).map((code) => ({ code, label: INTRODUCTION_OUTCOME_LABELS[code] })),
+        outcomeLabels: INTRODUCTION_OUTCOME_LABELS,
+        labels: DECLINE_LABELS,
+        declineErrors: {},
+        declineValues: {},
+        ...data,
+      },
+      status,
+    );
+  }
+}
