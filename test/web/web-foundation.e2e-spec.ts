@@ -56,6 +56,20 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
       expect(visibleText(res.text)).toMatch(/déclaré/);
     });
 
+    it('escapes what users typed: markup in an offering shows as text', async () => {
+      const curator = await createCurator(t);
+      const vendor = await registerVerifiedVendor(t, curator, { organisation: { name: '<b>Gras</b> & Cie' } });
+      const evil = '<img src=x onerror=alert(1)>';
+      const { id } = await createPublishedOffering(t, vendor, { title: `Offre ${evil}`, summary: `Résumé ${evil}` });
+      await t.app.get(OutboxWorker).drain();
+      for (const path of [`/app/offres/${id}`, '/app/catalogue?q=Offre', `/app/fournisseurs/${vendor.organisation.id}`]) {
+        const res = await new WebClient(t).get(path);
+        expect(res.text).not.toContain('<img src=x');
+        expect(res.text).not.toContain('<b>Gras</b>');
+      }
+      expect((await new WebClient(t).get(`/app/offres/${id}`)).text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    });
+
     it('shows a vendor page listing its published offerings', async () => {
       const res = await new WebClient(t).get(`/app/fournisseurs/${vendorId}`);
       expect(res.status).toBe(200);
