@@ -1,0 +1,55 @@
+import request from 'supertest';
+import { bearer, registerBuyer, TEST_PASSWORD } from '../support/auth.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { visibleText, WebClient, webSignIn } from '../support/web.js';
+
+const cookiesOf = (headers: Record<string, string | string[] | undefined>): string[] => ([] as string[]).concat(headers['set-cookie'] ?? []);
+
+describe('Web console session: the API account rules hold through the cookies', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('signs out for good: the old cookies are revoked, not just forgotten', async () => {
+    const buyer = await registerBuyer(t);
+    const web = new WebClient(t);
+    const login = await web.post('/app/connexion', { email: buyer.email, password: TEST_PASSWORD });
+    const stolen = cookiesOf(login.headers).map((c) => c.split(';')[0]).join('; ');
+    await web.post('/app/deconnexion');
+
+    // Someone replays the cookies of before the sign-out, without the access token (expired).
+    const refreshOnly = stolen.split('; ').filter((c) => c.startsWith('cia_refresh=')).join('; ');
+    const replay = await request(t.server).get('/app/acheteur').set('cookie', refreshOnly).redirects(0);
+    expect(replay.status).toBe(303);
+    expect(replay.headers.location).toMatch(/^\/app\/connexion\?retour=/);
+  });
+
+  it('ends the console session at once when the account is erased through the API', async () => {
+    const buyer = await registerBuyer(t);
+    const web = await webSignIn(t, { email: buyer.email, password: TEST_PASSWORD });
+    expect((await web.get('/app/acheteur')).status).toBe(200);
+    await request(t.server).delete('/me').set(bearer(buyer)).expect(204);
+    const after = await web.get('/app/acheteur');
+    expect(after.status).toBe(303);
+    expect(after.location).toMatch(/^\/app\/connexion/);
+  });
+
+  it('rate-limits sign-in attempts from one address, with a French page', async () => {
+    const limited = await createTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+    const web = new WebClient(limited);
+    await web.get('/app/connexion');
+    const statuses: number[] = [];
+    let last = '';
+    for (let i = 0; i < 4; i++) {
+      const res = await web.post('/app/connexion', { email: 'personne@example.fr', password: 'not the password' });
+      statuses.push(res.status);
+      last = res.text;
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(visibleText(last)).toContain('Trop de tentatives');
+    await limited.close();
+  });
+});
