@@ -61,10 +61,51 @@ export async function checkWith<T extends object>(dtoClass: ClassConstructor<T>,
   return errors.length > 0 ? { errors: frenchFieldErrors(errors) } : { value: instance, errors: {} };
 }
 
-/** What a service refused, as a message and field errors to show next to the form. */
-export function refusal(error: unknown): { message: string; errors: Record<string, string[]> } | null {
+/** What a service refused, ready to show next to the form: French message, field errors, status. */
+export interface Refused {
+  message: string;
+  errors: Record<string, string[]>;
+  status: number;
+  error: DomainError;
+}
+
+/** A service's refusal a page shows (400, 403 of a rule, 409, 429); null for what must go to the error filter. */
+export function refusal(error: unknown): Refused | null {
   if (!(error instanceof DomainError) || error.status >= 500 || error.status === 401 || error.status === 404) return null;
   if (error.status === 403 && error.code === 'FORBIDDEN') return null;
   const errors = error.code === 'VALIDATION_FAILED' ? frenchDomainFieldErrors(error) : {};
-  return { message: frenchErrorMessage(error.code, error.status), errors };
+  return { message: frenchErrorMessage(error.code, error.status), errors, status: error.status, error };
+}
+
+export type Outcome<R> = { done: true; value: R } | { done: false };
+
+/** Runs a service call; a refusal is shown with `refused` (the page again), anything else is rethrown. */
+export async function attempt<R>(run: () => Promise<R>, refused: (r: Refused) => unknown): Promise<Outcome<R>> {
+  try {
+    return { done: true, value: await run() };
+  } catch (error) {
+    const r = refusal(error);
+    if (!r) throw error;
+    await refused(r);
+    return { done: false };
+  }
+}
+
+/**
+ * The console's form cycle: validate with the API's own DTO (the page again with French field
+ * errors, 400), run the service, show what it refuses on the same page; done = saved.
+ */
+export async function submitForm<T extends object, R>(
+  dtoClass: ClassConstructor<T>,
+  plain: object,
+  run: (dto: T) => Promise<R>,
+  show: { invalid: (errors: Record<string, string[]>) => unknown; refused: (r: Refused) => unknown },
+): Promise<Outcome<R>> {
+  const checked = await checkWith(dtoClass, plain);
+  if (!checked.value) {
+    await show.invalid(checked.errors);
+    return { done: false };
+  }
+  const dto = checked.value;
+  return attempt(() => run(dto), show.refused);
 }

@@ -9,7 +9,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { BUYER_TYPES } from '../../organisations/organisation.entity.js';
 import { searchCommunes } from '../../reference/geo/commune-search.js';
 import type { Role } from '../../users/user.entity.js';
-import { asForm, checkWith, communeCode, refusal, text } from '../forms/form-input.js';
+import { asForm, communeCode, submitForm, text } from '../forms/form-input.js';
 import { frenchErrorMessage } from '../forms/french-messages.js';
 import { WebSessionService } from '../session/web-session.service.js';
 import { withFlash } from './flash.js';
@@ -115,22 +115,14 @@ export class WebAccountController {
     const again = (errors: Record<string, string[]>, message: string | undefined, status: number) =>
       this.views.send(reply, request, 'account/register', 'Créer un compte', { role, values, errors, message, labels: REGISTER_LABELS, buyerTypes: buyerTypeOptions() }, status);
 
-    const checked = await checkWith(RegisterDto, plain);
-    if (!checked.value) {
-      again(checked.errors, undefined, 400);
-      return;
-    }
-    try {
-      const session = await this.auth.register(checked.value, userAgent);
-      this.sessions.store(reply, session);
-      const pending = session.user.membershipStatus === 'pending';
-      seeOther(reply, request, withFlash(homeOf(checked.value.role), pending ? 'registered-pending' : 'registered'));
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      const errors = error instanceof DomainError && error.code === 'EMAIL_TAKEN' ? { email: [refused.message] } : refused.errors;
-      again(errors, refused.message, error instanceof DomainError ? error.status : 400);
-    }
+    const saved = await submitForm(RegisterDto, plain, async (dto) => ({ session: await this.auth.register(dto, userAgent), role: dto.role }), {
+      invalid: (errors) => again(errors, undefined, 400),
+      refused: (r) => again(r.error.code === 'EMAIL_TAKEN' ? { email: [r.message] } : r.errors, r.message, r.status),
+    });
+    if (!saved.done) return;
+    const { session, role: registered } = saved.value;
+    this.sessions.store(reply, session);
+    seeOther(reply, request, withFlash(homeOf(registered), session.user.membershipStatus === 'pending' ? 'registered-pending' : 'registered'));
   }
 
   @Post('deconnexion')

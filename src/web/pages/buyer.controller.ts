@@ -20,7 +20,7 @@ import { NeedsService } from '../../needs/needs.service.js';
 import { CLOSE_OUTCOMES, NEED_MIN_GRADES, NEED_REACHES } from '../../needs/need.entity.js';
 import { referenceData } from '../../reference/reference-data.js';
 import { sovereigntyVocabulary } from '../../reference/sovereignty/sovereignty-vocabulary.js';
-import { asForm, checkbox, checkWith, communeCode, integer, list, refusal, text, type FormBody } from '../forms/form-input.js';
+import { asForm, checkbox, communeCode, integer, list, submitForm, text, type FormBody } from '../forms/form-input.js';
 import { withFlash } from './flash.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 import { seeOther, WebViews } from './web-views.js';
@@ -238,19 +238,11 @@ export class WebBuyerController {
   async createNeed(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Body() body: unknown): Promise<void> {
     const form = asForm(body);
     const input = stepInput(1, form, null);
-    const checked = await checkWith(CreateNeedDto, input.plain);
-    if (!checked.value) {
-      this.sendStep(reply, request, null, 1, { values: input.values, errors: plainErrors(checked.errors, form, ['title']) }, 400);
-      return;
-    }
-    try {
-      const need = await this.needs.create(caller, checked.value);
-      seeOther(reply, request, withFlash(stepPath(need.id, 2), 'need-saved'));
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      this.sendStep(reply, request, null, 1, { values: input.values, errors: refused.errors, message: refused.message }, statusOf(error));
-    }
+    const created = await submitForm(CreateNeedDto, input.plain, (dto) => this.needs.create(caller, dto), {
+      invalid: (errors) => this.sendStep(reply, request, null, 1, { values: input.values, errors: plainErrors(errors, form, ['title']) }, 400),
+      refused: (r) => this.sendStep(reply, request, null, 1, { values: input.values, errors: r.errors, message: r.message }, r.status),
+    });
+    if (created.done) seeOther(reply, request, withFlash(stepPath(created.value.id, 2), 'need-saved'));
   }
 
   @Get('besoins/:id')
@@ -297,20 +289,12 @@ export class WebBuyerController {
     const again = async (errors: Record<string, string[]>, message: string | undefined, status: number, shown: NeedDto = need) =>
       this.sendStep(reply, request, shown, step, { values: input.values, errors, message, depth: step === 4 ? await this.matching.marketDepth(caller, id) : null }, status);
 
-    const checked = await checkWith(UpdateNeedDto, input.plain);
-    if (!checked.value) {
-      await again(plainErrors(checked.errors, form, ['title', 'communeCode']), undefined, 400);
-      return;
-    }
-    let saved: NeedDto;
-    try {
-      saved = await this.needs.update(caller, id, checked.value);
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      await again(refused.errors, refused.message, statusOf(error));
-      return;
-    }
+    const outcome = await submitForm(UpdateNeedDto, input.plain, (dto) => this.needs.update(caller, id, dto), {
+      invalid: (errors) => again(plainErrors(errors, form, ['title', 'communeCode']), undefined, 400),
+      refused: (r) => again(r.errors, r.message, r.status),
+    });
+    if (!outcome.done) return;
+    const saved = outcome.value;
     if (input.added.length > 0) {
       // Without JavaScript the suggestions appear only now: show them ticked before moving on.
       this.sendStep(reply, request, saved, step, { values: valuesOf(saved), errors: {}, added: input.added, depth: await this.matching.marketDepth(caller, id) });
@@ -335,20 +319,12 @@ export class WebBuyerController {
   ): Promise<void> {
     const need = await this.needs.get(caller, id);
     const input = stepInput(4, asForm(body), need);
-    const checked = await checkWith(UpdateNeedDto, input.plain);
-    if (!checked.value) {
-      this.views.sendFragment(reply, request, 'buyer/depth-preview', { message: 'Corrigez les champs de cette étape pour mettre à jour l’estimation.' });
-      return;
-    }
-    let saved: NeedDto;
-    try {
-      saved = await this.needs.update(caller, id, checked.value);
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      this.views.sendFragment(reply, request, 'buyer/depth-preview', { message: refused.message });
-      return;
-    }
+    const outcome = await submitForm(UpdateNeedDto, input.plain, (dto) => this.needs.update(caller, id, dto), {
+      invalid: () => this.views.sendFragment(reply, request, 'buyer/depth-preview', { message: 'Corrigez les champs de cette étape pour mettre à jour l’estimation.' }),
+      refused: (r) => this.views.sendFragment(reply, request, 'buyer/depth-preview', { message: r.message }),
+    });
+    if (!outcome.done) return;
+    const saved = outcome.value;
     const depth = await this.matching.marketDepth(caller, id);
     this.views.sendFragment(reply, request, 'buyer/depth-preview', {
       depth,
@@ -375,40 +351,24 @@ export class WebBuyerController {
   @Roles('buyer')
   async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
     const form = asForm(body);
-    const checked = await checkWith(NeedTransitionDto, { version: integer(form, 'version') });
     const need = await this.needs.get(caller, id);
-    if (!checked.value) {
-      await this.sendReview(reply, request, caller, need, { message: 'Le formulaire est incomplet ; rechargez la page.' }, 400);
-      return;
-    }
-    try {
-      await this.transitions.submit(caller, id, checked.value);
-      seeOther(reply, request, withFlash(needPath(id), 'need-submitted'));
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      await this.sendReview(reply, request, caller, need, { message: refused.message, missing: missingOf(error) }, statusOf(error));
-    }
+    const submitted = await submitForm(NeedTransitionDto, { version: integer(form, 'version') }, (dto) => this.transitions.submit(caller, id, dto), {
+      invalid: () => this.sendReview(reply, request, caller, need, { message: 'Le formulaire est incomplet ; rechargez la page.' }, 400),
+      refused: (r) => this.sendReview(reply, request, caller, need, { message: r.message, missing: missingOf(r.error) }, r.status),
+    });
+    if (submitted.done) seeOther(reply, request, withFlash(needPath(id), 'need-submitted'));
   }
 
   @Post('besoins/:id/clore')
   @Roles('buyer')
   async close(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
     const form = asForm(body);
-    const checked = await checkWith(CloseNeedDto, { outcome: text(form, 'outcome') ?? '', version: integer(form, 'version') });
     const need = await this.needs.get(caller, id);
-    if (!checked.value) {
-      await this.sendNeedPage(reply, request, caller, need, { closeErrors: checked.errors, closeValues: { outcome: text(form, 'outcome') } }, 400);
-      return;
-    }
-    try {
-      await this.transitions.close(caller, id, checked.value);
-      seeOther(reply, request, withFlash(needPath(id), 'need-closed'));
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      await this.sendNeedPage(reply, request, caller, need, { message: refused.message }, statusOf(error));
-    }
+    const closed = await submitForm(CloseNeedDto, { outcome: text(form, 'outcome') ?? '', version: integer(form, 'version') }, (dto) => this.transitions.close(caller, id, dto), {
+      invalid: (errors) => this.sendNeedPage(reply, request, caller, need, { closeErrors: errors, closeValues: { outcome: text(form, 'outcome') } }, 400),
+      refused: (r) => this.sendNeedPage(reply, request, caller, need, { message: r.message }, r.status),
+    });
+    if (closed.done) seeOther(reply, request, withFlash(needPath(id), 'need-closed'));
   }
 
   private sendStep(
@@ -496,7 +456,6 @@ export class WebBuyerController {
 /** The buyer may edit and submit exactly when the need allows `submit` (draft or changes requested). */
 const editable = (need: NeedDto): boolean => need.allowedActions.includes('submit');
 
-const statusOf = (error: unknown): number => (error instanceof DomainError ? error.status : 400);
 
 /** A need's fields as form values. */
 function valuesOf(need: NeedDto): Record<string, unknown> {

@@ -4,12 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
 import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import { DomainError } from '../../common/errors/domain-error.js';
 import { IntroductionOutcomeDto, IntroductionTransitionDto, ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
 import { IntroductionTransitionsService } from '../../introductions/introduction-transitions.service.js';
 import { IntroductionsService } from '../../introductions/introductions.service.js';
-import { asForm, checkWith, integer, refusal, text } from '../forms/form-input.js';
+import { asForm, integer, submitForm, text } from '../forms/form-input.js';
 import { BOARD_COLUMNS, CURATOR_EVENT_ACTIONS, DECLINE_REASON_LABELS } from './curation-labels.js';
 import { withFlash } from './flash.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
@@ -69,19 +68,11 @@ export class WebCurationBoardController {
     plain: object,
     run: (dto: T) => Promise<IntroductionDto>,
   ): Promise<void> {
-    const checked = await checkWith(dtoClass, plain);
-    if (!checked.value) {
-      await this.render(request, reply, caller, "L'action n'a pas abouti : le formulaire est incomplet. Rechargez la page et recommencez.", 400);
-      return;
-    }
-    try {
-      await run(checked.value);
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      await this.render(request, reply, caller, refused.message, error instanceof DomainError ? error.status : 400);
-      return;
-    }
+    const done = await submitForm(dtoClass, plain, run, {
+      invalid: () => this.render(request, reply, caller, "L'action n'a pas abouti : le formulaire est incomplet. Rechargez la page et recommencez.", 400),
+      refused: (r) => this.render(request, reply, caller, r.message, r.status),
+    });
+    if (!done.done) return;
     seeOther(reply, request, withFlash('/app/curation/mises-en-relation', 'introduction-updated'));
   }
 

@@ -4,12 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
 import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import { DomainError } from '../../common/errors/domain-error.js';
 import { RejectClaimDto, VerifyClaimDto } from '../../offerings/dto/offering-input.dto.js';
 import { OfferingClaimsService } from '../../offerings/offering-claims.service.js';
 import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
-import { asForm, checkWith, refusal, text } from '../forms/form-input.js';
+import { asForm, attempt, submitForm, text } from '../forms/form-input.js';
 import { claimValueLabel } from './curation-labels.js';
 import { withFlash } from './flash.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
@@ -54,14 +53,8 @@ export class WebCurationVerificationController {
   @Post('fournisseurs/:id/verifier')
   @Roles('curator', 'admin')
   async verifyVendor(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    try {
-      await this.vendors.verify(caller, id);
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      await this.renderVendors(request, reply, caller, 1, refused.message, error instanceof DomainError ? error.status : 400);
-      return;
-    }
+    const verified = await attempt(() => this.vendors.verify(caller, id), (r) => this.renderVendors(request, reply, caller, 1, r.message, r.status));
+    if (!verified.done) return;
     seeOther(reply, request, withFlash('/app/curation/fournisseurs', 'vendor-verified'));
   }
 
@@ -112,20 +105,14 @@ export class WebCurationVerificationController {
   ): Promise<void> {
     const key = `${id}:${claim}`;
     const page = pageOf(text(asForm(request.body), 'page'));
-    const checked = await checkWith(dtoClass, { comment });
-    if (!checked.value) {
-      const message = action === 'reject' ? 'Le rejet doit être motivé : le fournisseur lit ce commentaire.' : 'Le commentaire est à corriger.';
-      await this.renderClaims(request, reply, caller, page, { key, comment, errors: checked.errors, message }, 400);
-      return;
-    }
-    try {
-      await run(checked.value);
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      await this.renderClaims(request, reply, caller, page, { key, comment, errors: refused.errors, message: refused.message }, error instanceof DomainError ? error.status : 400);
-      return;
-    }
+    const decided = await submitForm(dtoClass, { comment }, run, {
+      invalid: (errors) => {
+        const message = action === 'reject' ? 'Le rejet doit être motivé : le fournisseur lit ce commentaire.' : 'Le commentaire est à corriger.';
+        return this.renderClaims(request, reply, caller, page, { key, comment, errors, message }, 400);
+      },
+      refused: (r) => this.renderClaims(request, reply, caller, page, { key, comment, errors: r.errors, message: r.message }, r.status),
+    });
+    if (!decided.done) return;
     const back = page > 1 ? `/app/curation/preuves?page=${page}` : '/app/curation/preuves';
     seeOther(reply, request, withFlash(back, action === 'verify' ? 'claim-verified' : 'claim-rejected'));
   }

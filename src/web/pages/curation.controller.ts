@@ -4,7 +4,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
 import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import { DomainError } from '../../common/errors/domain-error.js';
 import { CreateIntroductionDto, ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
 import { isOpen } from '../../introductions/introduction-lifecycle.js';
@@ -24,7 +23,7 @@ import { referenceData } from '../../reference/reference-data.js';
 import { findNafCode } from '../../reference/sectors/naf.js';
 import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
-import { asForm, checkWith, integer, list, refusal, text, type FormBody } from '../forms/form-input.js';
+import { asForm, integer, list, submitForm, text, type FormBody } from '../forms/form-input.js';
 import { BUYER_TYPE_LABELS } from './account.controller.js';
 import { CLOSE_OUTCOME_LABELS, CRITERION_LEGEND, NEED_TABS, PROXIMITY_LABELS, REACH_LABELS } from './curation-labels.js';
 import { withFlash, type FlashCode } from './flash.js';
@@ -191,19 +190,11 @@ export class WebCurationController {
     const offering = !typed && offeringId && UUID.test(offeringId) ? await this.offerings.get(caller, offeringId).catch(() => null) : null;
     const message = typed ?? defaultIntroductionMessage(need.title, offering?.title);
     const state = (errors: Record<string, string[]>, msg?: string): NeedPageState => ({ form: 'propose', values: { offeringId, message: typed }, errors, message: msg });
-    const checked = await checkWith(CreateIntroductionDto, { needId: id, offeringId, message });
-    if (!checked.value) {
-      await this.renderNeed(request, reply, caller, id, state(checked.errors, "La mise en relation n'a pas pu être proposée."), 400);
-      return;
-    }
-    try {
-      await this.introductions.propose(caller, checked.value);
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      await this.renderNeed(request, reply, caller, id, state(refused.errors, refused.message), statusOf(error));
-      return;
-    }
+    const proposed = await submitForm(CreateIntroductionDto, { needId: id, offeringId, message }, (dto) => this.introductions.propose(caller, dto), {
+      invalid: (errors) => this.renderNeed(request, reply, caller, id, state(errors, "La mise en relation n'a pas pu être proposée."), 400),
+      refused: (r) => this.renderNeed(request, reply, caller, id, state(r.errors, r.message), r.status),
+    });
+    if (!proposed.done) return;
     seeOther(reply, request, `${withFlash(`/app/curation/besoins/${id}`, 'introduction-proposed')}#correspondances`);
   }
 
@@ -221,19 +212,11 @@ export class WebCurationController {
     flash: FlashCode,
   ): Promise<void> {
     const values = { ...form, _csrf: undefined };
-    const checked = await checkWith(dtoClass, plain);
-    if (!checked.value) {
-      await this.renderNeed(request, reply, caller, id, { form: formName, values, errors: checked.errors }, 400);
-      return;
-    }
-    try {
-      await run(checked.value);
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      await this.renderNeed(request, reply, caller, id, { form: formName, values, errors: refused.errors, message: refused.message }, statusOf(error));
-      return;
-    }
+    const done = await submitForm(dtoClass, plain, run, {
+      invalid: (errors) => this.renderNeed(request, reply, caller, id, { form: formName, values, errors }, 400),
+      refused: (r) => this.renderNeed(request, reply, caller, id, { form: formName, values, errors: r.errors, message: r.message }, r.status),
+    });
+    if (!done.done) return;
     seeOther(reply, request, withFlash(`/app/curation/besoins/${id}`, flash));
   }
 
@@ -277,7 +260,6 @@ export class WebCurationController {
   }
 }
 
-const statusOf = (error: unknown): number => (error instanceof DomainError ? error.status : 400);
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 

@@ -4,7 +4,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
 import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import { DomainError } from '../../common/errors/domain-error.js';
 import {
   DeclineIntroductionDto,
   IntroductionOutcomeDto,
@@ -15,7 +14,7 @@ import type { IntroductionDto } from '../../introductions/dto/introduction.dto.j
 import { DECLINE_REASONS, INTRODUCTION_OUTCOMES, type DeclineReason, type IntroductionOutcome } from '../../introductions/introduction-lifecycle.js';
 import { IntroductionTransitionsService } from '../../introductions/introduction-transitions.service.js';
 import { IntroductionsService } from '../../introductions/introductions.service.js';
-import { asForm, checkWith, integer, refusal, text } from '../forms/form-input.js';
+import { asForm, attempt, checkWith, integer, text } from '../forms/form-input.js';
 import { withFlash, type FlashCode } from './flash.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 import { seeOther, WebViews } from './web-views.js';
@@ -124,14 +123,11 @@ export class WebIntroductionsController {
       this.sendDetail(reply, request, await this.introductions.get(caller, id), { message: 'Le formulaire est incomplet ; rechargez la page et recommencez.', ...keep }, 400);
       return;
     }
-    try {
-      await run(dto);
-      seeOther(reply, request, withFlash(`${BASE}/${id}`, flash));
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      this.sendDetail(reply, request, await this.introductions.get(caller, id), { message: refused.message, ...keep }, error instanceof DomainError ? error.status : 400);
-    }
+    const done = await attempt(
+      () => run(dto),
+      async (r) => this.sendDetail(reply, request, await this.introductions.get(caller, id), { message: r.message, ...keep }, r.status),
+    );
+    if (done.done) seeOther(reply, request, withFlash(`${BASE}/${id}`, flash));
   }
 
   private sendDetail(reply: FastifyReply, request: FastifyRequest, introduction: IntroductionDto, data: Record<string, unknown> = {}, status = 200): void {

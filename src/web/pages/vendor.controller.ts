@@ -19,7 +19,7 @@ import { UpdateOrganisationDto } from '../../organisations/dto/organisation-inpu
 import { OrganisationsService } from '../../organisations/organisations.service.js';
 import { UpdateVendorDto, VendorOfferingsQueryDto, type VendorDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
-import { asForm, checkWith, refusal } from '../forms/form-input.js';
+import { asForm, attempt, checkWith, submitForm } from '../forms/form-input.js';
 import { frenchDomainFieldErrors, frenchErrorMessage } from '../forms/french-messages.js';
 import { BUYER_TYPE_LABELS } from './account.controller.js';
 import { withFlash, type FlashCode } from './flash.js';
@@ -102,15 +102,16 @@ export class WebVendorController {
       this.sendOrganisation(reply, request, vendor, values, organisationErrors(errors, input.rows), message, status);
 
     const [vendorCheck, organisationCheck] = await Promise.all([checkWith(UpdateVendorDto, input.vendor), checkWith(UpdateOrganisationDto, input.organisation)]);
-    if (!vendorCheck.value || !organisationCheck.value) {
+    const profile = vendorCheck.value;
+    const legal = organisationCheck.value;
+    if (!profile || !legal) {
       again({ ...vendorCheck.errors, ...organisationCheck.errors }, undefined, 400);
       return;
     }
-    try {
+    const saved = await attempt(async () => {
       // The legal data first: its service checks SIRETs against the SIREN, and a refusal there
       // leaves the whole form unsaved. Both write the same row, so the version moves on between them.
-      let version = vendorCheck.value.version;
-      const legal = organisationCheck.value;
+      let version = profile.version;
       const changed =
         (legal.siret !== undefined && legal.siret !== organisation.siret) ||
         (legal.nafCode !== undefined && legal.nafCode !== organisation.nafCode) ||
@@ -118,13 +119,9 @@ export class WebVendorController {
         JSON.stringify((legal.establishments ?? []).map((e) => [e.siret, e.communeCode])) !==
           JSON.stringify(organisation.establishments.map((e) => [e.siret, e.communeCode]));
       if (changed) version = (await this.organisations.update(caller, organisation.id, legal)).version;
-      await this.vendors.update(caller, organisation.id, Object.assign(vendorCheck.value, { version }));
-      seeOther(reply, request, withFlash(`${HOME}/organisation`, 'profile-saved'));
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      again(refused.errors, refused.message, (error as DomainError).status);
-    }
+      return this.vendors.update(caller, organisation.id, Object.assign(profile, { version }));
+    }, (r) => again(r.errors, r.message, r.status));
+    if (saved.done) seeOther(reply, request, withFlash(`${HOME}/organisation`, 'profile-saved'));
   }
 
   private async ownOrganisation(caller: Caller) {
@@ -170,19 +167,11 @@ export class WebVendorController {
     const { plain, evidenceClaims } = offeringInput(form, null);
     const again = (errors: Record<string, string[]>, message: string | undefined, status: number) =>
       this.sendOfferingForm(reply, request, null, typedValues(form), offeringErrors(errors, evidenceClaims), message, status);
-    const checked = await checkWith(CreateOfferingDto, plain);
-    if (!checked.value) {
-      again(checked.errors, undefined, 400);
-      return;
-    }
-    try {
-      const created = await this.offerings.create(caller, checked.value);
-      seeOther(reply, request, withFlash(offeringPath(created.id), 'offering-created'));
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      again(refused.errors, refused.message, (error as DomainError).status);
-    }
+    const created = await submitForm(CreateOfferingDto, plain, (dto) => this.offerings.create(caller, dto), {
+      invalid: (errors) => again(errors, undefined, 400),
+      refused: (r) => again(r.errors, r.message, r.status),
+    });
+    if (created.done) seeOther(reply, request, withFlash(offeringPath(created.value.id), 'offering-created'));
   }
 
   @Get('offres/:id')
@@ -206,19 +195,11 @@ export class WebVendorController {
     const { plain, evidenceClaims } = offeringInput(form, current);
     const again = (errors: Record<string, string[]>, message: string | undefined, status: number) =>
       this.sendOfferingForm(reply, request, current, typedValues(form), offeringErrors(errors, evidenceClaims), message, status);
-    const checked = await checkWith(UpdateOfferingDto, plain);
-    if (!checked.value) {
-      again(checked.errors, undefined, 400);
-      return;
-    }
-    try {
-      await this.offerings.update(caller, id, checked.value);
-      seeOther(reply, request, withFlash(offeringPath(id), 'offering-saved'));
-    } catch (error) {
-      const refused = refusal(error);
-      if (!refused) throw error;
-      again(refused.errors, refused.message, (error as DomainError).status);
-    }
+    const saved = await submitForm(UpdateOfferingDto, plain, (dto) => this.offerings.update(caller, id, dto), {
+      invalid: (errors) => again(errors, undefined, 400),
+      refused: (r) => again(r.errors, r.message, r.status),
+    });
+    if (saved.done) seeOther(reply, request, withFlash(offeringPath(id), 'offering-saved'));
   }
 
   @Post('offres/:id/publier')
