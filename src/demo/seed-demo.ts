@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/app-config.js';
 import { openDatabaseServer } from '../database/database-server.js';
-import { credentialLines, seedDemo } from './demo-seeder.js';
+import { credentialLines, demoSummary, seedDemo } from './demo-seeder.js';
 
 /** `npm run seed:demo`: loads the demo data set into the configured database (embedded by default); idempotent. */
 async function main(): Promise<void> {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     try {
       const started = Date.now();
       const result = await seedDemo(app, say);
-      if (result.loaded) say(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.vendors} vendors, ${result.offerings} offerings, ${result.needs} needs.`);
+      if (result.loaded) say(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${demoSummary(result)}.`);
       for (const line of credentialLines(result)) say(line);
     } finally {
       await app.close();
