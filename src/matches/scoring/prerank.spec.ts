@@ -1,0 +1,81 @@
+import { proximity } from '../../reference/geo/proximity.js';
+import { referenceData } from '../../reference/reference-data.js';
+import { sectorMatch } from '../../reference/sectors/sector-match.js';
+import { departementOfCommune, localProximityByDepartement, prerankSql, sectorScores } from './prerank.js';
+import { boundHolds, excludedBelow, prerankSlack, textOnlyBest } from './top-k.js';
+import { DEFAULT_WEIGHTS } from './weights.js';
+
+const geo = referenceData().geography;
+
+describe('prerank inputs: the SQL twin reads the core’s own functions', () => {
+  it('derives every known commune’s département from its code, as the SQL does', () => {
+    const wrong = [...geo.communes.values()].filter((c) => departementOfCommune(c.communeCode) !== c.departementCode);
+    expect(wrong).toEqual([]);
+    expect(geo.communes.size).toBeGreaterThan(30000);
+  });
+
+  it('scores each département as proximity() scores a vendor there, seen from Nice', () => {
+    const scores = localProximityByDepartement('06088');
+    expect(scores).toMatchObject({ '06': 100, '83': 80, '04': 80, '13': 65 });
+    expect(scores['75']).toBeUndefined();
+    const none = { national: false, regions: [], departements: [], remoteDelivery: false };
+    for (const need of ['06088', '75056', '2A004', '97411', '59350']) {
+      const local = localProximityByDepartement(need);
+      const wrong = [...geo.communes.values()].filter((c) => (local[departementOfCommune(c.communeCode)] ?? 0) !== proximity(need, [c.communeCode], none).score);
+      expect([need, wrong.map((c) => c.communeCode)]).toEqual([need, []]);
+    }
+  });
+
+  it('has no local score for an unknown or missing need commune', () => {
+    expect(localProximityByDepartement('06999')).toEqual({});
+    expect(localProximityByDepartement(null)).toEqual({});
+  });
+
+  it.each(['84.11Z', '62', 'C', '01.11Z'])('scores every NAF code as sectorMatch() does for a need in %s', (sector) => {
+    const scores = sectorScores(sector);
+    const wrong = [...referenceData().naf.byCode.keys()].filter((code) => (scores[code] ?? 0) !== sectorMatch(sector, [code]).score);
+    expect(wrong).toEqual([]);
+    expect(Object.keys(scores).length).toBeGreaterThan(1);
+  });
+
+  it('has no sector score for a code unknown to NAF', () => {
+    expect(sectorScores('99.99X')).toEqual({});
+  });
+
+  it('leaves out the criteria that weigh nothing, with their parameters', () => {
+    const values: unknown[] = [];
+    const sql = prerankSql(
+      { useCases: ['DOC_PROCESSING'], sector: '84.11Z', communeCode: '06088', buyerType: 'collectivite', minBudgetEur: 1, maxBudgetEur: 2 },
+      { useCase: 0, proximity: 0, sovereignty: 10, sector: 0, text: 5, fit: 0 },
+      (v) => {
+        values.push(v);
+        return `$${values.length}`;
+      },
+    );
+    expect(sql).toBe('$1::numeric * (coalesce(o.sovereignty_score, 0))');
+    expect(values).toEqual([10]);
+  });
+});
+
+describe('bounded retrieval: what a left-out candidate can reach', () => {
+  // Σ default weights = 100: a pre-rank of 8000 is a partial total of 80 points.
+  it('keeps the whole text share plus half a point under the N-th best', () => {
+    expect(prerankSlack(DEFAULT_WEIGHTS)).toBe(100 * 10 + 50);
+    expect(excludedBelow(8000, DEFAULT_WEIGHTS)).toBeCloseTo(79.5, 10);
+    expect(excludedBelow(null, DEFAULT_WEIGHTS)).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('bounds an offering sharing no use case by every other criterion at 100', () => {
+    expect(textOnlyBest(DEFAULT_WEIGHTS)).toBe(70);
+    expect(textOnlyBest({ ...DEFAULT_WEIGHTS, useCase: 0 })).toBe(100);
+  });
+
+  it.each([
+    ['the N-th total clears the bound by the rounding step', [90, 80.1], 2, 80, true],
+    ['a tie after rounding is not enough', [90, 80.05], 2, 80, false],
+    ['fewer than N items: not proven', [90], 2, 50, false],
+    ['nothing left out', [90, 10], 2, Number.NEGATIVE_INFINITY, true],
+  ])('%s', (_label, totals, n, below, expected) => {
+    expect(boundHolds(totals, n, below)).toBe(expected);
+  });
+});
