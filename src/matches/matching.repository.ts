@@ -178,6 +178,49 @@ export class MatchingRepository {
     ) as Promise<ScoringRow[]>;
   }
 
+  /**
+   * The bounded twin of `findCandidates` for the use-case side (decision 010): PostgreSQL computes
+   * `prerank` (SQL of prerank.ts) for every eligible offering sharing a use case with the need and
+   * returns only those within `slack` of the `rank`-th best, with the count of all of them and that
+   * `rank`-th best pre-rank (null when there are fewer).
+   */
+  async findTopCandidates(
+    need: RetrievalNeed,
+    prerank: (param: (value: unknown) => string) => string,
+    keep: { rank: number; slack: number },
+  ): Promise<{ rows: ScoringRow[]; eligible: number; kth: number | null }> {
+    const p = new Params();
+    const where = this.eligibleWhere(need, p);
+    where.push(`o.use_cases && ${p.add(need.useCases)}::text[]`);
+    const score = prerank((value) => p.add(value));
+    const rows = (await this.dataSource.query(
+      `WITH c AS MATERIALIZED (
+         SELECT o.id, (${score}) AS prerank FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE ${where.join(' AND ')}),
+       k AS (SELECT prerank FROM c ORDER BY prerank DESC OFFSET ${p.add(keep.rank - 1)} LIMIT 1),
+       kept AS (SELECT c.id FROM c WHERE NOT EXISTS (SELECT 1 FROM k) OR c.prerank >= (SELECT prerank FROM k) - ${p.add(keep.slack)}::numeric)
+       SELECT ${SCORING_COLUMNS}, (SELECT count(*) FROM c)::int AS "eligible", (SELECT prerank FROM k)::float8 AS "kth"
+         FROM kept JOIN offering o ON o.id = kept.id JOIN organisation org ON org.id = o.vendor_id`,
+      p.values,
+    )) as (ScoringRow & { eligible: number; kth: number | null })[];
+    // Every row carries the two figures; none = no eligible offering at all.
+    const eligible = rows[0]?.eligible ?? 0;
+    const kth = rows[0]?.kth ?? null;
+    return { rows: rows.map(({ eligible: _e, kth: _k, ...row }) => row), eligible, kth };
+  }
+
+  /** Eligible offerings among `ids` sharing NO use case with the need: what text retrieval adds to `findTopCandidates`. */
+  async findTextOnlyCandidates(need: RetrievalNeed, ids: readonly string[]): Promise<ScoringRow[]> {
+    if (ids.length === 0) return [];
+    const p = new Params();
+    const where = this.eligibleWhere(need, p);
+    where.push(`o.id = ANY(${p.add(ids)}::uuid[])`);
+    if (need.useCases.length > 0) where.push(`NOT (o.use_cases && ${p.add(need.useCases)}::text[])`);
+    return this.dataSource.query(
+      `SELECT ${SCORING_COLUMNS} FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE ${where.join(' AND ')}`,
+      p.values,
+    ) as Promise<ScoringRow[]>;
+  }
+
   /** Full rows (display and every eligibility column) of the listed offerings: the top of a ranking. */
   async findCandidateRows(ids: readonly string[]): Promise<CandidateRow[]> {
     if (ids.length === 0) return [];

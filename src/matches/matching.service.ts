@@ -21,12 +21,13 @@ import {
   type MatchingNeed,
 } from './match-view.js';
 import { MatchesErrors } from './matches.errors.js';
-import { MatchingRepository, type CandidateRow } from './matching.repository.js';
+import { MatchingRepository, type CandidateRow, type ScoringRow } from './matching.repository.js';
 import { MatchingWeightsService, type WeightsInUse } from './matching-weights.service.js';
 import { textCriterion } from './scoring/criteria.js';
 import { exclusions, type Exclusion } from './scoring/eligibility.js';
 import { rankCandidates, scoreCandidate, type CriterionResult, type ScoredCandidate } from './scoring/ranking.js';
-import { needsTextScore } from './scoring/top-k.js';
+import { prerankSql } from './scoring/prerank.js';
+import { boundHolds, excludedBelow, needsTextScore, prerankSlack, textOnlyBest } from './scoring/top-k.js';
 import { SCORING_VERSION } from './scoring/weights.js';
 
 /** How many offerings the search index contributes by text alone (DESIGN §5.1: "top few hundred"). */
@@ -49,8 +50,8 @@ export interface Ranking {
 
 /**
  * DESIGN §5: candidates from SQL (eligibility + shared use case or text retrieval), re-checked and
- * scored by the pure core. Text relevance is asked only for candidates that can still reach the
- * top `limit` (see `needsTextScore`), so the cost stays flat as the catalogue grows.
+ * scored by the pure core. SQL pre-ranks them so that only those that can still reach the top
+ * `limit` are read and scored, and text relevance is asked only for those (see `needsTextScore`).
  */
 @Injectable()
 export class MatchingService {
@@ -72,8 +73,8 @@ export class MatchingService {
     if (entity.status !== 'published') {
       throw MatchesErrors.NEED_NOT_PUBLISHED(undefined, { status: entity.status });
     }
-    const need = await this.matchingNeed(entity);
-    const ranking = await this.rank(need, query.limit ?? 20);
+    const [need, weights] = await Promise.all([this.matchingNeed(entity), this.weights.inUse()]);
+    const ranking = await this.rank(need, query.limit ?? 20, weights);
     const dto: MatchesDto = {
       needId,
       scoringVersion: SCORING_VERSION,
@@ -119,15 +120,71 @@ export class MatchingService {
     return exclusions(eligibilityNeed(await this.matchingNeed(need)), eligibilityOffering(row));
   }
 
-  /** The ranking itself, with no access check: for the routes above and the benchmark. */
-  async rank(need: MatchingNeed, limit: number): Promise<Ranking> {
+  /**
+   * The ranking itself, with no access check: for the routes above and the benchmark. Bounded
+   * (decision 010): SQL pre-ranks the use-case candidates on every criterion but text and returns
+   * only those that can still reach the top `limit`; text retrieval runs only when an offering
+   * sharing no use case could still get there. The result is the exhaustive ranking's: checked by
+   * `boundHolds` each time, with `rankExhaustive` as the fallback.
+   */
+  async rank(need: MatchingNeed, limit: number, weightsInUse?: WeightsInUse): Promise<Ranking> {
+    const weights = weightsInUse ?? (await this.weights.inUse());
+    if (need.useCases.length === 0 || Object.values(weights.weights).every((w) => w === 0)) return this.rankExhaustive(need, limit, weights);
+    const text = needText(need);
+    const retrieval = retrievalNeed(need);
+    const top = await this.repository.findTopCandidates(retrieval, (param) => prerankSql(need, weights.weights, param), {
+      rank: limit,
+      slack: prerankSlack(weights.weights),
+    });
+    const below = excludedBelow(top.kth, weights.weights);
+    const textSkipped = textOnlyBest(weights.weights) < below;
+    let rows = top.rows;
+    if (!textSkipped) {
+      const textOnly = await this.repository.findTextOnlyCandidates(retrieval, await this.textRetrieval(text));
+      if (textOnly.length > 0) rows = [...rows, ...textOnly];
+    }
+    const ranked = await this.scoreAndRank(need, text, rows, weights, limit);
+    const bounded = textSkipped || top.rows.length < top.eligible;
+    if (
+      bounded &&
+      !boundHolds(
+        ranked.items.map((m) => m.scored.total),
+        limit,
+        below,
+      )
+    ) {
+      // Only when SQL scored a candidate above the core (a vendor commune the reference data no
+      // longer knows) or the core re-check dropped an offering: exact all the same, just slower.
+      this.logger.warn(`Bounded ranking not provably exact for this need; ranking all ${top.eligible} candidates.`);
+      return this.rankExhaustive(need, limit, weights);
+    }
+    return { ...ranked, candidates: top.eligible + rows.length - top.rows.length, weights };
+  }
+
+  /** Every eligible candidate scored (DESIGN §5 as first built): the fallback of `rank`, and its reference in tests. */
+  async rankExhaustive(need: MatchingNeed, limit: number, weightsInUse?: WeightsInUse): Promise<Ranking> {
     const text = needText(need);
     const retrieval = retrievalNeed(need);
     // The use-case candidates and the text retrieval run side by side; the few text-only ids are fetched after.
-    const [weights, textIds, byUseCase] = await Promise.all([this.weights.inUse(), this.textRetrieval(text), this.repository.findCandidates(retrieval, [])]);
+    const [weights, textIds, byUseCase] = await Promise.all([
+      weightsInUse ?? this.weights.inUse(),
+      this.textRetrieval(text),
+      this.repository.findCandidates(retrieval, []),
+    ]);
     const known = new Set(byUseCase.map((r) => r.id));
     const textOnly = textIds.filter((id) => !known.has(id));
     const rows = textOnly.length > 0 ? [...byUseCase, ...(await this.repository.findCandidates({ ...retrieval, useCases: [] }, textOnly))] : byUseCase;
+    return { ...(await this.scoreAndRank(need, text, rows, weights, limit)), candidates: rows.length, weights };
+  }
+
+  /** Scores the candidates (text relevance only where it can change the top), ranks them and re-checks the top. */
+  private async scoreAndRank(
+    need: MatchingNeed,
+    text: string,
+    rows: ScoringRow[],
+    weights: WeightsInUse,
+    limit: number,
+  ): Promise<{ items: RankedMatch[]; textAvailable: boolean }> {
     const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
     const textShare = sum === 0 ? 0 : (100 * weights.weights.text) / sum;
     const noText: CriterionResult = { score: 0, reason: '' };
@@ -153,9 +210,7 @@ export class MatchingService {
     });
     return {
       items: await this.topEligible(need, rankCandidates(candidates), limit, proximityOf),
-      candidates: scored.length,
       textAvailable: relevance.scores !== null,
-      weights,
     };
   }
 
