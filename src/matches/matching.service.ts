@@ -27,7 +27,7 @@ import { textCriterion } from './scoring/criteria.js';
 import { exclusions, type Exclusion } from './scoring/eligibility.js';
 import { rankCandidates, scoreCandidate, type CriterionResult, type ScoredCandidate } from './scoring/ranking.js';
 import { prerankSql } from './scoring/prerank.js';
-import { boundHolds, excludedBelow, needsTextScore, prerankSlack, textOnlyBest } from './scoring/top-k.js';
+import { boundHolds, canReach, excludedBelow, needsTextScore, prerankSlack, textOnlyBest } from './scoring/top-k.js';
 import { SCORING_VERSION } from './scoring/weights.js';
 
 /** How many offerings the search index contributes by text alone (DESIGN §5.1: "top few hundred"). */
@@ -143,22 +143,24 @@ export class MatchingService {
       const textOnly = await this.repository.findTextOnlyCandidates(retrieval, await this.textRetrieval(text));
       if (textOnly.length > 0) rows = [...rows, ...textOnly];
     }
-    const ranked = await this.scoreAndRank(need, text, rows, weights, limit);
+    const ranked = await this.scoreAndRank(need, text, rows, weights, limit, 2);
     const bounded = textSkipped || top.rows.length < top.eligible;
     if (
-      bounded &&
-      !boundHolds(
-        ranked.items.map((m) => m.scored.total),
-        limit,
-        below,
-      )
+      ranked.dropped ||
+      (bounded &&
+        !boundHolds(
+          ranked.items.map((m) => m.scored.total),
+          limit,
+          below,
+        ))
     ) {
       // Only when SQL scored a candidate above the core (a vendor commune the reference data no
-      // longer knows) or the core re-check dropped an offering: exact all the same, just slower.
+      // longer knows) or the core re-check dropped an offering the SQL let through: the bound and
+      // the text rounds no longer prove the top N, so every candidate is scored, as before.
       this.logger.warn(`Bounded ranking not provably exact for this need; ranking all ${top.eligible} candidates.`);
       return this.rankExhaustive(need, limit, weights);
     }
-    return { ...ranked, candidates: top.eligible + rows.length - top.rows.length, weights };
+    return { items: ranked.items, textAvailable: ranked.textAvailable, candidates: top.eligible + rows.length - top.rows.length, weights };
   }
 
   /** Every eligible candidate scored (DESIGN §5 as first built): the fallback of `rank`, and its reference in tests. */
@@ -174,17 +176,23 @@ export class MatchingService {
     const known = new Set(byUseCase.map((r) => r.id));
     const textOnly = textIds.filter((id) => !known.has(id));
     const rows = textOnly.length > 0 ? [...byUseCase, ...(await this.repository.findCandidates({ ...retrieval, useCases: [] }, textOnly))] : byUseCase;
-    return { ...(await this.scoreAndRank(need, text, rows, weights, limit)), candidates: rows.length, weights };
+    const { items, textAvailable } = await this.scoreAndRank(need, text, rows, weights, limit, 1);
+    return { items, textAvailable, candidates: rows.length, weights };
   }
 
-  /** Scores the candidates (text relevance only where it can change the top), ranks them and re-checks the top. */
+  /**
+   * Scores the candidates (text relevance only where it can change the top), ranks them and
+   * re-checks the top. In two rounds, relevance is asked first for the `limit` best without text,
+   * whose totals then floor the N-th best: the second round asks only those that can still reach it.
+   */
   private async scoreAndRank(
     need: MatchingNeed,
     text: string,
     rows: ScoringRow[],
     weights: WeightsInUse,
     limit: number,
-  ): Promise<{ items: RankedMatch[]; textAvailable: boolean }> {
+    rounds: 1 | 2,
+  ): Promise<{ items: RankedMatch[]; textAvailable: boolean; dropped: boolean }> {
     const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
     const textShare = sum === 0 ? 0 : (100 * weights.weights.text) / sum;
     const noText: CriterionResult = { score: 0, reason: '' };
@@ -193,25 +201,41 @@ export class MatchingService {
       const results = criteriaWithoutText(need, row);
       return { row, results, partial: scoreCandidate(row.id, { ...results, text: noText }, weights.weights).total };
     });
+    const withText = (s: (typeof scored)[number], scores: Map<string, number> | null) =>
+      scoreCandidate(
+        s.row.id,
+        {
+          ...s.results,
+          text: scores ? textCriterion(scores.get(s.row.id) ?? 0) : { score: 0, reason: 'Index de recherche indisponible : pertinence du texte comptée 0.' },
+        },
+        weights.weights,
+      );
     const ask = needsTextScore(
       scored.map((s) => s.partial),
       textShare,
       limit,
     );
-    const askIds = scored.filter((_, i) => ask[i]).map((s) => s.row.id);
-    const relevance = await this.relevance(text, askIds);
+    const asked = scored.filter((_, i) => ask[i]);
+    let scores: Map<string, number> | null;
+    if (rounds === 1 || asked.length <= limit) {
+      scores = (await this.relevance(text, asked.map((s) => s.row.id))).scores;
+    } else {
+      asked.sort((a, b) => b.partial - a.partial);
+      const first = asked.slice(0, limit);
+      scores = (await this.relevance(text, first.map((s) => s.row.id))).scores;
+      if (scores) {
+        const floor = first.map((s) => withText(s, scores).total).sort((a, b) => b - a)[limit - 1];
+        const rest = asked.slice(limit).filter((s) => canReach(s.partial, textShare, floor));
+        const more = (await this.relevance(text, rest.map((s) => s.row.id))).scores;
+        scores = more ? new Map([...scores, ...more]) : null;
+      }
+    }
     const proximityOf = new Map<string, RankedMatch['proximity']>();
     const candidates = scored.map((s) => {
-      const textResult = relevance.scores
-        ? textCriterion(relevance.scores.get(s.row.id) ?? 0)
-        : { score: 0, reason: "Index de recherche indisponible : pertinence du texte comptée 0." };
       proximityOf.set(s.row.id, s.results.proximity.relation);
-      return scoreCandidate(s.row.id, { ...s.results, text: textResult }, weights.weights);
+      return withText(s, scores);
     });
-    return {
-      items: await this.topEligible(need, rankCandidates(candidates), limit, proximityOf),
-      textAvailable: relevance.scores !== null,
-    };
+    return { ...(await this.topEligible(need, rankCandidates(candidates), limit, proximityOf)), textAvailable: scores !== null };
   }
 
   /**
@@ -223,21 +247,25 @@ export class MatchingService {
     ranked: ScoredCandidate[],
     limit: number,
     proximityOf: Map<string, RankedMatch['proximity']>,
-  ): Promise<RankedMatch[]> {
+  ): Promise<{ items: RankedMatch[]; dropped: boolean }> {
     const eligibility = eligibilityNeed(need);
     const items: RankedMatch[] = [];
+    let dropped = false;
     for (let start = 0; start < ranked.length && items.length < limit; ) {
       const slice = ranked.slice(start, start + limit - items.length + 5);
       start += slice.length;
       const rows = new Map((await this.repository.findCandidateRows(slice.map((c) => c.offeringId))).map((r) => [r.id, r]));
       for (const scored of slice) {
         const row = rows.get(scored.offeringId);
-        if (!row || exclusions(eligibility, eligibilityOffering(row)).length > 0) continue;
+        if (!row || exclusions(eligibility, eligibilityOffering(row)).length > 0) {
+          dropped = true;
+          continue;
+        }
         items.push({ scored, row, proximity: proximityOf.get(scored.offeringId) as RankedMatch['proximity'] });
         if (items.length >= limit) break;
       }
     }
-    return items;
+    return { items, dropped };
   }
 
   private async textRetrieval(text: string): Promise<string[]> {

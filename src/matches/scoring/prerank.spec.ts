@@ -2,7 +2,7 @@ import { proximity } from '../../reference/geo/proximity.js';
 import { referenceData } from '../../reference/reference-data.js';
 import { sectorMatch } from '../../reference/sectors/sector-match.js';
 import { departementOfCommune, localProximityByDepartement, prerankSql, sectorScores } from './prerank.js';
-import { boundHolds, excludedBelow, prerankSlack, textOnlyBest } from './top-k.js';
+import { boundHolds, canReach, excludedBelow, prerankSlack, textOnlyBest } from './top-k.js';
 import { DEFAULT_WEIGHTS } from './weights.js';
 
 const geo = referenceData().geography;
@@ -77,5 +77,13 @@ describe('bounded retrieval: what a left-out candidate can reach', () => {
     ['nothing left out', [90, 10], 2, Number.NEGATIVE_INFINITY, true],
   ])('%s', (_label, totals, n, below, expected) => {
     expect(boundHolds(totals, n, below)).toBe(expected);
+  });
+
+  it.each([
+    ['the text share closes the gap', 70, 10, 80, true],
+    ['within the rounding margin', 69.8, 10, 80, true],
+    ['beyond it', 69.7, 10, 80, false],
+  ])('second text round: %s', (_label, partial, share, floor, expected) => {
+    expect(canReach(partial, share, floor)).toBe(expected);
   });
 });

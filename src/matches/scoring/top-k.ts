@@ -46,3 +46,12 @@ export function textOnlyBest(weights: Weights): number {
 export function boundHolds(totals: readonly number[], n: number, below: number): boolean {
   return totals.length >= n && totals[n - 1] >= below + 0.1;
 }
+
+/**
+ * Whether a candidate whose total without text is `partial` can still reach `floor`, a total
+ * already reached by N candidates, once its text is known (at best the whole text share). `margin`
+ * covers the 0.1 rounding of both totals.
+ */
+export function canReach(partial: number, textShare: number, floor: number, margin = 0.2): boolean {
+  return partial + textShare + margin >= floor;
+}

@@ -164,10 +164,11 @@ export class PostgresSearchIndex implements SearchIndex {
     if (!normalised || ids.length === 0) return scores;
     // Share of the text's key words (French stems, stop words dropped) found in the offering. Each
     // word is a one-lexeme tsquery (quoted as tsquery input wants, so nothing is re-parsed) tested
-    // with @@, a binary search in the offering's tsvector: no array built per offering.
+    // with @@, a binary search in the offering's tsvector: no array built per offering. MATERIALIZED:
+    // inlined, the words would be rebuilt for every offering.
     const rows = (await this.dataSource.query(
       `WITH need AS (SELECT tsvector_to_array(to_tsvector('french', unaccent($1))) AS lx),
-       q AS (SELECT cardinality(need.lx) AS n,
+       q AS MATERIALIZED (SELECT cardinality(need.lx) AS n,
                     ARRAY(SELECT ('''' || replace(replace(w, '\\', '\\\\'), '''', '''''') || '''')::tsquery FROM unnest(need.lx) w) AS words
                FROM need)
        SELECT s.id, q.n, (SELECT count(*) FROM unnest(q.words) w WHERE s.tsv @@ w)::int AS matched
