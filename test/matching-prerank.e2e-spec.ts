@@ -52,7 +52,10 @@ function needs(random: () => number): MatchingNeed[] {
   return Array.from({ length: 10 }, (_, i) => {
     const communeCode = i === 9 ? null : pick(random, COMMUNES);
     const commune = communeCode ? findCommune(communeCode) : undefined;
-    const useCases = [pick(random, USE_CASES), ...(random() < 0.4 ? [pick(random, USE_CASES)] : [])].filter((u, j, a) => a.indexOf(u) === j);
+    // Needs 7 and 8 name three use cases: shares of a third and two thirds, rounded.
+    const useCases = [pick(random, USE_CASES), ...(random() < 0.4 ? [pick(random, USE_CASES)] : []), ...(i >= 7 && i < 9 ? USE_CASES.slice(i - 7, i - 5) : [])].filter(
+      (u, j, a) => a.indexOf(u) === j,
+    );
     const min = random() < 0.3 ? null : pick(random, [1000, 5000, 20000]);
     return {
       title: pick(random, TEXTS[useCases[0]].titles),

@@ -52,7 +52,7 @@ describe('prerank inputs: the SQL twin reads the core’s own functions', () => 
         return `$${values.length}`;
       },
     );
-    expect(sql).toBe('$1::numeric * (coalesce(o.sovereignty_score, 0))');
+    expect(sql).toBe('$1::int * (coalesce(o.sovereignty_score, 0))');
     expect(values).toEqual([10]);
   });
 });

@@ -84,12 +84,15 @@ export function sectorScores(needSector: string, naf: NafNomenclature = referenc
 /** SQL of Σ weight × score over every criterion but text (criteria weighing 0 are left out, with their parameters). */
 export function prerankSql(need: PrerankNeed, weights: Weights, param: (value: unknown) => string): string {
   const terms: string[] = [];
-  const weighted = (weight: number, sql: string) => terms.push(`${param(weight)}::numeric * (${sql})`);
+  // Weights are integers (weightProblems): integer arithmetic, numeric only for any other value.
+  const weighted = (weight: number, sql: string) => terms.push(`${param(weight)}::${Number.isInteger(weight) ? 'int' : 'numeric'} * (${sql})`);
 
-  // Use case: share of the need's use cases the offering covers, rounded as Math.round does.
+  // Use case: share of the need's use cases the offering covers, rounded as Math.round does:
+  // round(100 c / n) = floor((200 c + n) / 2n), in integers.
   if (weights.useCase > 0 && need.useCases.length > 0) {
+    const n = need.useCases.length;
     const covered = need.useCases.map((u) => `(${param(u)}::text = ANY(o.use_cases))::int`).join(' + ');
-    weighted(weights.useCase, `floor((100 * (${covered}))::numeric / ${need.useCases.length} + 0.5)::int`);
+    weighted(weights.useCase, n === 1 ? `100 * ${covered}` : `(200 * (${covered}) + ${n}) / ${2 * n}`);
   }
 
   // Proximity: the best local relation of the vendor's communes, else the service area.
@@ -106,8 +109,9 @@ export function prerankSql(need: PrerankNeed, weights: Weights, param: (value: u
       weighted(weights.proximity, area);
     } else {
       const map = `${param(JSON.stringify(local))}::jsonb`;
-      const establishments = `CASE WHEN org.establishments = '[]'::jsonb THEN NULL ELSE (SELECT max((${map} ->> ${departementOfCommuneSql("e->>'communeCode'")})::int) FROM jsonb_array_elements(org.establishments) e) END`;
-      weighted(weights.proximity, `GREATEST((${map} ->> ${departementOfCommuneSql('org.commune_code')})::int, ${establishments}, ${area})`);
+      const establishments = `CASE WHEN org.establishments = '[]'::jsonb THEN NULL ELSE (SELECT max((${map} -> ${departementOfCommuneSql("e->>'communeCode'")})::int) FROM jsonb_array_elements(org.establishments) e) END`;
+      // As proximity(): a local relation when there is one, else the service area.
+      weighted(weights.proximity, `coalesce(GREATEST((${map} -> ${departementOfCommuneSql('org.commune_code')})::int, ${establishments}), ${area})`);
     }
   }
 
@@ -122,8 +126,8 @@ export function prerankSql(need: PrerankNeed, weights: Weights, param: (value: u
       const map = `${param(JSON.stringify(sectorScores(need.sector)))}::jsonb`;
       weighted(
         weights.sector,
-        `CASE cardinality(o.sectors) WHEN 0 THEN ${cross} WHEN 1 THEN coalesce((${map} ->> o.sectors[1])::int, 0)
-           ELSE coalesce((SELECT max((${map} ->> s)::int) FROM unnest(o.sectors) s), 0) END`,
+        `CASE cardinality(o.sectors) WHEN 0 THEN ${cross} WHEN 1 THEN coalesce((${map} -> o.sectors[1])::int, 0)
+           ELSE coalesce((SELECT max((${map} -> s)::int) FROM unnest(o.sectors) s), 0) END`,
       );
     }
   }
