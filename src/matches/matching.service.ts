@@ -27,7 +27,7 @@ import { textCriterion } from './scoring/criteria.js';
 import { exclusions, type Exclusion } from './scoring/eligibility.js';
 import { rankCandidates, scoreCandidate, type CriterionResult, type ScoredCandidate } from './scoring/ranking.js';
 import { prerankSql } from './scoring/prerank.js';
-import { boundHolds, canReach, excludedBelow, needsTextScore, prerankSlack, textOnlyBest } from './scoring/top-k.js';
+import { boundHolds, canReach, excludedBelow, needsTextScore, prerankSlack, textOnlyBest, textRetrievalSkippable } from './scoring/top-k.js';
 import { SCORING_VERSION } from './scoring/weights.js';
 
 /** How many offerings the search index contributes by text alone (DESIGN §5.1: "top few hundred"). */
@@ -132,15 +132,17 @@ export class MatchingService {
     if (need.useCases.length === 0 || Object.values(weights.weights).every((w) => w === 0)) return this.rankExhaustive(need, limit, weights);
     const text = needText(need);
     const retrieval = retrievalNeed(need);
+    // When these weights can never leave text retrieval out, it runs beside the pre-rank.
+    const early = textRetrievalSkippable(weights.weights) ? null : this.textRetrieval(text);
     const top = await this.repository.findTopCandidates(retrieval, (param) => prerankSql(need, weights.weights, param), {
       rank: limit,
       slack: prerankSlack(weights.weights),
     });
     const below = excludedBelow(top.kth, weights.weights);
-    const textSkipped = textOnlyBest(weights.weights) < below;
+    const textSkipped = !early && textOnlyBest(weights.weights) < below;
     let rows = top.rows;
     if (!textSkipped) {
-      const textOnly = await this.repository.findTextOnlyCandidates(retrieval, await this.textRetrieval(text));
+      const textOnly = await this.repository.findTextOnlyCandidates(retrieval, await (early ?? this.textRetrieval(text)));
       if (textOnly.length > 0) rows = [...rows, ...textOnly];
     }
     const ranked = await this.scoreAndRank(need, text, rows, weights, limit, 2);

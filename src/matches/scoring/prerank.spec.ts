@@ -2,7 +2,7 @@ import { proximity } from '../../reference/geo/proximity.js';
 import { referenceData } from '../../reference/reference-data.js';
 import { sectorMatch } from '../../reference/sectors/sector-match.js';
 import { departementOfCommune, localProximityByDepartement, prerankSql, sectorScores } from './prerank.js';
-import { boundHolds, canReach, excludedBelow, prerankSlack, textOnlyBest } from './top-k.js';
+import { boundHolds, canReach, excludedBelow, prerankSlack, textOnlyBest, textRetrievalSkippable } from './top-k.js';
 import { DEFAULT_WEIGHTS } from './weights.js';
 
 const geo = referenceData().geography;
@@ -68,6 +68,14 @@ describe('bounded retrieval: what a left-out candidate can reach', () => {
   it('bounds an offering sharing no use case by every other criterion at 100', () => {
     expect(textOnlyBest(DEFAULT_WEIGHTS)).toBe(70);
     expect(textOnlyBest({ ...DEFAULT_WEIGHTS, useCase: 0 })).toBe(100);
+  });
+
+  it('runs text retrieval up front for weights that can never skip it', () => {
+    expect(textRetrievalSkippable(DEFAULT_WEIGHTS)).toBe(true);
+    expect(textRetrievalSkippable({ ...DEFAULT_WEIGHTS, useCase: 0 })).toBe(false);
+    // Use case weighing less than half a point of the total: never skipped either.
+    expect(textRetrievalSkippable({ useCase: 0, proximity: 0, sovereignty: 100, sector: 0, text: 100, fit: 0 })).toBe(false);
+    expect(textRetrievalSkippable({ useCase: 1, proximity: 0, sovereignty: 100, sector: 0, text: 0, fit: 0 })).toBe(true);
   });
 
   it.each([

@@ -55,3 +55,12 @@ export function boundHolds(totals: readonly number[], n: number, below: number):
 export function canReach(partial: number, textShare: number, floor: number, margin = 0.2): boolean {
   return partial + textShare + margin >= floor;
 }
+
+/**
+ * Whether these weights can ever leave text retrieval out: only if an offering sharing no use case
+ * can total less than the best pre-rank possible (every criterion but text at 100) can reach.
+ */
+export function textRetrievalSkippable(weights: Weights): boolean {
+  const sum = weightSum(weights);
+  return sum > 0 && textOnlyBest(weights) < (100 * (sum - weights.text)) / sum - 0.5;
+}
