@@ -25,7 +25,7 @@ import { MatchingRepository, type CandidateRow, type ScoringRow } from './matchi
 import { MatchingWeightsService, type WeightsInUse } from './matching-weights.service.js';
 import { textCriterion } from './scoring/criteria.js';
 import { exclusions, type Exclusion } from './scoring/eligibility.js';
-import { rankCandidates, scoreCandidate, type CriterionResult, type ScoredCandidate } from './scoring/ranking.js';
+import { rankCandidates, scoreCandidate, totalOf, type CriterionResult, type ScoredCandidate } from './scoring/ranking.js';
 import { prerankSql } from './scoring/prerank.js';
 import { boundHolds, canReach, excludedBelow, needsTextScore, prerankSlack, textOnlyBest, textRetrievalSkippable } from './scoring/top-k.js';
 import { SCORING_VERSION } from './scoring/weights.js';
@@ -201,7 +201,7 @@ export class MatchingService {
 
     const scored = rows.map((row) => {
       const results = criteriaWithoutText(need, row);
-      return { row, results, partial: scoreCandidate(row.id, { ...results, text: noText }, weights.weights).total };
+      return { row, results, partial: totalOf({ ...results, text: noText }, weights.weights) };
     });
     const withText = (s: (typeof scored)[number], scores: Map<string, number> | null) =>
       scoreCandidate(
@@ -219,6 +219,9 @@ export class MatchingService {
     );
     const asked = scored.filter((_, i) => ask[i]);
     let scores: Map<string, number> | null;
+    // One round ranks every candidate (the exhaustive path); two rank only those that can reach
+    // the top: the others could only be shown past a dropped offering, which the caller checks.
+    let ranked = rounds === 1 ? scored : asked;
     if (rounds === 1 || asked.length <= limit) {
       scores = (await this.relevance(text, asked.map((s) => s.row.id))).scores;
     } else {
@@ -226,14 +229,15 @@ export class MatchingService {
       const first = asked.slice(0, limit);
       scores = (await this.relevance(text, first.map((s) => s.row.id))).scores;
       if (scores) {
-        const floor = first.map((s) => withText(s, scores).total).sort((a, b) => b - a)[limit - 1];
+        const floor = first.map((s) => totalOf({ ...s.results, text: textCriterion(scores?.get(s.row.id) ?? 0) }, weights.weights)).sort((a, b) => b - a)[limit - 1];
         const rest = asked.slice(limit).filter((s) => canReach(s.partial, textShare, floor));
         const more = (await this.relevance(text, rest.map((s) => s.row.id))).scores;
         scores = more ? new Map([...scores, ...more]) : null;
+        if (scores) ranked = [...first, ...rest];
       }
     }
     const proximityOf = new Map<string, RankedMatch['proximity']>();
-    const candidates = scored.map((s) => {
+    const candidates = ranked.map((s) => {
       proximityOf.set(s.row.id, s.results.proximity.relation);
       return withText(s, scores);
     });

@@ -3,7 +3,8 @@ import { referenceData } from '../../reference/reference-data.js';
 import { sectorMatch } from '../../reference/sectors/sector-match.js';
 import { departementOfCommune, localProximityByDepartement, prerankSql, sectorScores } from './prerank.js';
 import { boundHolds, canReach, excludedBelow, prerankSlack, textOnlyBest, textRetrievalSkippable } from './top-k.js';
-import { DEFAULT_WEIGHTS } from './weights.js';
+import { scoreCandidate, totalOf } from './ranking.js';
+import { CRITERIA, DEFAULT_WEIGHTS, type Weights } from './weights.js';
 
 const geo = referenceData().geography;
 
@@ -93,5 +94,17 @@ describe('bounded retrieval: what a left-out candidate can reach', () => {
     ['beyond it', 69.7, 10, 80, false],
   ])('second text round: %s', (_label, partial, share, floor, expected) => {
     expect(canReach(partial, share, floor)).toBe(expected);
+  });
+});
+
+describe('totalOf: the total of scoreCandidate without its explanation', () => {
+  it('is the same number on 2,000 random scores and weights', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) {
+      const results = Object.fromEntries(CRITERIA.map((c) => [c, { score: next() * 110 - 5, reason: '' }])) as Parameters<typeof totalOf>[0];
+      const weights = Object.fromEntries(CRITERIA.map((c) => [c, i % 7 === 0 ? 0 : Math.floor(next() * 101)])) as Weights;
+      expect(totalOf(results, weights)).toBe(scoreCandidate('x', results, weights).total);
+    }
   });
 });
