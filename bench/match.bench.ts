@@ -154,7 +154,7 @@ async function main(): Promise<void> {
         rank: 20,
         slack: prerankSlack(weights.weights),
       });
-    const kept = (await bounded()).rows.length;
+    const kept = (await bounded()).kept.length;
     console.log(`Need: ${first.candidates} eligible candidates, ${kept} within reach of the top 20 read and scored; best total ${first.items[0]?.total}.`);
 
     const text = needText(matchingNeed);

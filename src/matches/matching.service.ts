@@ -21,7 +21,7 @@ import {
   type MatchingNeed,
 } from './match-view.js';
 import { MatchesErrors } from './matches.errors.js';
-import { MatchingRepository, type CandidateRow, type ScoringRow } from './matching.repository.js';
+import { MatchingRepository, type CandidateRow, type PrerankedId, type ScoringRow } from './matching.repository.js';
 import { MatchingWeightsService, type WeightsInUse } from './matching-weights.service.js';
 import { textCriterion } from './scoring/criteria.js';
 import { exclusions, type Exclusion } from './scoring/eligibility.js';
@@ -140,13 +140,9 @@ export class MatchingService {
     });
     const below = excludedBelow(top.kth, weights.weights);
     const textSkipped = !early && textOnlyBest(weights.weights) < below;
-    let rows = top.rows;
-    if (!textSkipped) {
-      const textOnly = await this.repository.findTextOnlyCandidates(retrieval, await (early ?? this.textRetrieval(text)));
-      if (textOnly.length > 0) rows = [...rows, ...textOnly];
-    }
-    const ranked = await this.scoreAndRank(need, text, rows, weights, limit, 2);
-    const bounded = textSkipped || top.rows.length < top.eligible;
+    const textOnly = textSkipped ? [] : await this.repository.findTextOnlyCandidates(retrieval, await (early ?? this.textRetrieval(text)));
+    const ranked = await this.scoreBounded(need, text, top.kept, textOnly, weights, limit);
+    const bounded = textSkipped || top.kept.length < top.eligible;
     if (
       ranked.dropped ||
       (bounded &&
@@ -157,12 +153,12 @@ export class MatchingService {
         ))
     ) {
       // Only when SQL scored a candidate above the core (a vendor commune the reference data no
-      // longer knows) or the core re-check dropped an offering the SQL let through: the bound and
-      // the text rounds no longer prove the top N, so every candidate is scored, as before.
+      // longer knows) or an offering changed or failed the core's re-check meanwhile: the bounds no
+      // longer prove the top N, so every candidate is scored, as before.
       this.logger.warn(`Bounded ranking not provably exact for this need; ranking all ${top.eligible} candidates.`);
       return this.rankExhaustive(need, limit, weights);
     }
-    return { items: ranked.items, textAvailable: ranked.textAvailable, candidates: top.eligible + rows.length - top.rows.length, weights };
+    return { items: ranked.items, textAvailable: ranked.textAvailable, candidates: top.eligible + textOnly.length, weights };
   }
 
   /** Every eligible candidate scored (DESIGN §5 as first built): the fallback of `rank`, and its reference in tests. */
@@ -178,68 +174,92 @@ export class MatchingService {
     const known = new Set(byUseCase.map((r) => r.id));
     const textOnly = textIds.filter((id) => !known.has(id));
     const rows = textOnly.length > 0 ? [...byUseCase, ...(await this.repository.findCandidates({ ...retrieval, useCases: [] }, textOnly))] : byUseCase;
-    const { items, textAvailable } = await this.scoreAndRank(need, text, rows, weights, limit, 1);
+    const { items, textAvailable } = await this.scoreAndRank(need, text, rows, weights, limit);
     return { items, textAvailable, candidates: rows.length, weights };
   }
 
-  /**
-   * Scores the candidates (text relevance only where it can change the top), ranks them and
-   * re-checks the top. In two rounds, relevance is asked first for the `limit` best without text,
-   * whose totals then floor the N-th best: the second round asks only those that can still reach it.
-   */
+  /** Scores every candidate (text relevance only where it can change the top), ranks them and re-checks the top. */
   private async scoreAndRank(
     need: MatchingNeed,
     text: string,
     rows: ScoringRow[],
     weights: WeightsInUse,
     limit: number,
-    rounds: 1 | 2,
   ): Promise<{ items: RankedMatch[]; textAvailable: boolean; dropped: boolean }> {
     const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
     const textShare = sum === 0 ? 0 : (100 * weights.weights.text) / sum;
-    const noText: CriterionResult = { score: 0, reason: '' };
-
-    const scored = rows.map((row) => {
-      const results = criteriaWithoutText(need, row);
-      return { row, results, partial: totalOf({ ...results, text: noText }, weights.weights) };
-    });
-    const withText = (s: (typeof scored)[number], scores: Map<string, number> | null) =>
-      scoreCandidate(
-        s.row.id,
-        {
-          ...s.results,
-          text: scores ? textCriterion(scores.get(s.row.id) ?? 0) : { score: 0, reason: 'Index de recherche indisponible : pertinence du texte comptée 0.' },
-        },
-        weights.weights,
-      );
+    const scored = rows.map((row) => this.partial(need, row, weights));
     const ask = needsTextScore(
       scored.map((s) => s.partial),
       textShare,
       limit,
     );
-    const asked = scored.filter((_, i) => ask[i]);
-    let scores: Map<string, number> | null;
-    // One round ranks every candidate (the exhaustive path); two rank only those that can reach
-    // the top: the others could only be shown past a dropped offering, which the caller checks.
-    let ranked = rounds === 1 ? scored : asked;
-    if (rounds === 1 || asked.length <= limit) {
-      scores = (await this.relevance(text, asked.map((s) => s.row.id))).scores;
-    } else {
-      asked.sort((a, b) => b.partial - a.partial);
-      const first = asked.slice(0, limit);
-      scores = (await this.relevance(text, first.map((s) => s.row.id))).scores;
-      if (scores) {
-        const floor = first.map((s) => totalOf({ ...s.results, text: textCriterion(scores?.get(s.row.id) ?? 0) }, weights.weights)).sort((a, b) => b - a)[limit - 1];
-        const rest = asked.slice(limit).filter((s) => canReach(s.partial, textShare, floor));
-        const more = (await this.relevance(text, rest.map((s) => s.row.id))).scores;
-        scores = more ? new Map([...scores, ...more]) : null;
-        if (scores) ranked = [...first, ...rest];
-      }
-    }
+    const relevance = await this.relevance(
+      text,
+      scored.filter((_, i) => ask[i]).map((s) => s.row.id),
+    );
+    return this.rankScored(need, scored, relevance.scores, weights, limit);
+  }
+
+  /**
+   * The bounded path's scoring: rows are read only for the candidates that can still reach the
+   * top. The N best by pre-rank are read and asked for text first; their totals floor the N-th
+   * best; then only the candidates whose pre-rank (never below the core's total without text) plus
+   * the whole text share reaches that floor are read and asked, each read beside its text query.
+   * Text-only candidates come with their rows.
+   */
+  private async scoreBounded(
+    need: MatchingNeed,
+    text: string,
+    kept: readonly PrerankedId[],
+    textOnly: ScoringRow[],
+    weights: WeightsInUse,
+    limit: number,
+  ): Promise<{ items: RankedMatch[]; textAvailable: boolean; dropped: boolean }> {
+    const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
+    const textShare = (100 * weights.weights.text) / sum;
+    const firstIds = kept.slice(0, limit).map((k) => k.id);
+    const [firstRows, firstText] = await Promise.all([this.repository.findScoringRows(firstIds), this.relevance(text, firstIds)]);
+    const first = firstRows.map((row) => this.partial(need, row, weights));
+    let scores = firstText.scores;
+    const floor =
+      first.length < limit
+        ? Number.NEGATIVE_INFINITY
+        : first.map((s) => totalOf({ ...s.results, text: textResult(scores, s.row.id) }, weights.weights)).sort((a, b) => b - a)[limit - 1];
+    // Search down: text counts 0 for everyone, so nothing more to ask and no text share to add.
+    const share = scores ? textShare : 0;
+    const restIds = kept
+      .slice(limit)
+      .filter((k) => canReach(k.prerank / sum, share, floor))
+      .map((k) => k.id);
+    const others = textOnly.map((row) => this.partial(need, row, weights)).filter((s) => canReach(s.partial, share, floor));
+    const [restRows, restText] = await Promise.all([
+      this.repository.findScoringRows(restIds),
+      this.relevance(text, scores ? [...restIds, ...others.map((s) => s.row.id)] : []),
+    ]);
+    if (scores) scores = restText.scores ? new Map([...scores, ...restText.scores]) : null;
+    const ranked = await this.rankScored(need, [...first, ...restRows.map((row) => this.partial(need, row, weights)), ...others], scores, weights, limit);
+    // An offering gone between the queries: the floor may not hold.
+    return { ...ranked, dropped: ranked.dropped || firstRows.length < firstIds.length || restRows.length < restIds.length };
+  }
+
+  private partial(need: MatchingNeed, row: ScoringRow, weights: WeightsInUse): Scored {
+    const results = criteriaWithoutText(need, row);
+    return { row, results, partial: totalOf({ ...results, text: NO_TEXT }, weights.weights) };
+  }
+
+  /** Explains, ranks and re-checks the top of scored candidates, with their text relevance (null = search down). */
+  private async rankScored(
+    need: MatchingNeed,
+    scored: Scored[],
+    scores: Map<string, number> | null,
+    weights: WeightsInUse,
+    limit: number,
+  ): Promise<{ items: RankedMatch[]; textAvailable: boolean; dropped: boolean }> {
     const proximityOf = new Map<string, RankedMatch['proximity']>();
-    const candidates = ranked.map((s) => {
+    const candidates = scored.map((s) => {
       proximityOf.set(s.row.id, s.results.proximity.relation);
-      return withText(s, scores);
+      return scoreCandidate(s.row.id, { ...s.results, text: textResult(scores, s.row.id) }, weights.weights);
     });
     return { ...(await this.topEligible(need, rankCandidates(candidates), limit, proximityOf)), textAvailable: scores !== null };
   }
@@ -310,6 +330,20 @@ export class MatchingService {
   private async matchingNeed(need: NeedEntity): Promise<MatchingNeed> {
     return { ...need, buyerType: await this.repository.buyerTypeOf(need.organisationId) };
   }
+}
+
+interface Scored {
+  row: ScoringRow;
+  results: ReturnType<typeof criteriaWithoutText>;
+  /** Total without text. */
+  partial: number;
+}
+
+const NO_TEXT: CriterionResult = { score: 0, reason: '' };
+
+/** The text criterion from the relevance scores; search down (null) = 0, said in the reason. */
+function textResult(scores: Map<string, number> | null, id: string): CriterionResult {
+  return scores ? textCriterion(scores.get(id) ?? 0) : { score: 0, reason: 'Index de recherche indisponible : pertinence du texte comptée 0.' };
 }
 
 function toMatchDto(m: RankedMatch, rank: number): MatchDto {
