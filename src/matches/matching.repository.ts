@@ -65,6 +65,12 @@ export type ScoringRow = Pick<
   | 'vendorEstablishmentCommunes'
 >;
 
+/** A candidate of a bounded retrieval: its id and its pre-rank (Σ weight × score of every criterion but text). */
+export interface PrerankedId {
+  id: string;
+  prerank: number;
+}
+
 /** A published need as leads show it: no organisation, no person. */
 export interface LeadNeedRow {
   id: string;
@@ -172,6 +178,59 @@ export class MatchingRepository {
     const retrieval = [`o.use_cases && ${p.add(need.useCases)}::text[]`];
     if (textIds.length > 0) retrieval.push(`o.id = ANY(${p.add(textIds)}::uuid[])`);
     where.push(`(${retrieval.join(' OR ')})`);
+    return this.dataSource.query(
+      `SELECT ${SCORING_COLUMNS} FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE ${where.join(' AND ')}`,
+      p.values,
+    ) as Promise<ScoringRow[]>;
+  }
+
+  /**
+   * The bounded twin of `findCandidates` for the use-case side (decision 010): PostgreSQL computes
+   * `prerank` (SQL of prerank.ts) for every eligible offering sharing a use case with the need and
+   * returns the ids of those within `slack` of the `rank`-th best, best first, with the count of
+   * all of them and that `rank`-th best pre-rank (null when there are fewer). Ids only: the rows
+   * are read (`findScoringRows`) for those that can still reach the top once text is known.
+   */
+  async findTopCandidates(
+    need: RetrievalNeed,
+    prerank: (param: (value: unknown) => string) => string,
+    keep: { rank: number; slack: number },
+  ): Promise<{ kept: PrerankedId[]; eligible: number; kth: number | null }> {
+    const p = new Params();
+    const where = this.eligibleWhere(need, p);
+    where.push(`o.use_cases && ${p.add(need.useCases)}::text[]`);
+    const score = prerank((value) => p.add(value));
+    const rows = (await this.dataSource.query(
+      `WITH c AS MATERIALIZED (
+         SELECT o.id, (${score}) AS prerank FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE ${where.join(' AND ')}),
+       k AS (SELECT prerank FROM c ORDER BY prerank DESC OFFSET ${p.add(keep.rank - 1)} LIMIT 1)
+       SELECT c.id, c.prerank::float8 AS prerank, (SELECT count(*) FROM c)::int AS "eligible", (SELECT prerank FROM k)::float8 AS "kth"
+         FROM c WHERE NOT EXISTS (SELECT 1 FROM k) OR c.prerank >= (SELECT prerank FROM k) - ${p.add(keep.slack)}::numeric
+        ORDER BY c.prerank DESC, c.id`,
+      p.values,
+    )) as (PrerankedId & { eligible: number; kth: number | null })[];
+    // Every row carries the two figures; none = no eligible offering at all.
+    const eligible = rows[0]?.eligible ?? 0;
+    const kth = rows[0]?.kth ?? null;
+    return { kept: rows.map(({ id, prerank: value }) => ({ id, prerank: value })), eligible, kth };
+  }
+
+  /** Scoring rows of the listed offerings, in no particular order; one primary-key probe each. */
+  async findScoringRows(ids: readonly string[]): Promise<ScoringRow[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT ${SCORING_COLUMNS} FROM unnest($1::uuid[]) AS asked(id) JOIN offering o ON o.id = asked.id JOIN organisation org ON org.id = o.vendor_id`,
+      [ids],
+    ) as Promise<ScoringRow[]>;
+  }
+
+  /** Eligible offerings among `ids` sharing NO use case with the need: what text retrieval adds to `findTopCandidates`. */
+  async findTextOnlyCandidates(need: RetrievalNeed, ids: readonly string[]): Promise<ScoringRow[]> {
+    if (ids.length === 0) return [];
+    const p = new Params();
+    const where = this.eligibleWhere(need, p);
+    where.push(`o.id = ANY(${p.add(ids)}::uuid[])`);
+    if (need.useCases.length > 0) where.push(`NOT (o.use_cases && ${p.add(need.useCases)}::text[])`);
     return this.dataSource.query(
       `SELECT ${SCORING_COLUMNS} FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE ${where.join(' AND ')}`,
       p.values,

@@ -21,12 +21,13 @@ import {
   type MatchingNeed,
 } from './match-view.js';
 import { MatchesErrors } from './matches.errors.js';
-import { MatchingRepository, type CandidateRow } from './matching.repository.js';
+import { MatchingRepository, type CandidateRow, type PrerankedId, type ScoringRow } from './matching.repository.js';
 import { MatchingWeightsService, type WeightsInUse } from './matching-weights.service.js';
 import { textCriterion } from './scoring/criteria.js';
 import { exclusions, type Exclusion } from './scoring/eligibility.js';
-import { rankCandidates, scoreCandidate, type CriterionResult, type ScoredCandidate } from './scoring/ranking.js';
-import { needsTextScore } from './scoring/top-k.js';
+import { rankCandidates, scoreCandidate, totalOf, type CriterionResult, type ScoredCandidate } from './scoring/ranking.js';
+import { prerankSql } from './scoring/prerank.js';
+import { boundHolds, canReach, excludedBelow, needsTextScore, prerankSlack, textOnlyBest, textRetrievalSkippable } from './scoring/top-k.js';
 import { SCORING_VERSION } from './scoring/weights.js';
 
 /** How many offerings the search index contributes by text alone (DESIGN §5.1: "top few hundred"). */
@@ -49,8 +50,8 @@ export interface Ranking {
 
 /**
  * DESIGN §5: candidates from SQL (eligibility + shared use case or text retrieval), re-checked and
- * scored by the pure core. Text relevance is asked only for candidates that can still reach the
- * top `limit` (see `needsTextScore`), so the cost stays flat as the catalogue grows.
+ * scored by the pure core. SQL pre-ranks them so that only those that can still reach the top
+ * `limit` are read and scored, and text relevance is asked only for those (see `needsTextScore`).
  */
 @Injectable()
 export class MatchingService {
@@ -72,8 +73,8 @@ export class MatchingService {
     if (entity.status !== 'published') {
       throw MatchesErrors.NEED_NOT_PUBLISHED(undefined, { status: entity.status });
     }
-    const need = await this.matchingNeed(entity);
-    const ranking = await this.rank(need, query.limit ?? 20);
+    const [need, weights] = await Promise.all([this.matchingNeed(entity), this.weights.inUse()]);
+    const ranking = await this.rank(need, query.limit ?? 20, weights);
     const dto: MatchesDto = {
       needId,
       scoringVersion: SCORING_VERSION,
@@ -119,44 +120,148 @@ export class MatchingService {
     return exclusions(eligibilityNeed(await this.matchingNeed(need)), eligibilityOffering(row));
   }
 
-  /** The ranking itself, with no access check: for the routes above and the benchmark. */
-  async rank(need: MatchingNeed, limit: number): Promise<Ranking> {
+  /**
+   * The ranking itself, with no access check: for the routes above and the benchmark. Bounded
+   * (decision 010): SQL pre-ranks the use-case candidates on every criterion but text and returns
+   * only those that can still reach the top `limit`; text retrieval runs only when an offering
+   * sharing no use case could still get there. The result is the exhaustive ranking's: checked by
+   * `boundHolds` each time, with `rankExhaustive` as the fallback.
+   */
+  async rank(need: MatchingNeed, limit: number, weightsInUse?: WeightsInUse): Promise<Ranking> {
+    const weights = weightsInUse ?? (await this.weights.inUse());
+    if (need.useCases.length === 0 || Object.values(weights.weights).every((w) => w === 0)) return this.rankExhaustive(need, limit, weights);
+    const text = needText(need);
+    const retrieval = retrievalNeed(need);
+    // When these weights can never leave text retrieval out, it runs beside the pre-rank.
+    const early = textRetrievalSkippable(weights.weights) ? null : this.textRetrieval(text);
+    const top = await this.repository.findTopCandidates(retrieval, (param) => prerankSql(need, weights.weights, param), {
+      rank: limit,
+      slack: prerankSlack(weights.weights),
+    });
+    const below = excludedBelow(top.kth, weights.weights);
+    const textSkipped = !early && textOnlyBest(weights.weights) < below;
+    const textOnly = textSkipped ? [] : await this.repository.findTextOnlyCandidates(retrieval, await (early ?? this.textRetrieval(text)));
+    const ranked = await this.scoreBounded(need, text, top.kept, textOnly, weights, limit);
+    const bounded = textSkipped || top.kept.length < top.eligible;
+    if (
+      ranked.dropped ||
+      (bounded &&
+        !boundHolds(
+          ranked.items.map((m) => m.scored.total),
+          limit,
+          below,
+        ))
+    ) {
+      // Only when SQL scored a candidate above the core (a vendor commune the reference data no
+      // longer knows) or an offering changed or failed the core's re-check meanwhile: the bounds no
+      // longer prove the top N, so every candidate is scored, as before.
+      this.logger.warn(`Bounded ranking not provably exact for this need; ranking all ${top.eligible} candidates.`);
+      return this.rankExhaustive(need, limit, weights);
+    }
+    return { items: ranked.items, textAvailable: ranked.textAvailable, candidates: top.eligible + textOnly.length, weights };
+  }
+
+  /** Every eligible candidate scored (DESIGN §5 as first built): the fallback of `rank`, and its reference in tests. */
+  async rankExhaustive(need: MatchingNeed, limit: number, weightsInUse?: WeightsInUse): Promise<Ranking> {
     const text = needText(need);
     const retrieval = retrievalNeed(need);
     // The use-case candidates and the text retrieval run side by side; the few text-only ids are fetched after.
-    const [weights, textIds, byUseCase] = await Promise.all([this.weights.inUse(), this.textRetrieval(text), this.repository.findCandidates(retrieval, [])]);
+    const [weights, textIds, byUseCase] = await Promise.all([
+      weightsInUse ?? this.weights.inUse(),
+      this.textRetrieval(text),
+      this.repository.findCandidates(retrieval, []),
+    ]);
     const known = new Set(byUseCase.map((r) => r.id));
     const textOnly = textIds.filter((id) => !known.has(id));
     const rows = textOnly.length > 0 ? [...byUseCase, ...(await this.repository.findCandidates({ ...retrieval, useCases: [] }, textOnly))] : byUseCase;
+    const { items, textAvailable } = await this.scoreAndRank(need, text, rows, weights, limit);
+    return { items, textAvailable, candidates: rows.length, weights };
+  }
+
+  /** Scores every candidate (text relevance only where it can change the top), ranks them and re-checks the top. */
+  private async scoreAndRank(
+    need: MatchingNeed,
+    text: string,
+    rows: ScoringRow[],
+    weights: WeightsInUse,
+    limit: number,
+  ): Promise<{ items: RankedMatch[]; textAvailable: boolean; dropped: boolean }> {
     const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
     const textShare = sum === 0 ? 0 : (100 * weights.weights.text) / sum;
-    const noText: CriterionResult = { score: 0, reason: '' };
-
-    const scored = rows.map((row) => {
-      const results = criteriaWithoutText(need, row);
-      return { row, results, partial: scoreCandidate(row.id, { ...results, text: noText }, weights.weights).total };
-    });
+    const scored = rows.map((row) => this.partial(need, row, weights));
     const ask = needsTextScore(
       scored.map((s) => s.partial),
       textShare,
       limit,
     );
-    const askIds = scored.filter((_, i) => ask[i]).map((s) => s.row.id);
-    const relevance = await this.relevance(text, askIds);
+    const relevance = await this.relevance(
+      text,
+      scored.filter((_, i) => ask[i]).map((s) => s.row.id),
+    );
+    return this.rankScored(need, scored, relevance.scores, weights, limit);
+  }
+
+  /**
+   * The bounded path's scoring: rows are read only for the candidates that can still reach the
+   * top. The N best by pre-rank are read and asked for text first; their totals floor the N-th
+   * best; then only the candidates whose pre-rank (never below the core's total without text) plus
+   * the whole text share reaches that floor are read and asked, each read beside its text query.
+   * Text-only candidates come with their rows.
+   */
+  private async scoreBounded(
+    need: MatchingNeed,
+    text: string,
+    kept: readonly PrerankedId[],
+    textOnly: ScoringRow[],
+    weights: WeightsInUse,
+    limit: number,
+  ): Promise<{ items: RankedMatch[]; textAvailable: boolean; dropped: boolean }> {
+    const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
+    const textShare = (100 * weights.weights.text) / sum;
+    const firstIds = kept.slice(0, limit).map((k) => k.id);
+    const [firstRows, firstText] = await Promise.all([this.repository.findScoringRows(firstIds), this.relevance(text, firstIds)]);
+    const first = firstRows.map((row) => this.partial(need, row, weights));
+    let scores = firstText.scores;
+    const floor =
+      first.length < limit
+        ? Number.NEGATIVE_INFINITY
+        : first.map((s) => totalOf({ ...s.results, text: textResult(scores, s.row.id) }, weights.weights)).sort((a, b) => b - a)[limit - 1];
+    // Search down: text counts 0 for everyone, so nothing more to ask and no text share to add.
+    const share = scores ? textShare : 0;
+    const restIds = kept
+      .slice(limit)
+      .filter((k) => canReach(k.prerank / sum, share, floor))
+      .map((k) => k.id);
+    const others = textOnly.map((row) => this.partial(need, row, weights)).filter((s) => canReach(s.partial, share, floor));
+    const [restRows, restText] = await Promise.all([
+      this.repository.findScoringRows(restIds),
+      this.relevance(text, scores ? [...restIds, ...others.map((s) => s.row.id)] : []),
+    ]);
+    if (scores) scores = restText.scores ? new Map([...scores, ...restText.scores]) : null;
+    const ranked = await this.rankScored(need, [...first, ...restRows.map((row) => this.partial(need, row, weights)), ...others], scores, weights, limit);
+    // An offering gone between the queries: the floor may not hold.
+    return { ...ranked, dropped: ranked.dropped || firstRows.length < firstIds.length || restRows.length < restIds.length };
+  }
+
+  private partial(need: MatchingNeed, row: ScoringRow, weights: WeightsInUse): Scored {
+    const results = criteriaWithoutText(need, row);
+    return { row, results, partial: totalOf({ ...results, text: NO_TEXT }, weights.weights) };
+  }
+
+  /** Explains, ranks and re-checks the top of scored candidates, with their text relevance (null = search down). */
+  private async rankScored(
+    need: MatchingNeed,
+    scored: Scored[],
+    scores: Map<string, number> | null,
+    weights: WeightsInUse,
+    limit: number,
+  ): Promise<{ items: RankedMatch[]; textAvailable: boolean; dropped: boolean }> {
     const proximityOf = new Map<string, RankedMatch['proximity']>();
     const candidates = scored.map((s) => {
-      const textResult = relevance.scores
-        ? textCriterion(relevance.scores.get(s.row.id) ?? 0)
-        : { score: 0, reason: "Index de recherche indisponible : pertinence du texte comptée 0." };
       proximityOf.set(s.row.id, s.results.proximity.relation);
-      return scoreCandidate(s.row.id, { ...s.results, text: textResult }, weights.weights);
+      return scoreCandidate(s.row.id, { ...s.results, text: textResult(scores, s.row.id) }, weights.weights);
     });
-    return {
-      items: await this.topEligible(need, rankCandidates(candidates), limit, proximityOf),
-      candidates: scored.length,
-      textAvailable: relevance.scores !== null,
-      weights,
-    };
+    return { ...(await this.topEligible(need, rankCandidates(candidates), limit, proximityOf)), textAvailable: scores !== null };
   }
 
   /**
@@ -168,21 +273,25 @@ export class MatchingService {
     ranked: ScoredCandidate[],
     limit: number,
     proximityOf: Map<string, RankedMatch['proximity']>,
-  ): Promise<RankedMatch[]> {
+  ): Promise<{ items: RankedMatch[]; dropped: boolean }> {
     const eligibility = eligibilityNeed(need);
     const items: RankedMatch[] = [];
+    let dropped = false;
     for (let start = 0; start < ranked.length && items.length < limit; ) {
       const slice = ranked.slice(start, start + limit - items.length + 5);
       start += slice.length;
       const rows = new Map((await this.repository.findCandidateRows(slice.map((c) => c.offeringId))).map((r) => [r.id, r]));
       for (const scored of slice) {
         const row = rows.get(scored.offeringId);
-        if (!row || exclusions(eligibility, eligibilityOffering(row)).length > 0) continue;
+        if (!row || exclusions(eligibility, eligibilityOffering(row)).length > 0) {
+          dropped = true;
+          continue;
+        }
         items.push({ scored, row, proximity: proximityOf.get(scored.offeringId) as RankedMatch['proximity'] });
         if (items.length >= limit) break;
       }
     }
-    return items;
+    return { items, dropped };
   }
 
   private async textRetrieval(text: string): Promise<string[]> {
@@ -221,6 +330,20 @@ export class MatchingService {
   private async matchingNeed(need: NeedEntity): Promise<MatchingNeed> {
     return { ...need, buyerType: await this.repository.buyerTypeOf(need.organisationId) };
   }
+}
+
+interface Scored {
+  row: ScoringRow;
+  results: ReturnType<typeof criteriaWithoutText>;
+  /** Total without text. */
+  partial: number;
+}
+
+const NO_TEXT: CriterionResult = { score: 0, reason: '' };
+
+/** The text criterion from the relevance scores; search down (null) = 0, said in the reason. */
+function textResult(scores: Map<string, number> | null, id: string): CriterionResult {
+  return scores ? textCriterion(scores.get(id) ?? 0) : { score: 0, reason: 'Index de recherche indisponible : pertinence du texte comptée 0.' };
 }
 
 function toMatchDto(m: RankedMatch, rank: number): MatchDto {

@@ -129,7 +129,7 @@ export class MatchesDto {
   @ApiProperty({ example: '2026-11.1' }) scoringVersion!: string;
   @ApiProperty({ type: WeightsDto }) weights!: WeightsDto;
   @ApiProperty({ example: 1, description: 'Version of the weights row used (0 = defaults).' }) weightsVersion!: number;
-  @ApiProperty({ example: 42, description: 'Eligible candidates scored (shared use case or text retrieval).' }) candidates!: number;
+  @ApiProperty({ example: 42, description: 'Eligible candidates: sharing a use case, plus those found by text alone when text retrieval ran (skipped when none could reach the top).' }) candidates!: number;
   @ApiProperty({ example: true, description: 'False when the search index could not be asked: text scored 0 for all.' }) textAvailable!: boolean;
   @ApiProperty({ type: [MatchDto] }) items!: MatchDto[];
   @ApiPropertyOptional({ type: [ExcludedOfferingDto], description: 'Only with includeExcluded=true (curators, admins).' })

@@ -39,6 +39,15 @@ export function scoreCandidate(offeringId: string, results: Record<Criterion, Cr
   return { offeringId, total: round1(exact), criteria };
 }
 
+/** `scoreCandidate(...).total` alone, the same arithmetic with no explanation built: for scoring many candidates. */
+export function totalOf(results: Record<Criterion, CriterionResult>, weights: Weights): number {
+  const sum = CRITERIA.reduce((acc, c) => acc + weights[c], 0);
+  if (sum === 0) return 0;
+  let exact = 0;
+  for (const c of CRITERIA) exact += (clamp(Math.round(results[c].score)) * weights[c]) / sum;
+  return round1(exact);
+}
+
 const scoreOf = (c: ScoredCandidate, criterion: Criterion): number => c.criteria.find((x) => x.criterion === criterion)?.score ?? 0;
 
 /** DESIGN §5.4: total, then sovereignty, then proximity, then offering id — deterministic. */

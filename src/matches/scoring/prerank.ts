@@ -1,0 +1,151 @@
+import { PROXIMITY_SCORES, proximity } from '../../reference/geo/proximity.js';
+import type { CommuneCode, Geography } from '../../reference/geo/geo.types.js';
+import { referenceData } from '../../reference/reference-data.js';
+import { SECTOR_MATCH_SCORES, sectorMatch } from '../../reference/sectors/sector-match.js';
+import type { NafNomenclature } from '../../reference/sectors/naf.types.js';
+import type { Weights } from './weights.js';
+
+/**
+ * Pre-ranking in SQL (issue #8, decision 010): every criterion but text, computed by PostgreSQL
+ * for each eligible candidate as the integer Σ weight × score that the pure core computes from
+ * `criteriaWithoutText()`, so that only the candidates that can still reach the top N are read and
+ * scored in full. The twin of use-case, proximity, sovereignty, sector and fit; the test
+ * `test/matching-prerank.e2e-spec.ts` runs both on generated offerings. SQL may only ever score
+ * HIGHER than the core (a vendor commune unknown to the reference data still counts by its
+ * département here): an upper bound keeps the pruning safe, and the service checks the lower side
+ * on every bounded ranking.
+ *
+ * Aliases: `o` the offering, `org` its vendor. `param` returns a placeholder for a bound value.
+ */
+export interface PrerankNeed {
+  useCases: readonly string[];
+  sector: string | null;
+  communeCode: string | null;
+  buyerType: string | null;
+  minBudgetEur: number | null;
+  maxBudgetEur: number | null;
+}
+
+/** The département of an INSEE commune code: its first two characters, three overseas (97x). */
+export const departementOfCommune = (code: string): string => (code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2));
+
+/** `departementOfCommune` in SQL, for a text expression. */
+export const departementOfCommuneSql = (expr: string): string => `(CASE WHEN left(${expr}, 2) = '97' THEN left(${expr}, 3) ELSE left(${expr}, 2) END)`;
+
+const NO_AREA = { national: false, regions: [], departements: [], remoteDelivery: false };
+const representatives = new WeakMap<Geography, ReadonlyMap<string, CommuneCode>>();
+
+/** One commune per département: proximity depends only on the département (and its région). */
+function representativeCommunes(geo: Geography): ReadonlyMap<string, CommuneCode> {
+  let found = representatives.get(geo);
+  if (!found) {
+    const map = new Map<string, CommuneCode>();
+    for (const commune of geo.communes.values()) if (!map.has(commune.departementCode)) map.set(commune.departementCode, commune.communeCode);
+    representatives.set(geo, map);
+    found = map;
+  }
+  return found;
+}
+
+/**
+ * The local proximity score (same or adjacent département or région) of a vendor establishment in
+ * each département, seen from the need's commune, by the core's own `proximity()`. Départements
+ * with no local relation are left out (the service area decides there). Empty for an unknown commune.
+ */
+export function localProximityByDepartement(needCommune: string | null, geo: Geography = referenceData().geography): Record<string, number> {
+  const scores: Record<string, number> = {};
+  if (!needCommune || !geo.communes.has(needCommune as CommuneCode)) return scores;
+  for (const [departement, commune] of representativeCommunes(geo)) {
+    const p = proximity(needCommune, [commune], NO_AREA, geo);
+    if (p.fromCommuneCode !== null) scores[departement] = p.score;
+  }
+  return scores;
+}
+
+const sectorCache = new Map<string, Record<string, number>>();
+
+/** The sector score of every NAF code that shares at least a section with the need's sector, by `sectorMatch()`. */
+export function sectorScores(needSector: string, naf: NafNomenclature = referenceData().naf): Record<string, number> {
+  const cached = naf === referenceData().naf ? sectorCache.get(needSector) : undefined;
+  if (cached) return cached;
+  const scores: Record<string, number> = {};
+  for (const code of naf.byCode.keys()) {
+    const score = sectorMatch(needSector, [code], naf).score;
+    if (score > 0) scores[code] = score;
+  }
+  if (naf === referenceData().naf) {
+    // Keys are need sectors, NAF codes in practice: bounded, but never let odd input grow it.
+    if (sectorCache.size >= 2000) sectorCache.clear();
+    sectorCache.set(needSector, scores);
+  }
+  return scores;
+}
+
+/** SQL of Σ weight × score over every criterion but text (criteria weighing 0 are left out, with their parameters). */
+export function prerankSql(need: PrerankNeed, weights: Weights, param: (value: unknown) => string): string {
+  const terms: string[] = [];
+  // Weights are integers (weightProblems): integer arithmetic, numeric only for any other value.
+  const weighted = (weight: number, sql: string) => terms.push(`${param(weight)}::${Number.isInteger(weight) ? 'int' : 'numeric'} * (${sql})`);
+
+  // Use case: share of the need's use cases the offering covers, rounded as Math.round does:
+  // round(100 c / n) = floor((200 c + n) / 2n), in integers.
+  if (weights.useCase > 0 && need.useCases.length > 0) {
+    const n = need.useCases.length;
+    const covered = need.useCases.map((u) => `(${param(u)}::text = ANY(o.use_cases))::int`).join(' + ');
+    weighted(weights.useCase, n === 1 ? `100 * ${covered}` : `(200 * (${covered}) + ${n}) / ${2 * n}`);
+  }
+
+  // Proximity: the best local relation of the vendor's communes, else the service area.
+  if (weights.proximity > 0) {
+    const geo = referenceData().geography;
+    const commune = need.communeCode ? geo.communes.get(need.communeCode as CommuneCode) : undefined;
+    const onSite = ['o.service_national'];
+    if (commune) {
+      onSite.push(`${param(commune.regionCode)}::text = ANY(o.service_regions)`, `${param(commune.departementCode)}::text = ANY(o.service_departements)`);
+    }
+    const area = `CASE WHEN ${onSite.join(' OR ')} THEN ${PROXIMITY_SCORES.on_site} WHEN o.remote_delivery THEN ${PROXIMITY_SCORES.remote} ELSE ${PROXIMITY_SCORES.out_of_area} END`;
+    const local = localProximityByDepartement(need.communeCode, geo);
+    if (Object.keys(local).length === 0) {
+      weighted(weights.proximity, area);
+    } else {
+      const map = `${param(JSON.stringify(local))}::jsonb`;
+      const establishments = `CASE WHEN org.establishments = '[]'::jsonb THEN NULL ELSE (SELECT max((${map} -> ${departementOfCommuneSql("e->>'communeCode'")})::int) FROM jsonb_array_elements(org.establishments) e) END`;
+      // As proximity(): a local relation when there is one, else the service area.
+      weighted(weights.proximity, `coalesce(GREATEST((${map} -> ${departementOfCommuneSql('org.commune_code')})::int, ${establishments}), ${area})`);
+    }
+  }
+
+  if (weights.sovereignty > 0) weighted(weights.sovereignty, 'coalesce(o.sovereignty_score, 0)');
+
+  // Sector: no sector = cross-sector; otherwise the deepest NAF level shared, best of the offering's codes.
+  if (weights.sector > 0) {
+    const cross = SECTOR_MATCH_SCORES.cross_sector;
+    if (!need.sector) {
+      weighted(weights.sector, `CASE WHEN cardinality(o.sectors) = 0 THEN ${cross} ELSE 0 END`);
+    } else {
+      const map = `${param(JSON.stringify(sectorScores(need.sector)))}::jsonb`;
+      weighted(
+        weights.sector,
+        `CASE cardinality(o.sectors) WHEN 0 THEN ${cross} WHEN 1 THEN coalesce((${map} -> o.sectors[1])::int, 0)
+           ELSE coalesce((SELECT max((${map} -> s)::int) FROM unnest(o.sectors) s), 0) END`,
+      );
+    }
+  }
+
+  // Fit: buyer type targeted (50) and the need's budget inside (50), overlapping (35) or outside
+  // (0) the offering's price range; 25 when either side has no budget.
+  if (weights.fit > 0) {
+    const type = `CASE WHEN cardinality(o.target_buyer_types) = 0 OR ${param(need.buyerType ?? '')}::text = ANY(o.target_buyer_types) THEN 50 ELSE 0 END`;
+    let budget = '25';
+    if (need.minBudgetEur !== null || need.maxBudgetEur !== null) {
+      const low = `${param(need.minBudgetEur ?? 0)}::numeric`;
+      const high = need.maxBudgetEur === null ? null : `${param(need.maxBudgetEur)}::numeric`;
+      const inside = `${low} >= coalesce(o.min_budget_eur, 0) AND ${high === null ? 'o.max_budget_eur IS NULL' : `(o.max_budget_eur IS NULL OR ${high} <= o.max_budget_eur)`}`;
+      const overlap = `(o.max_budget_eur IS NULL OR ${low} <= o.max_budget_eur)${high === null ? '' : ` AND coalesce(o.min_budget_eur, 0) <= ${high}`}`;
+      budget = `CASE WHEN o.min_budget_eur IS NULL AND o.max_budget_eur IS NULL THEN 25 WHEN ${inside} THEN 50 WHEN ${overlap} THEN 35 ELSE 0 END`;
+    }
+    weighted(weights.fit, `${type} + ${budget}`);
+  }
+
+  return terms.length === 0 ? '0' : terms.join('\n + ');
+}

@@ -1,0 +1,267 @@
+import { jest } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../src/audit/audit.service.js';
+import { prng } from '../src/common/prng.js';
+import { createDataSource } from '../src/database/data-source.js';
+import { luhnSiren, PROFILES, TEXTS } from '../src/demo/demo-data.js';
+import { criteriaWithoutText, type MatchingNeed } from '../src/matches/match-view.js';
+import { MatchingRepository, type CandidateRow } from '../src/matches/matching.repository.js';
+import { MatchingService, type Ranking } from '../src/matches/matching.service.js';
+import { MatchingWeightsService, type WeightsInUse } from '../src/matches/matching-weights.service.js';
+import { prerankSql } from '../src/matches/scoring/prerank.js';
+import { scoreSovereignty } from '../src/matches/scoring/sovereignty-score.js';
+import { DEFAULT_WEIGHTS, type Weights } from '../src/matches/scoring/weights.js';
+import { NeedsRepository } from '../src/needs/needs.repository.js';
+import { OfferingDocumentsSource } from '../src/offerings/offering-documents.source.js';
+import { OfferingsRepository } from '../src/offerings/offerings.repository.js';
+import { sovereigntyColumns, type SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
+import { findCommune } from '../src/reference/geo/geography.js';
+import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+
+/*
+ * Decision 010: `MatchingService.rank` pre-ranks in SQL and scores only the candidates that can
+ * still reach the top N, and skips text retrieval when no offering outside the need's use cases
+ * can get there. On a generated catalogue (local and distant vendors, establishments, a vendor
+ * whose commune the reference data does not know, every kind of sector, budget and buyer type),
+ * for needs × weights × limits, its top N must be exactly `rankExhaustive`'s, which scores every
+ * candidate; and the SQL pre-rank must equal the core's partial score.
+ */
+const USE_CASES = Object.keys(TEXTS);
+// Nice and its neighbours (same and adjacent départements, same and adjacent régions), the rest of
+// France, overseas, Corsica, and 06999: a well-formed code the reference data does not know.
+const COMMUNES = ['06088', '06004', '06152', '83137', '04070', '13055', '05061', '69123', '34172', '75056', '59350', '2A004', '97411', '31555'];
+const GHOST_COMMUNE = '06999';
+const SECTORS = [[], [], ['84'], ['84.11Z'], ['84.1', '62.01Z'], ['C'], ['10.11Z'], ['62'], ['J'], ['01.11Z', '47']];
+const BUYER_TYPES = [[], ['collectivite'], ['pme', 'tpe'], ['pme', 'eti', 'collectivite']];
+const REQUIREMENTS = [[], [], ['GDPR_DPA'], ['DATA_IN_EU'], ['DATA_IN_FRANCE', 'GDPR_DPA'], ['ISO27001']];
+
+const WEIGHT_SETS: Weights[] = [
+  { ...DEFAULT_WEIGHTS },
+  { useCase: 0, proximity: 20, sovereignty: 20, sector: 15, text: 10, fit: 5 },
+  { useCase: 30, proximity: 20, sovereignty: 20, sector: 15, text: 60, fit: 5 },
+  { useCase: 10, proximity: 100, sovereignty: 5, sector: 0, text: 0, fit: 0 },
+  { useCase: 30, proximity: 0, sovereignty: 0, sector: 50, text: 5, fit: 50 },
+];
+const LIMITS = [1, 5, 20];
+
+const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+const departementOf = (commune: string) => findCommune(commune)?.departementCode ?? commune.slice(0, 2);
+
+function needs(random: () => number): MatchingNeed[] {
+  return Array.from({ length: 10 }, (_, i) => {
+    const communeCode = i === 9 ? null : pick(random, COMMUNES);
+    const commune = communeCode ? findCommune(communeCode) : undefined;
+    // Needs 7 and 8 name three use cases: shares of a third and two thirds, rounded.
+    const useCases = [pick(random, USE_CASES), ...(random() < 0.4 ? [pick(random, USE_CASES)] : []), ...(i >= 7 && i < 9 ? USE_CASES.slice(i - 7, i - 5) : [])].filter(
+      (u, j, a) => a.indexOf(u) === j,
+    );
+    const min = random() < 0.3 ? null : pick(random, [1000, 5000, 20000]);
+    return {
+      title: pick(random, TEXTS[useCases[0]].titles),
+      description: i % 3 === 0 ? null : TEXTS[pick(random, USE_CASES)].description,
+      useCases,
+      sector: pick(random, [null, '84.11Z', '62.01Z', 'C', '01.11Z', '47']),
+      communeCode,
+      departementCode: commune?.departementCode ?? null,
+      regionCode: commune?.regionCode ?? null,
+      acceptsRemote: random() < 0.7,
+      requirements: pick(random, REQUIREMENTS),
+      minSovereigntyGrade: pick(random, [null, null, 'C', 'B']),
+      minBudgetEur: min,
+      maxBudgetEur: random() < 0.3 ? null : (min ?? 2000) * pick(random, [2, 5]),
+      buyerType: pick(random, ['collectivite', 'pme', null]),
+    } as MatchingNeed;
+  });
+}
+
+describe('bounded matching (decision 010): the same top N as scoring every candidate', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let repository: MatchingRepository;
+  let search: PostgresSearchIndex;
+  let service: MatchingService;
+  let generated: MatchingNeed[];
+  const ghostVendors = new Set<string>();
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = createDataSource(db.url, 4);
+    await ds.initialize();
+    const random = prng(2010);
+
+    const vendorIds: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      const ghost = i < 3;
+      const commune = ghost ? GHOST_COMMUNE : pick(random, COMMUNES);
+      const establishments = random() < 0.3 ? [{ communeCode: pick(random, COMMUNES) }, ...(random() < 0.3 ? [{ label: 'sans commune' }] : [])] : [];
+      const [{ id }] = (await ds.query(
+        `INSERT INTO organisation (kind, name, siren, naf_code, commune_code, establishments, verified_at)
+         VALUES ('vendor', $1, $2, '62.01Z', $3, $4, CASE WHEN $5 THEN now() END) RETURNING id`,
+        [`Fournisseur ${i}`, luhnSiren(70000000 + i), commune, JSON.stringify(establishments), ghost || random() < 0.92],
+      )) as { id: string }[];
+      vendorIds.push(id);
+      if (ghost) ghostVendors.add(id);
+    }
+
+    const offerings = Array.from({ length: 700 }, (_, i) => {
+      const vendor = i < 30 ? vendorIds[i % 3] : pick(random, vendorIds);
+      const useCase = pick(random, USE_CASES);
+      const text = TEXTS[random() < 0.8 ? useCase : pick(random, USE_CASES)];
+      const profile = { ...pick(random, PROFILES), declaredAt: '2026-01-01T00:00:00.000Z' } as unknown as SovereigntyProfile;
+      const score = scoreSovereignty(profile);
+      const national = random() < 0.3;
+      const dep = departementOf(pick(random, COMMUNES));
+      const region = findCommune(pick(random, COMMUNES))?.regionCode ?? '93';
+      const min = random() < 0.2 ? null : pick(random, [1000, 3000, 10000, 25000]);
+      return {
+        vendor_id: vendor,
+        status: random() < 0.92 ? 'published' : 'draft',
+        title: `${pick(random, text.titles)} ${i}`,
+        summary: text.summary,
+        description: text.description,
+        use_cases: random() < 0.4 ? [useCase, pick(random, USE_CASES)].filter((u, j, a) => a.indexOf(u) === j) : [useCase],
+        sectors: pick(random, SECTORS),
+        service_national: national,
+        service_regions: national || random() < 0.5 ? [] : [region],
+        service_departements: national || random() < 0.3 ? [] : [dep],
+        remote_delivery: random() < 0.6,
+        min_budget_eur: min,
+        max_budget_eur: random() < 0.2 ? null : (min ?? 1000) * pick(random, [2, 4, 10]),
+        target_buyer_types: pick(random, BUYER_TYPES),
+        sovereignty: profile,
+        ...Object.fromEntries(Object.entries(sovereigntyColumns(profile)).map(([key, v]) => [key.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`), v])),
+        sovereignty_score: score.total,
+        sovereignty_grade: score.grade,
+      };
+    });
+    const ids = (
+      (await ds.query(
+        `INSERT INTO offering (vendor_id, status, title, summary, description, use_cases, sectors, service_national, service_regions,
+           service_departements, remote_delivery, pricing_model, min_budget_eur, max_budget_eur, target_buyer_types, sovereignty,
+           data_residency, provider_jurisdiction, hq_jurisdiction, non_eu_remote_access, sec_num_cloud, hds, iso27001, model_origin,
+           model_licence, inference_hosting, training_on_customer_data, dpa_art28, non_eu_transfers, extraterritorial_exposure,
+           non_eu_control, deployment_modes, ai_act_risk_class, data_export_open_format, sovereignty_score, sovereignty_grade, published_at)
+         SELECT x.vendor_id, x.status, x.title, x.summary, x.description, x.use_cases, x.sectors, x.service_national, x.service_regions,
+           x.service_departements, x.remote_delivery, 'project', x.min_budget_eur, x.max_budget_eur, x.target_buyer_types, x.sovereignty,
+           x.data_residency, x.provider_jurisdiction, x.hq_jurisdiction, x.non_eu_remote_access, x.sec_num_cloud, x.hds, x.iso_27001, x.model_origin,
+           x.model_licence, x.inference_hosting, x.training_on_customer_data, x.dpa_art_28, x.non_eu_transfers, x.extraterritorial_exposure,
+           x.non_eu_control, x.deployment_modes, x.ai_act_risk_class, x.data_export_open_format, x.sovereignty_score, x.sovereignty_grade,
+           CASE WHEN x.status = 'published' THEN now() END
+         FROM jsonb_to_recordset($1::jsonb) AS x(vendor_id uuid, status text, title text, summary text, description text, use_cases text[], sectors text[],
+           service_national boolean, service_regions text[], service_departements text[], remote_delivery boolean, min_budget_eur int,
+           max_budget_eur int, target_buyer_types text[], sovereignty jsonb, data_residency text, provider_jurisdiction text, hq_jurisdiction text,
+           non_eu_remote_access boolean, sec_num_cloud text, hds boolean, iso_27001 boolean, model_origin text, model_licence text,
+           inference_hosting text, training_on_customer_data text, dpa_art_28 boolean, non_eu_transfers text, extraterritorial_exposure text,
+           non_eu_control text, deployment_modes text[], ai_act_risk_class text, data_export_open_format boolean, sovereignty_score int,
+           sovereignty_grade text)
+         RETURNING id`,
+        [JSON.stringify(offerings)],
+      )) as { id: string }[]
+    ).map((r) => r.id);
+    // The ghost vendors' offerings score 100 on sovereignty: SQL places them at the top (their
+    // commune counts as Alpes-Maritimes there), the core does not (unknown commune).
+    await ds.query(`UPDATE offering SET sovereignty_score = 100, service_national = true WHERE vendor_id = ANY($1::uuid[])`, [[...ghostVendors]]);
+
+    search = new PostgresSearchIndex(ds);
+    await search.upsert(await new OfferingDocumentsSource(new OfferingsRepository(ds)).documentsFor(ids));
+    await ds.query('ANALYZE');
+
+    repository = new MatchingRepository(ds);
+    service = new MatchingService(repository, new NeedsRepository(ds), new MatchingWeightsService(ds, repository, new AuditService()), search);
+    generated = needs(random);
+    expect(findCommune(GHOST_COMMUNE)).toBeUndefined();
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('rates text relevance as the share of the need’s key words among each offering’s lexemes', async () => {
+    const all = ((await ds.query('SELECT id FROM search_offering')) as { id: string }[]).map((r) => r.id);
+    for (const need of generated) {
+      const text = `${need.title}. ${need.description ?? ''} l'été d'eau c'est`;
+      // The first formula, which built each offering's lexeme array: the reference for the @@ one.
+      const expected = (await ds.query(
+        `WITH need AS (SELECT tsvector_to_array(to_tsvector('french', unaccent($1))) AS lx)
+         SELECT s.id, LEAST(100, round(100.0 * (SELECT count(*) FROM unnest(need.lx) w WHERE w = ANY(tsvector_to_array(s.tsv)))
+                  / GREATEST(1, LEAST(cardinality(need.lx), 8))))::int AS score
+           FROM search_offering s, need`,
+        [text],
+      )) as { id: string; score: number }[];
+      const scores = await search.relevance(text, all);
+      expect(Object.fromEntries(all.map((id) => [id, scores.get(id)]))).toEqual(Object.fromEntries(expected.map((r) => [r.id, r.score])));
+      expect(expected.some((r) => r.score > 0 && r.score < 100)).toBe(true);
+    }
+  });
+
+  it('computes in SQL the partial score the core computes: equal, or higher for a vendor in an unknown commune', async () => {
+    const rows = (await repository.findCandidateRows(
+      ((await ds.query("SELECT id FROM offering WHERE status = 'published'")) as { id: string }[]).map((r) => r.id),
+    )) as CandidateRow[];
+    let compared = 0;
+    for (const need of generated) {
+      for (const weights of WEIGHT_SETS) {
+        const values: unknown[] = [];
+        const sql = prerankSql(need, weights, (v) => {
+          values.push(v);
+          return `$${values.length}`;
+        });
+        values.push(rows.map((r) => r.id));
+        const found = (await ds.query(
+          `SELECT o.id, (${sql})::float8 AS prerank FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE o.id = ANY($${values.length}::uuid[])`,
+          values,
+        )) as { id: string; prerank: number }[];
+        const bySql = new Map(found.map((r) => [r.id, r.prerank]));
+        for (const row of rows) {
+          const results = criteriaWithoutText(need, row);
+          const core = (['useCase', 'proximity', 'sovereignty', 'sector', 'fit'] as const).reduce((acc, c) => acc + weights[c] * results[c].score, 0);
+          const known = row.vendorCommuneCode !== GHOST_COMMUNE;
+          expect({ id: row.id, need: need.communeCode, prerank: known ? bySql.get(row.id) : Math.min(core, bySql.get(row.id) ?? -1) }).toEqual({
+            id: row.id,
+            need: need.communeCode,
+            prerank: core,
+          });
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10 * WEIGHT_SETS.length * 500);
+  });
+
+  it('ranks exactly as scoring every candidate, for every need, weights and limit', async () => {
+    const top = jest.spyOn(repository, 'findTopCandidates');
+    const topIds = jest.spyOn(search, 'topIds');
+    const exhaustive = jest.spyOn(service, 'rankExhaustive');
+    const seen = { bounded: 0, pruned: 0, textSkipped: 0, fallback: 0 };
+    const view = (r: Ranking) => ({ textAvailable: r.textAvailable, items: r.items.map((m) => ({ id: m.row.id, proximity: m.proximity, scored: m.scored })) });
+    for (const [n, need] of generated.entries()) {
+      for (const [w, weights] of WEIGHT_SETS.entries()) {
+        for (const limit of LIMITS) {
+          const inUse: WeightsInUse = { weights, version: w };
+          const [topCalls, textCalls, exhaustiveCalls] = [top.mock.results.length, topIds.mock.calls.length, exhaustive.mock.calls.length];
+          const bounded = await service.rank(need, limit, inUse);
+          const fellBack = exhaustive.mock.calls.length > exhaustiveCalls;
+          const textRetrieved = topIds.mock.calls.length > textCalls;
+          const reference = await service.rankExhaustive(need, limit, inUse);
+          expect({ n, w, limit, ...view(bounded) }).toEqual({ n, w, limit, ...view(reference) });
+          if (top.mock.results.length > topCalls && !fellBack) {
+            seen.bounded++;
+            const retrieved = (await top.mock.results[top.mock.results.length - 1].value) as { kept: unknown[]; eligible: number };
+            if (retrieved.kept.length < retrieved.eligible) seen.pruned++;
+            if (!textRetrieved) seen.textSkipped++;
+            // With text retrieval, the count is the exhaustive one; without, the text-only offerings are not counted.
+            else expect({ n, w, limit, candidates: bounded.candidates }).toEqual({ n, w, limit, candidates: reference.candidates });
+          }
+          if (fellBack) seen.fallback++;
+        }
+      }
+    }
+    // The catalogue must exercise every path: pruning, skipped text retrieval and the fallback.
+    expect(seen.pruned).toBeGreaterThan(20);
+    expect(seen.textSkipped).toBeGreaterThan(10);
+    expect(seen.fallback).toBeGreaterThan(0);
+    expect(seen.bounded).toBeGreaterThan(seen.fallback);
+  }, 120_000);
+});
