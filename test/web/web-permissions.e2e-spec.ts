@@ -103,6 +103,28 @@ describe('web console permission matrix: every page × every role', () => {
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
+  it('never answers a 5xx to junk query strings on any page, for any role', async () => {
+    const junk = [
+      'page=abc&page=2&pageSize=-1',
+      'q=' + 'x'.repeat(3000),
+      'statut=nope&status[]=1&useCase=A&useCase=B&grade=Z&region=%00',
+      'retour=%2F%2Fevil.example&message=%3Cscript%3E',
+      'limit=1e309&includeExcluded=maybe&sort=drop',
+    ];
+    const problems: string[] = [];
+    for (const route of routes.filter((r) => r.method === 'GET')) {
+      for (const role of ROLES) {
+        for (const query of junk) {
+          const url = `${route.path.replace(/:name\b/, 'app.css').replace(/\*$/, 'nowhere').replace(/:[A-Za-z]+/g, () => randomUUID())}?${query}`;
+          const res = await clients[role].get(url);
+          if (res.status >= 500) problems.push(`GET ${url.slice(0, 120)} as ${role}: ${res.status}`);
+          if (res.text.includes('<script>')) problems.push(`GET ${url.slice(0, 120)} as ${role}: reflected markup`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('answers each role as declared, in HTML, and never with a 5xx', async () => {
     const problems: string[] = [];
     for (const route of routes) {
