@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertMemberOrStaff, isStaff } from '../auth/access.js';
 import type { Caller } from '../auth/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
+import { withinTransaction } from '../database/transactions.js';
 import { toOrganisationDto, type OrganisationDto } from './dto/organisation.dto.js';
 import type { UpdateOrganisationDto } from './dto/organisation-input.dto.js';
 import type { OrganisationEntity } from './organisation.entity.js';
@@ -32,9 +33,10 @@ export class OrganisationsService {
     return toOrganisationDto(organisation);
   }
 
-  async update(caller: Caller, organisationId: string, dto: UpdateOrganisationDto): Promise<OrganisationDto> {
+  /** `within`: an outer transaction to join, so that a caller can commit this with other writes. */
+  async update(caller: Caller, organisationId: string, dto: UpdateOrganisationDto, within?: EntityManager): Promise<OrganisationDto> {
     assertMemberOrStaff(caller, organisationId);
-    return this.dataSource.transaction(async (manager) => {
+    return withinTransaction(this.dataSource, within, async (manager) => {
       const organisation = await this.organisations.lockById(manager, organisationId);
       if (!organisation) throw OrganisationsErrors.ORGANISATION_NOT_FOUND();
       if (dto.version !== undefined && dto.version !== organisation.version) throw CommonErrors.STALE_VERSION();

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { assertMemberOf, isStaff } from '../auth/access.js';
 import type { Caller } from '../auth/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
+import { withinTransaction } from '../database/transactions.js';
 import { pageOf, pageWindow, type Page } from '../common/pagination.js';
 import type { OfferingSummaryDto } from '../offerings/dto/offering.dto.js';
 import { OFFERING_STATUSES } from '../offerings/offering.entity.js';
@@ -64,9 +65,10 @@ export class VendorsService {
   }
 
   /** Public profile fields, by the vendor's members. A new name reaches the search documents. */
-  async update(caller: Caller, vendorId: string, dto: UpdateVendorDto): Promise<VendorDto> {
+  /** `within`: an outer transaction to join (the console saves the legal data and the profile together). */
+  async update(caller: Caller, vendorId: string, dto: UpdateVendorDto, within?: EntityManager): Promise<VendorDto> {
     assertMemberOf(caller, vendorId);
-    return this.dataSource.transaction(async (manager) => {
+    return withinTransaction(this.dataSource, within, async (manager) => {
       const vendor = await this.vendors.lockVendor(manager, vendorId);
       if (!vendor) throw VendorsErrors.VENDOR_NOT_FOUND();
       if (dto.version !== vendor.version) throw CommonErrors.STALE_VERSION();

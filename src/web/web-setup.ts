@@ -11,6 +11,27 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isWebPath = (url: string): boolean => url === WEB_PREFIX || url.startsWith(`${WEB_PREFIX}/`) || url.startsWith(`${WEB_PREFIX}?`);
 
 /**
+ * The console path a request reaches, as the router matched it: `/%61pp/connexion` reaches the
+ * `/app/connexion` handler, so deciding on the raw URL would let it skip the CSRF check.
+ */
+function routedPath(request: FastifyRequest): string {
+  const route = request.routeOptions?.url;
+  if (route) return route;
+  const path = request.url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Console forms post application/x-www-form-urlencoded (htmx too); anything else is not ours. */
+const isFormBody = (request: FastifyRequest): boolean => {
+  const type = request.headers['content-type'];
+  return type === undefined ? !request.body : type.split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+};
+
+/**
  * Cookies (Nest's Fastify adapter already parses form bodies) and, for /app only, the session and CSRF check. It runs as a Fastify hook,
  * before Nest's guards, so the console's routes use the API's own @Roles() guard and
  * @CurrentCaller(): a page cannot grant more than the API would.
@@ -24,7 +45,7 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
     .getHttpAdapter()
     .getInstance()
     .addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!isWebPath(request.url)) return;
+      if (!isWebPath(routedPath(request))) return;
       let secret = request.cookies[CSRF_COOKIE];
       if (!secret || secret.length > 100) {
         secret = newCsrfSecret();
@@ -33,6 +54,10 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
       request.webCsrfToken = csrfToken(sessions.csrfKey, secret);
 
       if (UNSAFE.has(request.method)) {
+        if (!isFormBody(request)) {
+          errors.send(request, reply, 415, 'Format non pris en charge', 'Les formulaires de Circuit IA s’envoient depuis ses pages. Rechargez la page et recommencez.');
+          return reply;
+        }
         const body = request.body as Record<string, unknown> | undefined;
         const given = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);
         if (!csrfTokenMatches(sessions.csrfKey, request.cookies[CSRF_COOKIE], given)) {

@@ -1,3 +1,6 @@
+import { jest } from '@jest/globals';
+import { CommonErrors } from '../../src/common/errors/common.errors.js';
+import { VendorsService } from '../../src/vendors/vendors.service.js';
 import request from 'supertest';
 import { luhnOk } from '../../src/organisations/siren.js';
 import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
@@ -406,6 +409,30 @@ describe('Web console: vendor space', () => {
       expect(visibleText(other.text)).toContain('Le SIRET doit commencer par le SIREN de votre organisation.');
       const after = await request(t.server).get(`/organisations/${vendor.organisationId}`).set(bearer(vendor));
       expect(after.body.name).toBe(before.body.name);
+      expect(after.body.version).toBe(before.body.version);
+    });
+
+    it('saves the legal data and the public profile together or not at all', async () => {
+      const page = await web.get('/app/fournisseur/organisation');
+      const version = /name="version" value="(\d+)"/.exec(page.text)?.[1];
+      const before = await request(t.server).get(`/organisations/${vendor.organisationId}`).set(bearer(vendor)).expect(200);
+      // A fault injected in the second write (the profile), after the legal data were written.
+      const vendors = t.app.get(VendorsService);
+      const spy = jest.spyOn(vendors, 'update').mockRejectedValueOnce(CommonErrors.CONFLICT());
+      try {
+        const res = await web.post('/app/fournisseur/organisation', {
+          version,
+          name: 'Riviera Souveraine',
+          description: 'Profil qui ne sera pas enregistré.',
+          nafCode: '58.29C',
+          communeCode: 'Nice (06088)',
+        });
+        expect(res.status).toBe(409);
+      } finally {
+        spy.mockRestore();
+      }
+      const after = await request(t.server).get(`/organisations/${vendor.organisationId}`).set(bearer(vendor)).expect(200);
+      expect(after.body.nafCode).toBe(before.body.nafCode);
       expect(after.body.version).toBe(before.body.version);
     });
 

@@ -37,6 +37,32 @@ describe('Web console session: the API account rules hold through the cookies', 
     expect(after.location).toMatch(/^\/app\/connexion/);
   });
 
+  it('checks CSRF on the route the router matched, even when the address is percent-encoded', async () => {
+    const buyer = await registerBuyer(t);
+    for (const path of ['/%61pp/connexion', '/app/%63onnexion', '/%61pp/inscription']) {
+      const res = await request(t.server).post(path).type('form').send(`email=${encodeURIComponent(buyer.email)}&password=${encodeURIComponent(TEST_PASSWORD)}`).redirects(0);
+      expect([path, res.status]).toEqual([path, 403]);
+      expect(([] as string[]).concat(res.headers['set-cookie'] ?? []).some((c) => c.startsWith('cia_session='))).toBe(false);
+    }
+  });
+
+  it('refuses console posts that are not forms (415), and ignores non-text values smuggled into fields', async () => {
+    const buyer = await registerBuyer(t);
+    const web = await webSignIn(t, { email: buyer.email, password: TEST_PASSWORD });
+    const json = await web.agent.post('/app/acheteur/besoins/nouveau').set('x-csrf-token', web.csrf).send({ title: 'abc', useCases: { a: 1 } }).redirects(0);
+    expect(json.status).toBe(415);
+    const nested = await web.post('/app/acheteur/besoins/nouveau', { title: 'Un besoin', 'useCases[a]': '1' });
+    expect(nested.status).toBeLessThan(500);
+  });
+
+  it('never puts control characters of a return address into a Location header', async () => {
+    const buyer = await registerBuyer(t);
+    const web = new WebClient(t);
+    const res = await web.post('/app/connexion', { email: buyer.email, password: TEST_PASSWORD, retour: '/app/\r\nX-Injected: 1' });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/app/acheteur?message=signed-in');
+  });
+
   it('rate-limits sign-in attempts from one address, with a French page', async () => {
     const limited = await createTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
     const web = new WebClient(limited);

@@ -21,8 +21,8 @@ export function text(form: FormBody, key: string): string | undefined {
 /** Checkboxes and multiple selects: always an array. */
 export function list(form: FormBody, key: string): string[] {
   const raw = form[key];
-  const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  return values.map((v) => v.trim()).filter(Boolean);
+  const values: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  return values.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean);
 }
 
 /** A whole number in euros or a count; text that is not a number is kept, so validation names it. */

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import { isActiveMemberOf } from '../../auth/access.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
 import { Public } from '../../auth/public.decorator.js';
@@ -62,6 +64,7 @@ export class WebVendorController {
     private readonly offerings: OfferingsService,
     private readonly leads: LeadsService,
     private readonly introductions: IntroductionsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Get()
@@ -108,9 +111,9 @@ export class WebVendorController {
       again({ ...vendorCheck.errors, ...organisationCheck.errors }, undefined, 400);
       return;
     }
-    const saved = await attempt(async () => {
-      // The legal data first: its service checks SIRETs against the SIREN, and a refusal there
-      // leaves the whole form unsaved. Both write the same row, so the version moves on between them.
+    // One transaction for both services: the legal data (checked against the SIREN) and the public
+    // profile are saved together or not at all. Both write the same row, so the version moves on between them.
+    const saved = await attempt(() => this.dataSource.transaction(async (manager) => {
       let version = profile.version;
       const changed =
         (legal.siret !== undefined && legal.siret !== organisation.siret) ||
@@ -118,9 +121,9 @@ export class WebVendorController {
         (legal.communeCode !== undefined && legal.communeCode !== organisation.communeCode) ||
         JSON.stringify((legal.establishments ?? []).map((e) => [e.siret, e.communeCode])) !==
           JSON.stringify(organisation.establishments.map((e) => [e.siret, e.communeCode]));
-      if (changed) version = (await this.organisations.update(caller, organisation.id, legal)).version;
-      return this.vendors.update(caller, organisation.id, Object.assign(profile, { version }));
-    }, (r) => again(r.errors, r.message, r.status));
+      if (changed) version = (await this.organisations.update(caller, organisation.id, legal, manager)).version;
+      return this.vendors.update(caller, organisation.id, Object.assign(profile, { version }), manager);
+    }), (r) => again(r.errors, r.message, r.status));
     if (saved.done) seeOther(reply, request, withFlash(`${HOME}/organisation`, 'profile-saved'));
   }
 

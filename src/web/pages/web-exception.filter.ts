@@ -72,7 +72,8 @@ export class WebExceptionFilter implements ExceptionFilter {
 
 /** Only a path of this console: an open redirect through `retour=` is impossible. */
 export function safeReturnPath(value: string | undefined): string {
-  if (!value) return '/app';
+  // Control characters would end up in a Location header, which Node refuses (a 500).
+  if (!value || [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return '/app';
   let path = value;
   try {
     if (/^https?:\/\//i.test(value)) path = new URL(value).pathname + new URL(value).search;
