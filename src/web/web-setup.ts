@@ -8,6 +8,22 @@ import { CSRF_COOKIE, WEB_PREFIX, WebSessionService } from './session/web-sessio
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * The console's pages run no inline script (htmx and its attributes only): a stricter policy than
+ * the one the Swagger UI needs, so an injection that slipped past escaping could not run.
+ */
+export const CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "object-src 'none'",
+].join('; ');
+
 export const isWebPath = (url: string): boolean => url === WEB_PREFIX || url.startsWith(`${WEB_PREFIX}/`) || url.startsWith(`${WEB_PREFIX}?`);
 
 /**
@@ -46,6 +62,7 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
     .getInstance()
     .addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!isWebPath(routedPath(request))) return;
+      void reply.header('content-security-policy', CONSOLE_CSP);
       let secret = request.cookies[CSRF_COOKIE];
       if (!secret || secret.length > 100) {
         secret = newCsrfSecret();

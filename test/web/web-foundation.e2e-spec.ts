@@ -26,6 +26,9 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.text).toContain('<html lang="fr"');
+      // No inline script on console pages; the API's Swagger UI keeps its own policy.
+      expect(res.headers['content-security-policy']).toContain("script-src 'self';");
+      expect(res.text).not.toMatch(/<script(?![^>]*\ssrc=)/);
       expect(res.text).toContain('Chatbot municipal souverain');
     });
 
