@@ -7,12 +7,12 @@ import { MatchingRepository } from '../src/matches/matching.repository.js';
 import { MatchingService, TEXT_RETRIEVAL_LIMIT } from '../src/matches/matching.service.js';
 import { MatchingWeightsService } from '../src/matches/matching-weights.service.js';
 import { prerankSql } from '../src/matches/scoring/prerank.js';
-import { scoreSovereignty } from '../src/matches/scoring/sovereignty-score.js';
 import { prerankSlack } from '../src/matches/scoring/top-k.js';
 import { NeedsRepository } from '../src/needs/needs.repository.js';
 import { OfferingDocumentsSource } from '../src/offerings/offering-documents.source.js';
 import { OfferingsRepository } from '../src/offerings/offerings.repository.js';
-import { sovereigntyColumns, type SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
+import type { SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
+import { insertOfferingRows, sovereigntyRowColumns } from './support/bulk-offerings.js';
 import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import { openBenchDatabase, pick, prng, progress, time, writeResult } from './support/harness.js';
 
@@ -64,13 +64,13 @@ async function main(): Promise<void> {
         const useCase = pick(random, USE_CASES);
         const text = TEXTS[useCase];
         const profile = { ...pick(random, PROFILES), declaredAt: '2026-01-01T00:00:00.000Z' } as unknown as SovereigntyProfile;
-        const score = scoreSovereignty(profile);
         const vendor = pick(random, vendorIds);
         const dep = pick(random, COMMUNES).slice(0, 2);
         const national = random() < 0.3;
         const min = pick(random, [1000, 3000, 5000, 10000, 20000]);
         return {
           vendor_id: vendor,
+          status: 'published' as const,
           title: `${pick(random, text.titles)} ${i + k}`,
           summary: text.summary,
           description: text.description,
@@ -83,34 +83,10 @@ async function main(): Promise<void> {
           min_budget_eur: min,
           max_budget_eur: min * pick(random, [4, 8, 15]),
           target_buyer_types: pick(random, [['collectivite'], ['pme', 'tpe'], ['pme', 'eti', 'collectivite']]),
-          sovereignty: profile,
-          ...Object.fromEntries(Object.entries(sovereigntyColumns(profile)).map(([key, v]) => [key.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`), v])),
-          sovereignty_score: score.total,
-          sovereignty_grade: score.grade,
+          ...sovereigntyRowColumns(profile),
         };
       });
-      const rows = (await ds.query(
-        `INSERT INTO offering (vendor_id, status, title, summary, description, use_cases, sectors, service_national, service_regions,
-           service_departements, remote_delivery, pricing_model, min_budget_eur, max_budget_eur, target_buyer_types, sovereignty,
-           data_residency, provider_jurisdiction, hq_jurisdiction, non_eu_remote_access, sec_num_cloud, hds, iso27001, model_origin,
-           model_licence, inference_hosting, training_on_customer_data, dpa_art28, non_eu_transfers, extraterritorial_exposure,
-           non_eu_control, deployment_modes, ai_act_risk_class, data_export_open_format, sovereignty_score, sovereignty_grade, published_at)
-         SELECT x.vendor_id, 'published', x.title, x.summary, x.description, x.use_cases, x.sectors, x.service_national, x.service_regions,
-           x.service_departements, x.remote_delivery, 'project', x.min_budget_eur, x.max_budget_eur, x.target_buyer_types, x.sovereignty,
-           x.data_residency, x.provider_jurisdiction, x.hq_jurisdiction, x.non_eu_remote_access, x.sec_num_cloud, x.hds, x.iso_27001, x.model_origin,
-           x.model_licence, x.inference_hosting, x.training_on_customer_data, x.dpa_art_28, x.non_eu_transfers, x.extraterritorial_exposure,
-           x.non_eu_control, x.deployment_modes, x.ai_act_risk_class, x.data_export_open_format, x.sovereignty_score, x.sovereignty_grade, now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(vendor_id uuid, title text, summary text, description text, use_cases text[], sectors text[],
-           service_national boolean, service_regions text[], service_departements text[], remote_delivery boolean, min_budget_eur int,
-           max_budget_eur int, target_buyer_types text[], sovereignty jsonb, data_residency text, provider_jurisdiction text, hq_jurisdiction text,
-           non_eu_remote_access boolean, sec_num_cloud text, hds boolean, iso_27001 boolean, model_origin text, model_licence text,
-           inference_hosting text, training_on_customer_data text, dpa_art_28 boolean, non_eu_transfers text, extraterritorial_exposure text,
-           non_eu_control text, deployment_modes text[], ai_act_risk_class text, data_export_open_format boolean, sovereignty_score int,
-           sovereignty_grade text)
-         RETURNING id`,
-        [JSON.stringify(batch)],
-      )) as { id: string }[];
-      offeringIds.push(...rows.map((r) => r.id));
+      offeringIds.push(...(await insertOfferingRows(ds, batch)));
       progress('Seeding offerings', offeringIds.length, offerings);
     }
     const seedSeconds = (Date.now() - started) / 1000;
