@@ -40,7 +40,7 @@ export class AppExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    const body = { ...this.toBody(exception, request), requestId: String(request.id) };
+    const body = { ...errorResponse(exception, request), requestId: String(request.id) };
     if (body.statusCode === 503) {
       request.log.warn({ code: body.code, details: body.details }, 'dependency unavailable');
     } else if (body.statusCode >= 500) {
@@ -48,40 +48,44 @@ export class AppExceptionFilter implements ExceptionFilter {
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
+}
 
-  private toBody(exception: unknown, request: FastifyRequest): Omit<ErrorBody, 'requestId'> {
-    if (exception instanceof DomainError) {
-      return { statusCode: exception.status, code: exception.code, message: exception.message, details: exception.details };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const response = exception.getResponse();
-      const message =
-        typeof response === 'object' && response && 'message' in response && typeof response.message === 'string'
-          ? response.message
-          : exception.message;
-      if (status === 404 && exception.constructor.name === 'NotFoundException' && message.startsWith('Cannot ')) {
-        return { statusCode: 404, code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` };
-      }
-      if (status === 503) {
-        // Readiness checks and dependency failures: say which dependency, never a stack.
-        return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'A dependency is unavailable.', details: response };
-      }
-      if (status >= 500) return { statusCode: status, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' };
-      return { statusCode: status, code: HTTP_CODES[status] ?? `HTTP_${status}`, message };
-    }
-    const fastifyStatus = fastifyClientError(exception);
-    if (fastifyStatus) return fastifyStatus;
-    const pgCode = databaseErrorCode(exception);
-    if (pgCode && PG_ERRORS[pgCode]) {
-      const { status, code, message } = PG_ERRORS[pgCode];
-      return { statusCode: status, code, message };
-    }
-    if (pgCode && PG_UNAVAILABLE.has(pgCode)) {
-      return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again shortly.' };
-    }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' };
+/**
+ * Status, code and message of any error, as the API answers it. Also read by the web console's
+ * filter, so a page fails with the same status and code as the API route it mirrors.
+ */
+export function errorResponse(exception: unknown, request: FastifyRequest): Omit<ErrorBody, 'requestId'> {
+  if (exception instanceof DomainError) {
+    return { statusCode: exception.status, code: exception.code, message: exception.message, details: exception.details };
   }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'object' && response && 'message' in response && typeof response.message === 'string'
+        ? response.message
+        : exception.message;
+    if (status === 404 && exception.constructor.name === 'NotFoundException' && message.startsWith('Cannot ')) {
+      return { statusCode: 404, code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` };
+    }
+    if (status === 503) {
+      // Readiness checks and dependency failures: say which dependency, never a stack.
+      return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'A dependency is unavailable.', details: response };
+    }
+    if (status >= 500) return { statusCode: status, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' };
+    return { statusCode: status, code: HTTP_CODES[status] ?? `HTTP_${status}`, message };
+  }
+  const fastifyStatus = fastifyClientError(exception);
+  if (fastifyStatus) return fastifyStatus;
+  const pgCode = databaseErrorCode(exception);
+  if (pgCode && PG_ERRORS[pgCode]) {
+    const { status, code, message } = PG_ERRORS[pgCode];
+    return { statusCode: status, code, message };
+  }
+  if (pgCode && PG_UNAVAILABLE.has(pgCode)) {
+    return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again shortly.' };
+  }
+  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' };
 }
 
 /** Fastify's own errors for malformed requests (bad JSON, wrong content type, too large). */

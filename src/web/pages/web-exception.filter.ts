@@ -1,5 +1,6 @@
-import { Catch, HttpException, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorResponse } from '../../common/errors/app-exception.filter.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { frenchErrorMessage } from '../forms/french-messages.js';
 import { WebErrorPages } from './web-error-pages.js';
@@ -11,16 +12,6 @@ const TITLES: Record<number, string> = {
   409: 'Action impossible',
   429: 'Trop de tentatives',
   503: 'Service indisponible',
-};
-
-/** Unavailable database, as the API's filter reads it. */
-const isUnavailable = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : '';
-  return (
-    (typeof code === 'string' && /^(57P0[123]|080\d\d|ECONNREFUSED|ECONNRESET)$/.test(code)) ||
-    /Connection terminated|Query runner already released|connect ECONNREFUSED/.test(message)
-  );
 };
 
 /**
@@ -40,18 +31,9 @@ export class WebExceptionFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     if (reply.sent) return;
 
-    let status = 500;
-    let code = 'INTERNAL_ERROR';
-    if (exception instanceof DomainError) {
-      status = exception.status;
-      code = exception.code;
-    } else if (exception instanceof HttpException) {
-      status = exception.getStatus();
-      code = status === 404 ? 'NOT_FOUND' : status === 400 ? 'VALIDATION_FAILED' : status === 403 ? 'FORBIDDEN' : 'HTTP_ERROR';
-    } else if (isUnavailable(exception)) {
-      status = 503;
-      code = 'SERVICE_UNAVAILABLE';
-    }
+    // The API's own reading of the error (domain codes, HTTP exceptions, PostgreSQL states, outages).
+    const { statusCode, code } = errorResponse(exception, request);
+    let status = statusCode;
 
     if (status === 401) {
       const back = request.method === 'GET' ? request.url : (request.headers.referer ?? '/app');
@@ -66,7 +48,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (status >= 500 && status !== 503) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     // A malformed id in a page address is a page that does not exist.
     if (status === 400 && !(exception instanceof DomainError)) status = 404;
-    this.pages.send(request, reply, status, TITLES[status] ?? 'Erreur', frenchErrorMessage(status === 404 && code === 'VALIDATION_FAILED' ? 'NOT_FOUND' : code, status));
+    this.pages.send(request, reply, status, TITLES[status] ?? 'Erreur', frenchErrorMessage(code, status));
   }
 }
 
