@@ -66,7 +66,7 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
       let secret = request.cookies[CSRF_COOKIE];
       if (!secret || secret.length > 100) {
         secret = newCsrfSecret();
-        void reply.setCookie(CSRF_COOKIE, secret, { path: WEB_PREFIX, httpOnly: true, sameSite: 'lax', secure: sessions.secureCookies });
+        void reply.setCookie(CSRF_COOKIE, secret, sessions.cookieBase);
       }
       request.webCsrfToken = csrfToken(sessions.csrfKey, secret);
 

@@ -4,6 +4,7 @@ import { errorResponse } from '../../common/errors/app-exception.filter.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { frenchErrorMessage } from '../forms/french-messages.js';
 import { WebErrorPages } from './web-error-pages.js';
+import { seeOther } from './web-views.js';
 
 const TITLES: Record<number, string> = {
   400: 'Requête invalide',
@@ -37,12 +38,7 @@ export class WebExceptionFilter implements ExceptionFilter {
 
     if (status === 401) {
       const back = request.method === 'GET' ? request.url : (request.headers.referer ?? '/app');
-      const location = `/app/connexion?retour=${encodeURIComponent(safeReturnPath(back))}`;
-      if (request.headers['hx-request'] === 'true') {
-        void reply.status(204).header('hx-redirect', location).send();
-      } else {
-        void reply.status(303).header('location', location).send();
-      }
+      seeOther(reply, request, `/app/connexion?retour=${encodeURIComponent(safeReturnPath(back))}`);
       return;
     }
     if (status >= 500 && status !== 503) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

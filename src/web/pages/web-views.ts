@@ -82,4 +82,3 @@ export function seeOther(reply: FastifyReply, request: FastifyRequest, location:
   void reply.status(303).header('location', location).send();
 }
 
-export const isHtmx = (request: FastifyRequest): boolean => request.headers['hx-request'] === 'true';

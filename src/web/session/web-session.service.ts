@@ -35,8 +35,9 @@ export class WebSessionService {
     private readonly auth: AuthService,
   ) {}
 
-  get secureCookies(): boolean {
-    return this.config.APP_PUBLIC_URL.startsWith('https://');
+  /** Options every console cookie shares: httpOnly, SameSite=Lax, /app only, Secure over https. */
+  get cookieBase() {
+    return { path: WEB_PREFIX, httpOnly: true, sameSite: 'lax' as const, secure: this.config.APP_PUBLIC_URL.startsWith('https://') };
   }
 
   get csrfKey(): string {
@@ -66,7 +67,7 @@ export class WebSessionService {
 
   /** Sets the session cookies after a login or a registration. */
   store(reply: FastifyReply, tokens: Pick<TokensDto, 'accessToken' | 'expiresIn' | 'refreshToken' | 'refreshTokenExpiresAt'>): void {
-    const base = { path: WEB_PREFIX, httpOnly: true, sameSite: 'lax' as const, secure: this.secureCookies };
+    const base = this.cookieBase;
     void reply.setCookie(ACCESS_COOKIE, tokens.accessToken, { ...base, maxAge: tokens.expiresIn });
     const refreshSeconds = Math.max(0, Math.floor((new Date(tokens.refreshTokenExpiresAt).getTime() - Date.now()) / 1000));
     void reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, { ...base, maxAge: refreshSeconds });
@@ -80,7 +81,7 @@ export class WebSessionService {
   }
 
   clear(reply: FastifyReply): void {
-    const base = { path: WEB_PREFIX, httpOnly: true, sameSite: 'lax' as const, secure: this.secureCookies };
+    const base = this.cookieBase;
     void reply.clearCookie(ACCESS_COOKIE, base);
     void reply.clearCookie(REFRESH_COOKIE, base);
   }
