@@ -13,7 +13,7 @@ import { exclusions } from './scoring/eligibility.js';
 import { profileFromColumns } from './scoring/flat-profile.js';
 import { failedRequirements, HARD_REQUIREMENTS } from './scoring/hard-requirements.js';
 import { rankCandidates, scoreCandidate, type ScoredCandidate } from './scoring/ranking.js';
-import { needsTextScore } from './scoring/top-k.js';
+import { needsTextScore, textShare } from './scoring/top-k.js';
 import { SCORING_VERSION } from './scoring/weights.js';
 
 /** Needs read for one offering's leads, at most: the newest published first. */
@@ -64,10 +64,9 @@ export class LeadsService {
         const results = criteriaWithoutText(need, offering);
         return { row, need, results, partial: scoreCandidate(row.id, { ...results, text: textCriterion(0) }, weights.weights).total };
       });
-    const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
     const ask = needsTextScore(
       scored.map((s) => s.partial),
-      sum === 0 ? 0 : (100 * weights.weights.text) / sum,
+      textShare(weights.weights),
       limit,
     );
     const byId = new Map<string, LeadNeedRow>();

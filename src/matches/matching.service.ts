@@ -27,7 +27,7 @@ import { textCriterion } from './scoring/criteria.js';
 import { exclusions, type Exclusion } from './scoring/eligibility.js';
 import { rankCandidates, scoreCandidate, totalOf, type CriterionResult, type ScoredCandidate } from './scoring/ranking.js';
 import { prerankSql } from './scoring/prerank.js';
-import { boundHolds, canReach, excludedBelow, needsTextScore, prerankSlack, textOnlyBest, textRetrievalSkippable } from './scoring/top-k.js';
+import { boundHolds, canReach, excludedBelow, needsTextScore, prerankSlack, textOnlyBest, textRetrievalSkippable, textShare, weightSum } from './scoring/top-k.js';
 import { SCORING_VERSION } from './scoring/weights.js';
 
 /** How many offerings the search index contributes by text alone (DESIGN §5.1: "top few hundred"). */
@@ -186,12 +186,10 @@ export class MatchingService {
     weights: WeightsInUse,
     limit: number,
   ): Promise<{ items: RankedMatch[]; textAvailable: boolean; dropped: boolean }> {
-    const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
-    const textShare = sum === 0 ? 0 : (100 * weights.weights.text) / sum;
     const scored = rows.map((row) => this.partial(need, row, weights));
     const ask = needsTextScore(
       scored.map((s) => s.partial),
-      textShare,
+      textShare(weights.weights),
       limit,
     );
     const relevance = await this.relevance(
@@ -216,8 +214,7 @@ export class MatchingService {
     weights: WeightsInUse,
     limit: number,
   ): Promise<{ items: RankedMatch[]; textAvailable: boolean; dropped: boolean }> {
-    const sum = Object.values(weights.weights).reduce((a, b) => a + b, 0);
-    const textShare = (100 * weights.weights.text) / sum;
+    const sum = weightSum(weights.weights);
     const firstIds = kept.slice(0, limit).map((k) => k.id);
     const [firstRows, firstText] = await Promise.all([this.repository.findScoringRows(firstIds), this.relevance(text, firstIds)]);
     const first = firstRows.map((row) => this.partial(need, row, weights));
@@ -227,7 +224,7 @@ export class MatchingService {
         ? Number.NEGATIVE_INFINITY
         : first.map((s) => totalOf({ ...s.results, text: textResult(scores, s.row.id) }, weights.weights)).sort((a, b) => b - a)[limit - 1];
     // Search down: text counts 0 for everyone, so nothing more to ask and no text share to add.
-    const share = scores ? textShare : 0;
+    const share = scores ? textShare(weights.weights) : 0;
     const restIds = kept
       .slice(limit)
       .filter((k) => canReach(k.prerank / sum, share, floor))

@@ -1,4 +1,5 @@
-import { needsTextScore } from './top-k.js';
+import { needsTextScore, textShare } from './top-k.js';
+import { DEFAULT_WEIGHTS } from './weights.js';
 
 describe('needsTextScore: which candidates can still reach the top k once text is known', () => {
   it.each([
@@ -10,5 +11,13 @@ describe('needsTextScore: which candidates can still reach the top k once text i
     ['just beyond: pruned', [90, 80, 69.8], 10, 2, [true, true, false]],
   ])('%s', (_label, partials, share, k, expected) => {
     expect(needsTextScore(partials, share, k)).toEqual(expected);
+  });
+});
+
+describe('textShare', () => {
+  it('is the points text can bring to a total, 0 when every weight is 0', () => {
+    expect(textShare(DEFAULT_WEIGHTS)).toBe(10);
+    expect(textShare({ useCase: 1, proximity: 0, sovereignty: 0, sector: 0, text: 3, fit: 0 })).toBe(75);
+    expect(textShare({ useCase: 0, proximity: 0, sovereignty: 0, sector: 0, text: 0, fit: 0 })).toBe(0);
   });
 });

@@ -19,7 +19,13 @@ export function needsTextScore(partialTotals: readonly number[], textShare: numb
  * with the need when `textOnlyBest` is. The ranking of what is kept is then exact, and equal to
  * the exhaustive one whenever `boundHolds` for its N-th total (checked on every bounded ranking).
  */
-const weightSum = (weights: Weights): number => CRITERIA.reduce((acc, c) => acc + weights[c], 0);
+export const weightSum = (weights: Weights): number => CRITERIA.reduce((acc, c) => acc + weights[c], 0);
+
+/** The points the text criterion can bring to a total (its weight's share of 100); 0 when every weight is 0. */
+export function textShare(weights: Weights): number {
+  const sum = weightSum(weights);
+  return sum === 0 ? 0 : (100 * weights.text) / sum;
+}
 
 /** How far under the N-th best pre-rank a candidate is still kept: the whole text share plus half a point. */
 export function prerankSlack(weights: Weights): number {
@@ -30,7 +36,7 @@ export function prerankSlack(weights: Weights): number {
 export function excludedBelow(kthPrerank: number | null, weights: Weights): number {
   const sum = weightSum(weights);
   if (kthPrerank === null || sum === 0) return Number.NEGATIVE_INFINITY;
-  return (kthPrerank - prerankSlack(weights)) / sum + (100 * weights.text) / sum;
+  return (kthPrerank - prerankSlack(weights)) / sum + textShare(weights);
 }
 
 /** The best total an offering sharing none of the need's use cases can reach: every other criterion at 100. */
