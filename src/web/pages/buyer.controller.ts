@@ -24,6 +24,7 @@ import { asForm, checkbox, communeCode, integer, list, submitForm, text, type Fo
 import { withFlash } from './flash.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 import { seeOther, WebViews } from './web-views.js';
+import { CLOSE_OUTCOME_LABELS } from './format.js';
 
 /* The buyer space: their needs, posting a need in steps, and following it up. */
 
@@ -80,12 +81,6 @@ export const REACH_LABELS: Readonly<Record<(typeof NEED_REACHES)[number], { labe
   local: { label: 'Local', hint: 'Un fournisseur de mon département ou d’un département voisin.' },
   regional: { label: 'Régional', hint: 'Un fournisseur de ma région ou d’une région voisine.' },
   national: { label: 'National', hint: 'Un fournisseur de toute la France.' },
-};
-
-export const CLOSE_OUTCOME_LABELS: Readonly<Record<(typeof CLOSE_OUTCOMES)[number], string>> = {
-  won: 'Un fournisseur a été retenu',
-  no_fit: 'Aucune solution ne convenait',
-  abandoned: 'Le projet est abandonné',
 };
 
 export const PROXIMITY_LABELS: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import type { DeclineReason, IntroductionEvent, IntroductionStatus } from '../../introductions/introduction-lifecycle.js';
 import { CRITERIA, CRITERION_LABELS } from '../../matches/scoring/weights.js';
-import type { CloseOutcome, NeedReach } from '../../needs/need.entity.js';
+import type { NeedReach } from '../../needs/need.entity.js';
 import type { NeedStatus } from '../../needs/need-lifecycle.js';
 import type { ProximityRelation } from '../../reference/geo/proximity.js';
 import {
@@ -35,12 +35,6 @@ export const REACH_LABELS: Readonly<Record<NeedReach, string>> = {
   local: 'Locale (département et voisins)',
   regional: 'Régionale',
   national: 'Nationale',
-};
-
-export const CLOSE_OUTCOME_LABELS: Readonly<Record<CloseOutcome, string>> = {
-  won: 'Un fournisseur a été retenu',
-  no_fit: 'Aucune offre ne convenait',
-  abandoned: 'Projet abandonné',
 };
 
 export const DECLINE_REASON_LABELS: Readonly<Record<DeclineReason, string>> = {

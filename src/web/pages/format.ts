@@ -1,4 +1,5 @@
 import type { IntroductionStatus } from '../../introductions/introduction-lifecycle.js';
+import type { CloseOutcome } from '../../needs/need.entity.js';
 import type { NeedStatus } from '../../needs/need-lifecycle.js';
 import type { OfferingStatus } from '../../offerings/offering.entity.js';
 import { findCommune, findDepartement, findRegion } from '../../reference/geo/geography.js';
@@ -37,6 +38,13 @@ export const INTRODUCTION_STATUS_LABELS: Readonly<Record<IntroductionStatus, str
   won: 'Contrat signé',
   lost: 'Sans suite',
   cancelled: 'Annulée',
+};
+
+/** How a need ended: the buyer's close form and the curator's read the same words. */
+export const CLOSE_OUTCOME_LABELS: Readonly<Record<CloseOutcome, string>> = {
+  won: 'Un fournisseur a été retenu',
+  no_fit: 'Aucune solution ne convenait',
+  abandoned: 'Projet abandonné',
 };
 
 export const OFFERING_STATUS_LABELS: Readonly<Record<OfferingStatus, string>> = {
