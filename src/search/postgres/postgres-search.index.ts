@@ -163,17 +163,15 @@ export class PostgresSearchIndex implements SearchIndex {
     const scores = new Map<string, number>(ids.map((id) => [id, 0]));
     const normalised = normaliseQuery(text);
     if (!normalised || ids.length === 0) return scores;
-    // Share of the text's key words (French stems, stop words dropped) found in the offering. Each
-    // word is a one-lexeme tsquery (quoted as tsquery input wants, so nothing is re-parsed) tested
-    // with @@, a binary search in the offering's tsvector: no array built per offering. MATERIALIZED:
-    // inlined, the words would be rebuilt for every offering. The ids are joined, one primary-key
-    // probe each: with \`id = ANY(...)\` the planner may walk another index instead (3× slower at 50k).
+    // Share of the text's key words (French stems, stop words dropped) found in the offering: the
+    // lexemes both tsvectors share, |A ∩ B| = |A| + |B| − |A ∪ B|, where `||` merges two sorted
+    // tsvectors in one pass (the need's stripped of positions). One call per offering instead of a
+    // test per word (2× cheaper than that, 10× than building each offering's lexeme array; the same
+    // counts, checked on every document of the test catalogue). The ids are joined, one primary-key
+    // probe each: with `id = ANY(...)` the planner may walk another index instead (3× slower at 50k).
     const rows = (await this.dataSource.query(
-      `WITH need AS (SELECT tsvector_to_array(to_tsvector('french', unaccent($1))) AS lx),
-       q AS MATERIALIZED (SELECT cardinality(need.lx) AS n,
-                    ARRAY(SELECT ('''' || replace(replace(w, '\\', '\\\\'), '''', '''''') || '''')::tsquery FROM unnest(need.lx) w) AS words
-               FROM need)
-       SELECT s.id, q.n, (SELECT count(*) FROM unnest(q.words) w WHERE s.tsv @@ w)::int AS matched
+      `WITH q AS MATERIALIZED (SELECT strip(to_tsvector('french', unaccent($1))) AS v)
+       SELECT s.id, length(q.v) AS n, length(s.tsv) + length(q.v) - length(s.tsv || q.v) AS matched
          FROM unnest($2::uuid[]) AS asked(id) JOIN search_offering s ON s.id = asked.id, q`,
       [normalised, ids],
     )) as { id: string; n: number; matched: number }[];
