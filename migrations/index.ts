@@ -7,6 +7,7 @@ import { Needs1764400000000 } from './1764400000000-needs.js';
 import { MatchingWeights1764500000000 } from './1764500000000-matching-weights.js';
 import { Introductions1764600000000 } from './1764600000000-introductions.js';
 import { Retention1764700000000 } from './1764700000000-retention.js';
+import { OfferingMatch1764800000000 } from './1764800000000-offering-match.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   MatchingWeights1764500000000,
   Introductions1764600000000,
   Retention1764700000000,
+  OfferingMatch1764800000000,
 ];

@@ -171,7 +171,8 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
 
   it('computes in SQL the partial score the core computes: equal, or higher for a vendor in an unknown commune', async () => {
     const rows = (await repository.findCandidateRows(
-      ((await ds.query("SELECT id FROM offering WHERE status = 'published'")) as { id: string }[]).map((r) => r.id),
+      // The matching projection: published offerings of verified vendors (decision 012).
+      ((await ds.query('SELECT offering_id AS id FROM offering_match')) as { id: string }[]).map((r) => r.id),
     )) as CandidateRow[];
     let compared = 0;
     for (const need of generated) {
@@ -183,7 +184,7 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
         });
         values.push(rows.map((r) => r.id));
         const found = (await ds.query(
-          `SELECT o.id, (${sql})::float8 AS prerank FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE o.id = ANY($${values.length}::uuid[])`,
+          `SELECT o.offering_id AS id, (${sql})::float8 AS prerank FROM offering_match o WHERE o.offering_id = ANY($${values.length}::uuid[])`,
           values,
         )) as { id: string; prerank: number }[];
         const bySql = new Map(found.map((r) => [r.id, r.prerank]));

@@ -1,5 +1,6 @@
 import { Offerings1764300000000 } from '../migrations/1764300000000-offerings.js';
 import { Introductions1764600000000 } from '../migrations/1764600000000-introductions.js';
+import { OfferingMatch1764800000000 } from '../migrations/1764800000000-offering-match.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('offerings migration', () => {
@@ -20,10 +21,12 @@ describe('offerings migration', () => {
     const descriptionColumn = async (): Promise<number> =>
       (await t.dataSource.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'organisation' AND column_name = 'description'"))[0].n;
     const migration = new Offerings1764300000000();
-    // Introductions reference offerings: a real revert undoes the later migration first.
+    // Introductions and the matching projection reference offerings: a real revert undoes the later migrations first.
     const later = new Introductions1764600000000();
+    const projection = new OfferingMatch1764800000000();
     const runner = t.dataSource.createQueryRunner();
     try {
+      await projection.down(runner);
       await later.down(runner);
       await migration.down(runner);
       expect(await tables()).toEqual([]);
@@ -32,6 +35,7 @@ describe('offerings migration', () => {
       expect(await tables()).toEqual(['offering', 'offering_claim']);
       expect(await descriptionColumn()).toBe(1);
       await later.up(runner);
+      await projection.up(runner);
     } finally {
       await runner.release();
     }

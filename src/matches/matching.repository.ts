@@ -65,9 +65,8 @@ export type ScoringRow = Pick<
   | 'vendorEstablishmentCommunes'
 >;
 
-/** A candidate of a bounded retrieval: its id and its pre-rank (Σ weight × score of every criterion but text). */
-export interface PrerankedId {
-  id: string;
+/** A candidate of a bounded retrieval: its scoring row and its pre-rank (Σ weight × score of every criterion but text). */
+export interface PrerankedRow extends ScoringRow {
   prerank: number;
 }
 
@@ -135,6 +134,15 @@ const SCORING_COLUMNS = `
   org.commune_code AS "vendorCommuneCode",
   ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(org.establishments) e WHERE e ? 'communeCode') AS "vendorEstablishmentCommunes"`;
 
+/** SCORING_COLUMNS read from the matching projection `offering_match` (alias `o`): same names, same values. */
+const PROJECTED_SCORING_COLUMNS = `
+  o.offering_id AS id, o.use_cases AS "useCases", o.sectors,
+  o.service_national AS "serviceNational", o.service_regions AS "serviceRegions",
+  o.service_departements AS "serviceDepartements", o.remote_delivery AS "remoteDelivery",
+  o.min_budget_eur AS "minBudgetEur", o.max_budget_eur AS "maxBudgetEur", o.target_buyer_types AS "targetBuyerTypes",
+  o.sovereignty_score AS "sovereigntyScore", o.sovereignty_grade AS "sovereigntyGrade", o.grade_verified AS "gradeVerified",
+  o.vendor_commune_code AS "vendorCommuneCode", o.vendor_establishment_communes AS "vendorEstablishmentCommunes"`;
+
 /** Collects positional parameters while a query is assembled. */
 class Params {
   readonly values: unknown[] = [];
@@ -153,8 +161,10 @@ export class MatchingRepository {
    * DESIGN §5.1 in SQL: published offerings of verified vendors meeting every hard requirement,
    * the minimum grade, the service area and the budget. The same rules `exclusions()` re-checks.
    */
-  private eligibleWhere(need: RetrievalNeed, p: Params): string[] {
-    const where = ["o.status = 'published'", 'org.verified_at IS NOT NULL', requirementsSql(need.requirements)];
+  private eligibleWhere(need: RetrievalNeed, p: Params, on: 'offering' | 'projection' = 'offering'): string[] {
+    // The projection holds only published offerings of verified vendors.
+    const where = on === 'offering' ? ["o.status = 'published'", 'org.verified_at IS NOT NULL'] : [];
+    where.push(requirementsSql(need.requirements));
     if (need.minGrade) where.push(`o.sovereignty_grade <= ${p.add(need.minGrade)}`);
     const area = [
       'o.service_national',
@@ -185,43 +195,34 @@ export class MatchingRepository {
   }
 
   /**
-   * The bounded twin of `findCandidates` for the use-case side (decision 010): PostgreSQL computes
-   * `prerank` (SQL of prerank.ts) for every eligible offering sharing a use case with the need and
-   * returns the ids of those within `slack` of the `rank`-th best, best first, with the count of
-   * all of them and that `rank`-th best pre-rank (null when there are fewer). Ids only: the rows
-   * are read (`findScoringRows`) for those that can still reach the top once text is known.
+   * The bounded twin of `findCandidates` for the use-case side (decision 010), on the matching
+   * projection (decision 012): PostgreSQL computes `prerank` (SQL of prerank.ts) for every eligible
+   * offering sharing a use case with the need and returns the scoring rows of those within `slack`
+   * of the `rank`-th best, best first, with the count of all of them and that `rank`-th best
+   * pre-rank (null when there are fewer).
    */
   async findTopCandidates(
     need: RetrievalNeed,
     prerank: (param: (value: unknown) => string) => string,
     keep: { rank: number; slack: number },
-  ): Promise<{ kept: PrerankedId[]; eligible: number; kth: number | null }> {
+  ): Promise<{ kept: PrerankedRow[]; eligible: number; kth: number | null }> {
     const p = new Params();
-    const where = this.eligibleWhere(need, p);
+    const where = this.eligibleWhere(need, p, 'projection');
     where.push(`o.use_cases && ${p.add(need.useCases)}::text[]`);
     const score = prerank((value) => p.add(value));
     const rows = (await this.dataSource.query(
-      `WITH c AS MATERIALIZED (
-         SELECT o.id, (${score}) AS prerank FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE ${where.join(' AND ')}),
+      // The rows ride along in the CTE: joined back, PostgreSQL 18 hashed the whole projection.
+      `WITH c AS MATERIALIZED (SELECT ${PROJECTED_SCORING_COLUMNS}, (${score}) AS prerank FROM offering_match o WHERE ${where.join(' AND ')}),
        k AS (SELECT prerank FROM c ORDER BY prerank DESC OFFSET ${p.add(keep.rank - 1)} LIMIT 1)
-       SELECT c.id, c.prerank::float8 AS prerank, (SELECT count(*) FROM c)::int AS "eligible", (SELECT prerank FROM k)::float8 AS "kth"
+       SELECT c.*, c.prerank::float8 AS prerank, (SELECT count(*) FROM c)::int AS "eligible", (SELECT prerank FROM k)::float8 AS "kth"
          FROM c WHERE NOT EXISTS (SELECT 1 FROM k) OR c.prerank >= (SELECT prerank FROM k) - ${p.add(keep.slack)}::numeric
         ORDER BY c.prerank DESC, c.id`,
       p.values,
-    )) as (PrerankedId & { eligible: number; kth: number | null })[];
+    )) as (PrerankedRow & { eligible: number; kth: number | null })[];
     // Every row carries the two figures; none = no eligible offering at all.
     const eligible = rows[0]?.eligible ?? 0;
     const kth = rows[0]?.kth ?? null;
-    return { kept: rows.map(({ id, prerank: value }) => ({ id, prerank: value })), eligible, kth };
-  }
-
-  /** Scoring rows of the listed offerings, in no particular order; one primary-key probe each. */
-  async findScoringRows(ids: readonly string[]): Promise<ScoringRow[]> {
-    if (ids.length === 0) return [];
-    return this.dataSource.query(
-      `SELECT ${SCORING_COLUMNS} FROM unnest($1::uuid[]) AS asked(id) JOIN offering o ON o.id = asked.id JOIN organisation org ON org.id = o.vendor_id`,
-      [ids],
-    ) as Promise<ScoringRow[]>;
+    return { kept: rows.map(({ eligible: _e, kth: _k, ...row }) => row), eligible, kth };
   }
 
   /** Eligible offerings among `ids` sharing NO use case with the need: what text retrieval adds to `findTopCandidates`. */

@@ -21,7 +21,7 @@ import {
   type MatchingNeed,
 } from './match-view.js';
 import { MatchesErrors } from './matches.errors.js';
-import { MatchingRepository, type CandidateRow, type PrerankedId, type ScoringRow } from './matching.repository.js';
+import { MatchingRepository, type CandidateRow, type PrerankedRow, type ScoringRow } from './matching.repository.js';
 import { MatchingWeightsService, type WeightsInUse } from './matching-weights.service.js';
 import { textCriterion } from './scoring/criteria.js';
 import { exclusions, type Exclusion } from './scoring/eligibility.js';
@@ -66,14 +66,15 @@ export class MatchingService {
 
   /** GET /needs/:id/matches. Buyers: their own published needs; staff: any, with excluded offerings on request. */
   async matchesFor(caller: Caller, needId: string, query: { limit?: number; includeExcluded?: boolean }): Promise<MatchesDto> {
-    const entity = await this.needs.findById(needId);
+    // The weights are read beside the need: they reveal nothing, and it saves a round trip.
+    const [entity, weights] = await Promise.all([this.needs.findById(needId), this.weights.inUse()]);
     assertCanRead(caller, entity);
     // Why each offering was excluded exposes the catalogue's rules at work: a curator's tool.
     if (query.includeExcluded && !isStaff(caller)) throw CommonErrors.FORBIDDEN('Only curators and admins may list excluded offerings.');
     if (entity.status !== 'published') {
       throw MatchesErrors.NEED_NOT_PUBLISHED(undefined, { status: entity.status });
     }
-    const [need, weights] = await Promise.all([this.matchingNeed(entity), this.weights.inUse()]);
+    const need = await this.matchingNeed(entity);
     const ranking = await this.rank(need, query.limit ?? 20, weights);
     const dto: MatchesDto = {
       needId,
@@ -200,44 +201,44 @@ export class MatchingService {
   }
 
   /**
-   * The bounded path's scoring: rows are read only for the candidates that can still reach the
-   * top. The N best by pre-rank are read and asked for text first; their totals floor the N-th
-   * best; then only the candidates whose pre-rank (never below the core's total without text) plus
-   * the whole text share reaches that floor are read and asked, each read beside its text query.
-   * Text-only candidates come with their rows.
+   * The bounded path's scoring: the candidates that can still reach the top come with their rows.
+   * The N best by pre-rank are asked for text first; their totals floor the N-th best; then only
+   * the candidates whose pre-rank (never below the core's total without text) plus the whole text
+   * share reaches that floor are asked. Text-only candidates come with their rows.
    */
   private async scoreBounded(
     need: MatchingNeed,
     text: string,
-    kept: readonly PrerankedId[],
+    kept: readonly PrerankedRow[],
     textOnly: ScoringRow[],
     weights: WeightsInUse,
     limit: number,
   ): Promise<{ items: RankedMatch[]; textAvailable: boolean; dropped: boolean }> {
     const sum = weightSum(weights.weights);
-    const firstIds = kept.slice(0, limit).map((k) => k.id);
-    const [firstRows, firstText] = await Promise.all([this.repository.findScoringRows(firstIds), this.relevance(text, firstIds)]);
-    const first = firstRows.map((row) => this.partial(need, row, weights));
-    let scores = firstText.scores;
+    const first = kept.slice(0, limit).map((row) => this.partial(need, row, weights));
+    let { scores } = await this.relevance(
+      text,
+      first.map((s) => s.row.id),
+    );
     const floor =
       first.length < limit
         ? Number.NEGATIVE_INFINITY
         : first.map((s) => totalOf({ ...s.results, text: textResult(scores, s.row.id) }, weights.weights)).sort((a, b) => b - a)[limit - 1];
     // Search down: text counts 0 for everyone, so nothing more to ask and no text share to add.
     const share = scores ? textShare(weights.weights) : 0;
-    const restIds = kept
+    const rest = kept
       .slice(limit)
       .filter((k) => canReach(k.prerank / sum, share, floor))
-      .map((k) => k.id);
+      .map((row) => this.partial(need, row, weights));
     const others = textOnly.map((row) => this.partial(need, row, weights)).filter((s) => canReach(s.partial, share, floor));
-    const [restRows, restText] = await Promise.all([
-      this.repository.findScoringRows(restIds),
-      this.relevance(text, scores ? [...restIds, ...others.map((s) => s.row.id)] : []),
-    ]);
-    if (scores) scores = restText.scores ? new Map([...scores, ...restText.scores]) : null;
-    const ranked = await this.rankScored(need, [...first, ...restRows.map((row) => this.partial(need, row, weights)), ...others], scores, weights, limit);
-    // An offering gone between the queries: the floor may not hold.
-    return { ...ranked, dropped: ranked.dropped || firstRows.length < firstIds.length || restRows.length < restIds.length };
+    if (scores) {
+      const more = await this.relevance(
+        text,
+        [...rest, ...others].map((s) => s.row.id),
+      );
+      scores = more.scores ? new Map([...scores, ...more.scores]) : null;
+    }
+    return this.rankScored(need, [...first, ...rest, ...others], scores, weights, limit);
   }
 
   private partial(need: MatchingNeed, row: ScoringRow, weights: WeightsInUse): Scored {

@@ -15,7 +15,9 @@ import type { Weights } from './weights.js';
  * département here): an upper bound keeps the pruning safe, and the service checks the lower side
  * on every bounded ranking.
  *
- * Aliases: `o` the offering, `org` its vendor. `param` returns a placeholder for a bound value.
+ * Alias `o`: a row of the matching projection `offering_match` (decision 012), the offering's
+ * columns under their own names and its vendor's sites as `vendor_departements`. `param` returns a
+ * placeholder for a bound value.
  */
 export interface PrerankNeed {
   useCases: readonly string[];
@@ -29,8 +31,6 @@ export interface PrerankNeed {
 /** The département of an INSEE commune code: its first two characters, three overseas (97x). */
 export const departementOfCommune = (code: string): string => (code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2));
 
-/** `departementOfCommune` in SQL, for a text expression. */
-export const departementOfCommuneSql = (expr: string): string => `(CASE WHEN left(${expr}, 2) = '97' THEN left(${expr}, 3) ELSE left(${expr}, 2) END)`;
 
 const NO_AREA = { national: false, regions: [], departements: [], remoteDelivery: false };
 const representatives = new WeakMap<Geography, ReadonlyMap<string, CommuneCode>>();
@@ -109,9 +109,10 @@ export function prerankSql(need: PrerankNeed, weights: Weights, param: (value: u
       weighted(weights.proximity, area);
     } else {
       const map = `${param(JSON.stringify(local))}::jsonb`;
-      const establishments = `CASE WHEN org.establishments = '[]'::jsonb THEN NULL ELSE (SELECT max((${map} -> ${departementOfCommuneSql("e->>'communeCode'")})::int) FROM jsonb_array_elements(org.establishments) e) END`;
-      // As proximity(): a local relation when there is one, else the service area.
-      weighted(weights.proximity, `coalesce(GREATEST((${map} -> ${departementOfCommuneSql('org.commune_code')})::int, ${establishments}), ${area})`);
+      // The best local relation of the vendor's sites (its commune and establishments, as départements).
+      const sites = `CASE cardinality(o.vendor_departements) WHEN 0 THEN NULL WHEN 1 THEN (${map} -> o.vendor_departements[1])::int
+        ELSE (SELECT max((${map} -> d)::int) FROM unnest(o.vendor_departements) d) END`;
+      weighted(weights.proximity, `coalesce(${sites}, ${area})`);
     }
   }
 
@@ -138,8 +139,9 @@ export function prerankSql(need: PrerankNeed, weights: Weights, param: (value: u
     const type = `CASE WHEN cardinality(o.target_buyer_types) = 0 OR ${param(need.buyerType ?? '')}::text = ANY(o.target_buyer_types) THEN 50 ELSE 0 END`;
     let budget = '25';
     if (need.minBudgetEur !== null || need.maxBudgetEur !== null) {
-      const low = `${param(need.minBudgetEur ?? 0)}::numeric`;
-      const high = need.maxBudgetEur === null ? null : `${param(need.maxBudgetEur)}::numeric`;
+      // Budgets are whole euros (integer columns): int8 compares with them, numeric costs a cast per row.
+      const low = `${param(need.minBudgetEur ?? 0)}::int8`;
+      const high = need.maxBudgetEur === null ? null : `${param(need.maxBudgetEur)}::int8`;
       const inside = `${low} >= coalesce(o.min_budget_eur, 0) AND ${high === null ? 'o.max_budget_eur IS NULL' : `(o.max_budget_eur IS NULL OR ${high} <= o.max_budget_eur)`}`;
       const overlap = `(o.max_budget_eur IS NULL OR ${low} <= o.max_budget_eur)${high === null ? '' : ` AND coalesce(o.min_budget_eur, 0) <= ${high}`}`;
       budget = `CASE WHEN o.min_budget_eur IS NULL AND o.max_budget_eur IS NULL THEN 25 WHEN ${inside} THEN 50 WHEN ${overlap} THEN 35 ELSE 0 END`;
