@@ -4,7 +4,7 @@ import type { Caller } from '../src/auth/caller.js';
 import { luhnSiren, PROFILES, TEXTS } from '../src/demo/demo-data.js';
 import { retrievalNeed, needText } from '../src/matches/match-view.js';
 import { MatchingRepository } from '../src/matches/matching.repository.js';
-import { MatchingService, TEXT_RETRIEVAL_LIMIT } from '../src/matches/matching.service.js';
+import { FIRST_TEXT_ROUND, MatchingService, TEXT_RETRIEVAL_LIMIT } from '../src/matches/matching.service.js';
 import { MatchingWeightsService } from '../src/matches/matching-weights.service.js';
 import { prerankSql } from '../src/matches/scoring/prerank.js';
 import { prerankSlack } from '../src/matches/scoring/top-k.js';
@@ -129,6 +129,7 @@ async function main(): Promise<void> {
       repository.findTopCandidates(retrievalNeed(matchingNeed), (param) => prerankSql(matchingNeed, weights.weights, param), {
         rank: 20,
         slack: prerankSlack(weights.weights),
+        withRows: FIRST_TEXT_ROUND * 20,
       });
     const kept = (await bounded()).kept.length;
     console.log(`Need: ${first.candidates} eligible candidates, ${kept} within reach of the top 20 read and scored; best total ${first.items[0]?.total}.`);

@@ -238,4 +238,25 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
     expect(seen.fallback).toBeGreaterThan(0);
     expect(seen.bounded).toBeGreaterThan(seen.fallback);
   }, 120_000);
+  it('ranks every candidate instead when one of the rows read in the second round has gone meanwhile', async () => {
+    // A fault injected: the projection loses the second round's rows between the two queries.
+    const rows = jest.spyOn(repository, 'findScoringRows').mockResolvedValue([]);
+    const exhaustive = jest.spyOn(service, 'rankExhaustive');
+    try {
+      let faulted = 0;
+      for (const need of generated) {
+        const [rowCalls, exhaustiveCalls] = [rows.mock.calls.length, exhaustive.mock.calls.length];
+        const ranking = await service.rank(need, 5, { weights: DEFAULT_WEIGHTS, version: 0 });
+        const asked = rows.mock.calls.slice(rowCalls).some(([ids]) => ids.length > 0);
+        if (!asked) continue;
+        faulted++;
+        expect(exhaustive.mock.calls.length).toBeGreaterThan(exhaustiveCalls);
+        expect(ranking.items.length).toBeGreaterThan(0);
+      }
+      expect(faulted).toBeGreaterThan(0);
+    } finally {
+      rows.mockRestore();
+      exhaustive.mockRestore();
+    }
+  });
 });

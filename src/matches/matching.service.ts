@@ -21,7 +21,7 @@ import {
   type MatchingNeed,
 } from './match-view.js';
 import { MatchesErrors } from './matches.errors.js';
-import { MatchingRepository, type CandidateRow, type PrerankedRow, type ScoringRow } from './matching.repository.js';
+import { MatchingRepository, type CandidateRow, type PrerankedId, type ScoringRow } from './matching.repository.js';
 import { MatchingWeightsService, type WeightsInUse } from './matching-weights.service.js';
 import { textCriterion } from './scoring/criteria.js';
 import { exclusions, type Exclusion } from './scoring/eligibility.js';
@@ -32,6 +32,8 @@ import { SCORING_VERSION } from './scoring/weights.js';
 
 /** How many offerings the search index contributes by text alone (DESIGN §5.1: "top few hundred"). */
 export const TEXT_RETRIEVAL_LIMIT = 200;
+/** The bounded ranking's first round of text relevance covers this many times `limit` best pre-ranks. */
+export const FIRST_TEXT_ROUND = 4;
 /** Excluded offerings listed to curators, at most. */
 const EXCLUDED_LIMIT = 200;
 
@@ -138,6 +140,7 @@ export class MatchingService {
     const top = await this.repository.findTopCandidates(retrieval, (param) => prerankSql(need, weights.weights, param), {
       rank: limit,
       slack: prerankSlack(weights.weights),
+      withRows: FIRST_TEXT_ROUND * limit,
     });
     const below = excludedBelow(top.kth, weights.weights);
     const textSkipped = !early && textOnlyBest(weights.weights) < below;
@@ -201,21 +204,25 @@ export class MatchingService {
   }
 
   /**
-   * The bounded path's scoring: the candidates that can still reach the top come with their rows.
-   * The N best by pre-rank are asked for text first; their totals floor the N-th best; then only
-   * the candidates whose pre-rank (never below the core's total without text) plus the whole text
-   * share reaches that floor are asked. Text-only candidates come with their rows.
+   * The bounded path's scoring. The 4 × N best by pre-rank come with their rows and are asked for
+   * text first; their totals floor the N-th best; then only the candidates whose pre-rank (never
+   * below the core's total without text) plus the whole text share reaches that floor are read
+   * and asked, side by side. Text-only candidates come with their rows.
    */
   private async scoreBounded(
     need: MatchingNeed,
     text: string,
-    kept: readonly PrerankedRow[],
+    kept: readonly PrerankedId[],
     textOnly: ScoringRow[],
     weights: WeightsInUse,
     limit: number,
   ): Promise<{ items: RankedMatch[]; textAvailable: boolean; dropped: boolean }> {
     const sum = weightSum(weights.weights);
-    const first = kept.slice(0, limit).map((row) => this.partial(need, row, weights));
+    // The floor is the limit-th best total among the first round: the more of the best pre-ranks it
+    // holds, the higher it is and the fewer the second round asks about (at 50k offerings, top 20:
+    // 20 + 311 asked with one limit's worth, 80 + 26 with four).
+    const withRows = kept.filter((k) => k.row !== null);
+    const first = withRows.map((k) => this.partial(need, k.row as ScoringRow, weights));
     let { scores } = await this.relevance(
       text,
       first.map((s) => s.row.id),
@@ -226,19 +233,18 @@ export class MatchingService {
         : first.map((s) => totalOf({ ...s.results, text: textResult(scores, s.row.id) }, weights.weights)).sort((a, b) => b - a)[limit - 1];
     // Search down: text counts 0 for everyone, so nothing more to ask and no text share to add.
     const share = scores ? textShare(weights.weights) : 0;
-    const rest = kept
-      .slice(limit)
-      .filter((k) => canReach(k.prerank / sum, share, floor))
-      .map((row) => this.partial(need, row, weights));
+    const restIds = kept
+      .filter((k) => k.row === null && canReach(k.prerank / sum, share, floor))
+      .map((k) => k.id);
     const others = textOnly.map((row) => this.partial(need, row, weights)).filter((s) => canReach(s.partial, share, floor));
-    if (scores) {
-      const more = await this.relevance(
-        text,
-        [...rest, ...others].map((s) => s.row.id),
-      );
-      scores = more.scores ? new Map([...scores, ...more.scores]) : null;
-    }
-    return this.rankScored(need, [...first, ...rest, ...others], scores, weights, limit);
+    const [restRows, restText] = await Promise.all([
+      this.repository.findScoringRows(restIds),
+      this.relevance(text, scores ? [...restIds, ...others.map((s) => s.row.id)] : []),
+    ]);
+    if (scores) scores = restText.scores ? new Map([...scores, ...restText.scores]) : null;
+    const ranked = await this.rankScored(need, [...first, ...restRows.map((row) => this.partial(need, row, weights)), ...others], scores, weights, limit);
+    // An offering gone from the projection between the two queries: the floor may not hold.
+    return { ...ranked, dropped: ranked.dropped || restRows.length < restIds.length };
   }
 
   private partial(need: MatchingNeed, row: ScoringRow, weights: WeightsInUse): Scored {
