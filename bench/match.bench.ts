@@ -132,7 +132,7 @@ async function main(): Promise<void> {
         withRows: FIRST_TEXT_ROUND * 20,
       });
     const kept = (await bounded()).kept.length;
-    console.log(`Need: ${first.candidates} eligible candidates, ${kept} within reach of the top 20 read and scored; best total ${first.items[0]?.total}.`);
+    console.log(`Need: ${first.candidates} eligible candidates, ${kept} pre-ranked within reach of the top 20; best total ${first.items[0]?.total}.`);
 
     const text = needText(matchingNeed);
     const parts = {
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       offerings,
       vendors: vendorCount,
       candidates: first.candidates,
-      candidatesScored: kept,
+      candidatesWithinReach: kept,
       seed: { seconds: seedSeconds },
       match,
       bareCandidateSql: bareSql,
