@@ -1,5 +1,16 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The offering's own columns the projection copies, under their own names (`requirementsSql` reads them so). */
+const OFFERING_COLUMNS = [
+  'vendor_id', 'use_cases', 'sectors', 'service_national', 'service_regions', 'service_departements', 'remote_delivery',
+  'min_budget_eur', 'max_budget_eur', 'target_buyer_types', 'sovereignty_score', 'sovereignty_grade', 'grade_verified',
+  'data_residency', 'provider_jurisdiction', 'hq_jurisdiction', 'non_eu_remote_access', 'sec_num_cloud', 'hds', 'iso27001',
+  'model_origin', 'model_licence', 'inference_hosting', 'training_on_customer_data', 'dpa_art28', 'non_eu_transfers',
+  'extraterritorial_exposure', 'non_eu_control', 'deployment_modes', 'ai_act_risk_class', 'data_export_open_format',
+];
+/** What the projection folds in of the vendor. */
+const VENDOR_COLUMNS = ['vendor_commune_code', 'vendor_establishment_communes', 'vendor_departements'];
+
 /**
  * The matching projection (issue #8, decision 012): one narrow row per matchable offering (published,
  * of a verified vendor) with the columns matching filters and scores on, the vendor's sites folded
@@ -13,14 +24,7 @@ export class OfferingMatch1764800000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE VIEW offering_match_source AS
-      SELECT o.id AS offering_id, o.vendor_id, o.use_cases, o.sectors,
-             o.service_national, o.service_regions, o.service_departements, o.remote_delivery,
-             o.min_budget_eur, o.max_budget_eur, o.target_buyer_types,
-             o.sovereignty_score, o.sovereignty_grade, o.grade_verified,
-             o.data_residency, o.provider_jurisdiction, o.hq_jurisdiction, o.non_eu_remote_access, o.sec_num_cloud,
-             o.hds, o.iso27001, o.model_origin, o.model_licence, o.inference_hosting, o.training_on_customer_data,
-             o.dpa_art28, o.non_eu_transfers, o.extraterritorial_exposure, o.non_eu_control, o.deployment_modes,
-             o.ai_act_risk_class, o.data_export_open_format,
+      SELECT o.id AS offering_id, ${OFFERING_COLUMNS.map((c) => `o.${c}`).join(', ')},
              org.commune_code AS vendor_commune_code,
              sites.communes AS vendor_establishment_communes,
              ARRAY(SELECT DISTINCT CASE WHEN left(c, 2) = '97' THEN left(c, 3) ELSE left(c, 2) END
@@ -45,23 +49,7 @@ export class OfferingMatch1764800000000 implements MigrationInterface {
          WHERE m.offering_id = ANY (ids)
            AND NOT EXISTS (SELECT 1 FROM offering_match_source s WHERE s.offering_id = m.offering_id);
         INSERT INTO offering_match SELECT * FROM offering_match_source s WHERE s.offering_id = ANY (ids)
-        ON CONFLICT (offering_id) DO UPDATE SET
-          vendor_id = EXCLUDED.vendor_id, use_cases = EXCLUDED.use_cases, sectors = EXCLUDED.sectors,
-          service_national = EXCLUDED.service_national, service_regions = EXCLUDED.service_regions,
-          service_departements = EXCLUDED.service_departements, remote_delivery = EXCLUDED.remote_delivery,
-          min_budget_eur = EXCLUDED.min_budget_eur, max_budget_eur = EXCLUDED.max_budget_eur,
-          target_buyer_types = EXCLUDED.target_buyer_types, sovereignty_score = EXCLUDED.sovereignty_score,
-          sovereignty_grade = EXCLUDED.sovereignty_grade, grade_verified = EXCLUDED.grade_verified,
-          data_residency = EXCLUDED.data_residency, provider_jurisdiction = EXCLUDED.provider_jurisdiction,
-          hq_jurisdiction = EXCLUDED.hq_jurisdiction, non_eu_remote_access = EXCLUDED.non_eu_remote_access,
-          sec_num_cloud = EXCLUDED.sec_num_cloud, hds = EXCLUDED.hds, iso27001 = EXCLUDED.iso27001,
-          model_origin = EXCLUDED.model_origin, model_licence = EXCLUDED.model_licence,
-          inference_hosting = EXCLUDED.inference_hosting, training_on_customer_data = EXCLUDED.training_on_customer_data,
-          dpa_art28 = EXCLUDED.dpa_art28, non_eu_transfers = EXCLUDED.non_eu_transfers,
-          extraterritorial_exposure = EXCLUDED.extraterritorial_exposure, non_eu_control = EXCLUDED.non_eu_control,
-          deployment_modes = EXCLUDED.deployment_modes, ai_act_risk_class = EXCLUDED.ai_act_risk_class,
-          data_export_open_format = EXCLUDED.data_export_open_format, vendor_commune_code = EXCLUDED.vendor_commune_code,
-          vendor_establishment_communes = EXCLUDED.vendor_establishment_communes, vendor_departements = EXCLUDED.vendor_departements;
+        ON CONFLICT (offering_id) DO UPDATE SET ${[...OFFERING_COLUMNS, ...VENDOR_COLUMNS].map((c) => `${c} = EXCLUDED.${c}`).join(', ')};
       END $$`);
 
     // Offering written: its vendor is locked FOR SHARE first, so a concurrent change of the vendor

@@ -154,24 +154,33 @@ describe('matching projection (decision 012): offering_match follows every write
       return client;
     };
     const [one, two] = [await connect(), await connect()];
+    /** `first` runs in an open transaction; `second` must then wait for its lock until it commits. */
+    const race = async (first: pg.Client, firstSql: string, firstParams: unknown[], second: pg.Client, secondSql: string, secondParams: unknown[]) => {
+      await first.query('BEGIN');
+      await first.query(firstSql, firstParams);
+      const [{ pid }] = (await second.query('SELECT pg_backend_pid() AS pid')).rows as { pid: number }[];
+      const waiting = second.query(secondSql, secondParams);
+      for (let i = 0; ; i++) {
+        const [state] = (await t.dataSource.query('SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1', [pid])) as { wait_event_type: string | null }[];
+        if (state?.wait_event_type === 'Lock') break;
+        if (i > 100) throw new Error('the second transaction never waited for the first');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await first.query('COMMIT');
+      await waiting;
+    };
     try {
       // The offering first: the vendor's change waits for it, then re-reads the committed offering.
-      await one.query('BEGIN');
-      await one.query("UPDATE offering SET use_cases = '{TRANSLATION_SPEECH}' WHERE id = $1", [offering.id]);
-      const unverify = two.query('UPDATE organisation SET verified_at = NULL WHERE id = $1', [racer.organisationId]);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await one.query('COMMIT');
-      await unverify;
+      await race(one, "UPDATE offering SET use_cases = '{TRANSLATION_SPEECH}' WHERE id = $1", [offering.id], two, 'UPDATE organisation SET verified_at = NULL WHERE id = $1', [
+        racer.organisationId,
+      ]);
       expect(await row(offering.id)).toBeUndefined();
       expect(await drift(t)).toEqual([]);
 
       // The vendor first: the offering's change waits for the vendor's lock, then reads it verified.
-      await two.query('BEGIN');
-      await two.query('UPDATE organisation SET verified_at = now() WHERE id = $1', [racer.organisationId]);
-      const edit = one.query("UPDATE offering SET use_cases = '{CUSTOMER_SERVICE_CHATBOT}' WHERE id = $1", [offering.id]);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await two.query('COMMIT');
-      await edit;
+      await race(two, 'UPDATE organisation SET verified_at = now() WHERE id = $1', [racer.organisationId], one, "UPDATE offering SET use_cases = '{CUSTOMER_SERVICE_CHATBOT}' WHERE id = $1", [
+        offering.id,
+      ]);
       expect(await row(offering.id)).toMatchObject({ use_cases: ['CUSTOMER_SERVICE_CHATBOT'] });
       expect(await drift(t)).toEqual([]);
     } finally {
