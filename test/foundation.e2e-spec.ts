@@ -145,10 +145,14 @@ describe('Foundation: the app on a real PostgreSQL', () => {
     expect(JSON.stringify(res.body)).not.toContain('secret');
   });
 
-  it('sets security headers', async () => {
-    const res = await request(t.server).get('/health').expect(200);
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['strict-transport-security']).toBeDefined();
+  it('sets security headers, on errors too', async () => {
+    for (const res of [await request(t.server).get('/health').expect(200), await request(t.server).get('/offerings/not-a-uuid').expect(400)]) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toBeDefined();
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("img-src 'self' data:");
+    }
   });
 
   it('serves the OpenAPI document with the error body schema', async () => {
