@@ -98,9 +98,12 @@ function fastifyClientError(exception: unknown): Omit<ErrorBody, 'requestId'> | 
   return undefined;
 }
 
-/** Messages of the pg driver and TypeORM when the server is gone, restarting or unreachable. */
+/**
+ * Messages of the pg driver and TypeORM when the server is gone, restarting or unreachable; a
+ * transaction whose connection broke is released, and TypeORM then says so in one of two ways.
+ */
 const CONNECTION_LOST =
-  /not queryable|Connection terminated|terminating connection|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|the database system is (shutting down|starting up|in recovery mode)|Connection is not established|Query runner already released/i;
+  /not queryable|Connection terminated|terminating connection|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|the database system is (shutting down|starting up|in recovery mode)|Connection is not established|query runner (was )?already released/i;
 
 function databaseErrorCode(exception: unknown): string | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
