@@ -73,6 +73,9 @@ describe('database restart during traffic', () => {
     expect(me.status).toBe(503);
     const login = await request(t.server).post('/auth/login').send({ email: signedIn.body.user.email, password: 'correct horse battery staple' });
     expect(login.status).toBe(503);
+    // A read on the pool straight (EntityReader, decision 013) maps the same way.
+    const read = await request(t.server).get('/offerings/7f1c9c1e-0000-4000-8000-000000000000');
+    expect(read.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
     expect(Date.now() - started).toBeLessThan(8000); // fails fast, no hanging request
 
     await new Promise((r) => setTimeout(r, 1000));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EntityReader } from '../database/entity-reader.js';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { OfferingClaimEntity, OfferingEntity, type OfferingStatus } from './offering.entity.js';
@@ -17,7 +18,14 @@ export interface OfferingWithVendor extends OfferingWithVendorName {
 
 @Injectable()
 export class OfferingsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** The hot reads (GET /offerings/:id) without a query builder per call: decision 013. */
+  private readonly offeringReader: EntityReader<OfferingEntity>;
+  private readonly claimReader: EntityReader<OfferingClaimEntity>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.offeringReader = new EntityReader(dataSource, OfferingEntity);
+    this.claimReader = new EntityReader(dataSource, OfferingClaimEntity);
+  }
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(OfferingEntity);
@@ -58,7 +66,7 @@ export class OfferingsRepository {
   }
 
   findById(id: string, manager?: EntityManager): Promise<OfferingEntity | null> {
-    return this.repo(manager).findOneBy({ id });
+    return this.offeringReader.findOneBy('id', id, manager);
   }
 
   lockById(manager: EntityManager, id: string): Promise<OfferingEntity | null> {
@@ -66,7 +74,7 @@ export class OfferingsRepository {
   }
 
   claimsOf(offeringId: string, manager?: EntityManager): Promise<OfferingClaimEntity[]> {
-    return this.claims(manager).findBy({ offeringId });
+    return this.claimReader.findBy('offeringId', offeringId, manager);
   }
 
   async claimsOfMany(offeringIds: string[]): Promise<Map<string, OfferingClaimEntity[]>> {

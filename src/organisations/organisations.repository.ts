@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EntityReader } from '../database/entity-reader.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrganisationEntity, type BuyerType, type Establishment, type NafVersion, type OrganisationKind } from './organisation.entity.js';
 
@@ -21,14 +22,19 @@ export type OrganisationChanges = Partial<Omit<NewOrganisation, 'kind' | 'siren'
 
 @Injectable()
 export class OrganisationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** By-id reads without a query builder per call: decision 013. */
+  private readonly reader: EntityReader<OrganisationEntity>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.reader = new EntityReader(dataSource, OrganisationEntity);
+  }
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(OrganisationEntity);
   }
 
   findById(id: string, manager?: EntityManager): Promise<OrganisationEntity | null> {
-    return this.repo(manager).findOneBy({ id });
+    return this.reader.findOneBy('id', id, manager);
   }
 
   lockById(manager: EntityManager, id: string): Promise<OrganisationEntity | null> {
