@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     await db.dataSource.query('ANALYZE search_offering');
 
     const texts = ['chatbot', 'chatbott', "reconaissance d'image", 'prévision des ventes', 'maintenance predictive', 'transcription réunions', 'factures', 'fuite eau', 'assistant documentaire', 'détection de défauts'];
+    const swapped = ['chatobt', 'factrues', 'prévsiion', 'assistnat'];
+    const typoPhrases = ['prévsiion des ventes', 'assistnat documentaire'];
     const filters: Partial<CatalogueQuery>[] = [
       { useCases: ['DOC_PROCESSING'] },
       { region: '93', grades: ['A', 'B'] },
@@ -42,6 +44,10 @@ async function main(): Promise<void> {
       filtersOnly: await time(requests, (i) => q(filters[i % filters.length])),
       textAndFilters: await time(requests, (i) => q({ q: texts[i % texts.length], ...filters[i % filters.length] })),
       emptyQueryPage5: await time(requests, () => q({ page: 5 })),
+      // One word with two letters swapped: words, then its swapped readings (decision 004).
+      swappedLetters: await time(requests, (i) => q({ q: swapped[i % swapped.length] })),
+      // A phrase with a typo: words, then the trigram match over the phrase, the slow path.
+      typoPhrase: await time(Math.min(requests, 50), (i) => q({ q: typoPhrases[i % typoPhrases.length] })),
     };
     const file = await writeResult('search', {
       benchmark: 'catalogue search, PostgreSQL backend, in-process (no HTTP)',

@@ -158,6 +158,20 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
     expect(ids(await search({ q: 'chatbott' }))).toContain(chatbot.id);
   });
 
+  // Two adjacent letters swapped count as one typo (Meilisearch's Damerau-Levenshtein), allowed
+  // in a word of five letters or more, not on its first letter.
+  it.each([
+    ['chatobt', 'chatbot'],
+    ['maintenance prédicitve', 'maintenance'],
+    ['agnet conversationnel', 'chatbot'],
+  ])('tolerates two swapped letters: "%s" finds the %s', async (q, expected) => {
+    expect(ids(await search({ q }))).toContain({ chatbot, maintenance }[expected as 'chatbot' | 'maintenance'].id);
+  });
+
+  it('does not stretch a swap to a short word or to the first letter', async () => {
+    expect((await search({ q: 'hcatbot' })).total).toBe(0);
+  });
+
   it('is accent-insensitive both ways', async () => {
     expect(ids(await search({ q: 'prevision ventes' }))[0]).toBe(forecast.id);
     expect(ids(await search({ q: 'maintenance prédictive' }))[0]).toBe(maintenance.id);

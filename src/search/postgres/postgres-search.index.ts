@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FACETS, type Facet, type OfferingDocument } from '../offering-document.js';
+import { swappedLetterVariants } from './swapped-letters.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
 
 const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = {
@@ -11,7 +12,7 @@ const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = {
   dataResidency: { column: 'data_residency', array: false },
 };
 
-type TextMode = 'none' | 'words' | 'typos';
+type TextMode = 'none' | 'words' | 'typos' | 'swaps';
 
 /** Key words of a need count for the text criterion up to this many: longer texts are not penalised. */
 const RELEVANCE_WORDS = 8;
@@ -84,29 +85,52 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async search(query: CatalogueQuery): Promise<CatalogueResult> {
     const text = normaliseQuery(query.q);
-    // Exact words first (French stems, GIN on the tsvector); only when they find nothing, the
-    // typo-tolerant trigram match, which costs more per row and would drown exact hits.
+    // Exact words first (French stems, GIN on the tsvector). When they find nothing: for a single
+    // word, its readings with two adjacent letters swapped ("factrues"), on the same index; then
+    // the typo-tolerant trigram match, which costs more per row and would drown exact hits.
     let mode: TextMode = text ? 'words' : 'none';
-    let counted = await this.facetsAndTotal(query, text, mode);
-    if (counted.total === 0 && mode === 'words') {
-      mode = 'typos';
-      counted = await this.facetsAndTotal(query, text, mode);
+    let readings: string[] = [];
+    let counted = await this.facetsAndTotal(query, text, mode, readings);
+    // One word only: a phrase's readings cost a GIN lookup per word each (≈ 25 ms for two words
+    // at 10k offerings), and the trigram match already forgives a swap within a phrase.
+    if (counted.total === 0 && mode === 'words' && (text.match(/\p{L}+/gu) ?? []).length === 1) {
+      // Only the readings some document has words for: usually one, often none.
+      readings = await this.readingsFound(swappedLetterVariants(text.toLowerCase()));
+      if (readings.length > 0) {
+        mode = 'swaps';
+        counted = await this.facetsAndTotal(query, text, mode, readings);
+      }
     }
-    const items = counted.total === 0 ? [] : await this.page(query, text, mode);
+    if (counted.total === 0 && (mode === 'words' || mode === 'swaps')) {
+      mode = 'typos';
+      counted = await this.facetsAndTotal(query, text, mode, readings);
+    }
+    const items = counted.total === 0 ? [] : await this.page(query, text, mode, readings);
     return { items: items.map((document) => ({ document })), total: counted.total, page: query.page, pageSize: query.pageSize, facets: counted.facets };
   }
 
-  /** WHERE clause and parameters of a query; `$1` is the normalised text when there is one. */
-  private where(query: CatalogueQuery, text: string, mode: TextMode): { sql: string; params: unknown[] } {
+  /** WHERE clause, parameters and text ranking (null without text) of a query. */
+  private where(query: CatalogueQuery, text: string, mode: TextMode, swapReadings: readonly string[]): { sql: string; params: unknown[]; rank: string | null } {
     const params: unknown[] = [];
     const p = (value: unknown): string => {
       params.push(value);
       return `$${params.length}`;
     };
     const where: string[] = [];
-    if (mode !== 'none') {
+    let rank: string | null = null;
+    if (mode === 'words' || mode === 'swaps') {
+      // Swaps: the words search for any of the one-swap readings of the query, OR-ed tsqueries on
+      // the same GIN index: a misspelt reading stems to a lexeme no document has.
+      const readings = mode === 'words' ? [text.toLowerCase()] : swapReadings;
+      const tsquery = readings.map((r) => `websearch_to_tsquery('french', unaccent(${p(r)}))`).join(' || ');
+      where.push(`s.tsv @@ (${tsquery})`);
+      // Title matches first: ts_rank weighs the title (A) highest.
+      rank = `ts_rank(s.tsv, ${tsquery})`;
+    } else if (mode === 'typos') {
       const raw = p(text.toLowerCase());
-      where.push(mode === 'words' ? `s.tsv @@ websearch_to_tsquery('french', unaccent(${raw}))` : `lower(unaccent(${raw})) <% s.search_text`);
+      where.push(`lower(unaccent(${raw})) <% s.search_text`);
+      // Typos rank by trigram closeness.
+      rank = `word_similarity(lower(unaccent(${raw})), s.search_text) + similarity(lower(unaccent(${raw})), s.title_norm)`;
     }
     if (query.useCases?.length) where.push(`s.use_cases && ${p(query.useCases)}::text[]`);
     if (query.sectors?.length) where.push(`s.sectors && ${p(query.sectors)}::text[]`);
@@ -116,11 +140,11 @@ export class PostgresSearchIndex implements SearchIndex {
     if (query.dataResidencies?.length) where.push(`s.data_residency = ANY(${p(query.dataResidencies)}::text[])`);
     if (query.requirements?.length) where.push(`s.requirements @> ${p(query.requirements)}::text[]`);
     if (query.vendorId) where.push(`s.vendor_id = ${p(query.vendorId)}::uuid`);
-    return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+    return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params, rank };
   }
 
-  private async facetsAndTotal(query: CatalogueQuery, text: string, mode: TextMode): Promise<{ total: number; facets: Record<Facet, Record<string, number>> }> {
-    const { sql, params } = this.where(query, text, mode);
+  private async facetsAndTotal(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly string[]): Promise<{ total: number; facets: Record<Facet, Record<string, number>> }> {
+    const { sql, params } = this.where(query, text, mode, readings);
     const facetSql = FACETS.map((facet) => {
       const { column, array } = FACET_COLUMNS[facet];
       const value = array ? `unnest(m.${column})` : `m.${column}`;
@@ -141,15 +165,26 @@ export class PostgresSearchIndex implements SearchIndex {
     return { total, facets };
   }
 
-  private async page(query: CatalogueQuery, text: string, mode: TextMode): Promise<OfferingDocument[]> {
-    const { sql, params } = this.where(query, text, mode);
-    // Title matches first: ts_rank weighs the title (A) highest; typos rank by trigram closeness.
-    const rank =
-      mode === 'words'
-        ? `ts_rank(s.tsv, websearch_to_tsquery('french', unaccent($1)))`
-        : mode === 'typos'
-          ? `word_similarity(lower(unaccent($1)), s.search_text) + similarity(lower(unaccent($1)), s.title_norm)`
-          : null;
+  /**
+   * The readings that some indexed document has the words for. One GIN lookup for all of them (an
+   * OR of their tsqueries, each a parameter the planner folds into a constant), then each reading
+   * is tested on those documents only: misspelt readings stem to lexemes nothing has.
+   */
+  private async readingsFound(readings: string[]): Promise<string[]> {
+    if (readings.length === 0) return [];
+    const any = readings.map((_, i) => `websearch_to_tsquery('french', unaccent($${i + 1}))`).join(' || ');
+    const rows = (await this.dataSource.query(
+      `WITH hits AS MATERIALIZED (SELECT s.tsv FROM search_offering s WHERE s.tsv @@ (${any}))
+       SELECT x.r FROM unnest($${readings.length + 1}::text[]) WITH ORDINALITY AS x(r, n)
+        WHERE EXISTS (SELECT 1 FROM hits h WHERE h.tsv @@ websearch_to_tsquery('french', unaccent(x.r)))
+        ORDER BY x.n`,
+      [...readings, readings],
+    )) as { r: string }[];
+    return rows.map((row) => row.r);
+  }
+
+  private async page(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly string[]): Promise<OfferingDocument[]> {
+    const { sql, params, rank } = this.where(query, text, mode, readings);
     const order = rank ? `${rank} DESC, s.published_at DESC, s.id` : 's.published_at DESC, s.id';
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
     const rows = (await this.dataSource.query(
