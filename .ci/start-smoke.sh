@@ -52,8 +52,9 @@ for _ in $(seq 1 30); do
 done
 [ "$count" -gt 0 ] || { echo "the demo catalogue did not answer a typo search"; exit 1; }
 # The web console serves its home page, in French, with the demo offerings.
-curl -sf "http://127.0.0.1:$port/app" | grep -q '<html lang="fr"' || { echo "the web console did not answer /app"; exit 1; }
-curl -sf "http://127.0.0.1:$port/app/catalogue?q=chatbott" | grep -q '/app/offres/' || { echo "the console catalogue did not find the demo offerings"; exit 1; }
+# Read whole, then searched: `curl | grep -q` fails under pipefail when grep stops reading early.
+home=$(curl -sf "http://127.0.0.1:$port/app") && grep -q '<html lang="fr"' <<<"$home" || { echo "the web console did not answer /app"; exit 1; }
+found=$(curl -sf "http://127.0.0.1:$port/app/catalogue?q=chatbott") && grep -q '/app/offres/' <<<"$found" || { echo "the console catalogue did not find the demo offerings"; exit 1; }
 datadir=$(grep -o 'data in [^)]*' "$private/start-1.log" | head -1 || true)
 grep -q 'API documentation: http://localhost' "$private/start-1.log" || { echo "start did not say where /docs is"; exit 1; }
 psql_url="postgres://circuit:circuit-local-only@127.0.0.1:$pgport/circuit_ia"
