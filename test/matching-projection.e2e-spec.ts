@@ -2,7 +2,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { OfferingMatch1764800000000 } from '../migrations/1764800000000-offering-match.js';
 import { insertOfferingRows, sovereigntyRowColumns } from '../bench/support/bulk-offerings.js';
-import { PROFILES } from '../src/demo/demo-data.js';
+import { luhnSiret, PROFILES } from '../src/demo/demo-data.js';
 import type { SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
 import { bearer, createCurator, type RegisteredSession, type TestSession } from './support/auth.js';
 import { createOffering, createPublishedOffering, registerVerifiedVendor } from './support/offerings.js';
@@ -22,20 +22,6 @@ async function drift(t: TestApp): Promise<{ side: string; offering_id: string }[
     `SELECT 'stale' AS side, offering_id FROM (SELECT * FROM offering_match EXCEPT SELECT * FROM offering_match_source) a
      UNION ALL SELECT 'missing', offering_id FROM (SELECT * FROM offering_match_source EXCEPT SELECT * FROM offering_match) b`,
   );
-}
-
-/** The first `count` valid SIRETs of a company: its SIREN, a site number, the Luhn key checked. */
-function siretsOf(siren: string, count: number): string[] {
-  const found: string[] = [];
-  for (let nic = 10; found.length < count; nic++) {
-    const siret = `${siren}${String(nic).padStart(5, '0')}`;
-    const sum = [...siret].reduce((acc, d, i) => {
-      const v = Number(d) * (i % 2 === 0 ? 2 : 1);
-      return acc + (v > 9 ? v - 9 : v);
-    }, 0);
-    if (sum % 10 === 0) found.push(siret);
-  }
-  return found;
 }
 
 describe('matching projection (decision 012): offering_match follows every write', () => {
@@ -84,7 +70,7 @@ describe('matching projection (decision 012): offering_match follows every write
     expect(await drift(t)).toEqual([]);
 
     // A site in Marseille and one in Saint-Denis (La Réunion): three-character overseas département.
-    const [marseille, reunion] = siretsOf(vendor.organisation.siren, 2);
+    const [marseille, reunion] = [1, 2].map((nic) => luhnSiret(vendor.organisation.siren, nic));
     const sites = [
       { siret: marseille, communeCode: '13055' },
       { siret: reunion, communeCode: '97411' },
