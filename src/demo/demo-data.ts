@@ -1,4 +1,5 @@
 import { prng } from '../common/prng.js';
+import { luhnOk } from '../organisations/siren.js';
 /**
  * The demo data set: deterministic (a seeded PRNG), realistic around Alpes-Maritimes and PACA with
  * national vendors in the large cities. Plain data only; `demo-seeder.ts` loads it through the
@@ -15,32 +16,14 @@ export const DEMO_PASSWORD = 'Demo-Circuit-IA-2026!';
 /** A SIREN passing the Luhn check, from an 8-digit body. */
 export function luhnSiren(body: number): string {
   const digits = String(body).padStart(8, '0');
-  for (let check = 0; check <= 9; check++) {
-    const candidate = `${digits}${check}`;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let n = Number(candidate[8 - i]);
-      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-      sum += n;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
+  for (let check = 0; check <= 9; check++) if (luhnOk(`${digits}${check}`)) return `${digits}${check}`;
   throw new Error('unreachable');
 }
 
 /** SIRET = SIREN + a 5-digit establishment number (NIC) with the Luhn check over 14 digits. */
 export function luhnSiret(siren: string, nic: number): string {
   const base = `${siren}${String(nic).padStart(4, '0')}`;
-  for (let check = 0; check <= 9; check++) {
-    const candidate = `${base}${check}`;
-    let sum = 0;
-    for (let i = 0; i < 14; i++) {
-      let n = Number(candidate[13 - i]);
-      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-      sum += n;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
+  for (let check = 0; check <= 9; check++) if (luhnOk(`${base}${check}`)) return `${base}${check}`;
   throw new Error('unreachable');
 }
 
