@@ -111,38 +111,36 @@ export interface StoredWeights {
   updatedAt: Date;
 }
 
-const CANDIDATE_COLUMNS = `
-  o.id, o.title, o.summary, o.status, o.use_cases AS "useCases", o.sectors,
+/** The vendor's head office and the communes of its other establishments (alias `org`). */
+const VENDOR_SITES = `org.commune_code AS "vendorCommuneCode",
+  ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(org.establishments) e WHERE e ? 'communeCode') AS "vendorEstablishmentCommunes"`;
+
+/** The offering's columns ranking reads, the same on `offering` and on the projection `offering_match` (alias `o`). */
+const OFFERING_SCORING_COLUMNS = `
+  o.use_cases AS "useCases", o.sectors,
   o.service_national AS "serviceNational", o.service_regions AS "serviceRegions",
   o.service_departements AS "serviceDepartements", o.remote_delivery AS "remoteDelivery",
   o.min_budget_eur AS "minBudgetEur", o.max_budget_eur AS "maxBudgetEur", o.target_buyer_types AS "targetBuyerTypes",
+  o.sovereignty_score AS "sovereigntyScore", o.sovereignty_grade AS "sovereigntyGrade", o.grade_verified AS "gradeVerified"`;
+
+/** A `CandidateRow`: display and every eligibility column, from `offering o JOIN organisation org`. */
+const CANDIDATE_COLUMNS = `
+  o.id, o.title, o.summary, o.status, ${OFFERING_SCORING_COLUMNS},
   o.data_residency AS "dataResidency", o.provider_jurisdiction AS "providerJurisdiction", o.hq_jurisdiction AS "hqJurisdiction",
   o.non_eu_remote_access AS "nonEuRemoteAccess", o.sec_num_cloud AS "secNumCloud", o.hds, o.iso27001,
   o.model_origin AS "modelOrigin", o.model_licence AS "modelLicence", o.inference_hosting AS "inferenceHosting",
   o.training_on_customer_data AS "trainingOnCustomerData", o.dpa_art28 AS "dpaArt28", o.non_eu_transfers AS "nonEuTransfers",
   o.extraterritorial_exposure AS "extraterritorialExposure", o.non_eu_control AS "nonEuControl",
   o.deployment_modes AS "deploymentModes", o.ai_act_risk_class AS "aiActRiskClass", o.data_export_open_format AS "dataExportOpenFormat",
-  o.sovereignty_score AS "sovereigntyScore", o.sovereignty_grade AS "sovereigntyGrade", o.grade_verified AS "gradeVerified",
   org.id AS "vendorId", org.name AS "vendorName", (org.verified_at IS NOT NULL) AS "vendorVerified",
-  org.commune_code AS "vendorCommuneCode",
-  ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(org.establishments) e WHERE e ? 'communeCode') AS "vendorEstablishmentCommunes"`;
+  ${VENDOR_SITES}`;
 
-const SCORING_COLUMNS = `
-  o.id, o.use_cases AS "useCases", o.sectors,
-  o.service_national AS "serviceNational", o.service_regions AS "serviceRegions",
-  o.service_departements AS "serviceDepartements", o.remote_delivery AS "remoteDelivery",
-  o.min_budget_eur AS "minBudgetEur", o.max_budget_eur AS "maxBudgetEur", o.target_buyer_types AS "targetBuyerTypes",
-  o.sovereignty_score AS "sovereigntyScore", o.sovereignty_grade AS "sovereigntyGrade", o.grade_verified AS "gradeVerified",
-  org.commune_code AS "vendorCommuneCode",
-  ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(org.establishments) e WHERE e ? 'communeCode') AS "vendorEstablishmentCommunes"`;
+/** A `ScoringRow` from `offering o JOIN organisation org`. */
+const SCORING_COLUMNS = `o.id, ${OFFERING_SCORING_COLUMNS},
+  ${VENDOR_SITES}`;
 
-/** SCORING_COLUMNS read from the matching projection `offering_match` (alias `o`): same names, same values. */
-const PROJECTED_SCORING_COLUMNS = `
-  o.offering_id AS id, o.use_cases AS "useCases", o.sectors,
-  o.service_national AS "serviceNational", o.service_regions AS "serviceRegions",
-  o.service_departements AS "serviceDepartements", o.remote_delivery AS "remoteDelivery",
-  o.min_budget_eur AS "minBudgetEur", o.max_budget_eur AS "maxBudgetEur", o.target_buyer_types AS "targetBuyerTypes",
-  o.sovereignty_score AS "sovereigntyScore", o.sovereignty_grade AS "sovereigntyGrade", o.grade_verified AS "gradeVerified",
+/** A `ScoringRow` from the matching projection `offering_match o`, which folds the vendor's sites in (decision 012). */
+const PROJECTED_SCORING_COLUMNS = `o.offering_id AS id, ${OFFERING_SCORING_COLUMNS},
   o.vendor_commune_code AS "vendorCommuneCode", o.vendor_establishment_communes AS "vendorEstablishmentCommunes"`;
 
 /** Collects positional parameters while a query is assembled. */
