@@ -8,6 +8,7 @@ import { MatchingWeights1764500000000 } from './1764500000000-matching-weights.j
 import { Introductions1764600000000 } from './1764600000000-introductions.js';
 import { Retention1764700000000 } from './1764700000000-retention.js';
 import { OfferingMatch1764800000000 } from './1764800000000-offering-match.js';
+import { OutboxSequence1764900000000 } from './1764900000000-outbox-sequence.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Introductions1764600000000,
   Retention1764700000000,
   OfferingMatch1764800000000,
+  OutboxSequence1764900000000,
 ];

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { OutboxSequence1764900000000 } from '../migrations/1764900000000-outbox-sequence.js';
 import { OutboxRepository } from '../src/outbox/outbox.repository.js';
 import type { OutboxEvent, OutboxHandler } from '../src/outbox/outbox.types.js';
 import { OutboxWorker } from '../src/outbox/outbox.worker.js';
@@ -62,6 +63,44 @@ describe('transactional outbox', () => {
     expect(handler.delivered.map((e) => e.payload.n)).toEqual([1, 2, 3]);
     expect((await outbox.lag()).pending).toBe(0);
     expect(await worker.drain()).toEqual({ delivered: 0, failed: 0 });
+  });
+
+  it('delivers the events of one transaction in the order they were enqueued', async () => {
+    // One transaction: every event has the same created_at (the transaction's start), so only the
+    // enqueue sequence can order them; 40 events make a chance ordering all but impossible.
+    const ns = Array.from({ length: 40 }, (_, i) => i);
+    await t.dataSource.transaction(async (m) => {
+      for (const n of ns) await outbox.enqueue(m, 'test.burst', { n });
+    });
+    await t.dataSource.transaction((m) => outbox.enqueue(m, 'test.burst', { n: 40 }));
+    // Rewriting the first half moves their row versions to the end of the table, so the table's
+    // physical order (what an unordered read returns) is no longer the enqueue order.
+    await t.dataSource.query("UPDATE outbox_event SET payload = payload WHERE (payload->>'n')::int < 20");
+    expect(await worker.drain()).toEqual({ delivered: 41, failed: 0 });
+    expect(handler.delivered.map((e) => e.payload.n)).toEqual([...ns, 40]);
+  });
+
+  it('numbers the events already queued in their old order when the sequence migration runs, and reverts cleanly', async () => {
+    const migration = new OutboxSequence1764900000000();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      // Queued before the migration, out of id order, at distinct times.
+      for (const n of [1, 2, 3]) {
+        await t.dataSource.query("INSERT INTO outbox_event (topic, payload, created_at) VALUES ('test.old', $1, now() + make_interval(secs => $2))", [
+          JSON.stringify({ n }),
+          n,
+        ]);
+      }
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    await t.dataSource.transaction((m) => outbox.enqueue(m, 'test.new', { n: 4 }));
+    const rows: { n: number; seq: string }[] = await t.dataSource.query("SELECT (payload->>'n')::int AS n, seq FROM outbox_event ORDER BY seq");
+    expect(rows.map((r) => r.n)).toEqual([1, 2, 3, 4]);
+    expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4]);
+    await expect(t.dataSource.query("INSERT INTO outbox_event (topic, payload, seq) VALUES ('test.forced', '{}', 99)")).rejects.toThrow(/non-DEFAULT value into column "seq"/);
   });
 
   it('acknowledges events no handler wants', async () => {

@@ -9,6 +9,10 @@ export class OutboxEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  /** Enqueue order (an identity column): events are delivered in it. */
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS', insert: false, update: false })
+  seq!: string;
+
   @Column('text')
   topic!: string;
 

@@ -31,18 +31,20 @@ export class OutboxRepository {
    * other app instances) until `leaseSeconds` pass, so no long transaction is held while delivering.
    */
   async claimDue(limit: number, leaseSeconds: number): Promise<OutboxEvent[]> {
+    // Delivered in enqueue order (seq), taken in SQL: RETURNING comes back in no set order, and
+    // created_at cannot tell apart events of one transaction (it is the transaction's start).
     const rows = (await this.dataSource.query(
-      `UPDATE outbox_event SET available_at = now() + make_interval(secs => $2), attempts = attempts + 1
-        WHERE id IN (SELECT id FROM outbox_event
-                      WHERE processed_at IS NULL AND available_at <= now()
-                      ORDER BY available_at, created_at
-                      LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, topic, payload, attempts, created_at`,
+      `WITH claimed AS (
+         UPDATE outbox_event SET available_at = now() + make_interval(secs => $2), attempts = attempts + 1
+          WHERE id IN (SELECT id FROM outbox_event
+                        WHERE processed_at IS NULL AND available_at <= now()
+                        ORDER BY available_at, seq
+                        LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING id, seq, topic, payload, attempts, created_at)
+       SELECT id, topic, payload, attempts, created_at FROM claimed ORDER BY seq`,
       [limit, leaseSeconds],
-    )) as [EventRow[], number];
-    return rows[0]
-      .map((r) => ({ id: r.id, topic: r.topic, payload: r.payload, attempts: r.attempts, createdAt: r.created_at }))
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    )) as EventRow[];
+    return rows.map((r) => ({ id: r.id, topic: r.topic, payload: r.payload, attempts: r.attempts, createdAt: r.created_at }));
   }
 
   async markDelivered(ids: string[]): Promise<void> {
