@@ -27,7 +27,7 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       [id],
     ) as Promise<{ action: string; actor_id: string; before: string | null; after: string; request_id: string }[]>;
   const topicsOf = async (id: string) =>
-    ((await t.dataSource.query("SELECT topic FROM outbox_event WHERE payload->>'introductionId' = $1 ORDER BY created_at, id", [id])) as { topic: string }[]).map(
+    ((await t.dataSource.query("SELECT topic FROM outbox_event WHERE payload->>'introductionId' = $1 ORDER BY seq", [id])) as { topic: string }[]).map(
       (r) => r.topic,
     );
 

@@ -52,7 +52,7 @@ describe('Needs: buyers post them, curators validate them', () => {
       needId,
     ]);
   const outboxOf = (needId: string) =>
-    t.dataSource.query("SELECT topic, payload FROM outbox_event WHERE payload->>'needId' = $1 ORDER BY created_at", [needId]);
+    t.dataSource.query("SELECT topic, payload FROM outbox_event WHERE payload->>'needId' = $1 ORDER BY seq", [needId]);
 
   describe('creating', () => {
     it('creates a draft with the sector and commune of the buyer organisation, and derives département and région', async () => {
