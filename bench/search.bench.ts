@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       emptyQueryPage5: await time(requests, () => q({ page: 5 })),
       // One word with two letters swapped: words, then its swapped readings (decision 004).
       swappedLetters: await time(requests, (i) => q({ q: swapped[i % swapped.length] })),
-      // A phrase with a typo: words, then the trigram match over the phrase, the slow path.
+      // A phrase with a typo: words, then each word corrected from the lexicon (decision 004).
       typoPhrase: await time(Math.min(requests, 50), (i) => q({ q: typoPhrases[i % typoPhrases.length] })),
     };
     const file = await writeResult('search', {

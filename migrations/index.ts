@@ -9,6 +9,7 @@ import { Introductions1764600000000 } from './1764600000000-introductions.js';
 import { Retention1764700000000 } from './1764700000000-retention.js';
 import { OfferingMatch1764800000000 } from './1764800000000-offering-match.js';
 import { OutboxSequence1764900000000 } from './1764900000000-outbox-sequence.js';
+import { SearchWord1765000000000 } from './1765000000000-search-word.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Retention1764700000000,
   OfferingMatch1764800000000,
   OutboxSequence1764900000000,
+  SearchWord1765000000000,
 ];

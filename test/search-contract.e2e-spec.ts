@@ -168,6 +168,18 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
     expect(ids(await search({ q }))).toContain({ chatbot, maintenance }[expected as 'chatbot' | 'maintenance'].id);
   });
 
+  // A phrase with a typo in one or more of its words: each word within Meilisearch's budget (one
+  // typo from five letters, two from nine, a swap counting as one), the other words as typed.
+  it.each([
+    ['prevsiion des ventes', 'forecast'],
+    ['assistnat documentaire', 'rag'],
+    ['maintenance predictiv', 'maintenance'],
+    ['chatbott conversationel', 'chatbot'],
+    ['reconnaisance images', 'vision'],
+  ])('tolerates typos within a phrase: "%s" finds the %s first', async (q, expected) => {
+    expect(ids(await search({ q }))[0]).toBe({ forecast, rag, maintenance, chatbot, vision }[expected as 'forecast' | 'rag' | 'maintenance' | 'chatbot' | 'vision'].id);
+  });
+
   it('does not stretch a swap to a short word or to the first letter', async () => {
     expect((await search({ q: 'hcatbot' })).total).toBe(0);
   });

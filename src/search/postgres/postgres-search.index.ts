@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FACETS, type Facet, type OfferingDocument } from '../offering-document.js';
-import { swappedLetterVariants } from './swapped-letters.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
 
 const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = {
@@ -12,17 +11,24 @@ const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = {
   dataResidency: { column: 'data_residency', array: false },
 };
 
-type TextMode = 'none' | 'words' | 'typos' | 'swaps';
+type TextMode = 'none' | 'words' | 'corrected' | 'typos';
 
 /** Key words of a need count for the text criterion up to this many: longer texts are not penalised. */
 const RELEVANCE_WORDS = 8;
+/** Meilisearch's typo budget: no typo under five letters, one from five, two from nine. */
+const MIN_WORD_FOR_TYPO = 5;
+const MIN_WORD_FOR_TWO_TYPOS = 9;
+/** Lexicon words a misspelt query word may be read as, at most (closest first). */
+const MAX_CORRECTIONS = 8;
 /** Documents matching any word that topIds ranks, at most. */
 const TOP_IDS_SCAN = 2000;
 
 /**
  * Catalogue search on PostgreSQL: a French `tsvector` over unaccented text (title weighted A,
- * summary, use cases and vendor B, description and sectors C) for stemming, and `pg_trgm` word
- * similarity over the short fields for typos. Both are GIN-indexed (migration SearchOffering).
+ * summary, use cases and vendor B, description and sectors C) for stemming; typos corrected word
+ * by word from a lexicon of the indexed words (`search_word`, Levenshtein distance); `pg_trgm`
+ * word similarity over the short fields as the last resort. All indexed (migrations SearchOffering
+ * and SearchWord).
  */
 @Injectable()
 export class PostgresSearchIndex implements SearchIndex {
@@ -36,8 +42,21 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async upsert(documents: OfferingDocument[]): Promise<void> {
     if (documents.length === 0) return;
+    const batch = JSON.stringify(documents);
+    // The lexicon (typo corrections, decision 004) follows: the words the indexed versions have and
+    // the new ones do not may go, and the new words join it in the upsert's own statement.
+    const dropped = (await this.dataSource.query(
+      `SELECT w FROM search_offering s, search_document_words(s.doc) AS w
+        WHERE s.id IN (SELECT (e->>'id')::uuid FROM jsonb_array_elements($1::jsonb) AS e)
+       EXCEPT SELECT w FROM jsonb_array_elements($1::jsonb) AS e, search_document_words(e) AS w`,
+      [batch],
+    )) as { w: string }[];
     await this.dataSource.query(
-      `INSERT INTO search_offering AS s
+      `WITH lexicon AS (
+         INSERT INTO search_word (word)
+         SELECT DISTINCT w FROM jsonb_array_elements($1::jsonb) AS e, search_document_words(e) AS w ORDER BY 1
+         ON CONFLICT DO NOTHING)
+       INSERT INTO search_offering AS s
          (id, version, doc, vendor_id, use_cases, sectors, regions, departements, national, grade,
           data_residency, requirements, published_at, title_norm, search_text, tsv)
        SELECT d.id, d.version, d.doc, d.vendor_id, d.use_cases, d.sectors, d.regions, d.departements, d.national,
@@ -70,38 +89,62 @@ export class PostgresSearchIndex implements SearchIndex {
          published_at = EXCLUDED.published_at, title_norm = EXCLUDED.title_norm,
          search_text = EXCLUDED.search_text, tsv = EXCLUDED.tsv, indexed_at = now()
        WHERE s.version <= EXCLUDED.version`,
-      [JSON.stringify(documents)],
+      [batch],
     );
+    await this.pruneLexicon(dropped.map((r) => r.w));
   }
 
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query('DELETE FROM search_offering WHERE id = ANY($1::uuid[])', [ids]);
+    const gone = (await this.dataSource.query(
+      `WITH gone AS (DELETE FROM search_offering WHERE id = ANY($1::uuid[]) RETURNING doc)
+       SELECT DISTINCT w FROM gone, search_document_words(gone.doc) AS w`,
+      [ids],
+    )) as { w: string }[];
+    await this.pruneLexicon(gone.map((r) => r.w));
+  }
+
+  /**
+   * Drops from the lexicon those of `words` that no indexed document is found by, as words are
+   * searched (stems: "factures" stays while a document says "facture"). A prune racing an upsert
+   * that brings the word back may drop it until that document is indexed again: fewer
+   * corrections, never a wrong hit.
+   */
+  private async pruneLexicon(words: string[]): Promise<void> {
+    if (words.length === 0) return;
+    await this.dataSource.query(
+      `DELETE FROM search_word l
+        WHERE l.word = ANY($1::text[])
+          AND NOT EXISTS (SELECT 1 FROM search_offering s WHERE s.tsv @@ plainto_tsquery('french', l.word))`,
+      [words],
+    );
   }
 
   async clear(): Promise<void> {
     await this.dataSource.query('DELETE FROM search_offering');
+    await this.dataSource.query('DELETE FROM search_word');
   }
 
   async search(query: CatalogueQuery): Promise<CatalogueResult> {
     const text = normaliseQuery(query.q);
-    // Exact words first (French stems, GIN on the tsvector). When they find nothing: for a single
-    // word, its readings with two adjacent letters swapped ("factrues"), on the same index; then
-    // the typo-tolerant trigram match, which costs more per row and would drown exact hits.
+    // Exact words first (French stems, GIN on the tsvector). When they find nothing, each word
+    // corrected from the lexicon ("factrues", "prévsiion des ventes"), on the same index; last, the
+    // trigram match over the phrase, which costs more per row and would drown exact hits.
     let mode: TextMode = text ? 'words' : 'none';
-    let readings: string[] = [];
+    // What the text is searched as, when not as typed: words (AND) of readings (OR).
+    let readings: string[][] = [];
     let counted = await this.facetsAndTotal(query, text, mode, readings);
-    // One word only: a phrase's readings cost a GIN lookup per word each (≈ 25 ms for two words
-    // at 10k offerings), and the trigram match already forgives a swap within a phrase.
-    if (counted.total === 0 && mode === 'words' && (text.match(/\p{L}+/gu) ?? []).length === 1) {
-      // Only the readings some document has words for: usually one, often none.
-      readings = await this.readingsFound(swappedLetterVariants(text.toLowerCase()));
-      if (readings.length > 0) {
-        mode = 'swaps';
+    // Each unknown word read as the lexicon's words within its typo budget: index lookups, where
+    // the trigram match reads whole texts (p95 ≈ 0.5 s for a typo phrase at 10k offerings).
+    if (counted.total === 0 && mode !== 'none') {
+      const groups = await this.corrections(text);
+      if (groups) {
+        mode = 'corrected';
+        readings = groups;
         counted = await this.facetsAndTotal(query, text, mode, readings);
       }
     }
-    if (counted.total === 0 && (mode === 'words' || mode === 'swaps')) {
+    if (counted.total === 0 && mode !== 'none') {
       mode = 'typos';
       counted = await this.facetsAndTotal(query, text, mode, readings);
     }
@@ -110,7 +153,7 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   /** WHERE clause, parameters and text ranking (null without text) of a query. */
-  private where(query: CatalogueQuery, text: string, mode: TextMode, swapReadings: readonly string[]): { sql: string; params: unknown[]; rank: string | null } {
+  private where(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly (readonly string[])[]): { sql: string; params: unknown[]; rank: string | null } {
     const params: unknown[] = [];
     const p = (value: unknown): string => {
       params.push(value);
@@ -118,11 +161,13 @@ export class PostgresSearchIndex implements SearchIndex {
     };
     const where: string[] = [];
     let rank: string | null = null;
-    if (mode === 'words' || mode === 'swaps') {
-      // Swaps: the words search for any of the one-swap readings of the query, OR-ed tsqueries on
-      // the same GIN index: a misspelt reading stems to a lexeme no document has.
-      const readings = mode === 'words' ? [text.toLowerCase()] : swapReadings;
-      const tsquery = readings.map((r) => `websearch_to_tsquery('french', unaccent(${p(r)}))`).join(' || ');
+    if (mode === 'words' || mode === 'corrected') {
+      // Words: the query as typed. Corrected: every word (AND), each as any of its readings (OR),
+      // OR-ed tsqueries on the same GIN index.
+      const groups = mode === 'words' ? [[text.toLowerCase()]] : readings;
+      const tsquery = groups
+        .map((group) => `(${group.map((r) => `websearch_to_tsquery('french', unaccent(${p(r)}))`).join(' || ')})`)
+        .join(' && ');
       where.push(`s.tsv @@ (${tsquery})`);
       // Title matches first: ts_rank weighs the title (A) highest.
       rank = `ts_rank(s.tsv, ${tsquery})`;
@@ -143,7 +188,7 @@ export class PostgresSearchIndex implements SearchIndex {
     return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params, rank };
   }
 
-  private async facetsAndTotal(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly string[]): Promise<{ total: number; facets: Record<Facet, Record<string, number>> }> {
+  private async facetsAndTotal(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly (readonly string[])[]): Promise<{ total: number; facets: Record<Facet, Record<string, number>> }> {
     const { sql, params } = this.where(query, text, mode, readings);
     const facetSql = FACETS.map((facet) => {
       const { column, array } = FACET_COLUMNS[facet];
@@ -166,24 +211,39 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   /**
-   * The readings that some indexed document has the words for. One GIN lookup for all of them (an
-   * OR of their tsqueries, each a parameter the planner folds into a constant), then each reading
-   * is tested on those documents only: misspelt readings stem to lexemes nothing has.
+   * The query's words, each with the lexicon's words it may be a typo of, or null when no word has
+   * any (the search then has nothing new to try). Meilisearch's typo budget: none under five
+   * letters, one from five, two from nine, counted by Levenshtein distance, with two adjacent
+   * letters swapped counting as one; never on the first letter. At most MAX_CORRECTIONS per word,
+   * closest first. A word the lexicon has is kept as it is; so is a word with no correction
+   * (it then decides, as typed, whether the phrase finds anything).
    */
-  private async readingsFound(readings: string[]): Promise<string[]> {
-    if (readings.length === 0) return [];
-    const any = readings.map((_, i) => `websearch_to_tsquery('french', unaccent($${i + 1}))`).join(' || ');
+  async corrections(text: string): Promise<string[][] | null> {
     const rows = (await this.dataSource.query(
-      `WITH hits AS MATERIALIZED (SELECT s.tsv FROM search_offering s WHERE s.tsv @@ (${any}))
-       SELECT x.r FROM unnest($${readings.length + 1}::text[]) WITH ORDINALITY AS x(r, n)
-        WHERE EXISTS (SELECT 1 FROM hits h WHERE h.tsv @@ websearch_to_tsquery('french', unaccent(x.r)))
-        ORDER BY x.n`,
-      [...readings, readings],
-    )) as { r: string }[];
-    return rows.map((row) => row.r);
+      `WITH q AS (
+         SELECT w AS word, min(n) AS n, CASE WHEN length(w) >= ${MIN_WORD_FOR_TWO_TYPOS} THEN 2 ELSE 1 END AS k
+           FROM regexp_split_to_table(lower(unaccent($1)), '[^[:alnum:]]+') WITH ORDINALITY AS x(w, n)
+          WHERE w <> '' GROUP BY w)
+       SELECT q.word,
+              CASE WHEN length(q.word) < ${MIN_WORD_FOR_TYPO} OR EXISTS (SELECT 1 FROM search_word l WHERE l.word = q.word) THEN '{}'::text[]
+                   ELSE ARRAY(
+                     SELECT l.word FROM search_word l
+                      WHERE left(l.word, 1) = left(q.word, 1)
+                        AND length(l.word) BETWEEN length(q.word) - q.k AND length(q.word) + q.k
+                        AND (levenshtein_less_equal(l.word, q.word, q.k) <= q.k
+                             OR l.word IN (SELECT overlay(q.word PLACING substr(q.word, i + 1, 1) || substr(q.word, i, 1) FROM i FOR 2)
+                                             FROM generate_series(2, length(q.word) - 1) AS i))
+                      ORDER BY levenshtein_less_equal(l.word, q.word, 3), l.word
+                      LIMIT ${MAX_CORRECTIONS})
+              END AS corrections
+         FROM q ORDER BY q.n`,
+      [text],
+    )) as { word: string; corrections: string[] }[];
+    if (!rows.some((r) => r.corrections.length > 0)) return null;
+    return rows.map((r) => [r.word, ...r.corrections]);
   }
 
-  private async page(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly string[]): Promise<OfferingDocument[]> {
+  private async page(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly (readonly string[])[]): Promise<OfferingDocument[]> {
     const { sql, params, rank } = this.where(query, text, mode, readings);
     const order = rank ? `${rank} DESC, s.published_at DESC, s.id` : 's.published_at DESC, s.id';
     params.push(query.pageSize, (query.page - 1) * query.pageSize);

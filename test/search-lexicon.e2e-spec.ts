@@ -1,0 +1,146 @@
+import { SearchWord1765000000000 } from '../migrations/1765000000000-search-word.js';
+import type { OfferingDocument } from '../src/search/offering-document.js';
+import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * The PostgreSQL backend's lexicon (decision 004): the words typo corrections are drawn from, kept
+ * in step with the indexed documents, and the typo budget corrections respect.
+ */
+function doc(n: number, fields: Partial<OfferingDocument>): OfferingDocument {
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    version: 1,
+    title: '',
+    summary: '',
+    description: '',
+    vendorId: '00000000-0000-4000-8000-00000000000a',
+    vendorName: 'Azur',
+    useCases: [],
+    useCaseLabels: [],
+    sectors: [],
+    sectorLabels: [],
+    national: true,
+    regions: [],
+    departements: [],
+    remoteDelivery: false,
+    grade: 'C',
+    sovereigntyScore: 50,
+    gradeVerified: false,
+    dataResidency: 'FR',
+    requirementsMet: [],
+    minBudgetEur: null,
+    maxBudgetEur: null,
+    publishedAt: '2026-01-01T00:00:00.000Z',
+    ...fields,
+  };
+}
+
+const forecast = doc(1, {
+  title: 'Prévision des ventes',
+  summary: 'Anticipez la demande.',
+  description: 'Séries temporelles, Reconnaissance des tendances.',
+  useCaseLabels: ['Prévision et planification'],
+  sectorLabels: ['Commerce de détail'],
+});
+const chatbot = doc(2, { title: 'Chatbot municipal', summary: 'Un agent conversationnel.', description: 'Pour les mairies et leurs factures.' });
+const invoices = doc(3, { title: 'Lecture de facture', summary: 'Saisie automatique.', description: 'Pour les mairies.' });
+
+describe('PostgreSQL search lexicon', () => {
+  let t: TestApp;
+  let index: PostgresSearchIndex;
+  const words = async (): Promise<string[]> =>
+    ((await t.dataSource.query('SELECT word FROM search_word ORDER BY word')) as { word: string }[]).map((r) => r.word);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    index = new PostgresSearchIndex(t.dataSource);
+  });
+  afterAll(async () => {
+    await index?.clear();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    await index.clear();
+    await index.upsert([forecast, chatbot, invoices]);
+  });
+
+  it('holds every word of the indexed texts, unaccented and in lower case, from four characters', async () => {
+    const all = await words();
+    // Title, summary, description, use-case and sector labels, vendor name.
+    expect(all).toEqual(expect.arrayContaining(['prevision', 'ventes', 'anticipez', 'temporelles', 'planification', 'commerce', 'detail', 'azur', 'chatbot', 'conversationnel', 'mairies', 'factures', 'facture']));
+    expect(all).not.toContain('des');
+    expect(all).not.toContain('un');
+    // Stop words are dropped by the search, so they have nothing to correct to.
+    expect(all).not.toContain('pour');
+    expect(all.every((w) => w === w.toLowerCase() && !/[éèàç]/.test(w))).toBe(true);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('reads each unknown word as the lexicon words within its typo budget, keeping the others as typed', async () => {
+    expect(await index.corrections('prevsiion des ventes')).toEqual([['prevsiion', 'prevision'], ['des'], ['ventes']]);
+    // One typo from five letters: an insertion, a deletion, a substitution, a swap.
+    expect(await index.corrections('chatbott')).toEqual([['chatbott', 'chatbot']]);
+    expect(await index.corrections('chatbt')).toEqual([['chatbt', 'chatbot']]);
+    expect(await index.corrections('chatbit')).toEqual([['chatbit', 'chatbot']]);
+    expect(await index.corrections('chtabot')).toEqual([['chtabot', 'chatbot']]);
+    // Two from nine letters (here two deletions); a swap anywhere but the first letter.
+    expect(await index.corrections('recnaissance')).toEqual([['recnaissance', 'reconnaissance']]);
+    expect(await index.corrections('rceonnaissance')).toEqual([['rceonnaissance', 'reconnaissance']]);
+    // Closest first.
+    expect(await index.corrections('facturez')).toEqual([['facturez', 'facture', 'factures']]);
+  });
+
+  it('corrects nothing beyond the budget: under five letters, two typos under nine letters, the first letter', async () => {
+    expect(await index.corrections('azir')).toBeNull();
+    expect(await index.corrections('chtbt')).toBeNull();
+    expect(await index.corrections('chatbxx')).toBeNull();
+    expect(await index.corrections('hcatbot')).toBeNull();
+    expect(await index.corrections('xhatbot')).toBeNull();
+    // Known words only: nothing to correct.
+    expect(await index.corrections('prévision des ventes')).toBeNull();
+  });
+
+  it('finds a phrase through its corrected words, ranked like words', async () => {
+    const result = await index.search({ q: 'prevsiion des vnetes', page: 1, pageSize: 20 });
+    expect(result.items.map((i) => i.document.id)).toEqual([forecast.id]);
+    expect(result.total).toBe(1);
+  });
+
+  it('drops a removed document\'s words unless another document is still found by them', async () => {
+    await index.remove([chatbot.id]);
+    const all = await words();
+    expect(all).not.toContain('chatbot');
+    expect(all).not.toContain('conversationnel');
+    // "mairies" is still in the invoices offering; "factures" still finds it through its stem.
+    expect(all).toEqual(expect.arrayContaining(['mairies', 'factures', 'facture', 'prevision']));
+    expect(await index.corrections('chatbott')).toBeNull();
+  });
+
+  it('drops the words an edit took out, unless another document is still found by them', async () => {
+    await index.upsert([{ ...chatbot, version: 2, title: 'Assistant municipal', summary: 'Un agent.', description: 'Pour les mairies.' }]);
+    const all = await words();
+    expect(all).toEqual(expect.arrayContaining(['assistant', 'municipal', 'agent', 'mairies', 'factures']));
+    expect(all).not.toContain('chatbot');
+    expect(all).not.toContain('conversationnel');
+  });
+
+  it('is emptied with the index', async () => {
+    await index.clear();
+    expect(await words()).toEqual([]);
+  });
+
+  it('is rebuilt from the indexed documents when its migration runs, and reverts cleanly', async () => {
+    const before = await words();
+    const migration = new SearchWord1765000000000();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect((await t.dataSource.query("SELECT count(*)::int AS n FROM pg_class WHERE relname = 'search_word'"))[0].n).toBe(0);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await words()).toEqual(before);
+  });
+});
