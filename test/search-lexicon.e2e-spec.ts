@@ -49,6 +49,9 @@ const invoices = doc(3, { title: 'Lecture de facture', summary: 'Saisie automati
 describe('PostgreSQL search lexicon', () => {
   let t: TestApp;
   let index: PostgresSearchIndex;
+  /** corrections() as arrays, a negated word's readings after a "-". */
+  const corrections = async (q: string): Promise<string[][] | null> =>
+    (await index.corrections(q))?.map((w) => (w.negated ? ['-', ...w.readings] : w.readings)) ?? null;
   const words = async (): Promise<string[]> =>
     ((await t.dataSource.query('SELECT word FROM search_word ORDER BY word')) as { word: string }[]).map((r) => r.word);
 
@@ -78,33 +81,41 @@ describe('PostgreSQL search lexicon', () => {
   });
 
   it('reads each unknown word as the lexicon words within its typo budget, keeping the others as typed', async () => {
-    expect(await index.corrections('prevsiion des ventes')).toEqual([['prevsiion', 'prevision'], ['des'], ['ventes']]);
+    expect(await corrections('prevsiion des ventes')).toEqual([['prevsiion', 'prevision'], ['des'], ['ventes']]);
     // One typo from five letters: an insertion, a deletion, a substitution, a swap.
-    expect(await index.corrections('chatbott')).toEqual([['chatbott', 'chatbot']]);
-    expect(await index.corrections('chatbt')).toEqual([['chatbt', 'chatbot']]);
-    expect(await index.corrections('chatbit')).toEqual([['chatbit', 'chatbot']]);
-    expect(await index.corrections('chtabot')).toEqual([['chtabot', 'chatbot']]);
+    expect(await corrections('chatbott')).toEqual([['chatbott', 'chatbot']]);
+    expect(await corrections('chatbt')).toEqual([['chatbt', 'chatbot']]);
+    expect(await corrections('chatbit')).toEqual([['chatbit', 'chatbot']]);
+    expect(await corrections('chtabot')).toEqual([['chtabot', 'chatbot']]);
     // Two from nine letters (here two deletions); a swap anywhere but the first letter.
-    expect(await index.corrections('recnaissance')).toEqual([['recnaissance', 'reconnaissance']]);
-    expect(await index.corrections('rceonnaissance')).toEqual([['rceonnaissance', 'reconnaissance']]);
+    expect(await corrections('recnaissance')).toEqual([['recnaissance', 'reconnaissance']]);
+    expect(await corrections('rceonnaissance')).toEqual([['rceonnaissance', 'reconnaissance']]);
+    // A negated word is kept as typed, and stays negated.
+    expect(await corrections('chatbott -prevsiion')).toEqual([['chatbott', 'chatbot'], ['-', 'prevsiion']]);
+    expect(await corrections('chatbott -prevision')).toEqual([['chatbott', 'chatbot'], ['-', 'prevision']]);
     // Closest first.
-    expect(await index.corrections('facturez')).toEqual([['facturez', 'facture', 'factures']]);
+    expect(await corrections('facturez')).toEqual([['facturez', 'facture', 'factures']]);
   });
 
   it('corrects nothing beyond the budget: under five letters, two typos under nine letters, the first letter', async () => {
-    expect(await index.corrections('azir')).toBeNull();
-    expect(await index.corrections('chtbt')).toBeNull();
-    expect(await index.corrections('chatbxx')).toBeNull();
-    expect(await index.corrections('hcatbot')).toBeNull();
-    expect(await index.corrections('xhatbot')).toBeNull();
+    expect(await corrections('azir')).toBeNull();
+    expect(await corrections('chtbt')).toBeNull();
+    expect(await corrections('chatbxx')).toBeNull();
+    expect(await corrections('hcatbot')).toBeNull();
+    expect(await corrections('xhatbot')).toBeNull();
     // Known words only: nothing to correct.
-    expect(await index.corrections('prévision des ventes')).toBeNull();
+    expect(await corrections('prévision des ventes')).toBeNull();
   });
 
   it('finds a phrase through its corrected words, ranked like words', async () => {
     const result = await index.search({ q: 'prevsiion des vnetes', page: 1, pageSize: 20 });
     expect(result.items.map((i) => i.document.id)).toEqual([forecast.id]);
     expect(result.total).toBe(1);
+  });
+
+  it('keeps a negated word negated, in the corrected search and in the trigram match after it', async () => {
+    expect((await index.search({ q: 'mairies chatbott -municipal', page: 1, pageSize: 20 })).total).toBe(0);
+    expect((await index.search({ q: 'mairies facturez -chatbot', page: 1, pageSize: 20 })).items.map((i) => i.document.id)).toEqual([invoices.id]);
   });
 
   it('drops a removed document\'s words unless another document is still found by them', async () => {
@@ -114,7 +125,7 @@ describe('PostgreSQL search lexicon', () => {
     expect(all).not.toContain('conversationnel');
     // "mairies" is still in the invoices offering; "factures" still finds it through its stem.
     expect(all).toEqual(expect.arrayContaining(['mairies', 'factures', 'facture', 'prevision']));
-    expect(await index.corrections('chatbott')).toBeNull();
+    expect(await corrections('chatbott')).toBeNull();
   });
 
   it('drops the words an edit took out, unless another document is still found by them', async () => {

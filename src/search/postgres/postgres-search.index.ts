@@ -13,6 +13,12 @@ const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = {
 
 type TextMode = 'none' | 'words' | 'corrected' | 'typos';
 
+/** A query word as the corrected search reads it: any of its readings, or none of them when negated ("-vocal"). */
+export interface WordReadings {
+  readings: string[];
+  negated: boolean;
+}
+
 /** Key words of a need count for the text criterion up to this many: longer texts are not penalised. */
 const RELEVANCE_WORDS = 8;
 /** Meilisearch's typo budget: no typo under five letters, one from five, two from nine. */
@@ -132,7 +138,7 @@ export class PostgresSearchIndex implements SearchIndex {
     // trigram match over the phrase, which costs more per row and would drown exact hits.
     let mode: TextMode = text ? 'words' : 'none';
     // What the text is searched as, when not as typed: words (AND) of readings (OR).
-    let readings: string[][] = [];
+    let readings: WordReadings[] = [];
     let counted = await this.facetsAndTotal(query, text, mode, readings);
     // Each unknown word read as the lexicon's words within its typo budget: index lookups, where
     // the trigram match reads whole texts (p95 ≈ 0.5 s for a typo phrase at 10k offerings).
@@ -153,7 +159,7 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   /** WHERE clause, parameters and text ranking (null without text) of a query. */
-  private where(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly (readonly string[])[]): { sql: string; params: unknown[]; rank: string | null } {
+  private where(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly WordReadings[]): { sql: string; params: unknown[]; rank: string | null } {
     const params: unknown[] = [];
     const p = (value: unknown): string => {
       params.push(value);
@@ -164,16 +170,20 @@ export class PostgresSearchIndex implements SearchIndex {
     if (mode === 'words' || mode === 'corrected') {
       // Words: the query as typed. Corrected: every word (AND), each as any of its readings (OR),
       // OR-ed tsqueries on the same GIN index.
-      const groups = mode === 'words' ? [[text.toLowerCase()]] : readings;
-      const tsquery = groups
-        .map((group) => `(${group.map((r) => `websearch_to_tsquery('french', unaccent(${p(r)}))`).join(' || ')})`)
+      const words = mode === 'words' ? [{ readings: [text.toLowerCase()], negated: false }] : readings;
+      const tsquery = words
+        .map((w) => `${w.negated ? '!!' : ''}(${w.readings.map((r) => `websearch_to_tsquery('french', unaccent(${p(r)}))`).join(' || ')})`)
         .join(' && ');
       where.push(`s.tsv @@ (${tsquery})`);
       // Title matches first: ts_rank weighs the title (A) highest.
       rank = `ts_rank(s.tsv, ${tsquery})`;
     } else if (mode === 'typos') {
-      const raw = p(text.toLowerCase());
+      // Negated words ("-vocal") are not part of the trigram phrase: they exclude, as with words.
+      const tokens = text.toLowerCase().split(' ');
+      const negated = tokens.filter((t) => t.length > 1 && t.startsWith('-')).map((t) => t.slice(1));
+      const raw = p(tokens.filter((t) => !t.startsWith('-')).join(' '));
       where.push(`lower(unaccent(${raw})) <% s.search_text`);
+      if (negated.length > 0) where.push(`NOT s.tsv @@ (${negated.map((w) => `websearch_to_tsquery('french', unaccent(${p(w)}))`).join(' || ')})`);
       // Typos rank by trigram closeness.
       rank = `word_similarity(lower(unaccent(${raw})), s.search_text) + similarity(lower(unaccent(${raw})), s.title_norm)`;
     }
@@ -188,7 +198,7 @@ export class PostgresSearchIndex implements SearchIndex {
     return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params, rank };
   }
 
-  private async facetsAndTotal(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly (readonly string[])[]): Promise<{ total: number; facets: Record<Facet, Record<string, number>> }> {
+  private async facetsAndTotal(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly WordReadings[]): Promise<{ total: number; facets: Record<Facet, Record<string, number>> }> {
     const { sql, params } = this.where(query, text, mode, readings);
     const facetSql = FACETS.map((facet) => {
       const { column, array } = FACET_COLUMNS[facet];
@@ -216,16 +226,20 @@ export class PostgresSearchIndex implements SearchIndex {
    * letters, one from five, two from nine, counted by Levenshtein distance, with two adjacent
    * letters swapped counting as one; never on the first letter. At most MAX_CORRECTIONS per word,
    * closest first. A word the lexicon has is kept as it is; so is a word with no correction
-   * (it then decides, as typed, whether the phrase finds anything).
+   * (it then decides, as typed, whether the phrase finds anything), and a negated one.
    */
-  async corrections(text: string): Promise<string[][] | null> {
+  async corrections(text: string): Promise<WordReadings[] | null> {
+    // Words as websearch_to_tsquery reads them: a leading "-" negates a whole token, which is then
+    // kept as typed (excluding a guess would exclude too much).
     const rows = (await this.dataSource.query(
-      `WITH q AS (
-         SELECT w AS word, min(n) AS n, CASE WHEN length(w) >= ${MIN_WORD_FOR_TWO_TYPOS} THEN 2 ELSE 1 END AS k
-           FROM regexp_split_to_table(lower(unaccent($1)), '[^[:alnum:]]+') WITH ORDINALITY AS x(w, n)
+      `WITH t AS (SELECT tok, n FROM regexp_split_to_table(lower(unaccent($1)), '\\s+') WITH ORDINALITY AS x(tok, n)),
+       q AS (
+         SELECT w AS word, bool_and(t.tok LIKE '-%') AS negated, min(t.n) AS n,
+                CASE WHEN length(w) >= ${MIN_WORD_FOR_TWO_TYPOS} THEN 2 ELSE 1 END AS k
+           FROM t, regexp_split_to_table(t.tok, '[^[:alnum:]]+') AS w
           WHERE w <> '' GROUP BY w)
-       SELECT q.word,
-              CASE WHEN length(q.word) < ${MIN_WORD_FOR_TYPO} OR EXISTS (SELECT 1 FROM search_word l WHERE l.word = q.word) THEN '{}'::text[]
+       SELECT q.word, q.negated,
+              CASE WHEN q.negated OR length(q.word) < ${MIN_WORD_FOR_TYPO} OR EXISTS (SELECT 1 FROM search_word l WHERE l.word = q.word) THEN '{}'::text[]
                    ELSE ARRAY(
                      SELECT l.word FROM search_word l
                       WHERE left(l.word, 1) = left(q.word, 1)
@@ -236,14 +250,14 @@ export class PostgresSearchIndex implements SearchIndex {
                       ORDER BY levenshtein_less_equal(l.word, q.word, 3), l.word
                       LIMIT ${MAX_CORRECTIONS})
               END AS corrections
-         FROM q ORDER BY q.n`,
+         FROM q ORDER BY q.n, q.word`,
       [text],
-    )) as { word: string; corrections: string[] }[];
+    )) as { word: string; negated: boolean; corrections: string[] }[];
     if (!rows.some((r) => r.corrections.length > 0)) return null;
-    return rows.map((r) => [r.word, ...r.corrections]);
+    return rows.map((r) => ({ readings: [r.word, ...r.corrections], negated: r.negated }));
   }
 
-  private async page(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly (readonly string[])[]): Promise<OfferingDocument[]> {
+  private async page(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly WordReadings[]): Promise<OfferingDocument[]> {
     const { sql, params, rank } = this.where(query, text, mode, readings);
     const order = rank ? `${rank} DESC, s.published_at DESC, s.id` : 's.published_at DESC, s.id';
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
