@@ -1,5 +1,5 @@
 import { Introductions1764600000000 } from '../migrations/1764600000000-introductions.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
 
 describe('introductions migration', () => {
   let t: TestApp;
@@ -15,17 +15,11 @@ describe('introductions migration', () => {
     (await t.dataSource.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'introduction'"))[0].n === 1;
 
   it('reverts and re-applies cleanly, with its partial unique index', async () => {
-    const migration = new Introductions1764600000000();
-    const runner = t.dataSource.createQueryRunner();
-    try {
-      await migration.down(runner);
+    await revertAndReapply(t, new Introductions1764600000000(), async () => {
       expect(await exists()).toBe(false);
-      await migration.up(runner);
-      expect(await exists()).toBe(true);
-      const [index] = await t.dataSource.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'introduction_open_pair_uq'");
-      expect(index.indexdef).toMatch(/UNIQUE INDEX .* \(need_id, offering_id\) WHERE/);
-    } finally {
-      await runner.release();
-    }
+    });
+    expect(await exists()).toBe(true);
+    const [index] = await t.dataSource.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'introduction_open_pair_uq'");
+    expect(index.indexdef).toMatch(/UNIQUE INDEX .* \(need_id, offering_id\) WHERE/);
   });
 });

@@ -6,7 +6,7 @@ import { luhnSiret, PROFILES } from '../src/demo/demo-data.js';
 import type { SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
 import { bearer, createCurator, type RegisteredSession, type TestSession } from './support/auth.js';
 import { createOffering, createPublishedOffering, registerVerifiedVendor } from './support/offerings.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
 
 /*
  * Decision 012: `offering_match` holds one row per published offering of a verified vendor, kept in
@@ -178,15 +178,9 @@ describe('matching projection (decision 012): offering_match follows every write
   it('is filled from the offerings already there when the migration runs, and reverts cleanly', async () => {
     const before = ((await t.dataSource.query('SELECT count(*)::int AS n FROM offering_match')) as { n: number }[])[0].n;
     expect(before).toBeGreaterThan(90);
-    const migration = new OfferingMatch1764800000000();
-    const runner = t.dataSource.createQueryRunner();
-    try {
-      await migration.down(runner);
+    await revertAndReapply(t, new OfferingMatch1764800000000(), async () => {
       expect((await t.dataSource.query("SELECT count(*)::int AS n FROM pg_class WHERE relname IN ('offering_match', 'offering_match_source')"))[0].n).toBe(0);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    });
     expect(((await t.dataSource.query('SELECT count(*)::int AS n FROM offering_match')) as { n: number }[])[0].n).toBe(before);
     expect(await drift(t)).toEqual([]);
   });

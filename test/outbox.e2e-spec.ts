@@ -3,7 +3,7 @@ import { OutboxSequence1764900000000 } from '../migrations/1764900000000-outbox-
 import { OutboxRepository } from '../src/outbox/outbox.repository.js';
 import type { OutboxEvent, OutboxHandler } from '../src/outbox/outbox.types.js';
 import { OutboxWorker } from '../src/outbox/outbox.worker.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
 
 /** A handler that records deliveries and can be told to fail: the injected fault. */
 class RecordingHandler implements OutboxHandler {
@@ -81,21 +81,15 @@ describe('transactional outbox', () => {
   });
 
   it('numbers the events already queued in their old order when the sequence migration runs, and reverts cleanly', async () => {
-    const migration = new OutboxSequence1764900000000();
-    const runner = t.dataSource.createQueryRunner();
-    try {
-      await migration.down(runner);
-      // Queued before the migration, out of id order, at distinct times.
+    await revertAndReapply(t, new OutboxSequence1764900000000(), async () => {
+      // Queued before the migration, at distinct times.
       for (const n of [1, 2, 3]) {
         await t.dataSource.query("INSERT INTO outbox_event (topic, payload, created_at) VALUES ('test.old', $1, now() + make_interval(secs => $2))", [
           JSON.stringify({ n }),
           n,
         ]);
       }
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    });
     await t.dataSource.transaction((m) => outbox.enqueue(m, 'test.new', { n: 4 }));
     const rows: { n: number; seq: string }[] = await t.dataSource.query("SELECT (payload->>'n')::int AS n, seq FROM outbox_event ORDER BY seq");
     expect(rows.map((r) => r.n)).toEqual([1, 2, 3, 4]);

@@ -3,43 +3,16 @@ import { MeilisearchSearchIndex } from '../src/search/meilisearch/meilisearch-se
 import type { OfferingDocument } from '../src/search/offering-document.js';
 import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import type { CatalogueQuery, SearchIndex } from '../src/search/search-index.port.js';
+import { offeringDocument } from './support/offering-document.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * One contract, every backend: the same documents and queries must give the same hits. PostgreSQL
  * always runs; Meilisearch runs whenever MEILI_URL is set (no server can run on our machines).
  */
-const vendorA = '00000000-0000-4000-8000-00000000000a';
 const vendorB = '00000000-0000-4000-8000-00000000000b';
 
-function doc(n: number, fields: Partial<OfferingDocument>): OfferingDocument {
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    version: 1,
-    title: '',
-    summary: '',
-    description: '',
-    vendorId: vendorA,
-    vendorName: 'Azur Vision',
-    useCases: [],
-    useCaseLabels: [],
-    sectors: [],
-    sectorLabels: [],
-    national: false,
-    regions: [],
-    departements: [],
-    remoteDelivery: false,
-    grade: 'C',
-    sovereigntyScore: 50,
-    gradeVerified: false,
-    dataResidency: 'FR',
-    requirementsMet: [],
-    minBudgetEur: null,
-    maxBudgetEur: null,
-    publishedAt: `2026-0${n}-01T00:00:00.000Z`,
-    ...fields,
-  };
-}
+const doc = offeringDocument;
 
 const vision = doc(1, {
   title: "Reconnaissance d'images pour le contrôle qualité",

@@ -1,40 +1,14 @@
 import { SearchWord1765000000000 } from '../migrations/1765000000000-search-word.js';
 import type { OfferingDocument } from '../src/search/offering-document.js';
 import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { offeringDocument } from './support/offering-document.js';
+import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
 
 /**
  * The PostgreSQL backend's lexicon (decision 004): the words typo corrections are drawn from, kept
  * in step with the indexed documents, and the typo budget corrections respect.
  */
-function doc(n: number, fields: Partial<OfferingDocument>): OfferingDocument {
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    version: 1,
-    title: '',
-    summary: '',
-    description: '',
-    vendorId: '00000000-0000-4000-8000-00000000000a',
-    vendorName: 'Azur',
-    useCases: [],
-    useCaseLabels: [],
-    sectors: [],
-    sectorLabels: [],
-    national: true,
-    regions: [],
-    departements: [],
-    remoteDelivery: false,
-    grade: 'C',
-    sovereigntyScore: 50,
-    gradeVerified: false,
-    dataResidency: 'FR',
-    requirementsMet: [],
-    minBudgetEur: null,
-    maxBudgetEur: null,
-    publishedAt: '2026-01-01T00:00:00.000Z',
-    ...fields,
-  };
-}
+const doc = (n: number, fields: Partial<OfferingDocument>): OfferingDocument => offeringDocument(n, { vendorName: 'Azur', national: true, ...fields });
 
 const forecast = doc(1, {
   title: 'Prévision des ventes',
@@ -143,15 +117,9 @@ describe('PostgreSQL search lexicon', () => {
 
   it('is rebuilt from the indexed documents when its migration runs, and reverts cleanly', async () => {
     const before = await words();
-    const migration = new SearchWord1765000000000();
-    const runner = t.dataSource.createQueryRunner();
-    try {
-      await migration.down(runner);
+    await revertAndReapply(t, new SearchWord1765000000000(), async () => {
       expect((await t.dataSource.query("SELECT count(*)::int AS n FROM pg_class WHERE relname = 'search_word'"))[0].n).toBe(0);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    });
     expect(await words()).toEqual(before);
   });
 });

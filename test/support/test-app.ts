@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { ModuleMetadata } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp, createFastifyAdapter } from '../../src/app.setup.js';
 import { createLogger } from '../../src/common/logging/logger.js';
@@ -67,4 +67,16 @@ export async function createTestApp({ env = {}, imports = [], overrides = [], da
       await database.drop();
     },
   };
+}
+
+/** Reverts `migration` on the test database, runs `between` on the schema without it, then applies it again. */
+export async function revertAndReapply(t: TestApp, migration: MigrationInterface, between: () => Promise<void>): Promise<void> {
+  const runner = t.dataSource.createQueryRunner();
+  try {
+    await migration.down(runner);
+    await between();
+    await migration.up(runner);
+  } finally {
+    await runner.release();
+  }
 }
