@@ -9,7 +9,8 @@ export class OutboxSequence1764900000000 implements MigrationInterface {
   name = 'OutboxSequence1764900000000';
 
   async up(q: QueryRunner): Promise<void> {
-    // Existing rows are numbered in their old order (created_at), so pending ones keep their place.
+    // Existing rows are numbered in their old order (created_at; the events of one transaction,
+    // which share it, by id: their order was never recorded, so nothing better exists).
     await q.query('ALTER TABLE outbox_event ADD COLUMN seq bigint');
     await q.query(`UPDATE outbox_event e SET seq = o.n
                      FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) AS n FROM outbox_event) o
@@ -18,7 +19,8 @@ export class OutboxSequence1764900000000 implements MigrationInterface {
     await q.query('ALTER TABLE outbox_event ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY');
     await q.query("SELECT setval(pg_get_serial_sequence('outbox_event', 'seq'), coalesce((SELECT max(seq) FROM outbox_event), 0) + 1, false)");
     await q.query('DROP INDEX outbox_event_pending_idx');
-    await q.query('CREATE INDEX outbox_event_pending_idx ON outbox_event (available_at, seq) WHERE processed_at IS NULL');
+    // The worker takes due events in enqueue order.
+    await q.query('CREATE INDEX outbox_event_pending_idx ON outbox_event (seq) WHERE processed_at IS NULL');
   }
 
   async down(q: QueryRunner): Promise<void> {

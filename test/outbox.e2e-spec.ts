@@ -2,7 +2,7 @@ import request from 'supertest';
 import { OutboxSequence1764900000000 } from '../migrations/1764900000000-outbox-sequence.js';
 import { OutboxRepository } from '../src/outbox/outbox.repository.js';
 import type { OutboxEvent, OutboxHandler } from '../src/outbox/outbox.types.js';
-import { OutboxWorker } from '../src/outbox/outbox.worker.js';
+import { KEEP_DELIVERED_DAYS, OutboxWorker } from '../src/outbox/outbox.worker.js';
 import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
 
 /** A handler that records deliveries and can be told to fail: the injected fault. */
@@ -145,5 +145,23 @@ describe('transactional outbox', () => {
     await worker.drain();
     await t.dataSource.query("UPDATE outbox_event SET processed_at = now() - interval '10 days'");
     expect(await outbox.purgeDelivered(7)).toBe(1);
+  });
+
+  it('is purged by the running worker: delivered events past the retention go, the others stay', async () => {
+    const running = await createTestApp({ env: { OUTBOX_WORKER_ENABLED: 'true', OUTBOX_POLL_MS: '50' } });
+    try {
+      await running.dataSource.query(
+        `INSERT INTO outbox_event (topic, payload, processed_at) VALUES
+           ('test.old', '{"n": 1}', now() - make_interval(days => $1)), ('test.recent', '{"n": 2}', now() - interval '1 day')`,
+        [KEEP_DELIVERED_DAYS + 1],
+      );
+      const topics = async (): Promise<string[]> =>
+        ((await running.dataSource.query('SELECT topic FROM outbox_event ORDER BY seq')) as { topic: string }[]).map((r) => r.topic);
+      const deadline = Date.now() + 10_000;
+      while ((await topics()).includes('test.old') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await topics()).toEqual(['test.recent']);
+    } finally {
+      await running.close();
+    }
   });
 });

@@ -149,6 +149,8 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
     ['maintenance predictiv', 'maintenance'],
     ['chatbott conversationel', 'chatbot'],
     ['reconnaisance images', 'vision'],
+    // One typo from four letters (the index's typo budget): "sute" for "site".
+    ['camera sute', 'vision'],
   ])('tolerates typos within a phrase: "%s" finds the %s first', async (q, expected) => {
     expect(ids(await search({ q }))[0]).toBe({ forecast, rag, maintenance, chatbot, vision }[expected as 'forecast' | 'rag' | 'maintenance' | 'chatbot' | 'vision'].id);
   });

@@ -18,7 +18,7 @@ const forecast = doc(1, {
   sectorLabels: ['Commerce de détail'],
 });
 const chatbot = doc(2, { title: 'Chatbot municipal', summary: 'Un agent conversationnel.', description: 'Pour les mairies et leurs factures.' });
-const invoices = doc(3, { title: 'Lecture de facture', summary: 'Saisie automatique.', description: 'Pour les mairies.' });
+const invoices = doc(3, { title: 'Lecture de facture', summary: 'Saisie automatique.', description: 'Pour les mairies, même derrière une vitre, sur site.' });
 
 describe('PostgreSQL search lexicon', () => {
   let t: TestApp;
@@ -42,12 +42,14 @@ describe('PostgreSQL search lexicon', () => {
     await index.upsert([forecast, chatbot, invoices]);
   });
 
-  it('holds every word of the indexed texts, unaccented and in lower case, from four characters', async () => {
+  it('holds every word of the indexed texts, unaccented and in lower case, from three characters, stop words left out', async () => {
     const all = await words();
     // Title, summary, description, use-case and sector labels, vendor name.
     expect(all).toEqual(expect.arrayContaining(['prevision', 'ventes', 'anticipez', 'temporelles', 'planification', 'commerce', 'detail', 'azur', 'chatbot', 'conversationnel', 'mairies', 'factures', 'facture']));
+    expect(all).toEqual(expect.arrayContaining(['site', 'vitre', 'derriere']));
     expect(all).not.toContain('des');
     expect(all).not.toContain('un');
+    expect(all).not.toContain('sur');
     // Stop words are dropped by the search, so they have nothing to correct to.
     expect(all).not.toContain('pour');
     expect(all.every((w) => w === w.toLowerCase() && !/[éèàç]/.test(w))).toBe(true);
@@ -56,29 +58,59 @@ describe('PostgreSQL search lexicon', () => {
 
   it('reads each unknown word as the lexicon words within its typo budget, keeping the others as typed', async () => {
     expect(await corrections('prevsiion des ventes')).toEqual([['prevsiion', 'prevision'], ['des'], ['ventes']]);
-    // One typo from five letters: an insertion, a deletion, a substitution, a swap.
+    // One typo from four letters (TYPO_BUDGET, the Meilisearch index's): an insertion, a deletion,
+    // a substitution, a swap.
     expect(await corrections('chatbott')).toEqual([['chatbott', 'chatbot']]);
     expect(await corrections('chatbt')).toEqual([['chatbt', 'chatbot']]);
     expect(await corrections('chatbit')).toEqual([['chatbit', 'chatbot']]);
     expect(await corrections('chtabot')).toEqual([['chtabot', 'chatbot']]);
-    // Two from nine letters (here two deletions); a swap anywhere but the first letter.
+    expect(await corrections('azir')).toEqual([['azir', 'azur']]);
+    expect(await corrections('sute')).toEqual([['sute', 'site']]);
+    // Two from eight letters (here two deletions); a swap anywhere but the first letter.
     expect(await corrections('recnaissance')).toEqual([['recnaissance', 'reconnaissance']]);
     expect(await corrections('rceonnaissance')).toEqual([['rceonnaissance', 'reconnaissance']]);
+    // A typo on the first letter counts as two: allowed alone, from eight letters.
+    expect(await corrections('xeconnaissance')).toEqual([['xeconnaissance', 'reconnaissance']]);
+    expect(await corrections('econnaissance')).toEqual([['econnaissance', 'reconnaissance']]);
+    expect(await corrections('erconnaissance')).toEqual([['erconnaissance', 'reconnaissance']]);
     // A negated word is kept as typed, and stays negated.
     expect(await corrections('chatbott -prevsiion')).toEqual([['chatbott', 'chatbot'], ['-', 'prevsiion']]);
     expect(await corrections('chatbott -prevision')).toEqual([['chatbott', 'chatbot'], ['-', 'prevision']]);
+    // A stop word is kept as typed: read as a neighbour ("votre" as "vitre") it would become required.
+    expect(await corrections('votre prevsiion')).toEqual([['votre'], ['prevsiion', 'prevision']]);
     // Closest first.
     expect(await corrections('facturez')).toEqual([['facturez', 'facture', 'factures']]);
   });
 
-  it('corrects nothing beyond the budget: under five letters, two typos under nine letters, the first letter', async () => {
-    expect(await corrections('azir')).toBeNull();
+  it('corrects nothing beyond the budget: under four letters, two typos under eight, the first letter under eight', async () => {
+    expect(await corrections('aur')).toBeNull();
     expect(await corrections('chtbt')).toBeNull();
     expect(await corrections('chatbxx')).toBeNull();
     expect(await corrections('hcatbot')).toBeNull();
     expect(await corrections('xhatbot')).toBeNull();
+    expect(await corrections('xeconaissance')).toBeNull();
     // Known words only: nothing to correct.
     expect(await corrections('prévision des ventes')).toBeNull();
+  });
+
+  it('leaves out of the lexicon what is no word, and answers a query of any shape', async () => {
+    const long = 'a'.repeat(3000);
+    await index.upsert([doc(4, { title: 'Inventaire', description: `Code ${long} fin.` })]);
+    expect(await words()).toContain('inventaire');
+    expect((await words()).every((w) => w.length <= 64)).toBe(true);
+    for (const q of [`${'i'.repeat(400)}x`, `inventair ${'b'.repeat(300)}`, '-', '- -', '!!! ???', '"', '-"chat bot"', 'é']) {
+      const result = await index.search({ q, page: 1, pageSize: 20 });
+      expect(result.total).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('takes no words from an older version the index skips', async () => {
+    await index.upsert([{ ...chatbot, version: 3, description: 'Nouvelle version.' }]);
+    await index.upsert([{ ...chatbot, version: 2, description: 'Ancienne formulation obsolète.' }]);
+    const all = await words();
+    expect(all).toContain('nouvelle');
+    expect(all).not.toContain('ancienne');
+    expect(all).not.toContain('obsolete');
   });
 
   it('finds a phrase through its corrected words, ranked like words', async () => {

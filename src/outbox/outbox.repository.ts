@@ -31,14 +31,15 @@ export class OutboxRepository {
    * other app instances) until `leaseSeconds` pass, so no long transaction is held while delivering.
    */
   async claimDue(limit: number, leaseSeconds: number): Promise<OutboxEvent[]> {
-    // Delivered in enqueue order (seq), taken in SQL: RETURNING comes back in no set order, and
-    // created_at cannot tell apart events of one transaction (it is the transaction's start).
+    // Due events in enqueue order (seq), chosen and returned in it: RETURNING comes back in no set
+    // order, and created_at cannot tell apart events of one transaction (its start). An event
+    // backing off after a failure is delivered after later ones: retries never block the queue.
     const rows = (await this.dataSource.query(
       `WITH claimed AS (
          UPDATE outbox_event SET available_at = now() + make_interval(secs => $2), attempts = attempts + 1
           WHERE id IN (SELECT id FROM outbox_event
                         WHERE processed_at IS NULL AND available_at <= now()
-                        ORDER BY available_at, seq
+                        ORDER BY seq
                         LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING id, seq, topic, payload, attempts, created_at)
        SELECT id, topic, payload, attempts, created_at FROM claimed ORDER BY seq`,

@@ -4,6 +4,10 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { retryDelayMs, type OutboxEvent, type OutboxHandler } from './outbox.types.js';
 
+/** Delivered events are kept this long (to look into a delivery), then purged by the worker. */
+export const KEEP_DELIVERED_DAYS = 7;
+const PURGE_EVERY_MS = 3600 * 1000;
+
 export interface DrainResult {
   delivered: number;
   failed: number;
@@ -12,7 +16,8 @@ export interface DrainResult {
 /**
  * Delivers outbox events to the handlers registered for their topic: at least once, in batches,
  * retried with exponential backoff, safe with several app instances (leases taken with
- * FOR UPDATE SKIP LOCKED). Events no handler wants are acknowledged at once.
+ * FOR UPDATE SKIP LOCKED). Events no handler wants are acknowledged at once. Once an hour it
+ * purges the events delivered more than KEEP_DELIVERED_DAYS ago: the table is a queue.
  */
 @Injectable()
 export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,6 +26,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = false;
+  private lastPurge = 0;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -56,11 +62,19 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.drain(20)
+      this.running = this.round()
         .catch((error: unknown) => this.logger.warn(`Outbox delivery round failed: ${String(error)}`))
         .finally(() => this.schedule(this.config.OUTBOX_POLL_MS));
     }, delayMs);
     this.timer.unref();
+  }
+
+  private async round(): Promise<void> {
+    await this.drain(20);
+    if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = Date.now();
+    const purged = await this.outbox.purgeDelivered(KEEP_DELIVERED_DAYS);
+    if (purged > 0) this.logger.log(`Outbox: ${purged} delivered event(s) older than ${KEEP_DELIVERED_DAYS} days purged.`);
   }
 
   private async deliverBatch(): Promise<DrainResult> {

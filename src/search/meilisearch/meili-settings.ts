@@ -1,5 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { FACETS } from '../offering-document.js';
+import { TYPO_BUDGET } from '../typo-budget.js';
 
 export const OFFERINGS_INDEX = 'offerings';
 
@@ -20,7 +21,7 @@ export const OFFERINGS_SETTINGS: Settings = {
   ],
   sortableAttributes: ['publishedAt', 'id', 'sovereigntyScore'],
   localizedAttributes: [{ attributePatterns: ['title', 'summary', 'description', 'useCaseLabels', 'sectorLabels'], locales: ['fra'] }],
-  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  typoTolerance: { enabled: true, minWordSizeForTypos: { ...TYPO_BUDGET } },
   stopWords: ['le', 'la', 'les', 'de', 'des', 'du', 'un', 'une', 'et', 'pour', 'en', 'au', 'aux', 'à', "d'", "l'"],
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 100_000 },

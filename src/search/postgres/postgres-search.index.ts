@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FACETS, type Facet, type OfferingDocument } from '../offering-document.js';
+import { TYPO_BUDGET } from '../typo-budget.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
 
 const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = {
@@ -21,9 +22,8 @@ export interface WordReadings {
 
 /** Key words of a need count for the text criterion up to this many: longer texts are not penalised. */
 const RELEVANCE_WORDS = 8;
-/** Meilisearch's typo budget: no typo under five letters, one from five, two from nine. */
-const MIN_WORD_FOR_TYPO = 5;
-const MIN_WORD_FOR_TWO_TYPOS = 9;
+/** Longest lexicon word (migration SearchWord): a longer query word is kept as typed. */
+const MAX_WORD = 64;
 /** Lexicon words a misspelt query word may be read as, at most (closest first). */
 const MAX_CORRECTIONS = 8;
 /** Documents matching any word that topIds ranks, at most. */
@@ -50,7 +50,8 @@ export class PostgresSearchIndex implements SearchIndex {
     if (documents.length === 0) return;
     const batch = JSON.stringify(documents);
     // The lexicon (typo corrections, decision 004) follows: the words the indexed versions have and
-    // the new ones do not may go, and the new words join it in the upsert's own statement.
+    // the new ones do not may go; the words of the versions written (an older version is skipped)
+    // join it in the upsert's own statement.
     const dropped = (await this.dataSource.query(
       `SELECT w FROM search_offering s, search_document_words(s.doc) AS w
         WHERE s.id IN (SELECT (e->>'id')::uuid FROM jsonb_array_elements($1::jsonb) AS e)
@@ -58,10 +59,7 @@ export class PostgresSearchIndex implements SearchIndex {
       [batch],
     )) as { w: string }[];
     await this.dataSource.query(
-      `WITH lexicon AS (
-         INSERT INTO search_word (word)
-         SELECT DISTINCT w FROM jsonb_array_elements($1::jsonb) AS e, search_document_words(e) AS w ORDER BY 1
-         ON CONFLICT DO NOTHING)
+      `WITH written AS (
        INSERT INTO search_offering AS s
          (id, version, doc, vendor_id, use_cases, sectors, regions, departements, national, grade,
           data_residency, requirements, published_at, title_norm, search_text, tsv)
@@ -94,7 +92,11 @@ export class PostgresSearchIndex implements SearchIndex {
          data_residency = EXCLUDED.data_residency, requirements = EXCLUDED.requirements,
          published_at = EXCLUDED.published_at, title_norm = EXCLUDED.title_norm,
          search_text = EXCLUDED.search_text, tsv = EXCLUDED.tsv, indexed_at = now()
-       WHERE s.version <= EXCLUDED.version`,
+       WHERE s.version <= EXCLUDED.version
+       RETURNING s.doc)
+       INSERT INTO search_word (word)
+       SELECT DISTINCT w FROM written, search_document_words(written.doc) AS w ORDER BY 1
+       ON CONFLICT DO NOTHING`,
       [batch],
     );
     await this.pruneLexicon(dropped.map((r) => r.w));
@@ -114,21 +116,26 @@ export class PostgresSearchIndex implements SearchIndex {
    * Drops from the lexicon those of `words` that no indexed document is found by, as words are
    * searched (stems: "factures" stays while a document says "facture"). A prune racing an upsert
    * that brings the word back may drop it until that document is indexed again: fewer
-   * corrections, never a wrong hit.
+   * corrections, never a wrong hit. Rows are locked in word order and locked ones skipped, so two
+   * prunes never deadlock.
    */
   private async pruneLexicon(words: string[]): Promise<void> {
     if (words.length === 0) return;
     await this.dataSource.query(
-      `DELETE FROM search_word l
-        WHERE l.word = ANY($1::text[])
-          AND NOT EXISTS (SELECT 1 FROM search_offering s WHERE s.tsv @@ plainto_tsquery('french', l.word))`,
+      `DELETE FROM search_word WHERE word IN (
+         SELECT l.word FROM search_word l
+          WHERE l.word = ANY($1::text[])
+            AND NOT EXISTS (SELECT 1 FROM search_offering s WHERE s.tsv @@ plainto_tsquery('french', l.word))
+          ORDER BY l.word FOR UPDATE SKIP LOCKED)`,
       [words],
     );
   }
 
   async clear(): Promise<void> {
-    await this.dataSource.query('DELETE FROM search_offering');
-    await this.dataSource.query('DELETE FROM search_word');
+    await this.dataSource.transaction(async (m) => {
+      await m.query('DELETE FROM search_offering');
+      await m.query('DELETE FROM search_word');
+    });
   }
 
   async search(query: CatalogueQuery): Promise<CatalogueResult> {
@@ -174,9 +181,10 @@ export class PostgresSearchIndex implements SearchIndex {
       const tsquery = words
         .map((w) => `${w.negated ? '!!' : ''}(${w.readings.map((r) => `websearch_to_tsquery('french', unaccent(${p(r)}))`).join(' || ')})`)
         .join(' && ');
-      where.push(`s.tsv @@ (${tsquery})`);
+      // A scalar subquery: built once per query, not once per row (unaccent is only STABLE).
+      where.push(`s.tsv @@ (SELECT ${tsquery})`);
       // Title matches first: ts_rank weighs the title (A) highest.
-      rank = `ts_rank(s.tsv, ${tsquery})`;
+      rank = `ts_rank(s.tsv, (SELECT ${tsquery}))`;
     } else if (mode === 'typos') {
       // Negated words ("-vocal") are not part of the trigram phrase: they exclude, as with words.
       const tokens = text.toLowerCase().split(' ');
@@ -222,11 +230,11 @@ export class PostgresSearchIndex implements SearchIndex {
 
   /**
    * The query's words, each with the lexicon's words it may be a typo of, or null when no word has
-   * any (the search then has nothing new to try). Meilisearch's typo budget: none under five
-   * letters, one from five, two from nine, counted by Levenshtein distance, with two adjacent
-   * letters swapped counting as one; never on the first letter. At most MAX_CORRECTIONS per word,
-   * closest first. A word the lexicon has is kept as it is; so is a word with no correction
-   * (it then decides, as typed, whether the phrase finds anything), and a negated one.
+   * any (the search then has nothing new to try). The typo budget is the Meilisearch index's
+   * (TYPO_BUDGET): none under four letters, one from four, two from eight, counted as Levenshtein
+   * distance, two adjacent letters swapped counting as one, a typo on the first letter as two. At
+   * most MAX_CORRECTIONS per word, closest first. Kept as typed, with no correction: a word the
+   * lexicon has, a stop word, a word too short or too long, and a negated one.
    */
   async corrections(text: string): Promise<WordReadings[] | null> {
     // Words as websearch_to_tsquery reads them: a leading "-" negates a whole token, which is then
@@ -235,22 +243,36 @@ export class PostgresSearchIndex implements SearchIndex {
       `WITH t AS (SELECT tok, n FROM regexp_split_to_table(lower(unaccent($1)), '\\s+') WITH ORDINALITY AS x(tok, n)),
        q AS (
          SELECT w AS word, bool_and(t.tok LIKE '-%') AS negated, min(t.n) AS n,
-                CASE WHEN length(w) >= ${MIN_WORD_FOR_TWO_TYPOS} THEN 2 ELSE 1 END AS k
+                CASE WHEN length(w) >= ${TYPO_BUDGET.twoTypos} THEN 2 WHEN length(w) >= ${TYPO_BUDGET.oneTypo} THEN 1 ELSE 0 END AS k
            FROM t, regexp_split_to_table(t.tok, '[^[:alnum:]]+') AS w
-          WHERE w <> '' GROUP BY w)
-       SELECT q.word, q.negated,
-              CASE WHEN q.negated OR length(q.word) < ${MIN_WORD_FOR_TYPO} OR EXISTS (SELECT 1 FROM search_word l WHERE l.word = q.word) THEN '{}'::text[]
-                   ELSE ARRAY(
-                     SELECT l.word FROM search_word l
-                      WHERE left(l.word, 1) = left(q.word, 1)
-                        AND length(l.word) BETWEEN length(q.word) - q.k AND length(q.word) + q.k
-                        AND (levenshtein_less_equal(l.word, q.word, q.k) <= q.k
-                             OR l.word IN (SELECT overlay(q.word PLACING substr(q.word, i + 1, 1) || substr(q.word, i, 1) FROM i FOR 2)
-                                             FROM generate_series(2, length(q.word) - 1) AS i))
-                      ORDER BY levenshtein_less_equal(l.word, q.word, 3), l.word
-                      LIMIT ${MAX_CORRECTIONS})
+          WHERE w <> '' GROUP BY w),
+       asked AS (
+         SELECT q.*, NOT q.negated AND q.k > 0 AND length(q.word) <= ${MAX_WORD}
+                     AND to_tsvector('french', q.word) <> ''::tsvector
+                     AND NOT EXISTS (SELECT 1 FROM search_word l WHERE l.word = q.word) AS correct
+           FROM q)
+       SELECT a.word, a.negated,
+              CASE WHEN NOT a.correct THEN '{}'::text[] ELSE ARRAY(
+                SELECT c.word FROM (
+                  -- Same first letter, within the budget: one index range, then the distance.
+                  SELECT l.word, levenshtein_less_equal(l.word, a.word, 2) AS cost FROM search_word l
+                   WHERE left(l.word, 1) = left(a.word, 1)
+                     AND length(l.word) BETWEEN length(a.word) - a.k AND length(a.word) + a.k
+                     AND (levenshtein_less_equal(l.word, a.word, a.k) <= a.k
+                          OR l.word IN (SELECT overlay(a.word PLACING substr(a.word, i + 1, 1) || substr(a.word, i, 1) FROM i FOR 2)
+                                          FROM generate_series(2, length(a.word) - 1) AS i))
+                  UNION ALL
+                  -- A typo on the first letter costs the whole of a two-typo budget: the exact
+                  -- readings with that one typo, found by primary key.
+                  SELECT l.word, 2 FROM search_word l
+                   WHERE a.k = 2 AND left(l.word, 1) <> left(a.word, 1)
+                     AND l.word IN (SELECT ch || substr(a.word, 2) FROM string_to_table('abcdefghijklmnopqrstuvwxyz0123456789', NULL) AS ch
+                                    UNION ALL SELECT ch || a.word FROM string_to_table('abcdefghijklmnopqrstuvwxyz0123456789', NULL) AS ch
+                                    UNION ALL SELECT substr(a.word, 2)
+                                    UNION ALL SELECT substr(a.word, 2, 1) || left(a.word, 1) || substr(a.word, 3))
+                ) c ORDER BY c.cost, c.word LIMIT ${MAX_CORRECTIONS})
               END AS corrections
-         FROM q ORDER BY q.n, q.word`,
+         FROM asked a ORDER BY a.n, a.word`,
       [text],
     )) as { word: string; negated: boolean; corrections: string[] }[];
     if (!rows.some((r) => r.corrections.length > 0)) return null;
