@@ -331,8 +331,10 @@ export class MatchingService {
     return out;
   }
 
+  /** The need with its buyer's type (the fit criterion): from the organisation read with it, else one query. */
   private async matchingNeed(need: NeedEntity): Promise<MatchingNeed> {
-    return { ...need, buyerType: await this.repository.buyerTypeOf(need.organisationId) };
+    const buyerType = need.organisation ? need.organisation.buyerType : await this.repository.buyerTypeOf(need.organisationId);
+    return { ...need, buyerType };
   }
 }
 
