@@ -142,6 +142,21 @@ describe('PostgreSQL search lexicon', () => {
     expect(all).not.toContain('conversationnel');
   });
 
+  it('takes concurrent upserts and removes of documents sharing words without failing, and ends with every indexed word', async () => {
+    const shared = (n: number) => doc(10 + n, { title: `Analyse prédictive ${n}`, description: 'Tableaux de bord, prévision, mairies, factures.' });
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(
+        Array.from({ length: 8 }, (_, n) => (n % 3 === 2 ? index.remove([shared(n - 1).id]) : index.upsert([{ ...shared(n), version: round + 1 }]))),
+      );
+    }
+    // Every word of what is indexed now is in the lexicon once the last writes are in.
+    await index.upsert((await t.dataSource.query('SELECT doc FROM search_offering')).map((r: { doc: OfferingDocument }) => r.doc));
+    const missing = (await t.dataSource.query(
+      'SELECT DISTINCT w FROM search_offering s, search_document_words(s.doc) AS w EXCEPT SELECT word FROM search_word',
+    )) as unknown[];
+    expect(missing).toEqual([]);
+  });
+
   it('is emptied with the index', async () => {
     await index.clear();
     expect(await words()).toEqual([]);
