@@ -11,6 +11,9 @@ export class OutboxSequence1764900000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // Existing rows are numbered in their old order (created_at; the events of one transaction,
     // which share it, by id: their order was never recorded, so nothing better exists).
+    // The purge the worker now runs (7 days of delivered events kept) was never called before:
+    // apply it first, so the backfill below rewrites a queue, not years of history.
+    await q.query("DELETE FROM outbox_event WHERE processed_at < now() - interval '7 days'");
     await q.query('ALTER TABLE outbox_event ADD COLUMN seq bigint');
     await q.query(`UPDATE outbox_event e SET seq = o.n
                      FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) AS n FROM outbox_event) o

@@ -82,6 +82,8 @@ describe('transactional outbox', () => {
 
   it('numbers the events already queued in their old order when the sequence migration runs, and reverts cleanly', async () => {
     await revertAndReapply(t, new OutboxSequence1764900000000(), async () => {
+      // Delivered long ago: purged by the migration.
+      await t.dataSource.query("INSERT INTO outbox_event (topic, payload, processed_at) VALUES ('test.ancient', '{}', now() - interval '400 days')");
       // Queued before the migration, at distinct times.
       for (const n of [1, 2, 3]) {
         await t.dataSource.query("INSERT INTO outbox_event (topic, payload, created_at) VALUES ('test.old', $1, now() + make_interval(secs => $2))", [
