@@ -48,18 +48,15 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async upsert(documents: OfferingDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    const batch = JSON.stringify(documents);
-    // The lexicon (typo corrections, decision 004) follows: the words the indexed versions have and
-    // the new ones do not may go; the words of the versions written (an older version is skipped)
-    // join it in the upsert's own statement.
+    // The lexicon (typo corrections, decision 004) follows in the same statement: the words of the
+    // versions written (an older version is skipped) join it, and the words the indexed versions
+    // had and the written ones lack come back, to be pruned. Every part of one statement reads the
+    // same snapshot, so `before` sees the rows as they were.
     const dropped = (await this.dataSource.query(
-      `SELECT w FROM search_offering s, search_document_words(s.doc) AS w
-        WHERE s.id IN (SELECT (e->>'id')::uuid FROM jsonb_array_elements($1::jsonb) AS e)
-       EXCEPT SELECT w FROM jsonb_array_elements($1::jsonb) AS e, search_document_words(e) AS w`,
-      [batch],
-    )) as { w: string }[];
-    await this.dataSource.query(
-      `WITH written AS (
+      `WITH before AS (
+         SELECT w FROM search_offering s, search_document_words(s.doc) AS w
+          WHERE s.id IN (SELECT (e->>'id')::uuid FROM jsonb_array_elements($1::jsonb) AS e)),
+       written AS (
        INSERT INTO search_offering AS s
          (id, version, doc, vendor_id, use_cases, sectors, regions, departements, national, grade,
           data_residency, requirements, published_at, title_norm, search_text, tsv)
@@ -93,12 +90,12 @@ export class PostgresSearchIndex implements SearchIndex {
          published_at = EXCLUDED.published_at, title_norm = EXCLUDED.title_norm,
          search_text = EXCLUDED.search_text, tsv = EXCLUDED.tsv, indexed_at = now()
        WHERE s.version <= EXCLUDED.version
-       RETURNING s.doc)
-       INSERT INTO search_word (word)
-       SELECT DISTINCT w FROM written, search_document_words(written.doc) AS w ORDER BY 1
-       ON CONFLICT DO NOTHING`,
-      [batch],
-    );
+       RETURNING s.doc),
+       after AS (SELECT DISTINCT w FROM written, search_document_words(written.doc) AS w),
+       added AS (INSERT INTO search_word (word) SELECT w FROM after ORDER BY 1 ON CONFLICT DO NOTHING)
+       SELECT w FROM before EXCEPT SELECT w FROM after`,
+      [JSON.stringify(documents)],
+    )) as { w: string }[];
     await this.pruneLexicon(dropped.map((r) => r.w));
   }
 
@@ -172,26 +169,26 @@ export class PostgresSearchIndex implements SearchIndex {
       params.push(value);
       return `$${params.length}`;
     };
+    // Documents found by any of `words` as the search reads them; built once per query, not once
+    // per row, as a scalar subquery (unaccent is only STABLE).
+    const anyOf = (words: readonly string[]): string => `(SELECT ${words.map((w) => `websearch_to_tsquery('french', unaccent(${p(w)}))`).join(' || ')})`;
     const where: string[] = [];
     let rank: string | null = null;
     if (mode === 'words' || mode === 'corrected') {
       // Words: the query as typed. Corrected: every word (AND), each as any of its readings (OR),
       // OR-ed tsqueries on the same GIN index.
       const words = mode === 'words' ? [{ readings: [text.toLowerCase()], negated: false }] : readings;
-      const tsquery = words
-        .map((w) => `${w.negated ? '!!' : ''}(${w.readings.map((r) => `websearch_to_tsquery('french', unaccent(${p(r)}))`).join(' || ')})`)
-        .join(' && ');
-      // A scalar subquery: built once per query, not once per row (unaccent is only STABLE).
-      where.push(`s.tsv @@ (SELECT ${tsquery})`);
+      const tsquery = words.map((w) => `${w.negated ? '!!' : ''}${anyOf(w.readings)}`).join(' && ');
+      where.push(`s.tsv @@ (${tsquery})`);
       // Title matches first: ts_rank weighs the title (A) highest.
-      rank = `ts_rank(s.tsv, (SELECT ${tsquery}))`;
+      rank = `ts_rank(s.tsv, (${tsquery}))`;
     } else if (mode === 'typos') {
       // Negated words ("-vocal") are not part of the trigram phrase: they exclude, as with words.
       const tokens = text.toLowerCase().split(' ');
       const negated = tokens.filter((t) => t.length > 1 && t.startsWith('-')).map((t) => t.slice(1));
       const raw = p(tokens.filter((t) => !t.startsWith('-')).join(' '));
       where.push(`lower(unaccent(${raw})) <% s.search_text`);
-      if (negated.length > 0) where.push(`NOT s.tsv @@ (${negated.map((w) => `websearch_to_tsquery('french', unaccent(${p(w)}))`).join(' || ')})`);
+      if (negated.length > 0) where.push(`NOT s.tsv @@ ${anyOf(negated)}`);
       // Typos rank by trigram closeness.
       rank = `word_similarity(lower(unaccent(${raw})), s.search_text) + similarity(lower(unaccent(${raw})), s.title_norm)`;
     }
