@@ -25,8 +25,8 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    // The matching core is pure: no framework, no ORM (CONVENTIONS, "Flow of a request" §4).
-    files: ['src/matches/scoring/**/*.ts'],
+    // The matching and sovereignty cores are pure: no framework, no ORM (CONVENTIONS, "Flow of a request" §4).
+    files: ['src/matches/scoring/**/*.ts', 'src/sovereignty/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -3,9 +3,14 @@ import { ESLint } from 'eslint';
 describe('the lint boundary around the pure scoring core', () => {
   const eslint = new ESLint();
 
-  it.each(['@nestjs/common', 'typeorm', 'pg'])('refuses an import of %s under src/matches/scoring', async (pkg) => {
+  it.each(
+    ['@nestjs/common', 'typeorm', 'pg'].flatMap((pkg) => [
+      [pkg, 'src/matches/scoring'],
+      [pkg, 'src/sovereignty'],
+    ]),
+  )('refuses an import of %s under %s', async (pkg, folder) => {
     const [result] = await eslint.lintText(`import { x } from '${pkg}';\nexport const y = x;\n`, {
-      filePath: 'src/matches/scoring/example.ts',
+      filePath: `${folder}/example.ts`,
     });
     expect(result.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
   });

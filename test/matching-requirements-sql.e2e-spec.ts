@@ -1,7 +1,7 @@
 import { MatchingRepository } from '../src/matches/matching.repository.js';
-import { profileFromColumns } from '../src/matches/scoring/flat-profile.js';
-import { failedRequirements, HARD_REQUIREMENTS } from '../src/matches/scoring/hard-requirements.js';
-import { REQUIREMENT_SQL } from '../src/matches/scoring/requirement-sql.js';
+import { profileFromColumns } from '../src/sovereignty/flat-profile.js';
+import { failedRequirements, HARD_REQUIREMENTS } from '../src/sovereignty/hard-requirements.js';
+import { REQUIREMENT_SQL } from '../src/sovereignty/requirement-sql.js';
 import { registerVendor } from './support/auth.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { sovereigntyColumns, type SovereigntyProfile } from '../../src/offerings/sovereignty-profile.js';
-import { scoreSovereignty } from '../../src/matches/scoring/sovereignty-score.js';
+import { scoreSovereignty } from '../../src/sovereignty/sovereignty-score.js';
 
 /** One generated offering, in the offering table's own column names (snake case). */
 export interface OfferingRow {

@@ -3,11 +3,11 @@ import type { CriterionDto, GradeDto, OfferingSummaryDto, PublicVendorDto } from
 import type { CandidateRow, RetrievalNeed, ScoringRow } from './matching.repository.js';
 import { fitCriterion, sovereigntyCriterion, useCaseCriterion } from './scoring/criteria.js';
 import type { EligibilityNeed, EligibilityOffering } from './scoring/eligibility.js';
-import { profileFromColumns } from './scoring/flat-profile.js';
-import { isHardRequirement } from './scoring/hard-requirements.js';
+import { profileFromColumns } from '../sovereignty/flat-profile.js';
+import { isHardRequirement } from '../sovereignty/hard-requirements.js';
 import { proximityCriterion, sectorCriterion, type ProximityResult } from './scoring/place-criteria.js';
 import type { CriterionResult, ExplainedCriterion } from './scoring/ranking.js';
-import type { SovereigntyGrade } from './scoring/sovereignty-score.js';
+import type { SovereigntyGrade } from '../sovereignty/sovereignty-score.js';
 import { CRITERION_LABELS, type Criterion } from './scoring/weights.js';
 
 /** The need fields matching reads, whatever table or test they come from. */

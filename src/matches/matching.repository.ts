@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { FlatSovereignty } from './scoring/flat-profile.js';
-import type { HardRequirement } from './scoring/hard-requirements.js';
-import { requirementsSql } from './scoring/requirement-sql.js';
-import type { SovereigntyGrade } from './scoring/sovereignty-score.js';
+import type { FlatSovereignty } from '../sovereignty/flat-profile.js';
+import type { HardRequirement } from '../sovereignty/hard-requirements.js';
+import { requirementsSql } from '../sovereignty/requirement-sql.js';
+import type { SovereigntyGrade } from '../sovereignty/sovereignty-score.js';
 import type { Weights } from './scoring/weights.js';
 
 /** What retrieval needs to know of a need: the eligibility rules of DESIGN §5.1 and its use cases. */

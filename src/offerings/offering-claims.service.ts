@@ -6,7 +6,7 @@ import { isStaff } from '../auth/access.js';
 import type { Caller } from '../auth/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { pageOf, type Page, type PageQueryDto } from '../common/pagination.js';
-import { CLAIM_KEYS, isClaimKey, type ClaimStatus } from '../matches/scoring/sovereignty-claims.js';
+import { CLAIM_KEYS, isClaimKey, type ClaimStatus } from '../sovereignty/sovereignty-claims.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { OFFERING_CHANGED } from '../search/offering-document.source.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { HARD_REQUIREMENTS, failedRequirements } from '../matches/scoring/hard-requirements.js';
-import { effectiveProfile } from '../matches/scoring/sovereignty-claims.js';
+import { HARD_REQUIREMENTS, failedRequirements } from '../sovereignty/hard-requirements.js';
+import { effectiveProfile } from '../sovereignty/sovereignty-claims.js';
 import { referenceData } from '../reference/reference-data.js';
 import { findNafCode } from '../reference/sectors/naf.js';
 import type { OfferingDocument } from '../search/offering-document.js';

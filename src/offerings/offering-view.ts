@@ -1,4 +1,4 @@
-import { BLOCK_LABELS, BLOCK_MAX, type BlockKey } from '../matches/scoring/sovereignty-score.js';
+import { BLOCK_LABELS, BLOCK_MAX, type BlockKey } from '../sovereignty/sovereignty-score.js';
 import {
   CLAIM_KEYS,
   CLAIMS,
@@ -9,7 +9,7 @@ import {
   type ClaimKey,
   type ClaimStatus,
   type GradedProfile,
-} from '../matches/scoring/sovereignty-claims.js';
+} from '../sovereignty/sovereignty-claims.js';
 import type { ClaimViewDto, OfferingDto, OfferingSummaryDto, OfferingVendorDto } from './dto/offering.dto.js';
 import { allowedActions } from './offering-rules.js';
 import type { OfferingClaimEntity, OfferingEntity } from './offering.entity.js';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { ClaimStatus } from '../matches/scoring/sovereignty-claims.js';
+import type { ClaimStatus } from '../sovereignty/sovereignty-claims.js';
 import type { SovereigntyGrade } from '../reference/sovereignty/sovereignty.enums.js';
 import type { SovereigntyProfile } from './sovereignty-profile.js';
 

@@ -18,7 +18,7 @@ import { Public } from '../auth/public.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, PageQueryDto, type Page } from '../common/pagination.js';
-import { CLAIM_KEYS } from '../matches/scoring/sovereignty-claims.js';
+import { CLAIM_KEYS } from '../sovereignty/sovereignty-claims.js';
 import { ClaimReviewDto } from './dto/claim-review.dto.js';
 import { OfferingDto } from './dto/offering.dto.js';
 import { CreateOfferingDto, RejectClaimDto, UpdateOfferingDto, VerifyClaimDto } from './dto/offering-input.dto.js';

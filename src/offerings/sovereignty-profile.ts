@@ -1,4 +1,4 @@
-import { CLAIM_KEYS, claimValue, type ClaimKey } from '../matches/scoring/sovereignty-claims.js';
+import { CLAIM_KEYS, claimValue, type ClaimKey } from '../sovereignty/sovereignty-claims.js';
 import type {
   AiActRiskClass,
   AiActRole,

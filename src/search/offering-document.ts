@@ -1,4 +1,4 @@
-import type { SovereigntyGrade } from '../matches/scoring/sovereignty-score.js';
+import type { SovereigntyGrade } from '../sovereignty/sovereignty-score.js';
 
 /**
  * What the catalogue search knows of a published offering. Both backends index exactly this

@@ -1,5 +1,5 @@
 import type { CriterionResult } from './ranking.js';
-import type { SovereigntyGrade } from './sovereignty-score.js';
+import type { SovereigntyGrade } from '../../sovereignty/sovereignty-score.js';
 
 /** Share of the need's use cases the offering covers. */
 export function useCaseCriterion(needUseCases: readonly string[], offeringUseCases: readonly string[]): CriterionResult {

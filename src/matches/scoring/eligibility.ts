@@ -1,5 +1,5 @@
-import { failedRequirements, type HardRequirement, type RequirementProfile } from './hard-requirements.js';
-import { gradeAtLeast, type SovereigntyGrade } from './sovereignty-score.js';
+import { failedRequirements, type HardRequirement, type RequirementProfile } from '../../sovereignty/hard-requirements.js';
+import { gradeAtLeast, type SovereigntyGrade } from '../../sovereignty/sovereignty-score.js';
 
 export interface EligibilityNeed {
   departementCode: string;

@@ -1,6 +1,6 @@
 import { fitCriterion, sovereigntyCriterion, textCriterion, useCaseCriterion } from './criteria.js';
 import { exclusions, serviceAreaReach, type EligibilityNeed, type EligibilityOffering } from './eligibility.js';
-import type { RequirementProfile } from './hard-requirements.js';
+import type { RequirementProfile } from '../../sovereignty/hard-requirements.js';
 import { compareCandidates, rankCandidates, scoreCandidate, type CriterionResult } from './ranking.js';
 import { DEFAULT_WEIGHTS, weightProblems, type Criterion, type Weights } from './weights.js';
 

@@ -19,7 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CLAIM_KEYS, type ClaimKey } from '../../matches/scoring/sovereignty-claims.js';
+import { CLAIM_KEYS, type ClaimKey } from '../../sovereignty/sovereignty-claims.js';
 import { BUYER_TYPES, type BuyerType } from '../../organisations/organisation.entity.js';
 import { IsDepartementCode, IsNafCode, IsRegionCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { PRICING_MODELS, type PricingModel } from '../offering.entity.js';

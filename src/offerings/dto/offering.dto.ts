@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CLAIM_KEYS } from '../../matches/scoring/sovereignty-claims.js';
+import { CLAIM_KEYS } from '../../sovereignty/sovereignty-claims.js';
 import { SOVEREIGNTY_GRADES } from '../../reference/sovereignty/sovereignty.enums.js';
 import { OFFERING_STATUSES, PRICING_MODELS } from '../offering.entity.js';
 import { SovereigntyProfileDto } from './sovereignty-profile.dto.js';

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import { DataResidency, SOVEREIGNTY_GRADES } from '../../reference/sovereignty/sovereignty.enums.js';
-import { HARD_REQUIREMENTS } from '../../matches/scoring/hard-requirements.js';
+import { HARD_REQUIREMENTS } from '../../sovereignty/hard-requirements.js';
 import { IsDepartementCode, IsNafCode, IsRegionCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 
 const DATA_RESIDENCIES = Object.values(DataResidency);

@@ -1,4 +1,4 @@
-import { CLAIM_KEYS, CLAIMS, type ClaimKey } from '../../matches/scoring/sovereignty-claims.js';
+import { CLAIM_KEYS, CLAIMS, type ClaimKey } from '../../sovereignty/sovereignty-claims.js';
 import type { OfferingDto } from '../../offerings/dto/offering.dto.js';
 import { PRICING_MODELS, type PricingModel } from '../../offerings/offering.entity.js';
 import { HEADCOUNT_BANDS } from '../../organisations/dto/organisation-input.dto.js';

@@ -1,4 +1,4 @@
-import { gradeOfScore, type SovereigntyGrade } from '../../reference/sovereignty/sovereignty.enums.js';
+import { gradeOfScore, type SovereigntyGrade } from '../reference/sovereignty/sovereignty.enums.js';
 
 /**
  * The graded sovereignty score of REFERENCE §4.4: five capped blocks, total 0–100, grade A–E.

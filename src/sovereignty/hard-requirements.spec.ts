@@ -1,4 +1,4 @@
-import { HardRequirement as HardRequirementEnum } from '../../reference/sovereignty/sovereignty.enums.js';
+import { HardRequirement as HardRequirementEnum } from '../reference/sovereignty/sovereignty.enums.js';
 import { failedRequirements, HARD_REQUIREMENTS, isHardRequirement, type HardRequirement, type RequirementProfile } from './hard-requirements.js';
 
 /** A profile that meets every hard requirement; each case below breaks exactly one thing. */
