@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  getMetadataStorage,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -228,8 +229,16 @@ export class EnvironmentVariables {
   ADMIN_PASSWORD?: string;
 }
 
-/** Variables without a default: absent from `new EnvironmentVariables()`, so listed here. */
-export const OPTIONAL_VARIABLES = ['DATABASE_URL', 'SMTP_URL', 'SEARCH_BACKEND', 'MEILI_URL', 'MEILI_API_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA'] as const;
+/**
+ * Every declared variable, those without a default included: read from the class's validation
+ * metadata (each property carries at least one decorator), so no list is kept by hand.
+ */
+export const DECLARED_VARIABLES: readonly string[] = [
+  ...new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((m) => m.propertyName)),
+];
+
+/** Variables without a default: absent from `new EnvironmentVariables()`. */
+export const OPTIONAL_VARIABLES: readonly string[] = DECLARED_VARIABLES.filter((key) => !(key in new EnvironmentVariables()));
 
 export type AppConfig = Readonly<EnvironmentVariables>;
 
@@ -258,9 +267,8 @@ function crossChecks(config: EnvironmentVariables): string[] {
 
 /** Validates the environment; throws listing every bad variable at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
-  for (const key of [...known, ...OPTIONAL_VARIABLES]) {
+  for (const key of DECLARED_VARIABLES) {
     if (env[key] !== undefined) raw[key] = env[key] as string;
   }
   const config = plainToInstance(EnvironmentVariables, raw);

@@ -1,6 +1,5 @@
 import { Logger, Module } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { configToken, type ConfigSlices } from '../config/config-slices.js';
 import { NeedsModule } from '../needs/needs.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { LogMailTransport, MAIL_TRANSPORT, SmtpMailTransport, type MailTransport } from './mail-transport.js';
@@ -20,9 +19,9 @@ import { NotificationsService } from './notifications.service.js';
     NeedNotificationsHandler,
     {
       provide: MAIL_TRANSPORT,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): MailTransport => {
-        if (config.SMTP_URL) return new SmtpMailTransport(config.SMTP_URL, config.MAIL_FROM);
+      inject: [configToken('mail')],
+      useFactory: (mail: ConfigSlices['mail']): MailTransport => {
+        if (mail.smtpUrl) return new SmtpMailTransport(mail.smtpUrl, mail.from);
         const logger = new Logger('Mail');
         return new LogMailTransport((line) => logger.log(line));
       },

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport.js';
 import type { NotificationKind } from './notification-kinds.js';
 import { NotificationsRepository } from './notifications.repository.js';
@@ -22,7 +21,7 @@ export class NotificationsService {
   constructor(
     private readonly repository: NotificationsRepository,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConfig('publicUrl') private readonly config: ConfigSlices['publicUrl'],
   ) {}
 
   /**
@@ -31,7 +30,7 @@ export class NotificationsService {
    */
   async notify(n: Notification): Promise<number> {
     const recipients = await this.repository.reachable([...new Set(n.recipientIds)], n.kind);
-    const link = new URL(n.data.path, this.config.APP_PUBLIC_URL).toString();
+    const link = new URL(n.data.path, this.config.appPublicUrl).toString();
     let sent = 0;
     const failures: string[] = [];
     for (const r of recipients) {

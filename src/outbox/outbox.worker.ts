@@ -1,6 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { retryDelayMs, type OutboxEvent, type OutboxHandler } from './outbox.types.js';
 
@@ -30,7 +29,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   constructor(
     private readonly outbox: OutboxRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConfig('outbox') private readonly config: ConfigSlices['outbox'],
   ) {}
 
   register(handler: OutboxHandler): void {
@@ -38,7 +37,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.OUTBOX_WORKER_ENABLED) this.schedule(0);
+    if (this.config.enabled) this.schedule(0);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -54,7 +53,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       const result = await this.deliverBatch();
       total.delivered += result.delivered;
       total.failed += result.failed;
-      if (result.delivered + result.failed < this.config.OUTBOX_BATCH_SIZE) break;
+      if (result.delivered + result.failed < this.config.batchSize) break;
     }
     return total;
   }
@@ -64,7 +63,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     this.timer = setTimeout(() => {
       this.running = this.round()
         .catch((error: unknown) => this.logger.warn(`Outbox delivery round failed: ${String(error)}`))
-        .finally(() => this.schedule(this.config.OUTBOX_POLL_MS));
+        .finally(() => this.schedule(this.config.pollMs));
     }, delayMs);
     this.timer.unref();
   }
@@ -78,7 +77,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async deliverBatch(): Promise<DrainResult> {
-    const events = await this.outbox.claimDue(this.config.OUTBOX_BATCH_SIZE, 60);
+    const events = await this.outbox.claimDue(this.config.batchSize, 60);
     if (events.length === 0) return { delivered: 0, failed: 0 };
     const byHandler = new Map<OutboxHandler | null, OutboxEvent[]>();
     for (const event of events) {

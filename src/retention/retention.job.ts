@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { AppConfig } from '../config/app-config.js';
 import { PeriodicTask } from '../common/periodic-task.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
 
 const CHECK_EVERY_MS = 6 * 3600 * 1000;
 const BATCH = 500;
@@ -23,11 +22,11 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConfig('retention') private readonly config: ConfigSlices['retention'],
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.RETENTION_ENABLED) this.schedule.start();
+    if (this.config.enabled) this.schedule.start();
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -37,7 +36,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
   /** Anonymises every need due at `now`; returns how many. */
   async runOnce(now: Date = new Date()): Promise<number> {
     const cutoff = new Date(now);
-    cutoff.setMonth(cutoff.getMonth() - this.config.RETENTION_MONTHS);
+    cutoff.setMonth(cutoff.getMonth() - this.config.months);
     let total = 0;
     for (;;) {
       const ids = await this.dataSource.transaction(async (manager) => {
@@ -63,7 +62,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
           action: 'retention.anonymise_needs',
           entityType: 'need',
           entityId: null,
-          after: { needs: needIds.length, olderThanMonths: this.config.RETENTION_MONTHS },
+          after: { needs: needIds.length, olderThanMonths: this.config.months },
         });
         return needIds;
       });

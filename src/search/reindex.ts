@@ -5,7 +5,7 @@ import { createLogger, PinoNestLogger } from '../common/logging/logger.js';
 import { loadConfig } from '../config/app-config.js';
 import { openDatabaseServer } from '../database/database-server.js';
 import { SearchIndexer } from './search-indexer.js';
-import { chooseBackend } from './search.module.js';
+import { chooseBackend } from '../config/config-slices.js';
 
 /** `npm run reindex`: rebuilds the active search backend from PostgreSQL, with progress and a summary. */
 async function main(): Promise<void> {

@@ -1,0 +1,54 @@
+import { Inject } from '@nestjs/common';
+import type { AppConfig } from './app-config.js';
+
+/**
+ * The validated variables handed out by feature (immich's config repository): a service injects
+ * only the slice it needs, with names of its own, and never sees the rest.
+ */
+export interface ConfigSlices {
+  auth: {
+    jwtSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlDays: number;
+    rateLimitPerMinute: number;
+  };
+  admin: { email?: string; password?: string };
+  mail: { smtpUrl?: string; from: string };
+  /** Where the app is reached from outside: links in e-mails, cookies' Secure flag. */
+  publicUrl: { appPublicUrl: string };
+  search: { backend: 'postgres' | 'meilisearch'; meiliUrl?: string; meiliApiKey?: string };
+  outbox: { enabled: boolean; pollMs: number; batchSize: number };
+  reminders: { enabled: boolean; days: number };
+  retention: { enabled: boolean; months: number };
+}
+
+export type ConfigSliceName = keyof ConfigSlices;
+
+/** The search backend: SEARCH_BACKEND when set, else Meilisearch exactly when MEILI_URL is. */
+export function chooseBackend(config: Pick<AppConfig, 'SEARCH_BACKEND' | 'MEILI_URL'>): 'postgres' | 'meilisearch' {
+  return config.SEARCH_BACKEND ?? (config.MEILI_URL ? 'meilisearch' : 'postgres');
+}
+
+export function configSlices(config: AppConfig): ConfigSlices {
+  return {
+    auth: {
+      jwtSecret: config.JWT_SECRET,
+      accessTtlSeconds: config.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+      rateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    },
+    admin: { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
+    mail: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM },
+    publicUrl: { appPublicUrl: config.APP_PUBLIC_URL },
+    search: { backend: chooseBackend(config), meiliUrl: config.MEILI_URL, meiliApiKey: config.MEILI_API_KEY },
+    outbox: { enabled: config.OUTBOX_WORKER_ENABLED, pollMs: config.OUTBOX_POLL_MS, batchSize: config.OUTBOX_BATCH_SIZE },
+    reminders: { enabled: config.REMINDERS_ENABLED, days: config.REMINDER_DAYS },
+    retention: { enabled: config.RETENTION_ENABLED, months: config.RETENTION_MONTHS },
+  };
+}
+
+/** One injection token per slice. */
+export const configToken = (name: ConfigSliceName): string => `CONFIG_${name}`;
+
+/** `@InjectConfig('auth') private readonly auth: ConfigSlices['auth']`. */
+export const InjectConfig = (name: ConfigSliceName): ParameterDecorator => Inject(configToken(name));
