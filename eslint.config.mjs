@@ -21,6 +21,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['src/config/**', 'src/main.ts', 'src/database/embedded-postgres.ts', 'test/**', 'bench/**', 'scripts/**', '*.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
@@ -40,7 +44,7 @@ export default tseslint.config(
   },
   {
     // Reference lookups, proximity and sector match are used by the scoring core: same purity.
-    files: ['src/reference/geo/**/*.ts', 'src/reference/sectors/**/*.ts', 'src/reference/sovereignty/**/*.ts', 'src/reference/use-cases/**/*.ts', 'src/reference/reference-data.ts'],
+    files: ['src/reference/geo/**/*.ts', 'src/reference/sectors/**/*.ts', 'src/reference/sovereignty/**/*.ts', 'src/reference/data/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { AuditService } from '../src/audit/audit.service.js';
-import type { Caller } from '../src/auth/caller.js';
+import type { Caller } from '../src/identity/caller.js';
 import { luhnSiren, PROFILES, TEXTS } from '../src/demo/demo-data.js';
 import { retrievalNeed, needText } from '../src/matches/match-view.js';
 import { MatchingRepository } from '../src/matches/matching.repository.js';

@@ -13,7 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { RetentionModule } from './retention/retention.module.js';
-import { SearchIndexerModule } from './search/search-indexer.module.js';
+import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { SearchModule } from './search/search.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -47,7 +47,7 @@ export class AppModule {
         StatsModule,
         OfferingsModule,
         VendorsModule,
-        SearchIndexerModule,
+        CatalogueModule,
         MatchesModule,
         RetentionModule,
         WebModule,

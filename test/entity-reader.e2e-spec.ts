@@ -1,4 +1,4 @@
-import { EntityReader } from '../src/database/entity-reader.js';
+import { EntityReader } from '../src/persistence/entity-reader.js';
 import { seedDemo } from '../src/demo/demo-seeder.js';
 import { NeedEntity } from '../src/needs/need.entity.js';
 import { OfferingClaimEntity, OfferingEntity } from '../src/offerings/offering.entity.js';

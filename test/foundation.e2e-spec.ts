@@ -3,7 +3,7 @@ import { IsEmail, IsInt, IsString, Max, Min, MinLength, ValidateNested } from 'c
 import { Type } from 'class-transformer';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Public } from '../src/auth/public.decorator.js';
+import { Public } from '../src/identity/public.decorator.js';
 import { CommonErrors } from '../src/common/errors/common.errors.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 

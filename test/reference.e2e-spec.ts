@@ -3,7 +3,7 @@ import { IsOptional } from 'class-validator';
 import request from 'supertest';
 import { IsCommuneCode, IsDepartementCode, IsNafCode, IsRegionCode, IsUseCase } from '../src/reference/validation/reference.validators.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
-import { Public } from '../src/auth/public.decorator.js';
+import { Public } from '../src/identity/public.decorator.js';
 
 class ProbeOrganisationDto {
   @IsCommuneCode()

@@ -13,10 +13,10 @@ import {
 } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { AuthService } from './auth.service.js';
-import { CurrentCaller, type Caller } from './caller.js';
+import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { AuthResponseDto, LoginDto, RefreshDto, RegisterDto, TokensDto } from './dto/auth.dto.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
-import { Public } from './public.decorator.js';
+import { Public } from '../identity/public.decorator.js';
 import { AuthRateLimitGuard } from './rate-limit.guard.js';
 
 @ApiTags('auth')

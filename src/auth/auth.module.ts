@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { AuthCoreModule } from './auth-core.module.js';
+import { CredentialsModule } from '../credentials/credentials.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
@@ -15,7 +15,7 @@ import { RolesGuard } from './roles.guard.js';
 /** Authentication routes, and the global guards: a JWT on every non-@Public() route, then @Roles(). */
 @Module({
   imports: [
-    AuthCoreModule,
+    CredentialsModule,
     UsersModule,
     OrganisationsModule,
     PassportModule,
@@ -30,6 +30,6 @@ import { RolesGuard } from './roles.guard.js';
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
   // The web console signs people in with the same service, strategy and rate limit.
-  exports: [AuthService, JwtStrategy, AuthRateLimitGuard, AuthCoreModule],
+  exports: [AuthService, JwtStrategy, AuthRateLimitGuard, CredentialsModule],
 })
 export class AuthModule {}

@@ -4,16 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import type { FieldError } from '../common/errors/validation.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
-import { toMeDto } from '../users/dto/user.dto.js';
+import { toMeDto } from '../users/user-view.js';
 import { isUniqueViolation, normaliseEmail } from '../users/email.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { AuthErrors } from './auth.errors.js';
-import type { AuthenticatedUser } from './caller.js';
+import { AuthErrors } from '../credentials/auth.errors.js';
+import type { AuthenticatedUser } from '../identity/caller.js';
 import type { AuthResponseDto, RegisterDto, TokensDto } from './dto/auth.dto.js';
-import { PasswordService } from './password.service.js';
-import { RefreshTokensRepository } from './refresh-tokens.repository.js';
-import { hashRefreshToken, TokensService, type IssuedTokens } from './tokens.service.js';
+import { PasswordService } from '../credentials/password.service.js';
+import { RefreshTokensRepository } from '../credentials/refresh-tokens.repository.js';
+import { hashRefreshToken, TokensService, type IssuedTokens } from '../credentials/tokens.service.js';
 
 const toTokensDto = (t: IssuedTokens): TokensDto => ({
   accessToken: t.accessToken,

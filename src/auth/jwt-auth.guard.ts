@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { IS_PUBLIC } from '../identity/public.decorator.js';
 
 /** Global: every route needs a valid access token unless marked @Public(). */
 @Injectable()

@@ -6,8 +6,8 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { toAuthenticatedUser } from './auth.service.js';
-import type { AuthenticatedUser } from './caller.js';
-import type { AccessTokenClaims } from './tokens.service.js';
+import type { AuthenticatedUser } from '../identity/caller.js';
+import type { AccessTokenClaims } from '../credentials/tokens.service.js';
 
 /**
  * Verifies the bearer token, then reads the user: role, membership and erasure take effect at

@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { validationFailed } from '../common/errors/validation.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { AuthErrors } from './auth.errors.js';
+import { AuthErrors } from '../credentials/auth.errors.js';
 import { LoginDto } from './dto/auth.dto.js';
 
 /**

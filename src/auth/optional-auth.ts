@@ -3,7 +3,7 @@ import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import type { AuthenticatedUser, Caller } from './caller.js';
+import type { AuthenticatedUser, Caller } from '../identity/caller.js';
 
 /**
  * For @Public() routes that show more to some callers (an owner sees its drafts): authenticates

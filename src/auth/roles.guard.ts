@@ -1,9 +1,9 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CommonErrors } from '../common/errors/common.errors.js';
-import type { Role } from '../users/user.entity.js';
-import type { AuthenticatedUser } from './caller.js';
-import { ROLES_KEY } from './roles.decorator.js';
+import type { Role } from '../identity/roles.js';
+import type { AuthenticatedUser } from '../identity/caller.js';
+import { ROLES_KEY } from '../identity/roles.decorator.js';
 
 /** Global, after the JWT guard: enforces @Roles(...) where present. */
 @Injectable()

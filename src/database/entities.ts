@@ -1,5 +1,5 @@
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
-import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
+import { RefreshTokenEntity } from '../credentials/refresh-token.entity.js';
 import { IntroductionEntity } from '../introductions/introduction.entity.js';
 import { NeedEntity } from '../needs/need.entity.js';
 import { OfferingClaimEntity, OfferingEntity } from '../offerings/offering.entity.js';

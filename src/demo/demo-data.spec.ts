@@ -1,5 +1,5 @@
 import { mayRaise, nextStatus, pendingSides, CONNECTED_STATUSES, type IntroductionStatus } from '../introductions/introduction-lifecycle.js';
-import { isValidSiren } from '../organisations/siren.js';
+import { isValidSiren } from '../reference/validation/siren.js';
 import { DEMO_CLAIM_REVIEWS, DEMO_INTRODUCTION_STATUSES, DEMO_INTRODUCTIONS, demoBuyers, demoVendors } from './demo-data.js';
 
 /** Printed by `npm start`: the vendor and buyer accounts a visitor signs in with. */

@@ -1,5 +1,5 @@
 import { prng } from '../common/prng.js';
-import { luhnOk } from '../organisations/siren.js';
+import { luhnOk } from '../reference/validation/siren.js';
 /**
  * The demo data set: deterministic (a seeded PRNG), realistic around Alpes-Maritimes and PACA with
  * national vendors in the large cities. Plain data only; `demo-seeder.ts` loads it through the

@@ -1,6 +1,6 @@
 import { demoDataWanted } from './demo-policy.js';
 import { luhnSiren, luhnSiret } from './demo-data.js';
-import { isValidSiren, isValidSiret } from '../organisations/siren.js';
+import { isValidSiren, isValidSiret } from '../reference/validation/siren.js';
 
 describe('demoDataWanted', () => {
   it.each([

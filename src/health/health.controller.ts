@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../identity/public.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { OutboxHealthIndicator } from './outbox.health.js';
 import { SearchHealthIndicator } from './search.health.js';

@@ -1,5 +1,5 @@
-import { isActiveMemberOf, isStaff, requireActiveOrganisation } from '../auth/access.js';
-import type { Caller } from '../auth/caller.js';
+import { isActiveMemberOf, isStaff, requireActiveOrganisation } from '../identity/access.js';
+import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import type { IntroductionFilter } from './introductions.repository.js';
 import type { Actor } from './introduction-lifecycle.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Caller } from '../auth/caller.js';
+import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import type { DeclineIntroductionDto, IntroductionOutcomeDto, IntroductionTransitionDto } from './dto/introduction-input.dto.js';

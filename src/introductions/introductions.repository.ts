@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { OPEN_STATUSES, type IntroductionStatus, type Side } from './introduction-lifecycle.js';
 import { IntroductionEntity } from './introduction.entity.js';
-import { insertReturningId, updateIfVersion } from '../database/versioned-writes.js';
+import { insertReturningId, updateIfVersion } from '../persistence/versioned-writes.js';
 
 export type IntroductionChanges = Partial<
   Omit<IntroductionEntity, 'id' | 'needId' | 'offeringId' | 'vendorOrganisationId' | 'buyerOrganisationId' | 'version' | 'createdAt' | 'updatedAt'>

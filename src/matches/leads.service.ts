@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { assertMemberOf } from '../auth/access.js';
-import type { Caller } from '../auth/caller.js';
+import { assertMemberOf } from '../identity/access.js';
+import type { Caller } from '../identity/caller.js';
 import { findDepartement } from '../reference/geo/geography.js';
 import { SEARCH_INDEX, type SearchIndex } from '../search/search-index.port.js';
 import type { LeadDto, LeadsDto } from './dto/match.dto.js';

@@ -10,8 +10,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentCaller, type Caller } from '../identity/caller.js';
+import { Roles } from '../identity/roles.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { LeadsDto, LeadsQueryDto, MarketDepthDto, MatchesDto, MatchesQueryDto, MatchingWeightsDto, UpdateWeightsDto } from './dto/match.dto.js';
 import { LeadsService } from './leads.service.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Caller } from '../auth/caller.js';
+import type { Caller } from '../identity/caller.js';
 import type { MatchingWeightsDto } from './dto/match.dto.js';
 import { MatchesErrors } from './matches.errors.js';
 import { MatchingRepository } from './matching.repository.js';

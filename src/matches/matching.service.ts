@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { isStaff } from '../auth/access.js';
-import type { Caller } from '../auth/caller.js';
+import { isStaff } from '../identity/access.js';
+import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { assertCanRead } from '../needs/need-access.js';
 import type { NeedEntity } from '../needs/need.entity.js';

@@ -1,5 +1,5 @@
-import { isStaff, requireActiveOrganisation } from '../auth/access.js';
-import type { Caller } from '../auth/caller.js';
+import { isStaff, requireActiveOrganisation } from '../identity/access.js';
+import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import type { NeedEntity } from './need.entity.js';
 import { NeedsErrors } from './needs.errors.js';

@@ -11,8 +11,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentCaller, type Caller } from '../identity/caller.js';
+import { Roles } from '../identity/roles.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, type Page } from '../common/pagination.js';
 import { CloseNeedDto, NeedTransitionDto, PublishNeedDto, RejectNeedDto, RequestNeedChangesDto } from './dto/need-actions.dto.js';

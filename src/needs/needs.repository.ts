@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { NeedStatus } from './need-lifecycle.js';
 import { NeedEntity } from './need.entity.js';
-import { insertReturningId, updateIfVersion } from '../database/versioned-writes.js';
+import { insertReturningId, updateIfVersion } from '../persistence/versioned-writes.js';
 
 /** The columns a buyer or curator writes; the rest (ids, version, timestamps) the database keeps. */
 export type NeedChanges = Partial<

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '../auth/caller.js';
+import type { Caller } from '../identity/caller.js';
 import type { NotificationSettingsDto, UpdateNotificationSettingsDto } from './dto/notification-settings.dto.js';
 import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS } from './notification-kinds.js';
 import { NotificationsRepository } from './notifications.repository.js';

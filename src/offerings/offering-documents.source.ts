@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HARD_REQUIREMENTS, failedRequirements } from '../sovereignty/hard-requirements.js';
 import { effectiveProfile } from '../sovereignty/sovereignty-claims.js';
-import { referenceData } from '../reference/reference-data.js';
+import { referenceData } from '../reference/data/reference-data.js';
 import { findNafCode } from '../reference/sectors/naf.js';
 import type { OfferingDocument } from '../search/offering-document.js';
 import type { OfferingDocumentSource } from '../search/offering-document.source.js';

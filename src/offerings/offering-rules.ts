@@ -1,5 +1,5 @@
 import { listDepartements, regionOfDepartement } from '../reference/geo/geography.js';
-import type { DepartementCode, RegionCode } from '../reference/geo/geo.types.js';
+import type { DepartementCode, RegionCode } from '../reference/data/geo.types.js';
 import type { OfferingStatus } from './offering.entity.js';
 
 /** Pure rules of the offering lifecycle and catalogue (no Nest, no TypeORM). */

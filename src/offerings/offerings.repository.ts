@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EntityReader } from '../database/entity-reader.js';
+import { EntityReader } from '../persistence/entity-reader.js';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { OfferingClaimEntity, OfferingEntity, type OfferingStatus } from './offering.entity.js';

@@ -1,11 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { BuyerType, NafVersion, OrganisationKind } from '../reference/organisation-kinds.js';
 
-export const ORGANISATION_KINDS = ['vendor', 'buyer'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-export const BUYER_TYPES = ['tpe', 'pme', 'eti', 'collectivite', 'association', 'autre'] as const;
-export type BuyerType = (typeof BUYER_TYPES)[number];
-export const NAF_VERSIONS = ['NAFRev2', 'NAF2025'] as const;
-export type NafVersion = (typeof NAF_VERSIONS)[number];
 
 /** Another site of the organisation; matching measures proximity from the nearest one. */
 export interface Establishment {

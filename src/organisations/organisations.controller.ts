@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { OrganisationDto } from './dto/organisation.dto.js';
 import { UpdateOrganisationDto } from './dto/organisation-input.dto.js';

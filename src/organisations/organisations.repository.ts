@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EntityReader } from '../database/entity-reader.js';
+import { EntityReader } from '../persistence/entity-reader.js';
 import { DataSource, type EntityManager } from 'typeorm';
-import { OrganisationEntity, type BuyerType, type Establishment, type NafVersion, type OrganisationKind } from './organisation.entity.js';
+import { type BuyerType, type NafVersion, type OrganisationKind } from '../reference/organisation-kinds.js';
+import { OrganisationEntity, type Establishment } from './organisation.entity.js';
 
 export interface NewOrganisation {
   kind: OrganisationKind;

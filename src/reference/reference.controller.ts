@@ -7,7 +7,7 @@ import { CommunesQueryDto, DepartementsQueryDto, SectorsQueryDto } from './dto/r
 import { SectorDto, SovereigntyVocabularyDto, UseCaseDto } from './dto/vocabulary.dto.js';
 import { ReferenceCacheInterceptor } from './reference-cache.interceptor.js';
 import { ReferenceService } from './reference.service.js';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../identity/public.decorator.js';
 
 @ApiTags('reference')
 @ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag of a previous answer: 304 while the data are unchanged.' })

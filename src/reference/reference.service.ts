@@ -1,12 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { pageOf, pageWindow, type Page } from '../common/pagination.js';
 import { searchCommunes } from './geo/commune-search.js';
-import type { Commune, Departement, DepartementCode, Region, RegionCode } from './geo/geo.types.js';
+import type { Commune, Departement, DepartementCode, Region, RegionCode } from './data/geo.types.js';
 import { listDepartements, listRegions } from './geo/geography.js';
-import { referenceData } from './reference-data.js';
+import { referenceData } from './data/reference-data.js';
 import { ReferenceErrors } from './reference.errors.js';
 import { findNafCode, isBroaderNafLevel, listNafCodes } from './sectors/naf.js';
-import type { NafEntry } from './sectors/naf.types.js';
+import type { NafEntry } from './data/naf.types.js';
 import { sovereigntyVocabulary, type SovereigntyVocabulary } from './sovereignty/sovereignty-vocabulary.js';
 import type { CommunesQueryDto, DepartementsQueryDto, SectorsQueryDto } from './dto/reference-query.dto.js';
 import type { CommuneDto, DepartementDto, RegionDto } from './dto/geography.dto.js';

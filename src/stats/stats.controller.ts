@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentCaller, type Caller } from '../identity/caller.js';
+import { Roles } from '../identity/roles.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { StatsExportQueryDto } from './dto/export-query.dto.js';
 import { StatsFunnelDto, StatsOverviewDto } from './dto/stats.dto.js';

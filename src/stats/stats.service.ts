@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isStaff } from '../auth/access.js';
-import type { Caller } from '../auth/caller.js';
+import { isStaff } from '../identity/access.js';
+import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { findRegion } from '../reference/geo/geography.js';
 import type { KeyCountDto, StatsFunnelDto, StatsOverviewDto } from './dto/stats.dto.js';

@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { MemberDto } from './dto/member.dto.js';
 import { MembersService } from './members.service.js';

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertMemberOrStaff } from '../auth/access.js';
-import type { Caller } from '../auth/caller.js';
+import { assertMemberOrStaff } from '../identity/access.js';
+import type { Caller } from '../identity/caller.js';
 import { OrganisationsErrors } from '../organisations/organisations.errors.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
-import { toMemberDto, type MemberDto } from './dto/member.dto.js';
+import { toMemberDto } from './user-view.js';
+import { type MemberDto } from './dto/member.dto.js';
 import { UsersErrors } from './users.errors.js';
 import { UsersRepository } from './users.repository.js';
 

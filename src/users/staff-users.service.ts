@@ -2,14 +2,15 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
-import { AuthErrors } from '../auth/auth.errors.js';
+import { AuthErrors } from '../credentials/auth.errors.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import type { Caller } from '../auth/caller.js';
-import { PasswordService } from '../auth/password.service.js';
+import type { Caller } from '../identity/caller.js';
+import { PasswordService } from '../credentials/password.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { CreateStaffUserDto } from './dto/create-staff-user.dto.js';
-import { toMeDto, type UserDto } from './dto/user.dto.js';
+import { toMeDto } from './user-view.js';
+import { type UserDto } from './dto/user.dto.js';
 import { isUniqueViolation, normaliseEmail } from './email.js';
 import { UsersRepository } from './users.repository.js';
 

@@ -1,9 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { MembershipStatus, Role } from '../identity/roles.js';
 
-export const ROLES = ['vendor', 'buyer', 'curator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-export const MEMBERSHIP_STATUSES = ['active', 'pending', 'rejected'] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
 /** `app_user`: `user` is a reserved word in PostgreSQL. Personal fields are null once anonymised. */
 @Entity('app_user')

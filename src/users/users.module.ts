@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
-import { AuthCoreModule } from '../auth/auth-core.module.js';
+import { CredentialsModule } from '../credentials/credentials.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { AccountService } from './account.service.js';
@@ -12,7 +12,7 @@ import { StaffUsersService } from './staff-users.service.js';
 import { UsersRepository } from './users.repository.js';
 
 @Module({
-  imports: [AuthCoreModule, AuditModule, OrganisationsModule, NotificationsModule],
+  imports: [CredentialsModule, AuditModule, OrganisationsModule, NotificationsModule],
   controllers: [MeController, MembersController, AdminUsersController],
   providers: [UsersRepository, AccountService, MembersService, StaffUsersService],
   exports: [UsersRepository, AccountService, MembersService],

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { UserEntity, type MembershipStatus, type Role } from './user.entity.js';
+import { type MembershipStatus, type Role } from '../identity/roles.js';
+import { UserEntity } from './user.entity.js';
 
 export interface NewUser {
   email: string;

@@ -10,10 +10,10 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { OptionalCaller, OptionalJwtAuthGuard } from '../auth/optional-auth.js';
-import { Public } from '../auth/public.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { Public } from '../identity/public.decorator.js';
+import { Roles } from '../identity/roles.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, type Page } from '../common/pagination.js';
 import { OfferingSummaryDto } from '../offerings/dto/offering.dto.js';

@@ -5,7 +5,7 @@ import { MatchesModule } from '../matches/matches.module.js';
 import { NeedsModule } from '../needs/needs.module.js';
 import { OfferingsModule } from '../offerings/offerings.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
-import { SearchIndexerModule } from '../search/search-indexer.module.js';
+import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { StatsModule } from '../stats/stats.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
@@ -33,7 +33,7 @@ import { WebSessionService } from './session/web-session.service.js';
     AuthModule,
     UsersModule,
     OrganisationsModule,
-    SearchIndexerModule,
+    CatalogueModule,
     OfferingsModule,
     VendorsModule,
     NeedsModule,

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { PasswordService } from '../../src/auth/password.service.js';
+import { PasswordService } from '../../src/credentials/password.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import type { TestApp } from './test-app.js';
 

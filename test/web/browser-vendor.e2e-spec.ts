@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { referenceData } from '../../src/reference/reference-data.js';
+import { referenceData } from '../../src/reference/data/reference-data.js';
 import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
 import { SOVEREIGNTY_SECTIONS } from '../../src/web/pages/vendor-forms.js';
 import { createCurator, registerBuyer, TEST_PASSWORD } from '../support/auth.js';

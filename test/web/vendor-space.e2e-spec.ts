@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { CommonErrors } from '../../src/common/errors/common.errors.js';
 import { VendorsService } from '../../src/vendors/vendors.service.js';
 import request from 'supertest';
-import { luhnOk } from '../../src/organisations/siren.js';
+import { luhnOk } from '../../src/reference/validation/siren.js';
 import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
 import { bearer, createCurator, randomSiren, registerBuyer, registerVendor, TEST_PASSWORD, type RegisteredSession, type TestSession } from '../support/auth.js';
 import { createPublishedNeed } from '../support/introductions.js';

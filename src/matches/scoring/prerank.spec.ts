@@ -1,5 +1,5 @@
 import { proximity } from '../../reference/geo/proximity.js';
-import { referenceData } from '../../reference/reference-data.js';
+import { referenceData } from '../../reference/data/reference-data.js';
 import { sectorMatch } from '../../reference/sectors/sector-match.js';
 import { departementOfCommune, localProximityByDepartement, prerankSql, sectorScores } from './prerank.js';
 import { boundHolds, canReach, excludedBelow, prerankSlack, textOnlyBest, textRetrievalSkippable } from './top-k.js';

@@ -1,8 +1,8 @@
 import { PROXIMITY_SCORES, proximity } from '../../reference/geo/proximity.js';
-import type { CommuneCode, Geography } from '../../reference/geo/geo.types.js';
-import { referenceData } from '../../reference/reference-data.js';
+import type { CommuneCode, Geography } from '../../reference/data/geo.types.js';
+import { referenceData } from '../../reference/data/reference-data.js';
 import { SECTOR_MATCH_SCORES, sectorMatch } from '../../reference/sectors/sector-match.js';
-import type { NafNomenclature } from '../../reference/sectors/naf.types.js';
+import type { NafNomenclature } from '../../reference/data/naf.types.js';
 import type { Weights } from './weights.js';
 
 /**

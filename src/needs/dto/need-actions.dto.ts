@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, Length, Min } from 'class-validator';
-import { NAF_LEVELS } from '../../reference/sectors/naf.types.js';
+import { NAF_LEVELS } from '../../reference/data/naf.types.js';
 import { IsNafCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { CLOSE_OUTCOMES, type CloseOutcome } from '../need.entity.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';

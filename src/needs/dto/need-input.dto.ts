@@ -17,7 +17,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { NAF_LEVELS } from '../../reference/sectors/naf.types.js';
+import { NAF_LEVELS } from '../../reference/data/naf.types.js';
 import { DataSensitivity, HardRequirement } from '../../reference/sovereignty/sovereignty.enums.js';
 import { IsCommuneCode, IsNafCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { NEED_MIN_GRADES, NEED_REACHES, type NeedMinGrade, type NeedReach } from '../need.entity.js';

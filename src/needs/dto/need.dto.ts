@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BUYER_TYPES } from '../../organisations/organisation.entity.js';
+import { BUYER_TYPES } from '../../reference/organisation-kinds.js';
 import { DataSensitivity, HardRequirement } from '../../reference/sovereignty/sovereignty.enums.js';
 import { allowedTransitions, NEED_ACTIONS, NEED_STATUSES, type NeedAction } from '../need-lifecycle.js';
 import { CLOSE_OUTCOMES, NEED_MIN_GRADES, NEED_REACHES, type NeedEntity } from '../need.entity.js';

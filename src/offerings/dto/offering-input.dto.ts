@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CLAIM_KEYS, type ClaimKey } from '../../sovereignty/sovereignty-claims.js';
-import { BUYER_TYPES, type BuyerType } from '../../organisations/organisation.entity.js';
+import { BUYER_TYPES, type BuyerType } from '../../reference/organisation-kinds.js';
 import { IsDepartementCode, IsNafCode, IsRegionCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { PRICING_MODELS, type PricingModel } from '../offering.entity.js';
 import { SovereigntyProfileDto } from './sovereignty-profile.dto.js';

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Length, MaxLength, Min, ValidateNested } from 'class-validator';
-import { BUYER_TYPES, NAF_VERSIONS, type BuyerType, type NafVersion } from '../organisation.entity.js';
+import { BUYER_TYPES, NAF_VERSIONS, type BuyerType, type NafVersion } from '../../reference/organisation-kinds.js';
 import { IsCommuneCode, IsNafCode } from '../../reference/validation/reference.validators.js';
-import { CompactDigits, IsSiren, IsSiret } from '../validators.js';
+import { CompactDigits, IsSiren, IsSiret } from '../../reference/validation/siren.validators.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 /** INSEE "tranche d'effectif salarié" codes, as Sirene and the Recherche d'entreprises API return them. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BUYER_TYPES, NAF_VERSIONS, ORGANISATION_KINDS, type OrganisationEntity } from '../organisation.entity.js';
+import { BUYER_TYPES, NAF_VERSIONS, ORGANISATION_KINDS } from '../../reference/organisation-kinds.js';
 
 export class EstablishmentViewDto {
   @ApiProperty({ example: '21060088800015' })
@@ -57,25 +57,4 @@ export class OrganisationDto {
 
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })
   updatedAt!: Date;
-}
-
-export function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
-  return {
-    id: o.id,
-    kind: o.kind,
-    buyerType: o.buyerType,
-    name: o.name,
-    siren: o.siren,
-    siret: o.siret,
-    nafCode: o.nafCode,
-    nafVersion: o.nafVersion,
-    communeCode: o.communeCode,
-    establishments: o.establishments.map((e) => ({ siret: e.siret, communeCode: e.communeCode })),
-    headcountBand: o.headcountBand,
-    website: o.website,
-    verifiedAt: o.verifiedAt,
-    version: o.version,
-    createdAt: o.createdAt,
-    updatedAt: o.updatedAt,
-  };
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
-import { NAF_LEVELS, type NafLevel } from '../sectors/naf.types.js';
+import { NAF_LEVELS, type NafLevel } from '../data/naf.types.js';
 import { IsDepartementCode, IsNafCode, IsRegionCode } from '../validation/reference.validators.js';
 
 export class DepartementsQueryDto {

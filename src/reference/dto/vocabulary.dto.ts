@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NAF_LEVELS, NAF_VERSIONS, type NafLevel, type NafVersion } from '../sectors/naf.types.js';
-import { USE_CASE_CODES, type UseCaseCode } from '../use-cases/use-case.types.js';
+import { NAF_LEVELS, NAF_VERSIONS, type NafLevel, type NafVersion } from '../data/naf.types.js';
+import { USE_CASE_CODES, type UseCaseCode } from '../data/use-case.types.js';
 
 export class SectorDto {
   @ApiProperty({ example: '62.01Z', description: 'NAF code as INSEE and Sirene write it.' })

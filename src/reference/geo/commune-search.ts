@@ -1,6 +1,6 @@
-import { referenceData } from '../reference-data.js';
-import type { Commune, DepartementCode, Geography, IndexedCommune } from './geo.types.js';
-import { compact, normaliseName } from './normalise-name.js';
+import { referenceData } from '../data/reference-data.js';
+import type { Commune, DepartementCode, Geography, IndexedCommune } from '../data/geo.types.js';
+import { compact, normaliseName } from '../data/normalise-name.js';
 
 export interface CommuneSearch {
   /** A name prefix, a postal code (or its first digits) or an INSEE commune code. */

@@ -1,6 +1,6 @@
-import { referenceData } from '../reference-data.js';
+import { referenceData } from '../data/reference-data.js';
 import { searchCommunes } from './commune-search.js';
-import type { DepartementCode, RegionCode } from './geo.types.js';
+import type { DepartementCode, RegionCode } from '../data/geo.types.js';
 import {
   areAdjacentDepartements,
   areAdjacentRegions,
@@ -16,7 +16,7 @@ import {
   regionOfCommune,
   regionOfDepartement,
 } from './geography.js';
-import { normaliseName } from './normalise-name.js';
+import { normaliseName } from '../data/normalise-name.js';
 
 const dep = (code: string) => code as DepartementCode;
 const reg = (code: string) => code as RegionCode;

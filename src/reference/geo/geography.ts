@@ -1,5 +1,5 @@
-import { referenceData } from '../reference-data.js';
-import type { Commune, CommuneCode, Departement, DepartementCode, Geography, Region, RegionCode } from './geo.types.js';
+import { referenceData } from '../data/reference-data.js';
+import type { Commune, CommuneCode, Departement, DepartementCode, Geography, Region, RegionCode } from '../data/geo.types.js';
 
 /*
  * Lookups over the loaded geography. Each takes the geography last, defaulting to the shared

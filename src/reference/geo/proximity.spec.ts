@@ -1,4 +1,4 @@
-import type { DepartementCode, RegionCode } from './geo.types.js';
+import type { DepartementCode, RegionCode } from '../data/geo.types.js';
 import { proximity, type ServiceArea } from './proximity.js';
 
 const area = (overrides: Partial<ServiceArea> = {}): ServiceArea => ({ national: false, regions: [], departements: [], remoteDelivery: false, ...overrides });

@@ -1,5 +1,5 @@
-import { referenceData } from '../reference-data.js';
-import type { CommuneCode, DepartementCode, Geography, RegionCode } from './geo.types.js';
+import { referenceData } from '../data/reference-data.js';
+import type { CommuneCode, DepartementCode, Geography, RegionCode } from '../data/geo.types.js';
 
 /** Where an offering is delivered (DESIGN §3, Offering.serviceArea). */
 export interface ServiceArea {

@@ -1,5 +1,5 @@
-import { referenceData } from '../reference-data.js';
-import { NAF_LEVELS, type NafEntry, type NafLevel, type NafNomenclature } from './naf.types.js';
+import { referenceData } from '../data/reference-data.js';
+import { NAF_LEVELS, type NafEntry, type NafLevel, type NafNomenclature } from '../data/naf.types.js';
 
 const defaultNaf = (): NafNomenclature => referenceData().naf;
 

@@ -1,6 +1,6 @@
-import { referenceData } from '../reference-data.js';
+import { referenceData } from '../data/reference-data.js';
 import { nafLineage } from './naf.js';
-import type { NafLevel, NafNomenclature } from './naf.types.js';
+import type { NafLevel, NafNomenclature } from '../data/naf.types.js';
 
 export type SectorMatchKind = NafLevel | 'cross_sector' | 'none';
 

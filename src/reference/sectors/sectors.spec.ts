@@ -1,4 +1,4 @@
-import { referenceData } from '../reference-data.js';
+import { referenceData } from '../data/reference-data.js';
 import { findNafCode, isNafCode, isWithinNaf, listNafCodes, nafLineage } from './naf.js';
 import { sectorMatch } from './sector-match.js';
 

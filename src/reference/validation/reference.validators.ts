@@ -1,8 +1,8 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { isCommuneCode, isDepartementCode, isRegionCode } from '../geo/geography.js';
 import { isNafCode } from '../sectors/naf.js';
-import type { NafLevel } from '../sectors/naf.types.js';
-import { isUseCaseCode } from '../use-cases/use-case.types.js';
+import type { NafLevel } from '../data/naf.types.js';
+import { isUseCaseCode } from '../data/use-case.types.js';
 
 /*
  * Decorators for DTOs, checking codes against the loaded reference data (loaded on first use, so

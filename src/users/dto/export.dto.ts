@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { OrganisationDto } from '../../organisations/dto/organisation.dto.js';
-import { MEMBERSHIP_STATUSES, ROLES } from '../user.entity.js';
+import { MEMBERSHIP_STATUSES, ROLES } from '../../identity/roles.js';
 
 export class ExportedUserDto {
   @ApiProperty({ example: '5a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b' })

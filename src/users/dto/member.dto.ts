@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MEMBERSHIP_STATUSES, ROLES, type UserEntity } from '../user.entity.js';
+import { MEMBERSHIP_STATUSES, ROLES } from '../../identity/roles.js';
 
 export class MemberDto {
   @ApiProperty({ example: '5a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b' })
@@ -19,15 +19,4 @@ export class MemberDto {
 
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z', description: 'When the user registered.' })
   createdAt!: Date;
-}
-
-export function toMemberDto(u: UserEntity): MemberDto {
-  return {
-    userId: u.id,
-    email: u.email ?? '',
-    displayName: u.displayName ?? '',
-    role: u.role,
-    membershipStatus: u.membershipStatus ?? 'rejected',
-    createdAt: u.createdAt,
-  };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MEMBERSHIP_STATUSES, ROLES, type UserEntity } from '../user.entity.js';
+import { MEMBERSHIP_STATUSES, ROLES } from '../../identity/roles.js';
 
 /** The caller's own account. */
 export class MeDto {
@@ -35,16 +35,3 @@ export class MeDto {
 
 /** A live user seen by someone else (a fellow member, a curator, an admin). */
 export class UserDto extends MeDto {}
-
-export function toMeDto(u: UserEntity): MeDto {
-  return {
-    id: u.id,
-    email: u.email ?? '',
-    role: u.role,
-    displayName: u.displayName ?? '',
-    phone: u.phone,
-    organisationId: u.organisationId,
-    membershipStatus: u.membershipStatus,
-    createdAt: u.createdAt,
-  };
-}

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
-import { Roles } from '../../auth/roles.decorator.js';
+import { CurrentCaller, type Caller } from '../../identity/caller.js';
+import { Public } from '../../identity/public.decorator.js';
+import { Roles } from '../../identity/roles.decorator.js';
 import { CreateIntroductionDto, ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
 import { isOpen } from '../../introductions/introduction-lifecycle.js';
@@ -19,7 +19,7 @@ import { OfferingClaimsService } from '../../offerings/offering-claims.service.j
 import { OfferingsService } from '../../offerings/offerings.service.js';
 import type { OrganisationDto } from '../../organisations/dto/organisation.dto.js';
 import { OrganisationsService } from '../../organisations/organisations.service.js';
-import { referenceData } from '../../reference/reference-data.js';
+import { referenceData } from '../../reference/data/reference-data.js';
 import { findNafCode } from '../../reference/sectors/naf.js';
 import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';

@@ -3,7 +3,7 @@ import type { CloseOutcome } from '../../needs/need.entity.js';
 import type { NeedStatus } from '../../needs/need-lifecycle.js';
 import type { OfferingStatus } from '../../offerings/offering.entity.js';
 import { findCommune, findDepartement, findRegion } from '../../reference/geo/geography.js';
-import { referenceData } from '../../reference/reference-data.js';
+import { referenceData } from '../../reference/data/reference-data.js';
 import {
   DATA_RESIDENCY_LABELS,
   DATA_SENSITIVITY_LABELS,

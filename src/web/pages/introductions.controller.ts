@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
-import { Roles } from '../../auth/roles.decorator.js';
+import { CurrentCaller, type Caller } from '../../identity/caller.js';
+import { Public } from '../../identity/public.decorator.js';
+import { Roles } from '../../identity/roles.decorator.js';
 import {
   DeclineIntroductionDto,
   IntroductionOutcomeDto,

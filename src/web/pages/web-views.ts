@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Injectable } from '@nestjs/common';
 import { Eta } from 'eta';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthenticatedUser } from '../../auth/caller.js';
+import type { AuthenticatedUser } from '../../identity/caller.js';
 import { FLASH_MESSAGES, type FlashCode } from './flash.js';
 import { formatHelpers } from './format.js';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SOVEREIGNTY_GRADES } from '../../reference/sovereignty/sovereignty.enums.js';
-import type { Facet, OfferingDocument } from '../offering-document.js';
-import type { CatalogueResult } from '../search-index.port.js';
+import type { Facet, OfferingDocument } from '../../search/offering-document.js';
+import type { CatalogueResult } from '../../search/search-index.port.js';
 
 export class CatalogueVendorDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { buildGeography, type RawAdjacency, type RawCommune, type RawDepartement, type RawRegion } from './geo/build-geography.js';
-import type { Geography } from './geo/geo.types.js';
-import { buildNaf, type RawNafCode, type RawNafSections } from './sectors/build-naf.js';
-import type { NafNomenclature } from './sectors/naf.types.js';
-import { buildUseCases, type RawUseCases, type UseCase } from './use-cases/use-case.types.js';
+import { buildGeography, type RawAdjacency, type RawCommune, type RawDepartement, type RawRegion } from './build-geography.js';
+import type { Geography } from './geo.types.js';
+import { buildNaf, type RawNafCode, type RawNafSections } from './build-naf.js';
+import type { NafNomenclature } from './naf.types.js';
+import { buildUseCases, type RawUseCases, type UseCase } from './use-case.types.js';
 
 /** Bump when the shape of what the reference routes return changes, so caches let go of it. */
 const REFERENCE_FORMAT = 1;
@@ -31,7 +31,7 @@ const readJson = <T>(path: string | URL): { value: T; text: string } => {
   return { value: JSON.parse(text) as T, text };
 };
 const packageFile = (specifier: string): string => require.resolve(specifier);
-const localFile = (name: string): URL => new URL(`./data/${name}`, import.meta.url);
+const localFile = (name: string): URL => new URL(`./${name}`, import.meta.url);
 const packageVersion = (name: string): string =>
   (JSON.parse(readFileSync(packageFile(`${name}/package.json`), 'utf8')) as { version: string }).version;
 

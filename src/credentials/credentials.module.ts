@@ -24,4 +24,4 @@ import { TokensService } from './tokens.service.js';
   providers: [PasswordService, TokensService, RefreshTokensRepository],
   exports: [PasswordService, TokensService, RefreshTokensRepository, JwtModule],
 })
-export class AuthCoreModule {}
+export class CredentialsModule {}

@@ -1,8 +1,8 @@
-import { DEFAULT_REQUIREMENTS_BY_SENSITIVITY } from './sovereignty/default-requirements.js';
-import { DataSensitivity, gradeOfScore, HardRequirement, SOVEREIGNTY_BLOCKS } from './sovereignty/sovereignty.enums.js';
-import { sovereigntyVocabulary } from './sovereignty/sovereignty-vocabulary.js';
+import { DEFAULT_REQUIREMENTS_BY_SENSITIVITY } from '../sovereignty/default-requirements.js';
+import { DataSensitivity, gradeOfScore, HardRequirement, SOVEREIGNTY_BLOCKS } from '../sovereignty/sovereignty.enums.js';
+import { sovereigntyVocabulary } from '../sovereignty/sovereignty-vocabulary.js';
 import { loadReferenceData, referenceData } from './reference-data.js';
-import { USE_CASE_CODES } from './use-cases/use-case.types.js';
+import { USE_CASE_CODES } from './use-case.types.js';
 
 describe('reference data', () => {
   it('is loaded once and shared', () => {

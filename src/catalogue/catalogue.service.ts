@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import type { CatalogueQueryDto } from './dto/catalogue-query.dto.js';
 import { toCatalogueResult, type CatalogueResultDto } from './dto/catalogue-result.dto.js';
-import { SEARCH_INDEX, type SearchIndex } from './search-index.port.js';
+import { SEARCH_INDEX, type SearchIndex } from '../search/search-index.port.js';
 
 @Injectable()
 export class CatalogueService {

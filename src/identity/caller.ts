@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { MembershipStatus, Role } from '../users/user.entity.js';
+import type { MembershipStatus, Role } from './roles.js';
 
 /** The authenticated user as services see it; every service method takes it first. */
 export interface Caller {

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { Role } from '../users/user.entity.js';
+import type { Role } from '../identity/roles.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 
 /** Claims of an access token. Membership and deletion are re-read per request, not trusted from here. */

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../identity/public.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { CatalogueService } from './catalogue.service.js';
 import { CatalogueQueryDto } from './dto/catalogue-query.dto.js';

@@ -4,7 +4,7 @@ import { AppModule } from '../app.module.js';
 import { createLogger, PinoNestLogger } from '../common/logging/logger.js';
 import { loadConfig } from '../config/app-config.js';
 import { openDatabaseServer } from '../database/database-server.js';
-import { SearchIndexer } from './search-indexer.js';
+import { SearchIndexer } from '../search/search-indexer.js';
 import { chooseBackend } from '../config/config-slices.js';
 
 /** `npm run reindex`: rebuilds the active search backend from PostgreSQL, with progress and a summary. */

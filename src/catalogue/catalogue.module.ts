@@ -3,8 +3,8 @@ import { OfferingsModule } from '../offerings/offerings.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { CatalogueController } from './catalogue.controller.js';
 import { CatalogueService } from './catalogue.service.js';
-import { SearchIndexer } from './search-indexer.js';
-import { SearchModule } from './search.module.js';
+import { SearchIndexer } from '../search/search-indexer.js';
+import { SearchModule } from '../search/search.module.js';
 
 /** The catalogue route and the indexer that keeps search in step with the offerings. */
 @Module({
@@ -13,4 +13,4 @@ import { SearchModule } from './search.module.js';
   providers: [CatalogueService, SearchIndexer],
   exports: [SearchIndexer, CatalogueService],
 })
-export class SearchIndexerModule {}
+export class CatalogueModule {}
