@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { isStaff } from '../identity/access.js';
 import type { Caller } from '../identity/caller.js';
@@ -16,6 +14,7 @@ import { missingCompulsoryRequirements, missingForSubmission } from './need-requ
 import type { NeedEntity } from './need.entity.js';
 import { NeedsErrors } from './needs.errors.js';
 import { NeedsRepository, type NeedChanges } from './needs.repository.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 interface TransitionPlan {
   /** Who may act: throws 403/404 otherwise. */
@@ -35,7 +34,7 @@ interface TransitionPlan {
 @Injectable()
 export class NeedTransitionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly needs: NeedsRepository,
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditService,
@@ -84,7 +83,7 @@ export class NeedTransitionsService {
   }
 
   private transition(caller: Caller, needId: string, action: NeedAction, expectedVersion: number | undefined, plan: TransitionPlan): Promise<NeedDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const need = await this.needs.findById(needId, manager);
       plan.authorise(caller, need);
       if (expectedVersion !== undefined && expectedVersion !== need.version) {

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { isStaff } from '../identity/access.js';
 import type { Caller } from '../identity/caller.js';
@@ -15,12 +13,13 @@ import { assertCoherent, auditView, changesFromInput } from './need-fields.js';
 import { isEditable } from './need-lifecycle.js';
 import { NeedsErrors } from './needs.errors.js';
 import { NeedsRepository, type NeedFilter, type NeedSort } from './needs.repository.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 /** Posting, editing and reading needs; state changes are in NeedTransitionsService. */
 @Injectable()
 export class NeedsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly needs: NeedsRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly audit: AuditService,
@@ -33,7 +32,7 @@ export class NeedsService {
     if (!organisation || organisation.kind !== 'buyer') throw CommonErrors.FORBIDDEN('Only buyer organisations post needs.');
     const changes = changesFromInput({ sector: organisation.nafCode, communeCode: organisation.communeCode, ...dto });
     assertCoherent({ minBudgetEur: null, maxBudgetEur: null, desiredStart: null, deadline: null, ...changes });
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const need = await this.needs.insert(manager, { ...changes, title: dto.title, organisationId, createdBy: caller.userId });
       await this.audit.record(manager, caller, { action: 'need.create', entityType: 'need', entityId: need.id, after: auditView(need) });
       return toNeedDto(need);
@@ -42,7 +41,7 @@ export class NeedsService {
 
   /** Only in draft or changes_requested (409 NEED_NOT_EDITABLE), and only from the current version (409 STALE_VERSION). */
   async update(caller: Caller, needId: string, dto: UpdateNeedDto): Promise<NeedDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const need = await this.needs.findById(needId, manager);
       assertBuyerOwns(caller, need);
       if (!isEditable(need.status)) {

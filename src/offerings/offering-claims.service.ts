@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { isStaff } from '../identity/access.js';
 import type { Caller } from '../identity/caller.js';
@@ -15,6 +13,7 @@ import type { OfferingDto } from './dto/offering.dto.js';
 import { applySovereignty, toOfferingDto } from './offering-view.js';
 import { OfferingsErrors } from './offerings.errors.js';
 import { OfferingsRepository } from './offerings.repository.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 /** Published offerings examined for the review list, at most: far more than curators could act on at once. */
 export const CLAIM_REVIEW_SCAN_LIMIT = 1000;
@@ -23,7 +22,7 @@ export const CLAIM_REVIEW_SCAN_LIMIT = 1000;
 @Injectable()
 export class OfferingClaimsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly offerings: OfferingsRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly outbox: OutboxRepository,
@@ -72,7 +71,7 @@ export class OfferingClaimsService {
 
   private decide(caller: Caller, offeringId: string, claim: string, status: ClaimStatus, comment: string | null): Promise<OfferingDto> {
     if (!isClaimKey(claim)) throw OfferingsErrors.CLAIM_NOT_FOUND(undefined, { claims: CLAIM_KEYS });
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const offering = await this.offerings.lockById(manager, offeringId);
       if (!offering) throw OfferingsErrors.OFFERING_NOT_FOUND();
       if (!offering.sovereignty) throw OfferingsErrors.OFFERING_WITHOUT_PROFILE();

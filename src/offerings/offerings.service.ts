@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { isActiveMemberOf, isStaff, requireActiveOrganisation } from '../identity/access.js';
 import type { Caller } from '../identity/caller.js';
@@ -17,6 +16,7 @@ import type { OfferingClaimEntity, OfferingEntity } from './offering.entity.js';
 import { OfferingsErrors } from './offerings.errors.js';
 import { OfferingsRepository } from './offerings.repository.js';
 import { changedClaims, type SovereigntyProfile } from './sovereignty-profile.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 /** Owner members and staff see drafts and archived offerings; everyone sees published ones. */
 export function canSeeUnpublished(caller: Caller | null, vendorId: string): boolean {
@@ -26,7 +26,7 @@ export function canSeeUnpublished(caller: Caller | null, vendorId: string): bool
 @Injectable()
 export class OfferingsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly offerings: OfferingsRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly outbox: OutboxRepository,
@@ -36,8 +36,8 @@ export class OfferingsService {
   /** A new draft of the caller's vendor organisation. Drafts are not searchable: no outbox event. */
   async create(caller: Caller, dto: CreateOfferingDto): Promise<OfferingDto> {
     const vendorId = requireActiveOrganisation(caller);
-    return this.dataSource.transaction(async (manager) => {
-      const vendor = await this.vendorOf(manager, vendorId);
+    return this.transactions.run(async (manager) => {
+      const vendor = await this.vendorOf(vendorId, manager);
       const offering = this.offerings.create(manager, { vendorId, title: dto.title, createdBy: caller.userId });
       offering.id = randomUUID();
       const claims = applyInput(offering, dto, [], (claim) => this.offerings.newClaim(offering.id, claim));
@@ -53,12 +53,12 @@ export class OfferingsService {
     if (!offering || (offering.status !== 'published' && !canSeeUnpublished(caller, offering.vendorId))) {
       throw OfferingsErrors.OFFERING_NOT_FOUND();
     }
-    const [vendor, claims] = await Promise.all([this.vendorOf(this.dataSource.manager, offering.vendorId), this.offerings.claimsOf(offering.id)]);
+    const [vendor, claims] = await Promise.all([this.vendorOf(offering.vendorId), this.offerings.claimsOf(offering.id)]);
     return toOfferingDto(offering, vendor, claims);
   }
 
   async update(caller: Caller, offeringId: string, dto: UpdateOfferingDto): Promise<OfferingDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const offering = await this.lockOwned(manager, caller, offeringId);
       if (dto.version !== offering.version) throw CommonErrors.STALE_VERSION();
       if (!isEditable(offering.status)) throw OfferingsErrors.OFFERING_NOT_EDITABLE(undefined, { status: offering.status });
@@ -73,7 +73,7 @@ export class OfferingsService {
       const saved = await this.offerings.save(manager, offering);
       await this.offerings.saveClaims(manager, claims);
       if (saved.status === 'published') await this.outbox.enqueue(manager, OFFERING_CHANGED, { offeringId: saved.id });
-      return toOfferingDto(saved, await this.vendorOf(manager, saved.vendorId), claims);
+      return toOfferingDto(saved, await this.vendorOf(saved.vendorId, manager), claims);
     });
   }
 
@@ -86,12 +86,12 @@ export class OfferingsService {
   }
 
   private transition(caller: Caller, offeringId: string, action: OfferingAction): Promise<OfferingDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const offering = await this.lockOwned(manager, caller, offeringId);
       const from = offering.status;
       const to = nextStatus(from, action);
       if (!to) throw OfferingsErrors.OFFERING_INVALID_TRANSITION(undefined, { status: from, allowed: allowedActions(from) });
-      const vendor = await this.vendorOf(manager, offering.vendorId);
+      const vendor = await this.vendorOf(offering.vendorId, manager);
       if (to === 'published') {
         const problems = missingForPublication(publishable(offering));
         if (!vendor.verified) {
@@ -123,7 +123,7 @@ export class OfferingsService {
     return offering;
   }
 
-  private async vendorOf(manager: EntityManager, vendorId: string): Promise<OfferingVendorDto> {
+  private async vendorOf(vendorId: string, manager?: EntityManager): Promise<OfferingVendorDto> {
     const organisation = await this.organisations.findById(vendorId, manager);
     if (!organisation || organisation.kind !== 'vendor') throw CommonErrors.FORBIDDEN('Only vendor organisations have offerings.');
     return { id: organisation.id, name: organisation.name, verified: organisation.verifiedAt !== null };

@@ -1,9 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { PeriodicTask } from '../common/periodic-task.js';
 import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 const CHECK_EVERY_MS = 6 * 3600 * 1000;
 const BATCH = 500;
@@ -20,7 +19,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly schedule = new PeriodicTask('Retention job', CHECK_EVERY_MS, () => this.runOnce(), this.logger);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     @InjectConfig('retention') private readonly config: ConfigSlices['retention'],
   ) {}
@@ -39,7 +38,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
     cutoff.setMonth(cutoff.getMonth() - this.config.months);
     let total = 0;
     for (;;) {
-      const ids = await this.dataSource.transaction(async (manager) => {
+      const ids = await this.transactions.run(async (manager) => {
         const rows = (await manager.query(
           `UPDATE need SET title = 'Besoin archivé', description = NULL, curator_message = NULL, rejection_reason = NULL,
                   anonymised_at = $2, updated_at = $2
