@@ -1,25 +1,22 @@
 import 'reflect-metadata';
-import { AuditService } from '../src/audit/audit.service.js';
 import type { Caller } from '../src/identity/caller.js';
 import { luhnSiren, PROFILES, TEXTS } from '../src/demo/demo-data.js';
 import { retrievalNeed, needText } from '../src/matches/match-view.js';
-import { MatchingRepository } from '../src/matches/matching.repository.js';
-import { FIRST_TEXT_ROUND, MatchingService, TEXT_RETRIEVAL_LIMIT } from '../src/matches/matching.service.js';
-import { MatchingWeightsService } from '../src/matches/matching-weights.service.js';
+import { FIRST_TEXT_ROUND, TEXT_RETRIEVAL_LIMIT } from '../src/matches/ranking/ranker.js';
 import { prerankSql } from '../src/matches/scoring/prerank.js';
 import { prerankSlack } from '../src/matches/scoring/top-k.js';
-import { NeedsRepository } from '../src/needs/needs.repository.js';
 import { OfferingDocumentsSource } from '../src/offerings/offering-documents.source.js';
 import { OfferingsRepository } from '../src/offerings/offerings.repository.js';
 import type { SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
 import { insertOfferingRows, sovereigntyRowColumns } from './support/bulk-offerings.js';
+import { matchingParts } from './support/matching-parts.js';
 import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import { openBenchDatabase, pick, prng, progress, time, writeResult } from './support/harness.js';
 
 /**
  * Match latency for one need at N offerings (default 10,000): `npm run bench:match -- --offerings 50000`.
  * Seeds vendors and offerings straight into a throw-away database (and the search index), then
- * times MatchingService (in-process, top 20, access check and DTOs included) beside the floor: the
+ * times the matches use case (NeedMatchesService over the Ranker, in-process, top 20, access check and DTOs included) beside the floor: the
  * bare SQL candidate query of issue #8 (every eligible offering sharing the need's use case or among
  * its text matches, as `rankExhaustive` reads them). Writes bench/results/match-*.json.
  */
@@ -115,18 +112,16 @@ async function main(): Promise<void> {
     // lists of the bulk load merged (left alone, autovacuum does it in the middle of a run).
     await ds.query('VACUUM ANALYZE');
 
-    const repository = new MatchingRepository(ds);
-    const needs = new NeedsRepository(ds);
-    const service = new MatchingService(repository, needs, new MatchingWeightsService(ds, repository, new AuditService()), search);
+    const { candidates, projection, weightsRepository, weights: weightsService, needs, matches: service } = matchingParts(ds, search);
     const curator: Caller = { userId: '00000000-0000-4000-8000-000000000001', role: 'curator', organisationId: null, membershipStatus: null, requestId: 'bench' };
 
     const entity = await needs.findById(need.id);
     const matchingNeed = { ...entity!, buyerType: 'collectivite' };
     const textIds = await search.topIds(needText(matchingNeed), TEXT_RETRIEVAL_LIMIT);
     const first = await service.matchesFor(curator, need.id, { limit: 20 });
-    const weights = await new MatchingWeightsService(ds, repository, new AuditService()).inUse();
+    const weights = await weightsService.inUse();
     const bounded = () =>
-      repository.findTopCandidates(retrievalNeed(matchingNeed), (param) => prerankSql(matchingNeed, weights.weights, param), {
+      projection.findTopCandidates(retrievalNeed(matchingNeed), (param) => prerankSql(matchingNeed, weights.weights, param), {
         rank: 20,
         slack: prerankSlack(weights.weights),
         withRows: FIRST_TEXT_ROUND * 20,
@@ -139,15 +134,15 @@ async function main(): Promise<void> {
       topIds: await time(50, () => search.topIds(text, TEXT_RETRIEVAL_LIMIT)),
       boundedCandidateSql: await time(50, bounded),
       relevance: await time(50, () => search.relevance(text, first.items.map((m) => m.offering.id))),
-      weights: await time(50, () => repository.currentWeights()),
+      weights: await time(50, () => weightsRepository.currentWeights()),
     };
     console.log(JSON.stringify(parts));
     console.log(`Measuring ${requests} requests per scenario…`);
-    const bareSql = await time(requests, () => repository.findCandidates(retrievalNeed(matchingNeed), textIds));
+    const bareSql = await time(requests, () => candidates.findCandidates(retrievalNeed(matchingNeed), textIds));
     const match = await time(requests, () => service.matchesFor(curator, need.id, { limit: 20 }));
     const ratio = { p50: Math.round((100 * match.p50Ms) / bareSql.p50Ms) / 100, p95: Math.round((100 * match.p95Ms) / bareSql.p95Ms) / 100 };
     const file = await writeResult(`match-${offerings}`, {
-      benchmark: 'GET /needs/:id/matches top 20 through MatchingService, in-process (no HTTP), PostgreSQL search backend',
+      benchmark: 'GET /needs/:id/matches top 20 through NeedMatchesService, in-process (no HTTP), PostgreSQL search backend',
       database: db.where,
       offerings,
       vendors: vendorCount,

@@ -5,12 +5,15 @@ import { prng } from '../src/common/prng.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { luhnSiren, PROFILES, TEXTS } from '../src/demo/demo-data.js';
 import { criteriaWithoutText, type MatchingNeed } from '../src/matches/match-view.js';
-import { MatchingRepository, type CandidateRow } from '../src/matches/matching.repository.js';
-import { MatchingService, type Ranking } from '../src/matches/matching.service.js';
 import { MatchingWeightsService, type WeightsInUse } from '../src/matches/matching-weights.service.js';
+import { Ranker, type Ranking } from '../src/matches/ranking/ranker.js';
+import { TextRelevance } from '../src/matches/ranking/text-relevance.js';
+import { MatchingWeightsRepository } from '../src/matches/repositories/matching-weights.repository.js';
+import { OfferingCandidatesRepository } from '../src/matches/repositories/offering-candidates.repository.js';
+import { OfferingMatchRepository } from '../src/matches/repositories/offering-match.repository.js';
+import type { CandidateRow } from '../src/matches/repositories/offering-rows.js';
 import { prerankSql } from '../src/matches/scoring/prerank.js';
 import { DEFAULT_WEIGHTS, type Weights } from '../src/matches/scoring/weights.js';
-import { NeedsRepository } from '../src/needs/needs.repository.js';
 import { OfferingDocumentsSource } from '../src/offerings/offering-documents.source.js';
 import { OfferingsRepository } from '../src/offerings/offerings.repository.js';
 import type { SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
@@ -20,7 +23,7 @@ import { insertOfferingRows, sovereigntyRowColumns } from '../bench/support/bulk
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /*
- * Decision 010: `MatchingService.rank` pre-ranks in SQL and scores only the candidates that can
+ * Decision 010: `Ranker.rank` pre-ranks in SQL and scores only the candidates that can
  * still reach the top N, and skips text retrieval when no offering outside the need's use cases
  * can get there. On a generated catalogue (local and distant vendors, establishments, a vendor
  * whose commune the reference data does not know, every kind of sector, budget and buyer type),
@@ -78,9 +81,10 @@ function needs(random: () => number): MatchingNeed[] {
 describe('bounded matching (decision 010): the same top N as scoring every candidate', () => {
   let db: TestDatabase;
   let ds: DataSource;
-  let repository: MatchingRepository;
+  let candidates: OfferingCandidatesRepository;
+  let projection: OfferingMatchRepository;
   let search: PostgresSearchIndex;
-  let service: MatchingService;
+  let ranker: Ranker;
   let generated: MatchingNeed[];
   const ghostVendors = new Set<string>();
 
@@ -140,8 +144,9 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
     await search.upsert(await new OfferingDocumentsSource(new OfferingsRepository(ds)).documentsFor(ids));
     await ds.query('ANALYZE');
 
-    repository = new MatchingRepository(ds);
-    service = new MatchingService(repository, new NeedsRepository(ds), new MatchingWeightsService(ds, repository, new AuditService()), search);
+    candidates = new OfferingCandidatesRepository(ds);
+    projection = new OfferingMatchRepository(ds);
+    ranker = new Ranker(candidates, projection, new MatchingWeightsService(new MatchingWeightsRepository(ds), new AuditService()), new TextRelevance(search));
     generated = needs(random);
     expect(findCommune(GHOST_COMMUNE)).toBeUndefined();
   });
@@ -170,7 +175,7 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
   });
 
   it('computes in SQL the partial score the core computes: equal, or higher for a vendor in an unknown commune', async () => {
-    const rows = (await repository.findCandidateRows(
+    const rows = (await candidates.findCandidateRows(
       // The matching projection: published offerings of verified vendors (decision 012).
       ((await ds.query('SELECT offering_id AS id FROM offering_match')) as { id: string }[]).map((r) => r.id),
     )) as CandidateRow[];
@@ -205,9 +210,9 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
   });
 
   it('ranks exactly as scoring every candidate, for every need, weights and limit', async () => {
-    const top = jest.spyOn(repository, 'findTopCandidates');
+    const top = jest.spyOn(projection, 'findTopCandidates');
     const topIds = jest.spyOn(search, 'topIds');
-    const exhaustive = jest.spyOn(service, 'rankExhaustive');
+    const exhaustive = jest.spyOn(ranker, 'rankExhaustive');
     const seen = { bounded: 0, pruned: 0, textSkipped: 0, fallback: 0 };
     const view = (r: Ranking) => ({ textAvailable: r.textAvailable, items: r.items.map((m) => ({ id: m.row.id, proximity: m.proximity, scored: m.scored })) });
     for (const [n, need] of generated.entries()) {
@@ -215,10 +220,10 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
         for (const limit of LIMITS) {
           const inUse: WeightsInUse = { weights, version: w };
           const [topCalls, textCalls, exhaustiveCalls] = [top.mock.results.length, topIds.mock.calls.length, exhaustive.mock.calls.length];
-          const bounded = await service.rank(need, limit, inUse);
+          const bounded = await ranker.rank(need, limit, inUse);
           const fellBack = exhaustive.mock.calls.length > exhaustiveCalls;
           const textRetrieved = topIds.mock.calls.length > textCalls;
-          const reference = await service.rankExhaustive(need, limit, inUse);
+          const reference = await ranker.rankExhaustive(need, limit, inUse);
           expect({ n, w, limit, ...view(bounded) }).toEqual({ n, w, limit, ...view(reference) });
           if (top.mock.results.length > topCalls && !fellBack) {
             seen.bounded++;
@@ -240,13 +245,13 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
   }, 120_000);
   it('ranks every candidate instead when one of the rows read in the second round has gone meanwhile', async () => {
     // A fault injected: the projection loses the second round's rows between the two queries.
-    const rows = jest.spyOn(repository, 'findScoringRows').mockResolvedValue([]);
-    const exhaustive = jest.spyOn(service, 'rankExhaustive');
+    const rows = jest.spyOn(projection, 'findScoringRows').mockResolvedValue([]);
+    const exhaustive = jest.spyOn(ranker, 'rankExhaustive');
     try {
       let faulted = 0;
       for (const need of generated) {
         const [rowCalls, exhaustiveCalls] = [rows.mock.calls.length, exhaustive.mock.calls.length];
-        const ranking = await service.rank(need, 5, { weights: DEFAULT_WEIGHTS, version: 0 });
+        const ranking = await ranker.rank(need, 5, { weights: DEFAULT_WEIGHTS, version: 0 });
         const asked = rows.mock.calls.slice(rowCalls).some(([ids]) => ids.length > 0);
         if (!asked) continue;
         faulted++;

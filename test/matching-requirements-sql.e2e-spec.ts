@@ -1,4 +1,4 @@
-import { MatchingRepository } from '../src/matches/matching.repository.js';
+import { OfferingCandidatesRepository } from '../src/matches/repositories/offering-candidates.repository.js';
 import { profileFromColumns } from '../src/sovereignty/flat-profile.js';
 import { failedRequirements, HARD_REQUIREMENTS } from '../src/sovereignty/hard-requirements.js';
 import { REQUIREMENT_SQL } from '../src/sovereignty/requirement-sql.js';
@@ -62,7 +62,7 @@ describe('hard requirements: the SQL filter and failedRequirements() agree', () 
   });
 
   it.each(HARD_REQUIREMENTS)('%s selects exactly the offerings the pure rule accepts', async (requirement) => {
-    const repository = t.app.get(MatchingRepository);
+    const repository = t.app.get(OfferingCandidatesRepository);
     const rows = await Promise.all(ids.map((id) => repository.findOffering(id)));
     const pure = rows.filter((r) => r && failedRequirements(profileFromColumns(r), [requirement]).length === 0).map((r) => r!.id).sort();
     const sql = (await t.dataSource.query(`SELECT o.id FROM offering o WHERE o.id = ANY($1::uuid[]) AND (${REQUIREMENT_SQL[requirement]}) ORDER BY o.id`, [ids])).map(

@@ -1,19 +1,17 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { assertMemberOf } from '../identity/access.js';
 import type { Caller } from '../identity/caller.js';
 import { findDepartement } from '../reference/geo/geography.js';
-import { SEARCH_INDEX, type SearchIndex } from '../search/search-index.port.js';
-import type { LeadDto, LeadsDto } from './dto/match.dto.js';
-import { criteriaWithoutText, criterionDtos, eligibilityNeed, eligibilityOffering, needText, type MatchingNeed } from './match-view.js';
-import { MatchesErrors } from './matches.errors.js';
-import { MatchingRepository, type LeadNeedRow } from './matching.repository.js';
-import { MatchingWeightsService } from './matching-weights.service.js';
-import { textCriterion } from './scoring/criteria.js';
-import { exclusions } from './scoring/eligibility.js';
 import { profileFromColumns } from '../sovereignty/flat-profile.js';
 import { failedRequirements, HARD_REQUIREMENTS } from '../sovereignty/hard-requirements.js';
-import { rankCandidates, scoreCandidate, type ScoredCandidate } from './scoring/ranking.js';
-import { needsTextScore, textShare } from './scoring/top-k.js';
+import type { LeadDto, LeadsDto } from './dto/match.dto.js';
+import { criterionDtos, needText, type MatchingNeed } from './match-view.js';
+import { MatchesErrors } from './matches.errors.js';
+import { MatchingWeightsService } from './matching-weights.service.js';
+import { rankLeads } from './ranking/lead-ranking.js';
+import { TextRelevance, textResult } from './ranking/text-relevance.js';
+import { LeadNeedsRepository, type LeadNeedRow } from './repositories/lead-needs.repository.js';
+import { OfferingCandidatesRepository } from './repositories/offering-candidates.repository.js';
 import { SCORING_VERSION } from './scoring/weights.js';
 
 /** Needs read for one offering's leads, at most: the newest published first. */
@@ -26,23 +24,22 @@ const LEAD_CANDIDATES = 1000;
  */
 @Injectable()
 export class LeadsService {
-  private readonly logger = new Logger(LeadsService.name);
-
   constructor(
-    private readonly repository: MatchingRepository,
+    private readonly offerings: OfferingCandidatesRepository,
+    private readonly leadNeeds: LeadNeedsRepository,
     private readonly weights: MatchingWeightsService,
-    @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
+    private readonly text: TextRelevance,
   ) {}
 
   /** 404 for an unknown offering, 403 unless the caller is an active member of its vendor. */
   async leadsOf(caller: Caller, offeringId: string, limit = 20): Promise<LeadsDto> {
-    const offering = await this.repository.findOffering(offeringId);
+    const offering = await this.offerings.findOffering(offeringId);
     if (!offering) throw MatchesErrors.OFFERING_NOT_FOUND();
     assertMemberOf(caller, offering.vendorId);
     const weights = await this.weights.inUse();
     const profile = profileFromColumns(offering);
     const requirementsMet = HARD_REQUIREMENTS.filter((r) => failedRequirements(profile, [r]).length === 0);
-    const rows = await this.repository.findLeadNeeds(
+    const rows = await this.leadNeeds.findLeadNeeds(
       {
         useCases: offering.useCases,
         requirementsMet,
@@ -56,40 +53,16 @@ export class LeadsService {
       },
       LEAD_CANDIDATES,
     );
-    const asPublished = { ...eligibilityOffering(offering), published: true, vendorVerified: true };
-    const scored = rows
-      .map((row) => ({ row, need: matchingNeedOf(row) }))
-      .filter(({ need }) => exclusions(eligibilityNeed(need), asPublished).length === 0)
-      .map(({ row, need }) => {
-        const results = criteriaWithoutText(need, offering);
-        return { row, need, results, partial: scoreCandidate(row.id, { ...results, text: textCriterion(0) }, weights.weights).total };
-      });
-    const ask = needsTextScore(
-      scored.map((s) => s.partial),
-      textShare(weights.weights),
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const ranked = await rankLeads(
+      offering,
+      rows.map((row) => ({ id: row.id, need: matchingNeedOf(row) })),
+      weights.weights,
       limit,
+      async (need) => textResult(await this.text.scores(needText(need), [offeringId]), offeringId),
     );
-    const byId = new Map<string, LeadNeedRow>();
-    const candidates: ScoredCandidate[] = await Promise.all(
-      scored.map(async (s, i) => {
-        byId.set(s.row.id, s.row);
-        const relevance = ask[i] ? await this.relevance(needText(s.need), offeringId) : 0;
-        return scoreCandidate(s.row.id, { ...s.results, text: textCriterion(relevance) }, weights.weights);
-      }),
-    );
-    const items = rankCandidates(candidates)
-      .slice(0, limit)
-      .map((c, i): LeadDto => ({ rank: i + 1, total: c.total, criteria: criterionDtos(c.criteria), need: anonymised(byId.get(c.offeringId) as LeadNeedRow) }));
+    const items = ranked.map((c, i): LeadDto => ({ rank: i + 1, total: c.total, criteria: criterionDtos(c.criteria), need: anonymised(byId.get(c.offeringId) as LeadNeedRow) }));
     return { offeringId, scoringVersion: SCORING_VERSION, weights: weights.weights, items };
-  }
-
-  private async relevance(text: string, offeringId: string): Promise<number> {
-    try {
-      return (await this.search.relevance(text, [offeringId])).get(offeringId) ?? 0;
-    } catch (error) {
-      this.logger.warn(`Text relevance unavailable, scored 0: ${String(error)}`);
-      return 0;
-    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { findCommune, findDepartement } from '../reference/geo/geography.js';
 import type { CriterionDto, GradeDto, OfferingSummaryDto, PublicVendorDto } from './dto/match.dto.js';
-import type { CandidateRow, RetrievalNeed, ScoringRow } from './matching.repository.js';
+import type { CandidateRow, RetrievalNeed, ScoringRow } from './repositories/offering-rows.js';
 import { fitCriterion, sovereigntyCriterion, useCaseCriterion } from './scoring/criteria.js';
 import type { EligibilityNeed, EligibilityOffering } from './scoring/eligibility.js';
 import { profileFromColumns } from '../sovereignty/flat-profile.js';

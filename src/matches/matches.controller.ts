@@ -16,13 +16,17 @@ import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { LeadsDto, LeadsQueryDto, MarketDepthDto, MatchesDto, MatchesQueryDto, MatchingWeightsDto, UpdateWeightsDto } from './dto/match.dto.js';
 import { LeadsService } from './leads.service.js';
 import { MatchingWeightsService } from './matching-weights.service.js';
-import { MatchingService } from './matching.service.js';
+import { MarketDepthService } from './market-depth.service.js';
+import { NeedMatchesService } from './need-matches.service.js';
 
 @ApiTags('matching')
 @ApiBearerAuth()
 @Controller('needs')
 export class NeedMatchesController {
-  constructor(private readonly matching: MatchingService) {}
+  constructor(
+    private readonly needMatches: NeedMatchesService,
+    private readonly depth: MarketDepthService,
+  ) {}
 
   @Get(':id/matches')
   @Roles('buyer', 'curator', 'admin')
@@ -39,7 +43,7 @@ export class NeedMatchesController {
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: "Unknown, or another buyer's need." })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'NEED_NOT_PUBLISHED.' })
   matches(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Query() query: MatchesQueryDto): Promise<MatchesDto> {
-    return this.matching.matchesFor(caller, id, query);
+    return this.needMatches.matchesFor(caller, id, query);
   }
 
   @Get(':id/market-depth')
@@ -50,7 +54,7 @@ export class NeedMatchesController {
   @ApiForbiddenResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   marketDepth(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<MarketDepthDto> {
-    return this.matching.marketDepth(caller, id);
+    return this.depth.marketDepth(caller, id);
   }
 }
 

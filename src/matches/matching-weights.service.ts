@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
 import type { MatchingWeightsDto } from './dto/match.dto.js';
 import { MatchesErrors } from './matches.errors.js';
-import { MatchingRepository } from './matching.repository.js';
+import { MatchingWeightsRepository } from './repositories/matching-weights.repository.js';
 import { CRITERIA, DEFAULT_WEIGHTS, SCORING_VERSION, weightProblems, type Weights } from './scoring/weights.js';
 
 export interface WeightsInUse {
@@ -18,8 +16,7 @@ export interface WeightsInUse {
 @Injectable()
 export class MatchingWeightsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repository: MatchingRepository,
+    private readonly repository: MatchingWeightsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -40,9 +37,7 @@ export class MatchingWeightsService {
       throw MatchesErrors.WEIGHTS_INVALID(undefined, problems.map((p) => ({ field: p.split(':')[0], messages: [p] })));
     }
     const weights = Object.fromEntries(CRITERIA.map((c) => [c, body[c] as number])) as Weights;
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.repository.lockWeights(manager);
-      const saved = await this.repository.saveWeights(manager, weights, caller.userId);
+    return this.repository.replaceWeights(weights, caller.userId, async (manager, before, saved) => {
       await this.audit.record(manager, caller, {
         action: 'matching.weights.update',
         entityType: 'matching_weights',

@@ -1,7 +1,7 @@
 import { proximity } from '../../reference/geo/proximity.js';
 import { referenceData } from '../../reference/data/reference-data.js';
 import { sectorMatch } from '../../reference/sectors/sector-match.js';
-import { departementOfCommune, localProximityByDepartement, prerankSql, sectorScores } from './prerank.js';
+import { departementCodePrefix, localProximityByDepartement, prerankSql, sectorScores } from './prerank.js';
 import { boundHolds, canReach, excludedBelow, prerankSlack, textOnlyBest, textRetrievalSkippable } from './top-k.js';
 import { scoreCandidate, totalOf } from './ranking.js';
 import { CRITERIA, DEFAULT_WEIGHTS, type Weights } from './weights.js';
@@ -10,7 +10,7 @@ const geo = referenceData().geography;
 
 describe('prerank inputs: the SQL twin reads the core’s own functions', () => {
   it('derives every known commune’s département from its code, as the SQL does', () => {
-    const wrong = [...geo.communes.values()].filter((c) => departementOfCommune(c.communeCode) !== c.departementCode);
+    const wrong = [...geo.communes.values()].filter((c) => departementCodePrefix(c.communeCode) !== c.departementCode);
     expect(wrong).toEqual([]);
     expect(geo.communes.size).toBeGreaterThan(30000);
   });
@@ -22,7 +22,7 @@ describe('prerank inputs: the SQL twin reads the core’s own functions', () => 
     const none = { national: false, regions: [], departements: [], remoteDelivery: false };
     for (const need of ['06088', '75056', '2A004', '97411', '59350']) {
       const local = localProximityByDepartement(need);
-      const wrong = [...geo.communes.values()].filter((c) => (local[departementOfCommune(c.communeCode)] ?? 0) !== proximity(need, [c.communeCode], none).score);
+      const wrong = [...geo.communes.values()].filter((c) => (local[departementCodePrefix(c.communeCode)] ?? 0) !== proximity(need, [c.communeCode], none).score);
       expect([need, wrong.map((c) => c.communeCode)]).toEqual([need, []]);
     }
   });

@@ -28,9 +28,13 @@ export interface PrerankNeed {
   maxBudgetEur: number | null;
 }
 
-/** The département of an INSEE commune code: its first two characters, three overseas (97x). */
-export const departementOfCommune = (code: string): string => (code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2));
-
+/**
+ * The département the projection's `vendor_departements` reads off a commune code (migration
+ * OfferingMatch): its first two characters, three overseas (97x). Unlike the geography's
+ * `departementOfCommune`, it answers for a code the reference data does not know, which keeps
+ * the pre-rank an upper bound of the core's score.
+ */
+export const departementCodePrefix = (communeCode: string): string => (communeCode.startsWith('97') ? communeCode.slice(0, 3) : communeCode.slice(0, 2));
 
 const NO_AREA = { national: false, regions: [], departements: [], remoteDelivery: false };
 const representatives = new WeakMap<Geography, ReadonlyMap<string, CommuneCode>>();
