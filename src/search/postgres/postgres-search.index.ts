@@ -2,30 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FACETS, type Facet, type OfferingDocument } from '../offering-document.js';
-import { TYPO_BUDGET } from '../typo-budget.js';
+import { CORRECTIONS_SQL } from './lexicon-sql.js';
+import { catalogueWhere, FACET_COLUMNS, type TextMode, type WordReadings } from './catalogue-sql.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
-
-const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = {
-  useCases: { column: 'use_cases', array: true },
-  regions: { column: 'regions', array: true },
-  grade: { column: 'grade', array: false },
-  dataResidency: { column: 'data_residency', array: false },
-};
-
-type TextMode = 'none' | 'words' | 'corrected' | 'typos';
-
-/** A query word as the corrected search reads it: any of its readings, or none of them when negated ("-vocal"). */
-export interface WordReadings {
-  readings: string[];
-  negated: boolean;
-}
 
 /** Key words of a need count for the text criterion up to this many: longer texts are not penalised. */
 const RELEVANCE_WORDS = 8;
-/** Longest lexicon word (migration SearchWord): a longer query word is kept as typed. */
-const MAX_WORD = 64;
-/** Lexicon words a misspelt query word may be read as, at most (closest first). */
-const MAX_CORRECTIONS = 8;
 /** Documents matching any word that topIds ranks, at most. */
 const TOP_IDS_SCAN = 2000;
 
@@ -162,49 +144,8 @@ export class PostgresSearchIndex implements SearchIndex {
     return { items: items.map((document) => ({ document })), total: counted.total, page: query.page, pageSize: query.pageSize, facets: counted.facets };
   }
 
-  /** WHERE clause, parameters and text ranking (null without text) of a query. */
-  private where(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly WordReadings[]): { sql: string; params: unknown[]; rank: string | null } {
-    const params: unknown[] = [];
-    const p = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    // Documents found by any of `words` as the search reads them; built once per query, not once
-    // per row, as a scalar subquery (unaccent is only STABLE).
-    const anyOf = (words: readonly string[]): string => `(SELECT ${words.map((w) => `websearch_to_tsquery('french', unaccent(${p(w)}))`).join(' || ')})`;
-    const where: string[] = [];
-    let rank: string | null = null;
-    if (mode === 'words' || mode === 'corrected') {
-      // Words: the query as typed. Corrected: every word (AND), each as any of its readings (OR),
-      // OR-ed tsqueries on the same GIN index.
-      const words = mode === 'words' ? [{ readings: [text.toLowerCase()], negated: false }] : readings;
-      const tsquery = words.map((w) => `${w.negated ? '!!' : ''}${anyOf(w.readings)}`).join(' && ');
-      where.push(`s.tsv @@ (${tsquery})`);
-      // Title matches first: ts_rank weighs the title (A) highest.
-      rank = `ts_rank(s.tsv, (${tsquery}))`;
-    } else if (mode === 'typos') {
-      // Negated words ("-vocal") are not part of the trigram phrase: they exclude, as with words.
-      const tokens = text.toLowerCase().split(' ');
-      const negated = tokens.filter((t) => t.length > 1 && t.startsWith('-')).map((t) => t.slice(1));
-      const raw = p(tokens.filter((t) => !t.startsWith('-')).join(' '));
-      where.push(`lower(unaccent(${raw})) <% s.search_text`);
-      if (negated.length > 0) where.push(`NOT s.tsv @@ ${anyOf(negated)}`);
-      // Typos rank by trigram closeness.
-      rank = `word_similarity(lower(unaccent(${raw})), s.search_text) + similarity(lower(unaccent(${raw})), s.title_norm)`;
-    }
-    if (query.useCases?.length) where.push(`s.use_cases && ${p(query.useCases)}::text[]`);
-    if (query.sectors?.length) where.push(`s.sectors && ${p(query.sectors)}::text[]`);
-    if (query.region) where.push(`(s.national OR ${p(query.region)} = ANY(s.regions))`);
-    if (query.departement) where.push(`(s.national OR ${p(query.departement)} = ANY(s.departements))`);
-    if (query.grades?.length) where.push(`s.grade = ANY(${p(query.grades)}::text[])`);
-    if (query.dataResidencies?.length) where.push(`s.data_residency = ANY(${p(query.dataResidencies)}::text[])`);
-    if (query.requirements?.length) where.push(`s.requirements @> ${p(query.requirements)}::text[]`);
-    if (query.vendorId) where.push(`s.vendor_id = ${p(query.vendorId)}::uuid`);
-    return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params, rank };
-  }
-
   private async facetsAndTotal(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly WordReadings[]): Promise<{ total: number; facets: Record<Facet, Record<string, number>> }> {
-    const { sql, params } = this.where(query, text, mode, readings);
+    const { sql, params } = catalogueWhere(query, text, mode, readings);
     const facetSql = FACETS.map((facet) => {
       const { column, array } = FACET_COLUMNS[facet];
       const value = array ? `unnest(m.${column})` : `m.${column}`;
@@ -237,39 +178,7 @@ export class PostgresSearchIndex implements SearchIndex {
     // Words as websearch_to_tsquery reads them: a leading "-" negates a whole token, which is then
     // kept as typed (excluding a guess would exclude too much).
     const rows = (await this.dataSource.query(
-      `WITH t AS (SELECT tok, n FROM regexp_split_to_table(lower(unaccent($1)), '\\s+') WITH ORDINALITY AS x(tok, n)),
-       q AS (
-         SELECT w AS word, bool_and(t.tok LIKE '-%') AS negated, min(t.n) AS n,
-                CASE WHEN length(w) >= ${TYPO_BUDGET.twoTypos} THEN 2 WHEN length(w) >= ${TYPO_BUDGET.oneTypo} THEN 1 ELSE 0 END AS k
-           FROM t, regexp_split_to_table(t.tok, '[^[:alnum:]]+') AS w
-          WHERE w <> '' GROUP BY w),
-       asked AS (
-         SELECT q.*, NOT q.negated AND q.k > 0 AND length(q.word) <= ${MAX_WORD}
-                     AND to_tsvector('french', q.word) <> ''::tsvector
-                     AND NOT EXISTS (SELECT 1 FROM search_word l WHERE l.word = q.word) AS correct
-           FROM q)
-       SELECT a.word, a.negated,
-              CASE WHEN NOT a.correct THEN '{}'::text[] ELSE ARRAY(
-                SELECT c.word FROM (
-                  -- Same first letter, within the budget: one index range, then the distance.
-                  SELECT l.word, levenshtein_less_equal(l.word, a.word, 2) AS cost FROM search_word l
-                   WHERE left(l.word, 1) = left(a.word, 1)
-                     AND length(l.word) BETWEEN length(a.word) - a.k AND length(a.word) + a.k
-                     AND (levenshtein_less_equal(l.word, a.word, a.k) <= a.k
-                          OR l.word IN (SELECT overlay(a.word PLACING substr(a.word, i + 1, 1) || substr(a.word, i, 1) FROM i FOR 2)
-                                          FROM generate_series(2, length(a.word) - 1) AS i))
-                  UNION ALL
-                  -- A typo on the first letter costs the whole of a two-typo budget: the exact
-                  -- readings with that one typo, found by primary key.
-                  SELECT l.word, 2 FROM search_word l
-                   WHERE a.k = 2 AND left(l.word, 1) <> left(a.word, 1)
-                     AND l.word IN (SELECT ch || substr(a.word, 2) FROM string_to_table('abcdefghijklmnopqrstuvwxyz0123456789', NULL) AS ch
-                                    UNION ALL SELECT ch || a.word FROM string_to_table('abcdefghijklmnopqrstuvwxyz0123456789', NULL) AS ch
-                                    UNION ALL SELECT substr(a.word, 2)
-                                    UNION ALL SELECT substr(a.word, 2, 1) || left(a.word, 1) || substr(a.word, 3))
-                ) c ORDER BY c.cost, c.word LIMIT ${MAX_CORRECTIONS})
-              END AS corrections
-         FROM asked a ORDER BY a.n, a.word`,
+      CORRECTIONS_SQL,
       [text],
     )) as { word: string; negated: boolean; corrections: string[] }[];
     if (!rows.some((r) => r.corrections.length > 0)) return null;
@@ -277,7 +186,7 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   private async page(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly WordReadings[]): Promise<OfferingDocument[]> {
-    const { sql, params, rank } = this.where(query, text, mode, readings);
+    const { sql, params, rank } = catalogueWhere(query, text, mode, readings);
     const order = rank ? `${rank} DESC, s.published_at DESC, s.id` : 's.published_at DESC, s.id';
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
     const rows = (await this.dataSource.query(

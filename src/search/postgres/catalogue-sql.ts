@@ -1,0 +1,63 @@
+import type { Facet } from '../offering-document.js';
+import type { CatalogueQuery } from '../search-index.port.js';
+
+export const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = {
+  useCases: { column: 'use_cases', array: true },
+  regions: { column: 'regions', array: true },
+  grade: { column: 'grade', array: false },
+  dataResidency: { column: 'data_residency', array: false },
+};
+
+export type TextMode = 'none' | 'words' | 'corrected' | 'typos';
+
+/** A query word as the corrected search reads it: any of its readings, or none of them when negated ("-vocal"). */
+export interface WordReadings {
+  readings: string[];
+  negated: boolean;
+}
+
+/** WHERE clause, parameters and text ranking (null without text) of a query. */
+export function catalogueWhere(
+query: CatalogueQuery,
+text: string,
+mode: TextMode,
+readings: readonly WordReadings[],
+): { sql: string; params: unknown[]; rank: string | null } {
+  const params: unknown[] = [];
+  const p = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  // Documents found by any of `words` as the search reads them; built once per query, not once
+  // per row, as a scalar subquery (unaccent is only STABLE).
+  const anyOf = (words: readonly string[]): string => `(SELECT ${words.map((w) => `websearch_to_tsquery('french', unaccent(${p(w)}))`).join(' || ')})`;
+  const where: string[] = [];
+  let rank: string | null = null;
+  if (mode === 'words' || mode === 'corrected') {
+    // Words: the query as typed. Corrected: every word (AND), each as any of its readings (OR),
+    // OR-ed tsqueries on the same GIN index.
+    const words = mode === 'words' ? [{ readings: [text.toLowerCase()], negated: false }] : readings;
+    const tsquery = words.map((w) => `${w.negated ? '!!' : ''}${anyOf(w.readings)}`).join(' && ');
+    where.push(`s.tsv @@ (${tsquery})`);
+    // Title matches first: ts_rank weighs the title (A) highest.
+    rank = `ts_rank(s.tsv, (${tsquery}))`;
+  } else if (mode === 'typos') {
+    // Negated words ("-vocal") are not part of the trigram phrase: they exclude, as with words.
+    const tokens = text.toLowerCase().split(' ');
+    const negated = tokens.filter((t) => t.length > 1 && t.startsWith('-')).map((t) => t.slice(1));
+    const raw = p(tokens.filter((t) => !t.startsWith('-')).join(' '));
+    where.push(`lower(unaccent(${raw})) <% s.search_text`);
+    if (negated.length > 0) where.push(`NOT s.tsv @@ ${anyOf(negated)}`);
+    // Typos rank by trigram closeness.
+    rank = `word_similarity(lower(unaccent(${raw})), s.search_text) + similarity(lower(unaccent(${raw})), s.title_norm)`;
+  }
+  if (query.useCases?.length) where.push(`s.use_cases && ${p(query.useCases)}::text[]`);
+  if (query.sectors?.length) where.push(`s.sectors && ${p(query.sectors)}::text[]`);
+  if (query.region) where.push(`(s.national OR ${p(query.region)} = ANY(s.regions))`);
+  if (query.departement) where.push(`(s.national OR ${p(query.departement)} = ANY(s.departements))`);
+  if (query.grades?.length) where.push(`s.grade = ANY(${p(query.grades)}::text[])`);
+  if (query.dataResidencies?.length) where.push(`s.data_residency = ANY(${p(query.dataResidencies)}::text[])`);
+  if (query.requirements?.length) where.push(`s.requirements @> ${p(query.requirements)}::text[]`);
+  if (query.vendorId) where.push(`s.vendor_id = ${p(query.vendorId)}::uuid`);
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params, rank };
+}
