@@ -19,7 +19,7 @@ export function chooseBackend(config: Pick<AppConfig, 'SEARCH_BACKEND' | 'MEILI_
       useFactory: async (config: AppConfig, dataSource: DataSource): Promise<SearchIndex> => {
         const index =
           chooseBackend(config) === 'meilisearch'
-            ? new MeilisearchSearchIndex(config.MEILI_URL as string, config.MEILI_API_KEY)
+            ? new MeilisearchSearchIndex(config.MEILI_URL as string, config.MEILI_API_KEY, undefined, { timeoutMs: config.MEILI_TIMEOUT_MS })
             : new PostgresSearchIndex(dataSource);
         // A search server down at start must not stop the app: writes go on and the outbox catches up.
         await index.prepare().catch((error: unknown) => new Logger('SearchModule').warn(`Search settings not applied yet: ${String(error)}`));
