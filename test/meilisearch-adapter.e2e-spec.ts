@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MeilisearchSearchIndex, type MeiliOptions } from '../src/search/meilisearch/meilisearch-search.index.js';
@@ -22,6 +23,9 @@ describe('Meilisearch adapter against a fake server', () => {
   let fake: FakeMeilisearch;
   const adapter = (options: MeiliOptions = {}, key = fake.masterKey) => new MeilisearchSearchIndex(fake.url, key, INDEX, { ...fast, ...options });
 
+  // The adapter's warnings (index created, key too strong) are expected here.
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
   beforeEach(async () => {
     fake = await new FakeMeilisearch().start();
   });
