@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import type { CatalogueQueryDto } from './dto/catalogue-query.dto.js';
 import { toCatalogueResult, type CatalogueResultDto } from './dto/catalogue-result.dto.js';
-import { SEARCH_INDEX, type SearchIndex } from '../search/search-index.port.js';
+import { SEARCH_INDEX, SearchUnavailableError, type SearchIndex } from '../search/search-index.port.js';
 
 @Injectable()
 export class CatalogueService {
@@ -27,9 +27,9 @@ export class CatalogueService {
       });
       return toCatalogueResult(result);
     } catch (error) {
-      // A search server outage is the backend's, not the caller's: 503, and the detail in the log.
-      if (this.index.backend === 'meilisearch') {
-        this.logger.warn(`Catalogue search failed: ${String(error)}`);
+      // An outage is the backend's, not the caller's: 503. Anything else (a rejected filter) is a bug: 500.
+      if (error instanceof SearchUnavailableError) {
+        this.logger.warn(`Catalogue search unavailable (${error.reason}): ${error.message}`);
         throw CommonErrors.SERVICE_UNAVAILABLE('Search is unavailable; try again shortly.');
       }
       throw error;

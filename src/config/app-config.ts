@@ -182,6 +182,13 @@ export class EnvironmentVariables {
   @MinLength(16)
   MEILI_API_KEY?: string;
 
+  /** Timeout of each Meilisearch request (ms); an unreachable server then fails fast instead of hanging. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(10_000)
+  MEILI_TIMEOUT_MS = 5000;
+
   /** Secret signing access tokens (HS256); required, at least 32 characters, in production. */
   @IsString()
   @MinLength(32)

@@ -62,6 +62,23 @@ export interface SearchIndex {
 
 export const SEARCH_INDEX = Symbol('SEARCH_INDEX');
 
+/** Why a search backend cannot answer now; anything else a backend throws is a bug (500). */
+export type SearchUnavailableReason = 'unreachable' | 'unauthorized' | 'index_missing' | 'not_ready';
+
+/**
+ * The search backend cannot answer for now (down, timed out, key refused, index being rebuilt):
+ * callers answer 503. A query the backend rejects as malformed is not this: it is our bug.
+ */
+export class SearchUnavailableError extends Error {
+  constructor(
+    readonly reason: SearchUnavailableReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SearchUnavailableError';
+  }
+}
+
 /** Folds the typographic apostrophes and quotes users paste from word processors. */
 export function normaliseQuery(q: string | undefined): string {
   return (q ?? '')

@@ -13,7 +13,7 @@ import { SEARCH_INDEX, type SearchIndex } from './search-index.port.js';
       useFactory: async (search: ConfigSlices['search'], dataSource: DataSource): Promise<SearchIndex> => {
         const index =
           search.backend === 'meilisearch'
-            ? new MeilisearchSearchIndex(search.meiliUrl as string, search.meiliApiKey)
+            ? new MeilisearchSearchIndex(search.meiliUrl as string, search.meiliApiKey, undefined, { timeoutMs: search.meiliTimeoutMs })
             : new PostgresSearchIndex(dataSource);
         // A search server down at start must not stop the app: writes go on and the outbox catches up.
         await index.prepare().catch((error: unknown) => new Logger('SearchModule').warn(`Search settings not applied yet: ${String(error)}`));

@@ -1,11 +1,17 @@
 import type { Settings } from 'meilisearch';
-import { FACETS } from '../offering-document.js';
 import { TYPO_BUDGET } from '../typo-budget.js';
+import { MEILI_STOP_WORDS } from './french-stop-words.js';
 
 export const OFFERINGS_INDEX = 'offerings';
 
-/** Applied at start, idempotently. Order of searchable attributes = ranking weight: title first. */
+/**
+ * Applied at start, idempotently, and again whenever the index or its settings are found lost.
+ * Chosen to mean what the PostgreSQL backend means (README "Search", decision 018): every word
+ * required, no prefix matching, PostgreSQL's French stop words, no synonyms, the shared typo
+ * budget, and ties broken by the same `publishedAt desc, id` as PostgreSQL's ORDER BY.
+ */
 export const OFFERINGS_SETTINGS: Settings = {
+  // Order of searchable attributes = ranking weight: title first, as PostgreSQL's weight A.
   searchableAttributes: ['title', 'summary', 'useCaseLabels', 'vendorName', 'description', 'sectorLabels'],
   filterableAttributes: [
     'id',
@@ -20,11 +26,17 @@ export const OFFERINGS_SETTINGS: Settings = {
     'vendorId',
   ],
   sortableAttributes: ['publishedAt', 'id', 'sovereigntyScore'],
+  // `sort` last: with text, the sort only breaks ties of relevance, as in PostgreSQL's ORDER BY.
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'sort'],
   localizedAttributes: [{ attributePatterns: ['title', 'summary', 'description', 'useCaseLabels', 'sectorLabels'], locales: ['fra'] }],
   typoTolerance: { enabled: true, minWordSizeForTypos: { ...TYPO_BUDGET } },
-  stopWords: ['le', 'la', 'les', 'de', 'des', 'du', 'un', 'une', 'et', 'pour', 'en', 'au', 'aux', 'à', "d'", "l'"],
+  // PostgreSQL's tsquery matches whole words (stems) only: no "factu" finding "factures".
+  prefixSearch: 'disabled',
+  stopWords: [...MEILI_STOP_WORDS],
+  synonyms: {},
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 100_000 },
 };
 
-export const FACET_ATTRIBUTES = [...FACETS];
+/** The catalogue's order, on both backends: relevance first when there is text, then this. */
+export const CATALOGUE_SORT = ['publishedAt:desc', 'id:asc'];

@@ -1,73 +1,117 @@
-import { Meilisearch, type Index } from 'meilisearch';
+import { Logger } from '@nestjs/common';
+import { Meilisearch, type EnqueuedTaskPromise, type Index } from 'meilisearch';
 import { FACETS, type Facet, type OfferingDocument } from '../offering-document.js';
-import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
+import {
+  normaliseQuery,
+  SearchUnavailableError,
+  type CatalogueQuery,
+  type CatalogueResult,
+  type SearchHealth,
+  type SearchIndex,
+} from '../search-index.port.js';
+import { classifyMeiliError, MeiliTaskError, toReadError } from './meili-errors.js';
 import { buildFilter, quote } from './meili-filter.js';
-import { OFFERINGS_INDEX, OFFERINGS_SETTINGS } from './meili-settings.js';
+import { CATALOGUE_SORT, OFFERINGS_INDEX, OFFERINGS_SETTINGS } from './meili-settings.js';
 
-/** Every write is an asynchronous task: a delivery is done only when its task succeeded. */
-const TASK_TIMEOUT_MS = 30_000;
+export interface MeiliOptions {
+  /** Timeout of each HTTP request (MEILI_TIMEOUT_MS): an unreachable host never hangs a caller. */
+  timeoutMs?: number;
+  /**
+   * A write gives up rather than enqueue its task later than this after it started: the outbox
+   * lease (60 s) must not run out before, or another instance may have written newer data.
+   */
+  enqueueDeadlineMs?: number;
+  /** How long a write waits for its task to succeed. */
+  taskTimeoutMs?: number;
+  /** How long applying the settings may take (a settings change re-indexes). */
+  settingsTimeoutMs?: number;
+  /** After a failed preparation, callers fail fast for this long instead of trying again. */
+  retryPrepareAfterMs?: number;
+}
+
+/** Worst case of one delivery (upsert then remove): 2 × (10 s + 5 s request) + 10 s task wait < 60 s lease. */
+export const MEILI_DEFAULTS: Required<MeiliOptions> = {
+  timeoutMs: 5_000,
+  enqueueDeadlineMs: 10_000,
+  taskTimeoutMs: 10_000,
+  settingsTimeoutMs: 60_000,
+  retryPrepareAfterMs: 2_000,
+};
 
 /**
  * Catalogue search on Meilisearch (used when MEILI_URL is set). No Meilisearch server runs on the
- * development machines: this adapter passes the shared contract suite whenever MEILI_URL is set.
+ * development machines: this adapter passes the shared contract suite whenever MEILI_URL is set,
+ * and test/meilisearch-adapter.e2e-spec.ts checks its failure handling against a fake server.
  */
 export class MeilisearchSearchIndex implements SearchIndex {
   readonly backend = 'meilisearch' as const;
+  private readonly logger = new Logger('MeilisearchSearchIndex');
+  private readonly options: Required<MeiliOptions>;
   private readonly client: Meilisearch;
   private readonly index: Index<OfferingDocument>;
+  /** Settings known applied; false again as soon as the index or its settings are found lost. */
+  private ready = false;
+  private preparing: Promise<void> | null = null;
+  private lastFailure: { at: number; error: unknown } | null = null;
+  private keyChecked = false;
 
-  constructor(url: string, apiKey: string | undefined, indexUid = OFFERINGS_INDEX) {
-    this.client = new Meilisearch({ host: url, apiKey });
+  constructor(url: string, apiKey: string | undefined, indexUid = OFFERINGS_INDEX, options: MeiliOptions = {}) {
+    this.options = { ...MEILI_DEFAULTS, ...options };
+    this.client = new Meilisearch({ host: url, apiKey, timeout: this.options.timeoutMs, defaultWaitOptions: { timeout: this.options.taskTimeoutMs } });
     this.index = this.client.index<OfferingDocument>(indexUid);
   }
 
-  private settingsApplied = false;
-
+  /** Creates the index when missing and applies the settings; throws when Meilisearch cannot. */
   async prepare(): Promise<void> {
-    await this.client.createIndex(this.index.uid, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }).catch(() => undefined);
-    const task = await this.index.updateSettings(OFFERINGS_SETTINGS).waitTask({ timeout: TASK_TIMEOUT_MS });
-    if (task.status !== 'succeeded') throw new Error(`Meilisearch settings task ${task.status}: ${JSON.stringify(task.error)}`);
-    this.settingsApplied = true;
-  }
-
-  /** Settings must be in place before documents are filtered; retried here if Meilisearch was down at start. */
-  private async ensureSettings(): Promise<void> {
-    if (!this.settingsApplied) await this.prepare();
+    this.ready = false;
+    await this.startPreparing();
   }
 
   async upsert(documents: OfferingDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    await this.ensureSettings();
-    // Keep only documents at least as new as the indexed ones (Meilisearch has no conditional write).
-    const current = await this.index.getDocuments({ filter: `id IN [${documents.map((d) => quote(d.id)).join(', ')}]`, fields: ['id', 'version'], limit: documents.length });
-    const indexed = new Map(current.results.map((d) => [d.id, d.version]));
-    const fresh = documents.filter((d) => (indexed.get(d.id) ?? -1) <= d.version);
-    if (fresh.length === 0) return;
-    await this.awaitTask(this.index.addDocuments(fresh, { primaryKey: 'id' }));
+    const deadline = Date.now() + this.options.enqueueDeadlineMs;
+    await this.withRecovery(deadline, async () => {
+      // Keep only documents at least as new as the indexed ones (Meilisearch has no conditional
+      // write); the enqueue deadline keeps an older delivery from landing after a newer one.
+      const filter = `id IN [${documents.map((d) => quote(d.id)).join(', ')}]`;
+      const current = await this.index.getDocuments({ filter, fields: ['id', 'version'], limit: documents.length });
+      const indexed = new Map(current.results.map((d) => [d.id, d.version]));
+      const fresh = documents.filter((d) => (indexed.get(d.id) ?? -1) <= d.version);
+      if (fresh.length === 0) return;
+      this.beforeEnqueue(deadline);
+      await this.awaitTask(this.index.addDocuments(fresh, { primaryKey: 'id' }));
+    });
   }
 
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.awaitTask(this.index.deleteDocuments(ids));
+    const deadline = Date.now() + this.options.enqueueDeadlineMs;
+    await this.withRecovery(deadline, async () => {
+      this.beforeEnqueue(deadline);
+      await this.awaitTask(this.index.deleteDocuments(ids));
+    });
   }
 
   async clear(): Promise<void> {
-    await this.awaitTask(this.index.deleteAllDocuments());
+    const deadline = Date.now() + this.options.enqueueDeadlineMs;
+    await this.withRecovery(deadline, () => this.awaitTask(this.index.deleteAllDocuments()));
   }
 
   async search(query: CatalogueQuery): Promise<CatalogueResult> {
     const text = normaliseQuery(query.q);
-    const response = await this.index.search(text || null, {
-      filter: buildFilter(query),
-      facets: [...FACETS],
-      page: query.page,
-      hitsPerPage: query.pageSize,
-      sort: text ? undefined : ['publishedAt:desc', 'id:asc'],
-      locales: ['fra'],
-    });
-    const facets = Object.fromEntries(
-      FACETS.map((f) => [f, { ...(response.facetDistribution?.[f] ?? {}) }]),
-    ) as Record<Facet, Record<string, number>>;
+    const response = await this.read(() =>
+      this.index.search(text || null, {
+        filter: buildFilter(query),
+        facets: [...FACETS],
+        page: query.page,
+        hitsPerPage: query.pageSize,
+        // Every word required, as PostgreSQL's tsquery; ties and the empty query in its order.
+        matchingStrategy: 'all',
+        sort: CATALOGUE_SORT,
+        locales: ['fra'],
+      }),
+    );
+    const facets = Object.fromEntries(FACETS.map((f) => [f, { ...(response.facetDistribution?.[f] ?? {}) }])) as Record<Facet, Record<string, number>>;
     return {
       items: response.hits.map((hit) => ({ document: stripMeta(hit) })),
       total: response.totalHits,
@@ -81,15 +125,16 @@ export class MeilisearchSearchIndex implements SearchIndex {
     const scores = new Map<string, number>(ids.map((id) => [id, 0]));
     const normalised = normaliseQuery(text);
     if (!normalised || ids.length === 0) return scores;
-    const response = await this.index.search(normalised, {
-      filter: `id IN [${ids.map(quote).join(', ')}]`,
-      limit: ids.length,
-      showRankingScore: true,
-      matchingStrategy: 'last',
-      attributesToRetrieve: ['id'],
-      locales: ['fra'],
-    });
-    // _rankingScore (0–1) does not depend on other documents: usable as an absolute criterion.
+    const response = await this.read(() =>
+      this.index.search(normalised, {
+        filter: `id IN [${ids.map(quote).join(', ')}]`,
+        limit: ids.length,
+        showRankingScore: true,
+        matchingStrategy: 'last',
+        attributesToRetrieve: ['id'],
+        locales: ['fra'],
+      }),
+    );
     for (const hit of response.hits) scores.set(hit.id, Math.round(100 * (hit._rankingScore ?? 0)));
     return scores;
   }
@@ -97,32 +142,146 @@ export class MeilisearchSearchIndex implements SearchIndex {
   async topIds(text: string, limit: number): Promise<string[]> {
     const normalised = normaliseQuery(text);
     if (!normalised || limit <= 0) return [];
-    const response = await this.index.search(normalised, { limit, matchingStrategy: 'last', attributesToRetrieve: ['id'], locales: ['fra'] });
+    const response = await this.read(() => this.index.search(normalised, { limit, matchingStrategy: 'last', attributesToRetrieve: ['id'], locales: ['fra'] }));
     return response.hits.map((hit) => hit.id);
   }
 
   async listIds(): Promise<string[]> {
-    const ids: string[] = [];
-    for (let offset = 0; ; offset += 1000) {
-      const page = await this.index.getDocuments({ fields: ['id'], limit: 1000, offset });
-      ids.push(...page.results.map((d) => d.id));
-      if (page.results.length < 1000) break;
-    }
-    return ids.sort();
+    return this.read(async () => {
+      const ids: string[] = [];
+      for (let offset = 0; ; offset += 1000) {
+        const page = await this.index.getDocuments({ fields: ['id'], limit: 1000, offset });
+        ids.push(...page.results.map((d) => d.id));
+        if (page.results.length < 1000) break;
+      }
+      return ids.sort();
+    });
   }
 
+  /**
+   * Authenticated checks, not `/health` (which needs no key): the index exists with its settings,
+   * and the key may read it, search it and read tasks (without `tasks.get` no write completes).
+   */
   async health(): Promise<SearchHealth> {
     try {
-      await this.client.health();
+      await this.ensureReady(this.options.timeoutMs);
+      await this.index.getRawInfo();
+      await this.client.tasks.getTasks({ indexUids: [this.index.uid], limit: 1 });
+      await this.index.search(null, { limit: 0 });
       return { backend: this.backend, ok: true };
     } catch (error) {
-      return { backend: this.backend, ok: false, detail: error instanceof Error ? error.message : String(error) };
+      const failure = classifyMeiliError(error);
+      if (failure.kind === 'lost') this.ready = false;
+      const detail = failure.kind === 'lost' ? `index ${this.index.uid} missing or without its settings (${failure.detail})` : failure.detail;
+      return { backend: this.backend, ok: false, detail };
     }
   }
 
-  private async awaitTask(enqueued: ReturnType<Index['addDocuments']>): Promise<void> {
-    const task = await enqueued.waitTask({ timeout: TASK_TIMEOUT_MS });
-    if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`);
+  /** Runs an operation once the settings are in place; if it finds them lost, re-applies them and runs it again. */
+  private async withRecovery<T>(deadline: number, operation: () => Promise<T>): Promise<T> {
+    await this.ensureReady(deadline - Date.now());
+    try {
+      return await operation();
+    } catch (error) {
+      const failure = classifyMeiliError(error);
+      if (failure.kind !== 'lost') throw error;
+      this.logger.warn(`Meilisearch index ${this.index.uid} lost (${failure.detail}): applying its settings again.`);
+      this.ready = false;
+      await this.ensureReady(deadline - Date.now());
+      return await operation();
+    }
+  }
+
+  /** A read: bounded by the HTTP timeout, and failing as SearchUnavailableError on an outage. */
+  private async read<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await this.withRecovery(Date.now() + this.options.timeoutMs, operation);
+    } catch (error) {
+      throw toReadError(error);
+    }
+  }
+
+  private async ensureReady(budgetMs: number): Promise<void> {
+    if (this.ready) return;
+    const failure = this.lastFailure;
+    if (!this.preparing && failure && Date.now() - failure.at < this.options.retryPrepareAfterMs) throw failure.error;
+    let timer: NodeJS.Timeout | undefined;
+    const outOfTime = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new SearchUnavailableError('not_ready', `Meilisearch index ${this.index.uid} is still being prepared.`)), Math.max(0, budgetMs));
+    });
+    try {
+      // The preparation goes on in the background when this caller cannot wait for it.
+      await Promise.race([this.startPreparing(), outOfTime]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** One preparation at a time, shared by every caller waiting for it. */
+  private startPreparing(): Promise<void> {
+    if (!this.preparing) {
+      const preparing: Promise<void> = this.applySettings()
+        .catch((error: unknown) => {
+          this.lastFailure = { at: Date.now(), error };
+          throw error;
+        })
+        .finally(() => {
+          if (this.preparing === preparing) this.preparing = null;
+        });
+      preparing.catch(() => undefined);
+      this.preparing = preparing;
+    }
+    return this.preparing;
+  }
+
+  private async applySettings(): Promise<void> {
+    const timeout = this.options.settingsTimeoutMs;
+    const created = await this.ensureIndex(timeout);
+    const task = await this.index.updateSettings(OFFERINGS_SETTINGS).waitTask({ timeout });
+    if (task.status !== 'succeeded') throw new MeiliTaskError(task.uid, task.status, task.error?.code, task.error?.message ?? '');
+    this.ready = true;
+    this.lastFailure = null;
+    if (created) {
+      this.logger.warn(`Meilisearch index ${this.index.uid} created empty: if PostgreSQL already holds published offerings, run \`node dist/src/search/reindex.js\`.`);
+    }
+    await this.warnIfMasterKey();
+  }
+
+  /** True when the index had to be created. */
+  private async ensureIndex(timeout: number): Promise<boolean> {
+    try {
+      await this.index.getRawInfo();
+      return false;
+    } catch (error) {
+      if (classifyMeiliError(error).kind !== 'lost') throw error;
+    }
+    const task = await this.client.createIndex(this.index.uid, { primaryKey: 'id' }).waitTask({ timeout });
+    if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists') {
+      throw new MeiliTaskError(task.uid, task.status, task.error?.code, task.error?.message ?? '');
+    }
+    return task.status === 'succeeded';
+  }
+
+  /** The app's key should not manage keys: a key that can list them is the master key or as strong. */
+  private async warnIfMasterKey(): Promise<void> {
+    if (this.keyChecked) return;
+    this.keyChecked = true;
+    const canManageKeys = await this.client.getKeys({ limit: 1 }).then(
+      () => true,
+      () => false,
+    );
+    if (canManageKeys) this.logger.warn('MEILI_API_KEY can manage API keys (the master key?): give the app the scoped key (README, "Deploying with docker-compose").');
+  }
+
+  private beforeEnqueue(deadline: number): void {
+    if (Date.now() > deadline) {
+      throw new SearchUnavailableError('unreachable', `Meilisearch write not enqueued within ${this.options.enqueueDeadlineMs} ms: left to a later delivery, with fresh data.`);
+    }
+  }
+
+  private async awaitTask(enqueued: EnqueuedTaskPromise): Promise<void> {
+    const task = await enqueued.waitTask({ timeout: this.options.taskTimeoutMs });
+    if (task.status !== 'succeeded') throw new MeiliTaskError(task.uid, task.status, task.error?.code, task.error?.message ?? '');
   }
 }
 
