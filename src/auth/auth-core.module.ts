@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { PasswordService } from './password.service.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { SessionLiveness } from './session-liveness.service.js';
 import { TokensService } from './tokens.service.js';
 
 /**
@@ -21,7 +22,7 @@ import { TokensService } from './tokens.service.js';
       }),
     }),
   ],
-  providers: [PasswordService, TokensService, RefreshTokensRepository],
-  exports: [PasswordService, TokensService, RefreshTokensRepository, JwtModule],
+  providers: [PasswordService, TokensService, RefreshTokensRepository, SessionLiveness],
+  exports: [PasswordService, TokensService, RefreshTokensRepository, SessionLiveness, JwtModule],
 })
 export class AuthCoreModule {}

@@ -13,6 +13,7 @@ import type { AuthenticatedUser } from './caller.js';
 import type { AuthResponseDto, RegisterDto, TokensDto } from './dto/auth.dto.js';
 import { PasswordService } from './password.service.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { SessionLiveness } from './session-liveness.service.js';
 import { hashRefreshToken, TokensService, type IssuedTokens } from './tokens.service.js';
 
 const toTokensDto = (t: IssuedTokens): TokensDto => ({
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly passwords: PasswordService,
     private readonly tokens: TokensService,
+    private readonly sessions: SessionLiveness,
   ) {}
 
   /** A vendor or buyer and their organisation; joining an existing SIREN makes a pending member. */
@@ -114,13 +116,13 @@ export class AuthService {
       const token = await this.refreshTokens.lockByHash(manager, hashRefreshToken(refreshToken));
       if (!token) return 'refused';
       if (token.rotatedAt || token.revokedAt) {
-        await this.refreshTokens.revokeFamily(manager, token.familyId);
+        await this.revokeSession(manager, token.familyId);
         return 'refused';
       }
       if (token.expiresAt.getTime() <= Date.now()) return 'refused';
       const user = await this.users.findLiveById(token.userId, manager);
       if (!user) {
-        await this.refreshTokens.revokeFamily(manager, token.familyId);
+        await this.revokeSession(manager, token.familyId);
         return 'refused';
       }
       await this.refreshTokens.markRotated(manager, token.id);
@@ -134,7 +136,13 @@ export class AuthService {
   /** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored. */
   async logout(refreshToken: string): Promise<void> {
     const token = await this.refreshTokens.findByHash(hashRefreshToken(refreshToken));
-    if (token) await this.refreshTokens.revokeFamily(undefined, token.familyId);
+    if (token) await this.revokeSession(undefined, token.familyId);
+  }
+
+  private async revokeSession(manager: EntityManager | undefined, familyId: string): Promise<void> {
+    this.sessions.forgetFamily(familyId);
+    await this.refreshTokens.revokeFamily(manager, familyId);
+    this.sessions.forgetFamily(familyId);
   }
 
   private async session(manager: EntityManager, user: UserEntity, userAgent?: string): Promise<AuthResponseDto> {

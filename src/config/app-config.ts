@@ -200,6 +200,13 @@ export class EnvironmentVariables {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /** Seconds an instance may trust a session it found live; a revocation on another instance is seen after at most this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  AUTH_SESSION_CACHE_SECONDS = 5;
+
   /** Requests per minute and per client IP on each /auth route (register, login, refresh, logout). */
   @Transform(toInt)
   @IsInt()
