@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { CommonErrors } from '../common/errors/common.errors.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { JWT_SIGNING_SECRET } from './jwt-secret.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { toAuthenticatedUser } from './auth.service.js';
 import type { AuthenticatedUser } from './caller.js';
@@ -20,13 +19,13 @@ const isUuid = (value: unknown): value is string => typeof value === 'string' &&
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(JWT_SIGNING_SECRET) secret: string,
     private readonly users: UsersRepository,
     private readonly sessions: SessionLiveness,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.JWT_SECRET,
+      secretOrKey: secret,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

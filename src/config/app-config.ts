@@ -29,7 +29,10 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 const blankToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-/** Signs tokens outside production only; loadConfig refuses it when NODE_ENV=production. */
+/**
+ * Marks JWT_SECRET as unset: loadConfig refuses it in production, and src/auth/jwt-secret.ts replaces
+ * it with a random secret of the data folder in development. Only tests sign with it.
+ */
 export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-do-not-use-in-production';
 
 /**
