@@ -14,6 +14,7 @@ import type { AuthResponseDto, RegisterDto, TokensDto } from './dto/auth.dto.js'
 import { PasswordService } from './password.service.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { SessionLiveness } from './session-liveness.service.js';
+import { AuthThrottle } from './auth-throttle.service.js';
 import { hashRefreshToken, TokensService, type IssuedTokens } from './tokens.service.js';
 
 const toTokensDto = (t: IssuedTokens): TokensDto => ({
@@ -41,6 +42,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokensService,
     private readonly sessions: SessionLiveness,
+    private readonly throttle: AuthThrottle,
   ) {}
 
   /** A vendor or buyer and their organisation; joining an existing SIREN makes a pending member. */
@@ -89,8 +91,13 @@ export class AuthService {
    * The one credentials check, used by the local strategy. Unknown e-mails cost a dummy argon2
    * verification and get the same error as a wrong password: neither answer nor timing tells.
    */
-  async validateCredentials(email: string, password: string): Promise<AuthenticatedUser> {
-    const user = await this.users.findLiveByEmail(normaliseEmail(email));
+  async validateCredentials(email: string, password: string, ip?: string): Promise<AuthenticatedUser> {
+    const normalised = normaliseEmail(email);
+    return this.throttle.attempt(normalised, ip, () => this.checkPassword(normalised, password));
+  }
+
+  private async checkPassword(email: string, password: string): Promise<AuthenticatedUser> {
+    const user = await this.users.findLiveByEmail(email);
     if (!user?.passwordHash) {
       await this.passwords.burn(password);
       throw AuthErrors.INVALID_CREDENTIALS();

@@ -216,6 +216,31 @@ export class EnvironmentVariables {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** Consecutive failed logins (same account and IP) after which each attempt waits 2, 4, 8… s (max 60). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_LOGIN_SLOWDOWN_AFTER = 3;
+
+  /** Consecutive failed logins (same account and IP) that lock the pair out for AUTH_LOCKOUT_MINUTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_LOGIN_LOCKOUT_AFTER = 10;
+
+  /** Consecutive failed logins on one account, from any IP, that lock the account out for AUTH_LOCKOUT_MINUTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_ACCOUNT_LOCKOUT_AFTER = 50;
+
+  /** Length of a login lock-out (minutes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  AUTH_LOCKOUT_MINUTES = 15;
+
   /** E-mail of the first admin, created at boot when no admin exists (with ADMIN_PASSWORD). */
   @Transform(blankToUndefined)
   @IsOptional()

@@ -44,6 +44,8 @@ export class AppExceptionFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = { ...errorResponse(exception, request), requestId: String(request.id) };
+    const wait = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof wait === 'number') void reply.header('retry-after', wait);
     if (body.statusCode === 503) {
       request.log.warn({ code: body.code, details: body.details }, 'dependency unavailable');
     } else if (body.statusCode >= 500) {
