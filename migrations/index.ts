@@ -10,6 +10,7 @@ import { Retention1764700000000 } from './1764700000000-retention.js';
 import { OfferingMatch1764800000000 } from './1764800000000-offering-match.js';
 import { OutboxSequence1764900000000 } from './1764900000000-outbox-sequence.js';
 import { SearchWord1765000000000 } from './1765000000000-search-word.js';
+import { RateLimit1765100000000 } from './1765100000000-rate-limit.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   OfferingMatch1764800000000,
   OutboxSequence1764900000000,
   SearchWord1765000000000,
+  RateLimit1765100000000,
 ];

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import { ErrorBodyDto } from './common/errors/error-body.dto.js';
 import { validationFailed } from './common/errors/validation.js';
+import { StorableTextGuard } from './common/validation/storable-text.guard.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerWebConsole } from './web/web-setup.js';
 
@@ -41,6 +42,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     }),
   );
   app.useGlobalFilters(new AppExceptionFilter());
+  // Before the module guards (APP_GUARD): the login strategy reads the e-mail from the database.
+  app.useGlobalGuards(new StorableTextGuard());
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {

@@ -16,8 +16,12 @@ const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 12);
 /** Calls that would end the caller's own session or account: fuzzed elsewhere, not here. */
 const SKIPPED = new Set(['DELETE /me', 'POST /auth/logout']);
 
+/** C0 and C1 control characters, NUL included: PostgreSQL text cannot hold U+0000 (issue 17 item 2). */
+const controlChar = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((c) => String.fromCharCode(c));
+const controlString = fc.string({ unit: fc.oneof(controlChar, fc.constantFrom('a', 'é', ' ', '@')), maxLength: 20 });
 const junkString = fc.oneof(
   fc.string({ maxLength: 30 }),
+  controlString,
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.constantFrom('', ' ', '\u0000', '💥', 'é'.repeat(3), "'; DROP TABLE need; --", '../../etc/passwd', '{"$gt":""}', 'NaN', '-1', '1e309'),
   fc.constant('x'.repeat(100_000)),
@@ -40,18 +44,18 @@ const body = fc.oneof(
   junkValue,
   fc.constant({}),
 );
-const pathParam = fc.oneof(fc.uuid(), fc.constantFrom('0', 'null', '%00', '..', 'a'.repeat(300), '00000000-0000-0000-0000-000000000000'));
+const pathParam = fc.oneof(fc.uuid(), controlString, fc.constantFrom('0', 'null', '%00', '..', 'a'.repeat(300), '00000000-0000-0000-0000-000000000000'));
 // Query strings stay under Node's header limit (a 100 kB URL is refused by Node itself with 431).
-const queryString = fc.dictionary(fc.constantFrom('page', 'pageSize', 'q', 'status', 'limit', 'includeExcluded', 'sort'), fc.oneof(fc.string({ maxLength: 30 }), fc.constant('x'.repeat(2000))), { maxKeys: 3 });
+const queryString = fc.dictionary(fc.constantFrom('page', 'pageSize', 'q', 'status', 'limit', 'includeExcluded', 'sort'), fc.oneof(fc.string({ maxLength: 30 }), controlString, fc.constant('x'.repeat(2000))), { maxKeys: 3 });
 
 describe('bad input on every write route', () => {
   let t: TestApp;
   let sessions: TestSession[];
   let writes: Route[];
 
-  /** Row counts of every table: a refused request must leave them as they were. */
+  /** Row counts of every table: a refused request must leave them as they were (rate_limit counts attempts, refused ones too, by design). */
   const counts = async (): Promise<string> => {
-    const tables: { tablename: string }[] = await t.dataSource.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename");
+    const tables: { tablename: string }[] = await t.dataSource.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'rate_limit') ORDER BY tablename");
     const rows: { t: string; n: number }[] = await t.dataSource.query(tables.map((x) => `SELECT '${x.tablename}' AS t, count(*)::int AS n FROM "${x.tablename}"`).join(' UNION ALL '));
     return rows.map((r) => `${r.t}=${r.n}`).join(',');
   };
@@ -85,6 +89,25 @@ describe('bad input on every write route', () => {
           else if (res.status >= 400) expect(res.body).toMatchObject({ statusCode: res.status, code: expect.any(String), requestId: expect.any(String) });
         }),
         { numRuns: RUNS_PER_ROUTE, seed: Number(process.env.FUZZ_SEED ?? 20261125) },
+      );
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('never answers 5xx to a read route given control characters in its query string or path', async () => {
+    const reads = discoverRoutes(t).filter((r) => r.method === 'GET' && !r.path.startsWith('/docs'));
+    const readQuery = fc.dictionary(fc.constantFrom('q', 'action', 'entityType', 'actorId', 'status', 'region', 'departement', 'page', 'useCase', 'sort'), controlString, { minKeys: 1, maxKeys: 3 });
+    const problems: string[] = [];
+    for (const route of reads) {
+      await fc.assert(
+        fc.asyncProperty(readQuery, pathParam, fc.integer({ min: 0, max: sessions.length }), async (query, id, who) => {
+          const url = route.path.replace(/:[A-Za-z]+/g, () => encodeURIComponent(id));
+          const req = request(t.server).get(url).query(query);
+          if (who < sessions.length) req.set(bearer(sessions[who]));
+          const res = await req;
+          if (res.status >= 500) problems.push(`GET ${url}?${new URLSearchParams(query)}: ${res.status}`);
+        }),
+        { numRuns: Math.max(4, Math.ceil(RUNS_PER_ROUTE / 3)), seed: Number(process.env.FUZZ_SEED ?? 20261125) },
       );
     }
     expect(problems).toEqual([]);

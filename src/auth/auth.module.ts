@@ -10,6 +10,7 @@ import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 import { AuthRateLimitGuard } from './rate-limit.guard.js';
+import { AuthThrottle } from './auth-throttle.service.js';
 import { RolesGuard } from './roles.guard.js';
 
 /** Authentication routes, and the global guards: a JWT on every non-@Public() route, then @Roles(). */
@@ -25,11 +26,12 @@ import { RolesGuard } from './roles.guard.js';
     AuthService,
     LocalStrategy,
     AuthRateLimitGuard,
+    AuthThrottle,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
   // The web console signs people in with the same service, strategy and rate limit.
-  exports: [AuthService, JwtStrategy, AuthRateLimitGuard, CredentialsModule],
+  exports: [AuthService, JwtStrategy, AuthRateLimitGuard, AuthThrottle, CredentialsModule],
 })
 export class AuthModule {}

@@ -13,6 +13,8 @@ import type { AuthenticatedUser } from '../identity/caller.js';
 import type { AuthResponseDto, RegisterDto, TokensDto } from './dto/auth.dto.js';
 import { PasswordService } from '../credentials/password.service.js';
 import { RefreshTokensRepository } from '../credentials/refresh-tokens.repository.js';
+import { SessionLiveness } from '../credentials/session-liveness.service.js';
+import { AuthThrottle } from './auth-throttle.service.js';
 import { hashRefreshToken, TokensService, type IssuedTokens } from '../credentials/tokens.service.js';
 
 const toTokensDto = (t: IssuedTokens): TokensDto => ({
@@ -39,6 +41,8 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly passwords: PasswordService,
     private readonly tokens: TokensService,
+    private readonly sessions: SessionLiveness,
+    private readonly throttle: AuthThrottle,
   ) {}
 
   /** A vendor or buyer and their organisation; joining an existing SIREN makes a pending member. */
@@ -87,8 +91,13 @@ export class AuthService {
    * The one credentials check, used by the local strategy. Unknown e-mails cost a dummy argon2
    * verification and get the same error as a wrong password: neither answer nor timing tells.
    */
-  async validateCredentials(email: string, password: string): Promise<AuthenticatedUser> {
-    const user = await this.users.findLiveByEmail(normaliseEmail(email));
+  async validateCredentials(email: string, password: string, ip?: string): Promise<AuthenticatedUser> {
+    const normalised = normaliseEmail(email);
+    return this.throttle.attempt(normalised, ip, () => this.checkPassword(normalised, password));
+  }
+
+  private async checkPassword(email: string, password: string): Promise<AuthenticatedUser> {
+    const user = await this.users.findLiveByEmail(email);
     if (!user?.passwordHash) {
       await this.passwords.burn(password);
       throw AuthErrors.INVALID_CREDENTIALS();
@@ -114,13 +123,13 @@ export class AuthService {
       const token = await this.refreshTokens.lockByHash(manager, hashRefreshToken(refreshToken));
       if (!token) return 'refused';
       if (token.rotatedAt || token.revokedAt) {
-        await this.refreshTokens.revokeFamily(manager, token.familyId);
+        await this.revokeSession(manager, token.familyId);
         return 'refused';
       }
       if (token.expiresAt.getTime() <= Date.now()) return 'refused';
       const user = await this.users.findLiveById(token.userId, manager);
       if (!user) {
-        await this.refreshTokens.revokeFamily(manager, token.familyId);
+        await this.revokeSession(manager, token.familyId);
         return 'refused';
       }
       await this.refreshTokens.markRotated(manager, token.id);
@@ -134,7 +143,13 @@ export class AuthService {
   /** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored. */
   async logout(refreshToken: string): Promise<void> {
     const token = await this.refreshTokens.findByHash(hashRefreshToken(refreshToken));
-    if (token) await this.refreshTokens.revokeFamily(undefined, token.familyId);
+    if (token) await this.revokeSession(undefined, token.familyId);
+  }
+
+  private async revokeSession(manager: EntityManager | undefined, familyId: string): Promise<void> {
+    this.sessions.forgetFamily(familyId);
+    await this.refreshTokens.revokeFamily(manager, familyId);
+    this.sessions.forgetFamily(familyId);
   }
 
   private async session(manager: EntityManager, user: UserEntity, userAgent?: string): Promise<AuthResponseDto> {

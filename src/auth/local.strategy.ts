@@ -7,10 +7,10 @@ import type { AuthenticatedUser } from '../identity/caller.js';
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'email', passwordField: 'password', session: false });
+    super({ usernameField: 'email', passwordField: 'password', session: false, passReqToCallback: true });
   }
 
-  validate(email: string, password: string): Promise<AuthenticatedUser> {
-    return this.auth.validateCredentials(email, password);
+  validate(request: { ip?: string }, email: string, password: string): Promise<AuthenticatedUser> {
+    return this.auth.validateCredentials(email, password, request.ip);
   }
 }

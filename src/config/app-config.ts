@@ -30,7 +30,10 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 const blankToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-/** Signs tokens outside production only; loadConfig refuses it when NODE_ENV=production. */
+/**
+ * Marks JWT_SECRET as unset: loadConfig refuses it in production, and src/auth/jwt-secret.ts replaces
+ * it with a random secret of the data folder in development. Only tests sign with it.
+ */
 export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-do-not-use-in-production';
 
 /**
@@ -208,11 +211,43 @@ export class EnvironmentVariables {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /** Seconds an instance may trust a session it found live; a revocation on another instance is seen after at most this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  AUTH_SESSION_CACHE_SECONDS = 5;
+
   /** Requests per minute and per client IP on each /auth route (register, login, refresh, logout). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Consecutive failed logins (same account and IP) after which each attempt waits 2, 4, 8… s (max 60). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_LOGIN_SLOWDOWN_AFTER = 3;
+
+  /** Consecutive failed logins (same account and IP) that lock the pair out for AUTH_LOCKOUT_MINUTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_LOGIN_LOCKOUT_AFTER = 10;
+
+  /** Consecutive failed logins on one account, from any IP, that lock the account out for AUTH_LOCKOUT_MINUTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_ACCOUNT_LOCKOUT_AFTER = 50;
+
+  /** Length of a login lock-out (minutes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  AUTH_LOCKOUT_MINUTES = 15;
 
   /** E-mail of the first admin, created at boot when no admin exists (with ADMIN_PASSWORD). */
   @Transform(blankToUndefined)

@@ -2,9 +2,13 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { JWT_SIGNING_SECRET, resolveJwtSecret } from './jwt-secret.js';
 import { PasswordService } from './password.service.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { SessionLiveness } from './session-liveness.service.js';
 import { TokensService } from './tokens.service.js';
+
+const jwtSecretProvider = { provide: JWT_SIGNING_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveJwtSecret(config) };
 
 /**
  * Passwords and tokens, without routes: shared by AuthModule (login, refresh) and UsersModule
@@ -13,15 +17,16 @@ import { TokensService } from './tokens.service.js';
 @Module({
   imports: [
     JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
+      extraProviders: [jwtSecretProvider],
+      inject: [JWT_SIGNING_SECRET],
+      useFactory: (secret: string) => ({
+        secret,
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
   ],
-  providers: [PasswordService, TokensService, RefreshTokensRepository],
-  exports: [PasswordService, TokensService, RefreshTokensRepository, JwtModule],
+  providers: [PasswordService, TokensService, RefreshTokensRepository, SessionLiveness, jwtSecretProvider],
+  exports: [PasswordService, TokensService, RefreshTokensRepository, SessionLiveness, JwtModule, JWT_SIGNING_SECRET],
 })
 export class CredentialsModule {}

@@ -49,6 +49,11 @@ export class RefreshTokensRepository {
     await this.repo(manager).delete({ userId });
   }
 
+  /** A session (family) is live while one of its tokens is unrevoked: revocation revokes them all. */
+  isFamilyLive(familyId: string, userId: string): Promise<boolean> {
+    return this.repo().exists({ where: { familyId, userId, revokedAt: IsNull() } });
+  }
+
   findAllOfUser(userId: string): Promise<RefreshTokenEntity[]> {
     return this.repo().find({ where: { userId }, order: { createdAt: 'ASC' } });
   }

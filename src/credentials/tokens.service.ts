@@ -7,10 +7,14 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { Role } from '../identity/roles.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 
-/** Claims of an access token. Membership and deletion are re-read per request, not trusted from here. */
+/**
+ * Claims of an access token. Membership and deletion are re-read per request, not trusted from here;
+ * `sid` is the session (refresh-token family), so a revoked session's access tokens stop working.
+ */
 export interface AccessTokenClaims {
   sub: string;
   role: Role;
+  sid: string;
 }
 
 export interface IssuedTokens {
@@ -36,13 +40,14 @@ export class TokensService {
     user: { id: string; role: Role },
     options: { familyId?: string; userAgent?: string | null } = {},
   ): Promise<IssuedTokens> {
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role };
+    const familyId = options.familyId ?? randomUUID();
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role, sid: familyId };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.JWT_ACCESS_TTL_SECONDS });
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshTokenExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     await this.refreshTokens.insert(manager, {
       userId: user.id,
-      familyId: options.familyId ?? randomUUID(),
+      familyId,
       tokenHash: hashRefreshToken(refreshToken),
       userAgent: options.userAgent?.slice(0, 200) ?? null,
       expiresAt: refreshTokenExpiresAt,

@@ -31,7 +31,11 @@ export async function openDatabaseServer(
     port: config.EMBEDDED_PG_PORT,
     user: 'circuit',
     password: 'circuit-local-only',
-    onLog: (line) => (output += line),
+    onLog: (line) => (output = (output + line).slice(-20_000)),
+    // Killed or crashed, it is restarted (crash recovery); the pool reconnects on its own.
+    supervise: true,
+    onRestart: ({ exitCode, signal, restarted, error }) =>
+      say(restarted ? `Embedded PostgreSQL exited (code ${exitCode}, signal ${signal}); restarted.` : `Embedded PostgreSQL restart failed, retrying: ${String(error)}`),
   }).catch((error: unknown) => {
     throw new Error(`Embedded PostgreSQL failed to start in ${dataDir}: ${String(error)}\n${output}`);
   });

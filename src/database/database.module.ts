@@ -1,6 +1,25 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { dataSourceOptions } from './data-source.js';
+import { guardTransactions } from '../persistence/transaction-guard.js';
+
+/** Fails loudly (dev, test) or logs (production) any query that leaves its transaction's manager. */
+@Injectable()
+class TransactionGuardInstaller implements OnModuleInit {
+  private readonly logger = new Logger('TransactionGuard');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    guardTransactions(this.dataSource, this.config.NODE_ENV === 'production' ? 'log' : 'throw', (m) => this.logger.error(m));
+  }
+}
 
 @Module({})
 export class DatabaseModule {
@@ -16,6 +35,7 @@ export class DatabaseModule {
           retryDelay: 1000,
         }),
       ],
+      providers: [TransactionGuardInstaller],
     };
   }
 }

@@ -21,12 +21,18 @@ export interface EmbeddedPostgresOptions {
   /** Extra `-c name=value` settings, e.g. fsync=off for throw-away test clusters. */
   settings?: Record<string, string>;
   onLog?: (line: string) => void;
+  /** Restart the server when it exits on its own (killed, crashed): PostgreSQL runs crash recovery. */
+  supervise?: boolean;
+  /** Told of each unexpected exit and restart, for the app's log. */
+  onRestart?: (event: { exitCode: number | null; signal: NodeJS.Signals | null; restarted: boolean; error?: unknown }) => void;
 }
 
 export interface EmbeddedPostgresHandle {
   url: string;
   dataDir: string;
   port: number;
+  /** Process id of the running postmaster, if any (tests kill it on purpose). */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -195,20 +201,46 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings };
   const args = ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-  const child: ChildProcess = spawn(bins.postgres, args, { ...runAs, env: { ...process.env, LC_ALL: 'C' } });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      const text = chunk.toString();
-      output += text;
-      log(text);
-      if (text.includes('ready to accept connections')) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`PostgreSQL exited early (code ${code}):\n${output}`)));
-  });
+  const launch = (): Promise<ChildProcess> => {
+    const child: ChildProcess = spawn(bins.postgres, args, { ...runAs, env: { ...process.env, LC_ALL: 'C' } });
+    let output = '';
+    return new Promise<ChildProcess>((resolve, reject) => {
+      const onData = (chunk: Buffer): void => {
+        const text = chunk.toString();
+        output += text;
+        log(text);
+        if (text.includes('ready to accept connections')) resolve(child);
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.on('error', reject);
+      child.on('exit', (code) => reject(new Error(`PostgreSQL exited early (code ${code}):\n${output}`)));
+    });
+  };
+
+  let current = await launch();
+  let stopping = false;
+  const supervise = (child: ChildProcess): void => {
+    child.once('exit', (exitCode, signal) => {
+      if (stopping || !options.supervise) return;
+      void restart(exitCode, signal);
+    });
+  };
+  // Orphaned backends of a killed postmaster hold its shared memory for a moment: retry with a short backoff.
+  const restart = async (exitCode: number | null, signal: NodeJS.Signals | null): Promise<void> => {
+    for (let attempt = 0; !stopping; attempt++) {
+      try {
+        current = await launch();
+        options.onRestart?.({ exitCode, signal, restarted: true });
+        supervise(current);
+        return;
+      } catch (error) {
+        options.onRestart?.({ exitCode, signal, restarted: false, error });
+        await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** attempt, 5000)));
+      }
+    }
+  };
+  supervise(current);
 
   const url = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   let stopped: Promise<void> | undefined;
@@ -216,11 +248,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url,
     dataDir,
     port,
+    pid: () => (current.exitCode === null && current.signalCode === null ? current.pid : undefined),
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGINT'); // fast shutdown: active transactions roll back, data stays consistent
+        stopping = true;
+        if (current.exitCode !== null || current.signalCode !== null) return resolve();
+        current.once('exit', () => resolve());
+        current.kill('SIGINT'); // fast shutdown: active transactions roll back, data stays consistent
       })),
   };
 }

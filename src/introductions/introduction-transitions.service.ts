@@ -89,7 +89,7 @@ export class IntroductionTransitionsService {
         after: { status: updated.status, version: updated.version, side, ...audited },
       });
       await this.outbox.enqueue(manager, eventTopic(next), { introductionId: id });
-      const contacts = await this.introductions.contactsOf(contactOrganisations(updated, side));
+      const contacts = await this.introductions.contactsOf(contactOrganisations(updated, side), manager);
       return toIntroductionDto(updated, side, contacts);
     });
   }

@@ -86,9 +86,9 @@ export class IntroductionsRepository {
   }
 
   /** The approved, not erased members of the organisations: the people a connection reveals. */
-  async contactsOf(organisationIds: string[]): Promise<Contact[]> {
+  async contactsOf(organisationIds: string[], manager?: EntityManager): Promise<Contact[]> {
     if (organisationIds.length === 0) return [];
-    return (await this.dataSource.query(
+    return (await (manager ?? this.dataSource.manager).query(
       `SELECT organisation_id AS "organisationId", display_name AS "displayName", email, phone FROM app_user
         WHERE organisation_id = ANY($1::uuid[]) AND membership_status = 'active' AND deleted_at IS NULL
         ORDER BY created_at, id`,

@@ -37,16 +37,17 @@ export class IntroductionsService {
   /** A curator introduces an eligible offering to a published need; audited and announced in one transaction. */
   async propose(caller: Caller, dto: CreateIntroductionDto): Promise<IntroductionDto> {
     if (!isStaff(caller)) throw CommonErrors.FORBIDDEN('Only curators propose introductions.');
+    // Checked before the transaction: the matching reads take their own connections (decision 016).
+    const need = await this.needs.findById(dto.needId);
+    if (!need) throw NeedsErrors.NEED_NOT_FOUND();
+    const offering = await this.offerings.findById(dto.offeringId);
+    if (!offering) throw OfferingsErrors.OFFERING_NOT_FOUND();
+    if (need.status !== 'published') {
+      throw IntroductionsErrors.INTRODUCTION_NEED_NOT_PUBLISHED(undefined, { needStatus: need.status });
+    }
+    const failed = (await this.matching.exclusionsFor(need, offering.id)).map((e) => ({ rule: e.rule, reason: e.reason }));
+    if (failed.length > 0) throw IntroductionsErrors.INTRODUCTION_NOT_ELIGIBLE(undefined, { failed });
     const created = await this.dataSource.transaction(async (manager) => {
-      const need = await this.needs.findById(dto.needId, manager);
-      if (!need) throw NeedsErrors.NEED_NOT_FOUND();
-      const offering = await this.offerings.findById(dto.offeringId, manager);
-      if (!offering) throw OfferingsErrors.OFFERING_NOT_FOUND();
-      if (need.status !== 'published') {
-        throw IntroductionsErrors.INTRODUCTION_NEED_NOT_PUBLISHED(undefined, { needStatus: need.status });
-      }
-      const failed = (await this.matching.exclusionsFor(need, offering.id)).map((e) => ({ rule: e.rule, reason: e.reason }));
-      if (failed.length > 0) throw IntroductionsErrors.INTRODUCTION_NOT_ELIGIBLE(undefined, { failed });
       const existing = await this.introductions.findOpenIdForPair(manager, need.id, offering.id);
       if (existing) throw IntroductionsErrors.INTRODUCTION_ALREADY_OPEN(undefined, { introductionId: existing });
       // A concurrent proposal of the same pair loses on the partial unique index: 409 ALREADY_EXISTS.

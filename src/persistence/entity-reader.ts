@@ -1,6 +1,7 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { assertOutsideTransaction } from './transaction-guard.js';
 
 /**
  * Reads whole entities by one column with SQL built once from TypeORM's metadata, and hydrates
@@ -34,6 +35,7 @@ export class EntityReader<T extends ObjectLiteral> {
     // released and broadcast for each query) cost about 10 % of GET /offerings/:id's throughput.
     // (A manager with no query runner, as `dataSource.manager`, is not in a transaction either.)
     const pool = manager?.queryRunner ? undefined : (this.dataSource.driver as { master?: Pool }).master;
+    if (pool) assertOutsideTransaction();
     const rows = pool
       ? (await pool.query<Record<string, unknown>>({ name: this.statementName(property), text: sql, values: [value] })).rows
       : ((await (manager ?? this.dataSource.manager).query(sql, [value])) as Record<string, unknown>[]);

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
 import { PasswordService } from '../credentials/password.service.js';
 import { RefreshTokensRepository } from '../credentials/refresh-tokens.repository.js';
+import { SessionLiveness } from '../credentials/session-liveness.service.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { toOrganisationDto } from '../organisations/organisation-view.js';
@@ -30,6 +31,7 @@ export class AccountService {
     private readonly audit: AuditService,
     private readonly auditEvents: AuditRepository,
     private readonly notifications: NotificationsRepository,
+    private readonly sessions: SessionLiveness,
   ) {}
 
   async me(caller: Caller): Promise<MeDto> {
@@ -48,6 +50,7 @@ export class AccountService {
         this.passwords.assertAcceptable(dto.newPassword, user.email);
         changes.passwordHash = await this.passwords.hash(dto.newPassword);
         // A new password ends every session, a stolen refresh token included.
+        this.sessions.forgetUser(user.id);
         await this.refreshTokens.revokeAllOfUser(manager, user.id);
         await this.audit.record(manager, caller, { action: 'user.password_change', entityType: 'user', entityId: user.id });
       }

@@ -21,3 +21,10 @@ describe('errorResponse: database failures', () => {
     expect(errorResponse(new Error('boom'), request)).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' });
   });
 });
+
+describe('errorResponse: text the database cannot store', () => {
+  it('answers 400 INVALID_TEXT to SQLSTATE 22021 (a NUL byte that got past validation)', () => {
+    const nul = new QueryFailedError('SELECT …', [], Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }));
+    expect(errorResponse(nul, request)).toEqual({ statusCode: 400, code: 'INVALID_TEXT', message: 'A text value holds a character that cannot be stored.' });
+  });
+});

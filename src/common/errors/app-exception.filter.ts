@@ -16,6 +16,9 @@ const PG_ERRORS: Record<string, { status: number; code: string; message: string 
   '23503': { status: 409, code: 'REFERENCED_RESOURCE', message: 'A related resource is missing or still in use.' },
   '23514': { status: 400, code: 'CONSTRAINT_VIOLATED', message: 'A value breaks a rule of the data model.' },
   '22P02': { status: 400, code: 'INVALID_VALUE', message: 'A value has the wrong format.' },
+  // Backstop of StorableTextGuard: a NUL byte (or an untranslatable character) in a text value.
+  '22021': { status: 400, code: 'INVALID_TEXT', message: 'A text value holds a character that cannot be stored.' },
+  '22P05': { status: 400, code: 'INVALID_TEXT', message: 'A text value holds a character that cannot be stored.' },
   '40001': { status: 409, code: 'CONCURRENT_UPDATE', message: 'A concurrent change got there first; try again.' },
 };
 /** Connection-level failures: the database is down or restarting. */
@@ -41,6 +44,8 @@ export class AppExceptionFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = { ...errorResponse(exception, request), requestId: String(request.id) };
+    const wait = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof wait === 'number') void reply.header('retry-after', wait);
     if (body.statusCode === 503) {
       request.log.warn({ code: body.code, details: body.details }, 'dependency unavailable');
     } else if (body.statusCode >= 500) {
