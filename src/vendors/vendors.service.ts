@@ -5,7 +5,6 @@ import { AuditService } from '../audit/audit.service.js';
 import { assertMemberOf, isStaff } from '../auth/access.js';
 import type { Caller } from '../auth/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
-import { withinTransaction } from '../database/transactions.js';
 import { pageOf, pageWindow, type Page } from '../common/pagination.js';
 import type { OfferingSummaryDto } from '../offerings/dto/offering.dto.js';
 import { OFFERING_STATUSES } from '../offerings/offering.entity.js';
@@ -13,13 +12,15 @@ import { toOfferingSummaryDto } from '../offerings/offering-view.js';
 import { canSeeUnpublished } from '../offerings/offerings.service.js';
 import { OfferingsRepository } from '../offerings/offerings.repository.js';
 import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { checkOrganisationCoherence } from '../organisations/organisation-rules.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { findCommune, findDepartement, findRegion, listDepartements, regionOfDepartement } from '../reference/geo/geography.js';
 import type { DepartementCode, RegionCode } from '../reference/geo/geo.types.js';
 import { OFFERING_CHANGED } from '../search/offering-document.source.js';
-import type { UpdateVendorDto, VendorDto, VendorListQueryDto, VendorOfferingsQueryDto, VendorSummaryDto } from './dto/vendor.dto.js';
+import type { UpdateVendorProfileDto } from './dto/vendor-profile.dto.js';
+import type { VendorDto, VendorListQueryDto, VendorOfferingsQueryDto, VendorSummaryDto } from './dto/vendor.dto.js';
 import { VendorsErrors } from './vendors.errors.js';
-import { VendorsRepository, type PlaceFilter } from './vendors.repository.js';
+import { VendorsRepository, type PlaceFilter, type VendorProfileChanges } from './vendors.repository.js';
 
 const MAX_OFFERINGS_ON_PAGE = 100;
 
@@ -64,18 +65,22 @@ export class VendorsService {
     return pageOf(rows.map(toOfferingSummaryDto), total, query);
   }
 
-  /** Public profile fields, by the vendor's members. A new name reaches the search documents. */
-  /** `within`: an outer transaction to join (the console saves the legal data and the profile together). */
-  async update(caller: Caller, vendorId: string, dto: UpdateVendorDto, within?: EntityManager): Promise<VendorDto> {
+  /**
+   * The vendor's profile, by its members: public fields (PATCH /vendors/:id) and, from the console,
+   * the legal data of the same row: one lock, one version bump, one audit entry. A new name
+   * reaches the search documents.
+   */
+  async update(caller: Caller, vendorId: string, dto: UpdateVendorProfileDto): Promise<VendorDto> {
     assertMemberOf(caller, vendorId);
-    return withinTransaction(this.dataSource, within, async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const vendor = await this.vendors.lockVendor(manager, vendorId);
       if (!vendor) throw VendorsErrors.VENDOR_NOT_FOUND();
       if (dto.version !== vendor.version) throw CommonErrors.STALE_VERSION();
       const { version: _version, ...changes } = dto;
+      checkOrganisationCoherence(vendor, changes);
       const before = auditView(vendor);
       const renamed = changes.name !== undefined && changes.name !== vendor.name;
-      const updated = await this.vendors.updateProfile(manager, vendor, changes);
+      const updated = await this.vendors.updateProfile(manager, vendor, changes as VendorProfileChanges);
       await this.audit.record(manager, caller, { action: 'vendor.update', entityType: 'organisation', entityId: vendorId, before, after: auditView(updated) });
       if (renamed) await this.refreshSearch(manager, vendorId);
       return this.detail(manager, updated);
@@ -126,6 +131,10 @@ const auditView = (v: OrganisationEntity): Record<string, unknown> => ({
   description: v.description,
   website: v.website,
   headcountBand: v.headcountBand,
+  siret: v.siret,
+  nafCode: v.nafCode,
+  communeCode: v.communeCode,
+  establishments: v.establishments,
 });
 
 function toVendorSummary(v: OrganisationEntity): VendorSummaryDto {

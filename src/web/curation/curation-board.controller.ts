@@ -8,11 +8,12 @@ import { IntroductionOutcomeDto, IntroductionTransitionDto, ListIntroductionsQue
 import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
 import { IntroductionTransitionsService } from '../../introductions/introduction-transitions.service.js';
 import { IntroductionsService } from '../../introductions/introductions.service.js';
-import { asForm, integer, submitForm, text } from '../forms/form-input.js';
-import { BOARD_COLUMNS, CURATOR_EVENT_ACTIONS, DECLINE_REASON_LABELS } from './curation-labels.js';
-import { withFlash } from './flash.js';
-import { WebExceptionFilter } from './web-exception.filter.js';
-import { seeOther, WebViews } from './web-views.js';
+import { asForm, integer, submitForm, text } from '../shared/form-input.js';
+import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
+import { BOARD_COLUMNS, CURATOR_EVENT_ACTIONS } from './curation.labels.js';
+import { withFlash } from '../shared/flash.js';
+import { WebExceptionFilter } from '../shared/web-exception.filter.js';
+import { seeOther, WebViews } from '../shared/views.js';
 
 /** Cards per status on the board; the column says how many more there are. */
 const PER_STATUS = 30;

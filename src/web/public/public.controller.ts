@@ -12,9 +12,9 @@ import { CatalogueService } from '../../search/catalogue.service.js';
 import { CatalogueQueryDto } from '../../search/dto/catalogue-query.dto.js';
 import { OfferingsService } from '../../offerings/offerings.service.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
-import { checkWith } from '../forms/form-input.js';
-import { WebExceptionFilter } from './web-exception.filter.js';
-import { WebViews } from './web-views.js';
+import { checkWith } from '../shared/form-input.js';
+import { WebExceptionFilter } from '../shared/web-exception.filter.js';
+import { WebViews } from '../shared/views.js';
 
 const PAGE_SIZE = 12;
 

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/public.decorator.js';
-import { CommonErrors } from '../common/errors/common.errors.js';
+import { Public } from '../../auth/public.decorator.js';
+import { CommonErrors } from '../../common/errors/common.errors.js';
 
 const require = createRequire(import.meta.url);
 
@@ -18,7 +18,7 @@ interface Asset {
 const ASSETS: Record<string, { path: () => string; type: string }> = {
   'pico.min.css': { path: () => require.resolve('@picocss/pico/css/pico.min.css'), type: 'text/css; charset=utf-8' },
   'htmx.min.js': { path: () => require.resolve('htmx.org/dist/htmx.min.js'), type: 'text/javascript; charset=utf-8' },
-  'app.css': { path: () => fileURLToPath(new URL('./assets/app.css', import.meta.url)), type: 'text/css; charset=utf-8' },
+  'app.css': { path: () => fileURLToPath(new URL('../assets/app.css', import.meta.url)), type: 'text/css; charset=utf-8' },
 };
 
 @ApiExcludeController()

@@ -109,3 +109,33 @@ export async function submitForm<T extends object, R>(
   const dto = checked.value;
   return attempt(() => run(dto), show.refused);
 }
+
+/** Values of a form as typed (or as read from a DTO), to fill the form's fields. */
+export type FormValues = Record<string, unknown>;
+
+/** A form read: the DTO its service takes, or the French errors to show beside what was typed. */
+export type Parsed<T> = { dto: T; values: FormValues; errors?: undefined } | { dto?: undefined; values: FormValues; errors: Record<string, string[]> };
+
+/** What was typed, to show it again after a refusal (never the CSRF token). */
+export function typedValues(form: FormBody): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(form)) {
+    if (key === '_csrf' || key === '__proto__' || key === 'constructor' || value === undefined) continue;
+    values[key] = value;
+  }
+  return values;
+}
+
+/** Validates the body a form stands for with the API's DTO class; `place` renames errors to the form's fields. */
+export async function parseWith<T extends object>(
+  dtoClass: ClassConstructor<T>,
+  plain: object,
+  values: FormValues,
+  place: (errors: Record<string, string[]>) => Record<string, string[]> = (e) => e,
+): Promise<Parsed<T>> {
+  const checked = await checkWith(dtoClass, plain);
+  return checked.value ? { dto: checked.value, values } : { values, errors: place(checked.errors) };
+}
+
+/** A list's page from the address (`?page=3`): a small positive number, else the first page. */
+export const pageNumber = (raw: string | undefined): number => (raw && /^\d{1,4}$/.test(raw) && Number(raw) > 0 ? Number(raw) : 1);

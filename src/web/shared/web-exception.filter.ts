@@ -2,9 +2,10 @@ import { Catch, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } f
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorResponse } from '../../common/errors/app-exception.filter.js';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { frenchErrorMessage } from '../forms/french-messages.js';
-import { WebErrorPages } from './web-error-pages.js';
-import { seeOther } from './web-views.js';
+import { frenchErrorMessage } from './french-messages.js';
+import { WebErrorPages } from './error-pages.js';
+import { safeReturnPath } from './return-path.js';
+import { seeOther } from './views.js';
 
 const TITLES: Record<number, string> = {
   400: 'Requête invalide',
@@ -46,17 +47,4 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (status === 400 && !(exception instanceof DomainError)) status = 404;
     this.pages.send(request, reply, status, TITLES[status] ?? 'Erreur', frenchErrorMessage(code, status));
   }
-}
-
-/** Only a path of this console: an open redirect through `retour=` is impossible. */
-export function safeReturnPath(value: string | undefined): string {
-  // Control characters would end up in a Location header, which Node refuses (a 500).
-  if (!value || [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return '/app';
-  let path = value;
-  try {
-    if (/^https?:\/\//i.test(value)) path = new URL(value).pathname + new URL(value).search;
-  } catch {
-    return '/app';
-  }
-  return /^\/app(\/|\?|$)/.test(path) && !path.startsWith('//') && !path.includes('\\') ? path : '/app';
 }

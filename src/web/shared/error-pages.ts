@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { WebViews } from './web-views.js';
+import { WebViews } from './views.js';
 
 /** The console's error page, in French, with the status code of the failure. */
 @Injectable()

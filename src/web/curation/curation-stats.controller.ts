@@ -7,10 +7,11 @@ import { Roles } from '../../auth/roles.decorator.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import { StatsExportQueryDto } from '../../stats/dto/export-query.dto.js';
 import { StatsService } from '../../stats/stats.service.js';
-import { checkWith } from '../forms/form-input.js';
-import { DECLINE_REASON_LABELS, duration, FUNNEL_STEP_LABELS, share } from './curation-labels.js';
-import { WebExceptionFilter } from './web-exception.filter.js';
-import { WebViews } from './web-views.js';
+import { checkWith } from '../shared/form-input.js';
+import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
+import { duration, FUNNEL_STEP_LABELS, share } from './curation.labels.js';
+import { WebExceptionFilter } from '../shared/web-exception.filter.js';
+import { WebViews } from '../shared/views.js';
 
 /**
  * Indicators for curators (GET /stats/overview and /stats/funnel) drawn in HTML and inline SVG,

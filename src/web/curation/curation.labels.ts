@@ -1,8 +1,6 @@
-import type { DeclineReason, IntroductionEvent, IntroductionStatus } from '../../introductions/introduction-lifecycle.js';
+import type { IntroductionEvent, IntroductionStatus } from '../../introductions/introduction-lifecycle.js';
 import { CRITERIA, CRITERION_LABELS } from '../../matches/scoring/weights.js';
-import type { NeedReach } from '../../needs/need.entity.js';
 import type { NeedStatus } from '../../needs/need-lifecycle.js';
-import type { ProximityRelation } from '../../reference/geo/proximity.js';
 import {
   DATA_RESIDENCY_LABELS,
   EXTRATERRITORIAL_EXPOSURE_LABELS,
@@ -20,31 +18,6 @@ import {
 
 /** The criteria in the order the stacked bars draw them, with their legend and colour class. */
 export const CRITERION_LEGEND = CRITERIA.map((criterion) => ({ criterion, label: CRITERION_LABELS[criterion], css: `crit-${criterion}` }));
-
-export const PROXIMITY_LABELS: Readonly<Record<ProximityRelation, string>> = {
-  same_departement: 'Même département',
-  adjacent_departement: 'Département voisin',
-  same_region: 'Même région',
-  adjacent_region: 'Région voisine',
-  on_site: 'Intervient sur place',
-  remote: 'À distance',
-  out_of_area: 'Hors zone',
-};
-
-export const REACH_LABELS: Readonly<Record<NeedReach, string>> = {
-  local: 'Locale (département et voisins)',
-  regional: 'Régionale',
-  national: 'Nationale',
-};
-
-export const DECLINE_REASON_LABELS: Readonly<Record<DeclineReason, string>> = {
-  not_relevant: 'Pas pertinent',
-  no_capacity: 'Pas de disponibilité',
-  budget: 'Budget',
-  timing: 'Calendrier',
-  already_equipped: 'Déjà équipé',
-  other: 'Autre motif',
-};
 
 /** Tabs of the needs list: the queue first. */
 export const NEED_TABS: readonly { status: NeedStatus; label: string; sort: string }[] = [

@@ -4,38 +4,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
 import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import {
-  DeclineIntroductionDto,
-  IntroductionOutcomeDto,
-  IntroductionTransitionDto,
-  ListIntroductionsQueryDto,
-} from '../../introductions/dto/introduction-input.dto.js';
+import { ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
-import { DECLINE_REASONS, INTRODUCTION_OUTCOMES, type DeclineReason, type IntroductionOutcome } from '../../introductions/introduction-lifecycle.js';
+import { INTRODUCTION_OUTCOMES } from '../../introductions/introduction-lifecycle.js';
+import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
 import { IntroductionTransitionsService } from '../../introductions/introduction-transitions.service.js';
 import { IntroductionsService } from '../../introductions/introductions.service.js';
-import { asForm, attempt, checkWith, integer, text } from '../forms/form-input.js';
-import { withFlash, type FlashCode } from './flash.js';
-import { WebExceptionFilter } from './web-exception.filter.js';
-import { seeOther, WebViews } from './web-views.js';
+import { attempt, pageNumber, type Parsed } from '../shared/form-input.js';
+import { INTRODUCTION_OUTCOME_LABELS } from '../shared/introduction.labels.js';
+import { withFlash, type FlashCode } from '../shared/flash.js';
+import { WebExceptionFilter } from '../shared/web-exception.filter.js';
+import { seeOther, WebViews } from '../shared/views.js';
+import { DECLINE_LABELS, declineReasonOptions, parseAnswer, parseDecline, parseOutcome } from './introduction-answer.form.js';
 
 const BASE = '/app/mises-en-relation';
-
-export const DECLINE_REASON_LABELS: Readonly<Record<DeclineReason, string>> = {
-  not_relevant: 'Ne correspond pas à notre besoin ou à notre offre',
-  no_capacity: "Pas de disponibilité pour l'instant",
-  budget: 'Budget inadapté',
-  timing: 'Calendrier inadapté',
-  already_equipped: 'Déjà équipé d’une solution',
-  other: 'Autre raison (précisez-la)',
-};
-
-export const INTRODUCTION_OUTCOME_LABELS: Readonly<Record<IntroductionOutcome, string>> = {
-  won: 'Contrat signé',
-  lost: 'Sans suite',
-};
-
-const DECLINE_LABELS: Record<string, string> = { reason: 'Raison', comment: 'Commentaire', version: 'Version' };
 
 /**
  * Introductions as a vendor or a buyer sees them (DESIGN §4, §8), on the API's services: the
@@ -59,7 +41,7 @@ export class WebIntroductionsController {
       this.views.send(reply, request, 'introductions/list', 'Mises en relation', { inactive: true, pending: caller.membershipStatus === 'pending' });
       return;
     }
-    const query = Object.assign(new ListIntroductionsQueryDto(), { page: page && /^\d{1,4}$/.test(page) && Number(page) > 0 ? Number(page) : 1, pageSize: 20 });
+    const query = Object.assign(new ListIntroductionsQueryDto(), { page: pageNumber(page), pageSize: 20 });
     const result = await this.introductions.list(caller, query);
     this.views.send(reply, request, 'introductions/list', 'Mises en relation', { result, side: caller.role });
   }
@@ -73,39 +55,28 @@ export class WebIntroductionsController {
   @Post(':id/accepter')
   @Roles('vendor', 'buyer')
   async accept(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
-    const checked = await checkWith(IntroductionTransitionDto, { version: integer(asForm(body), 'version') });
-    await this.act(request, reply, caller, id, checked.value, (dto) => this.transitions.accept(caller, id, dto), 'introduction-accepted');
+    await this.act(request, reply, caller, id, await parseAnswer(body), (dto) => this.transitions.accept(caller, id, dto), 'introduction-accepted');
   }
 
   @Post(':id/decliner')
   @Roles('vendor', 'buyer')
   async decline(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
-    const form = asForm(body);
-    const values = { reason: text(form, 'reason'), comment: text(form, 'comment') };
-    const checked = await checkWith(DeclineIntroductionDto, { reason: values.reason ?? '', comment: values.comment, version: integer(form, 'version') });
-    if (!checked.value) {
-      const errors = checked.errors;
-      if (errors.reason && !values.reason) errors.reason = ['Choisissez une raison.'];
-      if (errors.comment && !values.comment) errors.comment = ['Précisez la raison en quelques mots.'];
-      this.sendDetail(reply, request, await this.introductions.get(caller, id), { declineErrors: errors, declineValues: values, declineOpen: true }, 400);
-      return;
-    }
-    await this.act(request, reply, caller, id, checked.value, (dto) => this.transitions.decline(caller, id, dto), 'introduction-declined', { declineValues: values, declineOpen: true });
+    const form = await parseDecline(body);
+    const open = { declineValues: form.values, declineOpen: true };
+    if (!form.dto) return this.sendDetail(reply, request, await this.introductions.get(caller, id), { declineErrors: form.errors, ...open }, 400);
+    await this.act(request, reply, caller, id, form, (dto) => this.transitions.decline(caller, id, dto), 'introduction-declined', open);
   }
 
   @Post(':id/rendez-vous')
   @Roles('vendor', 'buyer')
   async meetingHeld(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
-    const checked = await checkWith(IntroductionTransitionDto, { version: integer(asForm(body), 'version') });
-    await this.act(request, reply, caller, id, checked.value, (dto) => this.transitions.meetingHeld(caller, id, dto), 'introduction-updated');
+    await this.act(request, reply, caller, id, await parseAnswer(body), (dto) => this.transitions.meetingHeld(caller, id, dto), 'introduction-updated');
   }
 
   @Post(':id/issue')
   @Roles('vendor', 'buyer')
   async outcome(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
-    const form = asForm(body);
-    const checked = await checkWith(IntroductionOutcomeDto, { outcome: text(form, 'outcome') ?? '', version: integer(form, 'version') });
-    await this.act(request, reply, caller, id, checked.value, (dto) => this.transitions.outcome(caller, id, dto), 'introduction-updated');
+    await this.act(request, reply, caller, id, await parseOutcome(body), (dto) => this.transitions.outcome(caller, id, dto), 'introduction-updated');
   }
 
   /** Runs an answer; a refused one shows the introduction again with the French reason. */
@@ -114,11 +85,12 @@ export class WebIntroductionsController {
     reply: FastifyReply,
     caller: Caller,
     id: string,
-    dto: T | undefined,
+    form: Parsed<T>,
     run: (dto: T) => Promise<IntroductionDto>,
     flash: FlashCode,
     keep: Record<string, unknown> = {},
   ): Promise<void> {
+    const dto = form.dto;
     if (!dto) {
       this.sendDetail(reply, request, await this.introductions.get(caller, id), { message: 'Le formulaire est incomplet ; rechargez la page et recommencez.', ...keep }, 400);
       return;
@@ -146,7 +118,7 @@ export class WebIntroductionsController {
         canDecline: introduction.allowedEvents.includes(side === 'vendor' ? 'vendor_decline' : 'buyer_decline'),
         canMeet: introduction.allowedEvents.includes('meeting_held'),
         canConclude: introduction.allowedEvents.includes('won') || introduction.allowedEvents.includes('lost'),
-        reasons: DECLINE_REASONS.map((code) => ({ code, label: DECLINE_REASON_LABELS[code] })),
+        reasons: declineReasonOptions(),
         reasonLabels: DECLINE_REASON_LABELS,
         outcomes: INTRODUCTION_OUTCOMES.filter((o) => introduction.allowedEvents.includes(o)).map((code) => ({ code, label: INTRODUCTION_OUTCOME_LABELS[code] })),
         outcomeLabels: INTRODUCTION_OUTCOME_LABELS,

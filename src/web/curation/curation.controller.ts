@@ -4,12 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
 import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import { CreateIntroductionDto, ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
+import { ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
 import { isOpen } from '../../introductions/introduction-lifecycle.js';
 import { IntroductionsService } from '../../introductions/introductions.service.js';
 import { MatchingService } from '../../matches/matching.service.js';
-import { CloseNeedDto, PublishNeedDto, RejectNeedDto, RequestNeedChangesDto } from '../../needs/dto/need-actions.dto.js';
 import { ListNeedsQueryDto } from '../../needs/dto/need-query.dto.js';
 import type { NeedDto } from '../../needs/dto/need.dto.js';
 import { CLOSE_OUTCOMES } from '../../needs/need.entity.js';
@@ -23,26 +22,17 @@ import { referenceData } from '../../reference/reference-data.js';
 import { findNafCode } from '../../reference/sectors/naf.js';
 import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
-import { asForm, integer, list, submitForm, text, type FormBody } from '../forms/form-input.js';
-import { BUYER_TYPE_LABELS } from './account.controller.js';
-import { CRITERION_LEGEND, NEED_TABS, PROXIMITY_LABELS, REACH_LABELS } from './curation-labels.js';
-import { CLOSE_OUTCOME_LABELS } from './format.js';
-import { withFlash, type FlashCode } from './flash.js';
-import { WebExceptionFilter } from './web-exception.filter.js';
-import { seeOther, WebViews } from './web-views.js';
+import { attempt, type Parsed } from '../shared/form-input.js';
+import { NEED_FORM_LABELS, parseCloseByCurator, parseProposal, parsePublish, parseReject, parseRequestChanges, proposalFields } from './need-decision.form.js';
+import { CLOSE_OUTCOME_LABELS, REACH_LABELS } from '../shared/need.labels.js';
+import { BUYER_TYPE_LABELS } from '../shared/organisation.labels.js';
+import { proximityLabels } from '../shared/proximity.labels.js';
+import { CRITERION_LEGEND, NEED_TABS } from './curation.labels.js';
+import { withFlash, type FlashCode } from '../shared/flash.js';
+import { WebExceptionFilter } from '../shared/web-exception.filter.js';
+import { seeOther, WebViews } from '../shared/views.js';
 
 const QUEUE_PAGE_SIZE = 30;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const NEED_FORM_LABELS: Record<string, string> = {
-  message: "Message à l'acheteur",
-  reason: 'Motif du refus',
-  useCases: "Cas d'usage",
-  sector: "Secteur d'activité (code NAF)",
-  outcome: 'Issue',
-  offeringId: 'Offre',
-  version: 'Version',
-};
 
 /** What the need page shows besides the need: a form's state after a refusal. */
 interface NeedPageState {
@@ -119,17 +109,8 @@ export class WebCurationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    const form = asForm(body);
     const need = await this.needs.get(caller, id);
-    // A correction is sent only when the curator changed the classification: publishing as is keeps the buyer's.
-    const useCases = list(form, 'useCases');
-    const sector = text(form, 'sector')?.toUpperCase();
-    const plain = {
-      version: integer(form, 'version'),
-      useCases: text(form, 'classification') === 'corriger' && !sameSet(useCases, need.useCases) ? useCases : undefined,
-      sector: text(form, 'classification') === 'corriger' && sector !== (need.sector ?? undefined) ? sector : undefined,
-    };
-    await this.act(request, reply, caller, id, 'publish', form, PublishNeedDto, plain, (dto) => this.transitions.publish(caller, id, dto), 'need-published');
+    await this.act(request, reply, caller, id, 'publish', await parsePublish(body, need), (dto) => this.transitions.publish(caller, id, dto), 'need-published');
   }
 
   @Post('besoins/:id/demander-modifications')
@@ -141,9 +122,7 @@ export class WebCurationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    const form = asForm(body);
-    const plain = { version: integer(form, 'version'), message: text(form, 'message') };
-    await this.act(request, reply, caller, id, 'request-changes', form, RequestNeedChangesDto, plain, (dto) => this.transitions.requestChanges(caller, id, dto), 'need-changes-requested');
+    await this.act(request, reply, caller, id, 'request-changes', await parseRequestChanges(body), (dto) => this.transitions.requestChanges(caller, id, dto), 'need-changes-requested');
   }
 
   @Post('besoins/:id/refuser')
@@ -155,9 +134,7 @@ export class WebCurationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    const form = asForm(body);
-    const plain = { version: integer(form, 'version'), reason: text(form, 'reason') };
-    await this.act(request, reply, caller, id, 'reject', form, RejectNeedDto, plain, (dto) => this.transitions.reject(caller, id, dto), 'need-rejected');
+    await this.act(request, reply, caller, id, 'reject', await parseReject(body), (dto) => this.transitions.reject(caller, id, dto), 'need-rejected');
   }
 
   @Post('besoins/:id/clore')
@@ -169,9 +146,7 @@ export class WebCurationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    const form = asForm(body);
-    const plain = { version: integer(form, 'version'), outcome: text(form, 'outcome') };
-    await this.act(request, reply, caller, id, 'close', form, CloseNeedDto, plain, (dto) => this.transitions.close(caller, id, dto), 'need-closed');
+    await this.act(request, reply, caller, id, 'close', await parseCloseByCurator(body), (dto) => this.transitions.close(caller, id, dto), 'need-closed');
   }
 
   /** One click per match: the curator's message is optional here, a sober default is written otherwise. */
@@ -184,17 +159,14 @@ export class WebCurationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    const form = asForm(body);
     const need = await this.needs.get(caller, id);
-    const offeringId = text(form, 'offeringId');
-    const typed = text(form, 'message');
-    const offering = !typed && offeringId && UUID.test(offeringId) ? await this.offerings.get(caller, offeringId).catch(() => null) : null;
-    const message = typed ?? defaultIntroductionMessage(need.title, offering?.title);
-    const state = (errors: Record<string, string[]>, msg?: string): NeedPageState => ({ form: 'propose', values: { offeringId, message: typed }, errors, message: msg });
-    const proposed = await submitForm(CreateIntroductionDto, { needId: id, offeringId, message }, (dto) => this.introductions.propose(caller, dto), {
-      invalid: (errors) => this.renderNeed(request, reply, caller, id, state(errors, "La mise en relation n'a pas pu être proposée."), 400),
-      refused: (r) => this.renderNeed(request, reply, caller, id, state(r.errors, r.message), r.status),
-    });
+    const fields = proposalFields(body);
+    const offering = fields.offeringToName ? await this.offerings.get(caller, fields.offeringToName).catch(() => null) : null;
+    const form = await parseProposal(id, fields, need.title, offering?.title);
+    const state = (errors: Record<string, string[]>, msg?: string): NeedPageState => ({ form: 'propose', values: form.values, errors, message: msg });
+    if (!form.dto) return this.renderNeed(request, reply, caller, id, state(form.errors, "La mise en relation n'a pas pu être proposée."), 400);
+    const dto = form.dto;
+    const proposed = await attempt(() => this.introductions.propose(caller, dto), (r) => this.renderNeed(request, reply, caller, id, state(r.errors, r.message), r.status));
     if (!proposed.done) return;
     seeOther(reply, request, `${withFlash(`/app/curation/besoins/${id}`, 'introduction-proposed')}#correspondances`);
   }
@@ -206,17 +178,17 @@ export class WebCurationController {
     caller: Caller,
     id: string,
     formName: string,
-    form: FormBody,
-    dtoClass: new () => T,
-    plain: object,
+    form: Parsed<T>,
     run: (dto: T) => Promise<NeedDto>,
     flash: FlashCode,
   ): Promise<void> {
-    const values = { ...form, _csrf: undefined };
-    const done = await submitForm(dtoClass, plain, run, {
-      invalid: (errors) => this.renderNeed(request, reply, caller, id, { form: formName, values, errors }, 400),
-      refused: (r) => this.renderNeed(request, reply, caller, id, { form: formName, values, errors: r.errors, message: r.message }, r.status),
-    });
+    const values = form.values;
+    if (!form.dto) return this.renderNeed(request, reply, caller, id, { form: formName, values, errors: form.errors }, 400);
+    const dto = form.dto;
+    const done = await attempt(
+      () => run(dto),
+      (r) => this.renderNeed(request, reply, caller, id, { form: formName, values, errors: r.errors, message: r.message }, r.status),
+    );
     if (!done.done) return;
     seeOther(reply, request, withFlash(`/app/curation/besoins/${id}`, flash));
   }
@@ -243,7 +215,7 @@ export class WebCurationController {
         useCases: referenceData().useCases.map((u) => ({ code: u.code, label: u.label })),
         closeOutcomes: CLOSE_OUTCOMES.map((code) => ({ code, label: CLOSE_OUTCOME_LABELS[code] })),
         legend: CRITERION_LEGEND,
-        proximityLabels: PROXIMITY_LABELS,
+        proximityLabels: proximityLabels('neutral'),
         reachLabels: REACH_LABELS,
         buyerTypes: BUYER_TYPE_LABELS,
         labels: NEED_FORM_LABELS,
@@ -262,14 +234,7 @@ export class WebCurationController {
 }
 
 
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
-
 /** The open introduction of each offering for this need, if any (one at most, as the API guarantees). */
 function openByOffering(items: readonly IntroductionDto[]): Record<string, IntroductionDto> {
   return Object.fromEntries(items.filter((i) => isOpen(i.status)).map((i) => [i.offering.id, i]));
-}
-
-function defaultIntroductionMessage(needTitle: string, offeringTitle: string | undefined): string {
-  const offering = offeringTitle ? `l'offre « ${offeringTitle.slice(0, 200)} »` : 'cette offre';
-  return `Bonjour, l'équipe de la Maison de l'IA vous propose un premier échange : ${offering} répond au besoin « ${needTitle} ». Chacun peut accepter ou décliner ; les coordonnées ne sont partagées qu'après les deux accords.`;
 }

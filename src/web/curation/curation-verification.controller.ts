@@ -8,11 +8,11 @@ import { RejectClaimDto, VerifyClaimDto } from '../../offerings/dto/offering-inp
 import { OfferingClaimsService } from '../../offerings/offering-claims.service.js';
 import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
-import { asForm, attempt, submitForm, text } from '../forms/form-input.js';
-import { claimValueLabel } from './curation-labels.js';
-import { withFlash } from './flash.js';
-import { WebExceptionFilter } from './web-exception.filter.js';
-import { seeOther, WebViews } from './web-views.js';
+import { asForm, attempt, submitForm, text } from '../shared/form-input.js';
+import { claimValueLabel } from './curation.labels.js';
+import { withFlash } from '../shared/flash.js';
+import { WebExceptionFilter } from '../shared/web-exception.filter.js';
+import { seeOther, WebViews } from '../shared/views.js';
 
 const PAGE_SIZE = 20;
 /** Offerings per page of claims: each carries a dozen claims with their forms. */

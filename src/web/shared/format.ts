@@ -1,5 +1,4 @@
 import type { IntroductionStatus } from '../../introductions/introduction-lifecycle.js';
-import type { CloseOutcome } from '../../needs/need.entity.js';
 import type { NeedStatus } from '../../needs/need-lifecycle.js';
 import type { OfferingStatus } from '../../offerings/offering.entity.js';
 import { findCommune, findDepartement, findRegion } from '../../reference/geo/geography.js';
@@ -10,6 +9,9 @@ import {
   HARD_REQUIREMENT_LABELS,
   SOVEREIGNTY_GRADE_LABELS,
 } from '../../reference/sovereignty/sovereignty.labels.js';
+import { INTRODUCTION_STATUS_LABELS } from './introduction.labels.js';
+import { NEED_STATUS_LABELS } from './need.labels.js';
+import { OFFERING_STATUS_LABELS } from './offering.labels.js';
 
 /* Display helpers handed to every template as `it.h`: formatting and labels only, no rules. */
 
@@ -17,41 +19,6 @@ const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'lo
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const numberFormat = new Intl.NumberFormat('fr-FR');
-
-export const NEED_STATUS_LABELS: Readonly<Record<NeedStatus, string>> = {
-  draft: 'Brouillon',
-  submitted: 'En relecture',
-  changes_requested: 'Modifications demandées',
-  published: 'Publié',
-  rejected: 'Refusé',
-  closed: 'Clos',
-};
-
-export const INTRODUCTION_STATUS_LABELS: Readonly<Record<IntroductionStatus, string>> = {
-  proposed: 'Proposée',
-  vendor_accepted: 'Acceptée par le fournisseur',
-  buyer_accepted: "Acceptée par l'acheteur",
-  connected: 'En relation',
-  vendor_declined: 'Déclinée par le fournisseur',
-  buyer_declined: "Déclinée par l'acheteur",
-  meeting_held: 'Rendez-vous tenu',
-  won: 'Contrat signé',
-  lost: 'Sans suite',
-  cancelled: 'Annulée',
-};
-
-/** How a need ended: the buyer's close form and the curator's read the same words. */
-export const CLOSE_OUTCOME_LABELS: Readonly<Record<CloseOutcome, string>> = {
-  won: 'Un fournisseur a été retenu',
-  no_fit: 'Aucune solution ne convenait',
-  abandoned: 'Projet abandonné',
-};
-
-export const OFFERING_STATUS_LABELS: Readonly<Record<OfferingStatus, string>> = {
-  draft: 'Brouillon',
-  published: 'Publiée',
-  archived: 'Archivée',
-};
 
 const useCaseLabels = (): Map<string, string> => {
   cachedUseCases ??= new Map(referenceData().useCases.map((u) => [u.code, u.label]));
