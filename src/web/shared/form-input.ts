@@ -3,6 +3,7 @@ import { validate } from 'class-validator';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { findCommune } from '../../reference/geo/geography.js';
 import { searchCommunes } from '../../reference/geo/commune-search.js';
+import { handlingOfCode } from './error-handling.js';
 import { frenchDomainFieldErrors, frenchErrorMessage, frenchFieldErrors } from './french-messages.js';
 
 /** A submitted form as Fastify parses it: repeated keys become arrays. */
@@ -69,10 +70,9 @@ export interface Refused {
   error: DomainError;
 }
 
-/** A service's refusal a page shows (400, 403 of a rule, 409, 429); null for what must go to the error filter. */
+/** A service's refusal a page shows beside its form (error-handling.ts); null for what goes to the error filter. */
 export function refusal(error: unknown): Refused | null {
-  if (!(error instanceof DomainError) || error.status >= 500 || error.status === 401 || error.status === 404) return null;
-  if (error.status === 403 && error.code === 'FORBIDDEN') return null;
+  if (!(error instanceof DomainError) || handlingOfCode(error.code, error.status) !== 'form') return null;
   const errors = error.code === 'VALIDATION_FAILED' ? frenchDomainFieldErrors(error) : {};
   return { message: frenchErrorMessage(error.code, error.status), errors, status: error.status, error };
 }

@@ -2,6 +2,7 @@ import { Catch, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } f
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorResponse } from '../../common/errors/app-exception.filter.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { handlingOfCode } from './error-handling.js';
 import { frenchErrorMessage } from './french-messages.js';
 import { WebErrorPages } from './error-pages.js';
 import { safeReturnPath } from './return-path.js';
@@ -17,8 +18,8 @@ const TITLES: Record<number, string> = {
 };
 
 /**
- * Errors on console pages become pages: 401 sends to the login page (and back afterwards),
- * the rest render the error page in French with the same status code the API would answer.
+ * Errors on console pages become pages: what error-handling.ts sends to sign-in goes to the login
+ * page (and back afterwards); the rest render the error page in French with the API's status.
  */
 @Catch()
 @Injectable()
@@ -37,7 +38,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const { statusCode, code } = errorResponse(exception, request);
     let status = statusCode;
 
-    if (status === 401) {
+    if (handlingOfCode(code, status) === 'sign-in') {
       const back = request.method === 'GET' ? request.url : (request.headers.referer ?? '/app');
       seeOther(reply, request, `/app/connexion?retour=${encodeURIComponent(safeReturnPath(back))}`);
       return;
