@@ -3,7 +3,7 @@ import { luhnOk } from '../../src/organisations/siren.js';
 import { bearer, createCurator, TEST_PASSWORD, type RegisteredSession } from '../support/auth.js';
 import { registerVerifiedVendor } from '../support/offerings.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { WebClient, webSignIn } from '../support/web.js';
+import { webSignIn, type WebClient } from '../support/web.js';
 
 function siretOf(siren: string, nic = '0002'): string {
   for (let key = 0; key <= 9; key++) if (luhnOk(`${siren}${nic}${key}`)) return `${siren}${nic}${key}`;

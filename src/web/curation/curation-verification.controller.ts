@@ -4,11 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
 import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import { RejectClaimDto, VerifyClaimDto } from '../../offerings/dto/offering-input.dto.js';
 import { OfferingClaimsService } from '../../offerings/offering-claims.service.js';
 import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
-import { asForm, attempt, submitForm, text } from '../shared/form-input.js';
+import { attempt, pageNumber } from '../shared/form-input.js';
+import { parseClaimDecision, type ParsedClaimDecision } from './claim-decision.form.js';
 import { claimValueLabel } from './curation.labels.js';
 import { withFlash } from '../shared/flash.js';
 import { WebExceptionFilter } from '../shared/web-exception.filter.js';
@@ -25,8 +25,6 @@ interface ClaimFormState {
   errors?: Record<string, string[]>;
   message?: string;
 }
-
-const pageOf = (value: unknown): number => (typeof value === 'string' && /^\d{1,4}$/.test(value) && Number(value) > 0 ? Number(value) : 1);
 
 /**
  * What curators verify: vendor organisations (GET /vendors?verified=false, POST /vendors/:id/verify)
@@ -47,7 +45,7 @@ export class WebCurationVerificationController {
   @Get('fournisseurs')
   @Roles('curator', 'admin')
   async vendorsPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query('page') page?: string): Promise<void> {
-    await this.renderVendors(request, reply, caller, pageOf(page), null, 200);
+    await this.renderVendors(request, reply, caller, pageNumber(page), null, 200);
   }
 
   @Post('fournisseurs/:id/verifier')
@@ -61,7 +59,7 @@ export class WebCurationVerificationController {
   @Get('preuves')
   @Roles('curator', 'admin')
   async claimsPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query('page') page?: string): Promise<void> {
-    await this.renderClaims(request, reply, caller, pageOf(page), {}, 200);
+    await this.renderClaims(request, reply, caller, pageNumber(page), {}, 200);
   }
 
   @Post('offres/:id/preuves/:claim/verifier')
@@ -74,8 +72,7 @@ export class WebCurationVerificationController {
     @Param('claim') claim: string,
     @Body() body: unknown,
   ): Promise<void> {
-    const comment = text(asForm(body), 'comment');
-    await this.decide(request, reply, caller, id, claim, 'verify', comment, VerifyClaimDto, (dto) => this.claims.verify(caller, id, claim, dto.comment));
+    await this.decide(request, reply, caller, id, claim, await parseClaimDecision(body, 'verify'), (comment) => this.claims.verify(caller, id, claim, comment));
   }
 
   @Post('offres/:id/preuves/:claim/rejeter')
@@ -88,33 +85,29 @@ export class WebCurationVerificationController {
     @Param('claim') claim: string,
     @Body() body: unknown,
   ): Promise<void> {
-    const comment = text(asForm(body), 'comment');
-    await this.decide(request, reply, caller, id, claim, 'reject', comment, RejectClaimDto, (dto) => this.claims.reject(caller, id, claim, dto.comment));
+    await this.decide(request, reply, caller, id, claim, await parseClaimDecision(body, 'reject'), (comment) => this.claims.reject(caller, id, claim, comment ?? ''));
   }
 
-  private async decide<T extends object>(
+  private async decide(
     request: FastifyRequest,
     reply: FastifyReply,
     caller: Caller,
     id: string,
     claim: string,
-    action: 'verify' | 'reject',
-    comment: string | undefined,
-    dtoClass: new () => T,
-    run: (dto: T) => Promise<unknown>,
+    form: ParsedClaimDecision,
+    run: (comment: string | undefined) => Promise<unknown>,
   ): Promise<void> {
+    const { comment, page } = form;
     const key = `${id}:${claim}`;
-    const page = pageOf(text(asForm(request.body), 'page'));
-    const decided = await submitForm(dtoClass, { comment }, run, {
-      invalid: (errors) => {
-        const message = action === 'reject' ? 'Le rejet doit être motivé : le fournisseur lit ce commentaire.' : 'Le commentaire est à corriger.';
-        return this.renderClaims(request, reply, caller, page, { key, comment, errors, message }, 400);
-      },
-      refused: (r) => this.renderClaims(request, reply, caller, page, { key, comment, errors: r.errors, message: r.message }, r.status),
-    });
+    if (!form.dto) return this.renderClaims(request, reply, caller, page, { key, comment, errors: form.errors, message: form.invalidMessage }, 400);
+    const dto = form.dto;
+    const decided = await attempt(
+      () => run(dto.comment),
+      (r) => this.renderClaims(request, reply, caller, page, { key, comment, errors: r.errors, message: r.message }, r.status),
+    );
     if (!decided.done) return;
     const back = page > 1 ? `/app/curation/preuves?page=${page}` : '/app/curation/preuves';
-    seeOther(reply, request, withFlash(back, action === 'verify' ? 'claim-verified' : 'claim-rejected'));
+    seeOther(reply, request, withFlash(back, form.action === 'reject' ? 'claim-rejected' : 'claim-verified'));
   }
 
   private async renderVendors(request: FastifyRequest, reply: FastifyReply, caller: Caller, page: number, message: string | null, status: number): Promise<void> {

@@ -22,7 +22,7 @@ import { referenceData } from '../../reference/reference-data.js';
 import { findNafCode } from '../../reference/sectors/naf.js';
 import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
-import { attempt, type Parsed } from '../shared/form-input.js';
+import { attempt, pageNumber, type Parsed } from '../shared/form-input.js';
 import { NEED_FORM_LABELS, parseCloseByCurator, parseProposal, parsePublish, parseReject, parseRequestChanges, proposalFields } from './need-decision.form.js';
 import { CLOSE_OUTCOME_LABELS, REACH_LABELS } from '../shared/need.labels.js';
 import { BUYER_TYPE_LABELS } from '../shared/organisation.labels.js';
@@ -74,8 +74,7 @@ export class WebCurationController {
     @Query('page') pageParam?: string,
   ): Promise<void> {
     const tab = NEED_TABS.find((t) => t.status === statut) ?? NEED_TABS[0];
-    const page = typeof pageParam === 'string' && /^\d{1,4}$/.test(pageParam) && Number(pageParam) > 0 ? Number(pageParam) : 1;
-    const query = Object.assign(new ListNeedsQueryDto(), { status: tab.status, sort: tab.sort, page, pageSize: QUEUE_PAGE_SIZE });
+    const query = Object.assign(new ListNeedsQueryDto(), { status: tab.status, sort: tab.sort, page: pageNumber(pageParam), pageSize: QUEUE_PAGE_SIZE });
     const [needs, vendorsWaiting, claimsWaiting, submitted] = await Promise.all([
       this.needs.list(caller, query),
       this.vendors.list(Object.assign(new VendorListQueryDto(), { verified: false, page: 1, pageSize: 1 }), caller),
