@@ -1,8 +1,6 @@
-import { Body, Controller, Get, Headers, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Headers, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../../auth/auth.service.js';
-import { Public } from '../../auth/public.decorator.js';
 import { AuthRateLimitGuard } from '../../auth/rate-limit.guard.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { searchCommunes } from '../../reference/geo/commune-search.js';
@@ -12,19 +10,16 @@ import { frenchErrorMessage } from '../shared/french-messages.js';
 import { WebSessionService } from '../shared/web-session.service.js';
 import { withFlash } from '../shared/flash.js';
 import { safeReturnPath } from '../shared/return-path.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
 import { parseLogin } from './login.form.js';
 import { buyerTypeOptions, parseRegister, REGISTER_LABELS, roleOfProfile } from './register.form.js';
 import { seeOther, WebViews } from '../shared/views.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 /** Where each role lands after signing in. */
 const homeOf = (role: Role): string => (role === 'vendor' ? '/app/fournisseur' : role === 'buyer' ? '/app/acheteur' : '/app/curation');
 
 /** Sign in, sign up and sign out, on the API's AuthService and rate limit. */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app')
+@ConsoleController('app')
 export class WebAccountController {
   constructor(
     private readonly views: WebViews,

@@ -1,8 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
 import { ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import { IntroductionsService } from '../../introductions/introductions.service.js';
@@ -12,15 +10,12 @@ import { NeedsService } from '../../needs/needs.service.js';
 import { withFlash } from '../shared/flash.js';
 import { attempt, pageNumber } from '../shared/form-input.js';
 import { seeOther, WebViews } from '../shared/views.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
 import { BuyerPages, editable, needPath } from './buyer-pages.js';
 import { missingItems, parseCloseNeed, parseSubmitNeed } from './need-actions.form.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 /** The buyer space: their needs, a need's page, its review, submission and closing. */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app/acheteur')
+@ConsoleController('app/acheteur')
 export class WebBuyerController {
   constructor(
     private readonly views: WebViews,

@@ -1,8 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import { MatchingService } from '../../matches/matching.service.js';
@@ -10,15 +8,12 @@ import { NeedsService } from '../../needs/needs.service.js';
 import { withFlash } from '../shared/flash.js';
 import { attempt } from '../shared/form-input.js';
 import { seeOther } from '../shared/views.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
 import { BUYER_HOME, BuyerPages, editable, needPath, stepPath } from './buyer-pages.js';
 import { needToValues, parseNeedStep, parseNewNeed, stepOf } from './need-step.form.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 /** Posting a need in steps: the draft is created at step 1, each step saves it, step 4 previews the market depth. */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app/acheteur/besoins')
+@ConsoleController('app/acheteur/besoins')
 export class WebNeedStepsController {
   constructor(
     private readonly pages: BuyerPages,

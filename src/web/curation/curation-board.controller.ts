@@ -1,8 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
 import { IntroductionOutcomeDto, IntroductionTransitionDto, ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
@@ -12,8 +10,8 @@ import { asForm, integer, submitForm, text } from '../shared/form-input.js';
 import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
 import { BOARD_COLUMNS, CURATOR_EVENT_ACTIONS } from './curation.labels.js';
 import { withFlash } from '../shared/flash.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
 import { seeOther, WebViews } from '../shared/views.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 /** Cards per status on the board; the column says how many more there are. */
 const PER_STATUS = 30;
@@ -22,10 +20,7 @@ const PER_STATUS = 30;
  * The introductions board: every introduction (GET /introductions as a curator sees it) in
  * columns by status, with the follow-up a curator may record where allowedEvents offers it.
  */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app/curation/mises-en-relation')
+@ConsoleController('app/curation/mises-en-relation')
 export class WebCurationBoardController {
   constructor(
     private readonly views: WebViews,

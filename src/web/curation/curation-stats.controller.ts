@@ -1,8 +1,6 @@
-import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import { StatsExportQueryDto } from '../../stats/dto/export-query.dto.js';
@@ -10,17 +8,14 @@ import { StatsService } from '../../stats/stats.service.js';
 import { checkWith } from '../shared/form-input.js';
 import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
 import { duration, FUNNEL_STEP_LABELS, share } from './curation.labels.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
 import { WebViews } from '../shared/views.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 /**
  * Indicators for curators (GET /stats/overview and /stats/funnel) drawn in HTML and inline SVG,
  * and the CSV export of GET /stats/export.csv on the cookie session.
  */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app/curation/indicateurs')
+@ConsoleController('app/curation/indicateurs')
 export class WebCurationStatsController {
   constructor(
     private readonly views: WebViews,

@@ -1,8 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
 import { OfferingClaimsService } from '../../offerings/offering-claims.service.js';
 import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
@@ -11,8 +9,8 @@ import { attempt, pageNumber } from '../shared/form-input.js';
 import { parseClaimDecision, type ParsedClaimDecision } from './claim-decision.form.js';
 import { claimValueLabel } from './curation.labels.js';
 import { withFlash } from '../shared/flash.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
 import { seeOther, WebViews } from '../shared/views.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 const PAGE_SIZE = 20;
 /** Offerings per page of claims: each carries a dozen claims with their forms. */
@@ -31,10 +29,7 @@ interface ClaimFormState {
  * and the claims of sovereignty profiles with their evidence (GET /offerings/claims-to-review,
  * POST /offerings/:id/claims/:claim/verify|reject).
  */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app/curation')
+@ConsoleController('app/curation')
 export class WebCurationVerificationController {
   constructor(
     private readonly views: WebViews,

@@ -1,8 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
 import { ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
@@ -29,8 +27,8 @@ import { BUYER_TYPE_LABELS } from '../shared/organisation.labels.js';
 import { proximityLabels } from '../shared/proximity.labels.js';
 import { CRITERION_LEGEND, NEED_TABS } from './curation.labels.js';
 import { withFlash, type FlashCode } from '../shared/flash.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
 import { seeOther, WebViews } from '../shared/views.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 const QUEUE_PAGE_SIZE = 30;
 
@@ -47,10 +45,7 @@ interface NeedPageState {
  * published need the ranked matches with their explanation and the proposal of introductions.
  * Same services and DTOs as /needs, /needs/:id/matches and /introductions.
  */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app/curation')
+@ConsoleController('app/curation')
 export class WebCurationController {
   constructor(
     private readonly views: WebViews,

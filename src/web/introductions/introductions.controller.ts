@@ -1,8 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
 import { ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
@@ -13,9 +11,9 @@ import { IntroductionsService } from '../../introductions/introductions.service.
 import { attempt, pageNumber, type Parsed } from '../shared/form-input.js';
 import { INTRODUCTION_OUTCOME_LABELS } from '../shared/introduction.labels.js';
 import { withFlash, type FlashCode } from '../shared/flash.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
 import { seeOther, WebViews } from '../shared/views.js';
 import { DECLINE_LABELS, declineReasonOptions, parseAnswer, parseDecline, parseOutcome } from './introduction-answer.form.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 const BASE = '/app/mises-en-relation';
 
@@ -23,10 +21,7 @@ const BASE = '/app/mises-en-relation';
  * Introductions as a vendor or a buyer sees them (DESIGN §4, §8), on the API's services: the
  * other side's contacts appear only when the service's DTO carries them, i.e. once both accepted.
  */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app/mises-en-relation')
+@ConsoleController('app/mises-en-relation')
 export class WebIntroductionsController {
   constructor(
     private readonly views: WebViews,

@@ -1,9 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OptionalCaller } from '../../auth/optional-auth.js';
 import type { Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import { listRegions } from '../../reference/geo/geography.js';
 import { referenceData } from '../../reference/reference-data.js';
@@ -13,16 +11,13 @@ import { CatalogueQueryDto } from '../../search/dto/catalogue-query.dto.js';
 import { OfferingsService } from '../../offerings/offerings.service.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
 import { checkWith } from '../shared/form-input.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
 import { WebViews } from '../shared/views.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 const PAGE_SIZE = 12;
 
 /** Public pages: home, catalogue with facets, an offering, a vendor. Same services as GET /offerings and /vendors. */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app')
+@ConsoleController('app')
 export class WebPublicController {
   constructor(
     private readonly views: WebViews,

@@ -1,9 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isActiveMemberOf } from '../../auth/access.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import type { OfferingDto } from '../../offerings/dto/offering.dto.js';
@@ -12,17 +10,14 @@ import { withFlash, type FlashCode } from '../shared/flash.js';
 import { attempt } from '../shared/form-input.js';
 import { frenchDomainFieldErrors } from '../shared/french-messages.js';
 import { seeOther } from '../shared/views.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
 import { offeringToValues, parseNewOffering, parseOfferingChanges } from './offering.form.js';
 import { VendorPages } from './vendor-pages.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 const offeringPath = (id: string): string => `/app/fournisseur/offres/${id}`;
 
 /** A vendor's offerings with their sovereignty profile: create, edit, publish, archive. */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app/fournisseur/offres')
+@ConsoleController('app/fournisseur/offres')
 export class WebVendorOfferingsController {
   constructor(
     private readonly pages: VendorPages,

@@ -1,8 +1,6 @@
-import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import { OrganisationsService } from '../../organisations/organisations.service.js';
@@ -10,15 +8,12 @@ import { VendorsService } from '../../vendors/vendors.service.js';
 import { withFlash } from '../shared/flash.js';
 import { attempt } from '../shared/form-input.js';
 import { seeOther } from '../shared/views.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
 import { organisationToValues, parseOrganisation } from './organisation.form.js';
 import { VendorPages } from './vendor-pages.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 /** The vendor's organisation: public profile and legal data, saved by one use case of the vendor feature. */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app/fournisseur/organisation')
+@ConsoleController('app/fournisseur/organisation')
 export class WebVendorOrganisationController {
   constructor(
     private readonly pages: VendorPages,

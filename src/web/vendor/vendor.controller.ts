@@ -1,8 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
-import { Public } from '../../auth/public.decorator.js';
 import { Roles } from '../../auth/roles.decorator.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
@@ -13,7 +11,7 @@ import { VendorOfferingsQueryDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
 import { BUYER_TYPE_LABELS } from '../shared/organisation.labels.js';
 import { WebViews } from '../shared/views.js';
-import { WebExceptionFilter } from '../shared/web-exception.filter.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 const LEADS_SHOWN = 20;
 
@@ -21,10 +19,7 @@ const LEADS_SHOWN = 20;
  * The vendor space's dashboard and an offering's leads. Every read goes through the service the
  * API uses, with the caller; the pages only lay out what comes back.
  */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller('app/fournisseur')
+@ConsoleController('app/fournisseur')
 export class WebVendorController {
   constructor(
     private readonly views: WebViews,
