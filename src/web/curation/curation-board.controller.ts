@@ -2,11 +2,12 @@ import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../auth/caller.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import { IntroductionOutcomeDto, IntroductionTransitionDto, ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
+import { ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
 import { IntroductionTransitionsService } from '../../introductions/introduction-transitions.service.js';
 import { IntroductionsService } from '../../introductions/introductions.service.js';
-import { asForm, integer, submitForm, text } from '../shared/form-input.js';
+import { attempt, type Parsed } from '../shared/form-input.js';
+import { parseAnswer, parseOutcome } from '../introductions/introduction-answer.form.js';
 import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
 import { BOARD_COLUMNS, CURATOR_EVENT_ACTIONS } from './curation.labels.js';
 import { withFlash } from '../shared/flash.js';
@@ -37,37 +38,31 @@ export class WebCurationBoardController {
   @Post(':id/rendez-vous')
   @Roles('curator', 'admin')
   async meetingHeld(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
-    const plain = { version: integer(asForm(body), 'version') };
-    await this.act(request, reply, caller, IntroductionTransitionDto, plain, (dto) => this.transitions.meetingHeld(caller, id, dto));
+    await this.act(request, reply, caller, await parseAnswer(body), (dto) => this.transitions.meetingHeld(caller, id, dto));
   }
 
   @Post(':id/issue')
   @Roles('curator', 'admin')
   async outcome(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
-    const form = asForm(body);
-    const plain = { version: integer(form, 'version'), outcome: text(form, 'outcome') };
-    await this.act(request, reply, caller, IntroductionOutcomeDto, plain, (dto) => this.transitions.outcome(caller, id, dto));
+    await this.act(request, reply, caller, await parseOutcome(body), (dto) => this.transitions.outcome(caller, id, dto));
   }
 
   @Post(':id/annuler')
   @Roles('curator', 'admin')
   async cancel(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
-    const plain = { version: integer(asForm(body), 'version') };
-    await this.act(request, reply, caller, IntroductionTransitionDto, plain, (dto) => this.transitions.cancel(caller, id, dto));
+    await this.act(request, reply, caller, await parseAnswer(body), (dto) => this.transitions.cancel(caller, id, dto));
   }
 
   private async act<T extends object>(
     request: FastifyRequest,
     reply: FastifyReply,
     caller: Caller,
-    dtoClass: new () => T,
-    plain: object,
+    form: Parsed<T>,
     run: (dto: T) => Promise<IntroductionDto>,
   ): Promise<void> {
-    const done = await submitForm(dtoClass, plain, run, {
-      invalid: () => this.render(request, reply, caller, "L'action n'a pas abouti : le formulaire est incomplet. Rechargez la page et recommencez.", 400),
-      refused: (r) => this.render(request, reply, caller, r.message, r.status),
-    });
+    const dto = form.dto;
+    if (!dto) return this.render(request, reply, caller, "L'action n'a pas abouti : le formulaire est incomplet. Rechargez la page et recommencez.", 400);
+    const done = await attempt(() => run(dto), (r) => this.render(request, reply, caller, r.message, r.status));
     if (!done.done) return;
     seeOther(reply, request, withFlash('/app/curation/mises-en-relation', 'introduction-updated'));
   }

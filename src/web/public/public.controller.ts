@@ -10,11 +10,10 @@ import { CatalogueService } from '../../search/catalogue.service.js';
 import { CatalogueQueryDto } from '../../search/dto/catalogue-query.dto.js';
 import { OfferingsService } from '../../offerings/offerings.service.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
-import { checkWith } from '../shared/form-input.js';
+import { parseCatalogueQuery } from './catalogue-query.form.js';
 import { WebViews } from '../shared/views.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
 
-const PAGE_SIZE = 12;
 
 /** Public pages: home, catalogue with facets, an offering, a vendor. Same services as GET /offerings and /vendors. */
 @ConsoleController('app')
@@ -34,18 +33,7 @@ export class WebPublicController {
 
   @Get('catalogue')
   async cataloguePage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() raw: Record<string, unknown>): Promise<void> {
-    const plain = {
-      q: typeof raw.q === 'string' && raw.q.trim() ? raw.q.trim() : undefined,
-      useCase: raw.useCase,
-      region: typeof raw.region === 'string' && raw.region ? raw.region : undefined,
-      grade: raw.grade,
-      dataResidency: raw.dataResidency,
-      page: typeof raw.page === 'string' && /^\d{1,4}$/.test(raw.page) ? Number(raw.page) : 1,
-      pageSize: PAGE_SIZE,
-    };
-    const checked = await checkWith(CatalogueQueryDto, plain);
-    // A hand-edited address with an unknown filter shows the whole catalogue and says so.
-    const query = checked.value ?? Object.assign(new CatalogueQueryDto(), { q: plain.q?.slice(0, 200), page: 1, pageSize: PAGE_SIZE });
+    const { query, invalid } = await parseCatalogueQuery(raw);
     const result = await this.catalogue.search(query);
     // Facet options carry the number of matching offerings, as the search counted them.
     const withCounts = (options: { code: string; label: string }[], counts: Record<string, number>) =>
@@ -53,7 +41,7 @@ export class WebPublicController {
     const data = {
       result,
       query,
-      invalid: !checked.value,
+      invalid,
       useCases: withCounts(referenceData().useCases.map((u) => ({ code: u.code, label: u.label })), result.facets.useCases),
       regions: withCounts(listRegions().map((r) => ({ code: r.regionCode, label: r.name })), result.facets.regions),
       grades: withCounts(Object.entries(SOVEREIGNTY_GRADE_LABELS).map(([code, label]) => ({ code, label })), result.facets.grade),
