@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
 import { AuthErrors } from '../credentials/auth.errors.js';
 
 const TABLE = 'rate_limit';
@@ -32,23 +31,23 @@ export class AuthThrottle implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConfig('auth') private readonly config: ConfigSlices['auth'],
   ) {}
 
   onModuleInit(): void {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const limiter = (keyPrefix: string, points: number, duration: number, blockDuration = 0) =>
       new RateLimiterPostgres({ storeClient: pool, storeType: 'pool', tableName: TABLE, tableCreated: true, keyPrefix, points, duration, blockDuration });
-    const lockout = this.config.AUTH_LOCKOUT_MINUTES * 60;
-    this.perRoute = limiter('route', this.config.AUTH_RATE_LIMIT_PER_MINUTE, 60);
-    this.failsByAccountAndIp = limiter('fail-ip', this.config.AUTH_LOGIN_LOCKOUT_AFTER - 1, DAY_S, lockout);
-    this.failsByAccount = limiter('fail-acct', this.config.AUTH_ACCOUNT_LOCKOUT_AFTER - 1, DAY_S, lockout);
+    const lockout = this.config.lockoutMinutes * 60;
+    this.perRoute = limiter('route', this.config.rateLimitPerMinute, 60);
+    this.failsByAccountAndIp = limiter('fail-ip', this.config.loginLockoutAfter - 1, DAY_S, lockout);
+    this.failsByAccount = limiter('fail-acct', this.config.accountLockoutAfter - 1, DAY_S, lockout);
     this.wait = limiter('wait', 0, MAX_WAIT_S);
   }
 
   /** AUTH_RATE_LIMIT_PER_MINUTE requests per route and IP; returns the headers to set, or throws 429. */
   async hitRoute(route: string, ip: string): Promise<{ limit: number; remaining: number }> {
-    const limit = this.config.AUTH_RATE_LIMIT_PER_MINUTE;
+    const limit = this.config.rateLimitPerMinute;
     try {
       const res = await this.perRoute.consume(`${route}|${ip}`);
       return { limit, remaining: res.remainingPoints };
@@ -79,7 +78,7 @@ export class AuthThrottle implements OnModuleInit {
 
   private async failed(account: string, pair: string): Promise<void> {
     const [byPair] = await Promise.all([consumed(this.failsByAccountAndIp, pair), consumed(this.failsByAccount, account)]);
-    const beyond = byPair - this.config.AUTH_LOGIN_SLOWDOWN_AFTER;
+    const beyond = byPair - this.config.loginSlowdownAfter;
     if (beyond >= 0) await this.wait.block(pair, Math.min(2 ** (beyond + 1), MAX_WAIT_S));
   }
 }

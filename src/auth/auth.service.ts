@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import type { FieldError } from '../common/errors/validation.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
@@ -16,6 +15,7 @@ import { RefreshTokensRepository } from '../credentials/refresh-tokens.repositor
 import { SessionLiveness } from '../credentials/session-liveness.service.js';
 import { AuthThrottle } from './auth-throttle.service.js';
 import { hashRefreshToken, TokensService, type IssuedTokens } from '../credentials/tokens.service.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 const toTokensDto = (t: IssuedTokens): TokensDto => ({
   accessToken: t.accessToken,
@@ -35,7 +35,7 @@ export const toAuthenticatedUser = (u: UserEntity): AuthenticatedUser => ({
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly refreshTokens: RefreshTokensRepository,
@@ -53,7 +53,7 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(dto.password);
     const o = dto.organisation;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.transactions.run(async (manager) => {
         if (await this.users.emailExists(email, manager)) throw AuthErrors.EMAIL_TAKEN();
         const created = await this.organisations.insertIfAbsent(manager, {
           kind: dto.role,
@@ -107,7 +107,7 @@ export class AuthService {
   }
 
   async login(authenticated: AuthenticatedUser, userAgent?: string): Promise<AuthResponseDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const user = await this.users.findLiveById(authenticated.userId, manager);
       if (!user) throw AuthErrors.INVALID_CREDENTIALS();
       return this.session(manager, user, userAgent);
@@ -119,7 +119,7 @@ export class AuthService {
    * a client replayed it): the whole family is revoked, the legitimate holder's newest token too.
    */
   async refresh(refreshToken: string, userAgent?: string): Promise<TokensDto> {
-    const outcome = await this.dataSource.transaction(async (manager): Promise<IssuedTokens | 'refused'> => {
+    const outcome = await this.transactions.run(async (manager): Promise<IssuedTokens | 'refused'> => {
       const token = await this.refreshTokens.lockByHash(manager, hashRefreshToken(refreshToken));
       if (!token) return 'refused';
       if (token.rotatedAt || token.revokedAt) {

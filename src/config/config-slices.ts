@@ -11,6 +11,11 @@ export interface ConfigSlices {
     accessTtlSeconds: number;
     refreshTtlDays: number;
     rateLimitPerMinute: number;
+    sessionCacheSeconds: number;
+    loginSlowdownAfter: number;
+    loginLockoutAfter: number;
+    accountLockoutAfter: number;
+    lockoutMinutes: number;
   };
   admin: { email?: string; password?: string };
   mail: { smtpUrl?: string; from: string };
@@ -36,6 +41,11 @@ export function configSlices(config: AppConfig): ConfigSlices {
       accessTtlSeconds: config.JWT_ACCESS_TTL_SECONDS,
       refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
       rateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+      sessionCacheSeconds: config.AUTH_SESSION_CACHE_SECONDS,
+      loginSlowdownAfter: config.AUTH_LOGIN_SLOWDOWN_AFTER,
+      loginLockoutAfter: config.AUTH_LOGIN_LOCKOUT_AFTER,
+      accountLockoutAfter: config.AUTH_ACCOUNT_LOCKOUT_AFTER,
+      lockoutMinutes: config.AUTH_LOCKOUT_MINUTES,
     },
     admin: { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
     mail: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM },

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { Injectable } from '@nestjs/common';
+import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 
 const MAX_ENTRIES = 10_000;
@@ -20,9 +19,9 @@ export class SessionLiveness {
 
   constructor(
     private readonly refreshTokens: RefreshTokensRepository,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectConfig('auth') config: ConfigSlices['auth'],
   ) {
-    this.ttlMs = config.AUTH_SESSION_CACHE_SECONDS * 1000;
+    this.ttlMs = config.sessionCacheSeconds * 1000;
   }
 
   async isLive(familyId: string, userId: string): Promise<boolean> {

@@ -1,9 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { EntityManager } from 'typeorm';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import type { EntityManager } from 'typeorm';
+import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
 import type { Role } from '../identity/roles.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 
@@ -31,7 +30,7 @@ export class TokensService {
   constructor(
     private readonly jwt: JwtService,
     private readonly refreshTokens: RefreshTokensRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConfig('auth') private readonly config: ConfigSlices['auth'],
   ) {}
 
   /** Access token plus a refresh token of `familyId` (a new family at login). */
@@ -42,9 +41,9 @@ export class TokensService {
   ): Promise<IssuedTokens> {
     const familyId = options.familyId ?? randomUUID();
     const claims: AccessTokenClaims = { sub: user.id, role: user.role, sid: familyId };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.JWT_ACCESS_TTL_SECONDS });
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');
-    const refreshTokenExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    const refreshTokenExpiresAt = new Date(Date.now() + this.config.refreshTtlDays * 86_400_000);
     await this.refreshTokens.insert(manager, {
       userId: user.id,
       familyId,
@@ -52,6 +51,6 @@ export class TokensService {
       userAgent: options.userAgent?.slice(0, 200) ?? null,
       expiresAt: refreshTokenExpiresAt,
     });
-    return { accessToken, accessTokenExpiresIn: this.config.JWT_ACCESS_TTL_SECONDS, refreshToken, refreshTokenExpiresAt };
+    return { accessToken, accessTokenExpiresIn: this.config.accessTtlSeconds, refreshToken, refreshTokenExpiresAt };
   }
 }

@@ -4,7 +4,8 @@ import { NotificationsRepository } from '../notifications/notifications.reposito
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { OutboxEvent, OutboxHandler } from '../outbox/outbox.types.js';
 import { OutboxWorker } from '../outbox/outbox.worker.js';
-import { pendingSides, type DeclineReason, type Side } from './introduction-lifecycle.js';
+import { pendingSides, type Side } from './introduction-lifecycle.js';
+import { DECLINE_REASON_LABELS } from './introduction.labels.js';
 import type { IntroductionEntity } from './introduction.entity.js';
 import { IntroductionsRepository } from './introductions.repository.js';
 
@@ -21,15 +22,6 @@ const INTRODUCTION_EVENTS: Record<string, { kind: NotificationKind; to: Audience
   'introduction.buyer_declined': { kind: 'introduction_declined', to: ['vendor', 'curators'] },
   // Raised by the reminder job with the side still to answer in the payload.
   'introduction.reminder': { kind: 'introduction_reminder', to: [] },
-};
-
-export const DECLINE_REASON_LABELS: Readonly<Record<DeclineReason, string>> = {
-  not_relevant: 'Proposition non pertinente',
-  no_capacity: 'Pas de disponibilité',
-  budget: 'Budget inadapté',
-  timing: 'Calendrier inadapté',
-  already_equipped: 'Déjà équipé',
-  other: 'Autre raison',
 };
 
 @Injectable()

@@ -1,12 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/app-config.js';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicTask } from '../common/periodic-task.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import type { Side } from './introduction-lifecycle.js';
 import { IntroductionsRepository } from './introductions.repository.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** How often the job looks for introductions waiting too long; reminders are counted in days. */
@@ -24,14 +22,14 @@ export class IntroductionRemindersJob implements OnApplicationBootstrap, OnAppli
   private readonly schedule = new PeriodicTask('Introduction reminders', CHECK_EVERY_MS, () => this.runOnce(), this.logger);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly introductions: IntroductionsRepository,
     private readonly outbox: OutboxRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConfig('reminders') private readonly config: ConfigSlices['reminders'],
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.REMINDERS_ENABLED) this.schedule.start();
+    if (this.config.enabled) this.schedule.start();
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -40,11 +38,11 @@ export class IntroductionRemindersJob implements OnApplicationBootstrap, OnAppli
 
   /** Claims and enqueues every reminder due at `now`; returns how many were enqueued. */
   async runOnce(now: Date = new Date()): Promise<number> {
-    const cutoff = new Date(now.getTime() - this.config.REMINDER_DAYS * DAY_MS);
+    const cutoff = new Date(now.getTime() - this.config.days * DAY_MS);
     let total = 0;
     for (const side of ['vendor', 'buyer'] as Side[]) {
       for (;;) {
-        const claimed = await this.dataSource.transaction(async (manager) => {
+        const claimed = await this.transactions.run(async (manager) => {
           const due = await this.introductions.claimDueReminders(manager, side, cutoff, now, BATCH);
           for (const d of due) await this.outbox.enqueue(manager, 'introduction.reminder', { introductionId: d.introductionId, side: d.side });
           return due.length;

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
@@ -13,6 +11,7 @@ import { contactOrganisations, toIntroductionDto } from './introduction-view.js'
 import type { IntroductionEntity } from './introduction.entity.js';
 import { IntroductionsErrors } from './introductions.errors.js';
 import { IntroductionsRepository, type IntroductionChanges } from './introductions.repository.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 /**
  * Answers and follow-up of an introduction (DESIGN §4). The caller's side comes from their
@@ -22,7 +21,7 @@ import { IntroductionsRepository, type IntroductionChanges } from './introductio
 @Injectable()
 export class IntroductionTransitionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly introductions: IntroductionsRepository,
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditService,
@@ -65,7 +64,7 @@ export class IntroductionTransitionsService {
     action: string,
     plan: (side: Actor, now: Date, introduction: IntroductionEntity) => { event: IntroductionEvent; changes: IntroductionChanges; audited?: Record<string, unknown> },
   ): Promise<IntroductionDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const introduction = await this.introductions.findById(id, manager);
       const side = viewerSide(caller, introduction);
       const current = introduction!;

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { isStaff } from '../identity/access.js';
 import type { Caller } from '../identity/caller.js';
@@ -20,12 +18,13 @@ import { contactOrganisations, toIntroductionDto } from './introduction-view.js'
 import type { IntroductionEntity } from './introduction.entity.js';
 import { IntroductionsErrors } from './introductions.errors.js';
 import { IntroductionsRepository } from './introductions.repository.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 /** Curators propose introductions; each party reads its own (DESIGN §4, §8). Answers live in IntroductionTransitionsService. */
 @Injectable()
 export class IntroductionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly introductions: IntroductionsRepository,
     private readonly needs: NeedsRepository,
     private readonly offerings: OfferingsRepository,
@@ -47,7 +46,7 @@ export class IntroductionsService {
     }
     const failed = (await this.matching.exclusionsFor(need, offering.id)).map((e) => ({ rule: e.rule, reason: e.reason }));
     if (failed.length > 0) throw IntroductionsErrors.INTRODUCTION_NOT_ELIGIBLE(undefined, { failed });
-    const created = await this.dataSource.transaction(async (manager) => {
+    const created = await this.transactions.run(async (manager) => {
       const existing = await this.introductions.findOpenIdForPair(manager, need.id, offering.id);
       if (existing) throw IntroductionsErrors.INTRODUCTION_ALREADY_OPEN(undefined, { introductionId: existing });
       // A concurrent proposal of the same pair loses on the partial unique index: 409 ALREADY_EXISTS.

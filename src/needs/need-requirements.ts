@@ -27,6 +27,12 @@ export function suggestedRequirements(sensitivity: DataSensitivity | null, buyer
   return [...suggested];
 }
 
+/** The suggestions for a sensitivity as a form sends it: a code outside the vocabulary suggests nothing. */
+export function suggestedRequirementsFor(sensitivity: string | null | undefined, buyerType: string | null): HardRequirement[] {
+  const known = (Object.values(DataSensitivity) as string[]).includes(sensitivity ?? '') ? (sensitivity as DataSensitivity) : null;
+  return suggestedRequirements(known, buyerType);
+}
+
 /** The suggestions the buyer has not (yet) taken into `requirements`. */
 export function missingSuggestions(suggested: readonly HardRequirement[], requirements: readonly string[]): HardRequirement[] {
   return suggested.filter((r) => !requirements.includes(r));

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
@@ -18,12 +16,13 @@ import { type MeDto } from './dto/user.dto.js';
 import type { UserEntity } from './user.entity.js';
 import { UsersErrors } from './users.errors.js';
 import { UsersRepository, type ProfileChanges } from './users.repository.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 /** The caller's own account: read, change, export, erase (GET/PATCH/DELETE /me, GET /me/export). */
 @Injectable()
 export class AccountService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly refreshTokens: RefreshTokensRepository,
@@ -42,7 +41,7 @@ export class AccountService {
     const changes: ProfileChanges = {};
     if (dto.displayName !== undefined) changes.displayName = dto.displayName.trim();
     if (dto.phone !== undefined) changes.phone = dto.phone;
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const user = await this.users.lockLiveById(manager, caller.userId);
       if (!user) throw CommonErrors.UNAUTHENTICATED();
       if (dto.newPassword !== undefined) {
@@ -99,7 +98,7 @@ export class AccountService {
    * organisation so statistics still count it. The organisation is company data and stays.
    */
   async erase(caller: Caller): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const user = await this.users.lockLiveById(manager, caller.userId);
       if (!user) throw CommonErrors.UNAUTHENTICATED();
       if (user.role === 'admin') {

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertMemberOrStaff } from '../identity/access.js';
 import type { Caller } from '../identity/caller.js';
@@ -10,12 +8,13 @@ import { toMemberDto } from './user-view.js';
 import { type MemberDto } from './dto/member.dto.js';
 import { UsersErrors } from './users.errors.js';
 import { UsersRepository } from './users.repository.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 /** Who belongs to an organisation, and the approval of people who joined an existing SIREN. */
 @Injectable()
 export class MembersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly audit: AuditService,
@@ -37,7 +36,7 @@ export class MembersService {
 
   private async decide(caller: Caller, organisationId: string, userId: string, status: 'active' | 'rejected'): Promise<MemberDto> {
     assertMemberOrStaff(caller, organisationId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const user = await this.users.lockLiveById(manager, userId);
       if (!user || user.organisationId !== organisationId) throw UsersErrors.USER_NOT_FOUND();
       if (user.membershipStatus !== 'pending') throw UsersErrors.MEMBERSHIP_NOT_PENDING();

@@ -1,18 +1,17 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import { AuthErrors } from '../credentials/auth.errors.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { Caller } from '../identity/caller.js';
 import { PasswordService } from '../credentials/password.service.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
 import type { CreateStaffUserDto } from './dto/create-staff-user.dto.js';
 import { toMeDto } from './user-view.js';
 import { type UserDto } from './dto/user.dto.js';
 import { isUniqueViolation, normaliseEmail } from './email.js';
 import { UsersRepository } from './users.repository.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 /** Curators and admins: created by an admin (POST /admin/users), the first admin from the environment. */
 @Injectable()
@@ -20,11 +19,11 @@ export class StaffUsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(StaffUsersService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly users: UsersRepository,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConfig('admin') private readonly config: ConfigSlices['admin'],
   ) {}
 
   create(caller: Caller, dto: CreateStaffUserDto): Promise<UserDto> {
@@ -33,10 +32,10 @@ export class StaffUsersService implements OnApplicationBootstrap {
 
   /** ADMIN_EMAIL / ADMIN_PASSWORD give the first admin, once: nothing happens while an admin exists. */
   async onApplicationBootstrap(): Promise<void> {
-    const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
+    const { email, password } = this.config;
     if (!email || !password) return;
-    const created = await this.dataSource
-      .transaction(async (manager) => {
+    const created = await this.transactions
+      .run(async (manager) => {
         await this.users.lockAdminBootstrap(manager);
         if ((await this.users.countLiveAdmins(manager)) > 0) return false;
         await this.createStaff(null, { email, password, displayName: 'Administrator', role: 'admin' }, manager);
@@ -71,7 +70,7 @@ export class StaffUsersService implements OnApplicationBootstrap {
       return toMeDto(user);
     };
     try {
-      return await (outer ? run(outer) : this.dataSource.transaction(run));
+      return await (outer ? run(outer) : this.transactions.run(run));
     } catch (error) {
       if (isUniqueViolation(error, 'app_user_email_key')) throw AuthErrors.EMAIL_TAKEN();
       throw error;

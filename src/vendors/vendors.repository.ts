@@ -17,7 +17,10 @@ export interface VendorFilters {
   verified: boolean;
 }
 
-export type VendorProfileChanges = Partial<Pick<OrganisationEntity, 'name' | 'description' | 'website' | 'headcountBand'>>;
+/** The public profile and the legal data: one form, one row, one save. */
+export type VendorProfileChanges = Partial<
+  Pick<OrganisationEntity, 'name' | 'description' | 'website' | 'headcountBand' | 'siret' | 'nafCode' | 'communeCode' | 'establishments'>
+>;
 
 /** INSEE commune codes start with their département: 3 characters overseas (97x), 2 elsewhere (incl. 2A/2B). */
 const departementOf = (commune: string): string => `(CASE WHEN left(${commune}, 2) = '97' THEN left(${commune}, 3) ELSE left(${commune}, 2) END)`;

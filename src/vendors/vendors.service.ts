@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertMemberOf, isStaff } from '../identity/access.js';
 import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
-import { withinTransaction } from '../persistence/transactions.js';
 import { pageOf, pageWindow, type Page } from '../common/pagination.js';
 import type { OfferingSummaryDto } from '../offerings/dto/offering.dto.js';
 import { OFFERING_STATUSES } from '../offerings/offering.entity.js';
@@ -13,20 +11,23 @@ import { toOfferingSummaryDto } from '../offerings/offering-view.js';
 import { canSeeUnpublished } from '../offerings/offerings.service.js';
 import { OfferingsRepository } from '../offerings/offerings.repository.js';
 import type { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { checkOrganisationCoherence } from '../organisations/organisation-rules.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { findCommune, findDepartement, findRegion, listDepartements, regionOfDepartement } from '../reference/geo/geography.js';
 import type { DepartementCode, RegionCode } from '../reference/data/geo.types.js';
 import { OFFERING_CHANGED } from '../search/offering-document.source.js';
-import type { UpdateVendorDto, VendorDto, VendorListQueryDto, VendorOfferingsQueryDto, VendorSummaryDto } from './dto/vendor.dto.js';
+import type { UpdateVendorProfileDto } from './dto/vendor-profile.dto.js';
+import type { VendorDto, VendorListQueryDto, VendorOfferingsQueryDto, VendorSummaryDto } from './dto/vendor.dto.js';
 import { VendorsErrors } from './vendors.errors.js';
-import { VendorsRepository, type PlaceFilter } from './vendors.repository.js';
+import { VendorsRepository, type PlaceFilter, type VendorProfileChanges } from './vendors.repository.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 const MAX_OFFERINGS_ON_PAGE = 100;
 
 @Injectable()
 export class VendorsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly vendors: VendorsRepository,
     private readonly offerings: OfferingsRepository,
     private readonly outbox: OutboxRepository,
@@ -64,18 +65,22 @@ export class VendorsService {
     return pageOf(rows.map(toOfferingSummaryDto), total, query);
   }
 
-  /** Public profile fields, by the vendor's members. A new name reaches the search documents. */
-  /** `within`: an outer transaction to join (the console saves the legal data and the profile together). */
-  async update(caller: Caller, vendorId: string, dto: UpdateVendorDto, within?: EntityManager): Promise<VendorDto> {
+  /**
+   * The vendor's profile, by its members: public fields (PATCH /vendors/:id) and, from the console,
+   * the legal data of the same row: one lock, one version bump, one audit entry. A new name
+   * reaches the search documents.
+   */
+  async update(caller: Caller, vendorId: string, dto: UpdateVendorProfileDto): Promise<VendorDto> {
     assertMemberOf(caller, vendorId);
-    return withinTransaction(this.dataSource, within, async (manager) => {
+    return this.transactions.run(async (manager) => {
       const vendor = await this.vendors.lockVendor(manager, vendorId);
       if (!vendor) throw VendorsErrors.VENDOR_NOT_FOUND();
       if (dto.version !== vendor.version) throw CommonErrors.STALE_VERSION();
       const { version: _version, ...changes } = dto;
+      checkOrganisationCoherence(vendor, changes);
       const before = auditView(vendor);
       const renamed = changes.name !== undefined && changes.name !== vendor.name;
-      const updated = await this.vendors.updateProfile(manager, vendor, changes);
+      const updated = await this.vendors.updateProfile(manager, vendor, changes as VendorProfileChanges);
       await this.audit.record(manager, caller, { action: 'vendor.update', entityType: 'organisation', entityId: vendorId, before, after: auditView(updated) });
       if (renamed) await this.refreshSearch(manager, vendorId);
       return this.detail(manager, updated);
@@ -84,7 +89,7 @@ export class VendorsService {
 
   /** A curator vouches for the organisation: its offerings may then be published. */
   async verify(caller: Caller, vendorId: string): Promise<VendorDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const vendor = await this.vendors.lockVendor(manager, vendorId);
       if (!vendor) throw VendorsErrors.VENDOR_NOT_FOUND();
       if (vendor.verifiedAt) throw VendorsErrors.VENDOR_ALREADY_VERIFIED(undefined, { verifiedAt: vendor.verifiedAt });
@@ -126,6 +131,10 @@ const auditView = (v: OrganisationEntity): Record<string, unknown> => ({
   description: v.description,
   website: v.website,
   headcountBand: v.headcountBand,
+  siret: v.siret,
+  nafCode: v.nafCode,
+  communeCode: v.communeCode,
+  establishments: v.establishments,
 });
 
 function toVendorSummary(v: OrganisationEntity): VendorSummaryDto {

@@ -2,9 +2,9 @@ import cookie from '@fastify/cookie';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../identity/caller.js';
-import { WebErrorPages } from './pages/web-error-pages.js';
-import { csrfToken, csrfTokenMatches, newCsrfSecret } from './session/csrf.js';
-import { CSRF_COOKIE, WEB_PREFIX, WebSessionService } from './session/web-session.service.js';
+import { WebErrorPages } from './shared/error-pages.js';
+import { csrfToken, csrfTokenMatches, newCsrfSecret } from './shared/csrf.js';
+import { CSRF_COOKIE, WEB_PREFIX, WebSessionService } from './shared/web-session.service.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

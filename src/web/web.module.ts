@@ -9,20 +9,25 @@ import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { StatsModule } from '../stats/stats.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
-import { WebAssetsController } from './assets.controller.js';
-import { WebAccountController } from './pages/account.controller.js';
-import { WebBuyerController } from './pages/buyer.controller.js';
-import { WebIntroductionsController } from './pages/introductions.controller.js';
-import { WebCurationBoardController } from './pages/curation-board.controller.js';
-import { WebCurationStatsController } from './pages/curation-stats.controller.js';
-import { WebCurationVerificationController } from './pages/curation-verification.controller.js';
-import { WebCurationController } from './pages/curation.controller.js';
-import { WebPublicController } from './pages/public.controller.js';
-import { WebVendorController } from './pages/vendor.controller.js';
-import { WebErrorPages } from './pages/web-error-pages.js';
-import { WebExceptionFilter } from './pages/web-exception.filter.js';
-import { WebViews } from './pages/web-views.js';
-import { WebSessionService } from './session/web-session.service.js';
+import { WebAssetsController } from './shared/assets.controller.js';
+import { WebAccountController } from './account/account.controller.js';
+import { BuyerPages } from './buyer/buyer-pages.js';
+import { WebBuyerController } from './buyer/buyer.controller.js';
+import { WebNeedStepsController } from './buyer/need-steps.controller.js';
+import { WebIntroductionsController } from './introductions/introductions.controller.js';
+import { WebCurationBoardController } from './curation/curation-board.controller.js';
+import { WebCurationStatsController } from './curation/curation-stats.controller.js';
+import { WebCurationVerificationController } from './curation/curation-verification.controller.js';
+import { WebCurationController } from './curation/curation.controller.js';
+import { WebPublicController } from './public/public.controller.js';
+import { VendorPages } from './vendor/vendor-pages.js';
+import { WebVendorOfferingsController } from './vendor/vendor-offerings.controller.js';
+import { WebVendorOrganisationController } from './vendor/vendor-organisation.controller.js';
+import { WebVendorController } from './vendor/vendor.controller.js';
+import { WebErrorPages } from './shared/error-pages.js';
+import { WebExceptionFilter } from './shared/web-exception.filter.js';
+import { WebViews } from './shared/views.js';
+import { WebSessionService } from './shared/web-session.service.js';
 
 /**
  * The web console under /app (docs/decisions/011-web-console.md): server-rendered pages on the
@@ -46,13 +51,16 @@ import { WebSessionService } from './session/web-session.service.js';
     WebPublicController,
     WebAccountController,
     WebBuyerController,
+    WebNeedStepsController,
     WebIntroductionsController,
     WebCurationController,
     WebCurationVerificationController,
     WebCurationBoardController,
     WebCurationStatsController,
     WebVendorController,
+    WebVendorOrganisationController,
+    WebVendorOfferingsController,
   ],
-  providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService],
+  providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService, BuyerPages, VendorPages],
 })
 export class WebModule {}

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { referenceData } from '../../src/reference/data/reference-data.js';
 import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
-import { SOVEREIGNTY_SECTIONS } from '../../src/web/pages/vendor-forms.js';
+import { SOVEREIGNTY_SECTIONS } from '../../src/web/vendor/sovereignty-sections.js';
 import { createCurator, registerBuyer, TEST_PASSWORD } from '../support/auth.js';
 import { seriousA11yViolations, screenshot, signIn, startBrowserTest, type BrowserTest } from '../support/browser.js';
 import { createPublishedNeed } from '../support/introductions.js';

@@ -1,0 +1,92 @@
+import { Body, Get, Headers, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthService } from '../../auth/auth.service.js';
+import { AuthRateLimitGuard } from '../../auth/rate-limit.guard.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { searchCommunes } from '../../reference/geo/commune-search.js';
+import type { Role } from '../../identity/roles.js';
+import { attempt } from '../shared/form-input.js';
+import { frenchErrorMessage } from '../shared/french-messages.js';
+import { WebSessionService } from '../shared/web-session.service.js';
+import { withFlash } from '../shared/flash.js';
+import { safeReturnPath } from '../shared/return-path.js';
+import { parseLogin } from './login.form.js';
+import { buyerTypeOptions, parseRegister, REGISTER_LABELS, roleOfProfile } from './register.form.js';
+import { seeOther, WebViews } from '../shared/views.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
+
+/** Where each role lands after signing in. */
+const homeOf = (role: Role): string => (role === 'vendor' ? '/app/fournisseur' : role === 'buyer' ? '/app/acheteur' : '/app/curation');
+
+/** Sign in, sign up and sign out, on the API's AuthService and rate limit. */
+@ConsoleController('app')
+export class WebAccountController {
+  constructor(
+    private readonly views: WebViews,
+    private readonly auth: AuthService,
+    private readonly sessions: WebSessionService,
+  ) {}
+
+  @Get('connexion')
+  loginPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('retour') retour?: string): void {
+    this.views.send(reply, request, 'account/login', 'Se connecter', { values: {}, retour: safeReturnPath(retour) });
+  }
+
+  @Post('connexion')
+  @UseGuards(AuthRateLimitGuard)
+  async login(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: unknown, @Headers('user-agent') userAgent?: string): Promise<void> {
+    const { credentials, email, retour } = parseLogin(body);
+    const again = (message: string, status: number) =>
+      this.views.send(reply, request, 'account/login', 'Se connecter', { values: { email }, retour, message }, status);
+    if (!credentials) return again('Saisissez votre adresse e-mail et votre mot de passe.', 400);
+    try {
+      const user = await this.auth.validateCredentials(credentials.email, credentials.password, request.ip);
+      const session = await this.auth.login(user, userAgent);
+      this.sessions.store(reply, session);
+      seeOther(reply, request, withFlash(retour !== '/app' ? retour : homeOf(user.role), 'signed-in'));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'INVALID_CREDENTIALS') {
+        again(frenchErrorMessage(error.code), 401);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  @Get('inscription')
+  registerPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('profil') profil?: string): void {
+    this.views.send(reply, request, 'account/register', 'Créer un compte', { role: roleOfProfile(profil), values: {}, errors: {}, labels: REGISTER_LABELS, buyerTypes: buyerTypeOptions() });
+  }
+
+  @Post('inscription')
+  @UseGuards(AuthRateLimitGuard)
+  async register(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: unknown, @Headers('user-agent') userAgent?: string): Promise<void> {
+    const form = await parseRegister(body);
+    const again = (errors: Record<string, string[]>, message: string | undefined, status: number) =>
+      this.views.send(reply, request, 'account/register', 'Créer un compte', { role: form.role, values: form.values, errors, message, labels: REGISTER_LABELS, buyerTypes: buyerTypeOptions() }, status);
+    if (!form.dto) return again(form.errors, undefined, 400);
+    const dto = form.dto;
+    const saved = await attempt(
+      async () => ({ session: await this.auth.register(dto, userAgent), role: dto.role }),
+      (r) => again(r.error.code === 'EMAIL_TAKEN' ? { email: [r.message] } : r.errors, r.message, r.status),
+    );
+    if (!saved.done) return;
+    const { session, role: registered } = saved.value;
+    this.sessions.store(reply, session);
+    seeOther(reply, request, withFlash(homeOf(registered), session.user.membershipStatus === 'pending' ? 'registered-pending' : 'registered'));
+  }
+
+  @Post('deconnexion')
+  async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.sessions.end(request, reply);
+    seeOther(reply, request, withFlash('/app', 'signed-out'));
+  }
+
+  /** Suggestions for commune inputs (a <datalist>), fed by htmx as the user types. */
+  @Get('communes')
+  communes(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>): void {
+    const q = Object.values(query).find((v): v is string => typeof v === 'string' && v.trim().length >= 2 && v.length <= 100);
+    const items = q ? searchCommunes({ q, offset: 0, limit: 12 }).items : [];
+    this.views.sendFragment(reply, request, 'partials/commune-options', { items });
+  }
+}

@@ -1,0 +1,55 @@
+import { Get, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentCaller, type Caller } from '../../identity/caller.js';
+import { Roles } from '../../identity/roles.decorator.js';
+import { CommonErrors } from '../../common/errors/common.errors.js';
+import { StatsExportQueryDto } from '../../stats/dto/export-query.dto.js';
+import { StatsService } from '../../stats/stats.service.js';
+import { checkWith } from '../shared/form-input.js';
+import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
+import { duration, FUNNEL_STEP_LABELS, share } from './curation.labels.js';
+import { WebViews } from '../shared/views.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
+
+/**
+ * Indicators for curators (GET /stats/overview and /stats/funnel) drawn in HTML and inline SVG,
+ * and the CSV export of GET /stats/export.csv on the cookie session.
+ */
+@ConsoleController('app/curation/indicateurs')
+export class WebCurationStatsController {
+  constructor(
+    private readonly views: WebViews,
+    private readonly stats: StatsService,
+  ) {}
+
+  @Get()
+  @Roles('curator', 'admin')
+  async page(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller): Promise<void> {
+    const [overview, funnel] = await Promise.all([this.stats.overview(caller), this.stats.funnel(caller)]);
+    this.views.send(reply, request, 'curation/indicators', 'Indicateurs', {
+      overview,
+      funnel,
+      stepLabels: FUNNEL_STEP_LABELS,
+      declineReasons: DECLINE_REASON_LABELS,
+      share,
+      duration,
+    });
+  }
+
+  @Get('export.csv')
+  @Roles('curator', 'admin')
+  async exportCsv(@Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query() raw: Record<string, unknown>): Promise<void> {
+    const plain: Record<string, unknown> = {};
+    if (raw.columns !== undefined) plain.columns = raw.columns;
+    if (raw.separator !== undefined) plain.separator = raw.separator;
+    const checked = await checkWith(StatsExportQueryDto, plain);
+    if (!checked.value) throw CommonErrors.VALIDATION_FAILED('Unknown export columns or separator.');
+    const csv = await this.stats.exportCsv(caller, checked.value);
+    void reply
+      .status(200)
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="circuit-ia-besoins.csv"')
+      .header('cache-control', 'no-store')
+      .send(csv);
+  }
+}

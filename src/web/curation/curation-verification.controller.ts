@@ -1,0 +1,127 @@
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentCaller, type Caller } from '../../identity/caller.js';
+import { Roles } from '../../identity/roles.decorator.js';
+import { OfferingClaimsService } from '../../offerings/offering-claims.service.js';
+import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
+import { VendorsService } from '../../vendors/vendors.service.js';
+import { attempt, pageNumber } from '../shared/form-input.js';
+import { parseClaimDecision, type ParsedClaimDecision } from './claim-decision.form.js';
+import { claimValueLabel } from './curation.labels.js';
+import { withFlash } from '../shared/flash.js';
+import { seeOther, WebViews } from '../shared/views.js';
+import { ConsoleController } from '../shared/console-controller.decorator.js';
+
+const PAGE_SIZE = 20;
+/** Offerings per page of claims: each carries a dozen claims with their forms. */
+const CLAIMS_PAGE_SIZE = 8;
+
+/** A claim's form state after a refusal: which form, what was typed, what was wrong. */
+interface ClaimFormState {
+  key?: string;
+  comment?: string;
+  errors?: Record<string, string[]>;
+  message?: string;
+}
+
+/**
+ * What curators verify: vendor organisations (GET /vendors?verified=false, POST /vendors/:id/verify)
+ * and the claims of sovereignty profiles with their evidence (GET /offerings/claims-to-review,
+ * POST /offerings/:id/claims/:claim/verify|reject).
+ */
+@ConsoleController('app/curation')
+export class WebCurationVerificationController {
+  constructor(
+    private readonly views: WebViews,
+    private readonly vendors: VendorsService,
+    private readonly claims: OfferingClaimsService,
+  ) {}
+
+  @Get('fournisseurs')
+  @Roles('curator', 'admin')
+  async vendorsPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query('page') page?: string): Promise<void> {
+    await this.renderVendors(request, reply, caller, pageNumber(page), null, 200);
+  }
+
+  @Post('fournisseurs/:id/verifier')
+  @Roles('curator', 'admin')
+  async verifyVendor(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    const verified = await attempt(() => this.vendors.verify(caller, id), (r) => this.renderVendors(request, reply, caller, 1, r.message, r.status));
+    if (!verified.done) return;
+    seeOther(reply, request, withFlash('/app/curation/fournisseurs', 'vendor-verified'));
+  }
+
+  @Get('preuves')
+  @Roles('curator', 'admin')
+  async claimsPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query('page') page?: string): Promise<void> {
+    await this.renderClaims(request, reply, caller, pageNumber(page), {}, 200);
+  }
+
+  @Post('offres/:id/preuves/:claim/verifier')
+  @Roles('curator', 'admin')
+  async verifyClaim(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('claim') claim: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.decide(request, reply, caller, id, claim, await parseClaimDecision(body, 'verify'), (comment) => this.claims.verify(caller, id, claim, comment));
+  }
+
+  @Post('offres/:id/preuves/:claim/rejeter')
+  @Roles('curator', 'admin')
+  async rejectClaim(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('claim') claim: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.decide(request, reply, caller, id, claim, await parseClaimDecision(body, 'reject'), (comment) => this.claims.reject(caller, id, claim, comment ?? ''));
+  }
+
+  private async decide(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    claim: string,
+    form: ParsedClaimDecision,
+    run: (comment: string | undefined) => Promise<unknown>,
+  ): Promise<void> {
+    const { comment, page } = form;
+    const key = `${id}:${claim}`;
+    if (!form.dto) return this.renderClaims(request, reply, caller, page, { key, comment, errors: form.errors, message: form.invalidMessage }, 400);
+    const dto = form.dto;
+    const decided = await attempt(
+      () => run(dto.comment),
+      (r) => this.renderClaims(request, reply, caller, page, { key, comment, errors: r.errors, message: r.message }, r.status),
+    );
+    if (!decided.done) return;
+    const back = page > 1 ? `/app/curation/preuves?page=${page}` : '/app/curation/preuves';
+    seeOther(reply, request, withFlash(back, form.action === 'reject' ? 'claim-rejected' : 'claim-verified'));
+  }
+
+  private async renderVendors(request: FastifyRequest, reply: FastifyReply, caller: Caller, page: number, message: string | null, status: number): Promise<void> {
+    const [waiting, verified] = await Promise.all([
+      this.vendors.list(Object.assign(new VendorListQueryDto(), { verified: false, page, pageSize: PAGE_SIZE }), caller),
+      this.vendors.list(Object.assign(new VendorListQueryDto(), { verified: true, page: 1, pageSize: PAGE_SIZE }), caller),
+    ]);
+    this.views.send(reply, request, 'curation/vendors', 'Fournisseurs à vérifier', { waiting, verified, message, pages: Math.max(1, Math.ceil(waiting.total / PAGE_SIZE)) }, status);
+  }
+
+  private async renderClaims(request: FastifyRequest, reply: FastifyReply, caller: Caller, page: number, state: ClaimFormState, status: number): Promise<void> {
+    const review = await this.claims.pendingReview(caller, { page, pageSize: CLAIMS_PAGE_SIZE });
+    this.views.send(
+      reply,
+      request,
+      'curation/claims',
+      'Preuves à vérifier',
+      { review, state: { errors: {}, ...state }, pages: Math.max(1, Math.ceil(review.total / CLAIMS_PAGE_SIZE)), claimValueLabel, today: new Date().toISOString().slice(0, 10) },
+      status,
+    );
+  }
+}

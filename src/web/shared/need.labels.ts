@@ -1,0 +1,32 @@
+import type { CloseOutcome, NeedMinGrade, NeedReach } from '../../needs/need.entity.js';
+import type { NeedStatus } from '../../needs/need-lifecycle.js';
+
+export const NEED_STATUS_LABELS: Readonly<Record<NeedStatus, string>> = {
+  draft: 'Brouillon',
+  submitted: 'En relecture',
+  changes_requested: 'Modifications demandées',
+  published: 'Publié',
+  rejected: 'Refusé',
+  closed: 'Clos',
+};
+
+/** How a need ended: the buyer's close form and the curator's read the same words. */
+export const CLOSE_OUTCOME_LABELS: Readonly<Record<CloseOutcome, string>> = {
+  won: 'Un fournisseur a été retenu',
+  no_fit: 'Aucune solution ne convenait',
+  abandoned: 'Projet abandonné',
+};
+
+/** Where the buyer looks for a vendor: the label, and the hint the buyer's form shows under it. */
+export const REACH_LABELS: Readonly<Record<NeedReach, { label: string; hint: string }>> = {
+  local: { label: 'Local', hint: 'Un fournisseur de mon département ou d’un département voisin.' },
+  regional: { label: 'Régional', hint: 'Un fournisseur de ma région ou d’une région voisine.' },
+  national: { label: 'National', hint: 'Un fournisseur de toute la France.' },
+};
+
+export const MIN_GRADE_LABELS: Readonly<Record<NeedMinGrade, string>> = {
+  A: 'A au moins (80 et plus)',
+  B: 'B au moins (60 et plus)',
+  C: 'C au moins (40 et plus)',
+  D: 'D au moins (20 et plus)',
+};
