@@ -11,7 +11,7 @@ import { freePort } from '../src/database/embedded-postgres.js';
 import { openBenchDatabase, writeResult } from './support/harness.js';
 import { Api, BENCH_PASSWORD, loadCorpus, waitForOutbox } from './support/relevance-api.js';
 import { corpusProblems, departementOf, gradeOf, readCorpus } from './support/relevance-corpus.js';
-import { Bm25, figures, ndcg, referenceRanking, withinReach, type Figures, type NeedRun } from './support/relevance-metrics.js';
+import { Bm25, figures, ndcg, referenceRanking, useCaseOverlap, withinReach, type Figures, type NeedRun } from './support/relevance-metrics.js';
 
 /**
  * `npm run bench:relevance`: loads the judged set of test/relevance/ into a fresh database through
@@ -99,12 +99,15 @@ async function main(): Promise<void> {
         const rules = e.exclusions.map((x) => x.rule).filter((rule) => ELIGIBILITY_RULES.has(rule));
         if (rules.length > 0) ruledOut.set(loaded.offeringKeys.get(e.offering.id) as string, rules);
       }
+      // The app lists at most 200 excluded offerings: past that the reference ranker could see an ineligible one.
+      if ((all.excluded ?? []).length >= 200) warnings.push(`${need.key}: 200 excluded offerings listed, the reference ranker's eligible set may be too wide`);
       const needPlace = place(buyers.get(need.buyer)!.communeCode);
       const inReach = (offeringKey: string): boolean => {
         const vendor = vendors.get(corpus.offerings.find((o) => o.key === offeringKey)!.vendor)!;
         return withinReach(need.reach, needPlace, [vendor.communeCode, ...vendor.establishments].map(place), adjacency);
       };
-      const eligible = documents.filter((d) => !ruledOut.has(d.id) && inReach(d.id));
+      // Only offerings sharing a use case are ruled on in `excluded`; the others score 0 here anyway.
+      const eligible = documents.filter((d) => useCaseOverlap(need.useCases, d.useCases) > 0 && !ruledOut.has(d.id) && inReach(d.id));
       const baseKeys = referenceRanking(bm25, { text: `${need.title} ${need.description}`, useCases: need.useCases }, eligible, 10).map((r) => r.id);
 
       const judged = Object.values(judgments.needs[need.key]).map((j) => j.grade);
