@@ -1,0 +1,202 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from '../src/app.module.js';
+import { configureApp, createFastifyAdapter } from '../src/app.setup.js';
+import { createLogger } from '../src/common/logging/logger.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { freePort } from '../src/database/embedded-postgres.js';
+import { openBenchDatabase, writeResult } from './support/harness.js';
+import { Api, BENCH_PASSWORD, loadCorpus, waitForOutbox } from './support/relevance-api.js';
+import { corpusProblems, departementOf, gradeOf, readCorpus } from './support/relevance-corpus.js';
+import { Bm25, figures, ndcg, referenceRanking, useCaseOverlap, withinReach, type Figures, type NeedRun } from './support/relevance-metrics.js';
+
+/**
+ * `npm run bench:relevance`: loads the judged set of test/relevance/ into a fresh database through
+ * the HTTP API, asks GET /needs/:id/matches?limit=10 for every need as a curator, and prints the
+ * figures of issue 26 beside those of a reference ranker (BM25 × use-case overlap) computed here.
+ * Exits non-zero only when something crashes, never on the targets. Writes bench/results/relevance-*.json.
+ */
+
+/**
+ * Exclusion rules that make an offering ineligible for the reference ranker too: DESIGN §5.1 and
+ * the hard requirements of REFERENCE §4.5. Any other rule the app may add (a relevance floor) is not one.
+ */
+const ELIGIBILITY_RULES = new Set([
+  'NOT_PUBLISHED', 'VENDOR_NOT_VERIFIED', 'MIN_GRADE', 'SERVICE_AREA', 'BUDGET',
+  'SECNUMCLOUD_OFFERING', 'SECNUMCLOUD_INFRA_OR_BETTER', 'HDS_CERTIFIED', 'DATA_IN_FRANCE', 'DATA_IN_EU', 'NO_NON_EU_REMOTE_ACCESS',
+  'NO_EXTRATERRITORIAL_EXPOSURE', 'ON_PREMISE_OR_PRIVATE', 'NO_TRAINING_ON_CUSTOMER_DATA', 'GDPR_DPA', 'NO_NON_EU_TRANSFERS', 'EU_MODEL',
+  'OPEN_SOURCE_MODEL', 'SELF_HOSTABLE_MODEL', 'ISO27001', 'AI_ACT_NOT_HIGH_RISK', 'DATA_EXPORT_OPEN_FORMAT',
+]);
+
+interface MatchesBody {
+  candidates: number;
+  items: { rank: number; total: number; offering: { id: string } }[];
+  excluded?: { offering: { id: string }; exclusions: { rule: string }[] }[];
+}
+
+async function main(): Promise<void> {
+  const { corpus, judgments } = readCorpus();
+  const problems = corpusProblems(corpus, judgments);
+  if (problems.length > 0) throw new Error(`The judged set is inconsistent:\n  ${problems.join('\n  ')}`);
+  const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+  const db = await openBenchDatabase();
+  let app: NestFastifyApplication | undefined;
+  try {
+    const admin = { email: 'admin@banc-pertinence.example.fr', password: BENCH_PASSWORD };
+    const port = await freePort();
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      MIGRATIONS_RUN: 'false',
+      DEMO_DATA: 'false',
+      DOCS_ENABLED: 'false',
+      SEARCH_BACKEND: 'postgres',
+      OUTBOX_WORKER_ENABLED: 'true',
+      OUTBOX_POLL_MS: '50',
+      REMINDERS_ENABLED: 'false',
+      RETENTION_ENABLED: 'false',
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+    });
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl: db.url }), createFastifyAdapter(config, createLogger(config)), { logger: false });
+    await configureApp(app, config);
+    await app.listen({ port, host: '127.0.0.1' });
+    const api = new Api(`http://127.0.0.1:${port}`);
+
+    const started = Date.now();
+    const loaded = await loadCorpus(api, corpus, admin, say);
+    await waitForOutbox(api);
+    say(`Relevance set loaded and indexed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+    const regionOf = new Map((await api.ok<{ departementCode: string; regionCode: string }[]>('GET', '/reference/departements')).map((d) => [d.departementCode, d.regionCode]));
+    const place = (commune: string) => ({ departement: departementOf(commune), region: regionOf.get(departementOf(commune)) ?? '' });
+    const adjacency = JSON.parse(fs.readFileSync(path.join('src', 'reference', 'data', 'adjacency-fr.json'), 'utf8')) as { departements: Record<string, string[]>; regions: Record<string, string[]> };
+    const vendors = new Map(corpus.vendors.map((v) => [v.key, v]));
+    const buyers = new Map(corpus.buyers.map((b) => [b.key, b]));
+    const adversarial = corpus.offerings.filter((o) => o.adversarial).map((o) => o.key);
+    const documents = corpus.offerings.map((o) => ({ id: o.key, text: `${o.title} ${o.summary} ${o.description}`, useCases: o.useCases }));
+    const bm25 = new Bm25(documents);
+
+    const appRuns: NeedRun[] = [];
+    const baseRuns: NeedRun[] = [];
+    const perNeed: Record<string, unknown>[] = [];
+    const warnings: string[] = [];
+    for (const need of corpus.needs) {
+      const id = loaded.needIds.get(need.key) as string;
+      const ranked = await api.ok<MatchesBody>('GET', `/needs/${id}/matches?limit=10`, loaded.curatorToken);
+      const all = await api.ok<MatchesBody>('GET', `/needs/${id}/matches?limit=100&includeExcluded=true`, loaded.curatorToken);
+      const appKeys = ranked.items.map((m) => loaded.offeringKeys.get(m.offering.id) ?? `unknown:${m.offering.id}`);
+
+      // The reference ranker's eligible set: what the app's own rules let through, within the need's reach.
+      const ruledOut = new Map<string, string[]>();
+      for (const e of all.excluded ?? []) {
+        const rules = e.exclusions.map((x) => x.rule).filter((rule) => ELIGIBILITY_RULES.has(rule));
+        if (rules.length > 0) ruledOut.set(loaded.offeringKeys.get(e.offering.id) as string, rules);
+      }
+      // The app lists at most 200 excluded offerings: past that the reference ranker could see an ineligible one.
+      if ((all.excluded ?? []).length >= 200) warnings.push(`${need.key}: 200 excluded offerings listed, the reference ranker's eligible set may be too wide`);
+      const needPlace = place(buyers.get(need.buyer)!.communeCode);
+      const inReach = (offeringKey: string): boolean => {
+        const vendor = vendors.get(corpus.offerings.find((o) => o.key === offeringKey)!.vendor)!;
+        return withinReach(need.reach, needPlace, [vendor.communeCode, ...vendor.establishments].map(place), adjacency);
+      };
+      // Only offerings sharing a use case are ruled on in `excluded`; the others score 0 here anyway.
+      const eligible = documents.filter((d) => useCaseOverlap(need.useCases, d.useCases) > 0 && !ruledOut.has(d.id) && inReach(d.id));
+      const baseKeys = referenceRanking(bm25, { text: `${need.title} ${need.description}`, useCases: need.useCases }, eligible, 10).map((r) => r.id);
+
+      const judged = Object.values(judgments.needs[need.key]).map((j) => j.grade);
+      for (const [offeringKey, j] of Object.entries(judgments.needs[need.key])) {
+        if (j.grade >= 1 && ruledOut.has(offeringKey)) warnings.push(`${need.key} × ${offeringKey}: graded ${j.grade} but the app excludes it (${ruledOut.get(offeringKey)!.join(', ')})`);
+        if (j.grade >= 1 && !inReach(offeringKey)) warnings.push(`${need.key} × ${offeringKey}: graded ${j.grade} but out of the need's ${need.reach} reach`);
+      }
+      const relevant = judged.filter((g) => g >= 2).length;
+      const run = (keys: string[]): NeedRun => ({
+        need: need.key,
+        grades: keys.map((k) => gradeOf(judgments, need.key, k)),
+        judged,
+        relevant,
+        adversarialRanks: Object.fromEntries(adversarial.map((a) => [a, keys.includes(a) ? keys.indexOf(a) + 1 : null])),
+      });
+      const appRun = run(appKeys);
+      const baseRun = run(baseKeys);
+      appRuns.push(appRun);
+      baseRuns.push(baseRun);
+      perNeed.push({
+        need: need.key,
+        reach: need.reach,
+        relevant,
+        appCandidates: ranked.candidates,
+        current: { top10: appKeys, grades: appRun.grades, ndcg5: ndcg(appRun.grades, judged, 5), adversarialRanks: appRun.adversarialRanks },
+        baseline: { eligible: eligible.length, top10: baseKeys, grades: baseRun.grades, ndcg5: ndcg(baseRun.grades, judged, 5), adversarialRanks: baseRun.adversarialRanks },
+      });
+    }
+
+    const current = figures(appRuns);
+    const baseline = figures(baseRuns);
+    printReport(say, current, baseline, appRuns, baseRuns, adversarial, warnings);
+    const file = await writeResult('relevance', {
+      benchmark: 'Judged relevance set (test/relevance/): GET /needs/:id/matches?limit=10 as a curator vs BM25 × use-case overlap over the same eligible offerings',
+      database: db.where,
+      set: { needs: corpus.needs.length, offerings: corpus.offerings.length, vendors: corpus.vendors.length, adversarial },
+      targets: { ndcg5: '≥ 0.97 and above the baseline', junk5: '≤ 10 %', adversarialInTop3: 'none where the need has ≥ 3 relevant offerings' },
+      current,
+      baseline,
+      perNeed,
+      warnings,
+    });
+    say(`Results written to ${file}`);
+  } finally {
+    await app?.close();
+    await db.close();
+  }
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+const num = (x: number): string => x.toFixed(3);
+
+function printReport(say: (line: string) => void, current: Figures, baseline: Figures, appRuns: NeedRun[], baseRuns: NeedRun[], adversarial: string[], warnings: string[]): void {
+  const meets = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+  say('');
+  say(`Relevance on the judged set: ${current.needs} needs (current ranking vs reference BM25 × use-case overlap)`);
+  console.table({
+    'nDCG@5': { current: num(current.ndcg5), baseline: num(baseline.ndcg5), target: `≥ 0.970 and > baseline: ${meets(current.ndcg5 >= 0.97 && current.ndcg5 > baseline.ndcg5)}` },
+    'nDCG@10': { current: num(current.ndcg10), baseline: num(baseline.ndcg10), target: '' },
+    'precision@5 (grade ≥ 2)': { current: pct(current.precision5), baseline: pct(baseline.precision5), target: '' },
+    'needs whose #1 is a 3': { current: pct(current.top1Is3), baseline: pct(baseline.top1Is3), target: '' },
+    'junk@5 (slots graded 0)': { current: pct(current.junk5), baseline: pct(baseline.junk5), target: `≤ 10 %: ${meets(current.junk5 <= 0.1)}` },
+    'adversarial in top 3 (needs with ≥ 3 relevant)': {
+      current: String(current.adversarialInTop3.length),
+      baseline: String(baseline.adversarialInTop3.length),
+      target: `none: ${meets(current.adversarialInTop3.length === 0)}`,
+    },
+  });
+  say('Rank of each adversarial offering per need (current / baseline; – = not returned in the top 10):');
+  const rows: Record<string, Record<string, string>> = {};
+  appRuns.forEach((r, i) => {
+    const row: Record<string, string> = {};
+    for (const a of adversarial) {
+      const c = r.adversarialRanks[a];
+      const b = baseRuns[i].adversarialRanks[a];
+      if (c !== null || b !== null) row[a] = `${c ?? '–'} / ${b ?? '–'}`;
+    }
+    if (Object.keys(row).length > 0) rows[r.need] = row;
+  });
+  console.table(rows);
+  say('Top-5 grades per need (current | baseline):');
+  for (const [i, r] of appRuns.entries()) say(`  ${r.need.padEnd(26)} ${r.grades.slice(0, 5).join(' ').padEnd(10)} | ${baseRuns[i].grades.slice(0, 5).join(' ')}`);
+  for (const v of [...current.adversarialInTop3.map((x) => ({ ...x, who: 'current' })), ...baseline.adversarialInTop3.map((x) => ({ ...x, who: 'baseline' }))]) {
+    say(`  ${v.who}: adversarial ${v.offering} at rank ${v.rank} for ${v.need}`);
+  }
+  if (warnings.length > 0) say(`Judgment warnings (fix the set):\n  ${warnings.join('\n  ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
