@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { corpusProblems, gradeOf, readCorpus, siretFrom, sirenFrom } from '../../bench/support/relevance-corpus.js';
-import { isValidSiren, isValidSiret } from '../../src/organisations/siren.js';
+import { isValidSiren, isValidSiret } from '../../src/reference/validation/siren.js';
 import { Bm25, dcg, figures, ndcg, precisionAt, referenceRanking, tokenize, useCaseOverlap, withinReach, type NeedRun } from '../../bench/support/relevance-metrics.js';
 
 /*
