@@ -48,6 +48,9 @@ const WEIGHT_SETS: Weights[] = [
 ];
 const LIMITS = [1, 5, 20];
 
+/** Every seventh generated offering made a catch-all of 4 or more use cases, by its index (no draw from the seed). */
+const withBreadth = (i: number, useCases: string[]): string[] =>
+  i % 7 === 3 ? [...new Set([...useCases, ...USE_CASES.slice(0, 4 + (i % 15))])] : useCases;
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const departementOf = (commune: string) => findCommune(commune)?.departementCode ?? commune.slice(0, 2);
 
@@ -123,7 +126,8 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
         title: `${pick(random, text.titles)} ${i}`,
         summary: text.summary,
         description: text.description,
-        use_cases: random() < 0.4 ? [useCase, pick(random, USE_CASES)].filter((u, j, a) => a.indexOf(u) === j) : [useCase],
+        // One in seven claims 4 or more use cases (issue 26): the specificity rule must keep its SQL twin.
+        use_cases: withBreadth(i, random() < 0.4 ? [useCase, pick(random, USE_CASES)].filter((u, j, a) => a.indexOf(u) === j) : [useCase]),
         sectors: pick(random, SECTORS),
         service_national: national,
         service_regions: national || random() < 0.5 ? [] : [region],

@@ -4,6 +4,7 @@ import { MatchingNeedReader } from '../../src/matches/matching-need.reader.js';
 import { MatchingWeightsService } from '../../src/matches/matching-weights.service.js';
 import { NeedMatchesService } from '../../src/matches/need-matches.service.js';
 import { OfferingExclusionsService } from '../../src/matches/offering-exclusions.service.js';
+import { OtherLeadsService } from '../../src/matches/other-leads.service.js';
 import { Ranker } from '../../src/matches/ranking/ranker.js';
 import { TextRelevance } from '../../src/matches/ranking/text-relevance.js';
 import { BuyerTypesRepository } from '../../src/matches/repositories/buyer-types.repository.js';
@@ -19,9 +20,10 @@ export function matchingParts(ds: DataSource, search: SearchIndex) {
   const projection = new OfferingMatchRepository(ds);
   const weightsRepository = new MatchingWeightsRepository(ds);
   const weights = new MatchingWeightsService(weightsRepository, new AuditService());
-  const ranker = new Ranker(candidates, projection, weights, new TextRelevance(search));
+  const text = new TextRelevance(search);
+  const ranker = new Ranker(candidates, projection, weights, text);
   const needs = new NeedsRepository(ds);
   const matchingNeeds = new MatchingNeedReader(new BuyerTypesRepository(ds));
-  const matches = new NeedMatchesService(needs, matchingNeeds, weights, ranker, new OfferingExclusionsService(candidates, matchingNeeds));
+  const matches = new NeedMatchesService(needs, matchingNeeds, weights, ranker, new OfferingExclusionsService(candidates, matchingNeeds), new OtherLeadsService(candidates, text));
   return { candidates, projection, weightsRepository, weights, ranker, needs, matches };
 }

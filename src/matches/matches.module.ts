@@ -10,6 +10,7 @@ import { MatchingWeightsService } from './matching-weights.service.js';
 import { MatchingService } from './matching.service.js';
 import { NeedMatchesService } from './need-matches.service.js';
 import { OfferingExclusionsService } from './offering-exclusions.service.js';
+import { OtherLeadsService } from './other-leads.service.js';
 import { Ranker } from './ranking/ranker.js';
 import { TextRelevance } from './ranking/text-relevance.js';
 import { BuyerTypesRepository } from './repositories/buyer-types.repository.js';
@@ -35,6 +36,7 @@ import { OfferingMatchRepository } from './repositories/offering-match.repositor
     NeedMatchesService,
     MarketDepthService,
     OfferingExclusionsService,
+    OtherLeadsService,
     LeadsService,
     MatchingService,
   ],

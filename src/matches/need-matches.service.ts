@@ -10,6 +10,7 @@ import { MatchesErrors } from './matches.errors.js';
 import { MatchingNeedReader } from './matching-need.reader.js';
 import { MatchingWeightsService } from './matching-weights.service.js';
 import { OfferingExclusionsService } from './offering-exclusions.service.js';
+import { OtherLeadsService } from './other-leads.service.js';
 import { Ranker, type RankedMatch } from './ranking/ranker.js';
 import { SCORING_VERSION } from './scoring/weights.js';
 
@@ -22,6 +23,7 @@ export class NeedMatchesService {
     private readonly weights: MatchingWeightsService,
     private readonly ranker: Ranker,
     private readonly exclusions: OfferingExclusionsService,
+    private readonly others: OtherLeadsService,
   ) {}
 
   async matchesFor(caller: Caller, needId: string, query: { limit?: number; includeExcluded?: boolean }): Promise<MatchesDto> {
@@ -44,7 +46,7 @@ export class NeedMatchesService {
       textAvailable: ranking.textAvailable,
       items: ranking.items.map((m, i) => toMatchDto(m, i + 1)),
     };
-    if (query.includeExcluded) dto.excluded = await this.exclusions.excludedOfferings(need);
+    if (query.includeExcluded) [dto.excluded, dto.otherLeads] = await Promise.all([this.exclusions.excludedOfferings(need), this.others.otherLeads(need)]);
     return dto;
   }
 }

@@ -58,7 +58,7 @@ export class MatchingWeightsDto {
   @ApiProperty({ type: WeightsDto }) weights!: WeightsDto;
   @ApiProperty({ example: 3, description: 'Incremented on each change; 0 while the defaults apply.' }) version!: number;
   @ApiProperty({ example: true }) isDefault!: boolean;
-  @ApiProperty({ example: '2026-11.1' }) scoringVersion!: string;
+  @ApiProperty({ example: '2026-12.1' }) scoringVersion!: string;
   @ApiProperty({ nullable: true, type: String, example: '2026-11-20T10:00:00.000Z' }) updatedAt!: string | null;
   @ApiProperty({ type: WeightsDto, description: 'The defaults of DESIGN §5.3.' }) defaults!: WeightsDto;
 }
@@ -124,9 +124,18 @@ export class ExcludedOfferingDto {
   @ApiProperty({ type: [ExclusionDto] }) exclusions!: ExclusionDto[];
 }
 
+/** An offering shown to curators under "autres pistes": not a match, with why (issue 26). */
+export class OtherLeadDto {
+  @ApiProperty({ type: OfferingSummaryDto }) offering!: OfferingSummaryDto;
+  @ApiProperty({ type: PublicVendorDto }) vendor!: PublicVendorDto;
+  @ApiProperty({ type: GradeDto }) grade!: GradeDto;
+  @ApiProperty({ enum: ['off_topic'], description: 'off_topic: no shared use case and low text relevance.' }) kind!: 'off_topic';
+  @ApiProperty({ example: "Aucun cas d'usage en commun avec le besoin et pertinence du texte faible (12/100, seuil 30)." }) reason!: string;
+}
+
 export class MatchesDto {
   @ApiProperty({ format: 'uuid' }) needId!: string;
-  @ApiProperty({ example: '2026-11.1' }) scoringVersion!: string;
+  @ApiProperty({ example: '2026-12.1' }) scoringVersion!: string;
   @ApiProperty({ type: WeightsDto }) weights!: WeightsDto;
   @ApiProperty({ example: 1, description: 'Version of the weights row used (0 = defaults).' }) weightsVersion!: number;
   @ApiProperty({ example: 42, description: 'Eligible candidates: sharing a use case, plus those found by text alone when text retrieval ran (skipped when none could reach the top).' }) candidates!: number;
@@ -134,6 +143,8 @@ export class MatchesDto {
   @ApiProperty({ type: [MatchDto] }) items!: MatchDto[];
   @ApiPropertyOptional({ type: [ExcludedOfferingDto], description: 'Only with includeExcluded=true (curators, admins).' })
   excluded?: ExcludedOfferingDto[];
+  @ApiPropertyOptional({ type: [OtherLeadDto], description: 'Only with includeExcluded=true (curators, admins): "autres pistes", never matches nor leads.' })
+  otherLeads?: OtherLeadDto[];
 }
 
 /** A need as a vendor sees it in leads: anonymised (no organisation, no person, département only). */
@@ -160,7 +171,7 @@ export class LeadDto {
 
 export class LeadsDto {
   @ApiProperty({ format: 'uuid' }) offeringId!: string;
-  @ApiProperty({ example: '2026-11.1' }) scoringVersion!: string;
+  @ApiProperty({ example: '2026-12.1' }) scoringVersion!: string;
   @ApiProperty({ type: WeightsDto }) weights!: WeightsDto;
   @ApiProperty({ type: [LeadDto] }) items!: LeadDto[];
 }

@@ -1,6 +1,6 @@
 import { criteriaWithoutText, eligibilityNeed, eligibilityOffering, type MatchingNeed } from '../match-view.js';
 import type { CandidateRow } from '../repositories/offering-rows.js';
-import { textCriterion } from '../scoring/criteria.js';
+import { belowRelevanceFloor, textCriterion } from '../scoring/criteria.js';
 import { exclusions } from '../scoring/eligibility.js';
 import { rankCandidates, scoreCandidate, type CriterionResult, type ScoredCandidate } from '../scoring/ranking.js';
 import { needsTextScore, textShare } from '../scoring/top-k.js';
@@ -33,5 +33,7 @@ export async function rankLeads(
   const candidates = await Promise.all(
     scored.map(async (s, i) => scoreCandidate(s.id, { ...s.results, text: ask[i] ? await textOf(s.need) : textCriterion(0) }, weights)),
   );
-  return rankCandidates(candidates).slice(0, limit);
+  // The relevance floor (issue 26): a need sharing no use case with the offering and unrelated in text is no lead.
+  const onTopic = candidates.filter((c, i) => !belowRelevanceFloor(scored[i].need.useCases, offering.useCases, c.criteria.find((x) => x.criterion === 'text')?.score ?? 0));
+  return rankCandidates(onTopic).slice(0, limit);
 }

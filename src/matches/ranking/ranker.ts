@@ -4,6 +4,7 @@ import { MatchingWeightsService, type WeightsInUse } from '../matching-weights.s
 import { OfferingCandidatesRepository } from '../repositories/offering-candidates.repository.js';
 import { OfferingMatchRepository } from '../repositories/offering-match.repository.js';
 import type { CandidateRow, PrerankedId, ScoringRow } from '../repositories/offering-rows.js';
+import { belowRelevanceFloor, sharesUseCase } from '../scoring/criteria.js';
 import { exclusions } from '../scoring/eligibility.js';
 import { prerankSql } from '../scoring/prerank.js';
 import { rankCandidates, scoreCandidate, totalOf, type CriterionResult, type ScoredCandidate } from '../scoring/ranking.js';
@@ -113,12 +114,16 @@ export class Ranker {
     const textOnly = textIds.filter((id) => !known.has(id));
     const rows = textOnly.length > 0 ? [...byUseCase, ...(await this.candidates.findCandidates({ ...retrieval, useCases: [] }, textOnly))] : byUseCase;
     const scored = rows.map((row) => partial(need, row, weights));
-    // Text relevance only where it can change the top.
-    const ask = needsTextScore(
-      scored.map((s) => s.partial),
+    // Text relevance only where it can change the top. Text-only candidates (200 at most) are always
+    // asked and left out of the k-th best: the relevance floor may drop them once their text is known.
+    const onTopic = scored.map((s) => sharesUseCase(need.useCases, s.row.useCases));
+    const askOnTopic = needsTextScore(
+      scored.filter((_, i) => onTopic[i]).map((s) => s.partial),
       textShare(weights.weights),
       limit,
     );
+    let next = 0;
+    const ask = onTopic.map((shares) => (shares ? askOnTopic[next++] : true));
     const scores = await this.text.scores(
       text,
       scored.filter((_, i) => ask[i]).map((s) => s.row.id),
@@ -172,10 +177,14 @@ export class Ranker {
   /** Explains, ranks and re-checks the top of scored candidates, with their text relevance (null = search down). */
   private async rankScored(need: MatchingNeed, scored: Scored[], scores: TextScores, weights: WeightsInUse, limit: number): Promise<Ranked> {
     const proximityOf = new Map<string, RankedMatch['proximity']>();
-    const candidates = scored.map((s) => {
+    const candidates: ScoredCandidate[] = [];
+    for (const s of scored) {
+      const text = textResult(scores, s.row.id);
+      // The relevance floor (issue 26): off-topic offerings are never matches, in either path alike.
+      if (belowRelevanceFloor(need.useCases, s.row.useCases, text.score)) continue;
       proximityOf.set(s.row.id, s.results.proximity.relation);
-      return scoreCandidate(s.row.id, { ...s.results, text: textResult(scores, s.row.id) }, weights.weights);
-    });
+      candidates.push(scoreCandidate(s.row.id, { ...s.results, text }, weights.weights));
+    }
     return { ...(await this.topEligible(need, rankCandidates(candidates), limit, proximityOf)), textAvailable: scores !== null };
   }
 

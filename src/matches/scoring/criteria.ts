@@ -1,17 +1,56 @@
 import type { CriterionResult } from './ranking.js';
 import type { SovereigntyGrade } from '../../sovereignty/sovereignty-score.js';
 
-/** Share of the need's use cases the offering covers. */
+/** Use cases an offering may claim at full credit: a specialist's few (decision 020). */
+export const SPECIALIST_USE_CASES = 3;
+/** The least share of its coverage a catch-all keeps, so that it still ranks above an offering sharing nothing. */
+export const MIN_SPECIFICITY = 20;
+
+/** Percent of its coverage an offering claiming `claimed` use cases keeps: 100 up to 3, then 300 / claimed, at least 20. */
+export function specificityPercent(claimed: number): number {
+  return claimed <= SPECIALIST_USE_CASES ? 100 : Math.max(MIN_SPECIFICITY, Math.round((100 * SPECIALIST_USE_CASES) / claimed));
+}
+
+/** Whether the offering claims at least one of the need's use cases (the relevance floor's first test). */
+export function sharesUseCase(needUseCases: readonly string[], offeringUseCases: readonly string[]): boolean {
+  return needUseCases.some((u) => offeringUseCases.includes(u));
+}
+
+/** Text relevance under which an offering sharing no use case with the need is not a match (decision 020). */
+export const TEXT_FLOOR = 30;
+
+/**
+ * The relevance floor of issue 26: an offering that shares no use case with the need and whose
+ * text relevance is low is off-topic, never ranked among the matches nor in a vendor's leads.
+ */
+export function belowRelevanceFloor(needUseCases: readonly string[], offeringUseCases: readonly string[], textScore: number): boolean {
+  return !sharesUseCase(needUseCases, offeringUseCases) && textScore < TEXT_FLOOR;
+}
+
+/** The curators' "autres pistes" reason for an offering under the floor. */
+export const belowFloorReason = (textScore: number): string =>
+  `Aucun cas d'usage en commun avec le besoin et pertinence du texte faible (${textScore}/100, seuil ${TEXT_FLOOR}).`;
+
+/**
+ * Share of the need's use cases the offering covers, times its specificity: breadth must not pay,
+ * so the credit shrinks with the number of use cases the offering claims (issue 26, decision 020).
+ */
 export function useCaseCriterion(needUseCases: readonly string[], offeringUseCases: readonly string[]): CriterionResult {
   if (needUseCases.length === 0) return { score: 0, reason: "Le besoin ne précise aucun cas d'usage." };
   const offered = new Set(offeringUseCases);
   const covered = needUseCases.filter((u) => offered.has(u)).length;
-  const score = Math.round((100 * covered) / needUseCases.length);
+  const coverage = Math.round((100 * covered) / needUseCases.length);
+  const specificity = specificityPercent(offeringUseCases.length);
+  const score = Math.round((coverage * specificity) / 100);
   if (covered === 0) return { score, reason: "Ne couvre aucun des cas d'usage demandés." };
-  if (covered === needUseCases.length) {
-    return { score, reason: needUseCases.length === 1 ? "Couvre le cas d'usage demandé." : `Couvre les ${covered} cas d'usage demandés.` };
-  }
-  return { score, reason: `Couvre ${covered} des ${needUseCases.length} cas d'usage demandés.` };
+  const base =
+    covered === needUseCases.length
+      ? needUseCases.length === 1
+        ? "Couvre le cas d'usage demandé"
+        : `Couvre les ${covered} cas d'usage demandés`
+      : `Couvre ${covered} des ${needUseCases.length} cas d'usage demandés`;
+  if (specificity === 100) return { score, reason: `${base}.` };
+  return { score, reason: `${base}, mais l'offre revendique ${offeringUseCases.length} cas d'usage : crédit réduit à ${specificity} %.` };
 }
 
 export function sovereigntyCriterion(total: number, grade: SovereigntyGrade, verified: boolean): CriterionResult {

@@ -1,4 +1,4 @@
-import { fitCriterion, sovereigntyCriterion, textCriterion, useCaseCriterion } from './criteria.js';
+import { belowRelevanceFloor, fitCriterion, sovereigntyCriterion, specificityPercent, textCriterion, useCaseCriterion } from './criteria.js';
 import { exclusions, serviceAreaReach, type EligibilityNeed, type EligibilityOffering } from './eligibility.js';
 import type { RequirementProfile } from '../../sovereignty/hard-requirements.js';
 import { compareCandidates, rankCandidates, scoreCandidate, type CriterionResult } from './ranking.js';
@@ -18,6 +18,34 @@ describe('useCaseCriterion', () => {
     [[], ['B'], 0, "Le besoin ne précise aucun cas d'usage."],
   ])('%p against %p → %i', (need, offer, score, reason) => {
     expect(useCaseCriterion(need, offer)).toEqual({ score, reason });
+  });
+
+  // Issue 26: breadth must not pay. Up to three use cases keep full credit, then 300 / claimed, at least 20.
+  it.each([
+    [1, 100],
+    [3, 100],
+    [4, 75],
+    [6, 50],
+    [10, 30],
+    [15, 20],
+    [18, 20],
+  ])('an offering claiming %i use cases keeps %i %% of its coverage', (claimed, percent) => {
+    expect(specificityPercent(claimed)).toBe(percent);
+  });
+
+  it('gives a catch-all claiming all 18 use cases a fifth of what a specialist gets, and says why', () => {
+    const all = Array.from({ length: 18 }, (_, i) => (i === 0 ? 'A' : `U${i}`));
+    expect(useCaseCriterion(['A'], ['A'])).toEqual({ score: 100, reason: "Couvre le cas d'usage demandé." });
+    expect(useCaseCriterion(['A'], all)).toEqual({ score: 20, reason: "Couvre le cas d'usage demandé, mais l'offre revendique 18 cas d'usage : crédit réduit à 20 %." });
+    expect(useCaseCriterion(['A', 'B'], ['A', 'X', 'Y', 'Z', 'W', 'V']).score).toBe(25);
+  });
+});
+
+describe('belowRelevanceFloor', () => {
+  it('drops only an offering sharing no use case whose text relevance is under 30', () => {
+    expect(belowRelevanceFloor(['A'], ['B'], 29)).toBe(true);
+    expect(belowRelevanceFloor(['A'], ['B'], 30)).toBe(false);
+    expect(belowRelevanceFloor(['A'], ['A', 'B'], 0)).toBe(false);
   });
 });
 

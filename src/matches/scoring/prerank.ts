@@ -3,6 +3,7 @@ import type { CommuneCode, Geography } from '../../reference/data/geo.types.js';
 import { referenceData } from '../../reference/data/reference-data.js';
 import { SECTOR_MATCH_SCORES, sectorMatch } from '../../reference/sectors/sector-match.js';
 import type { NafNomenclature } from '../../reference/data/naf.types.js';
+import { MIN_SPECIFICITY, SPECIALIST_USE_CASES } from './criteria.js';
 import type { Weights } from './weights.js';
 
 /**
@@ -96,7 +97,11 @@ export function prerankSql(need: PrerankNeed, weights: Weights, param: (value: u
   if (weights.useCase > 0 && need.useCases.length > 0) {
     const n = need.useCases.length;
     const covered = need.useCases.map((u) => `(${param(u)}::text = ANY(o.use_cases))::int`).join(' + ');
-    weighted(weights.useCase, n === 1 ? `100 * ${covered}` : `(200 * (${covered}) + ${n}) / ${2 * n}`);
+    const coverage = n === 1 ? `100 * ${covered}` : `(200 * (${covered}) + ${n}) / ${2 * n}`;
+    // Specificity (criteria.ts): round(300 / k) = floor((600 + k) / 2k), then round(coverage × it / 100), in integers.
+    const k = 'cardinality(o.use_cases)';
+    const specificity = `CASE WHEN ${k} <= ${SPECIALIST_USE_CASES} THEN 100 ELSE greatest(${MIN_SPECIFICITY}, (${200 * SPECIALIST_USE_CASES} + ${k}) / (2 * ${k})) END`;
+    weighted(weights.useCase, `(2 * (${coverage}) * (${specificity}) + 100) / 200`);
   }
 
   // Proximity: the best local relation of the vendor's communes, else the service area.

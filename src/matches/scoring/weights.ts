@@ -3,7 +3,7 @@ export const CRITERIA = ['useCase', 'proximity', 'sovereignty', 'sector', 'text'
 export type Criterion = (typeof CRITERIA)[number];
 export type Weights = Record<Criterion, number>;
 
-export const SCORING_VERSION = '2026-11.1';
+export const SCORING_VERSION = '2026-12.1';
 
 export const DEFAULT_WEIGHTS: Readonly<Weights> = { useCase: 30, proximity: 20, sovereignty: 20, sector: 15, text: 10, fit: 5 };
 
