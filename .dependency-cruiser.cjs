@@ -2,7 +2,8 @@
  * The house's dependency rules (issue 16, docs/decisions/014): checked by `npm run lint`.
  * CommonJS because dependency-cruiser reads its configuration with require().
  */
-const PURE_CORES = '^src/(sovereignty|matches/scoring)/|^src/reference/(data|geo|sectors|sovereignty)/|^src/(needs/need-lifecycle|needs/need-requirements|introductions/introduction-lifecycle|stats/stats-figures)\\.ts$';
+const PURE_CORES =
+  '^src/(sovereignty|matches/scoring)/|^src/reference/(data|geo|sectors|sovereignty)/|^src/(needs/need-lifecycle|needs/need-requirements|introductions/introduction-lifecycle|stats/stats-figures)\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -29,11 +30,13 @@ module.exports = {
     },
     {
       name: 'typeorm-only-in-repositories',
-      comment: 'TypeORM values (not types) only in repositories, entities, modules, database/, persistence/ and the adapters that hand its pool to a library (PostgreSQL search, the login throttle store).',
+      comment:
+        'TypeORM values (not types) only in repositories, entities, modules, database/, persistence/ and the adapters that hand its pool to a library (PostgreSQL search, the login throttle store).',
       severity: 'error',
       from: {
         path: '^src/',
-        pathNot: '\\.repository\\.ts$|\\.entity\\.ts$|^src/(database|persistence)/|\\.module\\.ts$|^src/search/postgres/|^src/auth/auth-throttle\\.service\\.ts$|^src/demo/|\\.spec\\.ts$',
+        pathNot:
+          '\\.repository\\.ts$|\\.entity\\.ts$|^src/(database|persistence)/|\\.module\\.ts$|^src/search/postgres/|^src/auth/auth-throttle\\.service\\.ts$|^src/demo/|\\.spec\\.ts$',
       },
       to: { path: '^node_modules/(typeorm|@nestjs/typeorm)/', dependencyTypesNot: ['type-only'] },
     },
@@ -62,7 +65,11 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.json'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -16,7 +16,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through src/config only.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through src/config only.',
+        },
       ],
     },
   },
@@ -36,7 +39,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'], message: 'The scoring core stays pure: no Nest, TypeORM or I/O imports.' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'],
+              message: 'The scoring core stays pure: no Nest, TypeORM or I/O imports.',
+            },
           ],
         },
       ],
@@ -44,11 +50,23 @@ export default tseslint.config(
   },
   {
     // Reference lookups, proximity and sector match are used by the scoring core: same purity.
-    files: ['src/reference/geo/**/*.ts', 'src/reference/sectors/**/*.ts', 'src/reference/sovereignty/**/*.ts', 'src/reference/data/**/*.ts'],
+    files: [
+      'src/reference/geo/**/*.ts',
+      'src/reference/sectors/**/*.ts',
+      'src/reference/sovereignty/**/*.ts',
+      'src/reference/data/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'], message: 'Reference lookups stay pure: no Nest, TypeORM or I/O imports.' }] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'],
+              message: 'Reference lookups stay pure: no Nest, TypeORM or I/O imports.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -58,7 +76,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'], message: 'The need state machine stays pure: no Nest, TypeORM or I/O imports.' }] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'],
+              message: 'The need state machine stays pure: no Nest, TypeORM or I/O imports.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -68,7 +93,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'], message: 'This file stays pure: no Nest, TypeORM or I/O imports.' }] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'meilisearch'],
+              message: 'This file stays pure: no Nest, TypeORM or I/O imports.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -45,13 +45,20 @@ async function json(url: string, init?: RequestInit): Promise<Record<string, unk
 
 /** Every response time of a run, in ms: autocannon's own percentiles skip p95. */
 const responseTimes = new WeakMap<Result, number[]>();
-const percentile = (sorted: number[], p: number): number => (sorted.length === 0 ? 0 : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10);
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0 ? 0 : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10;
 
 const summary = (r: Result) => ({
   requestsPerSecond: Math.round(r.requests.average),
   latencyMs: (() => {
     const sorted = [...(responseTimes.get(r) ?? [])].sort((a, b) => a - b);
-    return { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: r.latency.max };
+    return {
+      p50: percentile(sorted, 50),
+      p90: percentile(sorted, 90),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      max: r.latency.max,
+    };
   })(),
   total: r.requests.total,
   non2xx: r.non2xx,
@@ -80,23 +87,41 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   console.log(`Starting the app as npm start does (data in ${dir})…`);
   const app: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_DIR: path.join(dir, 'pg'), LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      EMBEDDED_PG_DIR: path.join(dir, 'pg'),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   let bare: FastifyInstance | undefined;
   let pool: pg.Pool | undefined;
   try {
     await waitFor(`${base}/offerings?pageSize=1`, (b) => ((b as { total?: number }).total ?? 0) > 0, 120);
-    const curator = await json(`${base}/auth/login`, { method: 'POST', body: JSON.stringify({ email: DEMO_CURATOR_EMAIL, password: DEMO_PASSWORD }) });
+    const curator = await json(`${base}/auth/login`, {
+      method: 'POST',
+      body: JSON.stringify({ email: DEMO_CURATOR_EMAIL, password: DEMO_PASSWORD }),
+    });
     const auth = { authorization: `Bearer ${curator.accessToken as string}` };
     const needs = await json(`${base}/needs?status=published&pageSize=1`, { headers: auth });
     const needId = (needs.items as { id: string }[])[0].id;
     const offerings = await json(`${base}/offerings?pageSize=1`);
     const offeringId = (offerings.items as { id: string }[])[0].id;
     const buyerEmail = 'acheteur+0@demo.circuit-ia.fr';
-    const buyer = await json(`${base}/auth/login`, { method: 'POST', body: JSON.stringify({ email: buyerEmail, password: DEMO_PASSWORD }) });
+    const buyer = await json(`${base}/auth/login`, {
+      method: 'POST',
+      body: JSON.stringify({ email: buyerEmail, password: DEMO_PASSWORD }),
+    });
     const buyerAuth = { authorization: `Bearer ${buyer.accessToken as string}`, 'content-type': 'application/json' };
-    const needBody = JSON.stringify({ title: 'Besoin de charge', description: 'Créé par le test de charge.', useCases: ['DOC_PROCESSING'], reach: 'regional' });
+    const needBody = JSON.stringify({
+      title: 'Besoin de charge',
+      description: 'Créé par le test de charge.',
+      useCases: ['DOC_PROCESSING'],
+      reach: 'regional',
+    });
 
     console.log(`Mixed scenario: ${CONNECTIONS} connections for ${DURATION} s…`);
     const mixed = await run({
@@ -118,8 +143,12 @@ async function main(): Promise<void> {
     bare = server;
     const db = pool;
     server.get<{ Params: { id: string } }>('/offerings/:id', async (req) => {
-      const { rows: [offering] } = await db.query('SELECT * FROM offering WHERE id = $1', [req.params.id]);
-      const { rows: [vendor] } = await db.query('SELECT * FROM organisation WHERE id = $1', [offering.vendor_id]);
+      const {
+        rows: [offering],
+      } = await db.query('SELECT * FROM offering WHERE id = $1', [req.params.id]);
+      const {
+        rows: [vendor],
+      } = await db.query('SELECT * FROM organisation WHERE id = $1', [offering.vendor_id]);
       const { rows: claims } = await db.query('SELECT * FROM offering_claim WHERE offering_id = $1', [req.params.id]);
       return { ...offering, vendor, claims };
     });
@@ -128,14 +157,23 @@ async function main(): Promise<void> {
 
     console.log(`GET /offerings/:id, app vs bare Fastify + pg, ${COMPARE_SECONDS} s each…`);
     const appRead = await run({ url: `${base}/offerings/${offeringId}`, connections: CONNECTIONS, duration: COMPARE_SECONDS });
-    const bareRead = await run({ url: `http://127.0.0.1:${barePort}/offerings/${offeringId}`, connections: CONNECTIONS, duration: COMPARE_SECONDS });
+    const bareRead = await run({
+      url: `http://127.0.0.1:${barePort}/offerings/${offeringId}`,
+      connections: CONNECTIONS,
+      duration: COMPARE_SECONDS,
+    });
 
     const result = {
       benchmark: 'load: mixed scenario against the app as npm start runs it, and GET /offerings/:id beside a bare Fastify + pg route',
       connections: CONNECTIONS,
       durationSeconds: DURATION,
       mixed: summary(mixed),
-      offeringRead: { app: summary(appRead), bare: summary(bareRead), ratio: Math.round((appRead.requests.average / bareRead.requests.average) * 100) / 100, target: 0.7 },
+      offeringRead: {
+        app: summary(appRead),
+        bare: summary(bareRead),
+        ratio: Math.round((appRead.requests.average / bareRead.requests.average) * 100) / 100,
+        target: 0.7,
+      },
     };
     const file = await writeResult('load', result);
     console.log(JSON.stringify({ mixed: result.mixed, offeringRead: result.offeringRead }, null, 2));

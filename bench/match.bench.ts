@@ -25,8 +25,45 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const COMMUNES = ['06088', '06152', '06004', '06029', '06069', '13055', '83137', '13001', '75056', '69123', '31555', '44109', '59350', '33063', '67482', '35238', '34172', '76540', '21231', '63113'];
-const REGION: Record<string, string> = { '06': '93', '13': '93', '83': '93', '75': '11', '69': '84', '31': '76', '44': '52', '59': '32', '33': '75', '67': '44', '35': '53', '34': '76', '76': '28', '21': '27', '63': '84' };
+const COMMUNES = [
+  '06088',
+  '06152',
+  '06004',
+  '06029',
+  '06069',
+  '13055',
+  '83137',
+  '13001',
+  '75056',
+  '69123',
+  '31555',
+  '44109',
+  '59350',
+  '33063',
+  '67482',
+  '35238',
+  '34172',
+  '76540',
+  '21231',
+  '63113',
+];
+const REGION: Record<string, string> = {
+  '06': '93',
+  '13': '93',
+  '83': '93',
+  '75': '11',
+  '69': '84',
+  '31': '76',
+  '44': '52',
+  '59': '32',
+  '33': '75',
+  '67': '44',
+  '35': '53',
+  '34': '76',
+  '76': '28',
+  '21': '27',
+  '63': '84',
+};
 const USE_CASES = Object.keys(TEXTS);
 
 async function main(): Promise<void> {
@@ -113,7 +150,13 @@ async function main(): Promise<void> {
     await ds.query('VACUUM ANALYZE');
 
     const { candidates, projection, weightsRepository, weights: weightsService, needs, matches: service } = matchingParts(ds, search);
-    const curator: Caller = { userId: '00000000-0000-4000-8000-000000000001', role: 'curator', organisationId: null, membershipStatus: null, requestId: 'bench' };
+    const curator: Caller = {
+      userId: '00000000-0000-4000-8000-000000000001',
+      role: 'curator',
+      organisationId: null,
+      membershipStatus: null,
+      requestId: 'bench',
+    };
 
     const entity = await needs.findById(need.id);
     const matchingNeed = { ...entity!, buyerType: 'collectivite' };
@@ -127,20 +170,30 @@ async function main(): Promise<void> {
         withRows: FIRST_TEXT_ROUND * 20,
       });
     const kept = (await bounded()).kept.length;
-    console.log(`Need: ${first.candidates} eligible candidates, ${kept} pre-ranked within reach of the top 20; best total ${first.items[0]?.total}.`);
+    console.log(
+      `Need: ${first.candidates} eligible candidates, ${kept} pre-ranked within reach of the top 20; best total ${first.items[0]?.total}.`,
+    );
 
     const text = needText(matchingNeed);
     const parts = {
       topIds: await time(50, () => search.topIds(text, TEXT_RETRIEVAL_LIMIT)),
       boundedCandidateSql: await time(50, bounded),
-      relevance: await time(50, () => search.relevance(text, first.items.map((m) => m.offering.id))),
+      relevance: await time(50, () =>
+        search.relevance(
+          text,
+          first.items.map((m) => m.offering.id),
+        ),
+      ),
       weights: await time(50, () => weightsRepository.currentWeights()),
     };
     console.log(JSON.stringify(parts));
     console.log(`Measuring ${requests} requests per scenario…`);
     const bareSql = await time(requests, () => candidates.findCandidates(retrievalNeed(matchingNeed), textIds));
     const match = await time(requests, () => service.matchesFor(curator, need.id, { limit: 20 }));
-    const ratio = { p50: Math.round((100 * match.p50Ms) / bareSql.p50Ms) / 100, p95: Math.round((100 * match.p95Ms) / bareSql.p95Ms) / 100 };
+    const ratio = {
+      p50: Math.round((100 * match.p50Ms) / bareSql.p50Ms) / 100,
+      p95: Math.round((100 * match.p95Ms) / bareSql.p95Ms) / 100,
+    };
     const file = await writeResult(`match-${offerings}`, {
       benchmark: 'GET /needs/:id/matches top 20 through NeedMatchesService, in-process (no HTTP), PostgreSQL search backend',
       database: db.where,
@@ -154,7 +207,10 @@ async function main(): Promise<void> {
       ratioMatchToBareSql: ratio,
       parts,
     });
-    console.table({ match: { p50Ms: match.p50Ms, p95Ms: match.p95Ms, p99Ms: match.p99Ms }, bareCandidateSql: { p50Ms: bareSql.p50Ms, p95Ms: bareSql.p95Ms, p99Ms: bareSql.p99Ms } });
+    console.table({
+      match: { p50Ms: match.p50Ms, p95Ms: match.p95Ms, p99Ms: match.p99Ms },
+      bareCandidateSql: { p50Ms: bareSql.p50Ms, p95Ms: bareSql.p95Ms, p99Ms: bareSql.p99Ms },
+    });
     console.log(`Ratio match / bare SQL: p50 ${ratio.p50}×, p95 ${ratio.p95}×. Results written to ${file}`);
   } finally {
     await db.close();

@@ -11,7 +11,16 @@ import { freePort } from '../src/database/embedded-postgres.js';
 import { openBenchDatabase, writeResult } from './support/harness.js';
 import { Api, BENCH_PASSWORD, loadCorpus, waitForOutbox } from './support/relevance-api.js';
 import { corpusProblems, departementOf, gradeOf, readCorpus } from './support/relevance-corpus.js';
-import { Bm25, figures, ndcg, referenceRanking, useCaseOverlap, withinReach, type Figures, type NeedRun } from './support/relevance-metrics.js';
+import {
+  Bm25,
+  figures,
+  ndcg,
+  referenceRanking,
+  useCaseOverlap,
+  withinReach,
+  type Figures,
+  type NeedRun,
+} from './support/relevance-metrics.js';
 
 /**
  * `npm run bench:relevance`: loads the judged set of test/relevance/ into a fresh database through
@@ -25,10 +34,28 @@ import { Bm25, figures, ndcg, referenceRanking, useCaseOverlap, withinReach, typ
  * the hard requirements of REFERENCE §4.5. Any other rule the app may add (a relevance floor) is not one.
  */
 const ELIGIBILITY_RULES = new Set([
-  'NOT_PUBLISHED', 'VENDOR_NOT_VERIFIED', 'MIN_GRADE', 'SERVICE_AREA', 'BUDGET',
-  'SECNUMCLOUD_OFFERING', 'SECNUMCLOUD_INFRA_OR_BETTER', 'HDS_CERTIFIED', 'DATA_IN_FRANCE', 'DATA_IN_EU', 'NO_NON_EU_REMOTE_ACCESS',
-  'NO_EXTRATERRITORIAL_EXPOSURE', 'ON_PREMISE_OR_PRIVATE', 'NO_TRAINING_ON_CUSTOMER_DATA', 'GDPR_DPA', 'NO_NON_EU_TRANSFERS', 'EU_MODEL',
-  'OPEN_SOURCE_MODEL', 'SELF_HOSTABLE_MODEL', 'ISO27001', 'AI_ACT_NOT_HIGH_RISK', 'DATA_EXPORT_OPEN_FORMAT',
+  'NOT_PUBLISHED',
+  'VENDOR_NOT_VERIFIED',
+  'MIN_GRADE',
+  'SERVICE_AREA',
+  'BUDGET',
+  'SECNUMCLOUD_OFFERING',
+  'SECNUMCLOUD_INFRA_OR_BETTER',
+  'HDS_CERTIFIED',
+  'DATA_IN_FRANCE',
+  'DATA_IN_EU',
+  'NO_NON_EU_REMOTE_ACCESS',
+  'NO_EXTRATERRITORIAL_EXPOSURE',
+  'ON_PREMISE_OR_PRIVATE',
+  'NO_TRAINING_ON_CUSTOMER_DATA',
+  'GDPR_DPA',
+  'NO_NON_EU_TRANSFERS',
+  'EU_MODEL',
+  'OPEN_SOURCE_MODEL',
+  'SELF_HOSTABLE_MODEL',
+  'ISO27001',
+  'AI_ACT_NOT_HIGH_RISK',
+  'DATA_EXPORT_OPEN_FORMAT',
 ]);
 
 interface MatchesBody {
@@ -64,7 +91,11 @@ async function main(): Promise<void> {
       HOST: '127.0.0.1',
       PORT: String(port),
     });
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl: db.url }), createFastifyAdapter(config, createLogger(config)), { logger: false });
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot({ config, databaseUrl: db.url }),
+      createFastifyAdapter(config, createLogger(config)),
+      { logger: false },
+    );
     await configureApp(app, config);
     await app.listen({ port, host: '127.0.0.1' });
     const api = new Api(`http://127.0.0.1:${port}`);
@@ -74,9 +105,17 @@ async function main(): Promise<void> {
     await waitForOutbox(api);
     say(`Relevance set loaded and indexed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 
-    const regionOf = new Map((await api.ok<{ departementCode: string; regionCode: string }[]>('GET', '/reference/departements')).map((d) => [d.departementCode, d.regionCode]));
+    const regionOf = new Map(
+      (await api.ok<{ departementCode: string; regionCode: string }[]>('GET', '/reference/departements')).map((d) => [
+        d.departementCode,
+        d.regionCode,
+      ]),
+    );
     const place = (commune: string) => ({ departement: departementOf(commune), region: regionOf.get(departementOf(commune)) ?? '' });
-    const adjacency = JSON.parse(fs.readFileSync(path.join('src', 'reference', 'data', 'adjacency-fr.json'), 'utf8')) as { departements: Record<string, string[]>; regions: Record<string, string[]> };
+    const adjacency = JSON.parse(fs.readFileSync(path.join('src', 'reference', 'data', 'adjacency-fr.json'), 'utf8')) as {
+      departements: Record<string, string[]>;
+      regions: Record<string, string[]>;
+    };
     const vendors = new Map(corpus.vendors.map((v) => [v.key, v]));
     const buyers = new Map(corpus.buyers.map((b) => [b.key, b]));
     const adversarial = corpus.offerings.filter((o) => o.adversarial).map((o) => o.key);
@@ -100,7 +139,8 @@ async function main(): Promise<void> {
         if (rules.length > 0) ruledOut.set(loaded.offeringKeys.get(e.offering.id) as string, rules);
       }
       // The app lists at most 200 excluded offerings: past that the reference ranker could see an ineligible one.
-      if ((all.excluded ?? []).length >= 200) warnings.push(`${need.key}: 200 excluded offerings listed, the reference ranker's eligible set may be too wide`);
+      if ((all.excluded ?? []).length >= 200)
+        warnings.push(`${need.key}: 200 excluded offerings listed, the reference ranker's eligible set may be too wide`);
       const needPlace = place(buyers.get(need.buyer)!.communeCode);
       const inReach = (offeringKey: string): boolean => {
         const vendor = vendors.get(corpus.offerings.find((o) => o.key === offeringKey)!.vendor)!;
@@ -108,12 +148,18 @@ async function main(): Promise<void> {
       };
       // Only offerings sharing a use case are ruled on in `excluded`; the others score 0 here anyway.
       const eligible = documents.filter((d) => useCaseOverlap(need.useCases, d.useCases) > 0 && !ruledOut.has(d.id) && inReach(d.id));
-      const baseKeys = referenceRanking(bm25, { text: `${need.title} ${need.description}`, useCases: need.useCases }, eligible, 10).map((r) => r.id);
+      const baseKeys = referenceRanking(bm25, { text: `${need.title} ${need.description}`, useCases: need.useCases }, eligible, 10).map(
+        (r) => r.id,
+      );
 
       const judged = Object.values(judgments.needs[need.key]).map((j) => j.grade);
       for (const [offeringKey, j] of Object.entries(judgments.needs[need.key])) {
-        if (j.grade >= 1 && ruledOut.has(offeringKey)) warnings.push(`${need.key} × ${offeringKey}: graded ${j.grade} but the app excludes it (${ruledOut.get(offeringKey)!.join(', ')})`);
-        if (j.grade >= 1 && !inReach(offeringKey)) warnings.push(`${need.key} × ${offeringKey}: graded ${j.grade} but out of the need's ${need.reach} reach`);
+        if (j.grade >= 1 && ruledOut.has(offeringKey))
+          warnings.push(
+            `${need.key} × ${offeringKey}: graded ${j.grade} but the app excludes it (${ruledOut.get(offeringKey)!.join(', ')})`,
+          );
+        if (j.grade >= 1 && !inReach(offeringKey))
+          warnings.push(`${need.key} × ${offeringKey}: graded ${j.grade} but out of the need's ${need.reach} reach`);
       }
       const relevant = judged.filter((g) => g >= 2).length;
       const run = (keys: string[]): NeedRun => ({
@@ -132,8 +178,19 @@ async function main(): Promise<void> {
         reach: need.reach,
         relevant,
         appCandidates: ranked.candidates,
-        current: { top10: appKeys, grades: appRun.grades, ndcg5: ndcg(appRun.grades, judged, 5), adversarialRanks: appRun.adversarialRanks },
-        baseline: { eligible: eligible.length, top10: baseKeys, grades: baseRun.grades, ndcg5: ndcg(baseRun.grades, judged, 5), adversarialRanks: baseRun.adversarialRanks },
+        current: {
+          top10: appKeys,
+          grades: appRun.grades,
+          ndcg5: ndcg(appRun.grades, judged, 5),
+          adversarialRanks: appRun.adversarialRanks,
+        },
+        baseline: {
+          eligible: eligible.length,
+          top10: baseKeys,
+          grades: baseRun.grades,
+          ndcg5: ndcg(baseRun.grades, judged, 5),
+          adversarialRanks: baseRun.adversarialRanks,
+        },
       });
     }
 
@@ -141,10 +198,15 @@ async function main(): Promise<void> {
     const baseline = figures(baseRuns);
     printReport(say, current, baseline, appRuns, baseRuns, adversarial, warnings);
     const file = await writeResult('relevance', {
-      benchmark: 'Judged relevance set (test/relevance/): GET /needs/:id/matches?limit=10 as a curator vs BM25 × use-case overlap over the same eligible offerings',
+      benchmark:
+        'Judged relevance set (test/relevance/): GET /needs/:id/matches?limit=10 as a curator vs BM25 × use-case overlap over the same eligible offerings',
       database: db.where,
       set: { needs: corpus.needs.length, offerings: corpus.offerings.length, vendors: corpus.vendors.length, adversarial },
-      targets: { ndcg5: '≥ 0.97 and above the baseline', junk5: '≤ 10 %', adversarialInTop3: 'none where the need has ≥ 3 relevant offerings' },
+      targets: {
+        ndcg5: '≥ 0.97 and above the baseline',
+        junk5: '≤ 10 %',
+        adversarialInTop3: 'none where the need has ≥ 3 relevant offerings',
+      },
       current,
       baseline,
       perNeed,
@@ -160,16 +222,32 @@ async function main(): Promise<void> {
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 const num = (x: number): string => x.toFixed(3);
 
-function printReport(say: (line: string) => void, current: Figures, baseline: Figures, appRuns: NeedRun[], baseRuns: NeedRun[], adversarial: string[], warnings: string[]): void {
+function printReport(
+  say: (line: string) => void,
+  current: Figures,
+  baseline: Figures,
+  appRuns: NeedRun[],
+  baseRuns: NeedRun[],
+  adversarial: string[],
+  warnings: string[],
+): void {
   const meets = (ok: boolean): string => (ok ? 'met' : 'NOT met');
   say('');
   say(`Relevance on the judged set: ${current.needs} needs (current ranking vs reference BM25 × use-case overlap)`);
   console.table({
-    'nDCG@5': { current: num(current.ndcg5), baseline: num(baseline.ndcg5), target: `≥ 0.970 and > baseline: ${meets(current.ndcg5 >= 0.97 && current.ndcg5 > baseline.ndcg5)}` },
+    'nDCG@5': {
+      current: num(current.ndcg5),
+      baseline: num(baseline.ndcg5),
+      target: `≥ 0.970 and > baseline: ${meets(current.ndcg5 >= 0.97 && current.ndcg5 > baseline.ndcg5)}`,
+    },
     'nDCG@10': { current: num(current.ndcg10), baseline: num(baseline.ndcg10), target: '' },
     'precision@5 (grade ≥ 2)': { current: pct(current.precision5), baseline: pct(baseline.precision5), target: '' },
     'needs whose #1 is a 3': { current: pct(current.top1Is3), baseline: pct(baseline.top1Is3), target: '' },
-    'junk@5 (slots graded 0)': { current: pct(current.junk5), baseline: pct(baseline.junk5), target: `≤ 10 %: ${meets(current.junk5 <= 0.1)}` },
+    'junk@5 (slots graded 0)': {
+      current: pct(current.junk5),
+      baseline: pct(baseline.junk5),
+      target: `≤ 10 %: ${meets(current.junk5 <= 0.1)}`,
+    },
     'adversarial in top 3 (needs with ≥ 3 relevant)': {
       current: String(current.adversarialInTop3.length),
       baseline: String(baseline.adversarialInTop3.length),
@@ -189,8 +267,12 @@ function printReport(say: (line: string) => void, current: Figures, baseline: Fi
   });
   console.table(rows);
   say('Top-5 grades per need (current | baseline):');
-  for (const [i, r] of appRuns.entries()) say(`  ${r.need.padEnd(26)} ${r.grades.slice(0, 5).join(' ').padEnd(10)} | ${baseRuns[i].grades.slice(0, 5).join(' ')}`);
-  for (const v of [...current.adversarialInTop3.map((x) => ({ ...x, who: 'current' })), ...baseline.adversarialInTop3.map((x) => ({ ...x, who: 'baseline' }))]) {
+  for (const [i, r] of appRuns.entries())
+    say(`  ${r.need.padEnd(26)} ${r.grades.slice(0, 5).join(' ').padEnd(10)} | ${baseRuns[i].grades.slice(0, 5).join(' ')}`);
+  for (const v of [
+    ...current.adversarialInTop3.map((x) => ({ ...x, who: 'current' })),
+    ...baseline.adversarialInTop3.map((x) => ({ ...x, who: 'baseline' })),
+  ]) {
     say(`  ${v.who}: adversarial ${v.offering} at rank ${v.rank} for ${v.need}`);
   }
   if (warnings.length > 0) say(`Judgment warnings (fix the set):\n  ${warnings.join('\n  ')}`);

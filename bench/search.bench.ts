@@ -28,7 +28,18 @@ async function main(): Promise<void> {
     const ingestSeconds = (Date.now() - started) / 1000;
     await db.dataSource.query('ANALYZE search_offering');
 
-    const texts = ['chatbot', 'chatbott', "reconaissance d'image", 'prévision des ventes', 'maintenance predictive', 'transcription réunions', 'factures', 'fuite eau', 'assistant documentaire', 'détection de défauts'];
+    const texts = [
+      'chatbot',
+      'chatbott',
+      "reconaissance d'image",
+      'prévision des ventes',
+      'maintenance predictive',
+      'transcription réunions',
+      'factures',
+      'fuite eau',
+      'assistant documentaire',
+      'détection de défauts',
+    ];
     const swapped = ['chatobt', 'factrues', 'prévsiion', 'assistnat'];
     const typoPhrases = ['prévsiion des ventes', 'assistnat documentaire'];
     const filters: Partial<CatalogueQuery>[] = [

@@ -21,10 +21,22 @@ describe('Accounts: organisations, membership, /me and RGPD rights', () => {
         .set(bearer(vendor))
         .send({ name: 'Azur IA SAS', website: 'https://azur-ia.fr', headcountBand: '11', version: org.body.version })
         .expect(200);
-      expect(res.body).toMatchObject({ name: 'Azur IA SAS', website: 'https://azur-ia.fr', headcountBand: '11', version: org.body.version + 1 });
-      const stale = await request(t.server).patch(`/organisations/${vendor.organisationId}`).set(bearer(vendor)).send({ name: 'X', version: org.body.version }).expect(409);
+      expect(res.body).toMatchObject({
+        name: 'Azur IA SAS',
+        website: 'https://azur-ia.fr',
+        headcountBand: '11',
+        version: org.body.version + 1,
+      });
+      const stale = await request(t.server)
+        .patch(`/organisations/${vendor.organisationId}`)
+        .set(bearer(vendor))
+        .send({ name: 'X', version: org.body.version })
+        .expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
-      const events = await t.dataSource.query("SELECT before, after FROM audit_event WHERE entity_type = 'organisation' AND entity_id = $1", [vendor.organisationId]);
+      const events = await t.dataSource.query(
+        "SELECT before, after FROM audit_event WHERE entity_type = 'organisation' AND entity_id = $1",
+        [vendor.organisationId],
+      );
       expect(events).toHaveLength(1);
       expect(events[0].before.name).toBe(org.body.name);
       expect(events[0].after.name).toBe('Azur IA SAS');
@@ -73,7 +85,10 @@ describe('Accounts: organisations, membership, /me and RGPD rights', () => {
       await loginAs(t, colleague.email);
       await request(t.server).get('/me').set(bearer(colleague)).expect(200);
       await request(t.server).get(`/organisations/${founder.organisationId}`).set(bearer(colleague)).expect(403);
-      await request(t.server).post(`/organisations/${founder.organisationId}/members/${colleague.userId}/approve`).set(bearer(colleague)).expect(403);
+      await request(t.server)
+        .post(`/organisations/${founder.organisationId}/members/${colleague.userId}/approve`)
+        .set(bearer(colleague))
+        .expect(403);
 
       const members = await request(t.server).get(`/organisations/${founder.organisationId}/members`).set(bearer(founder)).expect(200);
       expect(members.body.map((m: { userId: string; membershipStatus: string }) => [m.userId, m.membershipStatus])).toEqual([
@@ -88,18 +103,31 @@ describe('Accounts: organisations, membership, /me and RGPD rights', () => {
         .expect(200);
       expect(approved.body.membershipStatus).toBe('active');
       await request(t.server).get(`/organisations/${founder.organisationId}`).set(bearer(colleague)).expect(200);
-      const again = await request(t.server).post(`/organisations/${founder.organisationId}/members/${colleague.userId}/approve`).set(bearer(founder)).expect(409);
+      const again = await request(t.server)
+        .post(`/organisations/${founder.organisationId}/members/${colleague.userId}/approve`)
+        .set(bearer(founder))
+        .expect(409);
       expect(again.body.code).toBe('MEMBERSHIP_NOT_PENDING');
 
-      const [event] = await t.dataSource.query("SELECT * FROM audit_event WHERE action = 'membership.approve' AND entity_id = $1", [colleague.userId]);
-      expect(event).toMatchObject({ actor_id: founder.userId, actor_role: 'vendor', request_id: 'approve-request-0001', after: { membershipStatus: 'active' } });
+      const [event] = await t.dataSource.query("SELECT * FROM audit_event WHERE action = 'membership.approve' AND entity_id = $1", [
+        colleague.userId,
+      ]);
+      expect(event).toMatchObject({
+        actor_id: founder.userId,
+        actor_role: 'vendor',
+        request_id: 'approve-request-0001',
+        after: { membershipStatus: 'active' },
+      });
     });
 
     it('lets a curator reject a pending member, who stays locked out', async () => {
       const founder = await registerBuyer(t);
       const stranger = await registerBuyer(t, { organisation: { siren: founder.organisation.siren } });
       const curator = await createCurator(t);
-      const res = await request(t.server).post(`/organisations/${founder.organisationId}/members/${stranger.userId}/reject`).set(bearer(curator)).expect(200);
+      const res = await request(t.server)
+        .post(`/organisations/${founder.organisationId}/members/${stranger.userId}/reject`)
+        .set(bearer(curator))
+        .expect(200);
       expect(res.body.membershipStatus).toBe('rejected');
       await request(t.server).get(`/organisations/${founder.organisationId}`).set(bearer(stranger)).expect(403);
     });
@@ -107,21 +135,36 @@ describe('Accounts: organisations, membership, /me and RGPD rights', () => {
     it('answers 404 for a user who is not a member of that organisation', async () => {
       const founder = await registerVendor(t);
       const other = await registerVendor(t);
-      await request(t.server).post(`/organisations/${founder.organisationId}/members/${other.userId}/approve`).set(bearer(founder)).expect(404);
+      await request(t.server)
+        .post(`/organisations/${founder.organisationId}/members/${other.userId}/approve`)
+        .set(bearer(founder))
+        .expect(404);
     });
   });
 
   describe('/me', () => {
     it('changes the display name and phone, and the password with the current one', async () => {
       const buyer = await registerBuyer(t);
-      const res = await request(t.server).patch('/me').set(bearer(buyer)).send({ displayName: 'Colette', phone: '04 93 11 22 33' }).expect(200);
+      const res = await request(t.server)
+        .patch('/me')
+        .set(bearer(buyer))
+        .send({ displayName: 'Colette', phone: '04 93 11 22 33' })
+        .expect(200);
       expect(res.body).toMatchObject({ displayName: 'Colette', phone: '04 93 11 22 33' });
       await request(t.server).patch('/me').set(bearer(buyer)).send({ phone: null }).expect(200);
 
-      const wrong = await request(t.server).patch('/me').set(bearer(buyer)).send({ newPassword: 'a brand new passphrase', currentPassword: 'nope' }).expect(403);
+      const wrong = await request(t.server)
+        .patch('/me')
+        .set(bearer(buyer))
+        .send({ newPassword: 'a brand new passphrase', currentPassword: 'nope' })
+        .expect(403);
       expect(wrong.body.code).toBe('WRONG_CURRENT_PASSWORD');
       await request(t.server).patch('/me').set(bearer(buyer)).send({ newPassword: 'short', currentPassword: TEST_PASSWORD }).expect(400);
-      await request(t.server).patch('/me').set(bearer(buyer)).send({ newPassword: 'a brand new passphrase', currentPassword: TEST_PASSWORD }).expect(200);
+      await request(t.server)
+        .patch('/me')
+        .set(bearer(buyer))
+        .send({ newPassword: 'a brand new passphrase', currentPassword: TEST_PASSWORD })
+        .expect(200);
       // Every session ends with the old password.
       await request(t.server).post('/auth/refresh').send({ refreshToken: buyer.refreshToken }).expect(401);
       await loginAs(t, buyer.email, 'a brand new passphrase');
@@ -136,8 +179,15 @@ describe('Accounts: organisations, membership, /me and RGPD rights', () => {
     it('exports everything stored about the caller', async () => {
       const founder = await registerVendor(t, { phone: '+33 6 12 34 56 78' });
       const colleague = await registerVendor(t, { organisation: { siren: founder.organisation.siren } });
-      await request(t.server).post(`/organisations/${founder.organisationId}/members/${colleague.userId}/approve`).set(bearer(founder)).expect(200);
-      await request(t.server).post('/auth/refresh').send({ refreshToken: founder.refreshToken }).set('user-agent', 'export-test-agent').expect(200);
+      await request(t.server)
+        .post(`/organisations/${founder.organisationId}/members/${colleague.userId}/approve`)
+        .set(bearer(founder))
+        .expect(200);
+      await request(t.server)
+        .post('/auth/refresh')
+        .send({ refreshToken: founder.refreshToken })
+        .set('user-agent', 'export-test-agent')
+        .expect(200);
 
       const res = await request(t.server).get('/me/export').set(bearer(founder)).expect(200);
       const [stored] = await t.dataSource.query('SELECT * FROM app_user WHERE id = $1', [founder.userId]);
@@ -150,7 +200,10 @@ describe('Accounts: organisations, membership, /me and RGPD rights', () => {
         hasPassword: true,
       });
       expect(JSON.stringify(res.body)).not.toContain(stored.password_hash);
-      expect(res.body.membership).toMatchObject({ status: 'active', organisation: { id: founder.organisationId, siren: founder.organisation.siren } });
+      expect(res.body.membership).toMatchObject({
+        status: 'active',
+        organisation: { id: founder.organisationId, siren: founder.organisation.siren },
+      });
       const sessions = await t.dataSource.query('SELECT id FROM refresh_token WHERE user_id = $1', [founder.userId]);
       expect(res.body.sessions).toHaveLength(sessions.length);
       expect(res.body.sessions).toHaveLength(2);
@@ -170,7 +223,14 @@ describe('Accounts: organisations, membership, /me and RGPD rights', () => {
       await request(t.server).post('/auth/refresh').send({ refreshToken: vendor.refreshToken }).expect(401);
 
       const [row] = await t.dataSource.query('SELECT * FROM app_user WHERE id = $1', [vendor.userId]);
-      expect(row).toMatchObject({ email: null, password_hash: null, display_name: null, phone: null, role: 'vendor', organisation_id: vendor.organisationId });
+      expect(row).toMatchObject({
+        email: null,
+        password_hash: null,
+        display_name: null,
+        phone: null,
+        role: 'vendor',
+        organisation_id: vendor.organisationId,
+      });
       expect(row.deleted_at).toBeInstanceOf(Date);
       const tokens = await t.dataSource.query('SELECT * FROM refresh_token WHERE user_id = $1', [vendor.userId]);
       expect(tokens).toEqual([]);

@@ -25,9 +25,19 @@ describe('GET /audit', () => {
   });
 
   it('lists admin actions with actor, entity and request id, newest first', async () => {
-    const res = await request(t.server).get('/audit').query({ entityType: 'user', entityId: createdCuratorId }).set(bearer(curator)).expect(200);
+    const res = await request(t.server)
+      .get('/audit')
+      .query({ entityType: 'user', entityId: createdCuratorId })
+      .set(bearer(curator))
+      .expect(200);
     expect(res.body.total).toBe(1);
-    expect(res.body.items[0]).toMatchObject({ actorId: admin.userId, actorRole: 'admin', entityType: 'user', entityId: createdCuratorId, requestId: 'audit-trace-0001' });
+    expect(res.body.items[0]).toMatchObject({
+      actorId: admin.userId,
+      actorRole: 'admin',
+      entityType: 'user',
+      entityId: createdCuratorId,
+      requestId: 'audit-trace-0001',
+    });
     expect(JSON.stringify(res.body)).not.toContain('Camille');
   });
 
@@ -52,7 +62,13 @@ describe('GET /audit', () => {
 
   it('is closed to vendors, buyers and anonymous callers', async () => {
     await request(t.server).get('/audit').expect(401);
-    await request(t.server).get('/audit').set(bearer(await registerVendor(t))).expect(403);
-    await request(t.server).get('/audit').set(bearer(await registerBuyer(t))).expect(403);
+    await request(t.server)
+      .get('/audit')
+      .set(bearer(await registerVendor(t)))
+      .expect(403);
+    await request(t.server)
+      .get('/audit')
+      .set(bearer(await registerBuyer(t)))
+      .expect(403);
   });
 });

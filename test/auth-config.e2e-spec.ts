@@ -16,7 +16,10 @@ describe('Authentication settings from the environment', () => {
       for (let i = 0; i < 3; i++) {
         await request(t.server).post('/auth/login').send({ email: 'nobody@example.fr', password: 'whatever password' }).expect(401);
       }
-      const res = await request(t.server).post('/auth/login').send({ email: 'nobody@example.fr', password: 'whatever password' }).expect(429);
+      const res = await request(t.server)
+        .post('/auth/login')
+        .send({ email: 'nobody@example.fr', password: 'whatever password' })
+        .expect(429);
       expect(res.body).toEqual({
         statusCode: 429,
         code: 'RATE_LIMITED',
@@ -46,14 +49,21 @@ describe('Authentication settings from the environment', () => {
     it('creates the first admin at boot, who can then create a curator', async () => {
       const admin = await loginAs(t, 'root@maison-ia.fr', env.ADMIN_PASSWORD);
       expect(admin.role).toBe('admin');
-      const body = { email: 'jeanne.baret@maison-ia.fr', password: 'a long passphrase for her', displayName: 'Jeanne Baret', role: 'curator' };
+      const body = {
+        email: 'jeanne.baret@maison-ia.fr',
+        password: 'a long passphrase for her',
+        displayName: 'Jeanne Baret',
+        role: 'curator',
+      };
       const res = await request(t.server).post('/admin/users').set('Authorization', `Bearer ${admin.accessToken}`).send(body).expect(201);
       expect(res.body).toMatchObject({ email: 'jeanne.baret@maison-ia.fr', role: 'curator', organisationId: null });
       await request(t.server).post('/admin/users').set('Authorization', `Bearer ${admin.accessToken}`).send(body).expect(409);
       const curator = await loginAs(t, body.email, body.password);
       expect(curator.role).toBe('curator');
 
-      const [event] = await t.dataSource.query("SELECT * FROM audit_event WHERE action = 'user.create_staff' AND entity_id = $1", [res.body.id]);
+      const [event] = await t.dataSource.query("SELECT * FROM audit_event WHERE action = 'user.create_staff' AND entity_id = $1", [
+        res.body.id,
+      ]);
       expect(event).toMatchObject({ actor_id: admin.userId, actor_role: 'admin', after: { role: 'curator' } });
       expect(event.request_id).toBeTruthy();
     });

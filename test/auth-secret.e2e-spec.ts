@@ -32,7 +32,9 @@ describe('The JWT secret without JWT_SECRET', () => {
   });
 
   it('uses JWT_SECRET when set, and tightens a secret file someone made readable', () => {
-    expect(resolveJwtSecret({ JWT_SECRET: 'x'.repeat(40), NODE_ENV: 'development', EMBEDDED_PG_DIR: join(folder(), 'postgres') })).toBe('x'.repeat(40));
+    expect(resolveJwtSecret({ JWT_SECRET: 'x'.repeat(40), NODE_ENV: 'development', EMBEDDED_PG_DIR: join(folder(), 'postgres') })).toBe(
+      'x'.repeat(40),
+    );
     const data = folder();
     writeFileSync(join(data, JWT_SECRET_FILE), `${'a'.repeat(64)}\n`, { mode: 0o644 });
     expect(dataFolderSecret(data)).toBe('a'.repeat(64));
@@ -58,7 +60,11 @@ describe('The JWT secret without JWT_SECRET', () => {
       const sid = (new JwtService({}).decode(vendor.accessToken) as { sid: string }).sid;
       const forged = new JwtService({ secret: DEV_JWT_SECRET }).sign({ sub: vendor.userId, role: 'admin', sid });
       await request(t.server).get('/me').set(bearer(forged)).expect(401);
-      const own = new JwtService({ secret: readFileSync(join(data, JWT_SECRET_FILE), 'utf8').trim() }).sign({ sub: vendor.userId, role: 'vendor', sid });
+      const own = new JwtService({ secret: readFileSync(join(data, JWT_SECRET_FILE), 'utf8').trim() }).sign({
+        sub: vendor.userId,
+        role: 'vendor',
+        sid,
+      });
       await request(t.server).get('/me').set(bearer(own)).expect(200);
     });
   });

@@ -39,7 +39,11 @@ describe('Sessions: access tokens of a revoked session stop working at once', ()
   it('ends the access tokens of every session when the password changes', async () => {
     const vendor = await registerVendor(t);
     const other = await loginAs(t, vendor.email);
-    await request(t.server).patch('/me').set(bearer(vendor)).send({ newPassword: 'a brand new passphrase', currentPassword: TEST_PASSWORD }).expect(200);
+    await request(t.server)
+      .patch('/me')
+      .set(bearer(vendor))
+      .send({ newPassword: 'a brand new passphrase', currentPassword: TEST_PASSWORD })
+      .expect(200);
     await me(vendor.accessToken).expect(401);
     await me(other.accessToken).expect(401);
   });

@@ -97,7 +97,14 @@ describe('Per-IP route limits shared by two instances', () => {
     const refused = await request(b.server).post('/auth/register').send(registrationBody('vendor')).expect(429);
     expect(refused.body.code).toBe('RATE_LIMITED');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    for (let i = 0; i < 3; i++) await request(i % 2 ? a.server : b.server).post('/auth/refresh').send({ refreshToken: 'x'.repeat(43) }).expect(401);
-    await request(a.server).post('/auth/refresh').send({ refreshToken: 'x'.repeat(43) }).expect(429);
+    for (let i = 0; i < 3; i++)
+      await request(i % 2 ? a.server : b.server)
+        .post('/auth/refresh')
+        .send({ refreshToken: 'x'.repeat(43) })
+        .expect(401);
+    await request(a.server)
+      .post('/auth/refresh')
+      .send({ refreshToken: 'x'.repeat(43) })
+      .expect(429);
   });
 });

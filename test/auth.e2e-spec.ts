@@ -1,7 +1,16 @@
 import request from 'supertest';
 import { JwtService } from '@nestjs/jwt';
 import { createTestApp, type TestApp } from './support/test-app.js';
-import { bearer, createCurator, loginAs, registerBuyer, registerVendor, registrationBody, TEST_PASSWORD, uniqueEmail } from './support/auth.js';
+import {
+  bearer,
+  createCurator,
+  loginAs,
+  registerBuyer,
+  registerVendor,
+  registrationBody,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from './support/auth.js';
 
 describe('Authentication: register, login, refresh, logout', () => {
   let t: TestApp;
@@ -22,7 +31,10 @@ describe('Authentication: register, login, refresh, logout', () => {
     const me = await request(t.server).get('/me').set(bearer(reg.body.accessToken)).expect(200);
     expect(me.body.id).toBe(reg.body.user.id);
 
-    const login = await request(t.server).post('/auth/login').send({ email: 'MARIE.CURIE@azur-ia.fr', password: body.password }).expect(200);
+    const login = await request(t.server)
+      .post('/auth/login')
+      .send({ email: 'MARIE.CURIE@azur-ia.fr', password: body.password })
+      .expect(200);
     const refreshed = await request(t.server).post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(200);
     expect(refreshed.body.refreshToken).not.toBe(login.body.refreshToken);
     await request(t.server).get('/me').set(bearer(refreshed.body.accessToken)).expect(200);
@@ -38,7 +50,9 @@ describe('Authentication: register, login, refresh, logout', () => {
     const vendor = await registerVendor(t);
     const [user] = await t.dataSource.query('SELECT email, password_hash FROM app_user WHERE id = $1', [vendor.userId]);
     expect(user.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    const tokens: { token_hash: string }[] = await t.dataSource.query('SELECT token_hash FROM refresh_token WHERE user_id = $1', [vendor.userId]);
+    const tokens: { token_hash: string }[] = await t.dataSource.query('SELECT token_hash FROM refresh_token WHERE user_id = $1', [
+      vendor.userId,
+    ]);
     expect(tokens).toHaveLength(1);
     expect(tokens[0].token_hash).not.toBe(vendor.refreshToken);
     expect(tokens[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -52,14 +66,19 @@ describe('Authentication: register, login, refresh, logout', () => {
     const replay = await request(t.server).post('/auth/refresh').send({ refreshToken: vendor.refreshToken }).expect(401);
     expect(replay.body.code).toBe('INVALID_REFRESH_TOKEN');
     await request(t.server).post('/auth/refresh').send({ refreshToken: second.body.refreshToken }).expect(401);
-    const live = await t.dataSource.query('SELECT count(*)::int AS n FROM refresh_token WHERE user_id = $1 AND revoked_at IS NULL', [vendor.userId]);
+    const live = await t.dataSource.query('SELECT count(*)::int AS n FROM refresh_token WHERE user_id = $1 AND revoked_at IS NULL', [
+      vendor.userId,
+    ]);
     expect(live[0].n).toBe(0);
   });
 
   it('returns the same 401 for an unknown e-mail and a wrong password', async () => {
     const vendor = await registerVendor(t);
     const wrong = await request(t.server).post('/auth/login').send({ email: vendor.email, password: 'not the right password' }).expect(401);
-    const unknown = await request(t.server).post('/auth/login').send({ email: uniqueEmail('nobody'), password: TEST_PASSWORD }).expect(401);
+    const unknown = await request(t.server)
+      .post('/auth/login')
+      .send({ email: uniqueEmail('nobody'), password: TEST_PASSWORD })
+      .expect(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     expect(unknown.body.code).toBe(wrong.body.code);
     expect(unknown.body.message).toBe(wrong.body.message);
@@ -79,14 +98,22 @@ describe('Authentication: register, login, refresh, logout', () => {
     const forged = new JwtService({ secret: 'another-secret-of-at-least-32-characters!' }).sign({ sub: vendor.userId, role: 'admin' });
     await request(t.server).get('/me').set(bearer(forged)).expect(401);
     const past = Math.floor(Date.now() / 1000) - 60;
-    const expired = new JwtService({ secret: t.config.JWT_SECRET }).sign({ sub: vendor.userId, role: 'vendor', iat: past - 900, exp: past });
+    const expired = new JwtService({ secret: t.config.JWT_SECRET }).sign({
+      sub: vendor.userId,
+      role: 'vendor',
+      iat: past - 900,
+      exp: past,
+    });
     const res = await request(t.server).get('/me').set(bearer(expired)).expect(401);
     expect(res.body).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/expired/) });
   });
 
   it('rejects a duplicate e-mail in another case with 409 EMAIL_TAKEN', async () => {
     const vendor = await registerVendor(t);
-    const res = await request(t.server).post('/auth/register').send(registrationBody('buyer', { email: vendor.email.toUpperCase() })).expect(409);
+    const res = await request(t.server)
+      .post('/auth/register')
+      .send(registrationBody('buyer', { email: vendor.email.toUpperCase() }))
+      .expect(409);
     expect(res.body.code).toBe('EMAIL_TAKEN');
   });
 
@@ -95,7 +122,10 @@ describe('Authentication: register, login, refresh, logout', () => {
     ['000000000', 'all zeros'],
     ['12345678', 'too short'],
   ])('rejects SIREN %s (%s) with 400 naming organisation.siren', async (siren) => {
-    const res = await request(t.server).post('/auth/register').send(registrationBody('vendor', { organisation: { siren } })).expect(400);
+    const res = await request(t.server)
+      .post('/auth/register')
+      .send(registrationBody('vendor', { organisation: { siren } }))
+      .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details).toEqual([{ field: 'organisation.siren', messages: [expect.stringContaining('SIREN')] }]);
   });
@@ -103,7 +133,11 @@ describe('Authentication: register, login, refresh, logout', () => {
   it.each([
     ['communeCode', { communeCode: '06999' }, 'organisation.communeCode'],
     ['nafCode', { nafCode: '99.99Z' }, 'organisation.nafCode'],
-    ['establishment commune', { establishments: [{ siret: '35600000000010', communeCode: '99999' }] }, 'organisation.establishments[0].communeCode'],
+    [
+      'establishment commune',
+      { establishments: [{ siret: '35600000000010', communeCode: '99999' }] },
+      'organisation.establishments[0].communeCode',
+    ],
   ])('rejects an unknown %s with 400 naming the field', async (_label, organisation, field) => {
     const res = await request(t.server).post('/auth/register').send(registrationBody('vendor', { organisation })).expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -178,7 +212,15 @@ describe('Authentication: register, login, refresh, logout', () => {
     const doc = await request(t.server).get('/docs/openapi.json').expect(200);
     expect(doc.body.components.securitySchemes.bearer).toBeDefined();
     expect(doc.body.paths['/me'].get.security).toEqual([{ bearer: [] }]);
-    for (const path of ['/auth/register', '/auth/login', '/auth/refresh', '/auth/logout', '/me/export', '/admin/users', '/organisations/{id}/members']) {
+    for (const path of [
+      '/auth/register',
+      '/auth/login',
+      '/auth/refresh',
+      '/auth/logout',
+      '/me/export',
+      '/admin/users',
+      '/organisations/{id}/members',
+    ]) {
       expect(doc.body.paths[path]).toBeDefined();
     }
   });

@@ -72,7 +72,10 @@ describe('catalogue search fed by the outbox', () => {
 
   it('drops an archived offering after the outbox runs', async () => {
     const vendor = await registerVerifiedVendor(t, curator);
-    const offering = await createPublishedOffering(t, vendor, { title: 'Traduction éphémère des réunions', useCases: ['TRANSLATION_SPEECH'] });
+    const offering = await createPublishedOffering(t, vendor, {
+      title: 'Traduction éphémère des réunions',
+      useCases: ['TRANSLATION_SPEECH'],
+    });
     await drain();
     expect((await catalogue({ q: 'éphémère' })).body.total).toBe(1);
     await request(t.server).post(`/offerings/${offering.id}/archive`).set(bearer(vendor)).send({}).expect(200);

@@ -51,17 +51,30 @@ describe('Curation work lists in the API', () => {
       const published = await createPublishedOffering(t, vendor, { title: 'Offre à vérifier' });
       const draft = await createOffering(t, vendor, { title: 'Brouillon' });
 
-      const list = async () => (await request(t.server).get('/offerings/claims-to-review?pageSize=100').set(bearer(curator)).expect(200)).body;
+      const list = async () =>
+        (await request(t.server).get('/offerings/claims-to-review?pageSize=100').set(bearer(curator)).expect(200)).body;
       const before = await list();
       const entry = before.items.find((i: { offering: { id: string } }) => i.offering.id === published.id);
       expect(before.items.map((i: { offering: { id: string } }) => i.offering.id)).not.toContain(draft.id);
-      expect(entry.offering).toMatchObject({ title: 'Offre à vérifier', status: 'published', vendor: { id: vendor.organisationId, verified: true } });
+      expect(entry.offering).toMatchObject({
+        title: 'Offre à vérifier',
+        status: 'published',
+        vendor: { id: vendor.organisationId, verified: true },
+      });
       expect(entry.claims.length).toBeGreaterThan(1);
       expect(entry.claims.every((c: { counted: boolean; status: string }) => c.counted && c.status === 'declared')).toBe(true);
       const secNumCloud = entry.claims.find((c: { claim: string }) => c.claim === 'certifications.secNumCloud');
-      expect(secNumCloud.evidence).toEqual({ url: 'https://cyber.gouv.fr/produits-services-qualifies', documentRef: null, validUntil: '2028-06-30' });
+      expect(secNumCloud.evidence).toEqual({
+        url: 'https://cyber.gouv.fr/produits-services-qualifies',
+        documentRef: null,
+        validUntil: '2028-06-30',
+      });
 
-      await request(t.server).post(`/offerings/${published.id}/claims/certifications.secNumCloud/verify`).set(bearer(curator)).send({}).expect(200);
+      await request(t.server)
+        .post(`/offerings/${published.id}/claims/certifications.secNumCloud/verify`)
+        .set(bearer(curator))
+        .send({})
+        .expect(200);
       const after = (await list()).items.find((i: { offering: { id: string } }) => i.offering.id === published.id);
       expect(after.claims.map((c: { claim: string }) => c.claim)).not.toContain('certifications.secNumCloud');
       expect(after.claims).toHaveLength(entry.claims.length - 1);
@@ -84,7 +97,10 @@ describe('Curation work lists in the API', () => {
       expect(page.body.total).toBeGreaterThanOrEqual(2);
       await request(t.server).get('/offerings/claims-to-review').expect(401);
       await request(t.server).get('/offerings/claims-to-review').set(bearer(vendor)).expect(403);
-      await request(t.server).get('/offerings/claims-to-review').set(bearer(await registerBuyer(t))).expect(403);
+      await request(t.server)
+        .get('/offerings/claims-to-review')
+        .set(bearer(await registerBuyer(t)))
+        .expect(403);
     });
   });
 });

@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createDataSource } from '../src/database/data-source.js';
-import { ensureDatabase, freePort, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresHandle } from '../src/database/embedded-postgres.js';
+import {
+  ensureDatabase,
+  freePort,
+  startEmbeddedPostgres,
+  withDatabase,
+  type EmbeddedPostgresHandle,
+} from '../src/database/embedded-postgres.js';
 import { registrationBody, uniqueEmail } from './support/auth.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -71,7 +77,9 @@ describe('database restart during traffic', () => {
     // A valid token is not a reason to answer 401 while the user cannot be read.
     const me = await request(t.server).get('/me').set('Authorization', `Bearer ${signedIn.body.accessToken}`);
     expect(me.status).toBe(503);
-    const login = await request(t.server).post('/auth/login').send({ email: signedIn.body.user.email, password: 'correct horse battery staple' });
+    const login = await request(t.server)
+      .post('/auth/login')
+      .send({ email: signedIn.body.user.email, password: 'correct horse battery staple' });
     expect(login.status).toBe(503);
     // A read on the pool straight (EntityReader, decision 013) maps the same way.
     const read = await request(t.server).get('/offerings/7f1c9c1e-0000-4000-8000-000000000000');

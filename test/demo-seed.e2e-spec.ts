@@ -22,7 +22,8 @@ describe('Demo data set (npm start on an empty database, npm run seed:demo)', ()
   const lines: string[] = [];
   let curator: TestSession;
 
-  const count = async (sql: string, params: unknown[] = []): Promise<number> => Number(((await t.dataSource.query(sql, params)) as { n: string }[])[0].n);
+  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+    Number(((await t.dataSource.query(sql, params)) as { n: string }[])[0].n);
   const counts = async (): Promise<Record<string, number>> =>
     Object.fromEntries(await Promise.all(COUNTED_TABLES.map(async (table) => [table, await count(`SELECT count(*) AS n FROM ${table}`)])));
   const credential = (role: string): string => {
@@ -75,10 +76,14 @@ describe('Demo data set (npm start on an empty database, npm run seed:demo)', ()
 
   it('keeps needs in every status, the submitted ones waiting for different times', async () => {
     const byStatus = Object.fromEntries(
-      ((await t.dataSource.query('SELECT status, count(*)::int AS n FROM need GROUP BY status')) as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+      ((await t.dataSource.query('SELECT status, count(*)::int AS n FROM need GROUP BY status')) as { status: string; n: number }[]).map(
+        (r) => [r.status, r.n],
+      ),
     );
     expect(byStatus).toEqual({ published: 47, submitted: 6, draft: 4, changes_requested: 1, rejected: 1, closed: 1 });
-    const queue = (await request(t.server).get('/needs?status=submitted&pageSize=100').set(bearer(curator)).expect(200)).body.items as { submittedAt: string }[];
+    const queue = (await request(t.server).get('/needs?status=submitted&pageSize=100').set(bearer(curator)).expect(200)).body.items as {
+      submittedAt: string;
+    }[];
     const waited = queue.map((n) => Date.now() - new Date(n.submittedAt).getTime());
     expect(new Set(queue.map((n) => n.submittedAt)).size).toBe(6);
     expect(Math.max(...waited) - Math.min(...waited)).toBeGreaterThan(7 * 24 * 3_600_000);
@@ -106,17 +111,21 @@ describe('Demo data set (npm start on an empty database, npm run seed:demo)', ()
   it.each([
     ['vendor', 'vendor_accept'],
     ['buyer', 'buyer_accept'],
-  ] as const)('gives the printed %s account a connected introduction with contacts and one waiting for its answer', async (role, answer) => {
-    const session = await loginAs(t, credential(role), DEMO_PASSWORD);
-    const items = (await request(t.server).get('/introductions?pageSize=100').set(bearer(session)).expect(200)).body.items as IntroductionView[];
-    const other = role === 'vendor' ? 'buyer' : 'vendor';
-    const connected = items.find((i) => i.status === 'connected');
-    expect(connected?.[other].contacts?.length).toBeGreaterThan(0);
-    expect(connected?.[other].name).toBeTruthy();
-    expect(items.some((i) => i.allowedEvents.includes(answer))).toBe(true);
-    // The buyer's name stays hidden from the vendor until both accepted.
-    if (role === 'vendor') for (const i of items.filter((x) => x.status !== 'connected')) expect(i.buyer.name).toBeNull();
-  });
+  ] as const)(
+    'gives the printed %s account a connected introduction with contacts and one waiting for its answer',
+    async (role, answer) => {
+      const session = await loginAs(t, credential(role), DEMO_PASSWORD);
+      const items = (await request(t.server).get('/introductions?pageSize=100').set(bearer(session)).expect(200)).body
+        .items as IntroductionView[];
+      const other = role === 'vendor' ? 'buyer' : 'vendor';
+      const connected = items.find((i) => i.status === 'connected');
+      expect(connected?.[other].contacts?.length).toBeGreaterThan(0);
+      expect(connected?.[other].name).toBeTruthy();
+      expect(items.some((i) => i.allowedEvents.includes(answer))).toBe(true);
+      // The buyer's name stays hidden from the vendor until both accepted.
+      if (role === 'vendor') for (const i of items.filter((x) => x.status !== 'connected')) expect(i.buyer.name).toBeNull();
+    },
+  );
 
   it('names no buyer in need titles and descriptions, which vendors read in leads and introductions', async () => {
     const leaks = (await t.dataSource.query(
@@ -127,9 +136,14 @@ describe('Demo data set (npm start on an empty database, npm run seed:demo)', ()
     )) as unknown[];
     expect(leaks).toEqual([]);
     const vendor = await loginAs(t, credential('vendor'), DEMO_PASSWORD);
-    const offerings = (await request(t.server).get(`/vendors/${vendor.organisationId}/offerings`).set(bearer(vendor)).expect(200)).body.items as { id: string }[];
-    const names = ((await t.dataSource.query("SELECT name FROM organisation WHERE kind = 'buyer'")) as { name: string }[]).map((r) => r.name.replace(' (démo)', ''));
-    const leads = (await request(t.server).get(`/offerings/${offerings[0].id}/leads`).set(bearer(vendor)).expect(200)).body.items as { need: Record<string, unknown> }[];
+    const offerings = (await request(t.server).get(`/vendors/${vendor.organisationId}/offerings`).set(bearer(vendor)).expect(200)).body
+      .items as { id: string }[];
+    const names = ((await t.dataSource.query("SELECT name FROM organisation WHERE kind = 'buyer'")) as { name: string }[]).map((r) =>
+      r.name.replace(' (démo)', ''),
+    );
+    const leads = (await request(t.server).get(`/offerings/${offerings[0].id}/leads`).set(bearer(vendor)).expect(200)).body.items as {
+      need: Record<string, unknown>;
+    }[];
     expect(leads.length).toBeGreaterThan(0);
     const shown = JSON.stringify(leads);
     expect(names.filter((name) => shown.includes(name))).toEqual([]);

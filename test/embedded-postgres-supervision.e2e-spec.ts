@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createDataSource } from '../src/database/data-source.js';
-import { ensureDatabase, freePort, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresHandle } from '../src/database/embedded-postgres.js';
+import {
+  ensureDatabase,
+  freePort,
+  startEmbeddedPostgres,
+  withDatabase,
+  type EmbeddedPostgresHandle,
+} from '../src/database/embedded-postgres.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** Issue 17 item 3: a SIGKILLed embedded PostgreSQL left the app answering 503 until a manual restart. */

@@ -40,7 +40,9 @@ describe('EntityReader: the same entities as TypeORM find', () => {
 
   it('reads every offering’s claims as findBy does, in a transaction too', async () => {
     const reader = new EntityReader(t.dataSource, OfferingClaimEntity);
-    const ids = ((await t.dataSource.query('SELECT DISTINCT offering_id FROM offering_claim')) as { offering_id: string }[]).map((r) => r.offering_id);
+    const ids = ((await t.dataSource.query('SELECT DISTINCT offering_id FROM offering_claim')) as { offering_id: string }[]).map(
+      (r) => r.offering_id,
+    );
     expect(ids.length).toBeGreaterThan(3);
     const sort = (claims: OfferingClaimEntity[]) => [...claims].sort((a, b) => a.claim.localeCompare(b.claim));
     for (const offeringId of ids) {

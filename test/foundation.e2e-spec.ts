@@ -146,7 +146,10 @@ describe('Foundation: the app on a real PostgreSQL', () => {
   });
 
   it('sets security headers, on errors too', async () => {
-    for (const res of [await request(t.server).get('/health').expect(200), await request(t.server).get('/offerings/not-a-uuid').expect(400)]) {
+    for (const res of [
+      await request(t.server).get('/health').expect(200),
+      await request(t.server).get('/offerings/not-a-uuid').expect(400),
+    ]) {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['strict-transport-security']).toBeDefined();
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');

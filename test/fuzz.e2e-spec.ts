@@ -38,15 +38,43 @@ const junkValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.dictionary(fc.string({ maxLength: 12 }), tie('value'), { maxKeys: 4 }),
   ),
 })).value;
-const FIELDS = ['title', 'description', 'useCases', 'email', 'password', 'version', 'status', 'needId', 'offeringId', 'organisation', 'sovereignty', 'serviceArea', 'pricing', 'muted', 'message', 'reason', 'outcome', 'weights', 'comment', 'requirements', 'minBudgetEur', 'communeCode', 'role'];
-const body = fc.oneof(
-  fc.dictionary(fc.constantFrom(...FIELDS), junkValue, { maxKeys: 6 }),
-  junkValue,
-  fc.constant({}),
+const FIELDS = [
+  'title',
+  'description',
+  'useCases',
+  'email',
+  'password',
+  'version',
+  'status',
+  'needId',
+  'offeringId',
+  'organisation',
+  'sovereignty',
+  'serviceArea',
+  'pricing',
+  'muted',
+  'message',
+  'reason',
+  'outcome',
+  'weights',
+  'comment',
+  'requirements',
+  'minBudgetEur',
+  'communeCode',
+  'role',
+];
+const body = fc.oneof(fc.dictionary(fc.constantFrom(...FIELDS), junkValue, { maxKeys: 6 }), junkValue, fc.constant({}));
+const pathParam = fc.oneof(
+  fc.uuid(),
+  controlString,
+  fc.constantFrom('0', 'null', '%00', '..', 'a'.repeat(300), '00000000-0000-0000-0000-000000000000'),
 );
-const pathParam = fc.oneof(fc.uuid(), controlString, fc.constantFrom('0', 'null', '%00', '..', 'a'.repeat(300), '00000000-0000-0000-0000-000000000000'));
 // Query strings stay under Node's header limit (a 100 kB URL is refused by Node itself with 431).
-const queryString = fc.dictionary(fc.constantFrom('page', 'pageSize', 'q', 'status', 'limit', 'includeExcluded', 'sort'), fc.oneof(fc.string({ maxLength: 30 }), controlString, fc.constant('x'.repeat(2000))), { maxKeys: 3 });
+const queryString = fc.dictionary(
+  fc.constantFrom('page', 'pageSize', 'q', 'status', 'limit', 'includeExcluded', 'sort'),
+  fc.oneof(fc.string({ maxLength: 30 }), controlString, fc.constant('x'.repeat(2000))),
+  { maxKeys: 3 },
+);
 
 describe('bad input on every write route', () => {
   let t: TestApp;
@@ -55,8 +83,12 @@ describe('bad input on every write route', () => {
 
   /** Row counts of every table: a refused request must leave them as they were (rate_limit counts attempts, refused ones too, by design). */
   const counts = async (): Promise<string> => {
-    const tables: { tablename: string }[] = await t.dataSource.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'rate_limit') ORDER BY tablename");
-    const rows: { t: string; n: number }[] = await t.dataSource.query(tables.map((x) => `SELECT '${x.tablename}' AS t, count(*)::int AS n FROM "${x.tablename}"`).join(' UNION ALL '));
+    const tables: { tablename: string }[] = await t.dataSource.query(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'rate_limit') ORDER BY tablename",
+    );
+    const rows: { t: string; n: number }[] = await t.dataSource.query(
+      tables.map((x) => `SELECT '${x.tablename}' AS t, count(*)::int AS n FROM "${x.tablename}"`).join(' UNION ALL '),
+    );
     return rows.map((r) => `${r.t}=${r.n}`).join(',');
   };
 
@@ -85,8 +117,10 @@ describe('bad input on every write route', () => {
           if (who < sessions.length) req.set(bearer(sessions[who]));
           const res = await req.send(JSON.stringify(payload) ?? 'null');
           if (res.status >= 500) problems.push(`${route.method} ${url}: ${res.status} for ${JSON.stringify(payload).slice(0, 200)}`);
-          else if (res.status >= 400 && (await counts()) !== before) problems.push(`${route.method} ${url}: ${res.status} yet a table changed`);
-          else if (res.status >= 400) expect(res.body).toMatchObject({ statusCode: res.status, code: expect.any(String), requestId: expect.any(String) });
+          else if (res.status >= 400 && (await counts()) !== before)
+            problems.push(`${route.method} ${url}: ${res.status} yet a table changed`);
+          else if (res.status >= 400)
+            expect(res.body).toMatchObject({ statusCode: res.status, code: expect.any(String), requestId: expect.any(String) });
         }),
         { numRuns: RUNS_PER_ROUTE, seed: Number(process.env.FUZZ_SEED ?? 20261125) },
       );
@@ -96,7 +130,11 @@ describe('bad input on every write route', () => {
 
   it('never answers 5xx to a read route given control characters in its query string or path', async () => {
     const reads = discoverRoutes(t).filter((r) => r.method === 'GET' && !r.path.startsWith('/docs'));
-    const readQuery = fc.dictionary(fc.constantFrom('q', 'action', 'entityType', 'actorId', 'status', 'region', 'departement', 'page', 'useCase', 'sort'), controlString, { minKeys: 1, maxKeys: 3 });
+    const readQuery = fc.dictionary(
+      fc.constantFrom('q', 'action', 'entityType', 'actorId', 'status', 'region', 'departement', 'page', 'useCase', 'sort'),
+      controlString,
+      { minKeys: 1, maxKeys: 3 },
+    );
     const problems: string[] = [];
     for (const route of reads) {
       await fc.assert(

@@ -25,10 +25,10 @@ describe('introduction e-mails and reminders', () => {
   /** The introduction e-mails of some users in the mail log, oldest first. */
   const mailsTo = async (people: Record<string, { userId: string }>) => {
     const names = new Map(Object.entries(people).map(([name, p]) => [p.userId, name]));
-    const rows = (await t.dataSource.query('SELECT user_id, kind, subject, body FROM mail_log WHERE user_id = ANY($1::uuid[]) AND kind LIKE $2 ORDER BY created_at, id', [
-      [...names.keys()],
-      'introduction_%',
-    ])) as { user_id: string; kind: string; subject: string; body: string }[];
+    const rows = (await t.dataSource.query(
+      'SELECT user_id, kind, subject, body FROM mail_log WHERE user_id = ANY($1::uuid[]) AND kind LIKE $2 ORDER BY created_at, id',
+      [[...names.keys()], 'introduction_%'],
+    )) as { user_id: string; kind: string; subject: string; body: string }[];
     return rows.map((r) => ({ to: names.get(r.user_id)!, kind: r.kind, subject: r.subject, body: r.body }));
   };
 
@@ -42,13 +42,21 @@ describe('introduction e-mails and reminders', () => {
     await act(pair.buyer, intro.id, 'accept').expect(200);
     await drain();
     const log = await mailsTo({ vendor: pair.vendor, buyer: pair.buyer, curator, colleague });
-    const proposal = log.slice(0, 2).map((m) => [m.to, m.kind]).sort();
+    const proposal = log
+      .slice(0, 2)
+      .map((m) => [m.to, m.kind])
+      .sort();
     expect(proposal).toEqual([
       ['buyer', 'introduction_proposed'],
       ['vendor', 'introduction_proposed'],
     ]);
     expect(log.slice(2, 3).map((m) => [m.to, m.kind])).toEqual([['buyer', 'introduction_accepted']]);
-    expect(log.slice(3).map((m) => [m.to, m.kind]).sort()).toEqual([
+    expect(
+      log
+        .slice(3)
+        .map((m) => [m.to, m.kind])
+        .sort(),
+    ).toEqual([
       ['buyer', 'introduction_connected'],
       ['vendor', 'introduction_connected'],
     ]);
@@ -75,10 +83,16 @@ describe('introduction e-mails and reminders', () => {
 
   it('sends nothing of a muted kind', async () => {
     const pair = await eligiblePair(t, curator);
-    await request(t.server).patch('/me/notifications').set(bearer(pair.buyer)).send({ muted: ['introduction_proposed'] }).expect(200);
+    await request(t.server)
+      .patch('/me/notifications')
+      .set(bearer(pair.buyer))
+      .send({ muted: ['introduction_proposed'] })
+      .expect(200);
     await proposeIntroduction(t, curator, pair);
     await drain();
-    expect((await mailsTo({ vendor: pair.vendor, buyer: pair.buyer })).map((m) => [m.to, m.kind])).toEqual([['vendor', 'introduction_proposed']]);
+    expect((await mailsTo({ vendor: pair.vendor, buyer: pair.buyer })).map((m) => [m.to, m.kind])).toEqual([
+      ['vendor', 'introduction_proposed'],
+    ]);
   });
 
   it('sends nothing twice when an event is delivered again', async () => {
@@ -128,9 +142,12 @@ describe('introduction e-mails and reminders', () => {
       await drain();
       const reminders = (await mailsTo({ vendor: pair.vendor, buyer: pair.buyer })).filter((m) => m.kind === 'introduction_reminder');
       expect(reminders.map((m) => m.to).sort()).toEqual(['buyer', 'vendor']);
-      expect(await t.dataSource.query("SELECT count(*)::int AS n FROM outbox_event WHERE topic = 'introduction.reminder' AND payload->>'introductionId' = $1", [intro.id])).toEqual([
-        { n: 2 },
-      ]);
+      expect(
+        await t.dataSource.query(
+          "SELECT count(*)::int AS n FROM outbox_event WHERE topic = 'introduction.reminder' AND payload->>'introductionId' = $1",
+          [intro.id],
+        ),
+      ).toEqual([{ n: 2 }]);
     });
 
     it('sends no reminder for a side that answered between the job and the delivery', async () => {

@@ -21,7 +21,8 @@ describe('Introductions under 50 simultaneous answers', () => {
     await t?.close();
   });
 
-  const accept = (who: { accessToken: string }, id: string) => request(t.server).post(`/introductions/${id}/accept`).set(bearer(who)).send({});
+  const accept = (who: { accessToken: string }, id: string) =>
+    request(t.server).post(`/introductions/${id}/accept`).set(bearer(who)).send({});
 
   /** Sends the burst while another route is asked every few milliseconds; returns both sets of statuses. */
   async function burst(requests: (() => request.Test)[]): Promise<{ statuses: number[]; other: number[]; slowestOtherMs: number }> {
@@ -49,7 +50,11 @@ describe('Introductions under 50 simultaneous answers', () => {
     await accept(pair.buyer, intro.id).expect(200);
     const started = Date.now();
     const { statuses, other, slowestOtherMs } = await burst(Array.from({ length: 50 }, () => () => accept(pair.vendor, intro.id)));
-    expect({ ok: count(statuses, 200), conflict: count(statuses, 409), total: statuses.length }).toEqual({ ok: 1, conflict: 49, total: 50 });
+    expect({ ok: count(statuses, 200), conflict: count(statuses, 409), total: statuses.length }).toEqual({
+      ok: 1,
+      conflict: 49,
+      total: 50,
+    });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(other.length).toBeGreaterThan(0);
     expect(other.every((s) => s === 200)).toBe(true);
@@ -61,10 +66,15 @@ describe('Introductions under 50 simultaneous answers', () => {
   it('lets one of 25 + 25 accepts by both sides on proposed through (version 1): 1 × 200, 49 × 409, no 503', async () => {
     const pair = await eligiblePair(t, curator);
     const intro = await proposeIntroduction(t, curator, pair);
-    const answer = (who: { accessToken: string }) => () => request(t.server).post(`/introductions/${intro.id}/accept`).set(bearer(who)).send({ version: 1 });
+    const answer = (who: { accessToken: string }) => () =>
+      request(t.server).post(`/introductions/${intro.id}/accept`).set(bearer(who)).send({ version: 1 });
     const requests = Array.from({ length: 50 }, (_, i) => answer(i % 2 ? pair.buyer : pair.vendor));
     const { statuses, other } = await burst(requests);
-    expect({ ok: count(statuses, 200), conflict: count(statuses, 409), total: statuses.length }).toEqual({ ok: 1, conflict: 49, total: 50 });
+    expect({ ok: count(statuses, 200), conflict: count(statuses, 409), total: statuses.length }).toEqual({
+      ok: 1,
+      conflict: 49,
+      total: 50,
+    });
     expect(other.every((s) => s === 200)).toBe(true);
     const [row] = await t.dataSource.query('SELECT status, version FROM introduction WHERE id = $1', [intro.id]);
     expect(row).toEqual({ status: expect.stringMatching(/^(vendor|buyer)_accepted$/), version: 2 });

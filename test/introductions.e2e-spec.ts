@@ -27,9 +27,11 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       [id],
     ) as Promise<{ action: string; actor_id: string; before: string | null; after: string; request_id: string }[]>;
   const topicsOf = async (id: string) =>
-    ((await t.dataSource.query("SELECT topic FROM outbox_event WHERE payload->>'introductionId' = $1 ORDER BY seq", [id])) as { topic: string }[]).map(
-      (r) => r.topic,
-    );
+    (
+      (await t.dataSource.query("SELECT topic FROM outbox_event WHERE payload->>'introductionId' = $1 ORDER BY seq", [id])) as {
+        topic: string;
+      }[]
+    ).map((r) => r.topic);
 
   describe('proposing', () => {
     let pair: Pair;
@@ -53,25 +55,47 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
         vendor: { organisationId: pair.vendor.organisationId },
         buyer: { organisationId: pair.buyer.organisationId },
       });
-      const [row] = await t.dataSource.query('SELECT vendor_organisation_id, buyer_organisation_id, curator_id FROM introduction WHERE id = $1', [res.body.id]);
-      expect(row).toEqual({ vendor_organisation_id: pair.vendor.organisationId, buyer_organisation_id: pair.buyer.organisationId, curator_id: curator.userId });
+      const [row] = await t.dataSource.query(
+        'SELECT vendor_organisation_id, buyer_organisation_id, curator_id FROM introduction WHERE id = $1',
+        [res.body.id],
+      );
+      expect(row).toEqual({
+        vendor_organisation_id: pair.vendor.organisationId,
+        buyer_organisation_id: pair.buyer.organisationId,
+        curator_id: curator.userId,
+      });
       const audit = await auditOf(res.body.id);
-      expect(audit).toEqual([expect.objectContaining({ action: 'introduction.propose', actor_id: curator.userId, before: null, after: 'proposed' })]);
+      expect(audit).toEqual([
+        expect.objectContaining({ action: 'introduction.propose', actor_id: curator.userId, before: null, after: 'proposed' }),
+      ]);
       expect(audit[0].request_id).toBe(res.headers['x-request-id']);
       expect(await topicsOf(res.body.id)).toEqual(['introduction.proposed']);
     });
 
     it('returns 409 INTRODUCTION_ALREADY_OPEN for a second open introduction of the same pair', async () => {
-      const res = await request(t.server).post('/introductions').set(bearer(curator)).send({ needId: pair.needId, offeringId: pair.offeringId, message: 'Encore.' }).expect(409);
+      const res = await request(t.server)
+        .post('/introductions')
+        .set(bearer(curator))
+        .send({ needId: pair.needId, offeringId: pair.offeringId, message: 'Encore.' })
+        .expect(409);
       expect(res.body.code).toBe('INTRODUCTION_ALREADY_OPEN');
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM introduction WHERE need_id = $1', [pair.needId])).toEqual([{ n: 1 }]);
     });
 
     it('returns 409 INTRODUCTION_NEED_NOT_PUBLISHED for a draft need, writing nothing', async () => {
       const draft = await createNeed(t, pair.buyer);
-      const res = await request(t.server).post('/introductions').set(bearer(curator)).send({ needId: draft.id, offeringId: pair.offeringId, message: 'Tôt.' }).expect(409);
+      const res = await request(t.server)
+        .post('/introductions')
+        .set(bearer(curator))
+        .send({ needId: draft.id, offeringId: pair.offeringId, message: 'Tôt.' })
+        .expect(409);
       expect(res.body).toMatchObject({ code: 'INTRODUCTION_NEED_NOT_PUBLISHED', details: { needStatus: 'draft' } });
-      expect(await t.dataSource.query("SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'introduction' AND after->>'needId' = $1", [draft.id])).toEqual([{ n: 0 }]);
+      expect(
+        await t.dataSource.query(
+          "SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'introduction' AND after->>'needId' = $1",
+          [draft.id],
+        ),
+      ).toEqual([{ n: 0 }]);
     });
 
     it('returns 409 INTRODUCTION_NOT_ELIGIBLE listing every failed rule', async () => {
@@ -79,7 +103,11 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
         serviceArea: { national: false, regions: ['11'], departements: ['75'], remoteDelivery: false },
         pricing: { model: 'project', minBudgetEur: 50000, maxBudgetEur: 90000 },
       });
-      const res = await request(t.server).post('/introductions').set(bearer(curator)).send({ needId: pair.needId, offeringId: far.id, message: 'Loin.' }).expect(409);
+      const res = await request(t.server)
+        .post('/introductions')
+        .set(bearer(curator))
+        .send({ needId: pair.needId, offeringId: far.id, message: 'Loin.' })
+        .expect(409);
       expect(res.body.code).toBe('INTRODUCTION_NOT_ELIGIBLE');
       expect(res.body.details.failed.map((f: { rule: string }) => f.rule).sort()).toEqual(['BUDGET', 'SERVICE_AREA']);
       expect(res.body.details.failed[0].reason).toEqual(expect.any(String));
@@ -90,14 +118,30 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       const need = await createNeed(t, buyer, { requirements: ['GDPR_DPA', 'HDS_CERTIFIED'], dataSensitivity: 'health' });
       await request(t.server).post(`/needs/${need.id}/submit`).set(bearer(buyer)).send({}).expect(200);
       await request(t.server).post(`/needs/${need.id}/publish`).set(bearer(curator)).send({}).expect(200);
-      const res = await request(t.server).post('/introductions').set(bearer(curator)).send({ needId: need.id, offeringId: pair.offeringId, message: 'Santé.' }).expect(409);
+      const res = await request(t.server)
+        .post('/introductions')
+        .set(bearer(curator))
+        .send({ needId: need.id, offeringId: pair.offeringId, message: 'Santé.' })
+        .expect(409);
       expect(res.body.details.failed.map((f: { rule: string }) => f.rule)).toEqual(['HDS_CERTIFIED']);
     });
 
     it('answers 404 for an unknown need or offering, and 400 for a missing message', async () => {
-      await request(t.server).post('/introductions').set(bearer(curator)).send({ needId: UNKNOWN_ID, offeringId: pair.offeringId, message: 'x' }).expect(404);
-      await request(t.server).post('/introductions').set(bearer(curator)).send({ needId: pair.needId, offeringId: UNKNOWN_ID, message: 'x' }).expect(404);
-      const res = await request(t.server).post('/introductions').set(bearer(curator)).send({ needId: pair.needId, offeringId: pair.offeringId }).expect(400);
+      await request(t.server)
+        .post('/introductions')
+        .set(bearer(curator))
+        .send({ needId: UNKNOWN_ID, offeringId: pair.offeringId, message: 'x' })
+        .expect(404);
+      await request(t.server)
+        .post('/introductions')
+        .set(bearer(curator))
+        .send({ needId: pair.needId, offeringId: UNKNOWN_ID, message: 'x' })
+        .expect(404);
+      const res = await request(t.server)
+        .post('/introductions')
+        .set(bearer(curator))
+        .send({ needId: pair.needId, offeringId: pair.offeringId })
+        .expect(400);
       expect(res.body.details).toEqual([expect.objectContaining({ field: 'message' })]);
     });
   });
@@ -116,7 +160,13 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       intro = await proposeIntroduction(t, curator, pair);
     });
 
-    const buyerSecrets = () => [pair.buyer.email, buyerPeople.displayName, buyerPeople.phone, 'Mairie de Saint-Secret-sur-Var', pair.buyer.organisationId!];
+    const buyerSecrets = () => [
+      pair.buyer.email,
+      buyerPeople.displayName,
+      buyerPeople.phone,
+      'Mairie de Saint-Secret-sur-Var',
+      pair.buyer.organisationId!,
+    ];
     const vendorSecrets = () => [pair.vendor.email, vendorPeople.displayName, vendorPeople.phone];
 
     it('hides the buyer organisation and people from the vendor before the connection, but shows the need', async () => {
@@ -125,7 +175,12 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       expect(res.body).toMatchObject({
         viewerSide: 'vendor',
         allowedEvents: ['vendor_accept', 'vendor_decline'],
-        need: { title: 'Tri automatique des courriers entrants', description: expect.any(String), departementCode: '06', useCases: ['DOC_PROCESSING'] },
+        need: {
+          title: 'Tri automatique des courriers entrants',
+          description: expect.any(String),
+          departementCode: '06',
+          useCases: ['DOC_PROCESSING'],
+        },
         buyer: { organisationId: null, name: null, contacts: null },
       });
       const list = await request(t.server).get('/introductions').set(bearer(pair.vendor)).expect(200);
@@ -163,10 +218,15 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       for (const secret of buyerSecrets()) expect(connected.text).toContain(secret);
       const asBuyer = await get(pair.buyer, intro.id).expect(200);
       for (const secret of vendorSecrets()) expect(asBuyer.text).toContain(secret);
-      expect(asBuyer.body.vendor.contacts).toEqual([{ displayName: vendorPeople.displayName, email: pair.vendor.email, phone: vendorPeople.phone }]);
+      expect(asBuyer.body.vendor.contacts).toEqual([
+        { displayName: vendorPeople.displayName, email: pair.vendor.email, phone: vendorPeople.phone },
+      ]);
       await act(pair.buyer, intro.id, 'meeting-held').expect(200);
       const after = await get(pair.vendor, intro.id).expect(200);
-      expect(after.body.buyer).toMatchObject({ name: 'Mairie de Saint-Secret-sur-Var', contacts: [{ displayName: buyerPeople.displayName, email: pair.buyer.email, phone: buyerPeople.phone }] });
+      expect(after.body.buyer).toMatchObject({
+        name: 'Mairie de Saint-Secret-sur-Var',
+        contacts: [{ displayName: buyerPeople.displayName, email: pair.buyer.email, phone: buyerPeople.phone }],
+      });
     });
   });
 
@@ -174,10 +234,21 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
     it('goes proposed → vendor_accepted → connected → meeting_held → won, each step audited and on the outbox', async () => {
       const pair = await eligiblePair(t, curator);
       const intro = await proposeIntroduction(t, curator, pair);
-      expect((await act(pair.vendor, intro.id, 'accept').expect(200)).body).toMatchObject({ status: 'vendor_accepted', vendorAcceptedAt: expect.any(String), connectedAt: null });
-      expect((await act(pair.buyer, intro.id, 'accept', { version: 2 }).expect(200)).body).toMatchObject({ status: 'connected', connectedAt: expect.any(String) });
+      expect((await act(pair.vendor, intro.id, 'accept').expect(200)).body).toMatchObject({
+        status: 'vendor_accepted',
+        vendorAcceptedAt: expect.any(String),
+        connectedAt: null,
+      });
+      expect((await act(pair.buyer, intro.id, 'accept', { version: 2 }).expect(200)).body).toMatchObject({
+        status: 'connected',
+        connectedAt: expect.any(String),
+      });
       expect((await act(curator, intro.id, 'meeting-held').expect(200)).body.status).toBe('meeting_held');
-      expect((await act(pair.vendor, intro.id, 'outcome', { outcome: 'won' }).expect(200)).body).toMatchObject({ status: 'won', outcome: 'won', version: 5 });
+      expect((await act(pair.vendor, intro.id, 'outcome', { outcome: 'won' }).expect(200)).body).toMatchObject({
+        status: 'won',
+        outcome: 'won',
+        version: 5,
+      });
       expect((await auditOf(intro.id)).map((a) => [a.action, a.before, a.after])).toEqual([
         ['introduction.propose', null, 'proposed'],
         ['introduction.vendor_accept', 'proposed', 'vendor_accepted'],
@@ -208,7 +279,10 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       const intro = await proposeIntroduction(t, curator, pair);
       await act(pair.vendor, intro.id, 'accept').expect(200);
       const again = await act(pair.vendor, intro.id, 'accept').expect(409);
-      expect(again.body).toMatchObject({ code: 'INTRODUCTION_INVALID_TRANSITION', details: { status: 'vendor_accepted', allowed: ['buyer_accept', 'buyer_decline', 'cancel'] } });
+      expect(again.body).toMatchObject({
+        code: 'INTRODUCTION_INVALID_TRANSITION',
+        details: { status: 'vendor_accepted', allowed: ['buyer_accept', 'buyer_decline', 'cancel'] },
+      });
       const early = await act(pair.buyer, intro.id, 'meeting-held').expect(409);
       expect(early.body.code).toBe('INTRODUCTION_INVALID_TRANSITION');
       await act(pair.buyer, intro.id, 'outcome', { outcome: 'won' }).expect(409);
@@ -224,7 +298,12 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       expect(bad.body.details).toEqual([expect.objectContaining({ field: 'comment' })]);
       await act(pair.buyer, intro.id, 'decline', { reason: 'too_expensive' }).expect(400);
       const res = await act(pair.buyer, intro.id, 'decline', { reason: 'other', comment: 'Projet reporté à 2028.' }).expect(200);
-      expect(res.body).toMatchObject({ status: 'buyer_declined', declinedBy: 'buyer', declineReason: 'other', declineComment: 'Projet reporté à 2028.' });
+      expect(res.body).toMatchObject({
+        status: 'buyer_declined',
+        declinedBy: 'buyer',
+        declineReason: 'other',
+        declineComment: 'Projet reporté à 2028.',
+      });
       await act(pair.vendor, intro.id, 'accept').expect(409);
       const again = await proposeIntroduction(t, curator, pair);
       expect(again.id).not.toBe(intro.id);
@@ -234,7 +313,10 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       const pair = await eligiblePair(t, curator);
       const intro = await proposeIntroduction(t, curator, pair);
       await act(pair.buyer, intro.id, 'accept').expect(200);
-      expect((await act(pair.vendor, intro.id, 'decline', { reason: 'no_capacity' }).expect(200)).body).toMatchObject({ status: 'vendor_declined', declinedBy: 'vendor' });
+      expect((await act(pair.vendor, intro.id, 'decline', { reason: 'no_capacity' }).expect(200)).body).toMatchObject({
+        status: 'vendor_declined',
+        declinedBy: 'vendor',
+      });
     });
 
     it('lets only curators cancel, from any open state', async () => {
@@ -243,7 +325,10 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       await act(pair.vendor, intro.id, 'cancel').expect(403);
       await act(pair.vendor, intro.id, 'accept').expect(200);
       await act(pair.buyer, intro.id, 'accept').expect(200);
-      expect((await act(curator, intro.id, 'cancel').expect(200)).body).toMatchObject({ status: 'cancelled', cancelledAt: expect.any(String) });
+      expect((await act(curator, intro.id, 'cancel').expect(200)).body).toMatchObject({
+        status: 'cancelled',
+        cancelledAt: expect.any(String),
+      });
       expect((await act(curator, intro.id, 'cancel').expect(409)).body.details.allowed).toEqual([]);
     });
 
@@ -266,7 +351,9 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       expect(statuses.filter((s) => s === 409)).toHaveLength(19);
       expect(await topicsOf(intro.id)).toEqual(['introduction.proposed', 'introduction.vendor_accepted']);
       expect((await auditOf(intro.id)).length).toBe(2);
-      expect(await t.dataSource.query('SELECT status, version FROM introduction WHERE id = $1', [intro.id])).toEqual([{ status: 'vendor_accepted', version: 2 }]);
+      expect(await t.dataSource.query('SELECT status, version FROM introduction WHERE id = $1', [intro.id])).toEqual([
+        { status: 'vendor_accepted', version: 2 },
+      ]);
     });
 
     it('never loses an acceptance when both sides accept at the same moment', async () => {
@@ -305,7 +392,10 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       const byNeed = await request(t.server).get(`/introductions?needId=${pair.needId}&pageSize=1`).set(bearer(curator)).expect(200);
       expect(byNeed.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
       expect(byNeed.body.items).toHaveLength(1);
-      const accepted = await request(t.server).get(`/introductions?needId=${pair.needId}&status=vendor_accepted`).set(bearer(curator)).expect(200);
+      const accepted = await request(t.server)
+        .get(`/introductions?needId=${pair.needId}&status=vendor_accepted`)
+        .set(bearer(curator))
+        .expect(200);
       expect(accepted.body.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
       const byOffering = await request(t.server).get(`/introductions?offeringId=${offering2.id}`).set(bearer(curator)).expect(200);
       expect(byOffering.body.total).toBe(1);
@@ -335,7 +425,14 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
     }
     expect(doc.paths['/introductions/{id}/accept'].post.responses['409']).toBeDefined();
     expect(doc.components.schemas.CreateIntroductionDto.properties.message.example).toEqual(expect.any(String));
-    expect(doc.components.schemas.DeclineIntroductionDto.properties.reason.enum).toEqual(['not_relevant', 'no_capacity', 'budget', 'timing', 'already_equipped', 'other']);
+    expect(doc.components.schemas.DeclineIntroductionDto.properties.reason.enum).toEqual([
+      'not_relevant',
+      'no_capacity',
+      'budget',
+      'timing',
+      'already_equipped',
+      'other',
+    ]);
     expect(doc.components.schemas.IntroductionDto.properties.buyer).toBeDefined();
     expect(doc.components.schemas.StatsFunnelDto.properties.steps).toBeDefined();
   });

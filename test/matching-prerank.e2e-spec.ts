@@ -33,7 +33,22 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.j
 const USE_CASES = Object.keys(TEXTS);
 // Nice and its neighbours (same and adjacent départements, same and adjacent régions), the rest of
 // France, overseas, Corsica, and 06999: a well-formed code the reference data does not know.
-const COMMUNES = ['06088', '06004', '06152', '83137', '04070', '13055', '05061', '69123', '34172', '75056', '59350', '2A004', '97411', '31555'];
+const COMMUNES = [
+  '06088',
+  '06004',
+  '06152',
+  '83137',
+  '04070',
+  '13055',
+  '05061',
+  '69123',
+  '34172',
+  '75056',
+  '59350',
+  '2A004',
+  '97411',
+  '31555',
+];
 const GHOST_COMMUNE = '06999';
 const SECTORS = [[], [], ['84'], ['84.11Z'], ['84.1', '62.01Z'], ['C'], ['10.11Z'], ['62'], ['J'], ['01.11Z', '47']];
 const BUYER_TYPES = [[], ['collectivite'], ['pme', 'tpe'], ['pme', 'eti', 'collectivite']];
@@ -59,9 +74,11 @@ function needs(random: () => number): MatchingNeed[] {
     const communeCode = i === 9 ? null : pick(random, COMMUNES);
     const commune = communeCode ? findCommune(communeCode) : undefined;
     // Needs 7 and 8 name three use cases: shares of a third and two thirds, rounded.
-    const useCases = [pick(random, USE_CASES), ...(random() < 0.4 ? [pick(random, USE_CASES)] : []), ...(i >= 7 && i < 9 ? USE_CASES.slice(i - 7, i - 5) : [])].filter(
-      (u, j, a) => a.indexOf(u) === j,
-    );
+    const useCases = [
+      pick(random, USE_CASES),
+      ...(random() < 0.4 ? [pick(random, USE_CASES)] : []),
+      ...(i >= 7 && i < 9 ? USE_CASES.slice(i - 7, i - 5) : []),
+    ].filter((u, j, a) => a.indexOf(u) === j);
     const min = random() < 0.3 ? null : pick(random, [1000, 5000, 20000]);
     return {
       title: pick(random, TEXTS[useCases[0]].titles),
@@ -101,7 +118,8 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
     for (let i = 0; i < 80; i++) {
       const ghost = i < 3;
       const commune = ghost ? GHOST_COMMUNE : pick(random, COMMUNES);
-      const establishments = random() < 0.3 ? [{ communeCode: pick(random, COMMUNES) }, ...(random() < 0.3 ? [{ label: 'sans commune' }] : [])] : [];
+      const establishments =
+        random() < 0.3 ? [{ communeCode: pick(random, COMMUNES) }, ...(random() < 0.3 ? [{ label: 'sans commune' }] : [])] : [];
       const [{ id }] = (await ds.query(
         `INSERT INTO organisation (kind, name, siren, naf_code, commune_code, establishments, verified_at)
          VALUES ('vendor', $1, $2, '62.01Z', $3, $4, CASE WHEN $5 THEN now() END) RETURNING id`,
@@ -142,7 +160,9 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
     const ids = await insertOfferingRows(ds, offerings);
     // The ghost vendors' offerings score 100 on sovereignty: SQL places them at the top (their
     // commune counts as Alpes-Maritimes there), the core does not (unknown commune).
-    await ds.query(`UPDATE offering SET sovereignty_score = 100, service_national = true WHERE vendor_id = ANY($1::uuid[])`, [[...ghostVendors]]);
+    await ds.query(`UPDATE offering SET sovereignty_score = 100, service_national = true WHERE vendor_id = ANY($1::uuid[])`, [
+      [...ghostVendors],
+    ]);
 
     search = new PostgresSearchIndex(ds);
     await search.upsert(await new OfferingDocumentsSource(new OfferingsRepository(ds)).documentsFor(ids));
@@ -150,7 +170,12 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
 
     candidates = new OfferingCandidatesRepository(ds);
     projection = new OfferingMatchRepository(ds);
-    ranker = new Ranker(candidates, projection, new MatchingWeightsService(new MatchingWeightsRepository(ds), new AuditService()), new TextRelevance(search));
+    ranker = new Ranker(
+      candidates,
+      projection,
+      new MatchingWeightsService(new MatchingWeightsRepository(ds), new AuditService()),
+      new TextRelevance(search),
+    );
     generated = needs(random);
     expect(findCommune(GHOST_COMMUNE)).toBeUndefined();
   });
@@ -199,9 +224,16 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
         const bySql = new Map(found.map((r) => [r.id, r.prerank]));
         for (const row of rows) {
           const results = criteriaWithoutText(need, row);
-          const core = (['useCase', 'proximity', 'sovereignty', 'sector', 'fit'] as const).reduce((acc, c) => acc + weights[c] * results[c].score, 0);
+          const core = (['useCase', 'proximity', 'sovereignty', 'sector', 'fit'] as const).reduce(
+            (acc, c) => acc + weights[c] * results[c].score,
+            0,
+          );
           const known = row.vendorCommuneCode !== GHOST_COMMUNE;
-          expect({ id: row.id, need: need.communeCode, prerank: known ? bySql.get(row.id) : Math.min(core, bySql.get(row.id) ?? -1) }).toEqual({
+          expect({
+            id: row.id,
+            need: need.communeCode,
+            prerank: known ? bySql.get(row.id) : Math.min(core, bySql.get(row.id) ?? -1),
+          }).toEqual({
             id: row.id,
             need: need.communeCode,
             prerank: core,
@@ -218,7 +250,10 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
     const topIds = jest.spyOn(search, 'topIds');
     const exhaustive = jest.spyOn(ranker, 'rankExhaustive');
     const seen = { bounded: 0, pruned: 0, textSkipped: 0, fallback: 0 };
-    const view = (r: Ranking) => ({ textAvailable: r.textAvailable, items: r.items.map((m) => ({ id: m.row.id, proximity: m.proximity, scored: m.scored })) });
+    const view = (r: Ranking) => ({
+      textAvailable: r.textAvailable,
+      items: r.items.map((m) => ({ id: m.row.id, proximity: m.proximity, scored: m.scored })),
+    });
     for (const [n, need] of generated.entries()) {
       for (const [w, weights] of WEIGHT_SETS.entries()) {
         for (const limit of LIMITS) {

@@ -46,15 +46,28 @@ describe('matching projection (decision 012): offering_match follows every write
     expect(await row(draft.id)).toBeUndefined();
 
     const published = await createPublishedOffering(t, vendor, { useCases: ['DOC_PROCESSING'] });
-    expect(await row(published.id)).toMatchObject({ use_cases: ['DOC_PROCESSING'], vendor_commune_code: '06088', vendor_departements: ['06'], grade_verified: false });
+    expect(await row(published.id)).toMatchObject({
+      use_cases: ['DOC_PROCESSING'],
+      vendor_commune_code: '06088',
+      vendor_departements: ['06'],
+      grade_verified: false,
+    });
     expect(await drift(t)).toEqual([]);
 
     await request(t.server)
       .patch(`/offerings/${published.id}`)
       .set(bearer(vendor))
-      .send({ useCases: ['CUSTOMER_SERVICE_CHATBOT'], serviceArea: { national: true, regions: [], departements: [], remoteDelivery: false }, version: published.version })
+      .send({
+        useCases: ['CUSTOMER_SERVICE_CHATBOT'],
+        serviceArea: { national: true, regions: [], departements: [], remoteDelivery: false },
+        version: published.version,
+      })
       .expect(200);
-    expect(await row(published.id)).toMatchObject({ use_cases: ['CUSTOMER_SERVICE_CHATBOT'], service_national: true, remote_delivery: false });
+    expect(await row(published.id)).toMatchObject({
+      use_cases: ['CUSTOMER_SERVICE_CHATBOT'],
+      service_national: true,
+      remote_delivery: false,
+    });
 
     // A rejected claim counts at its worst value: the effective profile, score and grade change.
     const declared = await row(published.id);
@@ -75,8 +88,15 @@ describe('matching projection (decision 012): offering_match follows every write
       { siret: marseille, communeCode: '13055' },
       { siret: reunion, communeCode: '97411' },
     ];
-    await request(t.server).patch(`/organisations/${vendor.organisationId}`).set(bearer(vendor)).send({ establishments: sites }).expect(200);
-    expect(await row(published.id)).toMatchObject({ vendor_establishment_communes: ['13055', '97411'], vendor_departements: ['06', '13', '974'] });
+    await request(t.server)
+      .patch(`/organisations/${vendor.organisationId}`)
+      .set(bearer(vendor))
+      .send({ establishments: sites })
+      .expect(200);
+    expect(await row(published.id)).toMatchObject({
+      vendor_establishment_communes: ['13055', '97411'],
+      vendor_departements: ['06', '13', '974'],
+    });
     expect(await drift(t)).toEqual([]);
 
     await request(t.server).post(`/offerings/${published.id}/archive`).set(bearer(vendor)).expect(200);
@@ -121,9 +141,16 @@ describe('matching projection (decision 012): offering_match follows every write
       })),
     );
     const inProjection = async () =>
-      ((await t.dataSource.query('SELECT count(*)::int AS n FROM offering_match WHERE offering_id = ANY($1::uuid[])', [ids])) as { n: number }[])[0].n;
+      (
+        (await t.dataSource.query('SELECT count(*)::int AS n FROM offering_match WHERE offering_id = ANY($1::uuid[])', [ids])) as {
+          n: number;
+        }[]
+      )[0].n;
     expect(await inProjection()).toBe(90);
-    await t.dataSource.query("UPDATE offering SET status = 'published', published_at = now() WHERE id = ANY($1::uuid[]) AND status = 'draft'", [ids]);
+    await t.dataSource.query(
+      "UPDATE offering SET status = 'published', published_at = now() WHERE id = ANY($1::uuid[]) AND status = 'draft'",
+      [ids],
+    );
     expect(await inProjection()).toBe(120);
     await t.dataSource.query('UPDATE offering SET min_budget_eur = 2000 WHERE id = ANY($1::uuid[])', [ids]);
     await t.dataSource.query('DELETE FROM offering WHERE id = ANY($1::uuid[])', [ids.slice(0, 30)]);
@@ -141,13 +168,22 @@ describe('matching projection (decision 012): offering_match follows every write
     };
     const [one, two] = [await connect(), await connect()];
     /** `first` runs in an open transaction; `second` must then wait for its lock until it commits. */
-    const race = async (first: pg.Client, firstSql: string, firstParams: unknown[], second: pg.Client, secondSql: string, secondParams: unknown[]) => {
+    const race = async (
+      first: pg.Client,
+      firstSql: string,
+      firstParams: unknown[],
+      second: pg.Client,
+      secondSql: string,
+      secondParams: unknown[],
+    ) => {
       await first.query('BEGIN');
       await first.query(firstSql, firstParams);
       const [{ pid }] = (await second.query('SELECT pg_backend_pid() AS pid')).rows as { pid: number }[];
       const waiting = second.query(secondSql, secondParams);
       for (let i = 0; ; i++) {
-        const [state] = (await t.dataSource.query('SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1', [pid])) as { wait_event_type: string | null }[];
+        const [state] = (await t.dataSource.query('SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1', [pid])) as {
+          wait_event_type: string | null;
+        }[];
         if (state?.wait_event_type === 'Lock') break;
         if (i > 100) throw new Error('the second transaction never waited for the first');
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -157,16 +193,26 @@ describe('matching projection (decision 012): offering_match follows every write
     };
     try {
       // The offering first: the vendor's change waits for it, then re-reads the committed offering.
-      await race(one, "UPDATE offering SET use_cases = '{TRANSLATION_SPEECH}' WHERE id = $1", [offering.id], two, 'UPDATE organisation SET verified_at = NULL WHERE id = $1', [
-        racer.organisationId,
-      ]);
+      await race(
+        one,
+        "UPDATE offering SET use_cases = '{TRANSLATION_SPEECH}' WHERE id = $1",
+        [offering.id],
+        two,
+        'UPDATE organisation SET verified_at = NULL WHERE id = $1',
+        [racer.organisationId],
+      );
       expect(await row(offering.id)).toBeUndefined();
       expect(await drift(t)).toEqual([]);
 
       // The vendor first: the offering's change waits for the vendor's lock, then reads it verified.
-      await race(two, 'UPDATE organisation SET verified_at = now() WHERE id = $1', [racer.organisationId], one, "UPDATE offering SET use_cases = '{CUSTOMER_SERVICE_CHATBOT}' WHERE id = $1", [
-        offering.id,
-      ]);
+      await race(
+        two,
+        'UPDATE organisation SET verified_at = now() WHERE id = $1',
+        [racer.organisationId],
+        one,
+        "UPDATE offering SET use_cases = '{CUSTOMER_SERVICE_CHATBOT}' WHERE id = $1",
+        [offering.id],
+      );
       expect(await row(offering.id)).toMatchObject({ use_cases: ['CUSTOMER_SERVICE_CHATBOT'] });
       expect(await drift(t)).toEqual([]);
     } finally {
@@ -179,7 +225,11 @@ describe('matching projection (decision 012): offering_match follows every write
     const before = ((await t.dataSource.query('SELECT count(*)::int AS n FROM offering_match')) as { n: number }[])[0].n;
     expect(before).toBeGreaterThan(90);
     await revertAndReapply(t, new OfferingMatch1764800000000(), async () => {
-      expect((await t.dataSource.query("SELECT count(*)::int AS n FROM pg_class WHERE relname IN ('offering_match', 'offering_match_source')"))[0].n).toBe(0);
+      expect(
+        (
+          await t.dataSource.query("SELECT count(*)::int AS n FROM pg_class WHERE relname IN ('offering_match', 'offering_match_source')")
+        )[0].n,
+      ).toBe(0);
     });
     expect(((await t.dataSource.query('SELECT count(*)::int AS n FROM offering_match')) as { n: number }[])[0].n).toBe(before);
     expect(await drift(t)).toEqual([]);

@@ -115,7 +115,10 @@ describe('the Ranker, from the application module, without HTTP', () => {
     await t?.close();
   });
 
-  const view = (r: Ranking) => ({ textAvailable: r.textAvailable, items: r.items.map((m) => ({ id: m.row.id, proximity: m.proximity, scored: m.scored })) });
+  const view = (r: Ranking) => ({
+    textAvailable: r.textAvailable,
+    items: r.items.map((m) => ({ id: m.row.id, proximity: m.proximity, scored: m.scored })),
+  });
 
   it('ranks the same top N bounded as exhaustive, for every need, weights and limit', async () => {
     const exhaustive = jest.spyOn(ranker, 'rankExhaustive');
@@ -171,7 +174,10 @@ describe('the Ranker, from the application module, without HTTP', () => {
         expect(view(bounded)).toEqual(view(await ranker.rankExhaustive(need, 5, { weights: DEFAULT_WEIGHTS, version: 0 })));
         expect(bounded.textAvailable).toBe(false);
         for (const item of bounded.items) {
-          expect(item.scored.criteria.find((c) => c.criterion === 'text')).toMatchObject({ score: 0, reason: expect.stringContaining('indisponible') });
+          expect(item.scored.criteria.find((c) => c.criterion === 'text')).toMatchObject({
+            score: 0,
+            reason: expect.stringContaining('indisponible'),
+          });
         }
       }
     });
@@ -181,16 +187,27 @@ describe('the Ranker, from the application module, without HTTP', () => {
         `INSERT INTO organisation (kind, buyer_type, name, siren, naf_code, commune_code) VALUES ('buyer', 'collectivite', 'Commune test', $1, '84.11Z', '06088') RETURNING id`,
         [luhnSiren(61000001)],
       )) as { id: string }[];
-      const [offering] = (await t.dataSource.query('SELECT use_cases FROM offering WHERE id = $1', [offeringId])) as { use_cases: string[] }[];
+      const [offering] = (await t.dataSource.query('SELECT use_cases FROM offering WHERE id = $1', [offeringId])) as {
+        use_cases: string[];
+      }[];
       await t.dataSource.query(
         `INSERT INTO need (organisation_id, title, description, use_cases, commune_code, departement_code, region_code, reach, accepts_remote, requirements, status, submitted_at, published_at)
          VALUES ($1, 'Lire le courrier entrant', 'Classer les courriers reçus.', $2, '06088', '06', '93', 'regional', true, '{}', 'published', now(), now())`,
         [buyer.id, offering.use_cases],
       );
-      const caller: Caller = { userId: '00000000-0000-4000-8000-000000000002', role: 'vendor', organisationId: vendorId, membershipStatus: 'active', requestId: 'test' };
+      const caller: Caller = {
+        userId: '00000000-0000-4000-8000-000000000002',
+        role: 'vendor',
+        organisationId: vendorId,
+        membershipStatus: 'active',
+        requestId: 'test',
+      };
       const leads = await t.app.get(LeadsService).leadsOf(caller, offeringId);
       expect(leads.items.length).toBeGreaterThan(0);
-      expect(leads.items[0].criteria.find((c) => c.criterion === 'text')).toMatchObject({ score: 0, reason: expect.stringContaining('indisponible') });
+      expect(leads.items[0].criteria.find((c) => c.criterion === 'text')).toMatchObject({
+        score: 0,
+        reason: expect.stringContaining('indisponible'),
+      });
     });
   });
 });

@@ -40,7 +40,9 @@ describe('Relevance (issue 26): use-case specificity and the relevance floor', (
   beforeAll(async () => {
     t = await createTestApp();
     curator = await createCurator(t);
-    buyer = await registerBuyer(t, { organisation: { name: 'Boulangerie Test', buyerType: 'pme', communeCode: '06088', nafCode: '10.71C' } });
+    buyer = await registerBuyer(t, {
+      organisation: { name: 'Boulangerie Test', buyerType: 'pme', communeCode: '06088', nafCode: '10.71C' },
+    });
     const vendor = await registerVerifiedVendor(t, curator, { organisation: { communeCode: '75056', name: 'Prévi Ventes' } });
     offTopicVendor = await registerVerifiedVendor(t, curator, { organisation: { communeCode: '75056', name: 'Anti Hameçon' } });
     ids.specialist = (await createPublishedOffering(t, vendor, offering())).id;
@@ -64,7 +66,8 @@ describe('Relevance (issue 26): use-case specificity and the relevance floor', (
       .set(bearer(buyer))
       .send({
         title: 'Prévoir les ventes de la boulangerie',
-        description: 'Nous jetons trop de pain le soir : nous voulons prévoir les ventes de chaque jour pour les commerces de notre boulangerie.',
+        description:
+          'Nous jetons trop de pain le soir : nous voulons prévoir les ventes de chaque jour pour les commerces de notre boulangerie.',
         useCases: ['SALES_FORECAST'],
         reach: 'national',
         desiredStart: '2027-02-01',
@@ -84,11 +87,18 @@ describe('Relevance (issue 26): use-case specificity and the relevance floor', (
     const res = await request(t.server).get(`/needs/${needId}/matches`).set(bearer(buyer)).expect(200);
     const byId = new Map(res.body.items.map((m: { offering: { id: string } }) => [m.offering.id, m]));
     const specialist = byId.get(ids.specialist) as { rank: number; total: number };
-    const catchAll = byId.get(ids.catchAll) as { rank: number; total: number; criteria: { criterion: string; score: number; reason: string }[] };
+    const catchAll = byId.get(ids.catchAll) as {
+      rank: number;
+      total: number;
+      criteria: { criterion: string; score: number; reason: string }[];
+    };
     expect(specialist.rank).toBe(1);
     expect(specialist.total - catchAll.total).toBeGreaterThanOrEqual(15);
     expect(catchAll.criteria.find((c) => c.criterion === 'useCase')).toEqual(
-      expect.objectContaining({ score: 20, reason: "Couvre le cas d'usage demandé, mais l'offre revendique 18 cas d'usage : crédit réduit à 20 %." }),
+      expect.objectContaining({
+        score: 20,
+        reason: "Couvre le cas d'usage demandé, mais l'offre revendique 18 cas d'usage : crédit réduit à 20 %.",
+      }),
     );
     expect(res.body.scoringVersion).not.toBe('2026-11.1');
   });

@@ -31,7 +31,9 @@ const DOMAINS: Record<string, unknown[]> = {
 function table(count: number): Record<string, unknown>[] {
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const rows = Array.from({ length: count }, () => Object.fromEntries(Object.entries(DOMAINS).map(([k, values]) => [k, values[Math.floor(next() * values.length)]])));
+  const rows = Array.from({ length: count }, () =>
+    Object.fromEntries(Object.entries(DOMAINS).map(([k, values]) => [k, values[Math.floor(next() * values.length)]])),
+  );
   rows.push({
     ...Object.fromEntries(Object.entries(DOMAINS).map(([k, values]) => [k, values[0]])),
     deployment_modes: ['ON_PREMISE'],
@@ -64,10 +66,16 @@ describe('hard requirements: the SQL filter and failedRequirements() agree', () 
   it.each(HARD_REQUIREMENTS)('%s selects exactly the offerings the pure rule accepts', async (requirement) => {
     const repository = t.app.get(OfferingCandidatesRepository);
     const rows = await Promise.all(ids.map((id) => repository.findOffering(id)));
-    const pure = rows.filter((r) => r && failedRequirements(profileFromColumns(r), [requirement]).length === 0).map((r) => r!.id).sort();
-    const sql = (await t.dataSource.query(`SELECT o.id FROM offering o WHERE o.id = ANY($1::uuid[]) AND (${REQUIREMENT_SQL[requirement]}) ORDER BY o.id`, [ids])).map(
-      (r: { id: string }) => r.id,
-    );
+    const pure = rows
+      .filter((r) => r && failedRequirements(profileFromColumns(r), [requirement]).length === 0)
+      .map((r) => r!.id)
+      .sort();
+    const sql = (
+      await t.dataSource.query(
+        `SELECT o.id FROM offering o WHERE o.id = ANY($1::uuid[]) AND (${REQUIREMENT_SQL[requirement]}) ORDER BY o.id`,
+        [ids],
+      )
+    ).map((r: { id: string }) => r.id);
     expect(sql).toEqual(pure);
     // The table must exercise both sides of each rule.
     expect(pure.length).toBeGreaterThan(0);

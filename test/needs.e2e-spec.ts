@@ -1,6 +1,14 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from './support/test-app.js';
-import { bearer, createAdmin, createCurator, registerBuyer, registerVendor, type RegisteredSession, type TestSession } from './support/auth.js';
+import {
+  bearer,
+  createAdmin,
+  createCurator,
+  registerBuyer,
+  registerVendor,
+  type RegisteredSession,
+  type TestSession,
+} from './support/auth.js';
 
 const UNKNOWN_ID = '7f1c9c1e-0000-4000-8000-000000000000';
 
@@ -33,7 +41,8 @@ describe('Needs: buyers post them, curators validate them', () => {
     await t?.close();
   });
 
-  const post = (who: { accessToken: string }, body: Record<string, unknown>) => request(t.server).post('/needs').set(bearer(who)).send(body);
+  const post = (who: { accessToken: string }, body: Record<string, unknown>) =>
+    request(t.server).post('/needs').set(bearer(who)).send(body);
   const act = (who: { accessToken: string }, id: string, action: string, body: Record<string, unknown> = {}) =>
     request(t.server).post(`/needs/${id}/${action}`).set(bearer(who)).send(body);
   const createNeed = async (who: { accessToken: string } = buyer, body = completeNeed()) => {
@@ -47,10 +56,10 @@ describe('Needs: buyers post them, curators validate them', () => {
     return res.body as { id: string; version: number; status: string };
   };
   const auditOf = (needId: string) =>
-    t.dataSource.query('SELECT action, actor_id, actor_role, before, after, request_id FROM audit_event WHERE entity_type = $1 AND entity_id = $2 ORDER BY created_at, action', [
-      'need',
-      needId,
-    ]);
+    t.dataSource.query(
+      'SELECT action, actor_id, actor_role, before, after, request_id FROM audit_event WHERE entity_type = $1 AND entity_id = $2 ORDER BY created_at, action',
+      ['need', needId],
+    );
   const outboxOf = (needId: string) =>
     t.dataSource.query("SELECT topic, payload FROM outbox_event WHERE payload->>'needId' = $1 ORDER BY seq", [needId]);
 
@@ -78,7 +87,10 @@ describe('Needs: buyers post them, curators validate them', () => {
     });
 
     it('keeps explicit values over the defaults and round-trips every field', async () => {
-      const res = await post(buyer, completeNeed({ communeCode: '13055', sector: '62', acceptsRemote: false, minSovereigntyGrade: 'B' })).expect(201);
+      const res = await post(
+        buyer,
+        completeNeed({ communeCode: '13055', sector: '62', acceptsRemote: false, minSovereigntyGrade: 'B' }),
+      ).expect(201);
       expect(res.body).toMatchObject({
         communeCode: '13055',
         departementCode: '13',
@@ -141,11 +153,19 @@ describe('Needs: buyers post them, curators validate them', () => {
       expect(submitted.body).toMatchObject({ status: 'submitted', allowedActions: ['publish', 'request-changes', 'reject'] });
       expect(submitted.body.submittedAt).toEqual(expect.any(String));
 
-      const editInSubmitted = await request(t.server).patch(`/needs/${need.id}`).set(bearer(buyer)).send({ title: 'X', version: submitted.body.version }).expect(409);
+      const editInSubmitted = await request(t.server)
+        .patch(`/needs/${need.id}`)
+        .set(bearer(buyer))
+        .send({ title: 'X', version: submitted.body.version })
+        .expect(409);
       expect(editInSubmitted.body.code).toBe('NEED_NOT_EDITABLE');
 
       const sentBack = await act(curator, need.id, 'request-changes', { message: 'Précisez le volume.' }).expect(200);
-      expect(sentBack.body).toMatchObject({ status: 'changes_requested', curatorMessage: 'Précisez le volume.', allowedActions: ['submit'] });
+      expect(sentBack.body).toMatchObject({
+        status: 'changes_requested',
+        curatorMessage: 'Précisez le volume.',
+        allowedActions: ['submit'],
+      });
 
       const edited = await request(t.server)
         .patch(`/needs/${need.id}`)
@@ -157,8 +177,15 @@ describe('Needs: buyers post them, curators validate them', () => {
       const resubmitted = await act(buyer, need.id, 'submit', { version: edited.body.version }).expect(200);
       expect(resubmitted.body.status).toBe('submitted');
 
-      const published = await act(curator, need.id, 'publish', { useCases: ['DOC_PROCESSING', 'KNOWLEDGE_ASSISTANT_RAG'], sector: '82.11Z' }).expect(200);
-      expect(published.body).toMatchObject({ status: 'published', useCases: ['DOC_PROCESSING', 'KNOWLEDGE_ASSISTANT_RAG'], sector: '82.11Z' });
+      const published = await act(curator, need.id, 'publish', {
+        useCases: ['DOC_PROCESSING', 'KNOWLEDGE_ASSISTANT_RAG'],
+        sector: '82.11Z',
+      }).expect(200);
+      expect(published.body).toMatchObject({
+        status: 'published',
+        useCases: ['DOC_PROCESSING', 'KNOWLEDGE_ASSISTANT_RAG'],
+        sector: '82.11Z',
+      });
       expect(published.body.publishedAt).toEqual(expect.any(String));
 
       const closed = await act(buyer, need.id, 'close', { outcome: 'won' }).expect(200);
@@ -167,7 +194,13 @@ describe('Needs: buyers post them, curators validate them', () => {
 
       const events = await auditOf(need.id);
       const transitions = events.filter((e: { action: string }) => !['need.create', 'need.update'].includes(e.action));
-      expect(transitions.map((e: { action: string; before: { status: string }; after: { status: string } }) => [e.action, e.before.status, e.after.status])).toEqual([
+      expect(
+        transitions.map((e: { action: string; before: { status: string }; after: { status: string } }) => [
+          e.action,
+          e.before.status,
+          e.after.status,
+        ]),
+      ).toEqual([
         ['need.submit', 'draft', 'submitted'],
         ['need.request_changes', 'submitted', 'changes_requested'],
         ['need.submit', 'changes_requested', 'submitted'],
@@ -183,7 +216,13 @@ describe('Needs: buyers post them, curators validate them', () => {
       expect(events.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['need.create', 'need.update']));
 
       const outbox = await outboxOf(need.id);
-      expect(outbox.map((o: { topic: string }) => o.topic)).toEqual(['need.submitted', 'need.changes_requested', 'need.submitted', 'need.published', 'need.closed']);
+      expect(outbox.map((o: { topic: string }) => o.topic)).toEqual([
+        'need.submitted',
+        'need.changes_requested',
+        'need.submitted',
+        'need.published',
+        'need.closed',
+      ]);
       for (const o of outbox) expect(o.payload).toEqual({ needId: need.id });
     });
 
@@ -212,7 +251,10 @@ describe('Needs: buyers post them, curators validate them', () => {
     it('answers an illegal transition with 409 listing the allowed actions, and writes no audit nor outbox row', async () => {
       const need = await createNeed();
       const res = await act(buyer, need.id, 'close', { outcome: 'won' }).expect(409);
-      expect(res.body).toMatchObject({ code: 'NEED_INVALID_TRANSITION', details: { status: 'draft', action: 'close', allowed: ['submit'] } });
+      expect(res.body).toMatchObject({
+        code: 'NEED_INVALID_TRANSITION',
+        details: { status: 'draft', action: 'close', allowed: ['submit'] },
+      });
       const publishDraft = await act(curator, need.id, 'publish').expect(409);
       expect(publishDraft.body.details.allowed).toEqual(['submit']);
       expect((await auditOf(need.id)).map((e: { action: string }) => e.action)).toEqual(['need.create']);
@@ -258,7 +300,11 @@ describe('Needs: buyers post them, curators validate them', () => {
     it('answers a stale version with 409 STALE_VERSION and keeps the row', async () => {
       const need = await createNeed();
       await request(t.server).patch(`/needs/${need.id}`).set(bearer(buyer)).send({ title: 'Première', version: need.version }).expect(200);
-      const stale = await request(t.server).patch(`/needs/${need.id}`).set(bearer(buyer)).send({ title: 'Seconde', version: need.version }).expect(409);
+      const stale = await request(t.server)
+        .patch(`/needs/${need.id}`)
+        .set(bearer(buyer))
+        .send({ title: 'Seconde', version: need.version })
+        .expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
       const [row] = await t.dataSource.query('SELECT title, version FROM need WHERE id = $1', [need.id]);
       expect(row).toEqual({ title: 'Première', version: need.version + 1 });
@@ -268,22 +314,35 @@ describe('Needs: buyers post them, curators validate them', () => {
       const need = await createNeed();
       const missing = await request(t.server).patch(`/needs/${need.id}`).set(bearer(buyer)).send({ title: 'Sans version' }).expect(400);
       expect(missing.body.details.map((d: { field: string }) => d.field)).toEqual(['version']);
-      const moved = await request(t.server).patch(`/needs/${need.id}`).set(bearer(buyer)).send({ communeCode: '69123', version: need.version }).expect(200);
+      const moved = await request(t.server)
+        .patch(`/needs/${need.id}`)
+        .set(bearer(buyer))
+        .send({ communeCode: '69123', version: need.version })
+        .expect(200);
       expect(moved.body).toMatchObject({ communeCode: '69123', departementCode: '69', regionCode: '84' });
-      const bad = await request(t.server).patch(`/needs/${need.id}`).set(bearer(buyer)).send({ minBudgetEur: 50000, version: moved.body.version }).expect(400);
+      const bad = await request(t.server)
+        .patch(`/needs/${need.id}`)
+        .set(bearer(buyer))
+        .send({ minBudgetEur: 50000, version: moved.body.version })
+        .expect(400);
       expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['maxBudgetEur']);
-      const cleared = await request(t.server).patch(`/needs/${need.id}`).set(bearer(buyer)).send({ deadline: null, version: moved.body.version }).expect(200);
+      const cleared = await request(t.server)
+        .patch(`/needs/${need.id}`)
+        .set(bearer(buyer))
+        .send({ deadline: null, version: moved.body.version })
+        .expect(200);
       expect(cleared.body.deadline).toBeNull();
-      await request(t.server).patch(`/needs/${need.id}`).set(bearer(buyer)).send({ title: null, version: cleared.body.version }).expect(400);
+      await request(t.server)
+        .patch(`/needs/${need.id}`)
+        .set(bearer(buyer))
+        .send({ title: null, version: cleared.body.version })
+        .expect(400);
     });
 
     it('lets only one of two curators acting at once win; the other gets 409', async () => {
       const need = await submittedNeed();
       const curator2 = await createCurator(t);
-      const results = await Promise.all([
-        act(curator, need.id, 'publish'),
-        act(curator2, need.id, 'reject', { reason: 'Doublon.' }),
-      ]);
+      const results = await Promise.all([act(curator, need.id, 'publish'), act(curator2, need.id, 'reject', { reason: 'Doublon.' })]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       const loser = results.find((r) => r.status === 409)!;
       expect(['STALE_VERSION', 'NEED_INVALID_TRANSITION']).toContain(loser.body.code);
@@ -409,7 +468,9 @@ describe('Needs: buyers post them, curators validate them', () => {
       const lyon = await registerBuyer(t, { organisation: { communeCode: '69123' } });
       const need = await createNeed(lyon, completeNeed({ useCases: ['PREDICTIVE_MAINTENANCE'] }));
       const ids = async (query: string) =>
-        (await request(t.server).get(`/needs?pageSize=100&${query}`).set(bearer(curator)).expect(200)).body.items.map((n: { id: string }) => n.id);
+        (await request(t.server).get(`/needs?pageSize=100&${query}`).set(bearer(curator)).expect(200)).body.items.map(
+          (n: { id: string }) => n.id,
+        );
       expect(await ids('region=84')).toContain(need.id);
       expect(await ids('region=93')).not.toContain(need.id);
       expect(await ids('departement=69')).toContain(need.id);
@@ -422,7 +483,16 @@ describe('Needs: buyers post them, curators validate them', () => {
     });
 
     it('refuses unknown filters and sorts with 400', async () => {
-      for (const query of ['status=pending', 'region=99', 'departement=999', 'useCase=TELEPATHY', 'sort=title', 'createdFrom=yesterday', 'pageSize=101', 'colour=blue']) {
+      for (const query of [
+        'status=pending',
+        'region=99',
+        'departement=999',
+        'useCase=TELEPATHY',
+        'sort=title',
+        'createdFrom=yesterday',
+        'pageSize=101',
+        'colour=blue',
+      ]) {
         await request(t.server).get(`/needs?${query}`).set(bearer(curator)).expect(400);
       }
     });

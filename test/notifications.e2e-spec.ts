@@ -58,7 +58,11 @@ describe('notifications', () => {
   });
 
   it('sends nothing of a kind the user muted, and still sends the others', async () => {
-    await request(t.server).patch('/me/notifications').set(bearer(alice)).send({ muted: ['need_published'] }).expect(200);
+    await request(t.server)
+      .patch('/me/notifications')
+      .set(bearer(alice))
+      .send({ muted: ['need_published'] })
+      .expect(200);
     await publish('evt-3', [alice.userId, bob.userId]);
     expect(transport.sent.map((m) => m.to)).toEqual([bob.email]);
     await service.notify({ kind: 'need_rejected', eventKey: 'evt-3b', recipientIds: [alice.userId], data: { title: 'x', path: '/' } });
@@ -69,7 +73,7 @@ describe('notifications', () => {
   it('fails the delivery when the transport fails, then sends only what is missing on retry', async () => {
     transport.failing = true;
     await expect(publish('evt-4', [alice.userId, bob.userId])).rejects.toThrow(/failed/);
-    const [{ status }] = await t.dataSource.query("SELECT status FROM mail_log WHERE dedupe_key = $1", [`evt-4:${alice.userId}`]);
+    const [{ status }] = await t.dataSource.query('SELECT status FROM mail_log WHERE dedupe_key = $1', [`evt-4:${alice.userId}`]);
     expect(status).toBe('failed');
     transport.failing = false;
     expect(await publish('evt-4', [alice.userId, bob.userId])).toBe(2);
@@ -80,8 +84,15 @@ describe('notifications', () => {
     const before = await request(t.server).get('/me/notifications').set(bearer(bob)).expect(200);
     expect(before.body.kinds).toHaveLength(9);
     expect(before.body.kinds.every((k: { muted: boolean }) => !k.muted)).toBe(true);
-    const after = await request(t.server).patch('/me/notifications').set(bearer(bob)).send({ muted: ['introduction_reminder'] }).expect(200);
-    expect(after.body.kinds.find((k: { kind: string }) => k.kind === 'introduction_reminder')).toMatchObject({ muted: true, label: expect.stringContaining('Rappel') });
+    const after = await request(t.server)
+      .patch('/me/notifications')
+      .set(bearer(bob))
+      .send({ muted: ['introduction_reminder'] })
+      .expect(200);
+    expect(after.body.kinds.find((k: { kind: string }) => k.kind === 'introduction_reminder')).toMatchObject({
+      muted: true,
+      label: expect.stringContaining('Rappel'),
+    });
   });
 
   it.each([
@@ -103,7 +114,11 @@ describe('notifications', () => {
   it('exports the user’s e-mails and mutes, and erases addresses and bodies with the account', async () => {
     const carol = await registerBuyer(t);
     await publish('evt-5', [carol.userId]);
-    await request(t.server).patch('/me/notifications').set(bearer(carol)).send({ muted: ['need_rejected'] }).expect(200);
+    await request(t.server)
+      .patch('/me/notifications')
+      .set(bearer(carol))
+      .send({ muted: ['need_rejected'] })
+      .expect(200);
     const exported = await request(t.server).get('/me/export').set(bearer(carol)).expect(200);
     expect(exported.body.notifications.muted).toEqual(['need_rejected']);
     expect(exported.body.notifications.mails).toEqual([expect.objectContaining({ kind: 'need_published', toAddress: carol.email })]);
@@ -144,9 +159,17 @@ describe('need events become e-mails, in order', () => {
       .expect(201);
     const id = created.body.id;
     await request(t.server).post(`/needs/${id}/submit`).set(bearer(buyer)).send({}).expect(200);
-    await request(t.server).post(`/needs/${id}/request-changes`).set(bearer(curator)).send({ message: 'Précisez le volume mensuel.' }).expect(200);
+    await request(t.server)
+      .post(`/needs/${id}/request-changes`)
+      .set(bearer(curator))
+      .send({ message: 'Précisez le volume mensuel.' })
+      .expect(200);
     const current = await request(t.server).get(`/needs/${id}`).set(bearer(buyer)).expect(200);
-    await request(t.server).patch(`/needs/${id}`).set(bearer(buyer)).send({ version: current.body.version, description: 'Environ 6 000 courriers par mois, à router vers 12 services.' }).expect(200);
+    await request(t.server)
+      .patch(`/needs/${id}`)
+      .set(bearer(buyer))
+      .send({ version: current.body.version, description: 'Environ 6 000 courriers par mois, à router vers 12 services.' })
+      .expect(200);
     await request(t.server).post(`/needs/${id}/submit`).set(bearer(buyer)).send({}).expect(200);
     await request(t.server).post(`/needs/${id}/publish`).set(bearer(curator)).send({}).expect(200);
 

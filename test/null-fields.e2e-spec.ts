@@ -48,18 +48,34 @@ describe('null for each optional field of the PATCH routes', () => {
   it('PATCH /needs/:id', async () => {
     const need = await createNeed(t, buyer);
     const read = async () => (await t.dataSource.query('SELECT * FROM need WHERE id = $1', [need.id]))[0];
-    expect(await probe(`/needs/${need.id}`, buyer, [...Object.keys(completeNeed()), 'communeCode', 'minGrade', 'version'], read)).toEqual([]);
+    expect(await probe(`/needs/${need.id}`, buyer, [...Object.keys(completeNeed()), 'communeCode', 'minGrade', 'version'], read)).toEqual(
+      [],
+    );
   });
 
   it('PATCH /organisations/:id and /vendors/:id', async () => {
     const read = async () => (await t.dataSource.query('SELECT * FROM organisation WHERE id = $1', [vendor.organisation.id]))[0];
-    const orgFields = ['name', 'siret', 'nafCode', 'nafVersion', 'communeCode', 'buyerType', 'headcountBand', 'website', 'establishments', 'version'];
+    const orgFields = [
+      'name',
+      'siret',
+      'nafCode',
+      'nafVersion',
+      'communeCode',
+      'buyerType',
+      'headcountBand',
+      'website',
+      'establishments',
+      'version',
+    ];
     expect(await probe(`/organisations/${vendor.organisation.id}`, vendor, orgFields, read)).toEqual([]);
-    expect(await probe(`/vendors/${vendor.organisation.id}`, vendor, ['name', 'description', 'website', 'headcountBand', 'version'], read)).toEqual([]);
+    expect(
+      await probe(`/vendors/${vendor.organisation.id}`, vendor, ['name', 'description', 'website', 'headcountBand', 'version'], read),
+    ).toEqual([]);
   });
 
   it('PATCH /me', async () => {
-    const read = async () => (await t.dataSource.query('SELECT display_name, phone, password_hash FROM app_user WHERE id = $1', [buyer.userId]))[0];
+    const read = async () =>
+      (await t.dataSource.query('SELECT display_name, phone, password_hash FROM app_user WHERE id = $1', [buyer.userId]))[0];
     expect(await probe('/me', buyer, ['displayName', 'phone', 'newPassword', 'currentPassword'], read)).toEqual([]);
   });
 });

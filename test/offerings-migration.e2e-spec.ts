@@ -15,11 +15,17 @@ describe('offerings migration', () => {
 
   it('reverts and re-applies cleanly', async () => {
     const tables = async (): Promise<string[]> =>
-      (await t.dataSource.query("SELECT table_name FROM information_schema.tables WHERE table_name IN ('offering', 'offering_claim') ORDER BY 1")).map(
-        (r: { table_name: string }) => r.table_name,
-      );
+      (
+        await t.dataSource.query(
+          "SELECT table_name FROM information_schema.tables WHERE table_name IN ('offering', 'offering_claim') ORDER BY 1",
+        )
+      ).map((r: { table_name: string }) => r.table_name);
     const descriptionColumn = async (): Promise<number> =>
-      (await t.dataSource.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'organisation' AND column_name = 'description'"))[0].n;
+      (
+        await t.dataSource.query(
+          "SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'organisation' AND column_name = 'description'",
+        )
+      )[0].n;
     const migration = new Offerings1764300000000();
     // Introductions and the matching projection reference offerings: a real revert undoes the later migrations first.
     const later = new Introductions1764600000000();

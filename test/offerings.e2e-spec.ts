@@ -1,7 +1,14 @@
 import request from 'supertest';
 import { OFFERING_DOCUMENT_SOURCE, type OfferingDocumentSource } from '../src/search/offering-document.source.js';
 import { bearer, createCurator, registerBuyer, registerVendor, type TestSession } from './support/auth.js';
-import { createOffering, createPublishedOffering, offeringBody, offeringEvents, registerVerifiedVendor, sovereigntyProfile } from './support/offerings.js';
+import {
+  createOffering,
+  createPublishedOffering,
+  offeringBody,
+  offeringEvents,
+  registerVerifiedVendor,
+  sovereigntyProfile,
+} from './support/offerings.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Claim = { claim: string; status: string; counted: boolean; comment: string | null; evidence: unknown };
@@ -40,7 +47,11 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
       ]);
       expect(created.body.sovereignty.declaredAt).toEqual(expect.any(String));
       const secNumCloud = created.body.claims.find((c: Claim) => c.claim === 'certifications.secNumCloud');
-      expect(secNumCloud).toMatchObject({ status: 'declared', counted: true, evidence: { url: 'https://cyber.gouv.fr/produits-services-qualifies', validUntil: '2028-06-30' } });
+      expect(secNumCloud).toMatchObject({
+        status: 'declared',
+        counted: true,
+        evidence: { url: 'https://cyber.gouv.fr/produits-services-qualifies', validUntil: '2028-06-30' },
+      });
       const id = created.body.id as string;
       expect(await offeringEvents(t, id)).toBe(0);
 
@@ -49,9 +60,17 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
       expect(refused.body.details).toEqual([{ field: 'vendor', messages: [expect.stringContaining('verified')] }]);
 
       await request(t.server).post(`/vendors/${vendor.organisationId}/verify`).set(bearer(curator)).expect(200);
-      const edited = await request(t.server).patch(`/offerings/${id}`).set(bearer(vendor)).send({ title: 'Assistant des mairies', version: 1 }).expect(200);
+      const edited = await request(t.server)
+        .patch(`/offerings/${id}`)
+        .set(bearer(vendor))
+        .send({ title: 'Assistant des mairies', version: 1 })
+        .expect(200);
       expect(edited.body).toMatchObject({ title: 'Assistant des mairies', version: 2 });
-      const stale = await request(t.server).patch(`/offerings/${id}`).set(bearer(vendor)).send({ title: 'Trop tard', version: 1 }).expect(409);
+      const stale = await request(t.server)
+        .patch(`/offerings/${id}`)
+        .set(bearer(vendor))
+        .send({ title: 'Trop tard', version: 1 })
+        .expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
 
       const published = await request(t.server).post(`/offerings/${id}/publish`).set(bearer(vendor)).expect(200);
@@ -66,10 +85,14 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
       expect(await offeringEvents(t, id)).toBe(2);
       const archivedAgain = await request(t.server).post(`/offerings/${id}/archive`).set(bearer(vendor)).expect(409);
       expect(archivedAgain.body.details).toEqual({ status: 'archived', allowed: [] });
-      const frozen = await request(t.server).patch(`/offerings/${id}`).set(bearer(vendor)).send({ title: 'X', version: published.body.version + 1 }).expect(409);
+      const frozen = await request(t.server)
+        .patch(`/offerings/${id}`)
+        .set(bearer(vendor))
+        .send({ title: 'X', version: published.body.version + 1 })
+        .expect(409);
       expect(frozen.body.code).toBe('OFFERING_NOT_EDITABLE');
 
-      const audit = await t.dataSource.query("SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY created_at", [id]);
+      const audit = await t.dataSource.query('SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY created_at', [id]);
       expect(audit.map((a: { action: string }) => a.action)).toEqual(['offering.publish', 'offering.archive']);
     });
 
@@ -95,7 +118,11 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
       const vendor = await registerVerifiedVendor(t, curator);
       const offering = await createPublishedOffering(t, vendor);
       expect(await offeringEvents(t, offering.id)).toBe(1);
-      const emptied = await request(t.server).patch(`/offerings/${offering.id}`).set(bearer(vendor)).send({ useCases: [], version: offering.version }).expect(400);
+      const emptied = await request(t.server)
+        .patch(`/offerings/${offering.id}`)
+        .set(bearer(vendor))
+        .send({ useCases: [], version: offering.version })
+        .expect(400);
       expect(emptied.body.details).toEqual([{ field: 'useCases', messages: [expect.any(String)] }]);
       await request(t.server)
         .patch(`/offerings/${offering.id}`)
@@ -103,7 +130,11 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
         .send({ sovereignty: sovereigntyProfile({ hosting: { dataResidency: 'MOON' } }), version: offering.version })
         .expect(400);
       expect(await offeringEvents(t, offering.id)).toBe(1);
-      await request(t.server).patch(`/offerings/${offering.id}`).set(bearer(vendor)).send({ summary: 'Nouveau résumé', version: offering.version }).expect(200);
+      await request(t.server)
+        .patch(`/offerings/${offering.id}`)
+        .set(bearer(vendor))
+        .send({ summary: 'Nouveau résumé', version: offering.version })
+        .expect(200);
       expect(await offeringEvents(t, offering.id)).toBe(2);
     });
   });
@@ -159,16 +190,44 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
 
   describe('validation', () => {
     it.each<[string, Record<string, unknown>, string]>([
-      ['an unknown data residency', { sovereignty: sovereigntyProfile({ hosting: { dataResidency: 'MOON' } }) }, 'sovereignty.hosting.dataResidency'],
-      ['an unknown SecNumCloud status', { sovereignty: sovereigntyProfile({ certifications: { secNumCloud: 'YES' } }) }, 'sovereignty.certifications.secNumCloud'],
-      ['an unknown deployment mode', { sovereignty: sovereigntyProfile({ hosting: { deploymentModes: ['CLOUD'] } }) }, 'sovereignty.hosting.deploymentModes'],
-      ['a missing AI section field', { sovereignty: sovereigntyProfile({ ai: { aiActRiskClass: undefined } }) }, 'sovereignty.ai.aiActRiskClass'],
+      [
+        'an unknown data residency',
+        { sovereignty: sovereigntyProfile({ hosting: { dataResidency: 'MOON' } }) },
+        'sovereignty.hosting.dataResidency',
+      ],
+      [
+        'an unknown SecNumCloud status',
+        { sovereignty: sovereigntyProfile({ certifications: { secNumCloud: 'YES' } }) },
+        'sovereignty.certifications.secNumCloud',
+      ],
+      [
+        'an unknown deployment mode',
+        { sovereignty: sovereigntyProfile({ hosting: { deploymentModes: ['CLOUD'] } }) },
+        'sovereignty.hosting.deploymentModes',
+      ],
+      [
+        'a missing AI section field',
+        { sovereignty: sovereigntyProfile({ ai: { aiActRiskClass: undefined } }) },
+        'sovereignty.ai.aiActRiskClass',
+      ],
       ['a string for a boolean', { sovereignty: sovereigntyProfile({ gdpr: { dpaArt28: 'yes' } }) }, 'sovereignty.gdpr.dpaArt28'],
-      ['an unknown jurisdiction', { sovereignty: sovereigntyProfile({ vendor: { hqJurisdiction: 'MARS' } }) }, 'sovereignty.vendor.hqJurisdiction'],
+      [
+        'an unknown jurisdiction',
+        { sovereignty: sovereigntyProfile({ vendor: { hqJurisdiction: 'MARS' } }) },
+        'sovereignty.vendor.hqJurisdiction',
+      ],
       ['an unknown use case', { useCases: ['TELEPATHY'] }, 'useCases'],
       ['a NAF sous-classe as sector', { sectors: ['62.01Z'] }, 'sectors'],
-      ['an unknown département', { serviceArea: { national: false, regions: [], departements: ['20'], remoteDelivery: false } }, 'serviceArea.departements'],
-      ['a département code as région', { serviceArea: { national: false, regions: ['13'], departements: [], remoteDelivery: false } }, 'serviceArea.regions'],
+      [
+        'an unknown département',
+        { serviceArea: { national: false, regions: [], departements: ['20'], remoteDelivery: false } },
+        'serviceArea.departements',
+      ],
+      [
+        'a département code as région',
+        { serviceArea: { national: false, regions: ['13'], departements: [], remoteDelivery: false } },
+        'serviceArea.regions',
+      ],
       ['an unknown pricing model', { pricing: { model: 'barter' } }, 'pricing.model'],
       ['a minimum above the maximum', { pricing: { model: 'project', minBudgetEur: 5000, maxBudgetEur: 1000 } }, 'pricing.maxBudgetEur'],
       ['a negative budget', { pricing: { model: 'project', minBudgetEur: -1 } }, 'pricing.minBudgetEur'],
@@ -192,9 +251,17 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
       const offering = await createPublishedOffering(t, vendor);
       const events = await offeringEvents(t, offering.id);
 
-      const noComment = await request(t.server).post(`/offerings/${offering.id}/claims/certifications.secNumCloud/reject`).set(bearer(curator)).send({}).expect(400);
+      const noComment = await request(t.server)
+        .post(`/offerings/${offering.id}/claims/certifications.secNumCloud/reject`)
+        .set(bearer(curator))
+        .send({})
+        .expect(400);
       expect(noComment.body.details.map((d: { field: string }) => d.field)).toEqual(['comment']);
-      const unknown = await request(t.server).post(`/offerings/${offering.id}/claims/certifications.magic/verify`).set(bearer(curator)).send({}).expect(404);
+      const unknown = await request(t.server)
+        .post(`/offerings/${offering.id}/claims/certifications.magic/verify`)
+        .set(bearer(curator))
+        .send({})
+        .expect(404);
       expect(unknown.body.code).toBe('CLAIM_NOT_FOUND');
       expect(unknown.body.details.claims).toContain('certifications.secNumCloud');
       expect(await offeringEvents(t, offering.id)).toBe(events);
@@ -214,10 +281,20 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
       expect(rejected.body.sovereignty.lastReviewedAt).toEqual(expect.any(String));
       expect(await offeringEvents(t, offering.id)).toBe(events + 1);
 
-      const [row] = await t.dataSource.query('SELECT sovereignty_score, sovereignty_grade, sec_num_cloud, grade_verified FROM offering WHERE id = $1', [offering.id]);
+      const [row] = await t.dataSource.query(
+        'SELECT sovereignty_score, sovereignty_grade, sec_num_cloud, grade_verified FROM offering WHERE id = $1',
+        [offering.id],
+      );
       expect(row).toEqual({ sovereignty_score: 87, sovereignty_grade: 'A', sec_num_cloud: 'NONE', grade_verified: false });
-      const [audit] = await t.dataSource.query("SELECT actor_id, before, after FROM audit_event WHERE action = 'offering.claim_reject' AND entity_id = $1", [offering.id]);
-      expect(audit).toMatchObject({ actor_id: curator.userId, before: { status: 'declared', score: 99 }, after: { status: 'rejected', score: 87 } });
+      const [audit] = await t.dataSource.query(
+        "SELECT actor_id, before, after FROM audit_event WHERE action = 'offering.claim_reject' AND entity_id = $1",
+        [offering.id],
+      );
+      expect(audit).toMatchObject({
+        actor_id: curator.userId,
+        before: { status: 'declared', score: 99 },
+        after: { status: 'rejected', score: 87 },
+      });
     });
 
     it('shows "vérifié" once every counted claim is verified, and resets a claim whose value changes', async () => {
@@ -231,7 +308,11 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
       let last = start;
       for (const [i, claim] of counted.entries()) {
         expect(last.body.sovereigntyScore.label).toBe('déclaratif');
-        last = await request(t.server).post(`/offerings/${offering.id}/claims/${claim}/verify`).set(bearer(curator)).send(i === 0 ? { comment: 'Visa vérifié.' } : {}).expect(200);
+        last = await request(t.server)
+          .post(`/offerings/${offering.id}/claims/${claim}/verify`)
+          .set(bearer(curator))
+          .send(i === 0 ? { comment: 'Visa vérifié.' } : {})
+          .expect(200);
       }
       expect(last.body.sovereigntyScore).toMatchObject({ total: 99, label: 'vérifié', verified: true });
       const [verifiedRow] = await t.dataSource.query('SELECT grade_verified FROM offering WHERE id = $1', [offering.id]);
@@ -260,7 +341,11 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
     it('sends a decided claim back to declared when its evidence changes', async () => {
       const vendor = await registerVerifiedVendor(t, curator);
       const offering = await createOffering(t, vendor);
-      const verified = await request(t.server).post(`/offerings/${offering.id}/claims/certifications.secNumCloud/verify`).set(bearer(curator)).send({}).expect(200);
+      const verified = await request(t.server)
+        .post(`/offerings/${offering.id}/claims/certifications.secNumCloud/verify`)
+        .set(bearer(curator))
+        .send({})
+        .expect(200);
       expect(await offeringEvents(t, offering.id)).toBe(0); // a draft is not in search
       const res = await request(t.server)
         .patch(`/offerings/${offering.id}`)
@@ -276,7 +361,11 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
     it('answers 409 for a claim of an offering without a profile', async () => {
       const vendor = await registerVendor(t);
       const draft = await request(t.server).post('/offerings').set(bearer(vendor)).send({ title: 'Sans profil' }).expect(201);
-      const res = await request(t.server).post(`/offerings/${draft.body.id}/claims/gdpr.dpaArt28/verify`).set(bearer(curator)).send({}).expect(409);
+      const res = await request(t.server)
+        .post(`/offerings/${draft.body.id}/claims/gdpr.dpaArt28/verify`)
+        .set(bearer(curator))
+        .send({})
+        .expect(409);
       expect(res.body.code).toBe('OFFERING_WITHOUT_PROFILE');
     });
   });
@@ -328,7 +417,11 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
       ]);
       expect(await source.publishedIdsAfter(null, 1000)).toContain(published.id);
 
-      await request(t.server).post(`/offerings/${published.id}/claims/certifications.secNumCloud/reject`).set(bearer(curator)).send({ comment: 'Pas de visa.' }).expect(200);
+      await request(t.server)
+        .post(`/offerings/${published.id}/claims/certifications.secNumCloud/reject`)
+        .set(bearer(curator))
+        .send({ comment: 'Pas de visa.' })
+        .expect(200);
       const [afterReject] = await source.documentsFor([published.id]);
       expect(afterReject.requirementsMet).not.toContain('SECNUMCLOUD_OFFERING');
       expect(afterReject.requirementsMet).not.toContain('SECNUMCLOUD_INFRA_OR_BETTER');

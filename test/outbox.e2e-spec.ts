@@ -83,20 +83,26 @@ describe('transactional outbox', () => {
   it('numbers the events already queued in their old order when the sequence migration runs, and reverts cleanly', async () => {
     await revertAndReapply(t, new OutboxSequence1764900000000(), async () => {
       // Delivered long ago: purged by the migration.
-      await t.dataSource.query("INSERT INTO outbox_event (topic, payload, processed_at) VALUES ('test.ancient', '{}', now() - interval '400 days')");
+      await t.dataSource.query(
+        "INSERT INTO outbox_event (topic, payload, processed_at) VALUES ('test.ancient', '{}', now() - interval '400 days')",
+      );
       // Queued before the migration, at distinct times.
       for (const n of [1, 2, 3]) {
-        await t.dataSource.query("INSERT INTO outbox_event (topic, payload, created_at) VALUES ('test.old', $1, now() + make_interval(secs => $2))", [
-          JSON.stringify({ n }),
-          n,
-        ]);
+        await t.dataSource.query(
+          "INSERT INTO outbox_event (topic, payload, created_at) VALUES ('test.old', $1, now() + make_interval(secs => $2))",
+          [JSON.stringify({ n }), n],
+        );
       }
     });
     await t.dataSource.transaction((m) => outbox.enqueue(m, 'test.new', { n: 4 }));
-    const rows: { n: number; seq: string }[] = await t.dataSource.query("SELECT (payload->>'n')::int AS n, seq FROM outbox_event ORDER BY seq");
+    const rows: { n: number; seq: string }[] = await t.dataSource.query(
+      "SELECT (payload->>'n')::int AS n, seq FROM outbox_event ORDER BY seq",
+    );
     expect(rows.map((r) => r.n)).toEqual([1, 2, 3, 4]);
     expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4]);
-    await expect(t.dataSource.query("INSERT INTO outbox_event (topic, payload, seq) VALUES ('test.forced', '{}', 99)")).rejects.toThrow(/non-DEFAULT value into column "seq"/);
+    await expect(t.dataSource.query("INSERT INTO outbox_event (topic, payload, seq) VALUES ('test.forced', '{}', 99)")).rejects.toThrow(
+      /non-DEFAULT value into column "seq"/,
+    );
   });
 
   it('acknowledges events no handler wants', async () => {
@@ -110,7 +116,7 @@ describe('transactional outbox', () => {
     handler.failuresLeft = 2;
 
     expect(await worker.drain()).toEqual({ delivered: 0, failed: 1 });
-    const [row] = await t.dataSource.query("SELECT attempts, last_error, available_at > now() AS later FROM outbox_event");
+    const [row] = await t.dataSource.query('SELECT attempts, last_error, available_at > now() AS later FROM outbox_event');
     expect(row).toEqual({ attempts: 1, last_error: 'index unavailable', later: true });
     // Backing off: not due yet, so nothing is attempted.
     expect(await worker.drain()).toEqual({ delivered: 0, failed: 0 });

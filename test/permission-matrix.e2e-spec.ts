@@ -147,11 +147,15 @@ describe('permission matrix: every route × every role', () => {
       if (res.status >= 500) problems.push(`${key} as ${role}: ${res.status} ${JSON.stringify(res.body)}`);
       else if (expected === 'pass' && (res.status === 401 || res.status === 403)) {
         problems.push(`${key} as ${role}: expected to get through, got ${res.status} ${res.body.code}`);
-      } else if (expected !== 'pass' && res.status !== expected) problems.push(`${key} as ${role}: expected ${expected}, got ${res.status}`);
+      } else if (expected !== 'pass' && res.status !== expected)
+        problems.push(`${key} as ${role}: expected ${expected}, got ${res.status}`);
     }
     if (ORGANISATION_SCOPED.test(route.path)) {
       // Own vs other's: each side is refused on the other's organisation.
-      for (const [role, other] of [['vendor', who.buyer], ['buyer', who.vendor]] as const) {
+      for (const [role, other] of [
+        ['vendor', who.buyer],
+        ['buyer', who.vendor],
+      ] as const) {
         const res = await call(route, role, who, other.organisationId);
         if (![403, 404].includes(res.status)) problems.push(`${key} as ${role} on another organisation: got ${res.status}`);
       }

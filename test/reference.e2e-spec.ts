@@ -167,7 +167,14 @@ describe('Reference data routes', () => {
   });
 
   it('accepts valid codes in a DTO', async () => {
-    const body = { communeCode: '2A004', nafCode: '62.01Z', sectors: ['J', '86'], departements: ['06', '971'], regions: ['93'], useCases: ['DOC_PROCESSING'] };
+    const body = {
+      communeCode: '2A004',
+      nafCode: '62.01Z',
+      sectors: ['J', '86'],
+      departements: ['06', '971'],
+      regions: ['93'],
+      useCases: ['DOC_PROCESSING'],
+    };
     const res = await request(t.server).post('/probe-reference').send(body).expect(201);
     expect(res.body).toEqual(body);
   });

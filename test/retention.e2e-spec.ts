@@ -21,7 +21,11 @@ describe('retention: old closed needs lose their free text, statistics stay', ()
   it('erases a need closed 37 months ago and its introductions, keeps the recent one and every statistic', async () => {
     const old = await eligiblePair(t, curator);
     const intro = await proposeIntroduction(t, curator, old);
-    await request(t.server).post(`/introductions/${intro.id}/decline`).set(bearer(old.vendor)).send({ reason: 'other', comment: 'Nous ne travaillons pas avec Dupont SA.' }).expect(200);
+    await request(t.server)
+      .post(`/introductions/${intro.id}/decline`)
+      .set(bearer(old.vendor))
+      .send({ reason: 'other', comment: 'Nous ne travaillons pas avec Dupont SA.' })
+      .expect(200);
     await request(t.server).post(`/needs/${old.needId}/close`).set(bearer(curator)).send({ outcome: 'no_fit' }).expect(200);
     const recent = await eligiblePair(t, curator);
     await request(t.server).post(`/needs/${recent.needId}/close`).set(bearer(curator)).send({ outcome: 'abandoned' }).expect(200);
@@ -35,11 +39,29 @@ describe('retention: old closed needs lose their free text, statistics stay', ()
     expect(await job.runOnce(now)).toBe(1);
     expect(await job.runOnce(now)).toBe(0); // nothing twice
 
-    const [erased] = await t.dataSource.query('SELECT title, description, status, use_cases, region_code, close_outcome, anonymised_at FROM need WHERE id = $1', [old.needId]);
-    expect(erased).toMatchObject({ title: 'Besoin archivé', description: null, status: 'closed', use_cases: ['DOC_PROCESSING'], region_code: '93', close_outcome: 'no_fit' });
+    const [erased] = await t.dataSource.query(
+      'SELECT title, description, status, use_cases, region_code, close_outcome, anonymised_at FROM need WHERE id = $1',
+      [old.needId],
+    );
+    expect(erased).toMatchObject({
+      title: 'Besoin archivé',
+      description: null,
+      status: 'closed',
+      use_cases: ['DOC_PROCESSING'],
+      region_code: '93',
+      close_outcome: 'no_fit',
+    });
     expect(erased.anonymised_at).not.toBeNull();
-    const [introduction] = await t.dataSource.query('SELECT message, decline_comment, status, decline_reason FROM introduction WHERE id = $1', [intro.id]);
-    expect(introduction).toEqual({ message: 'Message archivé.', decline_comment: 'Commentaire archivé.', status: 'vendor_declined', decline_reason: 'other' });
+    const [introduction] = await t.dataSource.query(
+      'SELECT message, decline_comment, status, decline_reason FROM introduction WHERE id = $1',
+      [intro.id],
+    );
+    expect(introduction).toEqual({
+      message: 'Message archivé.',
+      decline_comment: 'Commentaire archivé.',
+      status: 'vendor_declined',
+      decline_reason: 'other',
+    });
     const [kept] = await t.dataSource.query('SELECT title, anonymised_at FROM need WHERE id = $1', [recent.needId]);
     expect(kept.title).not.toBe('Besoin archivé');
     expect(kept.anonymised_at).toBeNull();

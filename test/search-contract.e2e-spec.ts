@@ -152,7 +152,9 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
     // One typo from four letters (the index's typo budget): "sute" for "site".
     ['camera sute', 'vision'],
   ])('tolerates typos within a phrase: "%s" finds the %s first', async (q, expected) => {
-    expect(ids(await search({ q }))[0]).toBe({ forecast, rag, maintenance, chatbot, vision }[expected as 'forecast' | 'rag' | 'maintenance' | 'chatbot' | 'vision'].id);
+    expect(ids(await search({ q }))[0]).toBe(
+      { forecast, rag, maintenance, chatbot, vision }[expected as 'forecast' | 'rag' | 'maintenance' | 'chatbot' | 'vision'].id,
+    );
   });
 
   it('does not stretch a swap to a short word or to the first letter', async () => {

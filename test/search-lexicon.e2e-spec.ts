@@ -8,7 +8,8 @@ import { createTestApp, revertAndReapply, type TestApp } from './support/test-ap
  * The PostgreSQL backend's lexicon (decision 004): the words typo corrections are drawn from, kept
  * in step with the indexed documents, and the typo budget corrections respect.
  */
-const doc = (n: number, fields: Partial<OfferingDocument>): OfferingDocument => offeringDocument(n, { vendorName: 'Azur', national: true, ...fields });
+const doc = (n: number, fields: Partial<OfferingDocument>): OfferingDocument =>
+  offeringDocument(n, { vendorName: 'Azur', national: true, ...fields });
 
 const forecast = doc(1, {
   title: 'Prévision des ventes',
@@ -17,8 +18,16 @@ const forecast = doc(1, {
   useCaseLabels: ['Prévision et planification'],
   sectorLabels: ['Commerce de détail'],
 });
-const chatbot = doc(2, { title: 'Chatbot municipal', summary: 'Un agent conversationnel.', description: 'Pour les mairies et leurs factures.' });
-const invoices = doc(3, { title: 'Lecture de facture', summary: 'Saisie automatique.', description: 'Pour les mairies, même derrière une vitre, sur site.' });
+const chatbot = doc(2, {
+  title: 'Chatbot municipal',
+  summary: 'Un agent conversationnel.',
+  description: 'Pour les mairies et leurs factures.',
+});
+const invoices = doc(3, {
+  title: 'Lecture de facture',
+  summary: 'Saisie automatique.',
+  description: 'Pour les mairies, même derrière une vitre, sur site.',
+});
 
 describe('PostgreSQL search lexicon', () => {
   let t: TestApp;
@@ -45,7 +54,23 @@ describe('PostgreSQL search lexicon', () => {
   it('holds every word of the indexed texts, unaccented and in lower case, from three characters, stop words left out', async () => {
     const all = await words();
     // Title, summary, description, use-case and sector labels, vendor name.
-    expect(all).toEqual(expect.arrayContaining(['prevision', 'ventes', 'anticipez', 'temporelles', 'planification', 'commerce', 'detail', 'azur', 'chatbot', 'conversationnel', 'mairies', 'factures', 'facture']));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        'prevision',
+        'ventes',
+        'anticipez',
+        'temporelles',
+        'planification',
+        'commerce',
+        'detail',
+        'azur',
+        'chatbot',
+        'conversationnel',
+        'mairies',
+        'factures',
+        'facture',
+      ]),
+    );
     expect(all).toEqual(expect.arrayContaining(['site', 'vitre', 'derriere']));
     expect(all).not.toContain('des');
     expect(all).not.toContain('un');
@@ -74,8 +99,14 @@ describe('PostgreSQL search lexicon', () => {
     expect(await corrections('econnaissance')).toEqual([['econnaissance', 'reconnaissance']]);
     expect(await corrections('erconnaissance')).toEqual([['erconnaissance', 'reconnaissance']]);
     // A negated word is kept as typed, and stays negated.
-    expect(await corrections('chatbott -prevsiion')).toEqual([['chatbott', 'chatbot'], ['-', 'prevsiion']]);
-    expect(await corrections('chatbott -prevision')).toEqual([['chatbott', 'chatbot'], ['-', 'prevision']]);
+    expect(await corrections('chatbott -prevsiion')).toEqual([
+      ['chatbott', 'chatbot'],
+      ['-', 'prevsiion'],
+    ]);
+    expect(await corrections('chatbott -prevision')).toEqual([
+      ['chatbott', 'chatbot'],
+      ['-', 'prevision'],
+    ]);
     // A stop word is kept as typed: read as a neighbour ("votre" as "vitre") it would become required.
     expect(await corrections('votre prevsiion')).toEqual([['votre'], ['prevsiion', 'prevision']]);
     // Closest first.
@@ -121,10 +152,12 @@ describe('PostgreSQL search lexicon', () => {
 
   it('keeps a negated word negated, in the corrected search and in the trigram match after it', async () => {
     expect((await index.search({ q: 'mairies chatbott -municipal', page: 1, pageSize: 20 })).total).toBe(0);
-    expect((await index.search({ q: 'mairies facturez -chatbot', page: 1, pageSize: 20 })).items.map((i) => i.document.id)).toEqual([invoices.id]);
+    expect((await index.search({ q: 'mairies facturez -chatbot', page: 1, pageSize: 20 })).items.map((i) => i.document.id)).toEqual([
+      invoices.id,
+    ]);
   });
 
-  it('drops a removed document\'s words unless another document is still found by them', async () => {
+  it("drops a removed document's words unless another document is still found by them", async () => {
     await index.remove([chatbot.id]);
     const all = await words();
     expect(all).not.toContain('chatbot');
@@ -143,10 +176,13 @@ describe('PostgreSQL search lexicon', () => {
   });
 
   it('takes concurrent upserts and removes of documents sharing words without failing, and ends with every indexed word', async () => {
-    const shared = (n: number) => doc(10 + n, { title: `Analyse prédictive ${n}`, description: 'Tableaux de bord, prévision, mairies, factures.' });
+    const shared = (n: number) =>
+      doc(10 + n, { title: `Analyse prédictive ${n}`, description: 'Tableaux de bord, prévision, mairies, factures.' });
     for (let round = 0; round < 5; round++) {
       await Promise.all(
-        Array.from({ length: 8 }, (_, n) => (n % 3 === 2 ? index.remove([shared(n - 1).id]) : index.upsert([{ ...shared(n), version: round + 1 }]))),
+        Array.from({ length: 8 }, (_, n) =>
+          n % 3 === 2 ? index.remove([shared(n - 1).id]) : index.upsert([{ ...shared(n), version: round + 1 }]),
+        ),
       );
     }
     // Every word of what is indexed now is in the lexicon once the last writes are in.

@@ -112,14 +112,21 @@ describe('stats: what the platform does and what introductions lead to', () => {
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,status,regionCode,introductions,connected,won,useCases');
     expect(lines).toHaveLength(5); // header + the 4 published needs
-    const won = lines.slice(1).map((l) => l.split(',')).filter((cells) => cells[5] === '1');
+    const won = lines
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter((cells) => cells[5] === '1');
     expect(won).toHaveLength(2);
     expect(won.every((cells) => cells[2] === '93' && cells[3] === '1' && cells[4] === '1' && cells[6] === 'DOC_PROCESSING')).toBe(true);
     expect(text).not.toMatch(/@example\.fr/);
   });
 
   it('uses semicolons on request, and refuses unknown columns', async () => {
-    const res = await request(t.server).get('/stats/export.csv').query({ columns: 'id,status', separator: 'semicolon' }).set(bearer(curator)).expect(200);
+    const res = await request(t.server)
+      .get('/stats/export.csv')
+      .query({ columns: 'id,status', separator: 'semicolon' })
+      .set(bearer(curator))
+      .expect(200);
     expect(res.text.slice(1).split('\r\n')[0]).toBe('id;status');
     const bad = await request(t.server).get('/stats/export.csv').query({ columns: 'id,email' }).set(bearer(curator)).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toContain('columns');

@@ -21,10 +21,39 @@ describe('NUL bytes in requests: 400 naming the field, never 500', () => {
   const fields = (res: request.Response) => (res.body.details as { field: string }[]).map((d) => d.field);
 
   it.each([
-    ['POST /auth/login', () => request(t.server).post('/auth/login').send({ email: 'a\u0000@example.fr', password: TEST_PASSWORD }), ['email']],
-    ['POST /auth/register', () => request(t.server).post('/auth/register').send(registrationBody('buyer', { displayName: 'Zoé\u0000' })), ['displayName']],
-    ['POST /auth/register (nested)', () => request(t.server).post('/auth/register').send({ ...registrationBody('vendor'), organisation: { ...(registrationBody('vendor').organisation as object), name: 'Azur\u0000IA' } }), ['organisation.name']],
-    ['POST /needs', () => request(t.server).post('/needs').set(bearer(buyer)).send(completeNeed({ title: 'Tri\u0000', useCases: ['DOC\u0000'] })), ['title', 'useCases[0]']],
+    [
+      'POST /auth/login',
+      () => request(t.server).post('/auth/login').send({ email: 'a\u0000@example.fr', password: TEST_PASSWORD }),
+      ['email'],
+    ],
+    [
+      'POST /auth/register',
+      () =>
+        request(t.server)
+          .post('/auth/register')
+          .send(registrationBody('buyer', { displayName: 'Zoé\u0000' })),
+      ['displayName'],
+    ],
+    [
+      'POST /auth/register (nested)',
+      () =>
+        request(t.server)
+          .post('/auth/register')
+          .send({
+            ...registrationBody('vendor'),
+            organisation: { ...(registrationBody('vendor').organisation as object), name: 'Azur\u0000IA' },
+          }),
+      ['organisation.name'],
+    ],
+    [
+      'POST /needs',
+      () =>
+        request(t.server)
+          .post('/needs')
+          .set(bearer(buyer))
+          .send(completeNeed({ title: 'Tri\u0000', useCases: ['DOC\u0000'] })),
+      ['title', 'useCases[0]'],
+    ],
     ['PATCH /me', () => request(t.server).patch('/me').set(bearer(buyer)).send({ displayName: '\u0000' }), ['displayName']],
     ['GET /offerings?q=%00', () => request(t.server).get('/offerings?q=%00'), ['q']],
     ['GET /audit?action=%00', () => request(t.server).get('/audit?action=%00').set(bearer(admin)), ['action']],
@@ -42,6 +71,10 @@ describe('NUL bytes in requests: 400 naming the field, never 500', () => {
   });
 
   it('still accepts control characters that text can hold (a tab in a need title)', async () => {
-    await request(t.server).post('/needs').set(bearer(buyer)).send(completeNeed({ title: 'Tri\tautomatique' })).expect(201);
+    await request(t.server)
+      .post('/needs')
+      .set(bearer(buyer))
+      .send(completeNeed({ title: 'Tri\tautomatique' }))
+      .expect(201);
   });
 });

@@ -29,7 +29,9 @@ describe('Vendors: public profiles and verification', () => {
       expect(res.body).toMatchObject({ id: vendor.organisationId, verified: true, verifiedAt: expect.any(String) });
       const again = await request(t.server).post(`/vendors/${vendor.organisationId}/verify`).set(bearer(curator)).expect(409);
       expect(again.body.code).toBe('VENDOR_ALREADY_VERIFIED');
-      const audit = await t.dataSource.query("SELECT actor_id FROM audit_event WHERE action = 'vendor.verify' AND entity_id = $1", [vendor.organisationId]);
+      const audit = await t.dataSource.query("SELECT actor_id FROM audit_event WHERE action = 'vendor.verify' AND entity_id = $1", [
+        vendor.organisationId,
+      ]);
       expect(audit).toEqual([{ actor_id: curator.userId }]);
     });
   });
@@ -60,7 +62,10 @@ describe('Vendors: public profiles and verification', () => {
       expect(offerings.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
       const mine = await request(t.server).get(`/vendors/${vendor.organisationId}/offerings`).set(bearer(vendor)).expect(200);
       expect(mine.body.total).toBe(2);
-      const drafts = await request(t.server).get(`/vendors/${vendor.organisationId}/offerings?status=draft`).set(bearer(vendor)).expect(200);
+      const drafts = await request(t.server)
+        .get(`/vendors/${vendor.organisationId}/offerings?status=draft`)
+        .set(bearer(vendor))
+        .expect(200);
       expect(drafts.body.items.map((o: { title: string }) => o.title)).toEqual(['Brouillon secret']);
       const anonymousDrafts = await request(t.server).get(`/vendors/${vendor.organisationId}/offerings?status=draft`).expect(200);
       expect(anonymousDrafts.body.items.map((o: { id: string }) => o.id)).toEqual([published.id]);
@@ -116,7 +121,10 @@ describe('Vendors: public profiles and verification', () => {
 
     it('finds a vendor by the département of one of its establishments', async () => {
       const vendor = await registerVerifiedVendor(t, curator, { organisation: { communeCode: '69123' } });
-      await t.dataSource.query(`UPDATE organisation SET establishments = '[{"siret": "00000000000000", "communeCode": "2B033"}]' WHERE id = $1`, [vendor.organisationId]);
+      await t.dataSource.query(
+        `UPDATE organisation SET establishments = '[{"siret": "00000000000000", "communeCode": "2B033"}]' WHERE id = $1`,
+        [vendor.organisationId],
+      );
       const res = await request(t.server).get('/vendors?departement=2B&pageSize=100').expect(200);
       expect(ids(res)).toContain(vendor.organisationId);
       const rhone = await request(t.server).get('/vendors?departement=2A&pageSize=100').expect(200);
@@ -136,16 +144,31 @@ describe('Vendors: public profiles and verification', () => {
         .set(bearer(vendor))
         .send({ description: 'IA documentaire hébergée à Nice.', website: 'https://azur-ia.fr', version: before.body.version })
         .expect(200);
-      expect(described.body).toMatchObject({ description: 'IA documentaire hébergée à Nice.', website: 'https://azur-ia.fr', version: before.body.version + 1 });
+      expect(described.body).toMatchObject({
+        description: 'IA documentaire hébergée à Nice.',
+        website: 'https://azur-ia.fr',
+        version: before.body.version + 1,
+      });
       expect(await offeringEvents(t, offering.id)).toBe(events);
 
-      const renamed = await request(t.server).patch(`/vendors/${vendor.organisationId}`).set(bearer(vendor)).send({ name: 'Azur IA SAS', version: described.body.version }).expect(200);
+      const renamed = await request(t.server)
+        .patch(`/vendors/${vendor.organisationId}`)
+        .set(bearer(vendor))
+        .send({ name: 'Azur IA SAS', version: described.body.version })
+        .expect(200);
       expect(renamed.body.name).toBe('Azur IA SAS');
       expect(await offeringEvents(t, offering.id)).toBe(events + 1);
 
-      const stale = await request(t.server).patch(`/vendors/${vendor.organisationId}`).set(bearer(vendor)).send({ name: 'X', version: described.body.version }).expect(409);
+      const stale = await request(t.server)
+        .patch(`/vendors/${vendor.organisationId}`)
+        .set(bearer(vendor))
+        .send({ name: 'X', version: described.body.version })
+        .expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
-      const audit = await t.dataSource.query("SELECT after FROM audit_event WHERE action = 'vendor.update' AND entity_id = $1 ORDER BY created_at", [vendor.organisationId]);
+      const audit = await t.dataSource.query(
+        "SELECT after FROM audit_event WHERE action = 'vendor.update' AND entity_id = $1 ORDER BY created_at",
+        [vendor.organisationId],
+      );
       expect(audit.map((a: { after: { name: string } }) => a.after.name)).toEqual([before.body.name, 'Azur IA SAS']);
     });
 
@@ -153,7 +176,11 @@ describe('Vendors: public profiles and verification', () => {
       const vendor = await registerVendor(t);
       const other = await registerVendor(t);
       await request(t.server).patch(`/vendors/${vendor.organisationId}`).set(bearer(other)).send({ name: 'Volé', version: 1 }).expect(403);
-      await request(t.server).patch(`/vendors/${vendor.organisationId}`).set(bearer(curator)).send({ name: 'Volé', version: 1 }).expect(403);
+      await request(t.server)
+        .patch(`/vendors/${vendor.organisationId}`)
+        .set(bearer(curator))
+        .send({ name: 'Volé', version: 1 })
+        .expect(403);
       await request(t.server).patch(`/vendors/${vendor.organisationId}`).send({ name: 'Volé', version: 1 }).expect(401);
       const bad = await request(t.server)
         .patch(`/vendors/${vendor.organisationId}`)
@@ -189,7 +216,10 @@ describe('Vendors: public profiles and verification', () => {
       if (path !== '/vendors') expect(operation.security).toEqual([{ bearer: [] }]);
     }
     const schemas = doc.body.components.schemas;
-    expect(schemas.HostingDto.properties.dataResidency).toMatchObject({ enum: expect.arrayContaining(['FR', 'CUSTOMER_PREMISES']), example: 'FR' });
+    expect(schemas.HostingDto.properties.dataResidency).toMatchObject({
+      enum: expect.arrayContaining(['FR', 'CUSTOMER_PREMISES']),
+      example: 'FR',
+    });
     expect(schemas.CreateOfferingDto.properties.sovereignty.allOf ?? schemas.CreateOfferingDto.properties.sovereignty.$ref).toBeDefined();
     expect(schemas.OfferingDto.properties.claims).toBeDefined();
     expect(schemas.UpdateOfferingDto.required).toEqual(['version']);

@@ -26,7 +26,9 @@ export function sovereigntyRowColumns(profile: SovereigntyProfile): Record<strin
   const score = scoreSovereignty(profile);
   return {
     sovereignty: profile,
-    ...Object.fromEntries(Object.entries(sovereigntyColumns(profile)).map(([key, v]) => [key.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`), v])),
+    ...Object.fromEntries(
+      Object.entries(sovereigntyColumns(profile)).map(([key, v]) => [key.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`), v]),
+    ),
     sovereignty_score: score.total,
     sovereignty_grade: score.grade,
   };

@@ -28,7 +28,12 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   } else {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'circuit-ia-bench-'));
     await fs.chmod(dir, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), user: 'bench', password: 'bench' });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'data'),
+      port: await freePort(),
+      user: 'bench',
+      password: 'bench',
+    });
     serverUrl = server.url;
     where = 'embedded PostgreSQL 18';
     stopServer = async () => {
@@ -114,7 +119,12 @@ export async function writeResult(name: string, result: Record<string, unknown>)
   const file = path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const body = {
     ...result,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     at: new Date().toISOString(),
   };
   await fs.writeFile(file, `${JSON.stringify(body, null, 2)}\n`);

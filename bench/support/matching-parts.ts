@@ -24,6 +24,13 @@ export function matchingParts(ds: DataSource, search: SearchIndex) {
   const ranker = new Ranker(candidates, projection, weights, text);
   const needs = new NeedsRepository(ds);
   const matchingNeeds = new MatchingNeedReader(new BuyerTypesRepository(ds));
-  const matches = new NeedMatchesService(needs, matchingNeeds, weights, ranker, new OfferingExclusionsService(candidates, matchingNeeds), new OtherLeadsService(candidates, text));
+  const matches = new NeedMatchesService(
+    needs,
+    matchingNeeds,
+    weights,
+    ranker,
+    new OfferingExclusionsService(candidates, matchingNeeds),
+    new OtherLeadsService(candidates, text),
+  );
   return { candidates, projection, weightsRepository, weights, ranker, needs, matches };
 }

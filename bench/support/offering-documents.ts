@@ -53,7 +53,15 @@ const REGIONS: Record<string, string[]> = {
 };
 const RESIDENCY = ['FR', 'FR', 'FR', 'EU_EEA', 'EU_EEA', 'CUSTOMER_PREMISES', 'OTHER'];
 const GRADES = ['A', 'B', 'B', 'C', 'C', 'D', 'E'] as const;
-const REQUIREMENTS = ['DATA_IN_FRANCE', 'DATA_IN_EU', 'GDPR_DPA', 'ISO27001', 'NO_TRAINING_ON_CUSTOMER_DATA', 'EU_MODEL', 'OPEN_SOURCE_MODEL'];
+const REQUIREMENTS = [
+  'DATA_IN_FRANCE',
+  'DATA_IN_EU',
+  'GDPR_DPA',
+  'ISO27001',
+  'NO_TRAINING_ON_CUSTOMER_DATA',
+  'EU_MODEL',
+  'OPEN_SOURCE_MODEL',
+];
 const VENDORS = ['Azur', 'Riviera', 'Sophia', 'Lumière', 'Mistral', 'Alpes', 'Provence', 'Garonne', 'Loire', 'Seine'];
 const SUFFIX = ['IA', 'Data', 'Labs', 'Vision', 'Analytics', 'Systèmes', 'Conseil'];
 

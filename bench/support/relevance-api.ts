@@ -7,10 +7,18 @@ import { sirenFrom, siretFrom, type Corpus } from './relevance-corpus.js';
 export class Api {
   constructor(private readonly base: string) {}
 
-  async call<T = Record<string, unknown>>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.base}${path}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -40,13 +48,27 @@ export interface LoadedCorpus {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
-export async function loadCorpus(api: Api, corpus: Corpus, admin: { email: string; password: string }, say: (line: string) => void): Promise<LoadedCorpus> {
+export async function loadCorpus(
+  api: Api,
+  corpus: Corpus,
+  admin: { email: string; password: string },
+  say: (line: string) => void,
+): Promise<LoadedCorpus> {
   const adminToken = await api.login(admin.email, admin.password);
   const curatorEmail = 'curatrice@banc-pertinence.example.fr';
-  await api.ok('POST', '/admin/users', adminToken, { email: curatorEmail, password: BENCH_PASSWORD, displayName: 'Curatrice du banc', role: 'curator' });
+  await api.ok('POST', '/admin/users', adminToken, {
+    email: curatorEmail,
+    password: BENCH_PASSWORD,
+    displayName: 'Curatrice du banc',
+    role: 'curator',
+  });
   const curatorToken = await api.login(curatorEmail, BENCH_PASSWORD);
 
   const vendorTokens = new Map<string, string>();
@@ -62,7 +84,9 @@ export async function loadCorpus(api: Api, corpus: Corpus, admin: { email: strin
         siren,
         nafCode: v.nafCode,
         communeCode: v.communeCode,
-        ...(v.establishments.length ? { establishments: v.establishments.map((c, k) => ({ siret: siretFrom(siren, 20 + k), communeCode: c })) } : {}),
+        ...(v.establishments.length
+          ? { establishments: v.establishments.map((c, k) => ({ siret: siretFrom(siren, 20 + k), communeCode: c })) }
+          : {}),
       },
     });
     await api.ok('POST', `/vendors/${res.user.organisationId}/verify`, curatorToken);
@@ -97,7 +121,13 @@ export async function loadCorpus(api: Api, corpus: Corpus, admin: { email: strin
       password: BENCH_PASSWORD,
       displayName: `Référent ${b.name}`,
       role: 'buyer',
-      organisation: { name: b.name, siren: sirenFrom(72000000 + i * 2083), nafCode: b.nafCode, communeCode: b.communeCode, buyerType: b.buyerType },
+      organisation: {
+        name: b.name,
+        siren: sirenFrom(72000000 + i * 2083),
+        nafCode: b.nafCode,
+        communeCode: b.communeCode,
+        buyerType: b.buyerType,
+      },
     });
     buyerTokens.set(b.key, { token: res.accessToken, nafCode: b.nafCode, communeCode: b.communeCode });
   }
@@ -130,10 +160,15 @@ export async function loadCorpus(api: Api, corpus: Corpus, admin: { email: strin
 export async function waitForOutbox(api: Api, timeoutMs = 120_000): Promise<void> {
   const started = Date.now();
   for (;;) {
-    const res = await api.call<{ info?: { outbox?: { pending?: number } }; error?: { outbox?: { pending?: number } }; details?: { outbox?: { pending?: number } } }>('GET', '/health/ready');
+    const res = await api.call<{
+      info?: { outbox?: { pending?: number } };
+      error?: { outbox?: { pending?: number } };
+      details?: { outbox?: { pending?: number } };
+    }>('GET', '/health/ready');
     const pending = res.body.details?.outbox?.pending ?? res.body.info?.outbox?.pending ?? res.body.error?.outbox?.pending;
     if (pending === 0) return;
-    if (Date.now() - started > timeoutMs) throw new Error(`Outbox still has ${String(pending)} pending event(s) after ${timeoutMs} ms: ${JSON.stringify(res.body)}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`Outbox still has ${String(pending)} pending event(s) after ${timeoutMs} ms: ${JSON.stringify(res.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -90,10 +90,22 @@ export function corpusProblems(corpus: Corpus, judgments: Judgments): string[] {
     }
     return seen;
   };
-  const vendors = unique('vendor', corpus.vendors.map((v) => v.key));
-  const offerings = unique('offering', corpus.offerings.map((o) => o.key));
-  const buyers = unique('buyer', corpus.buyers.map((b) => b.key));
-  const needs = unique('need', corpus.needs.map((n) => n.key));
+  const vendors = unique(
+    'vendor',
+    corpus.vendors.map((v) => v.key),
+  );
+  const offerings = unique(
+    'offering',
+    corpus.offerings.map((o) => o.key),
+  );
+  const buyers = unique(
+    'buyer',
+    corpus.buyers.map((b) => b.key),
+  );
+  const needs = unique(
+    'need',
+    corpus.needs.map((n) => n.key),
+  );
   for (const o of corpus.offerings) {
     if (!vendors.has(o.vendor)) problems.push(`offering ${o.key}: unknown vendor ${o.vendor}`);
     if (!corpus.profiles[o.profile]) problems.push(`offering ${o.key}: unknown profile ${o.profile}`);

@@ -10,7 +10,10 @@ export function dcg(grades: readonly number[], k: number): number {
 
 /** nDCG@k: the ranking's DCG over the DCG of the judged grades sorted best first; null when nothing is relevant. */
 export function ndcg(ranked: readonly number[], judged: readonly number[], k: number): number | null {
-  const ideal = dcg([...judged].sort((a, b) => b - a), k);
+  const ideal = dcg(
+    [...judged].sort((a, b) => b - a),
+    k,
+  );
   return ideal === 0 ? null : dcg(ranked, k) / ideal;
 }
 
@@ -144,7 +147,12 @@ export function useCaseOverlap(needUseCases: readonly string[], offeringUseCases
  * The reference ranker: BM25 of the offering's text against the need's text times use-case
  * overlap, over the given eligible offerings; positive scores only, ties by id, top `limit`.
  */
-export function referenceRanking(bm25: Bm25, need: { text: string; useCases: readonly string[] }, eligible: readonly Bm25Document[], limit: number): { id: string; score: number }[] {
+export function referenceRanking(
+  bm25: Bm25,
+  need: { text: string; useCases: readonly string[] },
+  eligible: readonly Bm25Document[],
+  limit: number,
+): { id: string; score: number }[] {
   return eligible
     .map((d) => ({ id: d.id, score: bm25.score(need.text, d.id) * useCaseOverlap(need.useCases, d.useCases) }))
     .filter((r) => r.score > 0)

@@ -55,7 +55,12 @@ export class AuditRepository {
     if (filter.to) qb.andWhere('e.created_at < :to', { to: filter.to });
     const { offset, limit } = pageWindow(filter);
     const direction = filter.sort === 'createdAt' ? 'ASC' : 'DESC';
-    const [rows, total] = await qb.orderBy('e.created_at', direction).addOrderBy('e.id', direction).skip(offset).take(limit).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('e.created_at', direction)
+      .addOrderBy('e.id', direction)
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
     return { items: rows.map((r) => ({ ...r })), total };
   }
 }

@@ -14,7 +14,8 @@ const DAY_S = 86_400;
 const MAX_WAIT_S = 60;
 
 /** A 429 that says when to come back: the exception filter sends `retryAfterSeconds` as `Retry-After`. */
-const withRetryAfter = (error: DomainError, ms: number): DomainError => Object.assign(error, { retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) });
+const withRetryAfter = (error: DomainError, ms: number): DomainError =>
+  Object.assign(error, { retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) });
 
 /**
  * Login throttling and per-IP route limits in PostgreSQL (rate-limiter-flexible), so every
@@ -37,7 +38,16 @@ export class AuthThrottle implements OnModuleInit {
   onModuleInit(): void {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const limiter = (keyPrefix: string, points: number, duration: number, blockDuration = 0) =>
-      new RateLimiterPostgres({ storeClient: pool, storeType: 'pool', tableName: TABLE, tableCreated: true, keyPrefix, points, duration, blockDuration });
+      new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: 'pool',
+        tableName: TABLE,
+        tableCreated: true,
+        keyPrefix,
+        points,
+        duration,
+        blockDuration,
+      });
     const lockout = this.config.lockoutMinutes * 60;
     this.perRoute = limiter('route', this.config.rateLimitPerMinute, 60);
     this.failsByAccountAndIp = limiter('fail-ip', this.config.loginLockoutAfter - 1, DAY_S, lockout);
@@ -61,8 +71,16 @@ export class AuthThrottle implements OnModuleInit {
   async attempt<T>(email: string, ip: string | undefined, verify: () => Promise<T>): Promise<T> {
     const account = createHash('sha256').update(email).digest('hex');
     const pair = `${account}|${ip ?? 'unknown'}`;
-    const [byPair, byAccount, waiting] = await Promise.all([this.failsByAccountAndIp.get(pair), this.failsByAccount.get(account), this.wait.get(pair)]);
-    for (const [res, limiter] of [[byPair, this.failsByAccountAndIp], [byAccount, this.failsByAccount], [waiting, this.wait]] as const) {
+    const [byPair, byAccount, waiting] = await Promise.all([
+      this.failsByAccountAndIp.get(pair),
+      this.failsByAccount.get(account),
+      this.wait.get(pair),
+    ]);
+    for (const [res, limiter] of [
+      [byPair, this.failsByAccountAndIp],
+      [byAccount, this.failsByAccount],
+      [waiting, this.wait],
+    ] as const) {
       if (res && res.consumedPoints > limiter.points) throw withRetryAfter(AuthErrors.LOGIN_THROTTLED(), res.msBeforeNext);
     }
     let result: T;

@@ -15,12 +15,7 @@ import { RolesGuard } from './roles.guard.js';
 
 /** Authentication routes, and the global guards: a JWT on every non-@Public() route, then @Roles(). */
 @Module({
-  imports: [
-    CredentialsModule,
-    UsersModule,
-    OrganisationsModule,
-    PassportModule,
-  ],
+  imports: [CredentialsModule, UsersModule, OrganisationsModule, PassportModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -162,9 +162,12 @@ export class AuthService {
 function checkOrganisation(dto: RegisterDto): void {
   const o = dto.organisation;
   const problems: FieldError[] = [];
-  if (dto.role === 'buyer' && !o.buyerType) problems.push({ field: 'organisation.buyerType', messages: ['buyerType is required for buyers'] });
-  if (dto.role === 'vendor' && o.buyerType) problems.push({ field: 'organisation.buyerType', messages: ['buyerType applies to buyers only'] });
-  if (o.siret && !o.siret.startsWith(o.siren)) problems.push({ field: 'organisation.siret', messages: ['siret must start with the siren'] });
+  if (dto.role === 'buyer' && !o.buyerType)
+    problems.push({ field: 'organisation.buyerType', messages: ['buyerType is required for buyers'] });
+  if (dto.role === 'vendor' && o.buyerType)
+    problems.push({ field: 'organisation.buyerType', messages: ['buyerType applies to buyers only'] });
+  if (o.siret && !o.siret.startsWith(o.siren))
+    problems.push({ field: 'organisation.siret', messages: ['siret must start with the siren'] });
   (o.establishments ?? []).forEach((e, i) => {
     if (!e.siret.startsWith(o.siren)) {
       problems.push({ field: `organisation.establishments[${i}].siret`, messages: ['siret must start with the siren'] });

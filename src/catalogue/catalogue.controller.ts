@@ -15,7 +15,8 @@ export class CatalogueController {
   @Get()
   @ApiOperation({
     summary: 'The public catalogue: published offerings of verified vendors, searched and filtered, with facet counts.',
-    description: 'Typo-tolerant, accent-insensitive text search; newest first when `q` is empty. Fed by the outbox: a change shows within seconds.',
+    description:
+      'Typo-tolerant, accent-insensitive text search; newest first when `q` is empty. Fed by the outbox: a change shows within seconds.',
   })
   @ApiOkResponse({ type: CatalogueResultDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })

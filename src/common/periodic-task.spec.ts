@@ -8,10 +8,15 @@ describe('PeriodicTask', () => {
   it('runs on every tick, never twice at once, and stop() waits for the run in progress', async () => {
     let release!: () => void;
     let runs = 0;
-    const task = new PeriodicTask('test', 1000, () => {
-      runs++;
-      return new Promise<void>((r) => (release = r));
-    }, { warn: () => undefined });
+    const task = new PeriodicTask(
+      'test',
+      1000,
+      () => {
+        runs++;
+        return new Promise<void>((r) => (release = r));
+      },
+      { warn: () => undefined },
+    );
     task.start();
     jest.advanceTimersByTime(1000);
     jest.advanceTimersByTime(1000); // still running: skipped
@@ -30,10 +35,15 @@ describe('PeriodicTask', () => {
   it('logs a failed run and keeps going', async () => {
     const warnings: string[] = [];
     let runs = 0;
-    const task = new PeriodicTask('flaky', 10, async () => {
-      runs++;
-      throw new Error('boom');
-    }, { warn: (m: string) => warnings.push(m) });
+    const task = new PeriodicTask(
+      'flaky',
+      10,
+      async () => {
+        runs++;
+        throw new Error('boom');
+      },
+      { warn: (m: string) => warnings.push(m) },
+    );
     task.start();
     jest.advanceTimersByTime(10);
     await Promise.resolve();

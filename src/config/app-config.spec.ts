@@ -47,7 +47,9 @@ describe('loadConfig: authentication variables', () => {
 
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'admin@example.fr' })).toThrow(/ADMIN_EMAIL/);
-    expect(loadConfig({ ADMIN_EMAIL: 'admin@example.fr', ADMIN_PASSWORD: 'long enough secret phrase' }).ADMIN_EMAIL).toBe('admin@example.fr');
+    expect(loadConfig({ ADMIN_EMAIL: 'admin@example.fr', ADMIN_PASSWORD: 'long enough secret phrase' }).ADMIN_EMAIL).toBe(
+      'admin@example.fr',
+    );
   });
 
   it('defaults token lifetimes and the auth rate limit', () => {

@@ -27,8 +27,7 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
 };
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
-const blankToUndefined = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const blankToUndefined = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 /**
  * Marks JWT_SECRET as unset: loadConfig refuses it in production, and src/auth/jwt-secret.ts replaces
@@ -160,7 +159,7 @@ export class EnvironmentVariables {
   /** Sender of the platform's e-mails. */
   @IsString()
   @MinLength(3)
-  MAIL_FROM = "Circuit IA <no-reply@circuit-ia.local>";
+  MAIL_FROM = 'Circuit IA <no-reply@circuit-ia.local>';
 
   /** Public address of the app, for links in e-mails. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
@@ -276,7 +275,11 @@ export class EnvironmentVariables {
  * metadata (each property carries at least one decorator), so no list is kept by hand.
  */
 export const DECLARED_VARIABLES: readonly string[] = [
-  ...new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((m) => m.propertyName)),
+  ...new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(EnvironmentVariables, '', true, false)
+      .map((m) => m.propertyName),
+  ),
 ];
 
 /** Variables without a default: absent from `new EnvironmentVariables()`. */

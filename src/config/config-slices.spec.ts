@@ -16,10 +16,17 @@ describe('declared variables', () => {
 
 describe('configuration slices', () => {
   it('hands each feature its own names for the variables it reads', () => {
-    const slices = configSlices(loadConfig({ OUTBOX_POLL_MS: '250', REMINDER_DAYS: '7', MEILI_URL: 'http://127.0.0.1:7700', MEILI_API_KEY: 'k'.repeat(16) }));
+    const slices = configSlices(
+      loadConfig({ OUTBOX_POLL_MS: '250', REMINDER_DAYS: '7', MEILI_URL: 'http://127.0.0.1:7700', MEILI_API_KEY: 'k'.repeat(16) }),
+    );
     expect(slices.outbox).toEqual({ enabled: true, pollMs: 250, batchSize: 100 });
     expect(slices.reminders).toEqual({ enabled: true, days: 7 });
-    expect(slices.search).toEqual({ backend: 'meilisearch', meiliUrl: 'http://127.0.0.1:7700', meiliApiKey: 'k'.repeat(16), meiliTimeoutMs: 5000 });
+    expect(slices.search).toEqual({
+      backend: 'meilisearch',
+      meiliUrl: 'http://127.0.0.1:7700',
+      meiliApiKey: 'k'.repeat(16),
+      meiliTimeoutMs: 5000,
+    });
     expect(slices.auth).toMatchObject({ accessTtlSeconds: 900, refreshTtlDays: 30 });
   });
 

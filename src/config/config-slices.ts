@@ -50,7 +50,12 @@ export function configSlices(config: AppConfig): ConfigSlices {
     admin: { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
     mail: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM },
     publicUrl: { appPublicUrl: config.APP_PUBLIC_URL },
-    search: { backend: chooseBackend(config), meiliUrl: config.MEILI_URL, meiliApiKey: config.MEILI_API_KEY, meiliTimeoutMs: config.MEILI_TIMEOUT_MS },
+    search: {
+      backend: chooseBackend(config),
+      meiliUrl: config.MEILI_URL,
+      meiliApiKey: config.MEILI_API_KEY,
+      meiliTimeoutMs: config.MEILI_TIMEOUT_MS,
+    },
     outbox: { enabled: config.OUTBOX_WORKER_ENABLED, pollMs: config.OUTBOX_POLL_MS, batchSize: config.OUTBOX_BATCH_SIZE },
     reminders: { enabled: config.REMINDERS_ENABLED, days: config.REMINDER_DAYS },
     retention: { enabled: config.RETENTION_ENABLED, months: config.RETENTION_MONTHS },

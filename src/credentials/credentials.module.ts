@@ -8,7 +8,11 @@ import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { SessionLiveness } from './session-liveness.service.js';
 import { TokensService } from './tokens.service.js';
 
-const jwtSecretProvider = { provide: JWT_SIGNING_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveJwtSecret(config) };
+const jwtSecretProvider = {
+  provide: JWT_SIGNING_SECRET,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => resolveJwtSecret(config),
+};
 
 /**
  * Passwords and tokens, without routes: shared by AuthModule (login, refresh) and UsersModule

@@ -54,7 +54,8 @@ export class SessionLiveness {
   private unsettle(key: string): void {
     // Until the revoking transaction has surely committed, a lookup could still read the old row.
     bounded(this.unsettledUntil).set(key, Date.now() + Math.max(this.ttlMs, 1000));
-    for (const cached of this.liveAt.keys()) if (cached.endsWith(`/${key}`) || key === `user:${cached.split('/')[0]}`) this.liveAt.delete(cached);
+    for (const cached of this.liveAt.keys())
+      if (cached.endsWith(`/${key}`) || key === `user:${cached.split('/')[0]}`) this.liveAt.delete(cached);
   }
 
   private isUnsettled(familyId: string, userId: string, now: number): boolean {

@@ -13,10 +13,7 @@ export interface DatabaseServer {
  * The database the app uses: `DATABASE_URL` when set, else an embedded PostgreSQL whose data is
  * kept in EMBEDDED_PG_DIR across restarts.
  */
-export async function openDatabaseServer(
-  config: AppConfig,
-  say: (message: string) => void,
-): Promise<DatabaseServer> {
+export async function openDatabaseServer(config: AppConfig, say: (message: string) => void): Promise<DatabaseServer> {
   if (config.DATABASE_URL) {
     return { url: config.DATABASE_URL, embedded: false, stop: async () => undefined };
   }
@@ -35,7 +32,11 @@ export async function openDatabaseServer(
     // Killed or crashed, it is restarted (crash recovery); the pool reconnects on its own.
     supervise: true,
     onRestart: ({ exitCode, signal, restarted, error }) =>
-      say(restarted ? `Embedded PostgreSQL exited (code ${exitCode}, signal ${signal}); restarted.` : `Embedded PostgreSQL restart failed, retrying: ${String(error)}`),
+      say(
+        restarted
+          ? `Embedded PostgreSQL exited (code ${exitCode}, signal ${signal}); restarted.`
+          : `Embedded PostgreSQL restart failed, retrying: ${String(error)}`,
+      ),
   }).catch((error: unknown) => {
     throw new Error(`Embedded PostgreSQL failed to start in ${dataDir}: ${String(error)}\n${output}`);
   });

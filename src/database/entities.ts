@@ -8,4 +8,14 @@ import { OutboxEventEntity } from '../outbox/outbox-event.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every entity of the app. ESM has no __dirname globbing: list them here. */
-export const entities = [OutboxEventEntity, OrganisationEntity, UserEntity, RefreshTokenEntity, AuditEventEntity, NeedEntity, OfferingEntity, OfferingClaimEntity, IntroductionEntity];
+export const entities = [
+  OutboxEventEntity,
+  OrganisationEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  AuditEventEntity,
+  NeedEntity,
+  OfferingEntity,
+  OfferingClaimEntity,
+  IntroductionEntity,
+];

@@ -1,4 +1,10 @@
-import { mayRaise, nextStatus, pendingSides, CONNECTED_STATUSES, type IntroductionStatus } from '../introductions/introduction-lifecycle.js';
+import {
+  mayRaise,
+  nextStatus,
+  pendingSides,
+  CONNECTED_STATUSES,
+  type IntroductionStatus,
+} from '../introductions/introduction-lifecycle.js';
 import { isValidSiren } from '../reference/validation/siren.js';
 import { DEMO_CLAIM_REVIEWS, DEMO_INTRODUCTION_STATUSES, DEMO_INTRODUCTIONS, demoBuyers, demoVendors } from './demo-data.js';
 
@@ -77,7 +83,9 @@ describe('demo data', () => {
     const texts = buyers.flatMap((b) => b.needs.flatMap((n) => [String(n.body.title), String(n.body.description)]));
     texts.push(...DEMO_INTRODUCTIONS.map((s) => s.why));
     const leaks = texts.flatMap((text) =>
-      buyers.map((b) => mentions(text, b.organisation.name)).flatMap((word, i) => (word ? [`"${text}" names ${buyers[i].organisation.name} (${word})`] : [])),
+      buyers
+        .map((b) => mentions(text, b.organisation.name))
+        .flatMap((word, i) => (word ? [`"${text}" names ${buyers[i].organisation.name} (${word})`] : [])),
     );
     expect(leaks).toEqual([]);
   });
@@ -102,7 +110,17 @@ describe('demo data', () => {
     it('end in the declared statuses through allowed steps', () => {
       expect(DEMO_INTRODUCTIONS.map(play)).toEqual([...DEMO_INTRODUCTION_STATUSES]);
       expect(new Set(DEMO_INTRODUCTION_STATUSES)).toEqual(
-        new Set(['proposed', 'vendor_accepted', 'buyer_accepted', 'connected', 'meeting_held', 'won', 'lost', 'vendor_declined', 'buyer_declined']),
+        new Set([
+          'proposed',
+          'vendor_accepted',
+          'buyer_accepted',
+          'connected',
+          'meeting_held',
+          'won',
+          'lost',
+          'vendor_declined',
+          'buyer_declined',
+        ]),
       );
     });
 

@@ -12,7 +12,6 @@ export const DEMO_ADMIN_EMAIL = 'admin@demo.circuit-ia.fr';
 /** Every demo account shares it; printed at the end of the seed. Demo only. */
 export const DEMO_PASSWORD = 'Demo-Circuit-IA-2026!';
 
-
 /** A SIREN passing the Luhn check, from an 8-digit body. */
 export function luhnSiren(body: number): string {
   const digits = String(body).padStart(8, '0');
@@ -29,9 +28,39 @@ export function luhnSiret(siren: string, nic: number): string {
 
 const LOCAL_COMMUNES = ['06088', '06152', '06152', '06004', '06029', '06069', '06088', '06152', '13055', '83137', '13001'];
 const NATIONAL_COMMUNES = ['75056', '69123', '31555', '44109', '59350'];
-const REGION_OF: Record<string, string> = { '06': '93', '13': '93', '83': '93', '75': '11', '69': '84', '31': '76', '44': '52', '59': '32' };
+const REGION_OF: Record<string, string> = {
+  '06': '93',
+  '13': '93',
+  '83': '93',
+  '75': '11',
+  '69': '84',
+  '31': '76',
+  '44': '52',
+  '59': '32',
+};
 
-const PREFIXES = ['Azur', 'Riviera', 'Sophia', 'Estérel', 'Mercantour', 'Lérins', 'Paillon', 'Calanques', 'Sainte-Victoire', 'Garonne', 'Lumière', 'Loire', 'Seine', 'Flandre', 'Mistral', 'Baous', 'Var', 'Cians', 'Vésubie', 'Antibes'];
+const PREFIXES = [
+  'Azur',
+  'Riviera',
+  'Sophia',
+  'Estérel',
+  'Mercantour',
+  'Lérins',
+  'Paillon',
+  'Calanques',
+  'Sainte-Victoire',
+  'Garonne',
+  'Lumière',
+  'Loire',
+  'Seine',
+  'Flandre',
+  'Mistral',
+  'Baous',
+  'Var',
+  'Cians',
+  'Vésubie',
+  'Antibes',
+];
 const SUFFIXES = ['IA', 'Data', 'Labs', 'Analytics', 'Intelligence', 'Numérique'];
 
 interface UseCaseText {
@@ -44,7 +73,11 @@ interface UseCaseText {
 /** Offering texts per use case, in the words vendors use. */
 export const TEXTS: Record<string, UseCaseText> = {
   CUSTOMER_SERVICE_CHATBOT: {
-    titles: ['Agent conversationnel pour l’accueil des usagers', 'Callbot de prise de rendez-vous', 'Chatbot multicanal pour la relation client'],
+    titles: [
+      'Agent conversationnel pour l’accueil des usagers',
+      'Callbot de prise de rendez-vous',
+      'Chatbot multicanal pour la relation client',
+    ],
     summary: 'Répond 24 h/24 aux questions fréquentes et oriente vers le bon service.',
     description: 'Base de connaissances alimentée par vos documents, transfert vers un agent, tableaux de bord des demandes.',
     sectors: ['84', '47', '55'],
@@ -56,7 +89,11 @@ export const TEXTS: Record<string, UseCaseText> = {
     sectors: [],
   },
   KNOWLEDGE_ASSISTANT_RAG: {
-    titles: ['Assistant documentaire souverain', 'Moteur de questions-réponses sur vos documents internes', 'Veille réglementaire augmentée'],
+    titles: [
+      'Assistant documentaire souverain',
+      'Moteur de questions-réponses sur vos documents internes',
+      'Veille réglementaire augmentée',
+    ],
     summary: 'Un assistant qui répond en citant vos documents internes.',
     description: 'Indexation des délibérations, procédures et contrats ; réponses sourcées, droits d’accès respectés.',
     sectors: ['84', '69'],
@@ -86,7 +123,11 @@ export const TEXTS: Record<string, UseCaseText> = {
     sectors: ['C', '10', '20'],
   },
   ENERGY_ENVIRONMENT: {
-    titles: ['Détection de fuites sur réseau d’eau', 'Pilotage énergétique des bâtiments publics', 'Optimisation de la collecte des déchets'],
+    titles: [
+      'Détection de fuites sur réseau d’eau',
+      'Pilotage énergétique des bâtiments publics',
+      'Optimisation de la collecte des déchets',
+    ],
     summary: 'Réduit les pertes d’eau et les consommations d’énergie.',
     description: 'Analyse des compteurs et capteurs, alertes de fuite, plans d’action priorisés.',
     sectors: ['84', '36', '38'],
@@ -136,41 +177,121 @@ type Profile = Record<string, Record<string, unknown>>;
 export const PROFILES: Profile[] = [
   {
     vendor: { hqJurisdiction: 'FR', nonEuControl: 'NONE', extraterritorialExposure: 'NO' },
-    hosting: { deploymentModes: ['SAAS_DEDICATED', 'PRIVATE_CLOUD', 'ON_PREMISE'], dataResidency: 'FR', providerName: 'OVHcloud', providerJurisdiction: 'FR', nonEuRemoteAccess: false },
+    hosting: {
+      deploymentModes: ['SAAS_DEDICATED', 'PRIVATE_CLOUD', 'ON_PREMISE'],
+      dataResidency: 'FR',
+      providerName: 'OVHcloud',
+      providerJurisdiction: 'FR',
+      nonEuRemoteAccess: false,
+    },
     certifications: { secNumCloud: 'OFFERING', hds: true, iso27001: true, iso42001: false, labels: ['EXPERTCYBER'] },
-    ai: { usesMl: true, modelOrigin: 'FR', modelNames: ['Mistral Small'], modelLicence: 'OSI_OPEN_SOURCE', inferenceHosting: 'CUSTOMER_HOSTED', trainingOnCustomerData: 'NEVER', aiActRole: 'PROVIDER', aiActRiskClass: 'MINIMAL', gpaiBased: true },
+    ai: {
+      usesMl: true,
+      modelOrigin: 'FR',
+      modelNames: ['Mistral Small'],
+      modelLicence: 'OSI_OPEN_SOURCE',
+      inferenceHosting: 'CUSTOMER_HOSTED',
+      trainingOnCustomerData: 'NEVER',
+      aiActRole: 'PROVIDER',
+      aiActRiskClass: 'MINIMAL',
+      gpaiBased: true,
+    },
     gdpr: { dpaArt28: true, subprocessorsPublic: true, nonEuTransfers: 'NONE', dpiaSupport: true },
     reversibility: { dataExportOpenFormat: true, exitClause: true },
   },
   {
     vendor: { hqJurisdiction: 'FR', nonEuControl: 'NONE', extraterritorialExposure: 'NO' },
-    hosting: { deploymentModes: ['SAAS_SHARED', 'PRIVATE_CLOUD'], dataResidency: 'FR', providerName: 'Scaleway', providerJurisdiction: 'FR', nonEuRemoteAccess: false },
+    hosting: {
+      deploymentModes: ['SAAS_SHARED', 'PRIVATE_CLOUD'],
+      dataResidency: 'FR',
+      providerName: 'Scaleway',
+      providerJurisdiction: 'FR',
+      nonEuRemoteAccess: false,
+    },
     certifications: { secNumCloud: 'NONE', hds: false, iso27001: false, iso42001: false, labels: [] },
-    ai: { usesMl: true, modelOrigin: 'US', modelNames: ['Llama 3 fine-tune'], modelLicence: 'OPEN_WEIGHT_RESTRICTED', inferenceHosting: 'VENDOR_HOSTED_EU', trainingOnCustomerData: 'OPT_IN', aiActRole: 'PROVIDER', aiActRiskClass: 'MINIMAL', gpaiBased: true },
+    ai: {
+      usesMl: true,
+      modelOrigin: 'US',
+      modelNames: ['Llama 3 fine-tune'],
+      modelLicence: 'OPEN_WEIGHT_RESTRICTED',
+      inferenceHosting: 'VENDOR_HOSTED_EU',
+      trainingOnCustomerData: 'OPT_IN',
+      aiActRole: 'PROVIDER',
+      aiActRiskClass: 'MINIMAL',
+      gpaiBased: true,
+    },
     gdpr: { dpaArt28: true, subprocessorsPublic: true, nonEuTransfers: 'ADEQUACY', dpiaSupport: true },
     reversibility: { dataExportOpenFormat: true, exitClause: true },
   },
   {
     vendor: { hqJurisdiction: 'FR', nonEuControl: 'NONE', extraterritorialExposure: 'NO' },
-    hosting: { deploymentModes: ['SAAS_SHARED'], dataResidency: 'EU_EEA', providerName: 'Hetzner', providerJurisdiction: 'EU_EEA', nonEuRemoteAccess: false },
+    hosting: {
+      deploymentModes: ['SAAS_SHARED'],
+      dataResidency: 'EU_EEA',
+      providerName: 'Hetzner',
+      providerJurisdiction: 'EU_EEA',
+      nonEuRemoteAccess: false,
+    },
     certifications: { secNumCloud: 'NONE', hds: false, iso27001: false, iso42001: false, labels: [] },
-    ai: { usesMl: true, modelOrigin: 'US', modelNames: ['GPT-4o via Azure EU'], modelLicence: 'PROPRIETARY', inferenceHosting: 'THIRD_PARTY_API_EU', trainingOnCustomerData: 'OPT_OUT', aiActRole: 'INTEGRATOR', aiActRiskClass: 'TRANSPARENCY', gpaiBased: true },
+    ai: {
+      usesMl: true,
+      modelOrigin: 'US',
+      modelNames: ['GPT-4o via Azure EU'],
+      modelLicence: 'PROPRIETARY',
+      inferenceHosting: 'THIRD_PARTY_API_EU',
+      trainingOnCustomerData: 'OPT_OUT',
+      aiActRole: 'INTEGRATOR',
+      aiActRiskClass: 'TRANSPARENCY',
+      gpaiBased: true,
+    },
     gdpr: { dpaArt28: true, subprocessorsPublic: false, nonEuTransfers: 'SCC', dpiaSupport: false },
     reversibility: { dataExportOpenFormat: true, exitClause: false },
   },
   {
     vendor: { hqJurisdiction: 'FR', nonEuControl: 'MINORITY', extraterritorialExposure: 'UNKNOWN' },
-    hosting: { deploymentModes: ['SAAS_SHARED'], dataResidency: 'EU_EEA', providerName: 'AWS eu-west-3', providerJurisdiction: 'US', nonEuRemoteAccess: true },
+    hosting: {
+      deploymentModes: ['SAAS_SHARED'],
+      dataResidency: 'EU_EEA',
+      providerName: 'AWS eu-west-3',
+      providerJurisdiction: 'US',
+      nonEuRemoteAccess: true,
+    },
     certifications: { secNumCloud: 'NONE', hds: false, iso27001: false, iso42001: false, labels: [] },
-    ai: { usesMl: true, modelOrigin: 'US', modelNames: ['Claude via API'], modelLicence: 'PROPRIETARY', inferenceHosting: 'THIRD_PARTY_API_NON_EU', trainingOnCustomerData: 'OPT_OUT', aiActRole: 'INTEGRATOR', aiActRiskClass: 'MINIMAL', gpaiBased: true },
+    ai: {
+      usesMl: true,
+      modelOrigin: 'US',
+      modelNames: ['Claude via API'],
+      modelLicence: 'PROPRIETARY',
+      inferenceHosting: 'THIRD_PARTY_API_NON_EU',
+      trainingOnCustomerData: 'OPT_OUT',
+      aiActRole: 'INTEGRATOR',
+      aiActRiskClass: 'MINIMAL',
+      gpaiBased: true,
+    },
     gdpr: { dpaArt28: true, subprocessorsPublic: false, nonEuTransfers: 'SCC', dpiaSupport: false },
     reversibility: { dataExportOpenFormat: false, exitClause: false },
   },
   {
     vendor: { hqJurisdiction: 'US', nonEuControl: 'MAJORITY', extraterritorialExposure: 'YES' },
-    hosting: { deploymentModes: ['SAAS_SHARED'], dataResidency: 'OTHER', providerName: 'AWS us-east-1', providerJurisdiction: 'US', nonEuRemoteAccess: true },
+    hosting: {
+      deploymentModes: ['SAAS_SHARED'],
+      dataResidency: 'OTHER',
+      providerName: 'AWS us-east-1',
+      providerJurisdiction: 'US',
+      nonEuRemoteAccess: true,
+    },
     certifications: { secNumCloud: 'NONE', hds: false, iso27001: true, iso42001: false, labels: [] },
-    ai: { usesMl: true, modelOrigin: 'US', modelNames: ['GPT-4o'], modelLicence: 'PROPRIETARY', inferenceHosting: 'THIRD_PARTY_API_NON_EU', trainingOnCustomerData: 'OPT_OUT', aiActRole: 'INTEGRATOR', aiActRiskClass: 'MINIMAL', gpaiBased: true },
+    ai: {
+      usesMl: true,
+      modelOrigin: 'US',
+      modelNames: ['GPT-4o'],
+      modelLicence: 'PROPRIETARY',
+      inferenceHosting: 'THIRD_PARTY_API_NON_EU',
+      trainingOnCustomerData: 'OPT_OUT',
+      aiActRole: 'INTEGRATOR',
+      aiActRiskClass: 'MINIMAL',
+      gpaiBased: true,
+    },
     gdpr: { dpaArt28: false, subprocessorsPublic: false, nonEuTransfers: 'UNKNOWN', dpiaSupport: false },
     reversibility: { dataExportOpenFormat: false, exitClause: false },
   },
@@ -231,16 +352,34 @@ function evidenceFor(profile: Profile, slug: string, expired: boolean): Record<s
   const evidence: Record<string, string>[] = [];
   const { hosting, certifications, gdpr } = profile;
   if (hosting.dataResidency === 'FR' || hosting.dataResidency === 'EU_EEA') {
-    evidence.push({ claim: 'hosting.dataResidency', documentRef: `Contrat d’hébergement ${String(hosting.providerName)}, annexe 2 : localisation des données` });
+    evidence.push({
+      claim: 'hosting.dataResidency',
+      documentRef: `Contrat d’hébergement ${String(hosting.providerName)}, annexe 2 : localisation des données`,
+    });
   }
   if (certifications.secNumCloud !== 'NONE') {
-    evidence.push({ claim: 'certifications.secNumCloud', url: 'https://cyber.gouv.fr/produits-services-qualifies', documentRef: 'Attestation de qualification SecNumCloud 3.2', validUntil: '2028-06-30' });
+    evidence.push({
+      claim: 'certifications.secNumCloud',
+      url: 'https://cyber.gouv.fr/produits-services-qualifies',
+      documentRef: 'Attestation de qualification SecNumCloud 3.2',
+      validUntil: '2028-06-30',
+    });
   }
   if (certifications.iso27001 === true) {
-    evidence.push({ claim: 'certifications.iso27001', documentRef: `Certificat ISO/IEC 27001 ${slug.toUpperCase()}-27001`, validUntil: expired ? '2025-11-30' : '2027-09-30' });
+    evidence.push({
+      claim: 'certifications.iso27001',
+      documentRef: `Certificat ISO/IEC 27001 ${slug.toUpperCase()}-27001`,
+      validUntil: expired ? '2025-11-30' : '2027-09-30',
+    });
   }
-  if (certifications.hds === true) evidence.push({ claim: 'certifications.hds', documentRef: 'Certificat HDS, périmètre hébergeur d’infrastructure', validUntil: '2028-03-31' });
-  if (gdpr.dpaArt28 === true) evidence.push({ claim: 'gdpr.dpaArt28', documentRef: 'Contrat de sous-traitance RGPD (article 28), version 2025-09' });
+  if (certifications.hds === true)
+    evidence.push({
+      claim: 'certifications.hds',
+      documentRef: 'Certificat HDS, périmètre hébergeur d’infrastructure',
+      validUntil: '2028-03-31',
+    });
+  if (gdpr.dpaArt28 === true)
+    evidence.push({ claim: 'gdpr.dpaArt28', documentRef: 'Contrat de sous-traitance RGPD (article 28), version 2025-09' });
   return evidence;
 }
 
@@ -257,11 +396,16 @@ export function demoVendors(count = 40): DemoVendor[] {
     const communeCode = newcomer
       ? newcomer.communeCode
       : national
-        ? NATIONAL_COMMUNES[(i / 5) % NATIONAL_COMMUNES.length | 0]
+        ? NATIONAL_COMMUNES[((i / 5) % NATIONAL_COMMUNES.length) | 0]
         : LOCAL_COMMUNES[i % LOCAL_COMMUNES.length];
     const departement = communeCode.slice(0, 2);
-    const name = newcomer ? newcomer.name : `${PREFIXES[i % PREFIXES.length]} ${SUFFIXES[(i * 7) % SUFFIXES.length]}${i >= PREFIXES.length ? ' Conseil' : ''}`;
-    const slug = name.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+    const name = newcomer
+      ? newcomer.name
+      : `${PREFIXES[i % PREFIXES.length]} ${SUFFIXES[(i * 7) % SUFFIXES.length]}${i >= PREFIXES.length ? ' Conseil' : ''}`;
+    const slug = name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z]/g, '');
     const siren = luhnSiren(81000000 + i * 1379);
     // A few national vendors keep an office in Sophia Antipolis: proximity counts it.
     const establishments = national && i % 10 === 9 ? [{ siret: luhnSiret(siren, 21), communeCode: '06152' }] : undefined;
@@ -280,9 +424,23 @@ export function demoVendors(count = 40): DemoVendor[] {
         sectors: random() < 0.4 ? [] : [pick(text.sectors.length ? text.sectors : ['84'])],
         serviceArea: national
           ? { national: true, regions: [], departements: [], remoteDelivery: true }
-          : { national: false, regions: random() < 0.5 ? [REGION_OF[departement]] : [], departements: [departement], remoteDelivery: random() < 0.6 },
-        pricing: { model: pick(['subscription', 'project', 'licence', 'per_use']), minBudgetEur: min, maxBudgetEur: min * pick([4, 8, 15]) },
-        targetBuyerTypes: pick([['collectivite'], ['pme', 'tpe'], ['pme', 'eti', 'collectivite'], ['tpe', 'pme', 'collectivite', 'association']]),
+          : {
+              national: false,
+              regions: random() < 0.5 ? [REGION_OF[departement]] : [],
+              departements: [departement],
+              remoteDelivery: random() < 0.6,
+            },
+        pricing: {
+          model: pick(['subscription', 'project', 'licence', 'per_use']),
+          minBudgetEur: min,
+          maxBudgetEur: min * pick([4, 8, 15]),
+        },
+        targetBuyerTypes: pick([
+          ['collectivite'],
+          ['pme', 'tpe'],
+          ['pme', 'eti', 'collectivite'],
+          ['tpe', 'pme', 'collectivite', 'association'],
+        ]),
         references: { count: Math.floor(random() * 12), sectors: [] },
         sovereignty: PROFILES[grade],
         evidence: k === 0 && i < WITH_EVIDENCE ? evidenceFor(PROFILES[grade], slug, i === 4) : [],
@@ -331,7 +489,10 @@ const BUYERS: { name: string; type: string; naf: string; commune: string }[] = [
 const NEED_TEXTS: Record<string, { public: string[]; private: string[] }> = {
   CUSTOMER_SERVICE_CHATBOT: {
     public: ['Répondre aux questions des usagers en dehors des heures d’ouverture', 'Orienter les appels de l’accueil vers le bon service'],
-    private: ['Un assistant pour les réservations et questions des clients', 'Répondre aux questions fréquentes des clients sur notre site'],
+    private: [
+      'Un assistant pour les réservations et questions des clients',
+      'Répondre aux questions fréquentes des clients sur notre site',
+    ],
   },
   DOC_PROCESSING: {
     public: ['Traiter automatiquement les factures fournisseurs', 'Trier le courrier entrant vers les bons services'],
@@ -394,9 +555,18 @@ const NEED_CONTEXTS: Record<string, string[]> = {
     'Le projet est porté par la direction du numérique, avec un service pilote volontaire.',
     'Les élus souhaitent un premier résultat visible avant la fin de l’année.',
   ],
-  pme: ['Entreprise en croissance, nous voulons gagner du temps sans recruter de spécialiste des données.', 'Nos équipes sont prêtes à tester une solution sur un périmètre limité.'],
-  eti: ['Plusieurs sites sont concernés ; nous commencerions par un seul avant de généraliser.', 'Notre direction des systèmes d’information suivra le projet avec les métiers.'],
-  tpe: ['Petite équipe sans service informatique : la solution doit être simple à prendre en main.', 'Petite structure, nous préférons un abonnement mensuel sans engagement long.'],
+  pme: [
+    'Entreprise en croissance, nous voulons gagner du temps sans recruter de spécialiste des données.',
+    'Nos équipes sont prêtes à tester une solution sur un périmètre limité.',
+  ],
+  eti: [
+    'Plusieurs sites sont concernés ; nous commencerions par un seul avant de généraliser.',
+    'Notre direction des systèmes d’information suivra le projet avec les métiers.',
+  ],
+  tpe: [
+    'Petite équipe sans service informatique : la solution doit être simple à prendre en main.',
+    'Petite structure, nous préférons un abonnement mensuel sans engagement long.',
+  ],
   association: ['Association avec des salariés et des bénévoles : la solution doit rester simple et peu coûteuse.'],
 };
 
@@ -406,7 +576,15 @@ const NEED_ASKS = [
   'Une démonstration sur nos propres données serait appréciée avant de nous engager.',
 ];
 
-const REQUIREMENT_SETS: string[][] = [[], [], ['GDPR_DPA'], ['DATA_IN_FRANCE', 'GDPR_DPA'], ['DATA_IN_EU', 'GDPR_DPA'], ['DATA_IN_FRANCE', 'NO_EXTRATERRITORIAL_EXPOSURE', 'GDPR_DPA'], ['NO_TRAINING_ON_CUSTOMER_DATA']];
+const REQUIREMENT_SETS: string[][] = [
+  [],
+  [],
+  ['GDPR_DPA'],
+  ['DATA_IN_FRANCE', 'GDPR_DPA'],
+  ['DATA_IN_EU', 'GDPR_DPA'],
+  ['DATA_IN_FRANCE', 'NO_EXTRATERRITORIAL_EXPOSURE', 'GDPR_DPA'],
+  ['NO_TRAINING_ON_CUSTOMER_DATA'],
+];
 
 /** Needs that a curator sent back or refused, by need number; the others follow `n % 10`. */
 const CURATOR_ANSWERS: Record<number, { status: 'changes_requested' | 'rejected'; text: string; ageHours: number }> = {
@@ -478,7 +656,11 @@ export function demoBuyers(needCount = 60): DemoBuyer[] {
 /** One step of an introduction after the curator's proposal, as the party named makes it. */
 export type DemoIntroductionStep = { daysAgo: number } & (
   | { event: 'vendor_accept' | 'buyer_accept' }
-  | { event: 'vendor_decline' | 'buyer_decline'; reason: 'not_relevant' | 'no_capacity' | 'budget' | 'timing' | 'already_equipped' | 'other'; comment?: string }
+  | {
+      event: 'vendor_decline' | 'buyer_decline';
+      reason: 'not_relevant' | 'no_capacity' | 'budget' | 'timing' | 'already_equipped' | 'other';
+      comment?: string;
+    }
   | { event: 'meeting_held'; by: 'vendor' | 'buyer' | 'curator' }
   | { event: 'won' | 'lost'; by: 'vendor' | 'buyer' | 'curator' }
 );
@@ -609,7 +791,14 @@ export const DEMO_INTRODUCTIONS: DemoIntroduction[] = [
     vendor: 27,
     why: 'l’assistant répond à partir de vos fiches et de vos contrats, en citant le passage utilisé',
     proposedDaysAgo: 15,
-    steps: [{ event: 'vendor_decline', reason: 'no_capacity', comment: 'Notre équipe est engagée sur deux déploiements jusqu’à l’été ; recontactez-nous en septembre.', daysAgo: 13 }],
+    steps: [
+      {
+        event: 'vendor_decline',
+        reason: 'no_capacity',
+        comment: 'Notre équipe est engagée sur deux déploiements jusqu’à l’été ; recontactez-nous en septembre.',
+        daysAgo: 13,
+      },
+    ],
   },
   {
     buyer: 12,
@@ -617,18 +806,34 @@ export const DEMO_INTRODUCTIONS: DemoIntroduction[] = [
     vendor: 34,
     why: 'les prévisions s’appuient sur vos historiques de ventes et le calendrier, sans rien installer sur vos postes',
     proposedDaysAgo: 20,
-    steps: [{ event: 'buyer_decline', reason: 'budget', comment: 'Le budget de cette année est déjà engagé ; nous y reviendrons l’an prochain.', daysAgo: 17 }],
+    steps: [
+      {
+        event: 'buyer_decline',
+        reason: 'budget',
+        comment: 'Le budget de cette année est déjà engagé ; nous y reviendrons l’an prochain.',
+        daysAgo: 17,
+      },
+    ],
   },
 ];
 
 /** Curators' decisions on claims, by vendor and offering index: one offering fully verified, one partly, one with a claim rejected. */
-export const DEMO_CLAIM_REVIEWS: { vendor: number; offering: number; verify: 'all' | string[]; reject?: { claim: string; comment: string } }[] = [
+export const DEMO_CLAIM_REVIEWS: {
+  vendor: number;
+  offering: number;
+  verify: 'all' | string[];
+  reject?: { claim: string; comment: string };
+}[] = [
   { vendor: 0, offering: 0, verify: 'all' },
   { vendor: 3, offering: 0, verify: ['hosting.dataResidency', 'certifications.hds'] },
   {
     vendor: 2,
     offering: 0,
     verify: [],
-    reject: { claim: 'hosting.dataResidency', comment: 'L’annexe fournie ne fixe pas la région d’hébergement des données : joignez celle qui la précise, nous reverrons la déclaration.' },
+    reject: {
+      claim: 'hosting.dataResidency',
+      comment:
+        'L’annexe fournie ne fixe pas la région d’hébergement des données : joignez celle qui la précise, nous reverrons la déclaration.',
+    },
   },
 ];

@@ -101,7 +101,9 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
   if (marker) {
     say('Demo data already loaded (demo curator found): nothing to do.');
     const [vendor, buyer] = [demoVendors()[0]?.email, demoBuyers()[2]?.email];
-    const present = (await dataSource.query('SELECT lower(email) AS email FROM app_user WHERE lower(email) = ANY($1::text[])', [[vendor, buyer].filter(Boolean)])) as { email: string }[];
+    const present = (await dataSource.query('SELECT lower(email) AS email FROM app_user WHERE lower(email) = ANY($1::text[])', [
+      [vendor, buyer].filter(Boolean),
+    ])) as { email: string }[];
     if (vendor && present.some((u) => u.email === vendor)) credentials.push({ role: 'vendor', email: vendor, password: DEMO_PASSWORD });
     if (buyer && present.some((u) => u.email === buyer)) credentials.push({ role: 'buyer', email: buyer, password: DEMO_PASSWORD });
     return { loaded: false, vendors: 0, unverifiedVendors: 0, offerings: 0, needs: 0, introductions: 0, credentials };
@@ -119,7 +121,12 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
   const staff: Record<'curator' | 'admin', Caller> = {} as Record<'curator' | 'admin', Caller>;
   for (const { role, email } of credentials as { role: 'curator' | 'admin'; email: string }[]) {
     const user = await dataSource.transaction((manager) =>
-      users.create(manager, { email, passwordHash: hash, role, displayName: role === 'curator' ? 'Claire Curatrice (démo)' : 'Alex Admin (démo)' }),
+      users.create(manager, {
+        email,
+        passwordHash: hash,
+        role,
+        displayName: role === 'curator' ? 'Claire Curatrice (démo)' : 'Alex Admin (démo)',
+      }),
     );
     staff[role] = { userId: user.id, role, organisationId: null, membershipStatus: null, requestId: 'demo-seed' };
   }
@@ -140,7 +147,11 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
     const caller = await register('vendor', v.email, v.displayName, v.organisation);
     const vendorId = caller.organisationId as string;
     const { version } = await vendorsService.get(caller, vendorId);
-    await vendorsService.update(caller, vendorId, await valid(UpdateVendorDto, { description: v.description, version }, `profile of ${v.organisation.name}`));
+    await vendorsService.update(
+      caller,
+      vendorId,
+      await valid(UpdateVendorDto, { description: v.description, version }, `profile of ${v.organisation.name}`),
+    );
     if (v.verified) await vendorsService.verify(staff.curator, vendorId);
     else unverified++;
     const seeded: SeededVendor = { caller, name: v.organisation.name, offerings: [] };
@@ -153,14 +164,16 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
       seeded.offerings.push({ id: dto.id, title: dto.title, useCases: dto.useCases, dto });
     }
     seededVendors.push(seeded);
-    if ((i + 1) % 10 === 0 || i === vendors.length - 1) say(`Demo: vendors ${i + 1}/${vendors.length} (${unverified} awaiting verification), offerings ${offeringIds.length} published`);
+    if ((i + 1) % 10 === 0 || i === vendors.length - 1)
+      say(`Demo: vendors ${i + 1}/${vendors.length} (${unverified} awaiting verification), offerings ${offeringIds.length} published`);
   }
   if (vendors[0]) credentials.push({ role: 'vendor', email: vendors[0].email, password: DEMO_PASSWORD });
 
   // Curators' decisions on declared claims: the others stay in the review list with their evidence.
   for (const review of DEMO_CLAIM_REVIEWS) {
     const offering = seededVendors[review.vendor].offerings[review.offering].dto;
-    const toVerify = review.verify === 'all' ? offering.claims.filter((c) => c.counted && c.status === 'declared').map((c) => c.claim) : review.verify;
+    const toVerify =
+      review.verify === 'all' ? offering.claims.filter((c) => c.counted && c.status === 'declared').map((c) => c.claim) : review.verify;
     for (const claim of toVerify) {
       const dto = await valid(VerifyClaimDto, { comment: 'Vérifié sur pièces.' }, `verification of ${claim}`);
       await claims.verify(staff.curator, offering.id, claim, dto.comment);
@@ -186,9 +199,14 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
       if (n.status !== 'draft') await transitions.submit(caller, need.id, {});
       if (n.status === 'published') await transitions.publish(staff.curator, need.id, {});
       if (n.status === 'changes_requested') {
-        await transitions.requestChanges(staff.curator, need.id, await valid(RequestNeedChangesDto, { message: n.curatorText }, 'changes request'));
+        await transitions.requestChanges(
+          staff.curator,
+          need.id,
+          await valid(RequestNeedChangesDto, { message: n.curatorText }, 'changes request'),
+        );
       }
-      if (n.status === 'rejected') await transitions.reject(staff.curator, need.id, await valid(RejectNeedDto, { reason: n.curatorText }, 'rejection'));
+      if (n.status === 'rejected')
+        await transitions.reject(staff.curator, need.id, await valid(RejectNeedDto, { reason: n.curatorText }, 'rejection'));
       own.push({ id: need.id, title: need.title, useCases: need.useCases, status: n.status, ageHours: n.ageHours });
       needCount++;
     }
@@ -208,14 +226,28 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
     const need = seededNeeds[scenario.buyer].find((n) => n.status === 'published' && n.useCases.includes(scenario.useCase));
     const vendor = seededVendors[scenario.vendor];
     // The vendor's offering centred on the use case first, then one that also covers it.
-    const offering = vendor.offerings.find((o) => o.useCases[0] === scenario.useCase) ?? vendor.offerings.find((o) => o.useCases.includes(scenario.useCase));
-    if (!need || !offering) throw new Error(`Demo introduction: no published need of buyer ${scenario.buyer} or offering of vendor ${scenario.vendor} on ${scenario.useCase}`);
+    const offering =
+      vendor.offerings.find((o) => o.useCases[0] === scenario.useCase) ??
+      vendor.offerings.find((o) => o.useCases.includes(scenario.useCase));
+    if (!need || !offering)
+      throw new Error(
+        `Demo introduction: no published need of buyer ${scenario.buyer} or offering of vendor ${scenario.vendor} on ${scenario.useCase}`,
+      );
     const message = introductionMessage(need.title, offering.title, vendor.name, scenario.why);
-    const proposal = await valid(CreateIntroductionDto, { needId: need.id, offeringId: offering.id, message }, `introduction ${need.title} × ${offering.title}`);
+    const proposal = await valid(
+      CreateIntroductionDto,
+      { needId: need.id, offeringId: offering.id, message },
+      `introduction ${need.title} × ${offering.title}`,
+    );
     let introduction = await introductions.propose(staff.curator, proposal).catch((error: unknown) => {
-      throw Object.assign(new Error(`Demo introduction of vendor ${scenario.vendor} to buyer ${scenario.buyer} (${scenario.useCase}) refused: ${String(error)}`), {
-        details: (error as { details?: unknown }).details,
-      });
+      throw Object.assign(
+        new Error(
+          `Demo introduction of vendor ${scenario.vendor} to buyer ${scenario.buyer} (${scenario.useCase}) refused: ${String(error)}`,
+        ),
+        {
+          details: (error as { details?: unknown }).details,
+        },
+      );
     });
     const callers = { vendor: vendor.caller, buyer: buyerCallers[scenario.buyer], curator: staff.curator };
     const timeline: Timeline = { created_at: scenario.proposedDaysAgo * 24, proposed_at: scenario.proposedDaysAgo * 24 };
@@ -232,7 +264,11 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
         case 'vendor_decline':
         case 'buyer_decline': {
           const body = { ...version, reason: step.reason, ...(step.comment ? { comment: step.comment } : {}) };
-          introduction = await answers.decline(step.event === 'vendor_decline' ? callers.vendor : callers.buyer, introduction.id, await valid(DeclineIntroductionDto, body, 'decline'));
+          introduction = await answers.decline(
+            step.event === 'vendor_decline' ? callers.vendor : callers.buyer,
+            introduction.id,
+            await valid(DeclineIntroductionDto, body, 'decline'),
+          );
           timeline.declined_at = at;
           break;
         }
@@ -242,7 +278,11 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
           break;
         case 'won':
         case 'lost':
-          introduction = await answers.outcome(callers[step.by], introduction.id, await valid(IntroductionOutcomeDto, { ...version, outcome: step.event }, 'outcome'));
+          introduction = await answers.outcome(
+            callers[step.by],
+            introduction.id,
+            await valid(IntroductionOutcomeDto, { ...version, outcome: step.event }, 'outcome'),
+          );
           timeline.outcome_at = at;
           break;
       }
@@ -256,7 +296,11 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
       needTimelines.set(need.id, { closed_at: scenario.closeNeed.daysAgo * 24 });
     }
   }
-  say(`Demo: ${DEMO_INTRODUCTIONS.length} introductions (${Object.entries(reached).map(([status, count]) => `${status} ${count}`).join(', ')}).`);
+  say(
+    `Demo: ${DEMO_INTRODUCTIONS.length} introductions (${Object.entries(reached)
+      .map(([status, count]) => `${status} ${count}`)
+      .join(', ')}).`,
+  );
 
   // Dates: each need is dated from its age, published before its first introduction.
   for (const n of seededNeeds.flat()) {
@@ -317,7 +361,10 @@ async function backdate(dataSource: DataSource, table: 'need' | 'introduction', 
     for (const [id, timeline] of timelines) {
       const columns = Object.keys(timeline).filter((c) => /^[a-z_]+_at$/.test(c));
       const sets = columns.map((c, i) => `${c} = CASE WHEN ${c} IS NULL THEN NULL ELSE $${i + 2}::timestamptz END`);
-      await manager.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = $1`, [id, ...columns.map((c) => new Date(now - timeline[c] * HOUR_MS))]);
+      await manager.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = $1`, [
+        id,
+        ...columns.map((c) => new Date(now - timeline[c] * HOUR_MS)),
+      ]);
     }
   });
 }
@@ -327,5 +374,8 @@ export function demoSummary(result: DemoSeedResult): string {
 }
 
 export function credentialLines(result: DemoSeedResult): string[] {
-  return ['Demo accounts (demo only, change or delete them on a real deployment):', ...result.credentials.map((c) => `  ${c.role.padEnd(8)} ${c.email}  /  ${c.password}`)];
+  return [
+    'Demo accounts (demo only, change or delete them on a real deployment):',
+    ...result.credentials.map((c) => `  ${c.role.padEnd(8)} ${c.email}  /  ${c.password}`),
+  ];
 }

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
   const database = await openDatabaseServer(config, say);
   try {
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: database.url }), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: database.url }), {
+      logger: ['error', 'warn'],
+    });
     try {
       const started = Date.now();
       const result = await seedDemo(app, say);
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const details = (error as { details?: unknown }).details;
-  process.stderr.write(`Demo seed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${details ? `\n${JSON.stringify(details)}` : ''}\n`);
+  process.stderr.write(
+    `Demo seed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${details ? `\n${JSON.stringify(details)}` : ''}\n`,
+  );
   process.exit(1);
 });

@@ -31,7 +31,11 @@ export class HealthController {
     schema: {
       example: {
         status: 'ok',
-        info: { database: { status: 'up' }, search: { status: 'up', backend: 'postgres' }, outbox: { status: 'up', pending: 0, failing: 0, oldestPendingSeconds: null } },
+        info: {
+          database: { status: 'up' },
+          search: { status: 'up', backend: 'postgres' },
+          outbox: { status: 'up', pending: 0, failing: 0, oldestPendingSeconds: null },
+        },
         error: {},
         details: {},
       },

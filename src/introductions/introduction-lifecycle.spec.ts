@@ -40,7 +40,9 @@ describe('introduction lifecycle', () => {
   });
 
   const legal = new Set(LEGAL.map(([from, event]) => `${from}/${event}`));
-  const illegal = INTRODUCTION_STATUSES.flatMap((s) => INTRODUCTION_EVENTS.map((e) => [s, e] as const)).filter(([s, e]) => !legal.has(`${s}/${e}`));
+  const illegal = INTRODUCTION_STATUSES.flatMap((s) => INTRODUCTION_EVENTS.map((e) => [s, e] as const)).filter(
+    ([s, e]) => !legal.has(`${s}/${e}`),
+  );
 
   it.each(illegal)('refuses %s --%s--> with 409 listing the allowed events', (from, event) => {
     expect(nextStatus(from, event)).toBeNull();

@@ -30,7 +30,16 @@ export type Side = 'vendor' | 'buyer';
 export type Actor = Side | 'curator';
 
 /** The events that move an introduction, each tied to who may raise it. */
-export const INTRODUCTION_EVENTS = ['vendor_accept', 'buyer_accept', 'vendor_decline', 'buyer_decline', 'meeting_held', 'won', 'lost', 'cancel'] as const;
+export const INTRODUCTION_EVENTS = [
+  'vendor_accept',
+  'buyer_accept',
+  'vendor_decline',
+  'buyer_decline',
+  'meeting_held',
+  'won',
+  'lost',
+  'cancel',
+] as const;
 export type IntroductionEvent = (typeof INTRODUCTION_EVENTS)[number];
 
 const RAISED_BY: Readonly<Record<IntroductionEvent, readonly Actor[]>> = {
@@ -45,7 +54,13 @@ const RAISED_BY: Readonly<Record<IntroductionEvent, readonly Actor[]>> = {
 };
 
 const TRANSITIONS: Readonly<Record<IntroductionStatus, Partial<Record<IntroductionEvent, IntroductionStatus>>>> = {
-  proposed: { vendor_accept: 'vendor_accepted', buyer_accept: 'buyer_accepted', vendor_decline: 'vendor_declined', buyer_decline: 'buyer_declined', cancel: 'cancelled' },
+  proposed: {
+    vendor_accept: 'vendor_accepted',
+    buyer_accept: 'buyer_accepted',
+    vendor_decline: 'vendor_declined',
+    buyer_decline: 'buyer_declined',
+    cancel: 'cancelled',
+  },
   // Both sides may accept in either order; the second acceptance connects them.
   vendor_accepted: { buyer_accept: 'connected', buyer_decline: 'buyer_declined', cancel: 'cancelled' },
   buyer_accepted: { vendor_accept: 'connected', vendor_decline: 'vendor_declined', cancel: 'cancelled' },

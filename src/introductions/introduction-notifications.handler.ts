@@ -60,7 +60,11 @@ export class IntroductionNotificationsHandler implements OutboxHandler, OnModule
         kind: rule.kind,
         eventKey: event.id,
         recipientIds: await this.recipientIds(introduction, audience),
-        data: { title: introduction.need!.title, message: this.message(rule.kind, introduction), path: `/app/mises-en-relation/${introduction.id}` },
+        data: {
+          title: introduction.need!.title,
+          message: this.message(rule.kind, introduction),
+          path: `/app/mises-en-relation/${introduction.id}`,
+        },
       });
     }
   }
@@ -69,7 +73,12 @@ export class IntroductionNotificationsHandler implements OutboxHandler, OnModule
     const ids: string[] = [];
     for (const who of audience) {
       if (who === 'curators') ids.push(...(await this.recipients.activeStaffIds('curator')));
-      else ids.push(...(await this.recipients.activeMemberIds(who === 'vendor' ? introduction.vendorOrganisationId : introduction.buyerOrganisationId)));
+      else
+        ids.push(
+          ...(await this.recipients.activeMemberIds(
+            who === 'vendor' ? introduction.vendorOrganisationId : introduction.buyerOrganisationId,
+          )),
+        );
     }
     return ids;
   }

@@ -44,7 +44,8 @@ export class IntroductionRemindersJob implements OnApplicationBootstrap, OnAppli
       for (;;) {
         const claimed = await this.transactions.run(async (manager) => {
           const due = await this.introductions.claimDueReminders(manager, side, cutoff, now, BATCH);
-          for (const d of due) await this.outbox.enqueue(manager, 'introduction.reminder', { introductionId: d.introductionId, side: d.side });
+          for (const d of due)
+            await this.outbox.enqueue(manager, 'introduction.reminder', { introductionId: d.introductionId, side: d.side });
           return due.length;
         });
         total += claimed;

@@ -29,7 +29,11 @@ export class IntroductionTransitionsService {
 
   accept(caller: Caller, id: string, dto: IntroductionTransitionDto): Promise<IntroductionDto> {
     return this.transition(caller, id, dto.version, 'accept', (side, now, i) => {
-      if (side === 'vendor') return { event: 'vendor_accept', changes: { vendorAcceptedAt: now, ...(i.status === 'buyer_accepted' ? { connectedAt: now } : {}) } };
+      if (side === 'vendor')
+        return {
+          event: 'vendor_accept',
+          changes: { vendorAcceptedAt: now, ...(i.status === 'buyer_accepted' ? { connectedAt: now } : {}) },
+        };
       return { event: 'buyer_accept', changes: { buyerAcceptedAt: now, ...(i.status === 'vendor_accepted' ? { connectedAt: now } : {}) } };
     });
   }
@@ -37,13 +41,21 @@ export class IntroductionTransitionsService {
   decline(caller: Caller, id: string, dto: DeclineIntroductionDto): Promise<IntroductionDto> {
     return this.transition(caller, id, dto.version, 'decline', (side, now) => ({
       event: side === 'vendor' ? 'vendor_decline' : 'buyer_decline',
-      changes: { declinedAt: now, declinedBy: side === 'curator' ? null : side, declineReason: dto.reason, declineComment: dto.comment ?? null },
+      changes: {
+        declinedAt: now,
+        declinedBy: side === 'curator' ? null : side,
+        declineReason: dto.reason,
+        declineComment: dto.comment ?? null,
+      },
       audited: { reason: dto.reason },
     }));
   }
 
   meetingHeld(caller: Caller, id: string, dto: IntroductionTransitionDto): Promise<IntroductionDto> {
-    return this.transition(caller, id, dto.version, 'meeting-held', (_side, now) => ({ event: 'meeting_held', changes: { meetingHeldAt: now } }));
+    return this.transition(caller, id, dto.version, 'meeting-held', (_side, now) => ({
+      event: 'meeting_held',
+      changes: { meetingHeldAt: now },
+    }));
   }
 
   outcome(caller: Caller, id: string, dto: IntroductionOutcomeDto): Promise<IntroductionDto> {
@@ -62,7 +74,11 @@ export class IntroductionTransitionsService {
     id: string,
     expectedVersion: number | undefined,
     action: string,
-    plan: (side: Actor, now: Date, introduction: IntroductionEntity) => { event: IntroductionEvent; changes: IntroductionChanges; audited?: Record<string, unknown> },
+    plan: (
+      side: Actor,
+      now: Date,
+      introduction: IntroductionEntity,
+    ) => { event: IntroductionEvent; changes: IntroductionChanges; audited?: Record<string, unknown> },
   ): Promise<IntroductionDto> {
     return this.transactions.run(async (manager) => {
       const introduction = await this.introductions.findById(id, manager);

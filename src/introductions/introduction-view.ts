@@ -15,7 +15,9 @@ export function revealsContacts(introduction: Pick<IntroductionEntity, 'status'>
 export function toIntroductionDto(i: IntroductionEntity, viewer: Actor, contacts: readonly Contact[]): IntroductionDto {
   const revealed = revealsContacts(i, viewer);
   const contactsOf = (organisationId: string) =>
-    contacts.filter((c) => c.organisationId === organisationId).map((c) => ({ displayName: c.displayName, email: c.email, phone: c.phone }));
+    contacts
+      .filter((c) => c.organisationId === organisationId)
+      .map((c) => ({ displayName: c.displayName, email: c.email, phone: c.phone }));
   // A side does not need its own colleagues listed; it gets the other side's once connected.
   const vendor: IntroductionPartyDto = {
     organisationId: i.vendorOrganisationId,

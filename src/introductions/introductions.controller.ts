@@ -49,7 +49,8 @@ export class IntroductionsController {
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED; details name each field.' })
   @ApiConflictResponse({
     type: ErrorBodyDto,
-    description: 'INTRODUCTION_NEED_NOT_PUBLISHED; INTRODUCTION_NOT_ELIGIBLE (details.failed lists each rule and its reason); INTRODUCTION_ALREADY_OPEN for the same pair.',
+    description:
+      'INTRODUCTION_NEED_NOT_PUBLISHED; INTRODUCTION_NOT_ELIGIBLE (details.failed lists each rule and its reason); INTRODUCTION_ALREADY_OPEN for the same pair.',
   })
   propose(@CurrentCaller() caller: Caller, @Body() dto: CreateIntroductionDto): Promise<IntroductionDto> {
     return this.introductions.propose(caller, dto);
@@ -57,7 +58,8 @@ export class IntroductionsController {
 
   @Get()
   @ApiOperation({
-    summary: "Curators and admins: every introduction. Vendors: those of their organisation's offerings. Buyers: those of their organisation's needs.",
+    summary:
+      "Curators and admins: every introduction. Vendors: those of their organisation's offerings. Buyers: those of their organisation's needs.",
   })
   @ApiPageResponse(IntroductionDto)
   @ApiBadRequestResponse({ type: ErrorBodyDto })
@@ -78,7 +80,11 @@ export class IntroductionsController {
   @ApiOperation({ summary: 'Vendor or buyer side accepts; when the other side already accepted, the introduction is connected.' })
   @ApiOkResponse({ type: IntroductionDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: TRANSITION_CONFLICT })
-  accept(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() dto: IntroductionTransitionDto): Promise<IntroductionDto> {
+  accept(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: IntroductionTransitionDto,
+  ): Promise<IntroductionDto> {
     return this.transitions.accept(caller, id, dto);
   }
 
@@ -89,7 +95,11 @@ export class IntroductionsController {
   @ApiOkResponse({ type: IntroductionDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: TRANSITION_CONFLICT })
-  decline(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DeclineIntroductionDto): Promise<IntroductionDto> {
+  decline(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DeclineIntroductionDto,
+  ): Promise<IntroductionDto> {
     return this.transitions.decline(caller, id, dto);
   }
 
@@ -98,7 +108,11 @@ export class IntroductionsController {
   @ApiOperation({ summary: 'Either side or a curator records that a connected pair met.' })
   @ApiOkResponse({ type: IntroductionDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: TRANSITION_CONFLICT })
-  meetingHeld(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() dto: IntroductionTransitionDto): Promise<IntroductionDto> {
+  meetingHeld(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: IntroductionTransitionDto,
+  ): Promise<IntroductionDto> {
     return this.transitions.meetingHeld(caller, id, dto);
   }
 
@@ -108,7 +122,11 @@ export class IntroductionsController {
   @ApiOkResponse({ type: IntroductionDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: TRANSITION_CONFLICT })
-  outcome(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() dto: IntroductionOutcomeDto): Promise<IntroductionDto> {
+  outcome(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: IntroductionOutcomeDto,
+  ): Promise<IntroductionDto> {
     return this.transitions.outcome(caller, id, dto);
   }
 
@@ -118,7 +136,11 @@ export class IntroductionsController {
   @ApiOperation({ summary: 'Curator: cancels an open introduction.' })
   @ApiOkResponse({ type: IntroductionDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: TRANSITION_CONFLICT })
-  cancel(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() dto: IntroductionTransitionDto): Promise<IntroductionDto> {
+  cancel(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: IntroductionTransitionDto,
+  ): Promise<IntroductionDto> {
     return this.transitions.cancel(caller, id, dto);
   }
 }

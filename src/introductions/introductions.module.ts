@@ -16,7 +16,13 @@ import { IntroductionsService } from './introductions.service.js';
 @Module({
   imports: [AuditModule, OutboxModule, NeedsModule, OfferingsModule, OrganisationsModule, NotificationsModule, MatchesModule],
   controllers: [IntroductionsController],
-  providers: [IntroductionsRepository, IntroductionsService, IntroductionTransitionsService, IntroductionNotificationsHandler, IntroductionRemindersJob],
+  providers: [
+    IntroductionsRepository,
+    IntroductionsService,
+    IntroductionTransitionsService,
+    IntroductionNotificationsHandler,
+    IntroductionRemindersJob,
+  ],
   exports: [IntroductionsRepository, IntroductionsService, IntroductionTransitionsService],
 })
 export class IntroductionsModule {}

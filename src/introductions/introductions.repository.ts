@@ -6,9 +6,15 @@ import { IntroductionEntity } from './introduction.entity.js';
 import { insertReturningId, updateIfVersion } from '../persistence/versioned-writes.js';
 
 export type IntroductionChanges = Partial<
-  Omit<IntroductionEntity, 'id' | 'needId' | 'offeringId' | 'vendorOrganisationId' | 'buyerOrganisationId' | 'version' | 'createdAt' | 'updatedAt'>
+  Omit<
+    IntroductionEntity,
+    'id' | 'needId' | 'offeringId' | 'vendorOrganisationId' | 'buyerOrganisationId' | 'version' | 'createdAt' | 'updatedAt'
+  >
 >;
-export type NewIntroduction = Pick<IntroductionEntity, 'needId' | 'offeringId' | 'vendorOrganisationId' | 'buyerOrganisationId' | 'curatorId' | 'message'>;
+export type NewIntroduction = Pick<
+  IntroductionEntity,
+  'needId' | 'offeringId' | 'vendorOrganisationId' | 'buyerOrganisationId' | 'curatorId' | 'message'
+>;
 
 export interface IntroductionFilter {
   vendorOrganisationId?: string;
@@ -68,11 +74,19 @@ export class IntroductionsRepository {
    * Applies the changes only if the row still has the version the caller read, bumping it: of two
    * concurrent transitions, the second finds the version moved on and gets null (then 409).
    */
-  async updateIfVersion(manager: EntityManager, id: string, expectedVersion: number, changes: IntroductionChanges): Promise<IntroductionEntity | null> {
+  async updateIfVersion(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    changes: IntroductionChanges,
+  ): Promise<IntroductionEntity | null> {
     return (await updateIfVersion(manager, IntroductionEntity, id, expectedVersion, changes)) ? this.findById(id, manager) : null;
   }
 
-  async list(filter: IntroductionFilter, window: { offset: number; limit: number }): Promise<{ rows: IntroductionEntity[]; total: number }> {
+  async list(
+    filter: IntroductionFilter,
+    window: { offset: number; limit: number },
+  ): Promise<{ rows: IntroductionEntity[]; total: number }> {
     const q = this.query();
     if (filter.vendorOrganisationId) q.andWhere('i.vendor_organisation_id = :v', { v: filter.vendorOrganisationId });
     if (filter.buyerOrganisationId) q.andWhere('i.buyer_organisation_id = :b', { b: filter.buyerOrganisationId });

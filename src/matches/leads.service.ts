@@ -61,7 +61,12 @@ export class LeadsService {
       limit,
       async (need) => textResult(await this.text.scores(needText(need), [offeringId]), offeringId),
     );
-    const items = ranked.map((c, i): LeadDto => ({ rank: i + 1, total: c.total, criteria: criterionDtos(c.criteria), need: anonymised(byId.get(c.offeringId) as LeadNeedRow) }));
+    const items = ranked.map((c, i): LeadDto => ({
+      rank: i + 1,
+      total: c.total,
+      criteria: criterionDtos(c.criteria),
+      need: anonymised(byId.get(c.offeringId) as LeadNeedRow),
+    }));
     return { offeringId, scoringVersion: SCORING_VERSION, weights: weights.weights, items };
   }
 }

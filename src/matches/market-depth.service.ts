@@ -25,7 +25,9 @@ export class MarketDepthService {
     const rows = await this.candidates.findEligibleByUseCase(retrievalNeed(need));
     const eligibility = eligibilityNeed(need);
     const byGrade: Record<string, number> = { A: 0, B: 0, C: 0, D: 0, E: 0 };
-    const byProximity: Record<string, number> = Object.fromEntries(PROXIMITY_RELATIONS.filter((r) => r !== 'out_of_area').map((r) => [r, 0]));
+    const byProximity: Record<string, number> = Object.fromEntries(
+      PROXIMITY_RELATIONS.filter((r) => r !== 'out_of_area').map((r) => [r, 0]),
+    );
     let eligible = 0;
     let local = 0;
     for (const row of rows) {

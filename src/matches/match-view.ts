@@ -53,7 +53,12 @@ export function eligibilityNeed(need: MatchingNeed): EligibilityNeed {
 }
 
 export function serviceAreaOf(row: ScoringRow): EligibilityOffering['serviceArea'] {
-  return { national: row.serviceNational, regions: row.serviceRegions, departements: row.serviceDepartements, remoteDelivery: row.remoteDelivery };
+  return {
+    national: row.serviceNational,
+    regions: row.serviceRegions,
+    departements: row.serviceDepartements,
+    remoteDelivery: row.remoteDelivery,
+  };
 }
 
 export function eligibilityOffering(row: CandidateRow): EligibilityOffering {
@@ -71,26 +76,54 @@ export function eligibilityOffering(row: CandidateRow): EligibilityOffering {
 export const needText = (need: Pick<MatchingNeed, 'title' | 'description'>): string => [need.title, need.description ?? ''].join('. ');
 
 /** Every criterion but text, which the search index answers separately. */
-export function criteriaWithoutText(need: MatchingNeed, row: ScoringRow): Omit<Record<Criterion, CriterionResult>, 'text'> & { proximity: ProximityResult } {
+export function criteriaWithoutText(
+  need: MatchingNeed,
+  row: ScoringRow,
+): Omit<Record<Criterion, CriterionResult>, 'text'> & { proximity: ProximityResult } {
   return {
     useCase: useCaseCriterion(need.useCases, row.useCases),
     sector: sectorCriterion(need.sector, row.sectors),
     proximity: proximityCriterion(need.communeCode, [row.vendorCommuneCode, ...row.vendorEstablishmentCommunes], serviceAreaOf(row)),
     sovereignty: sovereigntyCriterion(row.sovereigntyScore ?? 0, row.sovereigntyGrade ?? 'E', row.gradeVerified),
-    fit: fitCriterion(need.buyerType ?? '', row.targetBuyerTypes, { minEur: need.minBudgetEur, maxEur: need.maxBudgetEur }, { minEur: row.minBudgetEur, maxEur: row.maxBudgetEur }),
+    fit: fitCriterion(
+      need.buyerType ?? '',
+      row.targetBuyerTypes,
+      { minEur: need.minBudgetEur, maxEur: need.maxBudgetEur },
+      { minEur: row.minBudgetEur, maxEur: row.maxBudgetEur },
+    ),
   };
 }
 
 export function criterionDtos(criteria: readonly ExplainedCriterion[]): CriterionDto[] {
-  return criteria.map((c) => ({ criterion: c.criterion, label: CRITERION_LABELS[c.criterion], score: c.score, weight: c.weight, contribution: c.contribution, reason: c.reason }));
+  return criteria.map((c) => ({
+    criterion: c.criterion,
+    label: CRITERION_LABELS[c.criterion],
+    score: c.score,
+    weight: c.weight,
+    contribution: c.contribution,
+    reason: c.reason,
+  }));
 }
 
 export function gradeDto(row: CandidateRow): GradeDto {
-  return { grade: row.sovereigntyGrade ?? 'E', score: row.sovereigntyScore ?? 0, verified: row.gradeVerified, label: row.gradeVerified ? 'vérifié' : 'déclaratif' };
+  return {
+    grade: row.sovereigntyGrade ?? 'E',
+    score: row.sovereigntyScore ?? 0,
+    verified: row.gradeVerified,
+    label: row.gradeVerified ? 'vérifié' : 'déclaratif',
+  };
 }
 
 export function offeringSummary(row: CandidateRow): OfferingSummaryDto {
-  return { id: row.id, title: row.title, summary: row.summary, useCases: row.useCases, sectors: row.sectors, minBudgetEur: row.minBudgetEur, maxBudgetEur: row.maxBudgetEur };
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    useCases: row.useCases,
+    sectors: row.sectors,
+    minBudgetEur: row.minBudgetEur,
+    maxBudgetEur: row.maxBudgetEur,
+  };
 }
 
 export function publicVendor(row: CandidateRow): PublicVendorDto {

@@ -13,7 +13,15 @@ import {
 import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { Roles } from '../identity/roles.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
-import { LeadsDto, LeadsQueryDto, MarketDepthDto, MatchesDto, MatchesQueryDto, MatchingWeightsDto, UpdateWeightsDto } from './dto/match.dto.js';
+import {
+  LeadsDto,
+  LeadsQueryDto,
+  MarketDepthDto,
+  MatchesDto,
+  MatchesQueryDto,
+  MatchingWeightsDto,
+  UpdateWeightsDto,
+} from './dto/match.dto.js';
 import { LeadsService } from './leads.service.js';
 import { MatchingWeightsService } from './matching-weights.service.js';
 import { MarketDepthService } from './market-depth.service.js';
@@ -94,7 +102,10 @@ export class OfferingLeadsController {
 
   @Get(':id/leads')
   @Roles('vendor')
-  @ApiOperation({ summary: "Published needs this offering matches, best first, anonymised (no buyer name or contact; département only). Its vendor's members only." })
+  @ApiOperation({
+    summary:
+      "Published needs this offering matches, best first, anonymised (no buyer name or contact; département only). Its vendor's members only.",
+  })
   @ApiOkResponse({ type: LeadsDto })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Not a member of the vendor owning the offering.' })

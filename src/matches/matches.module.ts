@@ -40,6 +40,14 @@ import { OfferingMatchRepository } from './repositories/offering-match.repositor
     LeadsService,
     MatchingService,
   ],
-  exports: [MatchingService, MatchingWeightsService, LeadsService, Ranker, NeedMatchesService, MarketDepthService, OfferingExclusionsService],
+  exports: [
+    MatchingService,
+    MatchingWeightsService,
+    LeadsService,
+    Ranker,
+    NeedMatchesService,
+    MarketDepthService,
+    OfferingExclusionsService,
+  ],
 })
 export class MatchesModule {}

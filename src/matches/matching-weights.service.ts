@@ -22,19 +22,28 @@ export class MatchingWeightsService {
 
   async inUse(): Promise<WeightsInUse> {
     const stored = await this.repository.currentWeights();
-    return stored ? { weights: { ...DEFAULT_WEIGHTS, ...stored.weights }, version: stored.version } : { weights: { ...DEFAULT_WEIGHTS }, version: 0 };
+    return stored
+      ? { weights: { ...DEFAULT_WEIGHTS, ...stored.weights }, version: stored.version }
+      : { weights: { ...DEFAULT_WEIGHTS }, version: 0 };
   }
 
   async get(_caller: Caller): Promise<MatchingWeightsDto> {
     const stored = await this.repository.currentWeights();
-    return toDto(stored ? { ...DEFAULT_WEIGHTS, ...stored.weights } : { ...DEFAULT_WEIGHTS }, stored?.version ?? 0, stored?.updatedAt ?? null);
+    return toDto(
+      stored ? { ...DEFAULT_WEIGHTS, ...stored.weights } : { ...DEFAULT_WEIGHTS },
+      stored?.version ?? 0,
+      stored?.updatedAt ?? null,
+    );
   }
 
   /** 400 WEIGHTS_INVALID with `details` naming each field; before and after go to the audit log. */
   async update(caller: Caller, body: Record<string, unknown>): Promise<MatchingWeightsDto> {
     const problems = weightProblems(body);
     if (problems.length > 0) {
-      throw MatchesErrors.WEIGHTS_INVALID(undefined, problems.map((p) => ({ field: p.split(':')[0], messages: [p] })));
+      throw MatchesErrors.WEIGHTS_INVALID(
+        undefined,
+        problems.map((p) => ({ field: p.split(':')[0], messages: [p] })),
+      );
     }
     const weights = Object.fromEntries(CRITERIA.map((c) => [c, body[c] as number])) as Weights;
     return this.repository.replaceWeights(weights, caller.userId, async (manager, before, saved) => {

@@ -46,7 +46,8 @@ export class NeedMatchesService {
       textAvailable: ranking.textAvailable,
       items: ranking.items.map((m, i) => toMatchDto(m, i + 1)),
     };
-    if (query.includeExcluded) [dto.excluded, dto.otherLeads] = await Promise.all([this.exclusions.excludedOfferings(need), this.others.otherLeads(need)]);
+    if (query.includeExcluded)
+      [dto.excluded, dto.otherLeads] = await Promise.all([this.exclusions.excludedOfferings(need), this.others.otherLeads(need)]);
     return dto;
   }
 }

@@ -35,7 +35,8 @@ export class OfferingExclusionsService {
     const out: ExcludedOfferingDto[] = [];
     for (const row of rows) {
       const found = exclusions(eligibility, eligibilityOffering(row));
-      if (found.length > 0) out.push({ offering: offeringSummary(row), vendor: publicVendor(row), grade: gradeDto(row), exclusions: found });
+      if (found.length > 0)
+        out.push({ offering: offeringSummary(row), vendor: publicVendor(row), grade: gradeDto(row), exclusions: found });
       if (out.length >= EXCLUDED_LIMIT) break;
     }
     return out;

@@ -22,7 +22,10 @@ export class OtherLeadsService {
 
   async otherLeads(need: MatchingNeed): Promise<OtherLeadDto[]> {
     const text = needText(need);
-    const textOnly = await this.candidates.findTextOnlyCandidates(retrievalNeed(need), await this.text.retrieve(text, TEXT_RETRIEVAL_LIMIT));
+    const textOnly = await this.candidates.findTextOnlyCandidates(
+      retrievalNeed(need),
+      await this.text.retrieve(text, TEXT_RETRIEVAL_LIMIT),
+    );
     const scores = await this.text.scores(
       text,
       textOnly.map((r) => r.id),
@@ -35,7 +38,17 @@ export class OtherLeadsService {
     const rows = new Map((await this.candidates.findCandidateRows(below.map((b) => b.row.id))).map((r) => [r.id, r]));
     return below.flatMap(({ row: { id }, score }) => {
       const row = rows.get(id);
-      return row ? [{ offering: offeringSummary(row), vendor: publicVendor(row), grade: gradeDto(row), kind: 'off_topic' as const, reason: belowFloorReason(score) }] : [];
+      return row
+        ? [
+            {
+              offering: offeringSummary(row),
+              vendor: publicVendor(row),
+              grade: gradeDto(row),
+              kind: 'off_topic' as const,
+              reason: belowFloorReason(score),
+            },
+          ]
+        : [];
     });
   }
 }

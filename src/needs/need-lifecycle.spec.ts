@@ -43,7 +43,11 @@ describe('need lifecycle', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'NEED_INVALID_TRANSITION', status: 409, details: { status: from, action, allowed: allowedTransitions(from) } });
+    expect(error).toMatchObject({
+      code: 'NEED_INVALID_TRANSITION',
+      status: 409,
+      details: { status: from, action, allowed: allowedTransitions(from) },
+    });
   });
 
   it.each<[NeedStatus, boolean]>([

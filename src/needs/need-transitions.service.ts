@@ -82,7 +82,13 @@ export class NeedTransitionsService {
     });
   }
 
-  private transition(caller: Caller, needId: string, action: NeedAction, expectedVersion: number | undefined, plan: TransitionPlan): Promise<NeedDto> {
+  private transition(
+    caller: Caller,
+    needId: string,
+    action: NeedAction,
+    expectedVersion: number | undefined,
+    plan: TransitionPlan,
+  ): Promise<NeedDto> {
     return this.transactions.run(async (manager) => {
       const need = await this.needs.findById(needId, manager);
       plan.authorise(caller, need);

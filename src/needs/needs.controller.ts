@@ -48,7 +48,8 @@ export class NeedsController {
 
   @Get()
   @ApiOperation({
-    summary: "Buyers: their organisation's needs. Curators and admins: every need, filtered. status=submitted is the curator queue, oldest first.",
+    summary:
+      "Buyers: their organisation's needs. Curators and admins: every need, filtered. status=submitted is the curator queue, oldest first.",
   })
   @ApiPageResponse(NeedDto)
   @ApiBadRequestResponse({ type: ErrorBodyDto })
@@ -70,7 +71,10 @@ export class NeedsController {
   @ApiOkResponse({ type: NeedDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'NEED_NOT_EDITABLE in other states; STALE_VERSION when the version is not the current one.' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'NEED_NOT_EDITABLE in other states; STALE_VERSION when the version is not the current one.',
+  })
   update(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateNeedDto): Promise<NeedDto> {
     return this.needs.update(caller, id, dto);
   }
@@ -108,7 +112,11 @@ export class NeedsController {
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: TRANSITION_CONFLICT })
-  requestChanges(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RequestNeedChangesDto): Promise<NeedDto> {
+  requestChanges(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RequestNeedChangesDto,
+  ): Promise<NeedDto> {
     return this.transitions.requestChanges(caller, id, dto);
   }
 

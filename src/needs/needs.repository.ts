@@ -57,7 +57,11 @@ export class NeedsRepository {
     return (await updateIfVersion(manager, NeedEntity, id, expectedVersion, changes)) ? this.findById(id, manager) : null;
   }
 
-  async list(filter: NeedFilter, sort: NeedSort, window: { offset: number; limit: number }): Promise<{ rows: NeedEntity[]; total: number }> {
+  async list(
+    filter: NeedFilter,
+    sort: NeedSort,
+    window: { offset: number; limit: number },
+  ): Promise<{ rows: NeedEntity[]; total: number }> {
     const q = this.query();
     if (filter.organisationId) q.andWhere('n.organisation_id = :organisationId', { organisationId: filter.organisationId });
     if (filter.status) q.andWhere('n.status = :status', { status: filter.status });

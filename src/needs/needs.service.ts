@@ -45,14 +45,23 @@ export class NeedsService {
       const need = await this.needs.findById(needId, manager);
       assertBuyerOwns(caller, need);
       if (!isEditable(need.status)) {
-        throw NeedsErrors.NEED_NOT_EDITABLE(`A ${need.status} need cannot be edited.`, { status: need.status, editableIn: ['draft', 'changes_requested'] });
+        throw NeedsErrors.NEED_NOT_EDITABLE(`A ${need.status} need cannot be edited.`, {
+          status: need.status,
+          editableIn: ['draft', 'changes_requested'],
+        });
       }
       if (dto.version !== need.version) throw CommonErrors.STALE_VERSION(undefined, { currentVersion: need.version });
       const changes = changesFromInput(dto);
       assertCoherent({ ...need, ...changes });
       const updated = await this.needs.updateIfVersion(manager, needId, need.version, changes);
       if (!updated) throw CommonErrors.STALE_VERSION();
-      await this.audit.record(manager, caller, { action: 'need.update', entityType: 'need', entityId: needId, before: auditView(need), after: auditView(updated) });
+      await this.audit.record(manager, caller, {
+        action: 'need.update',
+        entityType: 'need',
+        entityId: needId,
+        before: auditView(need),
+        after: auditView(updated),
+      });
       return toNeedDto(updated);
     });
   }

@@ -39,14 +39,21 @@ export class NeedNotificationsHandler implements OutboxHandler, OnModuleInit {
       const need = typeof event.payload.needId === 'string' ? await this.needs.findById(event.payload.needId) : null;
       if (!need) continue; // nothing left to tell about
       const recipientIds =
-        rule.to === 'curators' ? await this.recipients.activeStaffIds('curator') : await this.recipients.activeMemberIds(need.organisationId);
+        rule.to === 'curators'
+          ? await this.recipients.activeStaffIds('curator')
+          : await this.recipients.activeMemberIds(need.organisationId);
       await this.notifications.notify({
         kind: rule.kind,
         eventKey: event.id,
         recipientIds,
         data: {
           title: need.title,
-          message: rule.kind === 'need_changes_requested' ? (need.curatorMessage ?? undefined) : rule.kind === 'need_rejected' ? (need.rejectionReason ?? undefined) : undefined,
+          message:
+            rule.kind === 'need_changes_requested'
+              ? (need.curatorMessage ?? undefined)
+              : rule.kind === 'need_rejected'
+                ? (need.rejectionReason ?? undefined)
+                : undefined,
           path: `/app/besoins/${need.id}`,
         },
       });

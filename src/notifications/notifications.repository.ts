@@ -36,7 +36,9 @@ export class NotificationsRepository {
   }
 
   async activeStaffIds(role: 'curator' | 'admin'): Promise<string[]> {
-    const rows = (await this.dataSource.query('SELECT id FROM app_user WHERE role = $1 AND deleted_at IS NULL ORDER BY id', [role])) as { id: string }[];
+    const rows = (await this.dataSource.query('SELECT id FROM app_user WHERE role = $1 AND deleted_at IS NULL ORDER BY id', [role])) as {
+      id: string;
+    }[];
     return rows.map((r) => r.id);
   }
 
@@ -52,7 +54,15 @@ export class NotificationsRepository {
    * Claims the right to send one message: true for a new (event, recipient) pair or one whose
    * earlier attempt failed; false when it was already sent (a redelivered outbox event).
    */
-  async claim(entry: { dedupeKey: string; userId: string; to: string; kind: NotificationKind; subject: string; body: string; transport: string }): Promise<string | null> {
+  async claim(entry: {
+    dedupeKey: string;
+    userId: string;
+    to: string;
+    kind: NotificationKind;
+    subject: string;
+    body: string;
+    transport: string;
+  }): Promise<string | null> {
     const rows = (await this.dataSource.query(
       `INSERT INTO mail_log (dedupe_key, user_id, to_address, kind, subject, body, transport, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'sending')
@@ -73,7 +83,9 @@ export class NotificationsRepository {
   }
 
   async mutedKinds(userId: string): Promise<string[]> {
-    const rows = (await this.dataSource.query('SELECT kind FROM notification_mute WHERE user_id = $1 ORDER BY kind', [userId])) as { kind: string }[];
+    const rows = (await this.dataSource.query('SELECT kind FROM notification_mute WHERE user_id = $1 ORDER BY kind', [userId])) as {
+      kind: string;
+    }[];
     return rows.map((r) => r.kind);
   }
 

@@ -2,7 +2,12 @@ import { NOTIFICATION_KINDS, NOTIFICATION_KIND_LABELS, isNotificationKind } from
 import { render } from './templates.js';
 
 describe('French e-mail templates', () => {
-  const data = { recipientName: 'Camille', title: 'Tri du courrier entrant', link: 'https://circuit-ia.fr/besoins/1', message: 'Précisez le volume.' };
+  const data = {
+    recipientName: 'Camille',
+    title: 'Tri du courrier entrant',
+    link: 'https://circuit-ia.fr/besoins/1',
+    message: 'Précisez le volume.',
+  };
 
   it.each(NOTIFICATION_KINDS.map((k) => [k]))('%s greets, names the subject, links and signs', (kind) => {
     const mail = render(kind, data);

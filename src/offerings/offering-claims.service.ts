@@ -40,7 +40,11 @@ export class OfferingClaimsService {
     const claimsByOffering = await this.offerings.claimsOfMany(candidates.map((c) => c.offering.id));
     const items: ClaimReviewDto[] = [];
     for (const { offering, vendorName, vendorVerified } of candidates) {
-      const view = toOfferingDto(offering, { id: offering.vendorId, name: vendorName, verified: vendorVerified }, claimsByOffering.get(offering.id) ?? []);
+      const view = toOfferingDto(
+        offering,
+        { id: offering.vendorId, name: vendorName, verified: vendorVerified },
+        claimsByOffering.get(offering.id) ?? [],
+      );
       const claims = view.claims.filter((c) => c.counted && c.status === 'declared');
       if (claims.length === 0) continue;
       items.push({
@@ -81,7 +85,13 @@ export class OfferingClaimsService {
         row = this.offerings.newClaim(offering.id, claim);
         claims.push(row);
       }
-      const before = { claim, status: row.status, comment: row.comment, grade: offering.sovereigntyGrade, score: offering.sovereigntyScore };
+      const before = {
+        claim,
+        status: row.status,
+        comment: row.comment,
+        grade: offering.sovereigntyGrade,
+        score: offering.sovereigntyScore,
+      };
       const decidedAt = new Date();
       Object.assign(row, { status, comment, decidedBy: caller.userId, decidedAt });
       offering.sovereignty = { ...offering.sovereignty, lastReviewedAt: decidedAt.toISOString() };

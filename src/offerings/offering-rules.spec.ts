@@ -1,4 +1,11 @@
-import { allowedActions, expandServiceArea, isEditable, missingForPublication, nextStatus, type PublishableFields } from './offering-rules.js';
+import {
+  allowedActions,
+  expandServiceArea,
+  isEditable,
+  missingForPublication,
+  nextStatus,
+  type PublishableFields,
+} from './offering-rules.js';
 import type { OfferingStatus } from './offering.entity.js';
 
 describe('offering lifecycle', () => {
@@ -48,8 +55,19 @@ describe('missingForPublication', () => {
     ['no pricing model', { pricingModel: null }, ['pricing.model']],
     ['no target buyers', { targetBuyerTypes: [] }, ['targetBuyerTypes']],
     ['no profile', { hasSovereignty: false }, ['sovereignty']],
-    ['an empty draft', { summary: null, description: null, useCases: [], serviceDepartements: [], pricingModel: null, targetBuyerTypes: [], hasSovereignty: false },
-      ['summary', 'description', 'useCases', 'serviceArea', 'pricing.model', 'targetBuyerTypes', 'sovereignty']],
+    [
+      'an empty draft',
+      {
+        summary: null,
+        description: null,
+        useCases: [],
+        serviceDepartements: [],
+        pricingModel: null,
+        targetBuyerTypes: [],
+        hasSovereignty: false,
+      },
+      ['summary', 'description', 'useCases', 'serviceArea', 'pricing.model', 'targetBuyerTypes', 'sovereignty'],
+    ],
   ])('%s → %j', (_name, override, fields) => {
     expect(missingForPublication({ ...complete, ...override }).map((m) => m.field)).toEqual(fields);
   });
@@ -63,7 +81,11 @@ describe('expandServiceArea', () => {
     ['overseas département', { regions: [], departements: ['971'] }, { regions: ['01'], departements: ['971'] }],
     ['a région adds all its départements', { regions: ['94'], departements: [] }, { regions: ['94'], departements: ['2A', '2B'] }],
     ['PACA', { regions: ['93'], departements: [] }, { regions: ['93'], departements: ['04', '05', '06', '13', '83', '84'] }],
-    ['both, deduplicated and sorted', { regions: ['94'], departements: ['2B', '06'] }, { regions: ['93', '94'], departements: ['06', '2A', '2B'] }],
+    [
+      'both, deduplicated and sorted',
+      { regions: ['94'], departements: ['2B', '06'] },
+      { regions: ['93', '94'], departements: ['06', '2A', '2B'] },
+    ],
   ])('%s', (_name, area, expected) => {
     expect(expandServiceArea(area)).toEqual(expected);
   });

@@ -40,7 +40,10 @@ export class OfferingsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: "Creates a draft offering of the caller's vendor organisation (active members only)." })
   @ApiCreatedResponse({ type: OfferingDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Invalid fields, each listed with its path (e.g. sovereignty.hosting.dataResidency).' })
+  @ApiBadRequestResponse({
+    type: ErrorBodyDto,
+    description: 'Invalid fields, each listed with its path (e.g. sovereignty.hosting.dataResidency).',
+  })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Not a vendor, or membership not active.' })
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateOfferingDto): Promise<OfferingDto> {
@@ -51,7 +54,8 @@ export class OfferingsController {
   @Roles('curator', 'admin')
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Curators: published offerings whose grade is not yet "vérifié", with the counted claims still declared and their evidence; longest published first.',
+    summary:
+      'Curators: published offerings whose grade is not yet "vérifié", with the counted claims still declared and their evidence; longest published first.',
   })
   @ApiPageResponse(ClaimReviewDto)
   @ApiBadRequestResponse({ type: ErrorBodyDto })
@@ -76,7 +80,9 @@ export class OfferingsController {
   @Patch(':id')
   @Roles('vendor')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Changes a draft or published offering; nested objects are replaced whole; changed claims go back to declared.' })
+  @ApiOperation({
+    summary: 'Changes a draft or published offering; nested objects are replaced whole; changed claims go back to declared.',
+  })
   @ApiOkResponse({ type: OfferingDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto })
@@ -98,7 +104,8 @@ export class OfferingsController {
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   @ApiConflictResponse({
     type: ErrorBodyDto,
-    description: 'OFFERING_NOT_PUBLISHABLE (details list each missing field or the unverified vendor) or OFFERING_INVALID_TRANSITION (details.allowed).',
+    description:
+      'OFFERING_NOT_PUBLISHABLE (details list each missing field or the unverified vendor) or OFFERING_INVALID_TRANSITION (details.allowed).',
   })
   publish(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<OfferingDto> {
     return this.offerings.publish(caller, id);

@@ -160,7 +160,9 @@ function applyInput(
   if (dto.pricing !== undefined) {
     const { model, minBudgetEur = null, maxBudgetEur = null } = dto.pricing;
     if (minBudgetEur !== null && maxBudgetEur !== null && minBudgetEur > maxBudgetEur) {
-      throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'pricing.maxBudgetEur', messages: ['maxBudgetEur must be at least minBudgetEur'] }]);
+      throw CommonErrors.VALIDATION_FAILED(undefined, [
+        { field: 'pricing.maxBudgetEur', messages: ['maxBudgetEur must be at least minBudgetEur'] },
+      ]);
     }
     Object.assign(offering, { pricingModel: model, minBudgetEur, maxBudgetEur });
   }
@@ -190,7 +192,11 @@ function applyInput(
     const row = rows.get(evidence.claim) ?? newClaim(evidence.claim);
     rows.set(evidence.claim, row);
     const next = evidenceColumns(evidence);
-    if (row.evidenceUrl !== next.evidenceUrl || row.evidenceDocumentRef !== next.evidenceDocumentRef || row.evidenceValidUntil !== next.evidenceValidUntil) {
+    if (
+      row.evidenceUrl !== next.evidenceUrl ||
+      row.evidenceDocumentRef !== next.evidenceDocumentRef ||
+      row.evidenceValidUntil !== next.evidenceValidUntil
+    ) {
       Object.assign(row, next);
       reset(evidence.claim);
     }
@@ -218,4 +224,3 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value);
 }
-

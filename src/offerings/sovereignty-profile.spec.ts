@@ -15,7 +15,12 @@ import { changedClaims, sovereigntyColumns, type SovereigntyProfile } from './so
 
 const base: SovereigntyProfile = {
   vendor: { hqJurisdiction: 'FR', nonEuControl: NonEuControl.NONE, extraterritorialExposure: 'NO' },
-  hosting: { deploymentModes: [DeploymentMode.SAAS_DEDICATED], dataResidency: DataResidency.FR, providerJurisdiction: 'FR', nonEuRemoteAccess: false },
+  hosting: {
+    deploymentModes: [DeploymentMode.SAAS_DEDICATED],
+    dataResidency: DataResidency.FR,
+    providerJurisdiction: 'FR',
+    nonEuRemoteAccess: false,
+  },
   certifications: { secNumCloud: SecNumCloudStatus.OFFERING, hds: false, iso27001: true, iso42001: false, labels: [] },
   ai: {
     usesMl: true,

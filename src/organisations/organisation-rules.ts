@@ -6,7 +6,10 @@ import type { OrganisationEntity } from './organisation.entity.js';
 type Registered = Pick<OrganisationEntity, 'kind' | 'siren'>;
 
 /** Rules across fields that a DTO alone cannot see; shared by the organisation and vendor-profile updates. */
-export function checkOrganisationCoherence(organisation: Registered, changes: Pick<UpdateOrganisationDto, 'buyerType' | 'siret' | 'establishments'>): void {
+export function checkOrganisationCoherence(
+  organisation: Registered,
+  changes: Pick<UpdateOrganisationDto, 'buyerType' | 'siret' | 'establishments'>,
+): void {
   const problems: { field: string; messages: string[] }[] = [];
   if (changes.buyerType !== undefined && organisation.kind !== 'buyer') {
     problems.push({ field: 'buyerType', messages: ['buyerType applies to buyer organisations only'] });
@@ -15,7 +18,8 @@ export function checkOrganisationCoherence(organisation: Registered, changes: Pi
     problems.push({ field: 'siret', messages: ['siret must start with the organisation SIREN'] });
   }
   (changes.establishments ?? []).forEach((e, i) => {
-    if (!e.siret.startsWith(organisation.siren)) problems.push({ field: `establishments[${i}].siret`, messages: ['siret must start with the organisation SIREN'] });
+    if (!e.siret.startsWith(organisation.siren))
+      problems.push({ field: `establishments[${i}].siret`, messages: ['siret must start with the organisation SIREN'] });
   });
   if (problems.length > 0) throw CommonErrors.VALIDATION_FAILED(undefined, problems);
 }

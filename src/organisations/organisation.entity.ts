@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { BuyerType, NafVersion, OrganisationKind } from '../reference/organisation-kinds.js';
 
-
 /** Another site of the organisation; matching measures proximity from the nearest one. */
 export interface Establishment {
   siret: string;

@@ -52,13 +52,7 @@ export class OrganisationsRepository {
    * simultaneous registrations of one company from failing: the second one joins instead.
    */
   async insertIfAbsent(manager: EntityManager, organisation: NewOrganisation): Promise<OrganisationEntity | null> {
-    const result = await this.repo(manager)
-      .createQueryBuilder()
-      .insert()
-      .values(organisation)
-      .orIgnore()
-      .returning('id')
-      .execute();
+    const result = await this.repo(manager).createQueryBuilder().insert().values(organisation).orIgnore().returning('id').execute();
     const id = (result.raw as { id: string }[])[0]?.id;
     return id ? this.findById(id, manager) : null;
   }

@@ -54,10 +54,11 @@ export class OutboxRepository {
   }
 
   async markFailed(id: string, error: string, retryInMs: number): Promise<void> {
-    await this.dataSource.query(
-      "UPDATE outbox_event SET last_error = $2, available_at = now() + make_interval(secs => $3) WHERE id = $1",
-      [id, error.slice(0, 2000), retryInMs / 1000],
-    );
+    await this.dataSource.query('UPDATE outbox_event SET last_error = $2, available_at = now() + make_interval(secs => $3) WHERE id = $1', [
+      id,
+      error.slice(0, 2000),
+      retryInMs / 1000,
+    ]);
   }
 
   async lag(): Promise<OutboxLag> {
@@ -72,10 +73,9 @@ export class OutboxRepository {
 
   /** Deletes delivered events older than `days`: the table is a queue, not an archive. */
   async purgeDelivered(days: number): Promise<number> {
-    const [, count] = (await this.dataSource.query(
-      "DELETE FROM outbox_event WHERE processed_at < now() - make_interval(days => $1)",
-      [days],
-    )) as [unknown, number];
+    const [, count] = (await this.dataSource.query('DELETE FROM outbox_event WHERE processed_at < now() - make_interval(days => $1)', [
+      days,
+    ])) as [unknown, number];
     return count;
   }
 }

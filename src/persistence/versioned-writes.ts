@@ -2,7 +2,11 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 
 /** Inserts one row and returns its generated id, inside the caller's transaction. */
-export async function insertReturningId<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, values: QueryDeepPartialEntity<E>): Promise<string> {
+export async function insertReturningId<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  values: QueryDeepPartialEntity<E>,
+): Promise<string> {
   const result = await manager.getRepository(entity).createQueryBuilder().insert().values(values).returning('id').execute();
   return (result.raw as { id: string }[])[0].id;
 }

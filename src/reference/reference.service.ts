@@ -36,7 +36,12 @@ export class ReferenceService implements OnModuleInit {
 
   communes(query: CommunesQueryDto): Page<CommuneDto> {
     const { offset, limit } = pageWindow(query);
-    const { items, total } = searchCommunes({ q: query.q, departementCode: query.departement as DepartementCode | undefined, offset, limit });
+    const { items, total } = searchCommunes({
+      q: query.q,
+      departementCode: query.departement as DepartementCode | undefined,
+      offset,
+      limit,
+    });
     return pageOf(items.map(toCommuneDto), total, query);
   }
 
@@ -44,7 +49,10 @@ export class ReferenceService implements OnModuleInit {
     const parent = query.parent === undefined ? undefined : findNafCode(query.parent);
     if (parent && !isBroaderNafLevel(parent.level, query.level)) {
       throw ReferenceErrors.SECTOR_PARENT_NOT_ABOVE_LEVEL(undefined, [
-        { field: 'parent', messages: [`parent ${parent.code} is a ${parent.level}; a ${query.level} can only be listed under a broader level`] },
+        {
+          field: 'parent',
+          messages: [`parent ${parent.code} is a ${parent.level}; a ${query.level} can only be listed under a broader level`],
+        },
       ]);
     }
     return listNafCodes(query.level, parent?.code).map(toSectorDto);
@@ -59,7 +67,12 @@ export class ReferenceService implements OnModuleInit {
   }
 }
 
-const toRegionDto = (r: Region): RegionDto => ({ regionCode: r.regionCode, name: r.name, zone: r.zone, chefLieuCommuneCode: r.chefLieuCommuneCode });
+const toRegionDto = (r: Region): RegionDto => ({
+  regionCode: r.regionCode,
+  name: r.name,
+  zone: r.zone,
+  chefLieuCommuneCode: r.chefLieuCommuneCode,
+});
 const toDepartementDto = (d: Departement): DepartementDto => ({
   departementCode: d.departementCode,
   name: d.name,

@@ -16,7 +16,9 @@ import { SEARCH_INDEX, type SearchIndex } from './search-index.port.js';
             ? new MeilisearchSearchIndex(search.meiliUrl as string, search.meiliApiKey, undefined, { timeoutMs: search.meiliTimeoutMs })
             : new PostgresSearchIndex(dataSource);
         // A search server down at start must not stop the app: writes go on and the outbox catches up.
-        await index.prepare().catch((error: unknown) => new Logger('SearchModule').warn(`Search settings not applied yet: ${String(error)}`));
+        await index
+          .prepare()
+          .catch((error: unknown) => new Logger('SearchModule').warn(`Search settings not applied yet: ${String(error)}`));
         return index;
       },
     },

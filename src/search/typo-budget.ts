@@ -4,4 +4,3 @@
  * A typo on the first letter counts as two, as Meilisearch counts it.
  */
 export const TYPO_BUDGET = { oneTypo: 4, twoTypos: 8 } as const;
-

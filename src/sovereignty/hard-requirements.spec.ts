@@ -1,5 +1,11 @@
 import { HardRequirement as HardRequirementEnum } from '../reference/sovereignty/sovereignty.enums.js';
-import { failedRequirements, HARD_REQUIREMENTS, isHardRequirement, type HardRequirement, type RequirementProfile } from './hard-requirements.js';
+import {
+  failedRequirements,
+  HARD_REQUIREMENTS,
+  isHardRequirement,
+  type HardRequirement,
+  type RequirementProfile,
+} from './hard-requirements.js';
 
 /** A profile that meets every hard requirement; each case below breaks exactly one thing. */
 const sovereign: RequirementProfile = {

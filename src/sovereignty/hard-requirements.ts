@@ -71,7 +71,7 @@ const RULES: Record<HardRequirement, { test: (p: RequirementProfile) => boolean;
     test: (p) => p.ai.trainingOnCustomerData === 'NEVER',
     failure: 'Les données du client peuvent servir à entraîner des modèles.',
   },
-  GDPR_DPA: { test: (p) => p.gdpr.dpaArt28, failure: "Pas de contrat de sous-traitance RGPD (art. 28)." },
+  GDPR_DPA: { test: (p) => p.gdpr.dpaArt28, failure: 'Pas de contrat de sous-traitance RGPD (art. 28).' },
   NO_NON_EU_TRANSFERS: {
     test: (p) => p.gdpr.nonEuTransfers === 'NONE',
     failure: "Des données peuvent être transférées hors de l'UE.",
@@ -88,7 +88,7 @@ const RULES: Record<HardRequirement, { test: (p: RequirementProfile) => boolean;
     test: (p) => p.ai.inferenceHosting === 'CUSTOMER_HOSTED',
     failure: 'Le modèle ne peut pas être hébergé chez le client.',
   },
-  ISO27001: { test: (p) => p.certifications.iso27001, failure: "Pas de certification ISO 27001." },
+  ISO27001: { test: (p) => p.certifications.iso27001, failure: 'Pas de certification ISO 27001.' },
   AI_ACT_NOT_HIGH_RISK: {
     test: (p) => p.ai.aiActRiskClass !== 'HIGH' && p.ai.aiActRiskClass !== 'PROHIBITED',
     failure: "L'usage est classé à haut risque (ou interdit) au sens de l'AI Act.",

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { countedClaims, effectiveProfile, gradeProfile, isClaimKey, type ClaimKey, type ClaimStatus } from './sovereignty-claims.js';
 import type { ScoredProfile } from './sovereignty-score.js';
 
-const vectors = (JSON.parse(readFileSync(new URL('./sovereignty-score-vectors.json', import.meta.url), 'utf8')) as {
-  vectors: { profile: ScoredProfile }[];
-}).vectors;
+const vectors = (
+  JSON.parse(readFileSync(new URL('./sovereignty-score-vectors.json', import.meta.url), 'utf8')) as {
+    vectors: { profile: ScoredProfile }[];
+  }
+).vectors;
 const frSaas = vectors[0].profile; // 99, A
 const usVendor = vectors[3].profile; // 19, E
 

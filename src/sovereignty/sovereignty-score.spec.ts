@@ -6,9 +6,8 @@ interface Vector {
   profile: ScoredProfile;
   expected: { blocks: Record<string, number>; total: number; grade: string };
 }
-const vectors = (
-  JSON.parse(readFileSync(new URL('./sovereignty-score-vectors.json', import.meta.url), 'utf8')) as { vectors: Vector[] }
-).vectors;
+const vectors = (JSON.parse(readFileSync(new URL('./sovereignty-score-vectors.json', import.meta.url), 'utf8')) as { vectors: Vector[] })
+  .vectors;
 
 const base = vectors[0].profile;
 const tweak = (patch: (p: ScoredProfile) => void): ScoredProfile => {
@@ -33,15 +32,59 @@ describe('scoreSovereignty', () => {
     ['unknown residency scores 0', (p: ScoredProfile) => (p.hosting.dataResidency = 'UNKNOWN'), 'B', 0],
     ['adequate country', (p: ScoredProfile) => (p.hosting.dataResidency = 'ADEQUATE_COUNTRY'), 'B', 8],
     ['remote access from outside the EU costs 5', (p: ScoredProfile) => (p.hosting.nonEuRemoteAccess = true), 'B', 15],
-    ['SecNumCloud infrastructure only', (p: ScoredProfile) => ((p.certifications.secNumCloud = 'INFRASTRUCTURE_ONLY'), (p.certifications.iso27001 = false)), 'C', 12],
+    [
+      'SecNumCloud infrastructure only',
+      (p: ScoredProfile) => ((p.certifications.secNumCloud = 'INFRASTRUCTURE_ONLY'), (p.certifications.iso27001 = false)),
+      'C',
+      12,
+    ],
     ['infrastructure + ISO 27001 adds 3', (p: ScoredProfile) => (p.certifications.secNumCloud = 'INFRASTRUCTURE_ONLY'), 'C', 15],
-    ['infrastructure + ISO + HDS', (p: ScoredProfile) => ((p.certifications.secNumCloud = 'INFRASTRUCTURE_ONLY'), (p.certifications.hds = true)), 'C', 20],
+    [
+      'infrastructure + ISO + HDS',
+      (p: ScoredProfile) => ((p.certifications.secNumCloud = 'INFRASTRUCTURE_ONLY'), (p.certifications.hds = true)),
+      'C',
+      20,
+    ],
     ['offering + HDS stays capped at 20', (p: ScoredProfile) => (p.certifications.hds = true), 'C', 20],
-    ['SecNumCloud in progress counts as none', (p: ScoredProfile) => ((p.certifications.secNumCloud = 'IN_PROGRESS'), (p.certifications.iso27001 = false)), 'C', 0],
-    ['Chinese proprietary model through a non-EU API', (p: ScoredProfile) => ((p.ai.modelOrigin = 'CN'), (p.ai.modelLicence = 'PROPRIETARY'), (p.ai.inferenceHosting = 'THIRD_PARTY_API_NON_EU')), 'D', 0],
-    ['no model at all (rules only), customer-hosted', (p: ScoredProfile) => ((p.ai.modelOrigin = 'NONE'), (p.ai.modelLicence = 'NONE'), (p.ai.inferenceHosting = 'CUSTOMER_HOSTED')), 'D', 20],
-    ['training opt-in and SCC transfers', (p: ScoredProfile) => ((p.ai.trainingOnCustomerData = 'OPT_IN'), (p.gdpr.nonEuTransfers = 'SCC')), 'E', 10],
-    ['nothing declared for contracts', (p: ScoredProfile) => ((p.gdpr.dpaArt28 = false), (p.gdpr.subprocessorsPublic = false), (p.ai.trainingOnCustomerData = 'YES'), (p.gdpr.nonEuTransfers = 'UNKNOWN')), 'E', 0],
+    [
+      'SecNumCloud in progress counts as none',
+      (p: ScoredProfile) => ((p.certifications.secNumCloud = 'IN_PROGRESS'), (p.certifications.iso27001 = false)),
+      'C',
+      0,
+    ],
+    [
+      'Chinese proprietary model through a non-EU API',
+      (p: ScoredProfile) => (
+        (p.ai.modelOrigin = 'CN'),
+        (p.ai.modelLicence = 'PROPRIETARY'),
+        (p.ai.inferenceHosting = 'THIRD_PARTY_API_NON_EU')
+      ),
+      'D',
+      0,
+    ],
+    [
+      'no model at all (rules only), customer-hosted',
+      (p: ScoredProfile) => ((p.ai.modelOrigin = 'NONE'), (p.ai.modelLicence = 'NONE'), (p.ai.inferenceHosting = 'CUSTOMER_HOSTED')),
+      'D',
+      20,
+    ],
+    [
+      'training opt-in and SCC transfers',
+      (p: ScoredProfile) => ((p.ai.trainingOnCustomerData = 'OPT_IN'), (p.gdpr.nonEuTransfers = 'SCC')),
+      'E',
+      10,
+    ],
+    [
+      'nothing declared for contracts',
+      (p: ScoredProfile) => (
+        (p.gdpr.dpaArt28 = false),
+        (p.gdpr.subprocessorsPublic = false),
+        (p.ai.trainingOnCustomerData = 'YES'),
+        (p.gdpr.nonEuTransfers = 'UNKNOWN')
+      ),
+      'E',
+      0,
+    ],
   ])('%s → block %s = %i', (_name, patch, block, expected) => {
     expect(scoreSovereignty(tweak(patch)).blocks[block as 'A']).toBe(expected);
   });

@@ -20,7 +20,9 @@ describe('toCsv', () => {
   });
 
   it('writes empty cells for null, ISO dates, and arrays joined by |', () => {
-    const line = toCsv([{ a: null, b: new Date('2026-11-25T10:00:00Z'), c: ['DOC_PROCESSING', 'CYBERSECURITY'] }], ['a', 'b', 'c']).split('\r\n')[1];
+    const line = toCsv([{ a: null, b: new Date('2026-11-25T10:00:00Z'), c: ['DOC_PROCESSING', 'CYBERSECURITY'] }], ['a', 'b', 'c']).split(
+      '\r\n',
+    )[1];
     expect(line).toBe(',2026-11-25T10:00:00.000Z,DOC_PROCESSING|CYBERSECURITY');
   });
 

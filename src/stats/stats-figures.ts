@@ -24,7 +24,11 @@ export interface FunnelStep extends FunnelCount {
 
 export function funnel(counts: readonly FunnelCount[]): FunnelStep[] {
   const start = counts[0]?.count ?? 0;
-  return counts.map((c, i) => ({ ...c, fromPrevious: i === 0 ? null : rate(c.count, counts[i - 1].count), fromStart: i === 0 ? null : rate(c.count, start) }));
+  return counts.map((c, i) => ({
+    ...c,
+    fromPrevious: i === 0 ? null : rate(c.count, counts[i - 1].count),
+    fromStart: i === 0 ? null : rate(c.count, start),
+  }));
 }
 
 export interface WonNeed {

@@ -1,5 +1,14 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { Roles } from '../identity/roles.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
@@ -17,14 +26,19 @@ export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get('overview')
-  @ApiOperation({ summary: 'Needs by status, région and use case; introductions by status; outcomes and the share of won needs served locally.' })
+  @ApiOperation({
+    summary: 'Needs by status, région and use case; introductions by status; outcomes and the share of won needs served locally.',
+  })
   @ApiOkResponse({ type: StatsOverviewDto })
   overview(@CurrentCaller() caller: Caller): Promise<StatsOverviewDto> {
     return this.stats.overview(caller);
   }
 
   @Get('funnel')
-  @ApiOperation({ summary: 'Introductions per step (proposed → connected → meeting held → won) with conversion rates, answers per side and decline reasons.' })
+  @ApiOperation({
+    summary:
+      'Introductions per step (proposed → connected → meeting held → won) with conversion rates, answers per side and decline reasons.',
+  })
   @ApiOkResponse({ type: StatsFunnelDto })
   funnel(@CurrentCaller() caller: Caller): Promise<StatsFunnelDto> {
     return this.stats.funnel(caller);
@@ -35,7 +49,10 @@ export class StatsController {
   @Header('content-disposition', 'attachment; filename="circuit-ia-besoins.csv"')
   @ApiOperation({ summary: 'Needs past draft with their introductions, as CSV (UTF-8 with BOM, RFC 4180), columns of your choice.' })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The CSV file.', schema: { type: 'string', example: 'id,status,regionCode,won\r\n7c9e…,published,93,1\r\n' } })
+  @ApiOkResponse({
+    description: 'The CSV file.',
+    schema: { type: 'string', example: 'id,status,regionCode,won\r\n7c9e…,published,93,1\r\n' },
+  })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   exportCsv(@CurrentCaller() caller: Caller, @Query() query: StatsExportQueryDto): Promise<string> {
     return this.stats.exportCsv(caller, query);

@@ -78,7 +78,8 @@ export class AccountService {
         createdAt: user.createdAt,
         updatedAt: user.updatedAt,
       },
-      membership: organisation && user.membershipStatus ? { status: user.membershipStatus, organisation: toOrganisationDto(organisation) } : null,
+      membership:
+        organisation && user.membershipStatus ? { status: user.membershipStatus, organisation: toOrganisationDto(organisation) } : null,
       sessions: sessions.map((s) => ({
         id: s.id,
         familyId: s.familyId,

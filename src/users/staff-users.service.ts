@@ -66,7 +66,12 @@ export class StaffUsersService implements OnApplicationBootstrap {
         phone: dto.phone ?? null,
       });
       // No e-mail or name in the log: it must survive the user's erasure without personal data.
-      await this.audit.record(manager, actor, { action: 'user.create_staff', entityType: 'user', entityId: user.id, after: { role: user.role } });
+      await this.audit.record(manager, actor, {
+        action: 'user.create_staff',
+        entityType: 'user',
+        entityId: user.id,
+        after: { role: user.role },
+      });
       return toMeDto(user);
     };
     try {

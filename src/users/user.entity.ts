@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { MembershipStatus, Role } from '../identity/roles.js';
 
-
 /** `app_user`: `user` is a reserved word in PostgreSQL. Personal fields are null once anonymised. */
 @Entity('app_user')
 export class UserEntity {

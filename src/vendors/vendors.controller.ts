@@ -30,7 +30,8 @@ export class VendorsController {
   @UseGuards(OptionalJwtAuthGuard)
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Verified vendors, by name, filtered by région, département or use case; verified=false lists those awaiting verification (curators, admins).',
+    summary:
+      'Verified vendors, by name, filtered by région, département or use case; verified=false lists those awaiting verification (curators, admins).',
   })
   @ApiPageResponse(VendorSummaryDto)
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Unknown région, département or use-case code.' })

@@ -23,7 +23,8 @@ export type VendorProfileChanges = Partial<
 >;
 
 /** INSEE commune codes start with their département: 3 characters overseas (97x), 2 elsewhere (incl. 2A/2B). */
-const departementOf = (commune: string): string => `(CASE WHEN left(${commune}, 2) = '97' THEN left(${commune}, 3) ELSE left(${commune}, 2) END)`;
+const departementOf = (commune: string): string =>
+  `(CASE WHEN left(${commune}, 2) = '97' THEN left(${commune}, 3) ELSE left(${commune}, 2) END)`;
 
 /** Vendors are organisations of kind `vendor`; this repository holds the queries of their public catalogue. */
 @Injectable()

@@ -40,9 +40,11 @@ export class VendorsService {
    */
   async list(query: VendorListQueryDto, caller: Caller | null = null): Promise<Page<VendorSummaryDto>> {
     const verified = query.verified ?? true;
-    if (!verified && !(caller && isStaff(caller))) throw CommonErrors.FORBIDDEN('Only curators and admins list vendors awaiting verification.');
+    if (!verified && !(caller && isStaff(caller)))
+      throw CommonErrors.FORBIDDEN('Only curators and admins list vendors awaiting verification.');
     const places: PlaceFilter[] = [];
-    if (query.region) places.push({ regions: [query.region], departements: listDepartements(query.region as RegionCode).map((d) => d.departementCode) });
+    if (query.region)
+      places.push({ regions: [query.region], departements: listDepartements(query.region as RegionCode).map((d) => d.departementCode) });
     if (query.departement) {
       const region = regionOfDepartement(query.departement as DepartementCode);
       places.push({ departements: [query.departement], regions: region ? [region] : [] });
@@ -81,7 +83,13 @@ export class VendorsService {
       const before = auditView(vendor);
       const renamed = changes.name !== undefined && changes.name !== vendor.name;
       const updated = await this.vendors.updateProfile(manager, vendor, changes as VendorProfileChanges);
-      await this.audit.record(manager, caller, { action: 'vendor.update', entityType: 'organisation', entityId: vendorId, before, after: auditView(updated) });
+      await this.audit.record(manager, caller, {
+        action: 'vendor.update',
+        entityType: 'organisation',
+        entityId: vendorId,
+        before,
+        after: auditView(updated),
+      });
       if (renamed) await this.refreshSearch(manager, vendorId);
       return this.detail(manager, updated);
     });

@@ -24,7 +24,8 @@ export const CONSOLE_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-export const isWebPath = (url: string): boolean => url === WEB_PREFIX || url.startsWith(`${WEB_PREFIX}/`) || url.startsWith(`${WEB_PREFIX}?`);
+export const isWebPath = (url: string): boolean =>
+  url === WEB_PREFIX || url.startsWith(`${WEB_PREFIX}/`) || url.startsWith(`${WEB_PREFIX}?`);
 
 /**
  * The console path a request reaches, as the router matched it: `/%61pp/connexion` reaches the
@@ -72,13 +73,25 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
 
       if (UNSAFE.has(request.method)) {
         if (!isFormBody(request)) {
-          errors.send(request, reply, 415, 'Format non pris en charge', 'Les formulaires de Circuit IA s’envoient depuis ses pages. Rechargez la page et recommencez.');
+          errors.send(
+            request,
+            reply,
+            415,
+            'Format non pris en charge',
+            'Les formulaires de Circuit IA s’envoient depuis ses pages. Rechargez la page et recommencez.',
+          );
           return reply;
         }
         const body = request.body as Record<string, unknown> | undefined;
         const given = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);
         if (!csrfTokenMatches(sessions.csrfKey, request.cookies[CSRF_COOKIE], given)) {
-          errors.send(request, reply, 403, 'Formulaire expiré', 'Ce formulaire a expiré ou ne vient pas de Circuit IA. Rechargez la page et recommencez.');
+          errors.send(
+            request,
+            reply,
+            403,
+            'Formulaire expiré',
+            'Ce formulaire a expiré ou ne vient pas de Circuit IA. Rechargez la page et recommencez.',
+          );
           return reply;
         }
       }
@@ -88,7 +101,13 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
         if (user) (request as FastifyRequest & { user?: AuthenticatedUser }).user = user;
       } catch (error) {
         request.log.warn({ err: error }, 'web session could not be read');
-        errors.send(request, reply, 503, 'Service indisponible', 'Un service nécessaire est momentanément indisponible ; réessayez dans un instant.');
+        errors.send(
+          request,
+          reply,
+          503,
+          'Service indisponible',
+          'Un service nécessaire est momentanément indisponible ; réessayez dans un instant.',
+        );
         return reply;
       }
       return undefined;

@@ -1,7 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { corpusProblems, gradeOf, readCorpus, siretFrom, sirenFrom } from '../../bench/support/relevance-corpus.js';
 import { isValidSiren, isValidSiret } from '../../src/reference/validation/siren.js';
-import { Bm25, dcg, figures, ndcg, precisionAt, referenceRanking, tokenize, useCaseOverlap, withinReach, type NeedRun } from '../../bench/support/relevance-metrics.js';
+import {
+  Bm25,
+  dcg,
+  figures,
+  ndcg,
+  precisionAt,
+  referenceRanking,
+  tokenize,
+  useCaseOverlap,
+  withinReach,
+  type NeedRun,
+} from '../../bench/support/relevance-metrics.js';
 
 /*
  * The measuring tools of bench/relevance.bench.ts (pure, no database) and the integrity of the
@@ -71,7 +82,9 @@ describe('reference ranker', () => {
       { id: 'x', text: 'tournées collecte déchets', useCases: ['LOGISTICS_OPTIMISATION'] },
       { id: 'y', text: 'tournées collecte déchets', useCases: ['CYBERSECURITY'] },
     ];
-    expect(referenceRanking(new Bm25(docs), { text: 'collecte des déchets', useCases: ['LOGISTICS_OPTIMISATION'] }, docs, 10).map((r) => r.id)).toEqual(['x']);
+    expect(
+      referenceRanking(new Bm25(docs), { text: 'collecte des déchets', useCases: ['LOGISTICS_OPTIMISATION'] }, docs, 10).map((r) => r.id),
+    ).toEqual(['x']);
   });
 
   it.each([
@@ -97,8 +110,12 @@ describe('the judged set', () => {
     expect(corpus.needs.length).toBeGreaterThanOrEqual(24);
     expect(corpus.offerings.length).toBeGreaterThanOrEqual(45);
     expect(new Set(corpus.offerings.map((o) => o.vendor)).size).toBeGreaterThanOrEqual(25);
-    expect(new Set(corpus.offerings.map((o) => o.adversarial).filter(Boolean))).toEqual(new Set(['catch_all', 'keyword_stuffed', 'local_everywhere', 'off_topic_high_grade']));
-    expect(corpus.needs.filter((n) => Object.values(judgments.needs[n.key]).filter((j) => j.grade >= 2).length >= 3).length).toBeGreaterThanOrEqual(3);
+    expect(new Set(corpus.offerings.map((o) => o.adversarial).filter(Boolean))).toEqual(
+      new Set(['catch_all', 'keyword_stuffed', 'local_everywhere', 'off_topic_high_grade']),
+    );
+    expect(
+      corpus.needs.filter((n) => Object.values(judgments.needs[n.key]).filter((j) => j.grade >= 2).length >= 3).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('grades every adversarial offering at most 1 for every need', () => {

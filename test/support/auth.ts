@@ -101,7 +101,8 @@ async function register(t: TestApp, role: 'vendor' | 'buyer', overrides: Registe
 }
 
 /** Registers a vendor; with `organisation.siren` of an existing vendor, a pending member. */
-export const registerVendor = (t: TestApp, overrides: RegisterOverrides = {}): Promise<RegisteredSession> => register(t, 'vendor', overrides);
+export const registerVendor = (t: TestApp, overrides: RegisterOverrides = {}): Promise<RegisteredSession> =>
+  register(t, 'vendor', overrides);
 
 /** Registers a buyer (a TPE unless `organisation.buyerType` says otherwise). */
 export const registerBuyer = (t: TestApp, overrides: RegisterOverrides = {}): Promise<RegisteredSession> => register(t, 'buyer', overrides);
@@ -125,9 +126,9 @@ export async function loginAs(t: TestApp, email: string, password = TEST_PASSWOR
 /** A curator or admin inserted through the real repository (no admin needed), then logged in. */
 export async function createStaffUser(t: TestApp, role: 'curator' | 'admin', email = uniqueEmail(role)): Promise<TestSession> {
   const passwordHash = await t.app.get(PasswordService).hash(TEST_PASSWORD);
-  await t.app.get(DataSource).transaction((manager) =>
-    t.app.get(UsersRepository).create(manager, { email, passwordHash, role, displayName: `Test ${role}` }),
-  );
+  await t.app
+    .get(DataSource)
+    .transaction((manager) => t.app.get(UsersRepository).create(manager, { email, passwordHash, role, displayName: `Test ${role}` }));
   return loginAs(t, email);
 }
 

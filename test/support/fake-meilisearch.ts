@@ -159,7 +159,8 @@ export class FakeMeilisearch {
     if (!key || action.startsWith('keys.')) throw new HttpError(403, 'invalid_api_key', 'The provided API key is invalid.');
     const family = `${action.split('.')[0]}.*`;
     const allowed = key.actions.some((a) => a === '*' || a === action || a === family);
-    const onIndex = indexUid === null || key.indexes.some((i) => i === '*' || i === indexUid || (i.endsWith('*') && indexUid.startsWith(i.slice(0, -1))));
+    const onIndex =
+      indexUid === null || key.indexes.some((i) => i === '*' || i === indexUid || (i.endsWith('*') && indexUid.startsWith(i.slice(0, -1))));
     if (!allowed || !onIndex) throw new HttpError(403, 'invalid_api_key', 'The provided API key is invalid.');
   }
 
@@ -232,7 +233,13 @@ export class FakeMeilisearch {
     }
     if (rest === 'search' && method === 'POST') {
       need('search', uid);
-      const { filter, sort = [], limit = 20, hitsPerPage, page = 1 } = body as { filter?: string; sort?: string[]; limit?: number; hitsPerPage?: number; page?: number };
+      const {
+        filter,
+        sort = [],
+        limit = 20,
+        hitsPerPage,
+        page = 1,
+      } = body as { filter?: string; sort?: string[]; limit?: number; hitsPerPage?: number; page?: number };
       const index = existing();
       const sortable = (index.settings.sortableAttributes as string[] | undefined) ?? [];
       for (const s of sort) {
@@ -241,13 +248,24 @@ export class FakeMeilisearch {
       }
       const docs = this.filtered(index, filter, 'invalid_search_filter');
       const size = hitsPerPage ?? limit;
-      return [200, { hits: docs.slice((page - 1) * size, page * size), totalHits: docs.length, estimatedTotalHits: docs.length, facetDistribution: {}, processingTimeMs: 0, query: '' }];
+      return [
+        200,
+        {
+          hits: docs.slice((page - 1) * size, page * size),
+          totalHits: docs.length,
+          estimatedTotalHits: docs.length,
+          facetDistribution: {},
+          processingTimeMs: 0,
+          query: '',
+        },
+      ];
     }
     throw new HttpError(404, 'not_found', `No route ${method} ${path}.`);
   }
 
   private keysRoute(method: string, uid: string | undefined, body: Json, need: (action: string) => void): [number, unknown] {
-    if (method === 'GET' && !uid) return (need('keys.get'), [200, { results: [...this.keys.values()], offset: 0, limit: 20, total: this.keys.size }]);
+    if (method === 'GET' && !uid)
+      return (need('keys.get'), [200, { results: [...this.keys.values()], offset: 0, limit: 20, total: this.keys.size }]);
     if (method === 'GET') {
       need('keys.get');
       const key = this.keys.get(uid as string);
@@ -273,7 +291,12 @@ export class FakeMeilisearch {
     if (!filter) return docs;
     const filterable = (index.settings.filterableAttributes as string[] | undefined) ?? [];
     for (const [, attribute] of filter.matchAll(/([A-Za-z]+) (?:IN|=)/g)) {
-      if (!filterable.includes(attribute)) throw new HttpError(400, code, `Attribute \`${attribute}\` is not filterable. Available filterable attributes are: ${filterable.join(', ')}.`);
+      if (!filterable.includes(attribute))
+        throw new HttpError(
+          400,
+          code,
+          `Attribute \`${attribute}\` is not filterable. Available filterable attributes are: ${filterable.join(', ')}.`,
+        );
     }
     const ids = /^id IN \[(.*)\]$/.exec(filter);
     if (!ids) return docs;
@@ -307,7 +330,10 @@ export class FakeMeilisearch {
       task.status = 'succeeded';
     } catch (error) {
       const e = error as HttpError;
-      Object.assign(task, { status: 'failed', error: { message: e.message, code: e.code ?? 'internal', type: 'invalid_request', link: '' } });
+      Object.assign(task, {
+        status: 'failed',
+        error: { message: e.message, code: e.code ?? 'internal', type: 'invalid_request', link: '' },
+      });
     }
   }
 }

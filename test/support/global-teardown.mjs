@@ -13,10 +13,10 @@ export default async function globalTeardown() {
   const admin = new pg.Client({ connectionString: state.serverUrl });
   await admin.connect();
   const prefix = state.template.replace('template_', '');
-  const { rows } = await admin.query(
-    'SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2',
-    [state.template, `${prefix}\\_%`],
-  );
+  const { rows } = await admin.query('SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2', [
+    state.template,
+    `${prefix}\\_%`,
+  ]);
   for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(datname)} WITH (FORCE)`);
   await admin.end();
 }

@@ -25,13 +25,22 @@ export const completeNeed = (overrides: Record<string, unknown> = {}): Record<st
   ...overrides,
 });
 
-export async function createNeed(t: TestApp, buyer: TestSession, overrides: Record<string, unknown> = {}): Promise<{ id: string; status: string }> {
+export async function createNeed(
+  t: TestApp,
+  buyer: TestSession,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; status: string }> {
   const res = await request(t.server).post('/needs').set(bearer(buyer)).send(completeNeed(overrides));
   if (res.status !== 201) throw new Error(`create need failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export async function createPublishedNeed(t: TestApp, buyer: TestSession, curator: TestSession, overrides: Record<string, unknown> = {}): Promise<{ id: string }> {
+export async function createPublishedNeed(
+  t: TestApp,
+  buyer: TestSession,
+  curator: TestSession,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string }> {
   const need = await createNeed(t, buyer, overrides);
   await request(t.server).post(`/needs/${need.id}/submit`).set(bearer(buyer)).send({}).expect(200);
   await request(t.server).post(`/needs/${need.id}/publish`).set(bearer(curator)).send({}).expect(200);
@@ -58,7 +67,11 @@ export async function eligiblePair(
   return { vendor, buyer, offeringId: offering.id, needId: need.id };
 }
 
-export async function proposeIntroduction(t: TestApp, curator: TestSession, pair: Pick<Pair, 'needId' | 'offeringId'>): Promise<{ id: string; status: string; version: number }> {
+export async function proposeIntroduction(
+  t: TestApp,
+  curator: TestSession,
+  pair: Pick<Pair, 'needId' | 'offeringId'>,
+): Promise<{ id: string; status: string; version: number }> {
   const res = await request(t.server)
     .post('/introductions')
     .set(bearer(curator))

@@ -27,7 +27,7 @@ export function offeringDocument(n: number, fields: Partial<OfferingDocument>): 
     requirementsMet: [],
     minBudgetEur: null,
     maxBudgetEur: null,
-    publishedAt: `2026-${pad((n - 1) % 12 + 1)}-${pad(Math.floor((n - 1) / 12) % 28 + 1)}T00:00:00.000Z`,
+    publishedAt: `2026-${pad(((n - 1) % 12) + 1)}-${pad((Math.floor((n - 1) / 12) % 28) + 1)}T00:00:00.000Z`,
     ...fields,
   };
 }

@@ -13,7 +13,13 @@ import type { TestApp } from './test-app.js';
 export function sovereigntyProfile(overrides: Record<string, Record<string, unknown>> = {}): Record<string, unknown> {
   const base: Record<string, Record<string, unknown>> = {
     vendor: { hqJurisdiction: 'FR', nonEuControl: 'NONE', extraterritorialExposure: 'NO' },
-    hosting: { deploymentModes: ['SAAS_DEDICATED', 'PRIVATE_CLOUD'], dataResidency: 'FR', providerName: 'OVHcloud', providerJurisdiction: 'FR', nonEuRemoteAccess: false },
+    hosting: {
+      deploymentModes: ['SAAS_DEDICATED', 'PRIVATE_CLOUD'],
+      dataResidency: 'FR',
+      providerName: 'OVHcloud',
+      providerJurisdiction: 'FR',
+      nonEuRemoteAccess: false,
+    },
     certifications: { secNumCloud: 'OFFERING', hds: false, iso27001: true, iso42001: false, labels: ['EXPERTCYBER'] },
     ai: {
       usesMl: true,
@@ -50,19 +56,31 @@ export function offeringBody(overrides: Record<string, unknown> = {}): Record<st
 }
 
 /** A vendor whose organisation a curator has verified, so its offerings may be published. */
-export async function registerVerifiedVendor(t: TestApp, curator: TestSession, overrides: RegisterOverrides = {}): Promise<RegisteredSession> {
+export async function registerVerifiedVendor(
+  t: TestApp,
+  curator: TestSession,
+  overrides: RegisterOverrides = {},
+): Promise<RegisteredSession> {
   const vendor = await registerVendor(t, overrides);
   await request(t.server).post(`/vendors/${vendor.organisationId}/verify`).set(bearer(curator)).expect(200);
   return vendor;
 }
 
-export async function createOffering(t: TestApp, vendor: TestSession, overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+export async function createOffering(
+  t: TestApp,
+  vendor: TestSession,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; version: number }> {
   const res = await request(t.server).post('/offerings').set(bearer(vendor)).send(offeringBody(overrides));
   if (res.status !== 201) throw new Error(`create offering failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export async function createPublishedOffering(t: TestApp, vendor: TestSession, overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+export async function createPublishedOffering(
+  t: TestApp,
+  vendor: TestSession,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; version: number }> {
   const offering = await createOffering(t, vendor, overrides);
   const res = await request(t.server).post(`/offerings/${offering.id}/publish`).set(bearer(vendor));
   if (res.status !== 200) throw new Error(`publish failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -71,6 +89,9 @@ export async function createPublishedOffering(t: TestApp, vendor: TestSession, o
 
 /** How many `offering.changed` events the outbox holds for an offering. */
 export async function offeringEvents(t: TestApp, offeringId: string): Promise<number> {
-  const [row] = await t.dataSource.query("SELECT count(*)::int AS n FROM outbox_event WHERE topic = 'offering.changed' AND payload->>'offeringId' = $1", [offeringId]);
+  const [row] = await t.dataSource.query(
+    "SELECT count(*)::int AS n FROM outbox_event WHERE topic = 'offering.changed' AND payload->>'offeringId' = $1",
+    [offeringId],
+  );
   return row.n;
 }

@@ -26,7 +26,10 @@ describe('browser: a buyer posts a need through the steps, and answers an introd
     await createPublishedOffering(b.t, vendor, { title: 'Tri intelligent du courrier' });
     await createPublishedOffering(b.t, vendor, {
       title: 'Lecture des formulaires',
-      sovereignty: sovereigntyProfile({ hosting: { dataResidency: 'EU_EEA', providerJurisdiction: 'EU_EEA' }, certifications: { secNumCloud: 'NONE' } }),
+      sovereignty: sovereigntyProfile({
+        hosting: { dataResidency: 'EU_EEA', providerJurisdiction: 'EU_EEA' },
+        certifications: { secNumCloud: 'NONE' },
+      }),
     });
     await b.t.app.get(OutboxWorker).drain();
     buyer = await registerBuyer(b.t, { organisation: { name: 'Mairie de Vence', buyerType: 'collectivite', nafCode: '84.11Z' } });
@@ -43,7 +46,9 @@ describe('browser: a buyer posts a need through the steps, and answers an introd
     await page.waitForURL('**/app/acheteur/besoins/nouveau');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('Titre du besoin').fill('Tri automatique des courriers entrants');
-    await page.getByLabel('Description').fill('Nous recevons 300 courriers par jour ; nous voulons les classer et les router vers les services.');
+    await page
+      .getByLabel('Description')
+      .fill('Nous recevons 300 courriers par jour ; nous voulons les classer et les router vers les services.');
     await page.getByLabel('Traitement documentaire (OCR, extraction, classement)').check();
     await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
 
@@ -64,7 +69,10 @@ describe('browser: a buyer posts a need through the steps, and answers an introd
     // Step 4: choosing the sensitivity ticks its suggestions and refreshes the depth, through htmx.
     await page.waitForURL(/\/etape\/4/);
     await page.getByRole('heading', { name: 'Profondeur du marché' }).waitFor();
-    await Promise.all([depthAnswer(page), page.getByLabel('Les données les plus sensibles que le projet traitera').selectOption('personal')]);
+    await Promise.all([
+      depthAnswer(page),
+      page.getByLabel('Les données les plus sensibles que le projet traitera').selectOption('personal'),
+    ]);
     await page.locator('#f-requirements input[value="GDPR_DPA"]:checked').waitFor();
     await htmxSettled(page);
     expect(await page.locator('#f-requirements input[value="DATA_IN_EU"]').isChecked()).toBe(true);

@@ -48,7 +48,10 @@ describe('browser: a curator works through the curation console', () => {
     await matches.scrollIntoViewIfNeeded();
     await screenshot(page, 'curation-correspondances');
 
-    await page.getByRole('button', { name: /Proposer une mise en relation/ }).first().click();
+    await page
+      .getByRole('button', { name: /Proposer une mise en relation/ })
+      .first()
+      .click();
     await page.waitForURL(/message=introduction-proposed/);
     await page.getByText('La mise en relation est proposée au fournisseur et à l’acheteur.').waitFor();
     expect(await page.getByText('Mise en relation en cours').count()).toBeGreaterThan(0);

@@ -47,7 +47,9 @@ describe('browser: from a need to a connected introduction', () => {
     await signIn(buyerPage, b.baseUrl, buyer.email, TEST_PASSWORD);
     await buyerPage.getByRole('button', { name: 'Publier un besoin' }).click();
     await buyerPage.getByLabel('Titre du besoin').fill('Courrier entrant de la mairie');
-    await buyerPage.getByLabel('Description').fill('Nous recevons 300 courriers par jour et voulons les classer et les router vers les bons services.');
+    await buyerPage
+      .getByLabel('Description')
+      .fill('Nous recevons 300 courriers par jour et voulons les classer et les router vers les bons services.');
     await buyerPage.getByLabel('Traitement documentaire (OCR, extraction, classement)').check();
     await buyerPage.getByRole('button', { name: 'Enregistrer et continuer' }).click();
     await buyerPage.waitForURL(/\/etape\/2/);
@@ -59,7 +61,10 @@ describe('browser: from a need to a connected introduction', () => {
     await buyerPage.getByLabel('Budget maximum (€ HT)').fill('20000');
     await buyerPage.getByRole('button', { name: 'Enregistrer et continuer' }).click();
     await buyerPage.waitForURL(/\/etape\/4/);
-    await Promise.all([depthAnswer(buyerPage), buyerPage.getByLabel('Les données les plus sensibles que le projet traitera').selectOption('personal')]);
+    await Promise.all([
+      depthAnswer(buyerPage),
+      buyerPage.getByLabel('Les données les plus sensibles que le projet traitera').selectOption('personal'),
+    ]);
     await buyerPage.locator('.htmx-request').first().waitFor({ state: 'detached' });
     await accessible(buyerPage);
     await buyerPage.getByRole('button', { name: 'Enregistrer et continuer' }).click();
@@ -81,7 +86,10 @@ describe('browser: from a need to a connected introduction', () => {
     expect(await matches.getByText('Tri et routage automatique du courrier').count()).toBeGreaterThan(0);
     expect(await matches.locator('.bar.stacked').count()).toBeGreaterThan(0);
     await accessible(curatorPage);
-    await curatorPage.getByRole('button', { name: /Proposer une mise en relation/ }).first().click();
+    await curatorPage
+      .getByRole('button', { name: /Proposer une mise en relation/ })
+      .first()
+      .click();
     await curatorPage.waitForURL(/message=introduction-proposed/);
 
     // 3. The vendor sees the proposal, without the buyer's contacts, and accepts it.

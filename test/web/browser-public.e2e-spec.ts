@@ -14,8 +14,16 @@ describe('browser: the public catalogue in headless Chromium', () => {
     b = await startBrowserTest();
     const curator = await createCurator(b.t);
     const vendor = await registerVerifiedVendor(b.t, curator, { organisation: { name: 'Riviera Documents' } });
-    offeringId = (await createPublishedOffering(b.t, vendor, { title: 'Lecture automatique des factures', summary: 'Extraction des données de factures fournisseurs.' })).id;
-    await createPublishedOffering(b.t, vendor, { title: 'Chatbot pour les usagers', summary: 'Répond aux questions fréquentes des usagers.' });
+    offeringId = (
+      await createPublishedOffering(b.t, vendor, {
+        title: 'Lecture automatique des factures',
+        summary: 'Extraction des données de factures fournisseurs.',
+      })
+    ).id;
+    await createPublishedOffering(b.t, vendor, {
+      title: 'Chatbot pour les usagers',
+      summary: 'Répond aux questions fréquentes des usagers.',
+    });
     await b.t.app.get(OutboxWorker).drain();
   });
   afterAll(() => b?.close());

@@ -60,7 +60,11 @@ describe('browser: a vendor creates an offering through the guided form, publish
         // One question left unanswered on purpose, to see the form's refusal.
         if (field.name === 'sovereignty.gdpr.dpiaSupport') continue;
         if (field.kind === 'select') await page.getByLabel(field.label, { exact: true }).selectOption(String(value));
-        else if (field.kind === 'yesno') await page.getByRole('radiogroup', { name: field.label }).getByLabel(value ? 'Oui' : 'Non').check();
+        else if (field.kind === 'yesno')
+          await page
+            .getByRole('radiogroup', { name: field.label })
+            .getByLabel(value ? 'Oui' : 'Non')
+            .check();
         else if (field.kind === 'checkboxes') {
           for (const code of value as unknown[]) {
             const label = field.options?.find((o) => o.code === String(code))?.label ?? String(code);
@@ -75,7 +79,10 @@ describe('browser: a vendor creates an offering through the guided form, publish
     expect(await page.getByLabel("Titre de l'offre").inputValue()).toBe('Lecture des courriers entrants');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await page.getByRole('radiogroup', { name: 'Fournissez-vous la matière de l’analyse d’impact (AIPD) du client ?' }).getByLabel('Oui').check();
+    await page
+      .getByRole('radiogroup', { name: 'Fournissez-vous la matière de l’analyse d’impact (AIPD) du client ?' })
+      .getByLabel('Oui')
+      .check();
     await page.getByRole('button', { name: "Créer l'offre en brouillon" }).click();
     await page.waitForURL(/\/app\/fournisseur\/offres\/[0-9a-f-]{36}\?message=offering-created$/);
     expect(await page.getByRole('status').first().textContent()).toContain("L'offre est créée en brouillon.");

@@ -1,6 +1,14 @@
 import request from 'supertest';
 import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
-import { bearer, createCurator, registerBuyer, registerVendor, TEST_PASSWORD, type RegisteredSession, type TestSession } from '../support/auth.js';
+import {
+  bearer,
+  createCurator,
+  registerBuyer,
+  registerVendor,
+  TEST_PASSWORD,
+  type RegisteredSession,
+  type TestSession,
+} from '../support/auth.js';
 import { eligiblePair, proposeIntroduction } from '../support/introductions.js';
 import { createPublishedOffering, registerVerifiedVendor } from '../support/offerings.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -79,7 +87,12 @@ describe('Web console: the buyer space and introductions', () => {
       const where = await web.get(created.location!);
       expect(where.status).toBe(200);
       expect(where.text).toContain('value="Nice (06088)"');
-      let res = await web.post(`/app/acheteur/besoins/${id}/etape/2`, { version: versionIn(where.text), communeCode: 'Nice (06088)', reach: 'regional', acceptsRemote: 'true' });
+      let res = await web.post(`/app/acheteur/besoins/${id}/etape/2`, {
+        version: versionIn(where.text),
+        communeCode: 'Nice (06088)',
+        reach: 'regional',
+        acceptsRemote: 'true',
+      });
       expect(res.status).toBe(303);
       expect(res.location).toBe(`/app/acheteur/besoins/${id}/etape/3?message=need-saved`);
 
@@ -100,7 +113,11 @@ describe('Web console: the buyer space and introductions', () => {
       expect(data.status).toBe(200);
       expect(visibleText(data.text)).toContain('Profondeur du marché');
       expect(visibleText(data.text)).toContain('Contrat de sous-traitance RGPD (art. 28)');
-      const suggested = await web.post(`/app/acheteur/besoins/${id}/etape/4`, { version: versionIn(data.text), dataSensitivity: 'personal', minSovereigntyGrade: '' });
+      const suggested = await web.post(`/app/acheteur/besoins/${id}/etape/4`, {
+        version: versionIn(data.text),
+        dataSensitivity: 'personal',
+        minSovereigntyGrade: '',
+      });
       expect(suggested.status).toBe(200);
       expect(visibleText(suggested.text)).toContain('Les exigences recommandées pour ces données sont cochées');
       // A collectivité gets the GDPR contract and data in the EU suggested, ticked.
@@ -191,14 +208,24 @@ describe('Web console: the buyer space and introductions', () => {
         .post(`/app/acheteur/besoins/${id}/profondeur`)
         .set({ ...htmx, 'x-csrf-token': web.csrf })
         .type('form')
-        .send(new URLSearchParams([['version', String(stored.body.version)], ['dataSensitivity', 'health'], ['requirements', 'HDS_CERTIFIED']]).toString());
+        .send(
+          new URLSearchParams([
+            ['version', String(stored.body.version)],
+            ['dataSensitivity', 'health'],
+            ['requirements', 'HDS_CERTIFIED'],
+          ]).toString(),
+        );
       expect(again.status).toBe(200);
       expect(again.text).not.toContain('f-requirements');
       expect(visibleText(again.text)).toContain('Profondeur du marché');
     });
 
     it('keeps values and shows French errors with a 400 at each step', async () => {
-      const empty = await web.post('/app/acheteur/besoins/nouveau', { title: '', description: 'Une description gardée', useCases: ['DOC_PROCESSING'] });
+      const empty = await web.post('/app/acheteur/besoins/nouveau', {
+        title: '',
+        description: 'Une description gardée',
+        useCases: ['DOC_PROCESSING'],
+      });
       expect(empty.status).toBe(400);
       expect(visibleText(empty.text)).toContain('Titre du besoin : Ce champ est obligatoire.');
       expect(empty.text).toContain('Une description gardée');
@@ -207,14 +234,23 @@ describe('Web console: the buyer space and introductions', () => {
 
       const id = await newDraft(web);
       const s1 = await web.get(`/app/acheteur/besoins/${id}/etape/1`);
-      const long = await web.post(`/app/acheteur/besoins/${id}/etape/1`, { version: versionIn(s1.text), title: 'x'.repeat(201), description: 'Gardée', useCases: ['NOPE'] });
+      const long = await web.post(`/app/acheteur/besoins/${id}/etape/1`, {
+        version: versionIn(s1.text),
+        title: 'x'.repeat(201),
+        description: 'Gardée',
+        useCases: ['NOPE'],
+      });
       expect(long.status).toBe(400);
       expect(visibleText(long.text)).toContain('Saisissez au plus 200 caractères.');
       expect(visibleText(long.text)).toContain("Cas d'usage inconnu.");
       expect(long.text).toContain('x'.repeat(201));
 
       const s2 = await web.get(`/app/acheteur/besoins/${id}/etape/2`);
-      const commune = await web.post(`/app/acheteur/besoins/${id}/etape/2`, { version: versionIn(s2.text), communeCode: 'Atlantide-sur-Mer', reach: 'local' });
+      const commune = await web.post(`/app/acheteur/besoins/${id}/etape/2`, {
+        version: versionIn(s2.text),
+        communeCode: 'Atlantide-sur-Mer',
+        reach: 'local',
+      });
       expect(commune.status).toBe(400);
       expect(visibleText(commune.text)).toContain('Code commune (INSEE) inconnu.');
       expect(commune.text).toContain('value="Atlantide-sur-Mer"');
@@ -224,7 +260,12 @@ describe('Web console: the buyer space and introductions', () => {
       expect(visibleText(noCommune.text)).toContain('Commune : Ce champ est obligatoire.');
 
       const s3 = await web.get(`/app/acheteur/besoins/${id}/etape/3`);
-      const notNumber = await web.post(`/app/acheteur/besoins/${id}/etape/3`, { version: versionIn(s3.text), minBudgetEur: 'beaucoup', maxBudgetEur: '1000', desiredStart: '31/02/2027' });
+      const notNumber = await web.post(`/app/acheteur/besoins/${id}/etape/3`, {
+        version: versionIn(s3.text),
+        minBudgetEur: 'beaucoup',
+        maxBudgetEur: '1000',
+        desiredStart: '31/02/2027',
+      });
       expect(notNumber.status).toBe(400);
       expect(visibleText(notNumber.text)).toContain('Budget minimum : Saisissez un nombre entier.');
       expect(visibleText(notNumber.text)).toContain('Saisissez une date valide');
@@ -242,7 +283,11 @@ describe('Web console: the buyer space and introductions', () => {
       expect(inverted.text).toContain('value="30000"');
 
       const s4 = await web.get(`/app/acheteur/besoins/${id}/etape/4`);
-      const tampered = await web.post(`/app/acheteur/besoins/${id}/etape/4`, { version: versionIn(s4.text), dataSensitivity: 'secret', requirements: ['GDPR_DPA', 'TELEPATHY'] });
+      const tampered = await web.post(`/app/acheteur/besoins/${id}/etape/4`, {
+        version: versionIn(s4.text),
+        dataSensitivity: 'secret',
+        requirements: ['GDPR_DPA', 'TELEPATHY'],
+      });
       expect(tampered.status).toBe(400);
       expect(visibleText(tampered.text)).toContain('Sensibilité des données : Choisissez une valeur dans la liste.');
       expect(visibleText(tampered.text)).toContain('Exigences : Choisissez une valeur dans la liste.');
@@ -282,7 +327,11 @@ describe('Web console: the buyer space and introductions', () => {
       const ticked = await web.post(`/app/acheteur/besoins/${other}/etape/4`, { version: versionIn(s4.text), dataSensitivity: 'health' });
       expect(ticked.status).toBe(200);
       expect(ticked.text).toMatch(/value="HDS_CERTIFIED" checked/);
-      const unticked = await web.post(`/app/acheteur/besoins/${other}/etape/4`, { version: versionIn(ticked.text), dataSensitivity: 'health', requirements: ['GDPR_DPA'] });
+      const unticked = await web.post(`/app/acheteur/besoins/${other}/etape/4`, {
+        version: versionIn(ticked.text),
+        dataSensitivity: 'health',
+        requirements: ['GDPR_DPA'],
+      });
       expect(unticked.status).toBe(303);
       const review2 = await web.get(`/app/acheteur/besoins/${other}/verification`);
       expect(visibleText(review2.text)).toContain('Recommandées mais non retenues');
@@ -299,7 +348,11 @@ describe('Web console: the buyer space and introductions', () => {
       await web.post(`/app/acheteur/besoins/${id}/etape/4`, { version: versionIn(s4.text), dataSensitivity: 'none' });
       const review = await web.get(`/app/acheteur/besoins/${id}/verification`);
       expect((await web.post(`/app/acheteur/besoins/${id}/soumettre`, { version: versionIn(review.text) })).status).toBe(303);
-      await request(t.server).post(`/needs/${id}/request-changes`).set(bearer(curator)).send({ message: 'Précisez le volume de courriers par service.' }).expect(200);
+      await request(t.server)
+        .post(`/needs/${id}/request-changes`)
+        .set(bearer(curator))
+        .send({ message: 'Précisez le volume de courriers par service.' })
+        .expect(200);
 
       const page = await web.get(`/app/acheteur/besoins/${id}`);
       const text = visibleText(page.text);
@@ -331,12 +384,20 @@ describe('Web console: the buyer space and introductions', () => {
     it("answers another buyer's need with a 404 page, on every step and action", async () => {
       const other = await registerBuyer(t);
       const stranger = await webSignIn(t, { email: other.email, password: TEST_PASSWORD });
-      for (const path of [`/app/acheteur/besoins/${needId}`, `/app/acheteur/besoins/${needId}/etape/1`, `/app/acheteur/besoins/${needId}/verification`]) {
+      for (const path of [
+        `/app/acheteur/besoins/${needId}`,
+        `/app/acheteur/besoins/${needId}/etape/1`,
+        `/app/acheteur/besoins/${needId}/verification`,
+      ]) {
         const res = await stranger.get(path);
         expect(res.status).toBe(404);
         expect(res.text).not.toContain('Un besoin privé');
       }
-      for (const path of [`/app/acheteur/besoins/${needId}/etape/1`, `/app/acheteur/besoins/${needId}/soumettre`, `/app/acheteur/besoins/${needId}/profondeur`]) {
+      for (const path of [
+        `/app/acheteur/besoins/${needId}/etape/1`,
+        `/app/acheteur/besoins/${needId}/soumettre`,
+        `/app/acheteur/besoins/${needId}/profondeur`,
+      ]) {
         const res = await stranger.post(path, { version: '1', title: 'Piraté' });
         expect(res.status).toBe(404);
       }
@@ -378,7 +439,10 @@ describe('Web console: the buyer space and introductions', () => {
     const buyerPhone = '+33 6 12 34 56 78';
 
     it('hides the other side’s contacts until both accepted, then shows them to each side', async () => {
-      const pair = await eligiblePair(t, curator, { vendor: { phone: vendorPhone }, buyer: { phone: buyerPhone, organisation: { name: 'Commune Discrète' } } });
+      const pair = await eligiblePair(t, curator, {
+        vendor: { phone: vendorPhone },
+        buyer: { phone: buyerPhone, organisation: { name: 'Commune Discrète' } },
+      });
       const intro = await proposeIntroduction(t, curator, pair);
       const buyerWeb = await webSignIn(t, { email: pair.buyer.email, password: TEST_PASSWORD });
       const vendorWeb = await webSignIn(t, { email: pair.vendor.email, password: TEST_PASSWORD });
@@ -438,7 +502,10 @@ describe('Web console: the buyer space and introductions', () => {
       const noOutcome = await buyerWeb.post(`/app/acheteur/besoins/${pair.needId}/clore`, { version: versionIn(need.text), outcome: '' });
       expect(noOutcome.status).toBe(400);
       expect(visibleText(noOutcome.text)).toContain('Choisissez une valeur dans la liste.');
-      const closed = await postAndFollow(buyerWeb, `/app/acheteur/besoins/${pair.needId}/clore`, { version: versionIn(need.text), outcome: 'won' });
+      const closed = await postAndFollow(buyerWeb, `/app/acheteur/besoins/${pair.needId}/clore`, {
+        version: versionIn(need.text),
+        outcome: 'won',
+      });
       expect(visibleText(closed.text)).toContain('Besoin clos le');
       expect(visibleText(closed.text)).toContain('Un fournisseur a été retenu');
       expect(visibleText(closed.text)).not.toContain('Clore le besoin');
@@ -461,7 +528,11 @@ describe('Web console: the buyer space and introductions', () => {
       expect(visibleText(otherWithout.text)).toContain('Commentaire : Précisez la raison en quelques mots.');
       expect(otherWithout.text).toMatch(/value="other" selected/);
 
-      const declined = await postAndFollow(vendorWeb, `${path}/decliner`, { version, reason: 'no_capacity', comment: "Équipe complète jusqu'en juin." });
+      const declined = await postAndFollow(vendorWeb, `${path}/decliner`, {
+        version,
+        reason: 'no_capacity',
+        comment: "Équipe complète jusqu'en juin.",
+      });
       expect(visibleText(declined.text)).toContain('Vous avez décliné la mise en relation.');
       expect(visibleText(declined.text)).toContain("par le fournisseur : Pas de disponibilité pour l'instant");
       expect(declined.text).not.toContain('Accepter la mise en relation');

@@ -1,6 +1,14 @@
 import request from 'supertest';
 import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
-import { bearer, createCurator, registerBuyer, registerVendor, TEST_PASSWORD, type RegisteredSession, type TestSession } from '../support/auth.js';
+import {
+  bearer,
+  createCurator,
+  registerBuyer,
+  registerVendor,
+  TEST_PASSWORD,
+  type RegisteredSession,
+  type TestSession,
+} from '../support/auth.js';
 import { createNeed, createPublishedNeed, eligiblePair, type Pair } from '../support/introductions.js';
 import { createPublishedOffering, registerVerifiedVendor, sovereigntyProfile } from '../support/offerings.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -13,7 +21,8 @@ async function submittedNeed(t: TestApp, buyer: TestSession, title: string): Pro
   return need.id;
 }
 
-const apiNeed = async (t: TestApp, curator: TestSession, id: string) => (await request(t.server).get(`/needs/${id}`).set(bearer(curator)).expect(200)).body;
+const apiNeed = async (t: TestApp, curator: TestSession, id: string) =>
+  (await request(t.server).get(`/needs/${id}`).set(bearer(curator)).expect(200)).body;
 
 describe('Web console: the curators’ pages', () => {
   let t: TestApp;
@@ -31,7 +40,10 @@ describe('Web console: the curators’ pages', () => {
     // Shares DOC_PROCESSING with the need, but misses its GDPR_DPA requirement: excluded, with the reason.
     const other = await registerVerifiedVendor(t, curator, { organisation: { name: 'Vendeur Sans Contrat' } });
     excludedOfferingId = (
-      await createPublishedOffering(t, other, { title: 'Offre sans contrat RGPD', sovereignty: sovereigntyProfile({ gdpr: { dpaArt28: false } }) })
+      await createPublishedOffering(t, other, {
+        title: 'Offre sans contrat RGPD',
+        sovereignty: sovereigntyProfile({ gdpr: { dpaArt28: false } }),
+      })
     ).id;
     await t.app.get(OutboxWorker).drain();
     web = await webSignIn(t, { email: curator.email, password: TEST_PASSWORD });
@@ -80,7 +92,12 @@ describe('Web console: the curators’ pages', () => {
     it('publishes a need, which then shows its matches', async () => {
       const id = await submittedNeed(t, buyer, 'Besoin à publier');
       const { version } = await apiNeed(t, curator, id);
-      const res = await web.post(`/app/curation/besoins/${id}/publier`, { version, classification: 'corriger', useCases: 'DOC_PROCESSING', sector: '' });
+      const res = await web.post(`/app/curation/besoins/${id}/publier`, {
+        version,
+        classification: 'corriger',
+        useCases: 'DOC_PROCESSING',
+        sector: '',
+      });
       expect(res.status).toBe(303);
       expect(res.location).toBe(`/app/curation/besoins/${id}?message=need-published`);
       expect((await apiNeed(t, curator, id)).status).toBe('published');
@@ -93,11 +110,21 @@ describe('Web console: the curators’ pages', () => {
     it('corrects the use cases on publication, with the API’s validation', async () => {
       const id = await submittedNeed(t, buyer, 'Besoin à reclasser');
       const { version } = await apiNeed(t, curator, id);
-      const bad = await web.post(`/app/curation/besoins/${id}/publier`, { version, classification: 'corriger', useCases: ['DOC_PROCESSING'], sector: 'ZZ.99' });
+      const bad = await web.post(`/app/curation/besoins/${id}/publier`, {
+        version,
+        classification: 'corriger',
+        useCases: ['DOC_PROCESSING'],
+        sector: 'ZZ.99',
+      });
       expect(bad.status).toBe(400);
       expect(visibleText(bad.text)).toContain('Code NAF inconnu');
       expect(bad.text).toContain('value="ZZ.99"');
-      const ok = await web.post(`/app/curation/besoins/${id}/publier`, { version, classification: 'corriger', useCases: ['DOC_PROCESSING', 'CUSTOMER_SERVICE_CHATBOT'], sector: '84.11Z' });
+      const ok = await web.post(`/app/curation/besoins/${id}/publier`, {
+        version,
+        classification: 'corriger',
+        useCases: ['DOC_PROCESSING', 'CUSTOMER_SERVICE_CHATBOT'],
+        sector: '84.11Z',
+      });
       expect(ok.status).toBe(303);
       const need = await apiNeed(t, curator, id);
       expect(need.useCases).toEqual(['DOC_PROCESSING', 'CUSTOMER_SERVICE_CHATBOT']);
@@ -114,7 +141,10 @@ describe('Web console: the curators’ pages', () => {
       expect(missing.text).toContain('aria-invalid="true"');
       expect((await apiNeed(t, curator, id)).status).toBe('submitted');
 
-      const sent = await web.post(`/app/curation/besoins/${id}/demander-modifications`, { version, message: 'Précisez le volume de courriers.' });
+      const sent = await web.post(`/app/curation/besoins/${id}/demander-modifications`, {
+        version,
+        message: 'Précisez le volume de courriers.',
+      });
       expect(sent.status).toBe(303);
       expect(sent.location).toContain('message=need-changes-requested');
       const need = await apiNeed(t, curator, id);
@@ -143,7 +173,8 @@ describe('Web console: the curators’ pages', () => {
     it('draws each match as a stacked bar of its criteria, with the numbers and reasons, and lists the excluded offerings with their reasons', async () => {
       const res = await web.get(`/app/curation/besoins/${pair.needId}`);
       expect(res.status).toBe(200);
-      const matches = (await request(t.server).get(`/needs/${pair.needId}/matches?includeExcluded=true`).set(bearer(curator)).expect(200)).body;
+      const matches = (await request(t.server).get(`/needs/${pair.needId}/matches?includeExcluded=true`).set(bearer(curator)).expect(200))
+        .body;
       const match = matches.items.find((m: { offering: { id: string } }) => m.offering.id === pair.offeringId);
       expect(match).toBeDefined();
       const article = res.text.slice(res.text.indexOf(`id="match-${pair.offeringId}"`));
@@ -155,11 +186,12 @@ describe('Web console: the curators’ pages', () => {
       expect(bar).toContain(`aria-label="Score ${String(match.total).replace('.', ',')} sur 100`);
       const text = visibleText(article);
       expect(text).toContain(`Score : ${String(match.total).replace('.', ',')} / 100`);
-      expect(text).toContain('Couvre le cas d\'usage demandé.');
+      expect(text).toContain("Couvre le cas d'usage demandé.");
       expect(text).toMatch(/déclaratif|vérifié/);
       // The legend names every criterion, so colour is never the only cue.
       const legend = visibleText(res.text.slice(res.text.indexOf('class="legend"'), res.text.indexOf('class="matches"')));
-      for (const label of ["Cas d'usage", 'Proximité', 'Souveraineté', "Secteur d'activité", 'Pertinence du texte', 'Adéquation']) expect(legend).toContain(label);
+      for (const label of ["Cas d'usage", 'Proximité', 'Souveraineté', "Secteur d'activité", 'Pertinence du texte', 'Adéquation'])
+        expect(legend).toContain(label);
 
       const excluded = visibleText(res.text.slice(res.text.indexOf('id="exclues"')));
       expect(excluded).toContain('Offre sans contrat RGPD');
@@ -182,7 +214,10 @@ describe('Web console: the curators’ pages', () => {
       const page = await web.get(`/app/curation/besoins/${need.id}`);
       expect(visibleText(page.text)).toContain('Mise en relation en cours');
 
-      const again = await web.post(`/app/curation/besoins/${need.id}/mises-en-relation`, { offeringId: pair.offeringId, message: 'Encore une fois' });
+      const again = await web.post(`/app/curation/besoins/${need.id}/mises-en-relation`, {
+        offeringId: pair.offeringId,
+        message: 'Encore une fois',
+      });
       expect(again.status).toBe(409);
       expect(visibleText(again.text)).toContain('Une mise en relation est déjà en cours pour ce besoin et cette offre.');
 
@@ -197,12 +232,17 @@ describe('Web console: the curators’ pages', () => {
     it('shows the introductions board in columns, each card linking to its need, with the curator’s actions', async () => {
       const need = await createPublishedNeed(t, buyer, curator, { title: 'Besoin du tableau' });
       const intro = (
-        await request(t.server).post('/introductions').set(bearer(curator)).send({ needId: need.id, offeringId: pair.offeringId, message: 'Bonjour.' }).expect(201)
+        await request(t.server)
+          .post('/introductions')
+          .set(bearer(curator))
+          .send({ needId: need.id, offeringId: pair.offeringId, message: 'Bonjour.' })
+          .expect(201)
       ).body;
       const res = await web.get('/app/curation/mises-en-relation');
       expect(res.status).toBe(200);
       const text = visibleText(res.text);
-      for (const heading of ['Proposée', "Acceptée d'un côté", 'En relation', 'Rendez-vous tenu', 'Gagnée / perdue', 'Déclinée / annulée']) expect(text).toContain(heading);
+      for (const heading of ['Proposée', "Acceptée d'un côté", 'En relation', 'Rendez-vous tenu', 'Gagnée / perdue', 'Déclinée / annulée'])
+        expect(text).toContain(heading);
       const column = (key: string) => {
         const start = res.text.indexOf(`data-column="${key}"`);
         return res.text.slice(start, res.text.indexOf('</section>', start));
@@ -225,10 +265,15 @@ describe('Web console: the curators’ pages', () => {
     it('records the meeting and the outcome of a connected introduction from the board', async () => {
       const need = await createPublishedNeed(t, pair.buyer, curator, { title: 'Besoin suivi jusqu’au contrat' });
       const intro = (
-        await request(t.server).post('/introductions').set(bearer(curator)).send({ needId: need.id, offeringId: pair.offeringId, message: 'Bonjour.' }).expect(201)
+        await request(t.server)
+          .post('/introductions')
+          .set(bearer(curator))
+          .send({ needId: need.id, offeringId: pair.offeringId, message: 'Bonjour.' })
+          .expect(201)
       ).body;
       await request(t.server).post(`/introductions/${intro.id}/accept`).set(bearer(pair.vendor)).send({}).expect(200);
-      const connected = (await request(t.server).post(`/introductions/${intro.id}/accept`).set(bearer(pair.buyer)).send({}).expect(200)).body;
+      const connected = (await request(t.server).post(`/introductions/${intro.id}/accept`).set(bearer(pair.buyer)).send({}).expect(200))
+        .body;
       const board = await web.get('/app/curation/mises-en-relation');
       const start = board.text.indexOf('data-column="en-relation"');
       const column = board.text.slice(start, board.text.indexOf('</section>', start));
@@ -238,10 +283,15 @@ describe('Web console: the curators’ pages', () => {
       expect((await web.post(`/app/curation/mises-en-relation/${intro.id}/rendez-vous`, { version: connected.version })).status).toBe(303);
       const held = (await request(t.server).get(`/introductions/${intro.id}`).set(bearer(curator)).expect(200)).body;
       expect(held.status).toBe('meeting_held');
-      const badOutcome = await web.post(`/app/curation/mises-en-relation/${intro.id}/issue`, { version: held.version, outcome: 'peut-être' });
+      const badOutcome = await web.post(`/app/curation/mises-en-relation/${intro.id}/issue`, {
+        version: held.version,
+        outcome: 'peut-être',
+      });
       expect(badOutcome.status).toBe(400);
       expect(visibleText(badOutcome.text)).toContain("L'action n'a pas abouti");
-      expect((await web.post(`/app/curation/mises-en-relation/${intro.id}/issue`, { version: held.version, outcome: 'won' })).status).toBe(303);
+      expect((await web.post(`/app/curation/mises-en-relation/${intro.id}/issue`, { version: held.version, outcome: 'won' })).status).toBe(
+        303,
+      );
       expect((await request(t.server).get(`/introductions/${intro.id}`).set(bearer(curator)).expect(200)).body.status).toBe('won');
     });
 
@@ -286,8 +336,13 @@ describe('Web console: the curators’ pages', () => {
       expect(visibleText(section)).toContain("Valable jusqu'au 30 juin 2028");
       expect(visibleText(section)).toContain('Offre qualifiée SecNumCloud');
 
-      const claim = (key: string) => request(t.server).get(`/offerings/${offering.id}`).then((r) => r.body.claims.find((c: { claim: string }) => c.claim === key));
-      const verified = await web.post(`/app/curation/offres/${offering.id}/preuves/certifications.secNumCloud/verifier`, { comment: 'Visa vérifié sur cyber.gouv.fr.' });
+      const claim = (key: string) =>
+        request(t.server)
+          .get(`/offerings/${offering.id}`)
+          .then((r) => r.body.claims.find((c: { claim: string }) => c.claim === key));
+      const verified = await web.post(`/app/curation/offres/${offering.id}/preuves/certifications.secNumCloud/verifier`, {
+        comment: 'Visa vérifié sur cyber.gouv.fr.',
+      });
       expect(verified.status).toBe(303);
       expect(verified.location).toBe('/app/curation/preuves?message=claim-verified');
       expect(await claim('certifications.secNumCloud')).toMatchObject({ status: 'verified', comment: 'Visa vérifié sur cyber.gouv.fr.' });
@@ -299,7 +354,9 @@ describe('Web console: the curators’ pages', () => {
       expect(text).toContain('Ce champ est obligatoire.');
       expect((await claim('ai.modelOrigin')).status).toBe('declared');
 
-      const rejected = await web.post(`/app/curation/offres/${offering.id}/preuves/ai.modelOrigin/rejeter`, { comment: 'Modèle d’origine américaine, pas française.' });
+      const rejected = await web.post(`/app/curation/offres/${offering.id}/preuves/ai.modelOrigin/rejeter`, {
+        comment: 'Modèle d’origine américaine, pas française.',
+      });
       expect(rejected.status).toBe(303);
       expect(await claim('ai.modelOrigin')).toMatchObject({ status: 'rejected', comment: 'Modèle d’origine américaine, pas française.' });
       const unknown = await web.post(`/app/curation/offres/${offering.id}/preuves/pas.une.declaration/verifier`, {});
@@ -368,7 +425,8 @@ describe('Web console: the curators’ pages', () => {
       await anonymous.get('/app/connexion');
       for (const [method, path] of routes) {
         for (const client of [asVendor, asBuyer]) {
-          const res = method === 'GET' ? await client.get(path) : await client.post(path, { comment: 'x', message: 'x', reason: 'x', version: 1 });
+          const res =
+            method === 'GET' ? await client.get(path) : await client.post(path, { comment: 'x', message: 'x', reason: 'x', version: 1 });
           expect([path, res.status]).toEqual([path, 403]);
           expect(res.headers['content-type']).toMatch(/text\/html/);
           expect(visibleText(res.text)).toContain('Accès refusé');

@@ -4,7 +4,16 @@ import { VendorsService } from '../../src/vendors/vendors.service.js';
 import request from 'supertest';
 import { luhnOk } from '../../src/reference/validation/siren.js';
 import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
-import { bearer, createCurator, randomSiren, registerBuyer, registerVendor, TEST_PASSWORD, type RegisteredSession, type TestSession } from '../support/auth.js';
+import {
+  bearer,
+  createCurator,
+  randomSiren,
+  registerBuyer,
+  registerVendor,
+  TEST_PASSWORD,
+  type RegisteredSession,
+  type TestSession,
+} from '../support/auth.js';
 import { createPublishedNeed } from '../support/introductions.js';
 import { createOffering, createPublishedOffering, registerVerifiedVendor, sovereigntyProfile } from '../support/offerings.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -157,7 +166,11 @@ describe('Web console: vendor space', () => {
         sovereignty: { ai: { modelNames: ['Mistral Small'] }, hosting: { nonEuRemoteAccess: false } },
       });
       const claim = (api.body.claims as { claim: string; evidence: unknown }[]).find((c) => c.claim === 'certifications.secNumCloud');
-      expect(claim?.evidence).toEqual({ url: 'https://cyber.gouv.fr/produits-services-qualifies', documentRef: null, validUntil: '2028-06-30' });
+      expect(claim?.evidence).toEqual({
+        url: 'https://cyber.gouv.fr/produits-services-qualifies',
+        documentRef: null,
+        validUntil: '2028-06-30',
+      });
       // The form shows the saved values back.
       expect(page.text).toContain('value="84, C"');
       expect(page.text).toMatch(/name="sovereignty\.hosting\.nonEuRemoteAccess" value="false" checked/);
@@ -169,7 +182,10 @@ describe('Web console: vendor space', () => {
       expect(api.body.sovereignty).toBeNull();
       expect(visibleText((await web.get(`/app/fournisseur/offres/${id}`)).text)).toContain('Pas encore de note');
 
-      const res = await web.post(`/app/fournisseur/offres/${id}`, offeringForm({ version: String(api.body.version), title: 'Idée mûrie', summary: '' }));
+      const res = await web.post(
+        `/app/fournisseur/offres/${id}`,
+        offeringForm({ version: String(api.body.version), title: 'Idée mûrie', summary: '' }),
+      );
       expect(res.status).toBe(303);
       expect(res.location).toBe(`/app/fournisseur/offres/${id}?message=offering-saved`);
       const after = await request(t.server).get(`/offerings/${id}`).set(bearer(vendor)).expect(200);
@@ -211,7 +227,10 @@ describe('Web console: vendor space', () => {
 
     it('reports a budget range upside down in French (a service rule across fields)', async () => {
       await web.get('/app/fournisseur/offres/nouvelle');
-      const res = await web.post('/app/fournisseur/offres/nouvelle', offeringForm({ 'pricing.minBudgetEur': '50000', 'pricing.maxBudgetEur': '1000' }));
+      const res = await web.post(
+        '/app/fournisseur/offres/nouvelle',
+        offeringForm({ 'pricing.minBudgetEur': '50000', 'pricing.maxBudgetEur': '1000' }),
+      );
       expect(res.status).toBe(400);
       expect(visibleText(res.text)).toContain('Le budget maximum doit être au moins égal au budget minimum.');
       expect(res.text).toContain('value="50000"');
@@ -293,7 +312,11 @@ describe('Web console: vendor space', () => {
     it('lists anonymised published needs matching the offering, best first, never naming the buyer', async () => {
       const id = await createThroughForm(web, offeringForm({ title: 'Courrier entrant automatisé' }));
       expect((await web.post(`/app/fournisseur/offres/${id}/publier`)).status).toBe(303);
-      const buyer = await registerBuyer(t, { displayName: 'Dominique Secrète', phone: '+33 4 93 12 34 56', organisation: { name: 'Commune Secrète de Test', buyerType: 'collectivite' } });
+      const buyer = await registerBuyer(t, {
+        displayName: 'Dominique Secrète',
+        phone: '+33 4 93 12 34 56',
+        organisation: { name: 'Commune Secrète de Test', buyerType: 'collectivite' },
+      });
       await createPublishedNeed(t, buyer, curator, { title: 'Router les courriers de la mairie', maxBudgetEur: 15000 });
       await t.app.get(OutboxWorker).drain();
 
@@ -344,7 +367,12 @@ describe('Web console: vendor space', () => {
       expect(res.status).toBe(303);
       expect(res.location).toBe('/app/fournisseur/organisation?message=profile-saved');
       const api = await request(t.server).get(`/organisations/${vendor.organisationId}`).set(bearer(vendor)).expect(200);
-      expect(api.body).toMatchObject({ website: 'https://riviera.example.fr', headcountBand: '11', nafCode: '62.01Z', establishments: [{ siret, communeCode: '06152' }] });
+      expect(api.body).toMatchObject({
+        website: 'https://riviera.example.fr',
+        headcountBand: '11',
+        nafCode: '62.01Z',
+        establishments: [{ siret, communeCode: '06152' }],
+      });
       const profile = await request(t.server).get(`/vendors/${vendor.organisationId}`).expect(200);
       expect(profile.body.description).toBe('Éditeur niçois de solutions documentaires.');
 
@@ -439,8 +467,18 @@ describe('Web console: vendor space', () => {
     it('answers a stale version with a French 409', async () => {
       const page = await web.get('/app/fournisseur/organisation');
       const version = Number(/name="version" value="(\d+)"/.exec(page.text)?.[1]);
-      await request(t.server).patch(`/vendors/${vendor.organisationId}`).set(bearer(vendor)).send({ version, description: 'Changé ailleurs.' }).expect(200);
-      const res = await web.post('/app/fournisseur/organisation', { version: String(version), name: 'Riviera Souveraine', description: 'Ma version', nafCode: '62.01Z', communeCode: '06088' });
+      await request(t.server)
+        .patch(`/vendors/${vendor.organisationId}`)
+        .set(bearer(vendor))
+        .send({ version, description: 'Changé ailleurs.' })
+        .expect(200);
+      const res = await web.post('/app/fournisseur/organisation', {
+        version: String(version),
+        name: 'Riviera Souveraine',
+        description: 'Ma version',
+        nafCode: '62.01Z',
+        communeCode: '06088',
+      });
       expect(res.status).toBe(409);
       expect(visibleText(res.text)).toContain("Quelqu'un a modifié cet élément entre-temps");
       expect(res.text).toContain('Ma version');

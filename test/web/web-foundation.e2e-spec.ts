@@ -15,7 +15,12 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
     const curator = await createCurator(t);
     const vendor = await registerVerifiedVendor(t, curator, { organisation: { name: 'Azur Vision Web' } });
     vendorId = vendor.organisation.id;
-    offeringId = (await createPublishedOffering(t, vendor, { title: 'Chatbot municipal souverain', summary: 'Un agent conversationnel pour les mairies.' })).id;
+    offeringId = (
+      await createPublishedOffering(t, vendor, {
+        title: 'Chatbot municipal souverain',
+        summary: 'Un agent conversationnel pour les mairies.',
+      })
+    ).id;
     await t.app.get(OutboxWorker).drain();
   });
   afterAll(() => t.close());
@@ -94,7 +99,11 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
     });
 
     it('serves the stylesheets and htmx from the app itself', async () => {
-      for (const [name, type] of [['pico.min.css', 'text/css'], ['htmx.min.js', 'text/javascript'], ['app.css', 'text/css']]) {
+      for (const [name, type] of [
+        ['pico.min.css', 'text/css'],
+        ['htmx.min.js', 'text/javascript'],
+        ['app.css', 'text/css'],
+      ]) {
         const res = await request(t.server).get(`/app/assets/${name}`);
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toContain(type);

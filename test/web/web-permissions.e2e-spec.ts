@@ -115,7 +115,10 @@ describe('web console permission matrix: every page × every role', () => {
     for (const route of routes.filter((r) => r.method === 'GET')) {
       for (const role of ROLES) {
         for (const query of junk) {
-          const url = `${route.path.replace(/:name\b/, 'app.css').replace(/\*$/, 'nowhere').replace(/:[A-Za-z]+/g, () => randomUUID())}?${query}`;
+          const url = `${route.path
+            .replace(/:name\b/, 'app.css')
+            .replace(/\*$/, 'nowhere')
+            .replace(/:[A-Za-z]+/g, () => randomUUID())}?${query}`;
           const res = await clients[role].get(url);
           if (res.status >= 500) problems.push(`GET ${url.slice(0, 120)} as ${role}: ${res.status}`);
           if (res.text.includes('<script>')) problems.push(`GET ${url.slice(0, 120)} as ${role}: reflected markup`);
@@ -131,16 +134,22 @@ describe('web console permission matrix: every page × every role', () => {
       const key = `${route.method} ${route.path}`;
       if (route.path === '/app/deconnexion') continue; // would end the sessions the other routes use; tested in web-foundation
       for (const role of ROLES) {
-        const url = route.path.replace(/:name\b/, 'app.css').replace(/\*$/, 'nowhere/at/all').replace(/:[A-Za-z]+/g, () => randomUUID());
+        const url = route.path
+          .replace(/:name\b/, 'app.css')
+          .replace(/\*$/, 'nowhere/at/all')
+          .replace(/:[A-Za-z]+/g, () => randomUUID());
         const client = clients[role];
         const res = route.method === 'GET' ? await client.get(url) : await client.post(url, {});
         const expected = EXPECTED[key][role];
         const sentToLogin = res.status === 303 && (res.location ?? '').startsWith('/app/connexion?retour=');
         if (res.status >= 500) problems.push(`${key} as ${role}: ${res.status}`);
-        else if (expected === 'pass' && (sentToLogin || res.status === 401 || res.status === 403)) problems.push(`${key} as ${role}: expected to get through, got ${res.status}`);
-        else if (expected === 'login' && !sentToLogin) problems.push(`${key} as ${role}: expected the login page, got ${res.status} ${res.location ?? ''}`);
+        else if (expected === 'pass' && (sentToLogin || res.status === 401 || res.status === 403))
+          problems.push(`${key} as ${role}: expected to get through, got ${res.status}`);
+        else if (expected === 'login' && !sentToLogin)
+          problems.push(`${key} as ${role}: expected the login page, got ${res.status} ${res.location ?? ''}`);
         else if (expected === 403 && res.status !== 403) problems.push(`${key} as ${role}: expected 403, got ${res.status}`);
-        if (expected === 403 && !String(res.headers['content-type']).includes('text/html')) problems.push(`${key} as ${role}: 403 is not a page`);
+        if (expected === 403 && !String(res.headers['content-type']).includes('text/html'))
+          problems.push(`${key} as ${role}: 403 is not a page`);
       }
     }
     expect(problems).toEqual([]);

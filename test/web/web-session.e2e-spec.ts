@@ -3,7 +3,8 @@ import { bearer, registerBuyer, TEST_PASSWORD } from '../support/auth.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { visibleText, WebClient, webSignIn } from '../support/web.js';
 
-const cookiesOf = (headers: Record<string, string | string[] | undefined>): string[] => ([] as string[]).concat(headers['set-cookie'] ?? []);
+const cookiesOf = (headers: Record<string, string | string[] | undefined>): string[] =>
+  ([] as string[]).concat(headers['set-cookie'] ?? []);
 
 describe('Web console session: the API account rules hold through the cookies', () => {
   let t: TestApp;
@@ -17,11 +18,16 @@ describe('Web console session: the API account rules hold through the cookies', 
     const buyer = await registerBuyer(t);
     const web = new WebClient(t);
     const login = await web.post('/app/connexion', { email: buyer.email, password: TEST_PASSWORD });
-    const stolen = cookiesOf(login.headers).map((c) => c.split(';')[0]).join('; ');
+    const stolen = cookiesOf(login.headers)
+      .map((c) => c.split(';')[0])
+      .join('; ');
     await web.post('/app/deconnexion');
 
     // Someone replays the cookies of before the sign-out, without the access token (expired).
-    const refreshOnly = stolen.split('; ').filter((c) => c.startsWith('cia_refresh=')).join('; ');
+    const refreshOnly = stolen
+      .split('; ')
+      .filter((c) => c.startsWith('cia_refresh='))
+      .join('; ');
     const replay = await request(t.server).get('/app/acheteur').set('cookie', refreshOnly).redirects(0);
     expect(replay.status).toBe(303);
     expect(replay.headers.location).toMatch(/^\/app\/connexion\?retour=/);
@@ -40,7 +46,11 @@ describe('Web console session: the API account rules hold through the cookies', 
   it('checks CSRF on the route the router matched, even when the address is percent-encoded', async () => {
     const buyer = await registerBuyer(t);
     for (const path of ['/%61pp/connexion', '/app/%63onnexion', '/%61pp/inscription']) {
-      const res = await request(t.server).post(path).type('form').send(`email=${encodeURIComponent(buyer.email)}&password=${encodeURIComponent(TEST_PASSWORD)}`).redirects(0);
+      const res = await request(t.server)
+        .post(path)
+        .type('form')
+        .send(`email=${encodeURIComponent(buyer.email)}&password=${encodeURIComponent(TEST_PASSWORD)}`)
+        .redirects(0);
       expect([path, res.status]).toEqual([path, 403]);
       expect(([] as string[]).concat(res.headers['set-cookie'] ?? []).some((c) => c.startsWith('cia_session='))).toBe(false);
     }
@@ -49,7 +59,11 @@ describe('Web console session: the API account rules hold through the cookies', 
   it('refuses console posts that are not forms (415), and ignores non-text values smuggled into fields', async () => {
     const buyer = await registerBuyer(t);
     const web = await webSignIn(t, { email: buyer.email, password: TEST_PASSWORD });
-    const json = await web.agent.post('/app/acheteur/besoins/nouveau').set('x-csrf-token', web.csrf).send({ title: 'abc', useCases: { a: 1 } }).redirects(0);
+    const json = await web.agent
+      .post('/app/acheteur/besoins/nouveau')
+      .set('x-csrf-token', web.csrf)
+      .send({ title: 'abc', useCases: { a: 1 } })
+      .redirects(0);
     expect(json.status).toBe(415);
     const nested = await web.post('/app/acheteur/besoins/nouveau', { title: 'Un besoin', 'useCases[a]': '1' });
     expect(nested.status).toBeLessThan(500);

@@ -60,7 +60,10 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ example: 'mJ2c4Wq1o0m8o0yW8Zr7m7b8H3aQ0d2qS4Pz6ytlN3E', description: 'The refresh token from login, register or the last refresh.' })
+  @ApiProperty({
+    example: 'mJ2c4Wq1o0m8o0yW8Zr7m7b8H3aQ0d2qS4Pz6ytlN3E',
+    description: 'The refresh token from login, register or the last refresh.',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -10,7 +10,12 @@ const DATA_RESIDENCIES = Object.values(DataResidency);
 
 /** `?useCase=A&useCase=B` and `?useCase=A,B` both give ['A', 'B']. */
 const list = ({ value }: { value: unknown }): unknown =>
-  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
+  value === undefined
+    ? undefined
+    : (Array.isArray(value) ? value : [value])
+        .flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]))
+        .map((v) => (typeof v === 'string' ? v.trim() : v))
+        .filter((v) => v !== '');
 
 export class CatalogueQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: "reconnaissance d'images", description: 'Free text; typo-tolerant and accent-insensitive.' })
@@ -19,7 +24,11 @@ export class CatalogueQueryDto extends PageQueryDto {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['VISION_QUALITY_CONTROL'], description: 'Any of these use cases (repeat or comma-separate).' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['VISION_QUALITY_CONTROL'],
+    description: 'Any of these use cases (repeat or comma-separate).',
+  })
   @IsOptional()
   @Transform(list)
   @ArrayMaxSize(18)
@@ -50,14 +59,24 @@ export class CatalogueQueryDto extends PageQueryDto {
   @IsIn(SOVEREIGNTY_GRADES, { each: true })
   grade?: string[];
 
-  @ApiPropertyOptional({ type: [String], enum: DATA_RESIDENCIES, example: ['FR'], description: 'Any of these data residencies (where customer data live).' })
+  @ApiPropertyOptional({
+    type: [String],
+    enum: DATA_RESIDENCIES,
+    example: ['FR'],
+    description: 'Any of these data residencies (where customer data live).',
+  })
   @IsOptional()
   @Transform(list)
   @ArrayMaxSize(10)
   @IsIn(DATA_RESIDENCIES, { each: true })
   dataResidency?: string[];
 
-  @ApiPropertyOptional({ type: [String], enum: HARD_REQUIREMENTS, example: ['DATA_IN_FRANCE'], description: 'All of these hard requirements met.' })
+  @ApiPropertyOptional({
+    type: [String],
+    enum: HARD_REQUIREMENTS,
+    example: ['DATA_IN_FRANCE'],
+    description: 'All of these hard requirements met.',
+  })
   @IsOptional()
   @Transform(list)
   @ArrayMaxSize(17)

@@ -97,7 +97,13 @@ export function errorResponse(exception: unknown, request: FastifyRequest): Omit
 function fastifyClientError(exception: unknown): Omit<ErrorBody, 'requestId'> | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
   const e = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
-  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && typeof e.code === 'string' && e.code.startsWith('FST_')) {
+  if (
+    typeof e.statusCode === 'number' &&
+    e.statusCode >= 400 &&
+    e.statusCode < 500 &&
+    typeof e.code === 'string' &&
+    e.code.startsWith('FST_')
+  ) {
     return { statusCode: e.statusCode, code: HTTP_CODES[e.statusCode] ?? 'BAD_REQUEST', message: String(e.message) };
   }
   return undefined;

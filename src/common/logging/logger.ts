@@ -8,7 +8,10 @@ export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL'>): Logger {
     level: config.LOG_LEVEL,
     base: { service: 'circuit-ia' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.passwordHash', '*.refreshToken'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.passwordHash', '*.refreshToken'],
+      censor: '[redacted]',
+    },
   });
 }
 

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
-import { DECLINE_REASONS, INTRODUCTION_OUTCOMES, INTRODUCTION_STATUSES, type DeclineReason, type IntroductionOutcome, type IntroductionStatus } from '../introduction-lifecycle.js';
+import {
+  DECLINE_REASONS,
+  INTRODUCTION_OUTCOMES,
+  INTRODUCTION_STATUSES,
+  type DeclineReason,
+  type IntroductionOutcome,
+  type IntroductionStatus,
+} from '../introduction-lifecycle.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class CreateIntroductionDto {
@@ -9,12 +16,17 @@ export class CreateIntroductionDto {
   @IsUUID()
   needId!: string;
 
-  @ApiProperty({ format: 'uuid', example: '9b2f7c44-1d3a-4e8f-b6a0-5c7e2d9f1a08', description: 'A published offering, eligible for the need.' })
+  @ApiProperty({
+    format: 'uuid',
+    example: '9b2f7c44-1d3a-4e8f-b6a0-5c7e2d9f1a08',
+    description: 'A published offering, eligible for the need.',
+  })
   @IsUUID()
   offeringId!: string;
 
   @ApiProperty({
-    example: "Bonjour, l'assistant documentaire d'Azur IA couvre votre besoin de tri des courriers, hébergé en France. Nous vous proposons un premier échange.",
+    example:
+      "Bonjour, l'assistant documentaire d'Azur IA couvre votre besoin de tri des courriers, hébergé en France. Nous vous proposons un premier échange.",
     maxLength: 4000,
     description: 'Why the curator suggests this pair; both sides read it.',
   })
@@ -37,7 +49,11 @@ export class DeclineIntroductionDto extends IntroductionTransitionDto {
   @IsIn(DECLINE_REASONS)
   reason!: DeclineReason;
 
-  @ApiPropertyOptional({ example: "Notre équipe est complète jusqu'en juin.", maxLength: 2000, description: 'Required when reason is other.' })
+  @ApiPropertyOptional({
+    example: "Notre équipe est complète jusqu'en juin.",
+    maxLength: 2000,
+    description: 'Required when reason is other.',
+  })
   @ValidateIf((o: DeclineIntroductionDto) => o.reason === 'other' || o.comment !== undefined)
   @IsString()
   @Length(1, 2000)

@@ -53,10 +53,20 @@ export class IntroductionOfferingDto {
 }
 
 export class IntroductionPartyDto {
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for the buyer side seen by the vendor before the connection.' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for the buyer side seen by the vendor before the connection.',
+  })
   organisationId!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Mairie de Vence', description: 'Hidden (null) where the organisation is not yet revealed.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Mairie de Vence',
+    description: 'Hidden (null) where the organisation is not yet revealed.',
+  })
   name!: string | null;
 
   @ApiProperty({
@@ -77,7 +87,12 @@ export class IntroductionDto {
   @ApiProperty({ enum: ['vendor', 'buyer', 'curator'], example: 'vendor', description: 'How the caller takes part.' })
   viewerSide!: Actor;
 
-  @ApiProperty({ enum: INTRODUCTION_EVENTS, isArray: true, example: ['vendor_accept', 'vendor_decline'], description: 'What the caller may do now.' })
+  @ApiProperty({
+    enum: INTRODUCTION_EVENTS,
+    isArray: true,
+    example: ['vendor_accept', 'vendor_decline'],
+    description: 'What the caller may do now.',
+  })
   allowedEvents!: IntroductionEvent[];
 
   @ApiProperty({ example: 'Notre équipe vous propose un premier échange.' })

@@ -15,7 +15,10 @@ export class MatchesQueryDto {
   @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ default: false, description: 'Curators and admins only: also list the offerings a rule excluded (403 for buyers).' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Curators and admins only: also list the offerings a rule excluded (403 for buyers).',
+  })
   @IsOmittable()
   @Transform(toBoolean)
   @IsBoolean()
@@ -68,7 +71,10 @@ export class CriterionDto {
   @ApiProperty({ example: 'Proximité' }) label!: string;
   @ApiProperty({ example: 100, minimum: 0, maximum: 100 }) score!: number;
   @ApiProperty({ example: 20 }) weight!: number;
-  @ApiProperty({ example: 20, description: 'Points added to the total: score × weight / Σ weights (the contributions add up to the total).' })
+  @ApiProperty({
+    example: 20,
+    description: 'Points added to the total: score × weight / Σ weights (the contributions add up to the total).',
+  })
   contribution!: number;
   @ApiProperty({ example: 'Établissement du fournisseur dans le même département (Valbonne).' }) reason!: string;
 }
@@ -138,12 +144,21 @@ export class MatchesDto {
   @ApiProperty({ example: '2026-12.1' }) scoringVersion!: string;
   @ApiProperty({ type: WeightsDto }) weights!: WeightsDto;
   @ApiProperty({ example: 1, description: 'Version of the weights row used (0 = defaults).' }) weightsVersion!: number;
-  @ApiProperty({ example: 42, description: 'Eligible candidates: sharing a use case, plus those found by text alone when text retrieval ran (skipped when none could reach the top).' }) candidates!: number;
-  @ApiProperty({ example: true, description: 'False when the search index could not be asked: text scored 0 for all.' }) textAvailable!: boolean;
+  @ApiProperty({
+    example: 42,
+    description:
+      'Eligible candidates: sharing a use case, plus those found by text alone when text retrieval ran (skipped when none could reach the top).',
+  })
+  candidates!: number;
+  @ApiProperty({ example: true, description: 'False when the search index could not be asked: text scored 0 for all.' })
+  textAvailable!: boolean;
   @ApiProperty({ type: [MatchDto] }) items!: MatchDto[];
   @ApiPropertyOptional({ type: [ExcludedOfferingDto], description: 'Only with includeExcluded=true (curators, admins).' })
   excluded?: ExcludedOfferingDto[];
-  @ApiPropertyOptional({ type: [OtherLeadDto], description: 'Only with includeExcluded=true (curators, admins): "autres pistes", never matches nor leads.' })
+  @ApiPropertyOptional({
+    type: [OtherLeadDto],
+    description: 'Only with includeExcluded=true (curators, admins): "autres pistes", never matches nor leads.',
+  })
   otherLeads?: OtherLeadDto[];
 }
 
@@ -179,10 +194,12 @@ export class LeadsDto {
 export class MarketDepthDto {
   @ApiProperty({ format: 'uuid' }) needId!: string;
   @ApiProperty({ example: 'draft' }) needStatus!: string;
-  @ApiProperty({ example: 12, description: 'Eligible offerings sharing a use case with the need (text relevance ignored).' }) eligible!: number;
+  @ApiProperty({ example: 12, description: 'Eligible offerings sharing a use case with the need (text relevance ignored).' })
+  eligible!: number;
   @ApiProperty({ example: { A: 2, B: 5, C: 3, D: 1, E: 1 }, description: 'Eligible offerings per sovereignty grade.' })
   byGrade!: Record<string, number>;
   @ApiProperty({ example: { same_departement: 3, adjacent_departement: 1, same_region: 2, adjacent_region: 0, on_site: 4, remote: 2 } })
   byProximity!: Record<string, number>;
-  @ApiProperty({ example: 7, description: 'Of which a vendor has an establishment in the need’s département or a neighbour.' }) local!: number;
+  @ApiProperty({ example: 7, description: 'Of which a vendor has an establishment in the need’s département or a neighbour.' })
+  local!: number;
 }

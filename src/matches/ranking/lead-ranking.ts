@@ -34,6 +34,8 @@ export async function rankLeads(
     scored.map(async (s, i) => scoreCandidate(s.id, { ...s.results, text: ask[i] ? await textOf(s.need) : textCriterion(0) }, weights)),
   );
   // The relevance floor (issue 26): a need sharing no use case with the offering and unrelated in text is no lead.
-  const onTopic = candidates.filter((c, i) => !belowRelevanceFloor(scored[i].need.useCases, offering.useCases, c.criteria.find((x) => x.criterion === 'text')?.score ?? 0));
+  const onTopic = candidates.filter(
+    (c, i) => !belowRelevanceFloor(scored[i].need.useCases, offering.useCases, c.criteria.find((x) => x.criterion === 'text')?.score ?? 0),
+  );
   return rankCandidates(onTopic).slice(0, limit);
 }

@@ -8,7 +8,17 @@ import { belowRelevanceFloor, sharesUseCase } from '../scoring/criteria.js';
 import { exclusions } from '../scoring/eligibility.js';
 import { prerankSql } from '../scoring/prerank.js';
 import { rankCandidates, scoreCandidate, totalOf, type CriterionResult, type ScoredCandidate } from '../scoring/ranking.js';
-import { boundHolds, canReach, excludedBelow, needsTextScore, prerankSlack, textOnlyBest, textRetrievalSkippable, textShare, weightSum } from '../scoring/top-k.js';
+import {
+  boundHolds,
+  canReach,
+  excludedBelow,
+  needsTextScore,
+  prerankSlack,
+  textOnlyBest,
+  textRetrievalSkippable,
+  textShare,
+  weightSum,
+} from '../scoring/top-k.js';
 import { TextRelevance, textResult, type TextScores } from './text-relevance.js';
 
 /** How many offerings the search index contributes by text alone (DESIGN §5.1: "top few hundred"). */
@@ -65,7 +75,8 @@ export class Ranker {
    */
   async rank(need: MatchingNeed, limit: number, weightsInUse?: WeightsInUse): Promise<Ranking> {
     const weights = weightsInUse ?? (await this.weights.inUse());
-    if (need.useCases.length === 0 || Object.values(weights.weights).every((w) => w === 0)) return this.rankExhaustive(need, limit, weights);
+    if (need.useCases.length === 0 || Object.values(weights.weights).every((w) => w === 0))
+      return this.rankExhaustive(need, limit, weights);
     const text = needText(need);
     const retrieval = retrievalNeed(need);
     // When these weights can never leave text retrieval out, it runs beside the pre-rank.
@@ -112,7 +123,8 @@ export class Ranker {
     ]);
     const known = new Set(byUseCase.map((r) => r.id));
     const textOnly = textIds.filter((id) => !known.has(id));
-    const rows = textOnly.length > 0 ? [...byUseCase, ...(await this.candidates.findCandidates({ ...retrieval, useCases: [] }, textOnly))] : byUseCase;
+    const rows =
+      textOnly.length > 0 ? [...byUseCase, ...(await this.candidates.findCandidates({ ...retrieval, useCases: [] }, textOnly))] : byUseCase;
     const scored = rows.map((row) => partial(need, row, weights));
     // Text relevance only where it can change the top. Text-only candidates (200 at most) are always
     // asked and left out of the k-th best: the relevance floor may drop them once their text is known.
@@ -169,13 +181,25 @@ export class Ranker {
       this.text.scores(text, scores ? [...restIds, ...others.map((s) => s.row.id)] : []),
     ]);
     if (scores) scores = restText ? new Map([...scores, ...restText]) : null;
-    const ranked = await this.rankScored(need, [...first, ...restRows.map((row) => partial(need, row, weights)), ...others], scores, weights, limit);
+    const ranked = await this.rankScored(
+      need,
+      [...first, ...restRows.map((row) => partial(need, row, weights)), ...others],
+      scores,
+      weights,
+      limit,
+    );
     // An offering gone from the projection between the two queries: the floor may not hold.
     return { ...ranked, dropped: ranked.dropped || restRows.length < restIds.length };
   }
 
   /** Explains, ranks and re-checks the top of scored candidates, with their text relevance (null = search down). */
-  private async rankScored(need: MatchingNeed, scored: Scored[], scores: TextScores, weights: WeightsInUse, limit: number): Promise<Ranked> {
+  private async rankScored(
+    need: MatchingNeed,
+    scored: Scored[],
+    scores: TextScores,
+    weights: WeightsInUse,
+    limit: number,
+  ): Promise<Ranked> {
     const proximityOf = new Map<string, RankedMatch['proximity']>();
     const candidates: ScoredCandidate[] = [];
     for (const s of scored) {
@@ -201,7 +225,7 @@ export class Ranker {
     const eligibility = eligibilityNeed(need);
     const items: RankedMatch[] = [];
     let dropped = false;
-    for (let start = 0; start < ranked.length && items.length < limit; ) {
+    for (let start = 0; start < ranked.length && items.length < limit;) {
       const slice = ranked.slice(start, start + limit - items.length + 5);
       start += slice.length;
       const rows = new Map((await this.candidates.findCandidateRows(slice.map((c) => c.offeringId))).map((r) => [r.id, r]));

@@ -40,5 +40,7 @@ export class TextRelevance {
 
 /** The text criterion of one offering from the relevance scores; search down (null) = 0, said in the reason. */
 export function textResult(scores: TextScores, id: string): CriterionResult {
-  return scores ? textCriterion(scores.get(id) ?? 0) : { score: 0, reason: 'Index de recherche indisponible : pertinence du texte comptée 0.' };
+  return scores
+    ? textCriterion(scores.get(id) ?? 0)
+    : { score: 0, reason: 'Index de recherche indisponible : pertinence du texte comptée 0.' };
 }

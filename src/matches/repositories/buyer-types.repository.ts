@@ -9,7 +9,9 @@ export class BuyerTypesRepository {
 
   /** The buyer type of a need's organisation, for the fit criterion. */
   async buyerTypeOf(organisationId: string): Promise<string | null> {
-    const rows = (await this.dataSource.query('SELECT buyer_type FROM organisation WHERE id = $1', [organisationId])) as { buyer_type: string | null }[];
+    const rows = (await this.dataSource.query('SELECT buyer_type FROM organisation WHERE id = $1', [organisationId])) as {
+      buyer_type: string | null;
+    }[];
     return rows[0]?.buyer_type ?? null;
   }
 }

@@ -37,7 +37,9 @@ export class MatchingWeightsRepository {
   }
 
   private async lockWeights(manager: EntityManager): Promise<StoredWeights | null> {
-    const rows = (await manager.query('SELECT weights, version, updated_at AS "updatedAt" FROM matching_weights WHERE id = 1 FOR UPDATE')) as StoredWeights[];
+    const rows = (await manager.query(
+      'SELECT weights, version, updated_at AS "updatedAt" FROM matching_weights WHERE id = 1 FOR UPDATE',
+    )) as StoredWeights[];
     return rows[0] ?? null;
   }
 

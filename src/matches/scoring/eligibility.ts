@@ -31,7 +31,10 @@ export interface Exclusion {
 }
 
 /** How the offering's declared service area reaches the need, or null when it does not. */
-export function serviceAreaReach(need: EligibilityNeed, area: EligibilityOffering['serviceArea']): 'national' | 'region' | 'departement' | 'remote' | null {
+export function serviceAreaReach(
+  need: EligibilityNeed,
+  area: EligibilityOffering['serviceArea'],
+): 'national' | 'region' | 'departement' | 'remote' | null {
   if (area.national) return 'national';
   if (area.departements.includes(need.departementCode)) return 'departement';
   if (area.regions.includes(need.regionCode)) return 'region';
@@ -61,7 +64,10 @@ export function exclusions(need: EligibilityNeed, offering: EligibilityOffering)
   const offerLow = offering.minBudgetEur;
   const offerHigh = offering.maxBudgetEur;
   // Only when both sides give a range: the need's ceiling below the offering's floor, or the reverse.
-  if ((needHigh !== null && offerLow !== null && needHigh < offerLow) || (offerHigh !== null && need.budgetMinEur !== null && needLow > offerHigh)) {
+  if (
+    (needHigh !== null && offerLow !== null && needHigh < offerLow) ||
+    (offerHigh !== null && need.budgetMinEur !== null && needLow > offerHigh)
+  ) {
     out.push({ rule: 'BUDGET', reason: "Le budget du besoin et la fourchette de prix de l'offre ne se recouvrent pas." });
   }
   return out;

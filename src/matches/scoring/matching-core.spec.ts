@@ -1,4 +1,11 @@
-import { belowRelevanceFloor, fitCriterion, sovereigntyCriterion, specificityPercent, textCriterion, useCaseCriterion } from './criteria.js';
+import {
+  belowRelevanceFloor,
+  fitCriterion,
+  sovereigntyCriterion,
+  specificityPercent,
+  textCriterion,
+  useCaseCriterion,
+} from './criteria.js';
 import { exclusions, serviceAreaReach, type EligibilityNeed, type EligibilityOffering } from './eligibility.js';
 import type { RequirementProfile } from '../../sovereignty/hard-requirements.js';
 import { compareCandidates, rankCandidates, scoreCandidate, type CriterionResult } from './ranking.js';
@@ -36,7 +43,10 @@ describe('useCaseCriterion', () => {
   it('gives a catch-all claiming all 18 use cases a fifth of what a specialist gets, and says why', () => {
     const all = Array.from({ length: 18 }, (_, i) => (i === 0 ? 'A' : `U${i}`));
     expect(useCaseCriterion(['A'], ['A'])).toEqual({ score: 100, reason: "Couvre le cas d'usage demandé." });
-    expect(useCaseCriterion(['A'], all)).toEqual({ score: 20, reason: "Couvre le cas d'usage demandé, mais l'offre revendique 18 cas d'usage : crédit réduit à 20 %." });
+    expect(useCaseCriterion(['A'], all)).toEqual({
+      score: 20,
+      reason: "Couvre le cas d'usage demandé, mais l'offre revendique 18 cas d'usage : crédit réduit à 20 %.",
+    });
     expect(useCaseCriterion(['A', 'B'], ['A', 'X', 'Y', 'Z', 'W', 'V']).score).toBe(25);
   });
 });
@@ -83,7 +93,11 @@ describe('sovereignty and text criteria', () => {
 
 describe('scoreCandidate', () => {
   it('is the weighted mean, and the contributions add up to the total', () => {
-    const scored = scoreCandidate('o1', results({ useCase: 100, proximity: 80, sovereignty: 74, sector: 65, text: 33, fit: 50 }), DEFAULT_WEIGHTS);
+    const scored = scoreCandidate(
+      'o1',
+      results({ useCase: 100, proximity: 80, sovereignty: 74, sector: 65, text: 33, fit: 50 }),
+      DEFAULT_WEIGHTS,
+    );
     const expected = (100 * 30 + 80 * 20 + 74 * 20 + 65 * 15 + 33 * 10 + 50 * 5) / 100;
     expect(Math.abs(scored.total - expected)).toBeLessThanOrEqual(0.05 + 1e-9); // rounded to one decimal
     const sum = scored.criteria.reduce((acc, c) => acc + c.contribution, 0);
@@ -144,7 +158,13 @@ describe('eligibility', () => {
     vendor: { hqJurisdiction: 'FR', nonEuControl: 'NONE', extraterritorialExposure: 'NO' },
     hosting: { dataResidency: 'FR', providerJurisdiction: 'FR', nonEuRemoteAccess: false, deploymentModes: ['SAAS_SHARED'] },
     certifications: { secNumCloud: 'NONE', iso27001: true, hds: false },
-    ai: { modelOrigin: 'FR', modelLicence: 'OSI_OPEN_SOURCE', inferenceHosting: 'VENDOR_HOSTED_EU', trainingOnCustomerData: 'NEVER', aiActRiskClass: 'MINIMAL' },
+    ai: {
+      modelOrigin: 'FR',
+      modelLicence: 'OSI_OPEN_SOURCE',
+      inferenceHosting: 'VENDOR_HOSTED_EU',
+      trainingOnCustomerData: 'NEVER',
+      aiActRiskClass: 'MINIMAL',
+    },
     gdpr: { dpaArt28: true, subprocessorsPublic: true, nonEuTransfers: 'NONE' },
     reversibility: { dataExportOpenFormat: true },
   };
@@ -174,8 +194,16 @@ describe('eligibility', () => {
     ['an unverified vendor', { vendorVerified: false }, 'VENDOR_NOT_VERIFIED'],
     ['US hosting', { profile: { ...profile, hosting: { ...profile.hosting, dataResidency: 'OTHER' } } }, 'DATA_IN_FRANCE'],
     ['grade C under a B minimum', { grade: 'C' }, 'MIN_GRADE'],
-    ['another région only', { serviceArea: { national: false, regions: ['84'], departements: ['69'], remoteDelivery: false } }, 'SERVICE_AREA'],
-    ['remote only when presence is needed', { serviceArea: { national: false, regions: [], departements: [], remoteDelivery: true } }, 'SERVICE_AREA'],
+    [
+      'another région only',
+      { serviceArea: { national: false, regions: ['84'], departements: ['69'], remoteDelivery: false } },
+      'SERVICE_AREA',
+    ],
+    [
+      'remote only when presence is needed',
+      { serviceArea: { national: false, regions: [], departements: [], remoteDelivery: true } },
+      'SERVICE_AREA',
+    ],
     ['a price floor above the budget', { minBudgetEur: 40000, maxBudgetEur: 90000 }, 'BUDGET'],
     ['a price ceiling under the budget', { minBudgetEur: 1000, maxBudgetEur: 5000 }, 'BUDGET'],
   ])('excludes %s with the rule and a reason', (_label, change, rule) => {

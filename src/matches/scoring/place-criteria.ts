@@ -17,7 +17,9 @@ const SECTOR_REASONS: Readonly<Record<SectorMatchKind, string>> = {
 export function sectorCriterion(needSector: string | null, offeringSectors: readonly string[]): CriterionResult {
   if (!needSector && offeringSectors.length > 0) return { score: 0, reason: "Le secteur du besoin n'est pas précisé." };
   const m = sectorMatch(needSector ?? '', offeringSectors);
-  const reason = m.sharedCode ? `${SECTOR_REASONS[m.match]} ${m.sharedCode}${m.match === 'sous-classe' ? ')' : ''}.` : SECTOR_REASONS[m.match];
+  const reason = m.sharedCode
+    ? `${SECTOR_REASONS[m.match]} ${m.sharedCode}${m.match === 'sous-classe' ? ')' : ''}.`
+    : SECTOR_REASONS[m.match];
   return { score: m.score, reason };
 }
 

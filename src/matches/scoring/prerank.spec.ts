@@ -22,7 +22,9 @@ describe('prerank inputs: the SQL twin reads the core’s own functions', () => 
     const none = { national: false, regions: [], departements: [], remoteDelivery: false };
     for (const need of ['06088', '75056', '2A004', '97411', '59350']) {
       const local = localProximityByDepartement(need);
-      const wrong = [...geo.communes.values()].filter((c) => (local[departementCodePrefix(c.communeCode)] ?? 0) !== proximity(need, [c.communeCode], none).score);
+      const wrong = [...geo.communes.values()].filter(
+        (c) => (local[departementCodePrefix(c.communeCode)] ?? 0) !== proximity(need, [c.communeCode], none).score,
+      );
       expect([need, wrong.map((c) => c.communeCode)]).toEqual([need, []]);
     }
   });
@@ -102,7 +104,9 @@ describe('totalOf: the total of scoreCandidate without its explanation', () => {
     let seed = 11;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 2000; i++) {
-      const results = Object.fromEntries(CRITERIA.map((c) => [c, { score: next() * 110 - 5, reason: '' }])) as Parameters<typeof totalOf>[0];
+      const results = Object.fromEntries(CRITERIA.map((c) => [c, { score: next() * 110 - 5, reason: '' }])) as Parameters<
+        typeof totalOf
+      >[0];
       const weights = Object.fromEntries(CRITERIA.map((c) => [c, i % 7 === 0 ? 0 : Math.floor(next() * 101)])) as Weights;
       expect(totalOf(results, weights)).toBe(scoreCandidate('x', results, weights).total);
     }

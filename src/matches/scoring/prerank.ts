@@ -35,7 +35,8 @@ export interface PrerankNeed {
  * `departementOfCommune`, it answers for a code the reference data does not know, which keeps
  * the pre-rank an upper bound of the core's score.
  */
-export const departementCodePrefix = (communeCode: string): string => (communeCode.startsWith('97') ? communeCode.slice(0, 3) : communeCode.slice(0, 2));
+export const departementCodePrefix = (communeCode: string): string =>
+  communeCode.startsWith('97') ? communeCode.slice(0, 3) : communeCode.slice(0, 2);
 
 const NO_AREA = { national: false, regions: [], departements: [], remoteDelivery: false };
 const representatives = new WeakMap<Geography, ReadonlyMap<string, CommuneCode>>();
@@ -45,7 +46,8 @@ function representativeCommunes(geo: Geography): ReadonlyMap<string, CommuneCode
   let found = representatives.get(geo);
   if (!found) {
     const map = new Map<string, CommuneCode>();
-    for (const commune of geo.communes.values()) if (!map.has(commune.departementCode)) map.set(commune.departementCode, commune.communeCode);
+    for (const commune of geo.communes.values())
+      if (!map.has(commune.departementCode)) map.set(commune.departementCode, commune.communeCode);
     representatives.set(geo, map);
     found = map;
   }
@@ -57,7 +59,10 @@ function representativeCommunes(geo: Geography): ReadonlyMap<string, CommuneCode
  * each département, seen from the need's commune, by the core's own `proximity()`. Départements
  * with no local relation are left out (the service area decides there). Empty for an unknown commune.
  */
-export function localProximityByDepartement(needCommune: string | null, geo: Geography = referenceData().geography): Record<string, number> {
+export function localProximityByDepartement(
+  needCommune: string | null,
+  geo: Geography = referenceData().geography,
+): Record<string, number> {
   const scores: Record<string, number> = {};
   if (!needCommune || !geo.communes.has(needCommune as CommuneCode)) return scores;
   for (const [departement, commune] of representativeCommunes(geo)) {
@@ -90,7 +95,8 @@ export function sectorScores(needSector: string, naf: NafNomenclature = referenc
 export function prerankSql(need: PrerankNeed, weights: Weights, param: (value: unknown) => string): string {
   const terms: string[] = [];
   // Weights are integers (weightProblems): integer arithmetic, numeric only for any other value.
-  const weighted = (weight: number, sql: string) => terms.push(`${param(weight)}::${Number.isInteger(weight) ? 'int' : 'numeric'} * (${sql})`);
+  const weighted = (weight: number, sql: string) =>
+    terms.push(`${param(weight)}::${Number.isInteger(weight) ? 'int' : 'numeric'} * (${sql})`);
 
   // Use case: share of the need's use cases the offering covers, rounded as Math.round does:
   // round(100 c / n) = floor((200 c + n) / 2n), in integers.
@@ -110,7 +116,10 @@ export function prerankSql(need: PrerankNeed, weights: Weights, param: (value: u
     const commune = need.communeCode ? geo.communes.get(need.communeCode as CommuneCode) : undefined;
     const onSite = ['o.service_national'];
     if (commune) {
-      onSite.push(`${param(commune.regionCode)}::text = ANY(o.service_regions)`, `${param(commune.departementCode)}::text = ANY(o.service_departements)`);
+      onSite.push(
+        `${param(commune.regionCode)}::text = ANY(o.service_regions)`,
+        `${param(commune.departementCode)}::text = ANY(o.service_departements)`,
+      );
     }
     const area = `CASE WHEN ${onSite.join(' OR ')} THEN ${PROXIMITY_SCORES.on_site} WHEN o.remote_delivery THEN ${PROXIMITY_SCORES.remote} ELSE ${PROXIMITY_SCORES.out_of_area} END`;
     const local = localProximityByDepartement(need.communeCode, geo);

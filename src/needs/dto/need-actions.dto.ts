@@ -46,7 +46,11 @@ export class RejectNeedDto extends NeedTransitionDto {
 }
 
 export class CloseNeedDto extends NeedTransitionDto {
-  @ApiProperty({ enum: CLOSE_OUTCOMES, example: 'won', description: 'won: a vendor was chosen; no_fit: none suited; abandoned: the project stopped.' })
+  @ApiProperty({
+    enum: CLOSE_OUTCOMES,
+    example: 'won',
+    description: 'won: a vendor was chosen; no_fit: none suited; abandoned: the project stopped.',
+  })
   @IsIn(CLOSE_OUTCOMES)
   outcome!: CloseOutcome;
 }

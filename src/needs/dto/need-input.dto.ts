@@ -51,7 +51,10 @@ export class NeedFieldsDto {
   @IsUseCase({ each: true })
   useCases?: string[];
 
-  @ApiPropertyOptional({ example: '84.11Z', description: "NAF rév. 2 code of the need's sector; defaults to the buyer organisation's NAF code." })
+  @ApiPropertyOptional({
+    example: '84.11Z',
+    description: "NAF rév. 2 code of the need's sector; defaults to the buyer organisation's NAF code.",
+  })
   @IfPresent()
   @IsNafCode({ levels: NAF_LEVELS })
   sector?: string;
@@ -95,7 +98,11 @@ export class NeedFieldsDto {
   @IsCalendarDate()
   deadline?: string | null;
 
-  @ApiPropertyOptional({ enum: DataSensitivity, example: DataSensitivity.PERSONAL, description: 'Most sensitive data the project touches.' })
+  @ApiPropertyOptional({
+    enum: DataSensitivity,
+    example: DataSensitivity.PERSONAL,
+    description: 'Most sensitive data the project touches.',
+  })
   @IfPresent()
   @IsEnum(DataSensitivity)
   dataSensitivity?: DataSensitivity;

@@ -9,7 +9,11 @@ export type NeedSortField = (typeof NEED_SORT_FIELDS)[number];
 export const NEED_SORTS = NEED_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
 
 export class ListNeedsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: NEED_STATUSES, example: 'submitted', description: 'status=submitted is the curator queue (oldest submission first).' })
+  @ApiPropertyOptional({
+    enum: NEED_STATUSES,
+    example: 'submitted',
+    description: 'status=submitted is the curator queue (oldest submission first).',
+  })
   @IsOptional()
   @IsIn(NEED_STATUSES)
   status?: NeedStatus;

@@ -68,7 +68,8 @@ export class NeedDto {
     enum: HardRequirement,
     isArray: true,
     example: [HardRequirement.GDPR_DPA, HardRequirement.DATA_IN_EU],
-    description: 'Defaults for the data sensitivity (REFERENCE §4.5), plus the collectivité suggestions for a collectivité; empty until dataSensitivity is set.',
+    description:
+      'Defaults for the data sensitivity (REFERENCE §4.5), plus the collectivité suggestions for a collectivité; empty until dataSensitivity is set.',
   })
   suggestedRequirements!: HardRequirement[];
 
@@ -86,10 +87,19 @@ export class NeedDto {
   @ApiProperty({ enum: NEED_STATUSES, example: 'submitted' })
   status!: string;
 
-  @ApiProperty({ enum: NEED_ACTIONS, isArray: true, example: ['publish', 'request-changes', 'reject'], description: 'Actions the current state allows.' })
+  @ApiProperty({
+    enum: NEED_ACTIONS,
+    isArray: true,
+    example: ['publish', 'request-changes', 'reject'],
+    description: 'Actions the current state allows.',
+  })
   allowedActions!: NeedAction[];
 
-  @ApiProperty({ nullable: true, example: 'Précisez le volume de courriers.', description: 'Last message of a curator asking for changes.' })
+  @ApiProperty({
+    nullable: true,
+    example: 'Précisez le volume de courriers.',
+    description: 'Last message of a curator asking for changes.',
+  })
   curatorMessage!: string | null;
 
   @ApiProperty({ nullable: true, example: null })
@@ -113,7 +123,11 @@ export class NeedDto {
   @ApiProperty({ nullable: true, example: null })
   closedAt!: Date | null;
 
-  @ApiProperty({ nullable: true, example: 3600, description: 'Seconds since submission while the need waits for a curator; null otherwise.' })
+  @ApiProperty({
+    nullable: true,
+    example: 3600,
+    description: 'Seconds since submission while the need waits for a curator; null otherwise.',
+  })
   waitingSeconds!: number | null;
 
   @ApiProperty({ example: 2 })
@@ -161,7 +175,8 @@ export function toNeedDto(n: NeedEntity, now: Date = new Date()): NeedDto {
     publishedAt: n.publishedAt,
     rejectedAt: n.rejectedAt,
     closedAt: n.closedAt,
-    waitingSeconds: n.status === 'submitted' && n.submittedAt ? Math.max(0, Math.floor((now.getTime() - n.submittedAt.getTime()) / 1000)) : null,
+    waitingSeconds:
+      n.status === 'submitted' && n.submittedAt ? Math.max(0, Math.floor((now.getTime() - n.submittedAt.getTime()) / 1000)) : null,
     version: n.version,
     createdAt: n.createdAt,
     updatedAt: n.updatedAt,

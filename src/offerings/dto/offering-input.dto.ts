@@ -10,7 +10,6 @@ import {
   IsInt,
   IsISO8601,
   IsObject,
-  
   IsString,
   IsUrl,
   Length,
@@ -118,19 +117,31 @@ export class CreateOfferingDto {
   @Length(1, 200)
   title!: string;
 
-  @ApiPropertyOptional({ example: 'Un assistant RAG hébergé en France qui répond aux agents à partir de vos délibérations.', nullable: true, description: 'null clears it (a summary is needed to publish).' })
+  @ApiPropertyOptional({
+    example: 'Un assistant RAG hébergé en France qui répond aux agents à partir de vos délibérations.',
+    nullable: true,
+    description: 'null clears it (a summary is needed to publish).',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 500)
   summary?: string | null;
 
-  @ApiPropertyOptional({ example: 'Indexation des documents internes, réponses sourcées, hébergement SecNumCloud…', nullable: true, description: 'null clears it.' })
+  @ApiPropertyOptional({
+    example: 'Indexation des documents internes, réponses sourcées, hébergement SecNumCloud…',
+    nullable: true,
+    description: 'null clears it.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 10000)
   description?: string | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['KNOWLEDGE_ASSISTANT_RAG'], description: 'Use-case codes (GET /reference/use-cases); one at least to publish.' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['KNOWLEDGE_ASSISTANT_RAG'],
+    description: 'Use-case codes (GET /reference/use-cases); one at least to publish.',
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(18)

@@ -97,7 +97,11 @@ export class ClaimViewDto {
   @ApiProperty({ example: 'Qualification SecNumCloud' })
   label!: string;
 
-  @ApiProperty({ example: 'OFFERING', description: 'The declared value (string or boolean).', oneOf: [{ type: 'string' }, { type: 'boolean' }] })
+  @ApiProperty({
+    example: 'OFFERING',
+    description: 'The declared value (string or boolean).',
+    oneOf: [{ type: 'string' }, { type: 'boolean' }],
+  })
   value!: string | boolean;
 
   @ApiProperty({ enum: ['declared', 'verified', 'rejected'], example: 'declared' })

@@ -9,7 +9,6 @@ import {
   IsEnum,
   IsIn,
   IsObject,
-  
   IsString,
   Length,
   ValidateNested,
@@ -50,7 +49,11 @@ export class VendorSovereigntyDto {
   @IsEnum(NonEuControl)
   nonEuControl!: NonEuControl;
 
-  @ApiProperty({ enum: EXTRATERRITORIAL_EXPOSURES, example: 'NO', description: 'Subject to CLOUD Act/FISA-type law, directly or via host or model API.' })
+  @ApiProperty({
+    enum: EXTRATERRITORIAL_EXPOSURES,
+    example: 'NO',
+    description: 'Subject to CLOUD Act/FISA-type law, directly or via host or model API.',
+  })
   @IsIn(EXTRATERRITORIAL_EXPOSURES)
   extraterritorialExposure!: ExtraterritorialExposure;
 }

@@ -64,7 +64,13 @@ export function buildGeography(raw: RawGeography): Geography {
     const departementCode = d.code as DepartementCode;
     const regionCode = d.region as RegionCode;
     if (!regions.has(regionCode)) throw new Error(`Département ${d.code} refers to unknown région ${d.region}`);
-    departements.set(departementCode, { departementCode, name: d.nom, regionCode, zone: d.zone, chefLieuCommuneCode: d.chefLieu as CommuneCode });
+    departements.set(departementCode, {
+      departementCode,
+      name: d.nom,
+      regionCode,
+      zone: d.zone,
+      chefLieuCommuneCode: d.chefLieu as CommuneCode,
+    });
   }
 
   const communes = new Map<CommuneCode, Commune>();

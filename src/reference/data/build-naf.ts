@@ -44,7 +44,14 @@ export function buildNaf(codes: RawNafCode[], sections: RawNafSections): NafNome
 
   const byCode = new Map<string, NafEntry>();
   for (const section of sections.sections) {
-    byCode.set(section.code, { code: section.code, label: section.label, level: 'section', parentCode: null, sectionCode: section.code, nafVersion: CURRENT_NAF_VERSION });
+    byCode.set(section.code, {
+      code: section.code,
+      label: section.label,
+      level: 'section',
+      parentCode: null,
+      sectionCode: section.code,
+      nafVersion: CURRENT_NAF_VERSION,
+    });
   }
   for (const { id, label } of codes) {
     const level = nafLevelOfShape(id);

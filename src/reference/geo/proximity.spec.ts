@@ -1,7 +1,13 @@
 import type { DepartementCode, RegionCode } from '../data/geo.types.js';
 import { proximity, type ServiceArea } from './proximity.js';
 
-const area = (overrides: Partial<ServiceArea> = {}): ServiceArea => ({ national: false, regions: [], departements: [], remoteDelivery: false, ...overrides });
+const area = (overrides: Partial<ServiceArea> = {}): ServiceArea => ({
+  national: false,
+  regions: [],
+  departements: [],
+  remoteDelivery: false,
+  ...overrides,
+});
 const NICE = '06088';
 
 describe('proximity (DESIGN §5)', () => {
@@ -15,7 +21,14 @@ describe('proximity (DESIGN §5)', () => {
     ['far away with on-site national delivery (Paris)', NICE, ['75056'], area({ national: true }), 'on_site', 40],
     ['far away, on site in the need’s région', NICE, ['75056'], area({ regions: ['93' as RegionCode] }), 'on_site', 40],
     ['far away, on site in the need’s département', NICE, ['75056'], area({ departements: ['06' as DepartementCode] }), 'on_site', 40],
-    ['far away, on site in département 93 only (not région 93)', NICE, ['75056'], area({ departements: ['93' as DepartementCode], remoteDelivery: true }), 'remote', 30],
+    [
+      'far away, on site in département 93 only (not région 93)',
+      NICE,
+      ['75056'],
+      area({ departements: ['93' as DepartementCode], remoteDelivery: true }),
+      'remote',
+      30,
+    ],
     ['far away, remote only', NICE, ['75056'], area({ remoteDelivery: true }), 'remote', 30],
     ['far away, serving elsewhere only', NICE, ['75056'], area({ regions: ['11' as RegionCode] }), 'out_of_area', 0],
     ['Corsica from Nice: not adjacent, not same région', NICE, ['2A004'], area({ remoteDelivery: true }), 'remote', 30],
@@ -34,7 +47,9 @@ describe('proximity (DESIGN §5)', () => {
   it('skips unknown vendor communes and falls back on the service area for an unknown need commune', () => {
     expect(proximity(NICE, ['99999', '83137'], area())).toMatchObject({ relation: 'adjacent_departement' });
     expect(proximity('99999', ['06088'], area({ national: true }))).toEqual({ relation: 'on_site', score: 40, fromCommuneCode: null });
-    expect(proximity('99999', ['06088'], area({ regions: ['93' as RegionCode], remoteDelivery: true }))).toMatchObject({ relation: 'remote' });
+    expect(proximity('99999', ['06088'], area({ regions: ['93' as RegionCode], remoteDelivery: true }))).toMatchObject({
+      relation: 'remote',
+    });
     expect(proximity(NICE, [], area())).toMatchObject({ relation: 'out_of_area', score: 0 });
   });
 });

@@ -27,11 +27,7 @@ export interface SectorMatch {
  * share (need 62.01Z and offering 62 share the division: 65). An offering with no sector is
  * cross-sector (25); codes unknown to NAF rév. 2 share nothing.
  */
-export function sectorMatch(
-  needCode: string,
-  offeringSectors: readonly string[],
-  naf: NafNomenclature = referenceData().naf,
-): SectorMatch {
+export function sectorMatch(needCode: string, offeringSectors: readonly string[], naf: NafNomenclature = referenceData().naf): SectorMatch {
   if (offeringSectors.length === 0) return { match: 'cross_sector', score: SECTOR_MATCH_SCORES.cross_sector, sharedCode: null };
   const needLineage = nafLineage(needCode, naf);
   let best: SectorMatch = { match: 'none', score: 0, sharedCode: null };

@@ -46,7 +46,11 @@ export function sovereigntyVocabulary() {
       requirements: [...DEFAULT_REQUIREMENTS_BY_SENSITIVITY[dataSensitivity]],
     })),
     suggestedForCollectivite: [...SUGGESTED_REQUIREMENTS_FOR_COLLECTIVITE],
-    grades: SOVEREIGNTY_GRADES.map((grade) => ({ grade, minScore: GRADE_MIN_SCORES[grade], label: labels.SOVEREIGNTY_GRADE_LABELS[grade] })),
+    grades: SOVEREIGNTY_GRADES.map((grade) => ({
+      grade,
+      minScore: GRADE_MIN_SCORES[grade],
+      label: labels.SOVEREIGNTY_GRADE_LABELS[grade],
+    })),
     scoreBlocks: (Object.keys(SOVEREIGNTY_BLOCKS) as SovereigntyBlock[]).map((block) => ({
       block,
       maxScore: SOVEREIGNTY_BLOCKS[block],

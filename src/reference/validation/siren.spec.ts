@@ -54,4 +54,3 @@ describe('luhnOk and compactDigits', () => {
     expect(compactDigits(' 210.600\u00A0888 ')).toBe('210600888');
   });
 });
-

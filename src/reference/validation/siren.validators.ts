@@ -22,4 +22,3 @@ export const IsSiren = (options?: ValidationOptions): PropertyDecorator =>
 
 export const IsSiret = (options?: ValidationOptions): PropertyDecorator =>
   rule('isSiret', isValidSiret, '$property must be a valid SIRET number (14 digits, Luhn check)', options);
-

@@ -28,7 +28,13 @@ export type MeiliFailure =
 
 const LOST_CODES = new Set(['index_not_found']);
 // Codes whose message says an attribute is not filterable or sortable: settings missing, not a bug.
-const SETTINGS_CODES = new Set(['invalid_search_filter', 'invalid_document_filter', 'invalid_search_sort', 'invalid_search_facets', 'invalid_document_sort']);
+const SETTINGS_CODES = new Set([
+  'invalid_search_filter',
+  'invalid_document_filter',
+  'invalid_search_sort',
+  'invalid_search_facets',
+  'invalid_document_sort',
+]);
 
 export function classifyMeiliError(error: unknown): MeiliFailure {
   const detail = error instanceof Error ? error.message : String(error);
@@ -40,7 +46,8 @@ export function classifyMeiliError(error: unknown): MeiliFailure {
     const status = error.response.status;
     const code = error.cause?.code ?? '';
     if (LOST_CODES.has(code) || isSettingsMessage(code, detail)) return { kind: 'lost', detail };
-    if (status === 401 || status === 403) return { kind: 'unavailable', reason: 'unauthorized', detail: `Meilisearch refused the API key (${status} ${code}): ${detail}` };
+    if (status === 401 || status === 403)
+      return { kind: 'unavailable', reason: 'unauthorized', detail: `Meilisearch refused the API key (${status} ${code}): ${detail}` };
     if (status >= 500 || status === 408 || status === 429) return { kind: 'unavailable', reason: 'unreachable', detail };
     return { kind: 'bug', detail };
   }

@@ -36,7 +36,17 @@ describe('Meilisearch filter builder', () => {
   });
 
   it('declares as filterable every attribute the builder filters on', () => {
-    const filter = buildFilter({ useCases: ['x'], sectors: ['x'], region: 'x', departement: 'x', grades: ['x'], dataResidencies: ['x'], requirements: ['x'], vendorId: 'x' }) ?? '';
+    const filter =
+      buildFilter({
+        useCases: ['x'],
+        sectors: ['x'],
+        region: 'x',
+        departement: 'x',
+        grades: ['x'],
+        dataResidencies: ['x'],
+        requirements: ['x'],
+        vendorId: 'x',
+      }) ?? '';
     const used = [...filter.matchAll(/([a-zA-Z]+) (?:IN|=)/g)].map((m) => m[1]);
     for (const attribute of used) expect(OFFERINGS_SETTINGS.filterableAttributes).toContain(attribute);
   });

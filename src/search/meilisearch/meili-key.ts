@@ -22,7 +22,8 @@ export interface ProvisionedKey {
 }
 
 const sameScope = (key: Key): boolean =>
-  [...key.actions].sort().join() === [...APP_KEY_ACTIONS].sort().join() && [...key.indexes].sort().join() === [...APP_KEY_INDEXES].sort().join();
+  [...key.actions].sort().join() === [...APP_KEY_ACTIONS].sort().join() &&
+  [...key.indexes].sort().join() === [...APP_KEY_INDEXES].sort().join();
 
 /**
  * Creates the app's scoped key with the master key, idempotently. A key's actions cannot be
@@ -31,7 +32,8 @@ const sameScope = (key: Key): boolean =>
 export async function provisionAppKey(url: string, masterKey: string, timeoutMs = 5000): Promise<ProvisionedKey> {
   const client = new Meilisearch({ host: url, apiKey: masterKey, timeout: timeoutMs });
   const existing = await client.getKey(APP_KEY_UID).catch((error: unknown) => {
-    if (error instanceof Error && 'cause' in error && (error.cause as { code?: string } | undefined)?.code === 'api_key_not_found') return null;
+    if (error instanceof Error && 'cause' in error && (error.cause as { code?: string } | undefined)?.code === 'api_key_not_found')
+      return null;
     throw new Error(`Cannot read the app's key: ${classifyMeiliError(error).detail}`);
   });
   if (existing && sameScope(existing)) return { key: existing.key, uid: existing.uid, action: 'kept' };

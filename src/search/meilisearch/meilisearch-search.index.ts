@@ -57,7 +57,12 @@ export class MeilisearchSearchIndex implements SearchIndex {
 
   constructor(url: string, apiKey: string | undefined, indexUid = OFFERINGS_INDEX, options: MeiliOptions = {}) {
     this.options = { ...MEILI_DEFAULTS, ...options };
-    this.client = new Meilisearch({ host: url, apiKey, timeout: this.options.timeoutMs, defaultWaitOptions: { timeout: this.options.taskTimeoutMs } });
+    this.client = new Meilisearch({
+      host: url,
+      apiKey,
+      timeout: this.options.timeoutMs,
+      defaultWaitOptions: { timeout: this.options.taskTimeoutMs },
+    });
     this.index = this.client.index<OfferingDocument>(indexUid);
   }
 
@@ -111,7 +116,10 @@ export class MeilisearchSearchIndex implements SearchIndex {
         locales: ['fra'],
       }),
     );
-    const facets = Object.fromEntries(FACETS.map((f) => [f, { ...(response.facetDistribution?.[f] ?? {}) }])) as Record<Facet, Record<string, number>>;
+    const facets = Object.fromEntries(FACETS.map((f) => [f, { ...(response.facetDistribution?.[f] ?? {}) }])) as Record<
+      Facet,
+      Record<string, number>
+    >;
     return {
       items: response.hits.map((hit) => ({ document: stripMeta(hit) })),
       total: response.totalHits,
@@ -142,7 +150,9 @@ export class MeilisearchSearchIndex implements SearchIndex {
   async topIds(text: string, limit: number): Promise<string[]> {
     const normalised = normaliseQuery(text);
     if (!normalised || limit <= 0) return [];
-    const response = await this.read(() => this.index.search(normalised, { limit, matchingStrategy: 'last', attributesToRetrieve: ['id'], locales: ['fra'] }));
+    const response = await this.read(() =>
+      this.index.search(normalised, { limit, matchingStrategy: 'last', attributesToRetrieve: ['id'], locales: ['fra'] }),
+    );
     return response.hits.map((hit) => hit.id);
   }
 
@@ -172,7 +182,8 @@ export class MeilisearchSearchIndex implements SearchIndex {
     } catch (error) {
       const failure = classifyMeiliError(error);
       if (failure.kind === 'lost') this.ready = false;
-      const detail = failure.kind === 'lost' ? `index ${this.index.uid} missing or without its settings (${failure.detail})` : failure.detail;
+      const detail =
+        failure.kind === 'lost' ? `index ${this.index.uid} missing or without its settings (${failure.detail})` : failure.detail;
       return { backend: this.backend, ok: false, detail };
     }
   }
@@ -207,7 +218,10 @@ export class MeilisearchSearchIndex implements SearchIndex {
     if (!this.preparing && failure && Date.now() - failure.at < this.options.retryPrepareAfterMs) throw failure.error;
     let timer: NodeJS.Timeout | undefined;
     const outOfTime = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new SearchUnavailableError('not_ready', `Meilisearch index ${this.index.uid} is still being prepared.`)), Math.max(0, budgetMs));
+      timer = setTimeout(
+        () => reject(new SearchUnavailableError('not_ready', `Meilisearch index ${this.index.uid} is still being prepared.`)),
+        Math.max(0, budgetMs),
+      );
     });
     try {
       // The preparation goes on in the background when this caller cannot wait for it.
@@ -242,7 +256,9 @@ export class MeilisearchSearchIndex implements SearchIndex {
     this.ready = true;
     this.lastFailure = null;
     if (created) {
-      this.logger.warn(`Meilisearch index ${this.index.uid} created empty: if PostgreSQL already holds published offerings, run \`node dist/src/search/reindex.js\`.`);
+      this.logger.warn(
+        `Meilisearch index ${this.index.uid} created empty: if PostgreSQL already holds published offerings, run \`node dist/src/search/reindex.js\`.`,
+      );
     }
     await this.warnIfMasterKey();
   }
@@ -270,12 +286,18 @@ export class MeilisearchSearchIndex implements SearchIndex {
       () => true,
       () => false,
     );
-    if (canManageKeys) this.logger.warn('MEILI_API_KEY can manage API keys (the master key?): give the app the scoped key (README, "Deploying with docker-compose").');
+    if (canManageKeys)
+      this.logger.warn(
+        'MEILI_API_KEY can manage API keys (the master key?): give the app the scoped key (README, "Deploying with docker-compose").',
+      );
   }
 
   private beforeEnqueue(deadline: number): void {
     if (Date.now() > deadline) {
-      throw new SearchUnavailableError('unreachable', `Meilisearch write not enqueued within ${this.options.enqueueDeadlineMs} ms: left to a later delivery, with fresh data.`);
+      throw new SearchUnavailableError(
+        'unreachable',
+        `Meilisearch write not enqueued within ${this.options.enqueueDeadlineMs} ms: left to a later delivery, with fresh data.`,
+      );
     }
   }
 

@@ -18,10 +18,10 @@ export interface WordReadings {
 
 /** WHERE clause, parameters and text ranking (null without text) of a query. */
 export function catalogueWhere(
-query: CatalogueQuery,
-text: string,
-mode: TextMode,
-readings: readonly WordReadings[],
+  query: CatalogueQuery,
+  text: string,
+  mode: TextMode,
+  readings: readonly WordReadings[],
 ): { sql: string; params: unknown[]; rank: string | null } {
   const params: unknown[] = [];
   const p = (value: unknown): string => {
@@ -30,7 +30,8 @@ readings: readonly WordReadings[],
   };
   // Documents found by any of `words` as the search reads them; built once per query, not once
   // per row, as a scalar subquery (unaccent is only STABLE).
-  const anyOf = (words: readonly string[]): string => `(SELECT ${words.map((w) => `websearch_to_tsquery('french', unaccent(${p(w)}))`).join(' || ')})`;
+  const anyOf = (words: readonly string[]): string =>
+    `(SELECT ${words.map((w) => `websearch_to_tsquery('french', unaccent(${p(w)}))`).join(' || ')})`;
   const where: string[] = [];
   let rank: string | null = null;
   if (mode === 'words' || mode === 'corrected') {

@@ -141,10 +141,21 @@ export class PostgresSearchIndex implements SearchIndex {
       counted = await this.facetsAndTotal(query, text, mode, readings);
     }
     const items = counted.total === 0 ? [] : await this.page(query, text, mode, readings);
-    return { items: items.map((document) => ({ document })), total: counted.total, page: query.page, pageSize: query.pageSize, facets: counted.facets };
+    return {
+      items: items.map((document) => ({ document })),
+      total: counted.total,
+      page: query.page,
+      pageSize: query.pageSize,
+      facets: counted.facets,
+    };
   }
 
-  private async facetsAndTotal(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly WordReadings[]): Promise<{ total: number; facets: Record<Facet, Record<string, number>> }> {
+  private async facetsAndTotal(
+    query: CatalogueQuery,
+    text: string,
+    mode: TextMode,
+    readings: readonly WordReadings[],
+  ): Promise<{ total: number; facets: Record<Facet, Record<string, number>> }> {
     const { sql, params } = catalogueWhere(query, text, mode, readings);
     const facetSql = FACETS.map((facet) => {
       const { column, array } = FACET_COLUMNS[facet];
@@ -177,10 +188,7 @@ export class PostgresSearchIndex implements SearchIndex {
   async corrections(text: string): Promise<WordReadings[] | null> {
     // Words as websearch_to_tsquery reads them: a leading "-" negates a whole token, which is then
     // kept as typed (excluding a guess would exclude too much).
-    const rows = (await this.dataSource.query(
-      CORRECTIONS_SQL,
-      [text],
-    )) as { word: string; negated: boolean; corrections: string[] }[];
+    const rows = (await this.dataSource.query(CORRECTIONS_SQL, [text])) as { word: string; negated: boolean; corrections: string[] }[];
     if (!rows.some((r) => r.corrections.length > 0)) return null;
     return rows.map((r) => ({ readings: [r.word, ...r.corrections], negated: r.negated }));
   }
@@ -250,4 +258,3 @@ export class PostgresSearchIndex implements SearchIndex {
     }
   }
 }
-

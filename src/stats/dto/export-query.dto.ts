@@ -27,7 +27,14 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 const list = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : Array.isArray(value) ? value : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : Array.isArray(value)
+      ? value
+      : value;
 
 export class StatsExportQueryDto {
   @ApiPropertyOptional({

@@ -4,7 +4,12 @@ export class KeyCountDto {
   @ApiProperty({ example: 'published' })
   key!: string;
 
-  @ApiProperty({ type: String, nullable: true, example: "Provence-Alpes-Côte d'Azur", description: 'French label where the key has one (régions).' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: "Provence-Alpes-Côte d'Azur",
+    description: 'French label where the key has one (régions).',
+  })
   label!: string | null;
 
   @ApiProperty({ example: 12 })
@@ -70,7 +75,12 @@ export class OutcomeStatsDto {
   @ApiProperty({ type: Number, nullable: true, example: 0.5 })
   shareGradeAOrB!: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, example: 172800, description: 'Median seconds from publication to the first introduction; null before any.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 172800,
+    description: 'Median seconds from publication to the first introduction; null before any.',
+  })
   medianSecondsToFirstIntroduction!: number | null;
 }
 
@@ -111,7 +121,10 @@ export class SideAnswersDto {
 }
 
 export class StatsFunnelDto {
-  @ApiProperty({ type: [FunnelStepDto], description: 'proposed → connected → meeting_held → won; an introduction counts in every step it reached.' })
+  @ApiProperty({
+    type: [FunnelStepDto],
+    description: 'proposed → connected → meeting_held → won; an introduction counts in every step it reached.',
+  })
   steps!: FunnelStepDto[];
 
   @ApiProperty({ type: SideAnswersDto })

@@ -9,12 +9,18 @@ import { IsDepartementCode, IsRegionCode, IsUseCase } from '../../reference/vali
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class VendorListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '93', description: 'Région code: head office or an establishment there, or a published offering serving it.' })
+  @ApiPropertyOptional({
+    example: '93',
+    description: 'Région code: head office or an establishment there, or a published offering serving it.',
+  })
   @IsOmittable()
   @IsRegionCode()
   region?: string;
 
-  @ApiPropertyOptional({ example: '06', description: 'Département code: head office or an establishment there, or a published offering serving it.' })
+  @ApiPropertyOptional({
+    example: '06',
+    description: 'Département code: head office or an establishment there, or a published offering serving it.',
+  })
   @IsOmittable()
   @IsDepartementCode()
   departement?: string;

@@ -34,7 +34,12 @@ export class WebAccountController {
 
   @Post('connexion')
   @UseGuards(AuthRateLimitGuard)
-  async login(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: unknown, @Headers('user-agent') userAgent?: string): Promise<void> {
+  async login(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: unknown,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<void> {
     const { credentials, email, retour } = parseLogin(body);
     const again = (message: string, status: number) =>
       this.views.send(reply, request, 'account/login', 'Se connecter', { values: { email }, retour, message }, status);
@@ -55,15 +60,33 @@ export class WebAccountController {
 
   @Get('inscription')
   registerPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('profil') profil?: string): void {
-    this.views.send(reply, request, 'account/register', 'Créer un compte', { role: roleOfProfile(profil), values: {}, errors: {}, labels: REGISTER_LABELS, buyerTypes: buyerTypeOptions() });
+    this.views.send(reply, request, 'account/register', 'Créer un compte', {
+      role: roleOfProfile(profil),
+      values: {},
+      errors: {},
+      labels: REGISTER_LABELS,
+      buyerTypes: buyerTypeOptions(),
+    });
   }
 
   @Post('inscription')
   @UseGuards(AuthRateLimitGuard)
-  async register(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: unknown, @Headers('user-agent') userAgent?: string): Promise<void> {
+  async register(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: unknown,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<void> {
     const form = await parseRegister(body);
     const again = (errors: Record<string, string[]>, message: string | undefined, status: number) =>
-      this.views.send(reply, request, 'account/register', 'Créer un compte', { role: form.role, values: form.values, errors, message, labels: REGISTER_LABELS, buyerTypes: buyerTypeOptions() }, status);
+      this.views.send(
+        reply,
+        request,
+        'account/register',
+        'Créer un compte',
+        { role: form.role, values: form.values, errors, message, labels: REGISTER_LABELS, buyerTypes: buyerTypeOptions() },
+        status,
+      );
     if (!form.dto) return again(form.errors, undefined, 400);
     const dto = form.dto;
     const saved = await attempt(
@@ -73,7 +96,11 @@ export class WebAccountController {
     if (!saved.done) return;
     const { session, role: registered } = saved.value;
     this.sessions.store(reply, session);
-    seeOther(reply, request, withFlash(homeOf(registered), session.user.membershipStatus === 'pending' ? 'registered-pending' : 'registered'));
+    seeOther(
+      reply,
+      request,
+      withFlash(homeOf(registered), session.user.membershipStatus === 'pending' ? 'registered-pending' : 'registered'),
+    );
   }
 
   @Post('deconnexion')

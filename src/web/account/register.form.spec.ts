@@ -24,7 +24,11 @@ describe('register form', () => {
   });
 
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
-    ['a buyer with its type, SIREN without spaces and NAF in capitals', {}, { role: 'buyer', organisation: { siren: '552100554', nafCode: '84.11Z', communeCode: '06088', buyerType: 'collectivite' } }],
+    [
+      'a buyer with its type, SIREN without spaces and NAF in capitals',
+      {},
+      { role: 'buyer', organisation: { siren: '552100554', nafCode: '84.11Z', communeCode: '06088', buyerType: 'collectivite' } },
+    ],
     ['a vendor without a buyer type', { role: 'vendor' }, { role: 'vendor', organisation: { buyerType: undefined } }],
     ['any other role as a buyer', { role: 'admin' }, { role: 'buyer' }],
   ])('reads %s', async (_case, extra, expected) => {

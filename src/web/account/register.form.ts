@@ -23,7 +23,8 @@ export const REGISTER_LABELS: Readonly<Record<string, string>> = {
 export const buyerTypeOptions = () => BUYER_TYPES.map((code) => ({ code, label: BUYER_TYPE_LABELS[code] }));
 
 /** The role a sign-up link asks for (`?profil=fournisseur`), or null to let the visitor choose. */
-export const roleOfProfile = (profil: string | undefined): RegisterRole | null => (profil === 'fournisseur' ? 'vendor' : profil === 'acheteur' ? 'buyer' : null);
+export const roleOfProfile = (profil: string | undefined): RegisterRole | null =>
+  profil === 'fournisseur' ? 'vendor' : profil === 'acheteur' ? 'buyer' : null;
 
 /** The form as RegisterDto; what is shown again never includes the password. */
 export async function parseRegister(body: unknown): Promise<Parsed<RegisterDto> & { role: RegisterRole }> {

@@ -34,7 +34,8 @@ export interface StepPage {
 
 /** Step 4's boxes: the suggestions for the sensitivity first, then every other requirement. */
 export function requirementGroups(need: NeedDto, ticked: string[], sensitivity: string | null | undefined = need.dataSensitivity) {
-  const suggested: string[] = sensitivity === need.dataSensitivity ? need.suggestedRequirements : suggestedRequirementsFor(sensitivity, need.buyerType);
+  const suggested: string[] =
+    sensitivity === need.dataSensitivity ? need.suggestedRequirements : suggestedRequirementsFor(sensitivity, need.buyerType);
   const all = sovereigntyVocabulary().hardRequirements;
   return { ticked, suggested: all.filter((r) => suggested.includes(r.code)), others: all.filter((r) => !suggested.includes(r.code)) };
 }
@@ -51,7 +52,13 @@ export class BuyerPages {
   ) {}
 
   step(reply: FastifyReply, request: FastifyRequest, need: NeedDto | null, step: number, data: StepPage, status = 200): void {
-    const requirements = need ? requirementGroups(need, (data.values.requirements as string[] | undefined) ?? need.requirements, data.values.dataSensitivity as string | undefined) : null;
+    const requirements = need
+      ? requirementGroups(
+          need,
+          (data.values.requirements as string[] | undefined) ?? need.requirements,
+          data.values.dataSensitivity as string | undefined,
+        )
+      : null;
     this.views.send(
       reply,
       request,
@@ -76,12 +83,26 @@ export class BuyerPages {
   }
 
   /** Step 4 answered as an htmx fragment: the market depth of the saved draft, or why it is not updated. */
-  depthPreview(reply: FastifyReply, request: FastifyRequest, data: { message: string } | { depth: MarketDepthDto; need: NeedDto; added: string[] }): void {
-    const extra = 'need' in data ? { version: data.need.version, requirements: data.added.length > 0 ? requirementGroups(data.need, data.need.requirements) : null } : {};
+  depthPreview(
+    reply: FastifyReply,
+    request: FastifyRequest,
+    data: { message: string } | { depth: MarketDepthDto; need: NeedDto; added: string[] },
+  ): void {
+    const extra =
+      'need' in data
+        ? { version: data.need.version, requirements: data.added.length > 0 ? requirementGroups(data.need, data.need.requirements) : null }
+        : {};
     this.views.sendFragment(reply, request, 'buyer/depth-preview', { ...data, ...extra, proximityLabels: this.toBuyer });
   }
 
-  async review(reply: FastifyReply, request: FastifyRequest, caller: Caller, need: NeedDto, data: { message?: string; missing?: MissingItem[] }, status = 200): Promise<void> {
+  async review(
+    reply: FastifyReply,
+    request: FastifyRequest,
+    caller: Caller,
+    need: NeedDto,
+    data: { message?: string; missing?: MissingItem[] },
+    status = 200,
+  ): Promise<void> {
     const depth = await this.matching.marketDepth(caller, need.id);
     this.views.send(
       reply,

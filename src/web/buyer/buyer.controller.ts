@@ -27,9 +27,17 @@ export class WebBuyerController {
 
   @Get()
   @Roles('buyer')
-  async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query('page') page?: string): Promise<void> {
+  async home(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Query('page') page?: string,
+  ): Promise<void> {
     if (caller.membershipStatus !== 'active') {
-      return this.views.send(reply, request, 'buyer/home', 'Mes besoins', { pending: caller.membershipStatus === 'pending', inactive: true });
+      return this.views.send(reply, request, 'buyer/home', 'Mes besoins', {
+        pending: caller.membershipStatus === 'pending',
+        inactive: true,
+      });
     }
     const query = Object.assign(new ListNeedsQueryDto(), { page: pageNumber(page), pageSize: 20 });
     const [result, awaiting] = await Promise.all([
@@ -42,13 +50,23 @@ export class WebBuyerController {
 
   @Get('besoins/:id')
   @Roles('buyer')
-  async need(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async need(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     await this.pages.need(reply, request, caller, await this.needs.get(caller, id));
   }
 
   @Get('besoins/:id/verification')
   @Roles('buyer')
-  async review(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async review(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     const need = await this.needs.get(caller, id);
     if (!editable(need)) return seeOther(reply, request, needPath(id));
     await this.pages.review(reply, request, caller, need, {});
@@ -56,10 +74,17 @@ export class WebBuyerController {
 
   @Post('besoins/:id/soumettre')
   @Roles('buyer')
-  async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
+  async submit(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
     const need = await this.needs.get(caller, id);
     const form = await parseSubmitNeed(body);
-    if (!form.dto) return this.pages.review(reply, request, caller, need, { message: 'Le formulaire est incomplet ; rechargez la page.' }, 400);
+    if (!form.dto)
+      return this.pages.review(reply, request, caller, need, { message: 'Le formulaire est incomplet ; rechargez la page.' }, 400);
     const dto = form.dto;
     const submitted = await attempt(
       () => this.transitions.submit(caller, id, dto),
@@ -70,7 +95,13 @@ export class WebBuyerController {
 
   @Post('besoins/:id/clore')
   @Roles('buyer')
-  async close(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
+  async close(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
     const need = await this.needs.get(caller, id);
     const form = await parseCloseNeed(body);
     if (!form.dto) return this.pages.need(reply, request, caller, need, { closeErrors: form.errors, closeValues: form.values }, 400);

@@ -35,9 +35,24 @@ describe('need step form', () => {
   });
 
   it.each<[string, NeedStep, Record<string, unknown>, Record<string, unknown>]>([
-    ['a French date and spaced euros', 3, { minBudgetEur: '5 000', maxBudgetEur: '20000', desiredStart: '15/01/2027', version: '3' }, { minBudgetEur: 5000, desiredStart: '2027-01-15', deadline: null }],
-    ['a commune as the suggestion list offers it', 2, { communeCode: 'Nice (06088)', reach: 'local', version: '3' }, { communeCode: '06088', reach: 'local', acceptsRemote: false }],
-    ['emptied texts of step 1 as cleared', 1, { title: 'Nouveau titre', description: '', version: '3' }, { title: 'Nouveau titre', description: '', useCases: [] }],
+    [
+      'a French date and spaced euros',
+      3,
+      { minBudgetEur: '5 000', maxBudgetEur: '20000', desiredStart: '15/01/2027', version: '3' },
+      { minBudgetEur: 5000, desiredStart: '2027-01-15', deadline: null },
+    ],
+    [
+      'a commune as the suggestion list offers it',
+      2,
+      { communeCode: 'Nice (06088)', reach: 'local', version: '3' },
+      { communeCode: '06088', reach: 'local', acceptsRemote: false },
+    ],
+    [
+      'emptied texts of step 1 as cleared',
+      1,
+      { title: 'Nouveau titre', description: '', version: '3' },
+      { title: 'Nouveau titre', description: '', useCases: [] },
+    ],
   ])('reads %s', async (_case, step, body, expected) => {
     const parsed = await parseNeedStep(step, body, need());
     expect(parsed.errors).toBeUndefined();
@@ -45,7 +60,13 @@ describe('need step form', () => {
   });
 
   it.each<[string, NeedStep, Record<string, unknown>, string, string[]]>([
-    ['text where a number is expected, once', 3, { minBudgetEur: 'beaucoup', version: '3' }, 'minBudgetEur', ['Saisissez un nombre entier.']],
+    [
+      'text where a number is expected, once',
+      3,
+      { minBudgetEur: 'beaucoup', version: '3' },
+      'minBudgetEur',
+      ['Saisissez un nombre entier.'],
+    ],
     ['an emptied title as missing', 1, { title: '', description: 'x', version: '3' }, 'title', ['Ce champ est obligatoire.']],
     ['an emptied commune as missing', 2, { communeCode: '', reach: 'local', version: '3' }, 'communeCode', ['Ce champ est obligatoire.']],
   ])('refuses %s', async (_case, step, body, field, messages) => {
@@ -66,14 +87,19 @@ describe('need step form', () => {
   });
 
   it('creates a need from step 1 and asks for a missing title', async () => {
-    expect((await parseNewNeed({ title: 'Un besoin', useCases: 'DOC_PROCESSING' })).dto).toMatchObject({ title: 'Un besoin', useCases: ['DOC_PROCESSING'] });
+    expect((await parseNewNeed({ title: 'Un besoin', useCases: 'DOC_PROCESSING' })).dto).toMatchObject({
+      title: 'Un besoin',
+      useCases: ['DOC_PROCESSING'],
+    });
     expect((await parseNewNeed({ title: '  ' })).errors?.title).toEqual(['Ce champ est obligatoire.']);
   });
 
   it.each<[NeedStep]>([[1], [2], [3], [4]])('shows a stored need in step %i and reads it back unchanged', async (step) => {
     const stored = need();
     const values = needToValues(stored);
-    const body = Object.fromEntries(Object.entries({ ...values, version: '3' }).map(([k, v]) => [k, Array.isArray(v) ? v : v === null ? '' : String(v)]));
+    const body = Object.fromEntries(
+      Object.entries({ ...values, version: '3' }).map(([k, v]) => [k, Array.isArray(v) ? v : v === null ? '' : String(v)]),
+    );
     const parsed = await parseNeedStep(step, body, stored);
     expect(parsed.errors).toBeUndefined();
     for (const [key, value] of Object.entries(parsed.dto ?? {})) if (key !== 'version') expect([key, value]).toEqual([key, values[key]]);

@@ -1,7 +1,18 @@
 import { CreateNeedDto, UpdateNeedDto } from '../../needs/dto/need-input.dto.js';
 import type { NeedDto } from '../../needs/dto/need.dto.js';
 import { suggestedRequirementsFor } from '../../needs/need-requirements.js';
-import { asForm, checkbox, communeCode, integer, list, parseWith, text, type FormBody, type FormValues, type Parsed } from '../shared/form-input.js';
+import {
+  asForm,
+  checkbox,
+  communeCode,
+  integer,
+  list,
+  parseWith,
+  text,
+  type FormBody,
+  type FormValues,
+  type Parsed,
+} from '../shared/form-input.js';
 
 /*
  * The need's form, one step at a time: the fields each step sets, read as CreateNeedDto (step 1
@@ -97,10 +108,19 @@ function stepInput(step: NeedStep, form: FormBody, need: NeedDto | null): StepIn
         description: text(form, 'description') ?? (need ? '' : undefined),
         useCases: list(form, 'useCases'),
       };
-      return { plain: need ? { ...plain, version } : plain, values: { ...plain, title: text(form, 'title'), description: text(form, 'description') }, added: [] };
+      return {
+        plain: need ? { ...plain, version } : plain,
+        values: { ...plain, title: text(form, 'title'), description: text(form, 'description') },
+        added: [],
+      };
     }
     case 2: {
-      const plain = { communeCode: communeCode(form, 'communeCode') ?? '', reach: text(form, 'reach'), acceptsRemote: checkbox(form, 'acceptsRemote'), version };
+      const plain = {
+        communeCode: communeCode(form, 'communeCode') ?? '',
+        reach: text(form, 'reach'),
+        acceptsRemote: checkbox(form, 'acceptsRemote'),
+        version,
+      };
       return { plain, values: { ...plain, communeCode: text(form, 'communeCode') }, added: [] };
     }
     case 3: {
@@ -119,7 +139,12 @@ function stepInput(step: NeedStep, form: FormBody, need: NeedDto | null): StepIn
       // A newly declared sensitivity brings its suggested requirements, ticked: the buyer may untick them afterwards.
       const changed = dataSensitivity && need && dataSensitivity !== need.dataSensitivity;
       const added = changed ? suggestedRequirementsFor(dataSensitivity, need.buyerType).filter((r) => !ticked.includes(r)) : [];
-      const plain = { dataSensitivity, requirements: [...ticked, ...added], minSovereigntyGrade: text(form, 'minSovereigntyGrade') ?? null, version };
+      const plain = {
+        dataSensitivity,
+        requirements: [...ticked, ...added],
+        minSovereigntyGrade: text(form, 'minSovereigntyGrade') ?? null,
+        version,
+      };
       return { plain, values: plain, added };
     }
   }
@@ -138,7 +163,10 @@ export async function parseNewNeed(body: unknown): Promise<ParsedStep<CreateNeed
 export async function parseNeedStep(step: NeedStep, body: unknown, need: NeedDto): Promise<ParsedStep<UpdateNeedDto>> {
   const form = asForm(body);
   const input = stepInput(step, form, need);
-  return { ...(await parseWith(UpdateNeedDto, input.plain, input.values, (e) => plainErrors(e, form, ['title', 'communeCode']))), added: input.added };
+  return {
+    ...(await parseWith(UpdateNeedDto, input.plain, input.values, (e) => plainErrors(e, form, ['title', 'communeCode']))),
+    added: input.added,
+  };
 }
 
 /** A need's fields as form values. */

@@ -31,7 +31,12 @@ export class WebNeedStepsController {
   /** Step 1 of a new need: the draft is created here, so the later steps and the market depth work on it. */
   @Post('nouveau')
   @Roles('buyer')
-  async create(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Body() body: unknown): Promise<void> {
+  async create(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Body() body: unknown,
+  ): Promise<void> {
     const form = await parseNewNeed(body);
     if (!form.dto) return this.pages.step(reply, request, null, 1, { values: form.values, errors: form.errors }, 400);
     const dto = form.dto;
@@ -74,10 +79,20 @@ export class WebNeedStepsController {
     if (step === null) throw CommonErrors.NOT_FOUND();
     const form = await parseNeedStep(step, body, need);
     const again = async (errors: Record<string, string[]>, message: string | undefined, status: number) =>
-      this.pages.step(reply, request, need, step, { values: form.values, errors, message, depth: step === 4 ? await this.matching.marketDepth(caller, id) : null }, status);
+      this.pages.step(
+        reply,
+        request,
+        need,
+        step,
+        { values: form.values, errors, message, depth: step === 4 ? await this.matching.marketDepth(caller, id) : null },
+        status,
+      );
     if (!form.dto) return again(form.errors, undefined, 400);
     const dto = form.dto;
-    const outcome = await attempt(() => this.needs.update(caller, id, dto), (r) => again(r.errors, r.message, r.status));
+    const outcome = await attempt(
+      () => this.needs.update(caller, id, dto),
+      (r) => again(r.errors, r.message, r.status),
+    );
     if (!outcome.done) return;
     const saved = outcome.value;
     if (form.added.length > 0) {
@@ -104,9 +119,13 @@ export class WebNeedStepsController {
   ): Promise<void> {
     const need = await this.needs.get(caller, id);
     const form = await parseNeedStep(4, body, need);
-    if (!form.dto) return this.pages.depthPreview(reply, request, { message: 'Corrigez les champs de cette étape pour mettre à jour l’estimation.' });
+    if (!form.dto)
+      return this.pages.depthPreview(reply, request, { message: 'Corrigez les champs de cette étape pour mettre à jour l’estimation.' });
     const dto = form.dto;
-    const outcome = await attempt(() => this.needs.update(caller, id, dto), (r) => this.pages.depthPreview(reply, request, { message: r.message }));
+    const outcome = await attempt(
+      () => this.needs.update(caller, id, dto),
+      (r) => this.pages.depthPreview(reply, request, { message: r.message }),
+    );
     if (!outcome.done) return;
     this.pages.depthPreview(reply, request, { depth: await this.matching.marketDepth(caller, id), need: outcome.value, added: form.added });
   }

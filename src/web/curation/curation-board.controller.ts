@@ -37,19 +37,37 @@ export class WebCurationBoardController {
 
   @Post(':id/rendez-vous')
   @Roles('curator', 'admin')
-  async meetingHeld(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
+  async meetingHeld(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
     await this.act(request, reply, caller, await parseAnswer(body), (dto) => this.transitions.meetingHeld(caller, id, dto));
   }
 
   @Post(':id/issue')
   @Roles('curator', 'admin')
-  async outcome(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
+  async outcome(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
     await this.act(request, reply, caller, await parseOutcome(body), (dto) => this.transitions.outcome(caller, id, dto));
   }
 
   @Post(':id/annuler')
   @Roles('curator', 'admin')
-  async cancel(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
+  async cancel(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
     await this.act(request, reply, caller, await parseAnswer(body), (dto) => this.transitions.cancel(caller, id, dto));
   }
 
@@ -61,17 +79,35 @@ export class WebCurationBoardController {
     run: (dto: T) => Promise<IntroductionDto>,
   ): Promise<void> {
     const dto = form.dto;
-    if (!dto) return this.render(request, reply, caller, "L'action n'a pas abouti : le formulaire est incomplet. Rechargez la page et recommencez.", 400);
-    const done = await attempt(() => run(dto), (r) => this.render(request, reply, caller, r.message, r.status));
+    if (!dto)
+      return this.render(
+        request,
+        reply,
+        caller,
+        "L'action n'a pas abouti : le formulaire est incomplet. Rechargez la page et recommencez.",
+        400,
+      );
+    const done = await attempt(
+      () => run(dto),
+      (r) => this.render(request, reply, caller, r.message, r.status),
+    );
     if (!done.done) return;
     seeOther(reply, request, withFlash('/app/curation/mises-en-relation', 'introduction-updated'));
   }
 
-  private async render(request: FastifyRequest, reply: FastifyReply, caller: Caller, message: string | null, status: number): Promise<void> {
+  private async render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    caller: Caller,
+    message: string | null,
+    status: number,
+  ): Promise<void> {
     const columns = await Promise.all(
       BOARD_COLUMNS.map(async (column) => {
         const pages = await Promise.all(
-          column.statuses.map((s) => this.introductions.list(caller, Object.assign(new ListIntroductionsQueryDto(), { status: s, page: 1, pageSize: PER_STATUS }))),
+          column.statuses.map((s) =>
+            this.introductions.list(caller, Object.assign(new ListIntroductionsQueryDto(), { status: s, page: 1, pageSize: PER_STATUS })),
+          ),
         );
         const cards = pages.flatMap((p) => p.items).sort((a, b) => new Date(b.proposedAt).getTime() - new Date(a.proposedAt).getTime());
         const total = pages.reduce((n, p) => n + p.total, 0);
@@ -83,7 +119,13 @@ export class WebCurationBoardController {
       request,
       'curation/board',
       'Tableau des mises en relation',
-      { columns, message, actions: CURATOR_EVENT_ACTIONS, declineReasons: DECLINE_REASON_LABELS, total: columns.reduce((n, c) => n + c.total, 0) },
+      {
+        columns,
+        message,
+        actions: CURATOR_EVENT_ACTIONS,
+        declineReasons: DECLINE_REASON_LABELS,
+        total: columns.reduce((n, c) => n + c.total, 0),
+      },
       status,
     );
   }

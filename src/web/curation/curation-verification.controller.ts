@@ -39,21 +39,39 @@ export class WebCurationVerificationController {
 
   @Get('fournisseurs')
   @Roles('curator', 'admin')
-  async vendorsPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query('page') page?: string): Promise<void> {
+  async vendorsPage(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Query('page') page?: string,
+  ): Promise<void> {
     await this.renderVendors(request, reply, caller, pageNumber(page), null, 200);
   }
 
   @Post('fournisseurs/:id/verifier')
   @Roles('curator', 'admin')
-  async verifyVendor(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    const verified = await attempt(() => this.vendors.verify(caller, id), (r) => this.renderVendors(request, reply, caller, 1, r.message, r.status));
+  async verifyVendor(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    const verified = await attempt(
+      () => this.vendors.verify(caller, id),
+      (r) => this.renderVendors(request, reply, caller, 1, r.message, r.status),
+    );
     if (!verified.done) return;
     seeOther(reply, request, withFlash('/app/curation/fournisseurs', 'vendor-verified'));
   }
 
   @Get('preuves')
   @Roles('curator', 'admin')
-  async claimsPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query('page') page?: string): Promise<void> {
+  async claimsPage(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Query('page') page?: string,
+  ): Promise<void> {
     await this.renderClaims(request, reply, caller, pageNumber(page), {}, 200);
   }
 
@@ -67,7 +85,9 @@ export class WebCurationVerificationController {
     @Param('claim') claim: string,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.decide(request, reply, caller, id, claim, await parseClaimDecision(body, 'verify'), (comment) => this.claims.verify(caller, id, claim, comment));
+    await this.decide(request, reply, caller, id, claim, await parseClaimDecision(body, 'verify'), (comment) =>
+      this.claims.verify(caller, id, claim, comment),
+    );
   }
 
   @Post('offres/:id/preuves/:claim/rejeter')
@@ -80,7 +100,9 @@ export class WebCurationVerificationController {
     @Param('claim') claim: string,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.decide(request, reply, caller, id, claim, await parseClaimDecision(body, 'reject'), (comment) => this.claims.reject(caller, id, claim, comment ?? ''));
+    await this.decide(request, reply, caller, id, claim, await parseClaimDecision(body, 'reject'), (comment) =>
+      this.claims.reject(caller, id, claim, comment ?? ''),
+    );
   }
 
   private async decide(
@@ -94,7 +116,8 @@ export class WebCurationVerificationController {
   ): Promise<void> {
     const { comment, page } = form;
     const key = `${id}:${claim}`;
-    if (!form.dto) return this.renderClaims(request, reply, caller, page, { key, comment, errors: form.errors, message: form.invalidMessage }, 400);
+    if (!form.dto)
+      return this.renderClaims(request, reply, caller, page, { key, comment, errors: form.errors, message: form.invalidMessage }, 400);
     const dto = form.dto;
     const decided = await attempt(
       () => run(dto.comment),
@@ -105,22 +128,49 @@ export class WebCurationVerificationController {
     seeOther(reply, request, withFlash(back, form.action === 'reject' ? 'claim-rejected' : 'claim-verified'));
   }
 
-  private async renderVendors(request: FastifyRequest, reply: FastifyReply, caller: Caller, page: number, message: string | null, status: number): Promise<void> {
+  private async renderVendors(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    caller: Caller,
+    page: number,
+    message: string | null,
+    status: number,
+  ): Promise<void> {
     const [waiting, verified] = await Promise.all([
       this.vendors.list(Object.assign(new VendorListQueryDto(), { verified: false, page, pageSize: PAGE_SIZE }), caller),
       this.vendors.list(Object.assign(new VendorListQueryDto(), { verified: true, page: 1, pageSize: PAGE_SIZE }), caller),
     ]);
-    this.views.send(reply, request, 'curation/vendors', 'Fournisseurs à vérifier', { waiting, verified, message, pages: Math.max(1, Math.ceil(waiting.total / PAGE_SIZE)) }, status);
+    this.views.send(
+      reply,
+      request,
+      'curation/vendors',
+      'Fournisseurs à vérifier',
+      { waiting, verified, message, pages: Math.max(1, Math.ceil(waiting.total / PAGE_SIZE)) },
+      status,
+    );
   }
 
-  private async renderClaims(request: FastifyRequest, reply: FastifyReply, caller: Caller, page: number, state: ClaimFormState, status: number): Promise<void> {
+  private async renderClaims(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    caller: Caller,
+    page: number,
+    state: ClaimFormState,
+    status: number,
+  ): Promise<void> {
     const review = await this.claims.pendingReview(caller, { page, pageSize: CLAIMS_PAGE_SIZE });
     this.views.send(
       reply,
       request,
       'curation/claims',
       'Preuves à vérifier',
-      { review, state: { errors: {}, ...state }, pages: Math.max(1, Math.ceil(review.total / CLAIMS_PAGE_SIZE)), claimValueLabel, today: new Date().toISOString().slice(0, 10) },
+      {
+        review,
+        state: { errors: {}, ...state },
+        pages: Math.max(1, Math.ceil(review.total / CLAIMS_PAGE_SIZE)),
+        claimValueLabel,
+        today: new Date().toISOString().slice(0, 10),
+      },
       status,
     );
   }

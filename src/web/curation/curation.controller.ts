@@ -21,7 +21,15 @@ import { findNafCode } from '../../reference/sectors/naf.js';
 import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
 import { attempt, pageNumber, type Parsed } from '../shared/form-input.js';
-import { NEED_FORM_LABELS, parseCloseByCurator, parseProposal, parsePublish, parseReject, parseRequestChanges, proposalFields } from './need-decision.form.js';
+import {
+  NEED_FORM_LABELS,
+  parseCloseByCurator,
+  parseProposal,
+  parsePublish,
+  parseReject,
+  parseRequestChanges,
+  proposalFields,
+} from './need-decision.form.js';
 import { CLOSE_OUTCOME_LABELS, REACH_LABELS } from '../shared/need.labels.js';
 import { BUYER_TYPE_LABELS } from '../shared/organisation.labels.js';
 import { proximityLabels } from '../shared/proximity.labels.js';
@@ -69,28 +77,46 @@ export class WebCurationController {
     @Query('page') pageParam?: string,
   ): Promise<void> {
     const tab = NEED_TABS.find((t) => t.status === statut) ?? NEED_TABS[0];
-    const query = Object.assign(new ListNeedsQueryDto(), { status: tab.status, sort: tab.sort, page: pageNumber(pageParam), pageSize: QUEUE_PAGE_SIZE });
+    const query = Object.assign(new ListNeedsQueryDto(), {
+      status: tab.status,
+      sort: tab.sort,
+      page: pageNumber(pageParam),
+      pageSize: QUEUE_PAGE_SIZE,
+    });
     const [needs, vendorsWaiting, claimsWaiting, submitted] = await Promise.all([
       this.needs.list(caller, query),
       this.vendors.list(Object.assign(new VendorListQueryDto(), { verified: false, page: 1, pageSize: 1 }), caller),
       this.claims.pendingReview(caller, { page: 1, pageSize: 1 }),
-      tab.status === 'submitted' ? null : this.needs.list(caller, Object.assign(new ListNeedsQueryDto(), { status: 'submitted', page: 1, pageSize: 1 })),
+      tab.status === 'submitted'
+        ? null
+        : this.needs.list(caller, Object.assign(new ListNeedsQueryDto(), { status: 'submitted', page: 1, pageSize: 1 })),
     ]);
     const organisations = await this.organisationsOf(caller, needs.items);
-    this.views.send(reply, request, 'curation/queue', tab.status === 'submitted' ? 'File de relecture des besoins' : `Besoins : ${tab.label.toLowerCase()}`, {
-      tab,
-      tabs: NEED_TABS,
-      needs,
-      organisations,
-      counts: { submitted: submitted?.total ?? needs.total, vendors: vendorsWaiting.total, claims: claimsWaiting.total },
-      pages: Math.max(1, Math.ceil(needs.total / QUEUE_PAGE_SIZE)),
-      buyerTypes: BUYER_TYPE_LABELS,
-    });
+    this.views.send(
+      reply,
+      request,
+      'curation/queue',
+      tab.status === 'submitted' ? 'File de relecture des besoins' : `Besoins : ${tab.label.toLowerCase()}`,
+      {
+        tab,
+        tabs: NEED_TABS,
+        needs,
+        organisations,
+        counts: { submitted: submitted?.total ?? needs.total, vendors: vendorsWaiting.total, claims: claimsWaiting.total },
+        pages: Math.max(1, Math.ceil(needs.total / QUEUE_PAGE_SIZE)),
+        buyerTypes: BUYER_TYPE_LABELS,
+      },
+    );
   }
 
   @Get('besoins/:id')
   @Roles('curator', 'admin')
-  async need(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async need(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     await this.renderNeed(request, reply, caller, id, {}, 200);
   }
 
@@ -104,7 +130,16 @@ export class WebCurationController {
     @Body() body: unknown,
   ): Promise<void> {
     const need = await this.needs.get(caller, id);
-    await this.act(request, reply, caller, id, 'publish', await parsePublish(body, need), (dto) => this.transitions.publish(caller, id, dto), 'need-published');
+    await this.act(
+      request,
+      reply,
+      caller,
+      id,
+      'publish',
+      await parsePublish(body, need),
+      (dto) => this.transitions.publish(caller, id, dto),
+      'need-published',
+    );
   }
 
   @Post('besoins/:id/demander-modifications')
@@ -116,7 +151,16 @@ export class WebCurationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.act(request, reply, caller, id, 'request-changes', await parseRequestChanges(body), (dto) => this.transitions.requestChanges(caller, id, dto), 'need-changes-requested');
+    await this.act(
+      request,
+      reply,
+      caller,
+      id,
+      'request-changes',
+      await parseRequestChanges(body),
+      (dto) => this.transitions.requestChanges(caller, id, dto),
+      'need-changes-requested',
+    );
   }
 
   @Post('besoins/:id/refuser')
@@ -128,7 +172,16 @@ export class WebCurationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.act(request, reply, caller, id, 'reject', await parseReject(body), (dto) => this.transitions.reject(caller, id, dto), 'need-rejected');
+    await this.act(
+      request,
+      reply,
+      caller,
+      id,
+      'reject',
+      await parseReject(body),
+      (dto) => this.transitions.reject(caller, id, dto),
+      'need-rejected',
+    );
   }
 
   @Post('besoins/:id/clore')
@@ -140,7 +193,16 @@ export class WebCurationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.act(request, reply, caller, id, 'close', await parseCloseByCurator(body), (dto) => this.transitions.close(caller, id, dto), 'need-closed');
+    await this.act(
+      request,
+      reply,
+      caller,
+      id,
+      'close',
+      await parseCloseByCurator(body),
+      (dto) => this.transitions.close(caller, id, dto),
+      'need-closed',
+    );
   }
 
   /** One click per match: the curator's message is optional here, a sober default is written otherwise. */
@@ -157,10 +219,19 @@ export class WebCurationController {
     const fields = proposalFields(body);
     const offering = fields.offeringToName ? await this.offerings.get(caller, fields.offeringToName).catch(() => null) : null;
     const form = await parseProposal(id, fields, need.title, offering?.title);
-    const state = (errors: Record<string, string[]>, msg?: string): NeedPageState => ({ form: 'propose', values: form.values, errors, message: msg });
-    if (!form.dto) return this.renderNeed(request, reply, caller, id, state(form.errors, "La mise en relation n'a pas pu être proposée."), 400);
+    const state = (errors: Record<string, string[]>, msg?: string): NeedPageState => ({
+      form: 'propose',
+      values: form.values,
+      errors,
+      message: msg,
+    });
+    if (!form.dto)
+      return this.renderNeed(request, reply, caller, id, state(form.errors, "La mise en relation n'a pas pu être proposée."), 400);
     const dto = form.dto;
-    const proposed = await attempt(() => this.introductions.propose(caller, dto), (r) => this.renderNeed(request, reply, caller, id, state(r.errors, r.message), r.status));
+    const proposed = await attempt(
+      () => this.introductions.propose(caller, dto),
+      (r) => this.renderNeed(request, reply, caller, id, state(r.errors, r.message), r.status),
+    );
     if (!proposed.done) return;
     seeOther(reply, request, `${withFlash(`/app/curation/besoins/${id}`, 'introduction-proposed')}#correspondances`);
   }
@@ -187,7 +258,14 @@ export class WebCurationController {
     seeOther(reply, request, withFlash(`/app/curation/besoins/${id}`, flash));
   }
 
-  private async renderNeed(request: FastifyRequest, reply: FastifyReply, caller: Caller, id: string, state: NeedPageState, status: number): Promise<void> {
+  private async renderNeed(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    state: NeedPageState,
+    status: number,
+  ): Promise<void> {
     const need = await this.needs.get(caller, id);
     const [organisation, matches, introductions] = await Promise.all([
       this.organisations.get(caller, need.organisationId).catch(() => null),
@@ -226,7 +304,6 @@ export class WebCurationController {
     return Object.fromEntries(found.filter((o): o is OrganisationDto => o !== null).map((o) => [o.id, o]));
   }
 }
-
 
 /** The open introduction of each offering for this need, if any (one at most, as the API guarantees). */
 function openByOffering(items: readonly IntroductionDto[]): Record<string, IntroductionDto> {

@@ -39,7 +39,9 @@ export const BOARD_COLUMNS: readonly { key: string; label: string; statuses: rea
 ];
 
 /** Buttons for the events a curator may raise, as the DTO's allowedEvents lists them. */
-export const CURATOR_EVENT_ACTIONS: Readonly<Partial<Record<IntroductionEvent, { label: string; path: string; outcome?: 'won' | 'lost' }>>> = {
+export const CURATOR_EVENT_ACTIONS: Readonly<
+  Partial<Record<IntroductionEvent, { label: string; path: string; outcome?: 'won' | 'lost' }>>
+> = {
   meeting_held: { label: 'Rendez-vous tenu', path: 'rendez-vous' },
   won: { label: 'Contrat signé', path: 'issue', outcome: 'won' },
   lost: { label: 'Sans suite', path: 'issue', outcome: 'lost' },

@@ -60,9 +60,18 @@ export function proposalFields(body: unknown): { offeringId?: string; message?: 
 }
 
 /** The proposal, with the curator's message or a sober default naming the need and the offering. */
-export function parseProposal(needId: string, fields: { offeringId?: string; message?: string }, needTitle: string, offeringTitle?: string): Promise<Parsed<CreateIntroductionDto>> {
+export function parseProposal(
+  needId: string,
+  fields: { offeringId?: string; message?: string },
+  needTitle: string,
+  offeringTitle?: string,
+): Promise<Parsed<CreateIntroductionDto>> {
   const message = fields.message ?? defaultIntroductionMessage(needTitle, offeringTitle);
-  return parseWith(CreateIntroductionDto, { needId, offeringId: fields.offeringId, message }, { offeringId: fields.offeringId, message: fields.message });
+  return parseWith(
+    CreateIntroductionDto,
+    { needId, offeringId: fields.offeringId, message },
+    { offeringId: fields.offeringId, message: fields.message },
+  );
 }
 
 export function defaultIntroductionMessage(needTitle: string, offeringTitle: string | undefined): string {

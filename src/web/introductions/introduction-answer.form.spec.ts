@@ -12,7 +12,11 @@ describe('introduction answer forms', () => {
 
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['a reason', { reason: 'budget', version: '2' }, { reason: 'budget', version: 2 }],
-    ['"other" with its comment', { reason: 'other', comment: ' Reporté. ', version: '2' }, { reason: 'other', comment: 'Reporté.', version: 2 }],
+    [
+      '"other" with its comment',
+      { reason: 'other', comment: ' Reporté. ', version: '2' },
+      { reason: 'other', comment: 'Reporté.', version: 2 },
+    ],
   ])('reads a decline with %s', async (_case, body, dto) => {
     expect((await parseDecline(body)).dto).toMatchObject(dto);
   });

@@ -1,4 +1,8 @@
-import { DeclineIntroductionDto, IntroductionOutcomeDto, IntroductionTransitionDto } from '../../introductions/dto/introduction-input.dto.js';
+import {
+  DeclineIntroductionDto,
+  IntroductionOutcomeDto,
+  IntroductionTransitionDto,
+} from '../../introductions/dto/introduction-input.dto.js';
 import { DECLINE_REASONS } from '../../introductions/introduction-lifecycle.js';
 import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
 import { asForm, integer, parseWith, text, type Parsed } from '../shared/form-input.js';
@@ -9,7 +13,10 @@ export const DECLINE_LABELS: Readonly<Record<string, string>> = { reason: 'Raiso
 
 /** The decline form's choices; "other" asks for the comment the DTO then requires. */
 export const declineReasonOptions = () =>
-  DECLINE_REASONS.map((code) => ({ code, label: code === 'other' ? `${DECLINE_REASON_LABELS.other} (précisez-la)` : DECLINE_REASON_LABELS[code] }));
+  DECLINE_REASONS.map((code) => ({
+    code,
+    label: code === 'other' ? `${DECLINE_REASON_LABELS.other} (précisez-la)` : DECLINE_REASON_LABELS[code],
+  }));
 
 export const parseAnswer = (body: unknown): Promise<Parsed<IntroductionTransitionDto>> =>
   parseWith(IntroductionTransitionDto, { version: integer(asForm(body), 'version') }, {});

@@ -31,9 +31,17 @@ export class WebIntroductionsController {
 
   @Get()
   @Roles('vendor', 'buyer')
-  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query('page') page?: string): Promise<void> {
+  async list(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Query('page') page?: string,
+  ): Promise<void> {
     if (caller.membershipStatus !== 'active') {
-      this.views.send(reply, request, 'introductions/list', 'Mises en relation', { inactive: true, pending: caller.membershipStatus === 'pending' });
+      this.views.send(reply, request, 'introductions/list', 'Mises en relation', {
+        inactive: true,
+        pending: caller.membershipStatus === 'pending',
+      });
       return;
     }
     const query = Object.assign(new ListIntroductionsQueryDto(), { page: pageNumber(page), pageSize: 20 });
@@ -43,35 +51,89 @@ export class WebIntroductionsController {
 
   @Get(':id')
   @Roles('vendor', 'buyer')
-  async detail(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async detail(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     this.sendDetail(reply, request, await this.introductions.get(caller, id));
   }
 
   @Post(':id/accepter')
   @Roles('vendor', 'buyer')
-  async accept(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
-    await this.act(request, reply, caller, id, await parseAnswer(body), (dto) => this.transitions.accept(caller, id, dto), 'introduction-accepted');
+  async accept(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.act(
+      request,
+      reply,
+      caller,
+      id,
+      await parseAnswer(body),
+      (dto) => this.transitions.accept(caller, id, dto),
+      'introduction-accepted',
+    );
   }
 
   @Post(':id/decliner')
   @Roles('vendor', 'buyer')
-  async decline(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
+  async decline(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
     const form = await parseDecline(body);
     const open = { declineValues: form.values, declineOpen: true };
-    if (!form.dto) return this.sendDetail(reply, request, await this.introductions.get(caller, id), { declineErrors: form.errors, ...open }, 400);
+    if (!form.dto)
+      return this.sendDetail(reply, request, await this.introductions.get(caller, id), { declineErrors: form.errors, ...open }, 400);
     await this.act(request, reply, caller, id, form, (dto) => this.transitions.decline(caller, id, dto), 'introduction-declined', open);
   }
 
   @Post(':id/rendez-vous')
   @Roles('vendor', 'buyer')
-  async meetingHeld(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
-    await this.act(request, reply, caller, id, await parseAnswer(body), (dto) => this.transitions.meetingHeld(caller, id, dto), 'introduction-updated');
+  async meetingHeld(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.act(
+      request,
+      reply,
+      caller,
+      id,
+      await parseAnswer(body),
+      (dto) => this.transitions.meetingHeld(caller, id, dto),
+      'introduction-updated',
+    );
   }
 
   @Post(':id/issue')
   @Roles('vendor', 'buyer')
-  async outcome(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<void> {
-    await this.act(request, reply, caller, id, await parseOutcome(body), (dto) => this.transitions.outcome(caller, id, dto), 'introduction-updated');
+  async outcome(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.act(
+      request,
+      reply,
+      caller,
+      id,
+      await parseOutcome(body),
+      (dto) => this.transitions.outcome(caller, id, dto),
+      'introduction-updated',
+    );
   }
 
   /** Runs an answer; a refused one shows the introduction again with the French reason. */
@@ -87,7 +149,13 @@ export class WebIntroductionsController {
   ): Promise<void> {
     const dto = form.dto;
     if (!dto) {
-      this.sendDetail(reply, request, await this.introductions.get(caller, id), { message: 'Le formulaire est incomplet ; rechargez la page et recommencez.', ...keep }, 400);
+      this.sendDetail(
+        reply,
+        request,
+        await this.introductions.get(caller, id),
+        { message: 'Le formulaire est incomplet ; rechargez la page et recommencez.', ...keep },
+        400,
+      );
       return;
     }
     const done = await attempt(
@@ -97,7 +165,13 @@ export class WebIntroductionsController {
     if (done.done) seeOther(reply, request, withFlash(`${BASE}/${id}`, flash));
   }
 
-  private sendDetail(reply: FastifyReply, request: FastifyRequest, introduction: IntroductionDto, data: Record<string, unknown> = {}, status = 200): void {
+  private sendDetail(
+    reply: FastifyReply,
+    request: FastifyRequest,
+    introduction: IntroductionDto,
+    data: Record<string, unknown> = {},
+    status = 200,
+  ): void {
     const side = introduction.viewerSide === 'vendor' ? 'vendor' : 'buyer';
     const other = side === 'vendor' ? introduction.buyer : introduction.vendor;
     this.views.send(
@@ -115,7 +189,10 @@ export class WebIntroductionsController {
         canConclude: introduction.allowedEvents.includes('won') || introduction.allowedEvents.includes('lost'),
         reasons: declineReasonOptions(),
         reasonLabels: DECLINE_REASON_LABELS,
-        outcomes: INTRODUCTION_OUTCOMES.filter((o) => introduction.allowedEvents.includes(o)).map((code) => ({ code, label: INTRODUCTION_OUTCOME_LABELS[code] })),
+        outcomes: INTRODUCTION_OUTCOMES.filter((o) => introduction.allowedEvents.includes(o)).map((code) => ({
+          code,
+          label: INTRODUCTION_OUTCOME_LABELS[code],
+        })),
         outcomeLabels: INTRODUCTION_OUTCOME_LABELS,
         labels: DECLINE_LABELS,
         declineErrors: {},

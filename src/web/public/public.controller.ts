@@ -14,7 +14,6 @@ import { parseCatalogueQuery } from './catalogue-query.form.js';
 import { WebViews } from '../shared/views.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
 
-
 /** Public pages: home, catalogue with facets, an offering, a vendor. Same services as GET /offerings and /vendors. */
 @ConsoleController('app')
 export class WebPublicController {
@@ -42,16 +41,33 @@ export class WebPublicController {
       result,
       query,
       invalid,
-      useCases: withCounts(referenceData().useCases.map((u) => ({ code: u.code, label: u.label })), result.facets.useCases),
-      regions: withCounts(listRegions().map((r) => ({ code: r.regionCode, label: r.name })), result.facets.regions),
-      grades: withCounts(Object.entries(SOVEREIGNTY_GRADE_LABELS).map(([code, label]) => ({ code, label })), result.facets.grade),
-      residencies: withCounts(Object.entries(DATA_RESIDENCY_LABELS).map(([code, label]) => ({ code, label })), result.facets.dataResidency),
+      useCases: withCounts(
+        referenceData().useCases.map((u) => ({ code: u.code, label: u.label })),
+        result.facets.useCases,
+      ),
+      regions: withCounts(
+        listRegions().map((r) => ({ code: r.regionCode, label: r.name })),
+        result.facets.regions,
+      ),
+      grades: withCounts(
+        Object.entries(SOVEREIGNTY_GRADE_LABELS).map(([code, label]) => ({ code, label })),
+        result.facets.grade,
+      ),
+      residencies: withCounts(
+        Object.entries(DATA_RESIDENCY_LABELS).map(([code, label]) => ({ code, label })),
+        result.facets.dataResidency,
+      ),
     };
     this.views.send(reply, request, 'public/catalogue', query.q ? `Catalogue : ${query.q}` : 'Catalogue des solutions', data);
   }
 
   @Get('offres/:id')
-  async offering(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @OptionalCaller() caller: Caller | null, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async offering(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @OptionalCaller() caller: Caller | null,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     const offering = await this.offerings.get(caller, id);
     this.views.send(reply, request, 'public/offering', offering.title, { offering });
   }
@@ -63,7 +79,12 @@ export class WebPublicController {
   }
 
   @Get('fournisseurs/:id')
-  async vendor(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @OptionalCaller() caller: Caller | null, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async vendor(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @OptionalCaller() caller: Caller | null,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     const vendor = await this.vendors.get(caller, id);
     this.views.send(reply, request, 'public/vendor', vendor.name, { vendor });
   }

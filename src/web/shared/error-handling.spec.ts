@@ -10,7 +10,18 @@ import { UsersErrors } from '../../users/users.errors.js';
 import { VendorsErrors } from '../../vendors/vendors.errors.js';
 import { handlingOf, handlingOfCode, isDomainErrorCode, type ErrorHandling } from './error-handling.js';
 
-const tables = [AuthErrors, CommonErrors, IntroductionsErrors, MatchesErrors, NeedsErrors, OfferingsErrors, OrganisationsErrors, ReferenceErrors, UsersErrors, VendorsErrors];
+const tables = [
+  AuthErrors,
+  CommonErrors,
+  IntroductionsErrors,
+  MatchesErrors,
+  NeedsErrors,
+  OfferingsErrors,
+  OrganisationsErrors,
+  ReferenceErrors,
+  UsersErrors,
+  VendorsErrors,
+];
 const everyError = tables.flatMap((t) => Object.values(t).map((make) => make()));
 
 /** The rule the console applied from HTTP statuses before the table: the table must not change what users see. */

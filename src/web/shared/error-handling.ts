@@ -26,7 +26,18 @@ export type DomainErrorCode =
 export type ErrorHandling = 'form' | 'sign-in' | 'error-page';
 
 const KNOWN = new Set<string>(
-  [AuthErrors, CommonErrors, IntroductionsErrors, MatchesErrors, NeedsErrors, OfferingsErrors, OrganisationsErrors, ReferenceErrors, UsersErrors, VendorsErrors].flatMap((t) => Object.keys(t)),
+  [
+    AuthErrors,
+    CommonErrors,
+    IntroductionsErrors,
+    MatchesErrors,
+    NeedsErrors,
+    OfferingsErrors,
+    OrganisationsErrors,
+    ReferenceErrors,
+    UsersErrors,
+    VendorsErrors,
+  ].flatMap((t) => Object.keys(t)),
 );
 
 export const isDomainErrorCode = (code: string): code is DomainErrorCode => KNOWN.has(code);

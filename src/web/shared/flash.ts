@@ -6,7 +6,7 @@ export const FLASH_MESSAGES = {
   'signed-in': 'Vous êtes connecté.',
   'signed-out': 'Vous êtes déconnecté.',
   registered: 'Votre compte est créé. Bienvenue sur Circuit IA !',
-  'registered-pending': "Votre compte est créé. Un membre de votre organisation doit encore valider votre adhésion.",
+  'registered-pending': 'Votre compte est créé. Un membre de votre organisation doit encore valider votre adhésion.',
   'profile-saved': 'Le profil est enregistré.',
   'offering-created': "L'offre est créée en brouillon.",
   'offering-saved': "L'offre est enregistrée.",

@@ -23,7 +23,10 @@ export function text(form: FormBody, key: string): string | undefined {
 export function list(form: FormBody, key: string): string[] {
   const raw = form[key];
   const values: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  return values.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean);
+  return values
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** A whole number in euros or a count; text that is not a number is kept, so validation names it. */
@@ -58,7 +61,11 @@ export interface FormCheck<T> {
 /** Validates a plain object with the API's own DTO class (same rules), returning French messages. */
 export async function checkWith<T extends object>(dtoClass: ClassConstructor<T>, plain: object): Promise<FormCheck<T>> {
   const instance = plainToInstance(dtoClass, plain);
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  const errors = await validate(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: false, value: false },
+  });
   return errors.length > 0 ? { errors: frenchFieldErrors(errors) } : { value: instance, errors: {} };
 }
 
@@ -114,7 +121,8 @@ export async function submitForm<T extends object, R>(
 export type FormValues = Record<string, unknown>;
 
 /** A form read: the DTO its service takes, or the French errors to show beside what was typed. */
-export type Parsed<T> = { dto: T; values: FormValues; errors?: undefined } | { dto?: undefined; values: FormValues; errors: Record<string, string[]> };
+export type Parsed<T> =
+  { dto: T; values: FormValues; errors?: undefined } | { dto?: undefined; values: FormValues; errors: Record<string, string[]> };
 
 /** What was typed, to show it again after a refusal (never the CSRF token). */
 export function typedValues(form: FormBody): FormValues {

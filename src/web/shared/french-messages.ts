@@ -18,7 +18,7 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   INTRODUCTION_NOT_FOUND: 'Mise en relation introuvable.',
   INTRODUCTION_INVALID_TRANSITION: "Cette mise en relation n'accepte plus cette action.",
   INTRODUCTION_NEED_NOT_PUBLISHED: 'Seul un besoin publié peut faire l’objet d’une mise en relation.',
-  INTRODUCTION_NOT_ELIGIBLE: "Cette offre ne respecte pas les exigences du besoin.",
+  INTRODUCTION_NOT_ELIGIBLE: 'Cette offre ne respecte pas les exigences du besoin.',
   INTRODUCTION_ALREADY_OPEN: 'Une mise en relation est déjà en cours pour ce besoin et cette offre.',
   INTRODUCTION_NOT_A_PARTY: "Seuls le fournisseur et l'acheteur concernés peuvent répondre.",
   NEED_NOT_PUBLISHED: 'Les correspondances ne sont calculées que pour un besoin publié.',
@@ -46,7 +46,11 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
 export function frenchErrorMessage(code: string, fallbackStatus?: number): string {
   return (
     ERROR_MESSAGES_FR[code] ??
-    (fallbackStatus === 404 ? ERROR_MESSAGES_FR.NOT_FOUND : fallbackStatus === 403 ? ERROR_MESSAGES_FR.FORBIDDEN : "L'action n'a pas abouti.")
+    (fallbackStatus === 404
+      ? ERROR_MESSAGES_FR.NOT_FOUND
+      : fallbackStatus === 403
+        ? ERROR_MESSAGES_FR.FORBIDDEN
+        : "L'action n'a pas abouti.")
   );
 }
 

@@ -5,4 +5,5 @@ export interface Option {
 }
 
 /** A label table's entries as choices, in the table's order. */
-export const options = (table: Readonly<Record<string | number, string>>): Option[] => Object.entries(table).map(([code, label]) => ({ code, label }));
+export const options = (table: Readonly<Record<string | number, string>>): Option[] =>
+  Object.entries(table).map(([code, label]) => ({ code, label }));

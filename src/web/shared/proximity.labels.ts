@@ -16,5 +16,8 @@ export const PROXIMITY_LABELS: Readonly<Record<ProximityRelation, { toBuyer: str
 
 /** One voice of the table, as templates read it: `proximityLabels[relation]`. */
 export function proximityLabels(voice: 'toBuyer' | 'neutral'): Readonly<Record<ProximityRelation, string>> {
-  return Object.fromEntries(Object.entries(PROXIMITY_LABELS).map(([relation, l]) => [relation, l[voice]])) as Record<ProximityRelation, string>;
+  return Object.fromEntries(Object.entries(PROXIMITY_LABELS).map(([relation, l]) => [relation, l[voice]])) as Record<
+    ProximityRelation,
+    string
+  >;
 }

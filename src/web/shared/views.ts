@@ -61,7 +61,14 @@ export class WebViews {
   }
 
   /** Renders a full page (or, for htmx requests asking for a fragment, the fragment template). */
-  send(reply: FastifyReply, request: FastifyRequest, template: string, title: string, data: Record<string, unknown> = {}, status = 200): void {
+  send(
+    reply: FastifyReply,
+    request: FastifyRequest,
+    template: string,
+    title: string,
+    data: Record<string, unknown> = {},
+    status = 200,
+  ): void {
     const html = this.render(template, { ...data, ctx: this.context(request, title) });
     void reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   }
@@ -81,4 +88,3 @@ export function seeOther(reply: FastifyReply, request: FastifyRequest, location:
   }
   void reply.status(303).header('location', location).send();
 }
-

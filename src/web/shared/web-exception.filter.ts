@@ -43,7 +43,8 @@ export class WebExceptionFilter implements ExceptionFilter {
       seeOther(reply, request, `/app/connexion?retour=${encodeURIComponent(safeReturnPath(back))}`);
       return;
     }
-    if (status >= 500 && status !== 503) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (status >= 500 && status !== 503)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     // A malformed id in a page address is a page that does not exist.
     if (status === 400 && !(exception instanceof DomainError)) status = 404;
     this.pages.send(request, reply, status, TITLES[status] ?? 'Erreur', frenchErrorMessage(code, status));

@@ -17,9 +17,17 @@ describe('offering form', () => {
     [
       'lists typed as codes separated by commas or spaces',
       {},
-      { sectors: ['84', 'C'], serviceArea: { national: false, regions: [], departements: ['06', '83'], remoteDelivery: true }, references: { count: 3, sectors: [] } },
+      {
+        sectors: ['84', 'C'],
+        serviceArea: { national: false, regions: [], departements: ['06', '83'], remoteDelivery: true },
+        references: { count: 3, sectors: [] },
+      },
     ],
-    ['a pricing only when one of its fields is typed', { 'pricing.model': 'project', 'pricing.minBudgetEur': '2 000' }, { pricing: { model: 'project', minBudgetEur: 2000 } }],
+    [
+      'a pricing only when one of its fields is typed',
+      { 'pricing.model': 'project', 'pricing.minBudgetEur': '2 000' },
+      { pricing: { model: 'project', minBudgetEur: 2000 } },
+    ],
   ])('reads %s', async (_case, extra, expected) => {
     const parsed = await parseNewOffering({ ...form, ...extra });
     expect(parsed.errors).toBeUndefined();
@@ -33,8 +41,18 @@ describe('offering form', () => {
   });
 
   it.each<[string, Record<string, unknown>, string, string[]]>([
-    ['text where a number is expected, once', { 'pricing.minBudgetEur': 'beaucoup' }, 'pricing.minBudgetEur', ['Saisissez un nombre entier.']],
-    ['an unanswered yes/no question in radio words', { 'sovereignty.hosting.dataResidency': 'FR_ONLY' }, 'sovereignty.hosting.nonEuRemoteAccess', ['Répondez par oui ou par non.']],
+    [
+      'text where a number is expected, once',
+      { 'pricing.minBudgetEur': 'beaucoup' },
+      'pricing.minBudgetEur',
+      ['Saisissez un nombre entier.'],
+    ],
+    [
+      'an unanswered yes/no question in radio words',
+      { 'sovereignty.hosting.dataResidency': 'FR_ONLY' },
+      'sovereignty.hosting.nonEuRemoteAccess',
+      ['Répondez par oui ou par non.'],
+    ],
   ])('refuses %s', async (_case, extra, field, messages) => {
     const parsed = await parseNewOffering({ ...form, ...extra });
     expect(parsed.dto).toBeUndefined();

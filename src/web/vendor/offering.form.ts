@@ -5,7 +5,18 @@ import { PRICING_MODELS } from '../../offerings/offering.entity.js';
 import { BUYER_TYPES } from '../../reference/organisation-kinds.js';
 import { listRegions } from '../../reference/geo/geography.js';
 import { referenceData } from '../../reference/data/reference-data.js';
-import { asForm, checkbox, integer, list, parseWith, text, typedValues, type FormBody, type FormValues, type Parsed } from '../shared/form-input.js';
+import {
+  asForm,
+  checkbox,
+  integer,
+  list,
+  parseWith,
+  text,
+  typedValues,
+  type FormBody,
+  type FormValues,
+  type Parsed,
+} from '../shared/form-input.js';
 import { PRICING_MODEL_LABELS } from '../shared/offering.labels.js';
 import { BUYER_TYPE_LABELS } from '../shared/organisation.labels.js';
 import { CLAIM_LABELS, PROFILE_FIELDS, SOVEREIGNTY_SECTIONS } from './sovereignty-sections.js';
@@ -62,7 +73,13 @@ export function offeringChoices() {
   };
 }
 
-const codes = (value: string | undefined): string[] => (value ? value.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean) : []);
+const codes = (value: string | undefined): string[] =>
+  value
+    ? value
+        .split(/[\s,;]+/)
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean)
+    : [];
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
 /** An offering as the form shows it. */
@@ -103,7 +120,6 @@ export function offeringToValues(o: OfferingDto): FormValues {
   return values;
 }
 
-
 interface OfferingInput {
   /** The plain body for CreateOfferingDto / UpdateOfferingDto. */
   plain: Record<string, unknown>;
@@ -138,7 +154,11 @@ function offeringInput(form: FormBody, current: OfferingDto | null): OfferingInp
   };
   if (current) plain.version = integer(form, 'version');
 
-  const pricing = { model: text(form, 'pricing.model'), minBudgetEur: integer(form, 'pricing.minBudgetEur'), maxBudgetEur: integer(form, 'pricing.maxBudgetEur') };
+  const pricing = {
+    model: text(form, 'pricing.model'),
+    minBudgetEur: integer(form, 'pricing.minBudgetEur'),
+    maxBudgetEur: integer(form, 'pricing.maxBudgetEur'),
+  };
   if (Object.values(pricing).some((v) => v !== undefined) || current?.pricing.model) plain.pricing = pricing;
 
   const touched = PROFILE_FIELDS.some((p) => list(form, p.name).length > 0);
@@ -172,7 +192,10 @@ function profileInput(form: FormBody): Record<string, Record<string, unknown>> {
       const answer = text(form, field.name);
       value = answer === 'true' ? true : answer === 'false' ? false : undefined;
     } else if (field.kind === 'text' && field.name.endsWith('modelNames')) {
-      const names = (text(form, field.name) ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+      const names = (text(form, field.name) ?? '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
       value = names.length > 0 ? names : undefined;
     } else {
       const raw = text(form, field.name);
@@ -209,7 +232,6 @@ export function placeOfferingErrors(errors: Record<string, string[]>, evidenceCl
   return out;
 }
 
-
 /** A parsed offering form, and how to place a service's field errors on its fields. */
 export type ParsedOffering<T> = Parsed<T> & { place: (errors: Record<string, string[]>) => Record<string, string[]> };
 
@@ -221,7 +243,11 @@ export async function parseOfferingChanges(body: unknown, current: OfferingDto):
   return parseOffering(UpdateOfferingDto, asForm(body), current);
 }
 
-async function parseOffering<T extends object>(dtoClass: new () => T, form: FormBody, current: OfferingDto | null): Promise<ParsedOffering<T>> {
+async function parseOffering<T extends object>(
+  dtoClass: new () => T,
+  form: FormBody,
+  current: OfferingDto | null,
+): Promise<ParsedOffering<T>> {
   const { plain, evidenceClaims } = offeringInput(form, current);
   const place = (errors: Record<string, string[]>) => placeOfferingErrors(errors, evidenceClaims);
   return { ...(await parseWith(dtoClass, plain, typedValues(form), place)), place };

@@ -25,11 +25,22 @@ describe('organisation form', () => {
   });
 
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
-    ['the NAF code in capitals and the commune from its label', { 'communeCode': 'Nice (06088)' }, { nafCode: '62.01Z', communeCode: '06088', establishments: [] }],
+    [
+      'the NAF code in capitals and the commune from its label',
+      { communeCode: 'Nice (06088)' },
+      { nafCode: '62.01Z', communeCode: '06088', establishments: [] },
+    ],
     ['an emptied description and website as cleared', { description: '', website: '' }, { description: null, website: null }],
     [
       'rows marked for removal or left empty not sent',
-      { 'establishments[0].siret': siret(1), 'establishments[0].communeCode': '06152', 'establishments[0].remove': 'true', 'establishments[1].siret': '', 'establishments[2].siret': siret(2), 'establishments[2].communeCode': '06088' },
+      {
+        'establishments[0].siret': siret(1),
+        'establishments[0].communeCode': '06152',
+        'establishments[0].remove': 'true',
+        'establishments[1].siret': '',
+        'establishments[2].siret': siret(2),
+        'establishments[2].communeCode': '06088',
+      },
       { establishments: [{ siret: siret(2), communeCode: '06088' }] },
     ],
   ])('reads %s', async (_case, body, expected) => {
@@ -40,7 +51,11 @@ describe('organisation form', () => {
 
   it.each<[string, Record<string, unknown>, string]>([
     ['a website without its scheme', { website: 'riviera point fr' }, 'website'],
-    ['a bad SIRET, on the row typed', { 'establishments[0].siret': '', 'establishments[1].siret': '123', 'establishments[1].communeCode': '06088' }, 'establishments[1].siret'],
+    [
+      'a bad SIRET, on the row typed',
+      { 'establishments[0].siret': '', 'establishments[1].siret': '123', 'establishments[1].communeCode': '06088' },
+      'establishments[1].siret',
+    ],
     ['an unknown commune', { communeCode: 'Nulle-Part-sur-Mer' }, 'communeCode'],
   ])('refuses %s, keeping what was typed', async (_case, body, field) => {
     const parsed = await parseOrganisation({ ...base, ...body });
@@ -58,9 +73,23 @@ describe('organisation form', () => {
   });
 
   it('shows a stored organisation and reads it back as the same profile', async () => {
-    const org = { id: 'o', siret: siret(0), nafCode: '62.01Z', communeCode: '06088', establishments: [{ siret: siret(1), communeCode: '06152' }], version: 4 } as unknown as OrganisationDto;
+    const org = {
+      id: 'o',
+      siret: siret(0),
+      nafCode: '62.01Z',
+      communeCode: '06088',
+      establishments: [{ siret: siret(1), communeCode: '06152' }],
+      version: 4,
+    } as unknown as OrganisationDto;
     const vendor = { name: 'Riviera IA', description: 'Éditeur.', website: 'https://riviera.example.fr', headcountBand: '11' } as VendorDto;
     const parsed = await parseOrganisation(organisationToValues(org, vendor));
-    expect(parsed.dto).toMatchObject({ ...vendor, siret: org.siret, nafCode: org.nafCode, communeCode: org.communeCode, establishments: org.establishments, version: 4 });
+    expect(parsed.dto).toMatchObject({
+      ...vendor,
+      siret: org.siret,
+      nafCode: org.nafCode,
+      communeCode: org.communeCode,
+      establishments: org.establishments,
+      version: 4,
+    });
   });
 });

@@ -2,7 +2,18 @@ import type { OrganisationDto } from '../../organisations/dto/organisation.dto.j
 import { HEADCOUNT_BANDS } from '../../organisations/dto/organisation-input.dto.js';
 import { UpdateVendorProfileDto } from '../../vendors/dto/vendor-profile.dto.js';
 import type { VendorDto } from '../../vendors/dto/vendor.dto.js';
-import { asForm, checkbox, communeCode, integer, parseWith, text, typedValues, type FormBody, type FormValues, type Parsed } from '../shared/form-input.js';
+import {
+  asForm,
+  checkbox,
+  communeCode,
+  integer,
+  parseWith,
+  text,
+  typedValues,
+  type FormBody,
+  type FormValues,
+  type Parsed,
+} from '../shared/form-input.js';
 import type { Option } from '../shared/labels.js';
 import { HEADCOUNT_BAND_LABELS } from '../shared/organisation.labels.js';
 
@@ -43,7 +54,8 @@ export function organisationToValues(org: OrganisationDto, vendor: VendorDto): F
   return values;
 }
 
-const filled = (value: unknown): boolean => (Array.isArray(value) ? value.some((v) => typeof v === 'string' && v.trim() !== '') : typeof value === 'string' && value.trim() !== '');
+const filled = (value: unknown): boolean =>
+  Array.isArray(value) ? value.some((v) => typeof v === 'string' && v.trim() !== '') : typeof value === 'string' && value.trim() !== '';
 
 /** How many establishment rows hold something (the highest such index + 1). */
 export function establishmentRows(values: FormValues): number {
@@ -110,4 +122,3 @@ export function organisationLabels(rowCount: number): Record<string, string> {
   }
   return labels;
 }
-

@@ -32,20 +32,36 @@ export class WebVendorOfferingsController {
 
   @Post('nouvelle')
   @Roles('vendor')
-  async create(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Body() body: unknown): Promise<void> {
+  async create(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Body() body: unknown,
+  ): Promise<void> {
     const form = await parseNewOffering(body);
     if (!form.dto) return this.pages.offering(reply, request, null, { values: form.values, errors: form.errors, status: 400 });
     const dto = form.dto;
     const created = await attempt(
       () => this.offerings.create(caller, dto),
-      (r) => this.pages.offering(reply, request, null, { values: form.values, errors: form.place(r.errors), message: r.message, status: r.status }),
+      (r) =>
+        this.pages.offering(reply, request, null, {
+          values: form.values,
+          errors: form.place(r.errors),
+          message: r.message,
+          status: r.status,
+        }),
     );
     if (created.done) seeOther(reply, request, withFlash(offeringPath(created.value.id), 'offering-created'));
   }
 
   @Get(':id')
   @Roles('vendor')
-  async edit(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async edit(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     const offering = await this.ownOffering(caller, id);
     this.pages.offering(reply, request, offering, { values: offeringToValues(offering) });
   }
@@ -65,29 +81,58 @@ export class WebVendorOfferingsController {
     const dto = form.dto;
     const saved = await attempt(
       () => this.offerings.update(caller, id, dto),
-      (r) => this.pages.offering(reply, request, current, { values: form.values, errors: form.place(r.errors), message: r.message, status: r.status }),
+      (r) =>
+        this.pages.offering(reply, request, current, {
+          values: form.values,
+          errors: form.place(r.errors),
+          message: r.message,
+          status: r.status,
+        }),
     );
     if (saved.done) seeOther(reply, request, withFlash(offeringPath(id), 'offering-saved'));
   }
 
   @Post(':id/publier')
   @Roles('vendor')
-  publish(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  publish(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     return this.transition(request, reply, caller, id, () => this.offerings.publish(caller, id), 'offering-published');
   }
 
   @Post(':id/archiver')
   @Roles('vendor')
-  archive(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  archive(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     return this.transition(request, reply, caller, id, () => this.offerings.archive(caller, id), 'offering-archived');
   }
 
   /** A refused publication shows what is missing, or why the action no longer applies, on the offering's page. */
-  private async transition(request: FastifyRequest, reply: FastifyReply, caller: Caller, id: string, run: () => Promise<OfferingDto>, done: FlashCode): Promise<void> {
+  private async transition(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    run: () => Promise<OfferingDto>,
+    done: FlashCode,
+  ): Promise<void> {
     const outcome = await attempt(run, async (r) => {
       const offering = await this.ownOffering(caller, id);
       const errors = r.error.code === 'OFFERING_NOT_PUBLISHABLE' ? frenchDomainFieldErrors(r.error) : {};
-      this.pages.offering(reply, request, offering, { values: offeringToValues(offering), errors, message: r.message, status: r.status, publishRefused: true });
+      this.pages.offering(reply, request, offering, {
+        values: offeringToValues(offering),
+        errors,
+        message: r.message,
+        status: r.status,
+        publishRefused: true,
+      });
     });
     if (outcome.done) seeOther(reply, request, withFlash(offeringPath(id), done));
   }

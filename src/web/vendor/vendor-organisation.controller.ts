@@ -30,14 +30,25 @@ export class WebVendorOrganisationController {
 
   @Post()
   @Roles('vendor')
-  async save(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Body() body: unknown): Promise<void> {
+  async save(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Body() body: unknown,
+  ): Promise<void> {
     const { organisation, vendor } = await this.own(caller);
     const form = await parseOrganisation(body);
     if (!form.dto) return this.pages.organisation(reply, request, vendor, { values: form.values, errors: form.errors, status: 400 });
     const dto = form.dto;
     const saved = await attempt(
       () => this.vendors.update(caller, organisation.id, dto),
-      (r) => this.pages.organisation(reply, request, vendor, { values: form.values, errors: form.place(r.errors), message: r.message, status: r.status }),
+      (r) =>
+        this.pages.organisation(reply, request, vendor, {
+          values: form.values,
+          errors: form.place(r.errors),
+          message: r.message,
+          status: r.status,
+        }),
     );
     if (saved.done) seeOther(reply, request, withFlash('/app/fournisseur/organisation', 'profile-saved'));
   }

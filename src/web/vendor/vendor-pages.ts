@@ -30,12 +30,25 @@ export class VendorPages {
       request,
       'vendor/organisation',
       'Mon organisation',
-      { vendor, values: page.values, errors: page.errors ?? {}, message: page.message, rows, labels: organisationLabels(rows), headcountBands: headcountOptions() },
+      {
+        vendor,
+        values: page.values,
+        errors: page.errors ?? {},
+        message: page.message,
+        rows,
+        labels: organisationLabels(rows),
+        headcountBands: headcountOptions(),
+      },
       page.status ?? 200,
     );
   }
 
-  offering(reply: FastifyReply, request: FastifyRequest, offering: OfferingDto | null, page: FormPage & { publishRefused?: boolean }): void {
+  offering(
+    reply: FastifyReply,
+    request: FastifyRequest,
+    offering: OfferingDto | null,
+    page: FormPage & { publishRefused?: boolean },
+  ): void {
     this.views.send(
       reply,
       request,

@@ -36,7 +36,12 @@ export class WebVendorController {
     if (!organisationId || caller.membershipStatus !== 'active') {
       // Not a member yet: only what anyone may see of the organisation (its public page, once verified).
       const vendor = organisationId ? await this.vendors.get(caller, organisationId).catch(notFoundAsNull) : null;
-      this.views.send(reply, request, 'vendor/dashboard', 'Espace fournisseur', { vendor, membershipStatus: caller.membershipStatus, offerings: null, introductions: null });
+      this.views.send(reply, request, 'vendor/dashboard', 'Espace fournisseur', {
+        vendor,
+        membershipStatus: caller.membershipStatus,
+        offerings: null,
+        introductions: null,
+      });
       return;
     }
     const [vendor, offerings, introductions] = await Promise.all([
@@ -44,12 +49,22 @@ export class WebVendorController {
       this.vendors.listOfferings(caller, organisationId, Object.assign(new VendorOfferingsQueryDto(), { page: 1, pageSize: 100 })),
       this.introductions.list(caller, Object.assign(new ListIntroductionsQueryDto(), { page: 1, pageSize: 20 })),
     ]);
-    this.views.send(reply, request, 'vendor/dashboard', 'Espace fournisseur', { vendor, membershipStatus: caller.membershipStatus, offerings, introductions });
+    this.views.send(reply, request, 'vendor/dashboard', 'Espace fournisseur', {
+      vendor,
+      membershipStatus: caller.membershipStatus,
+      offerings,
+      introductions,
+    });
   }
 
   @Get('offres/:id/pistes')
   @Roles('vendor')
-  async leadsPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async leadsPage(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     // The service decides who sees leads (members of the offering's vendor) and anonymises them.
     const leads = await this.leads.leadsOf(caller, id, LEADS_SHOWN);
     const offering = await this.offerings.get(caller, id);
