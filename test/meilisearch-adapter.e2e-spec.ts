@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { MeilisearchSearchIndex, type MeiliOptions } from '../src/search/meilisearch/meilisearch-search.index.js';
+import type { MeiliOptions } from '../src/search/meilisearch/meili-options.js';
+import { MeilisearchSearchIndex } from '../src/search/meilisearch/meilisearch-search.index.js';
 import { MeiliTaskError } from '../src/search/meilisearch/meili-errors.js';
 import { POSTGRES_FRENCH_STOP_WORDS } from '../src/search/meilisearch/french-stop-words.js';
 import { CATALOGUE_SORT, OFFERINGS_SETTINGS } from '../src/search/meilisearch/meili-settings.js';

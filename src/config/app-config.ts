@@ -14,26 +14,13 @@ import {
   Min,
   MinLength,
   validateSync,
-  type ValidationError,
 } from 'class-validator';
+import { ConfigValidationError, crossChecks, describe, DEV_JWT_SECRET } from './config-checks.js';
+import { blankToUndefined, toBoolean, toInt } from './env-transforms.js';
 
-/** Reads a boolean environment variable the way people write them. */
-const toBoolean = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const v = value.trim().toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(v)) return true;
-  if (['false', '0', 'no', 'off'].includes(v)) return false;
-  return value;
-};
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
-const blankToUndefined = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+export { ConfigValidationError } from './config-checks.js';
 
-/**
- * Marks JWT_SECRET as unset: loadConfig refuses it in production, and src/auth/jwt-secret.ts replaces
- * it with a random secret of the data folder in development. Only tests sign with it.
- */
-export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-do-not-use-in-production';
+export { DEV_JWT_SECRET } from './config-checks.js';
 
 /**
  * Every environment variable the app reads, with its default and meaning. The README table and
@@ -286,29 +273,6 @@ export const DECLARED_VARIABLES: readonly string[] = [
 export const OPTIONAL_VARIABLES: readonly string[] = DECLARED_VARIABLES.filter((key) => !(key in new EnvironmentVariables()));
 
 export type AppConfig = Readonly<EnvironmentVariables>;
-
-export class ConfigValidationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigValidationError';
-  }
-}
-
-const describe = (errors: ValidationError[]): string[] =>
-  errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message}`));
-
-/** Rules that span several variables or depend on the runtime mode. */
-function crossChecks(config: EnvironmentVariables): string[] {
-  const problems: string[] = [];
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
-    problems.push('JWT_SECRET: must be set to a secret of at least 32 characters when NODE_ENV=production');
-  }
-  if (config.SEARCH_BACKEND === 'meilisearch' && !config.MEILI_URL) problems.push('SEARCH_BACKEND: meilisearch needs MEILI_URL');
-  if ((config.ADMIN_EMAIL === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
-    problems.push('ADMIN_EMAIL: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
-  }
-  return problems;
-}
 
 /** Validates the environment; throws listing every bad variable at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -3,8 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../identity/caller.js';
 import { Roles } from '../../identity/roles.decorator.js';
 import { ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
-import type { IntroductionDto } from '../../introductions/dto/introduction.dto.js';
-import { isOpen } from '../../introductions/introduction-lifecycle.js';
 import { IntroductionsService } from '../../introductions/introductions.service.js';
 import { MatchingService } from '../../matches/matching.service.js';
 import { ListNeedsQueryDto } from '../../needs/dto/need-query.dto.js';
@@ -37,16 +35,9 @@ import { CRITERION_LEGEND, NEED_TABS } from './curation.labels.js';
 import { withFlash, type FlashCode } from '../shared/flash.js';
 import { seeOther, WebViews } from '../shared/views.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
+import { openByOffering, type NeedPageState } from './curation-need.view.js';
 
 const QUEUE_PAGE_SIZE = 30;
-
-/** What the need page shows besides the need: a form's state after a refusal. */
-interface NeedPageState {
-  form?: string;
-  values?: Record<string, unknown>;
-  errors?: Record<string, string[]>;
-  message?: string;
-}
 
 /**
  * The curators' queue and a need's file: publish, ask for changes, reject, close, and for a
@@ -303,9 +294,4 @@ export class WebCurationController {
     const found = await Promise.all(ids.map((id) => this.organisations.get(caller, id).catch(() => null)));
     return Object.fromEntries(found.filter((o): o is OrganisationDto => o !== null).map((o) => [o.id, o]));
   }
-}
-
-/** The open introduction of each offering for this need, if any (one at most, as the API guarantees). */
-function openByOffering(items: readonly IntroductionDto[]): Record<string, IntroductionDto> {
-  return Object.fromEntries(items.filter((i) => isOpen(i.status)).map((i) => [i.offering.id, i]));
 }
