@@ -8,6 +8,7 @@ import { configureApp, createFastifyAdapter } from '../src/app.setup.js';
 import { createLogger } from '../src/common/logging/logger.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { freePort } from '../src/database/embedded-postgres.js';
+import { HARD_REQUIREMENTS } from '../src/sovereignty/hard-requirements.js';
 import { openBenchDatabase, writeResult } from './support/harness.js';
 import { Api, BENCH_PASSWORD, loadCorpus, waitForOutbox } from './support/relevance-api.js';
 import { corpusProblems, departementOf, gradeOf, readCorpus } from './support/relevance-corpus.js';
@@ -33,29 +34,13 @@ import {
  * Exclusion rules that make an offering ineligible for the reference ranker too: DESIGN §5.1 and
  * the hard requirements of REFERENCE §4.5. Any other rule the app may add (a relevance floor) is not one.
  */
-const ELIGIBILITY_RULES = new Set([
+const ELIGIBILITY_RULES = new Set<string>([
   'NOT_PUBLISHED',
   'VENDOR_NOT_VERIFIED',
   'MIN_GRADE',
   'SERVICE_AREA',
   'BUDGET',
-  'SECNUMCLOUD_OFFERING',
-  'SECNUMCLOUD_INFRA_OR_BETTER',
-  'HDS_CERTIFIED',
-  'DATA_IN_FRANCE',
-  'DATA_IN_EU',
-  'NO_NON_EU_REMOTE_ACCESS',
-  'NO_EXTRATERRITORIAL_EXPOSURE',
-  'ON_PREMISE_OR_PRIVATE',
-  'NO_TRAINING_ON_CUSTOMER_DATA',
-  'GDPR_DPA',
-  'NO_NON_EU_TRANSFERS',
-  'EU_MODEL',
-  'OPEN_SOURCE_MODEL',
-  'SELF_HOSTABLE_MODEL',
-  'ISO27001',
-  'AI_ACT_NOT_HIGH_RISK',
-  'DATA_EXPORT_OPEN_FORMAT',
+  ...HARD_REQUIREMENTS,
 ]);
 
 interface MatchesBody {
