@@ -5,17 +5,14 @@ import { retrievalNeed, needText } from '../src/matches/match-view.js';
 import { FIRST_TEXT_ROUND, TEXT_RETRIEVAL_LIMIT } from '../src/matches/ranking/ranker.js';
 import { prerankSql } from '../src/matches/scoring/prerank.js';
 import { prerankSlack } from '../src/matches/scoring/top-k.js';
-import { OfferingDocumentsSource } from '../src/offerings/offering-documents.source.js';
-import { OfferingsRepository } from '../src/offerings/offerings.repository.js';
 import type { SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
 import { insertOfferingRows, sovereigntyRowColumns } from './support/bulk-offerings.js';
 import { matchingParts } from './support/matching-parts.js';
-import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import { openBenchDatabase, pick, prng, progress, time, writeResult } from './support/harness.js';
 
 /**
  * Match latency for one need at N offerings (default 10,000): `npm run bench:match -- --offerings 50000`.
- * Seeds vendors and offerings straight into a throw-away database (and the search index), then
+ * Seeds vendors and offerings straight into a throw-away database (matching's lexemes follow by trigger), then
  * times the matches use case (NeedMatchesService over the Ranker, in-process, top 20, access check and DTOs included) beside the floor: the
  * bare SQL candidate query of issue #8 (every eligible offering sharing the need's use case or among
  * its text matches, as `rankExhaustive` reads them). Writes bench/results/match-*.json.
@@ -125,13 +122,6 @@ async function main(): Promise<void> {
     }
     const seedSeconds = (Date.now() - started) / 1000;
 
-    const search = new PostgresSearchIndex(ds);
-    const documents = new OfferingDocumentsSource(new OfferingsRepository(ds));
-    for (let i = 0; i < offeringIds.length; i += 500) {
-      await search.upsert(await documents.documentsFor(offeringIds.slice(i, i + 500)));
-      progress('Indexing         ', Math.min(i + 500, offeringIds.length), offeringIds.length);
-    }
-
     const [buyer] = (await ds.query(
       `INSERT INTO organisation (kind, buyer_type, name, siren, naf_code, commune_code) VALUES ('buyer', 'collectivite', 'Commune de bench', $1, '84.11Z', '06088') RETURNING id`,
       [luhnSiren(60000001)],
@@ -149,7 +139,15 @@ async function main(): Promise<void> {
     // lists of the bulk load merged (left alone, autovacuum does it in the middle of a run).
     await ds.query('VACUUM ANALYZE');
 
-    const { candidates, projection, weightsRepository, weights: weightsService, needs, matches: service } = matchingParts(ds, search);
+    const {
+      candidates,
+      projection,
+      weightsRepository,
+      weights: weightsService,
+      needs,
+      matches: service,
+      text: textRelevance,
+    } = matchingParts(ds);
     const curator: Caller = {
       userId: '00000000-0000-4000-8000-000000000001',
       role: 'curator',
@@ -160,7 +158,7 @@ async function main(): Promise<void> {
 
     const entity = await needs.findById(need.id);
     const matchingNeed = { ...entity!, buyerType: 'collectivite' };
-    const textIds = await search.topIds(needText(matchingNeed), TEXT_RETRIEVAL_LIMIT);
+    const textIds = await textRelevance.retrieve(needText(matchingNeed), TEXT_RETRIEVAL_LIMIT);
     const first = await service.matchesFor(curator, need.id, { limit: 20 });
     const weights = await weightsService.inUse();
     const bounded = () =>
@@ -176,10 +174,10 @@ async function main(): Promise<void> {
 
     const text = needText(matchingNeed);
     const parts = {
-      topIds: await time(50, () => search.topIds(text, TEXT_RETRIEVAL_LIMIT)),
+      textRetrieval: await time(50, () => textRelevance.retrieve(text, TEXT_RETRIEVAL_LIMIT)),
       boundedCandidateSql: await time(50, bounded),
-      relevance: await time(50, () =>
-        search.relevance(
+      textRelevance: await time(50, () =>
+        textRelevance.scores(
           text,
           first.items.map((m) => m.offering.id),
         ),
@@ -195,7 +193,7 @@ async function main(): Promise<void> {
       p95: Math.round((100 * match.p95Ms) / bareSql.p95Ms) / 100,
     };
     const file = await writeResult(`match-${offerings}`, {
-      benchmark: 'GET /needs/:id/matches top 20 through NeedMatchesService, in-process (no HTTP), PostgreSQL search backend',
+      benchmark: 'GET /needs/:id/matches top 20 through NeedMatchesService, in-process (no HTTP), text relevance on offering lexemes',
       database: db.where,
       offerings,
       vendors: vendorCount,

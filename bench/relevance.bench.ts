@@ -8,6 +8,8 @@ import { configureApp, createFastifyAdapter } from '../src/app.setup.js';
 import { createLogger } from '../src/common/logging/logger.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { freePort } from '../src/database/embedded-postgres.js';
+import { TextRelevance } from '../src/matches/ranking/text-relevance.js';
+import { DEFAULT_WEIGHTS } from '../src/matches/scoring/weights.js';
 import { HARD_REQUIREMENTS } from '../src/sovereignty/hard-requirements.js';
 import { openBenchDatabase, writeResult } from './support/harness.js';
 import { Api, BENCH_PASSWORD, loadCorpus, waitForOutbox } from './support/relevance-api.js';
@@ -45,7 +47,7 @@ const ELIGIBILITY_RULES = new Set<string>([
 
 interface MatchesBody {
   candidates: number;
-  items: { rank: number; total: number; offering: { id: string } }[];
+  items: { rank: number; total: number; offering: { id: string }; criteria: { criterion: string; score: number }[] }[];
   excluded?: { offering: { id: string }; exclusions: { rule: string }[] }[];
 }
 
@@ -107,6 +109,20 @@ async function main(): Promise<void> {
     const documents = corpus.offerings.map((o) => ({ id: o.key, text: `${o.title} ${o.summary} ${o.description}`, useCases: o.useCases }));
     const bm25 = new Bm25(documents);
 
+    // `-- --weights text=20,useCase=30`: rank with other weights than the defaults (a measurement, never saved elsewhere).
+    const weightsArg = process.argv.indexOf('--weights');
+    if (weightsArg > 0) {
+      const weights = { ...DEFAULT_WEIGHTS } as Record<string, number>;
+      for (const pair of (process.argv[weightsArg + 1] ?? '').split(',')) {
+        const [name, value] = pair.split('=');
+        weights[name] = Number(value);
+      }
+      await api.ok('PUT', '/matching/weights', await api.login(admin.email, admin.password), weights);
+      say(`Weights for this run: ${JSON.stringify(weights)}`);
+    }
+    const textRelevance = app.get(TextRelevance);
+    const offeringIds = [...loaded.offeringKeys.keys()];
+    const textByGrade: TextSample[] = [];
     const appRuns: NeedRun[] = [];
     const baseRuns: NeedRun[] = [];
     const perNeed: Record<string, unknown>[] = [];
@@ -147,6 +163,16 @@ async function main(): Promise<void> {
           warnings.push(`${need.key} × ${offeringKey}: graded ${j.grade} but out of the need's ${need.reach} reach`);
       }
       const relevant = judged.filter((g) => g >= 2).length;
+      const textScores = await textRelevance.scores(`${need.title}. ${need.description}`, offeringIds);
+      for (const id of offeringIds) {
+        const key = loaded.offeringKeys.get(id) as string;
+        const offering = corpus.offerings.find((o) => o.key === key)!;
+        textByGrade.push({
+          grade: gradeOf(judgments, need.key, key),
+          score: textScores.byId.get(id) ?? 0,
+          sharesUseCase: useCaseOverlap(need.useCases, offering.useCases) > 0,
+        });
+      }
       const run = (keys: string[]): NeedRun => ({
         need: need.key,
         grades: keys.map((k) => gradeOf(judgments, need.key, k)),
@@ -165,6 +191,8 @@ async function main(): Promise<void> {
         appCandidates: ranked.candidates,
         current: {
           top10: appKeys,
+          textScores: ranked.items.map((m) => m.criteria.find((c) => c.criterion === 'text')?.score ?? null),
+          useCaseScores: ranked.items.map((m) => m.criteria.find((c) => c.criterion === 'useCase')?.score ?? null),
           grades: appRun.grades,
           ndcg5: ndcg(appRun.grades, judged, 5),
           adversarialRanks: appRun.adversarialRanks,
@@ -182,6 +210,9 @@ async function main(): Promise<void> {
     const current = figures(appRuns);
     const baseline = figures(baseRuns);
     printReport(say, current, baseline, appRuns, baseRuns, adversarial, warnings);
+    const text = textSeparation(textByGrade);
+    say('Text criterion (0–100) by judged grade, every need × offering pair (the relevance floor and the text weight are set on it):');
+    console.table(text);
     const file = await writeResult('relevance', {
       benchmark:
         'Judged relevance set (test/relevance/): GET /needs/:id/matches?limit=10 as a curator vs BM25 × use-case overlap over the same eligible offerings',
@@ -194,6 +225,7 @@ async function main(): Promise<void> {
       },
       current,
       baseline,
+      textByGrade: text,
       perNeed,
       warnings,
     });
@@ -202,6 +234,28 @@ async function main(): Promise<void> {
     await app?.close();
     await db.close();
   }
+}
+
+interface TextSample {
+  grade: number;
+  score: number;
+  sharesUseCase: boolean;
+}
+
+/** Per grade, for pairs sharing a use case and pairs sharing none: how many, mean text score, and how many reach each candidate floor. */
+function textSeparation(samples: TextSample[]): Record<string, Record<string, string | number>> {
+  const out: Record<string, Record<string, string | number>> = {};
+  for (const shared of [true, false])
+    for (const grade of [0, 1, 2, 3]) {
+      const pairs = samples.filter((s) => s.grade === grade && s.sharesUseCase === shared);
+      const row: Record<string, string | number> = {
+        pairs: pairs.length,
+        mean: pairs.length ? (pairs.reduce((a, s) => a + s.score, 0) / pairs.length).toFixed(1) : '–',
+      };
+      for (const floor of [10, 20, 30, 40, 50]) row[`≥ ${floor}`] = pairs.filter((s) => s.score >= floor).length;
+      out[`grade ${grade}, ${shared ? 'shares a use case' : 'no shared use case'}`] = row;
+    }
+  return out;
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;

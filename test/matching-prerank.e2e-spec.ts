@@ -8,17 +8,15 @@ import { criteriaWithoutText, type MatchingNeed } from '../src/matches/match-vie
 import { MatchingWeightsService, type WeightsInUse } from '../src/matches/matching-weights.service.js';
 import { Ranker, type Ranking } from '../src/matches/ranking/ranker.js';
 import { TextRelevance } from '../src/matches/ranking/text-relevance.js';
+import { OfferingTextRepository } from '../src/matches/repositories/offering-text.repository.js';
 import { MatchingWeightsRepository } from '../src/matches/repositories/matching-weights.repository.js';
 import { OfferingCandidatesRepository } from '../src/matches/repositories/offering-candidates.repository.js';
 import { OfferingMatchRepository } from '../src/matches/repositories/offering-match.repository.js';
 import type { CandidateRow } from '../src/matches/repositories/offering-rows.js';
 import { prerankSql } from '../src/matches/scoring/prerank.js';
 import { DEFAULT_WEIGHTS, type Weights } from '../src/matches/scoring/weights.js';
-import { OfferingDocumentsSource } from '../src/offerings/offering-documents.source.js';
-import { OfferingsRepository } from '../src/offerings/offerings.repository.js';
 import type { SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
 import { findCommune } from '../src/reference/geo/geography.js';
-import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import { insertOfferingRows, sovereigntyRowColumns } from '../bench/support/bulk-offerings.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -93,6 +91,8 @@ function needs(random: () => number): MatchingNeed[] {
       minSovereigntyGrade: pick(random, [null, null, 'C', 'B']),
       minBudgetEur: min,
       maxBudgetEur: random() < 0.3 ? null : (min ?? 2000) * pick(random, [2, 5]),
+      budgetFirm: random() < 0.5,
+      reach: pick(random, ['local', 'regional', 'national', null]),
       buyerType: pick(random, ['collectivite', 'pme', null]),
     } as MatchingNeed;
   });
@@ -103,7 +103,7 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
   let ds: DataSource;
   let candidates: OfferingCandidatesRepository;
   let projection: OfferingMatchRepository;
-  let search: PostgresSearchIndex;
+  let text: TextRelevance;
   let ranker: Ranker;
   let generated: MatchingNeed[];
   const ghostVendors = new Set<string>();
@@ -157,15 +157,13 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
         ...sovereigntyRowColumns(profile),
       };
     });
-    const ids = await insertOfferingRows(ds, offerings);
+    await insertOfferingRows(ds, offerings);
     // The ghost vendors' offerings score 100 on sovereignty: SQL places them at the top (their
     // commune counts as Alpes-Maritimes there), the core does not (unknown commune).
     await ds.query(`UPDATE offering SET sovereignty_score = 100, service_national = true WHERE vendor_id = ANY($1::uuid[])`, [
       [...ghostVendors],
     ]);
 
-    search = new PostgresSearchIndex(ds);
-    await search.upsert(await new OfferingDocumentsSource(new OfferingsRepository(ds)).documentsFor(ids));
     await ds.query('ANALYZE');
 
     candidates = new OfferingCandidatesRepository(ds);
@@ -174,7 +172,7 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
       candidates,
       projection,
       new MatchingWeightsService(new MatchingWeightsRepository(ds), new AuditService()),
-      new TextRelevance(search),
+      (text = new TextRelevance(new OfferingTextRepository(ds))),
     );
     generated = needs(random);
     expect(findCommune(GHOST_COMMUNE)).toBeUndefined();
@@ -183,24 +181,6 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
   afterAll(async () => {
     await ds?.destroy();
     await db?.drop();
-  });
-
-  it('rates text relevance as the share of the need’s key words among each offering’s lexemes', async () => {
-    const all = ((await ds.query('SELECT id FROM search_offering')) as { id: string }[]).map((r) => r.id);
-    for (const need of generated) {
-      const text = `${need.title}. ${need.description ?? ''} l'été d'eau c'est`;
-      // The first formula, which built each offering's lexeme array: the reference for the @@ one.
-      const expected = (await ds.query(
-        `WITH need AS (SELECT tsvector_to_array(to_tsvector('french', unaccent($1))) AS lx)
-         SELECT s.id, LEAST(100, round(100.0 * (SELECT count(*) FROM unnest(need.lx) w WHERE w = ANY(tsvector_to_array(s.tsv)))
-                  / GREATEST(1, LEAST(cardinality(need.lx), 8))))::int AS score
-           FROM search_offering s, need`,
-        [text],
-      )) as { id: string; score: number }[];
-      const scores = await search.relevance(text, all);
-      expect(Object.fromEntries(all.map((id) => [id, scores.get(id)]))).toEqual(Object.fromEntries(expected.map((r) => [r.id, r.score])));
-      expect(expected.some((r) => r.score > 0 && r.score < 100)).toBe(true);
-    }
   });
 
   it('computes in SQL the partial score the core computes: equal, or higher for a vendor in an unknown commune', async () => {
@@ -247,11 +227,10 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
 
   it('ranks exactly as scoring every candidate, for every need, weights and limit', async () => {
     const top = jest.spyOn(projection, 'findTopCandidates');
-    const topIds = jest.spyOn(search, 'topIds');
+    const topIds = jest.spyOn(text, 'retrieve');
     const exhaustive = jest.spyOn(ranker, 'rankExhaustive');
     const seen = { bounded: 0, pruned: 0, textSkipped: 0, fallback: 0 };
     const view = (r: Ranking) => ({
-      textAvailable: r.textAvailable,
       items: r.items.map((m) => ({ id: m.row.id, proximity: m.proximity, scored: m.scored })),
     });
     for (const [n, need] of generated.entries()) {

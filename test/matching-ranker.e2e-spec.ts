@@ -17,8 +17,8 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 /*
  * Decision 015: the Ranker is a part of its own, taken from the application's module graph and
  * called with no HTTP and no access check. On a small generated catalogue its bounded ranking
- * must equal its exhaustive one; with the search index down, the ranker and the leads follow the
- * one outage policy (TextRelevance): text counts 0, said in the reason.
+ * must equal its exhaustive one; text relevance is matching's own (offering lexemes in PostgreSQL),
+ * so the search index being down changes nothing.
  */
 const USE_CASES = Object.keys(TEXTS);
 const COMMUNES = ['06088', '06004', '83137', '04070', '13055', '69123', '75056', '59350', '2A004', '97411'];
@@ -52,6 +52,9 @@ function need(random: () => number, i: number): MatchingNeed {
     minSovereigntyGrade: pick(random, [null, 'C']),
     minBudgetEur: pick(random, [null, 2000]),
     maxBudgetEur: pick(random, [null, 40000]),
+    budgetFirm: random() < 0.5,
+    // Reach (issue 26) narrows both paths alike: local, regional, national or unsaid.
+    reach: pick(random, ['local', 'regional', 'national', null]),
     buyerType: pick(random, ['collectivite', 'pme', null]),
   } as MatchingNeed;
 }
@@ -116,7 +119,6 @@ describe('the Ranker, from the application module, without HTTP', () => {
   });
 
   const view = (r: Ranking) => ({
-    textAvailable: r.textAvailable,
     items: r.items.map((m) => ({ id: m.row.id, proximity: m.proximity, scored: m.scored })),
   });
 
@@ -154,46 +156,49 @@ describe('the Ranker, from the application module, without HTTP', () => {
     const down = () => Promise.reject(new Error('search down'));
     let restore: () => void;
     beforeEach(() => {
-      const [relevance, topIds] = [index.relevance, index.topIds];
-      index.relevance = down;
-      index.topIds = down;
-      restore = () => Object.assign(index, { relevance, topIds });
+      const [relevance, topIds, search] = [index.relevance, index.topIds, index.search];
+      Object.assign(index, { relevance: down, topIds: down, search: down });
+      restore = () => Object.assign(index, { relevance, topIds, search });
     });
     afterEach(() => restore());
 
-    it('retrieves nothing and rates nothing, without failing', async () => {
+    it('retrieves and rates text on the offerings own lexemes, in PostgreSQL (decision 021)', async () => {
       const text = t.app.get(TextRelevance);
-      await expect(text.retrieve('courrier', 10)).resolves.toEqual([]);
-      await expect(text.scores('courrier', [offeringId])).resolves.toBeNull();
-      await expect(text.scores('courrier', [])).resolves.toEqual(new Map());
+      const courrier = TEXTS.DOC_PROCESSING ? `${TEXTS.DOC_PROCESSING.titles[0]}. ${TEXTS.DOC_PROCESSING.description}` : 'courrier';
+      const found = await text.retrieve(courrier, 10);
+      expect(found.length).toBeGreaterThan(0);
+      const scores = await text.scores(courrier, found);
+      expect(scores.byId.get(found[0])).toBeGreaterThan(0);
+      expect((await text.scores(courrier, [])).byId.size).toBe(0);
     });
 
-    it('ranks on every other criterion, text counted 0 with the reason, bounded as exhaustive', async () => {
+    it('ranks exactly as with it up, bounded as exhaustive, text counted', async () => {
       for (const need of needs) {
-        const bounded = await ranker.rank(need, 5, { weights: DEFAULT_WEIGHTS, version: 0 });
-        expect(view(bounded)).toEqual(view(await ranker.rankExhaustive(need, 5, { weights: DEFAULT_WEIGHTS, version: 0 })));
-        expect(bounded.textAvailable).toBe(false);
-        for (const item of bounded.items) {
-          expect(item.scored.criteria.find((c) => c.criterion === 'text')).toMatchObject({
-            score: 0,
-            reason: expect.stringContaining('indisponible'),
-          });
-        }
+        const weights = { weights: DEFAULT_WEIGHTS, version: 0 };
+        const bounded = await ranker.rank(need, 5, weights);
+        restore();
+        const up = await ranker.rank(need, 5, weights);
+        Object.assign(index, { relevance: down, topIds: down, search: down });
+        expect(view(bounded)).toEqual(view(up));
+        expect(view(bounded)).toEqual(view(await ranker.rankExhaustive(need, 5, weights)));
       }
+      expect(needs.some((n) => n.useCases.length > 0)).toBe(true);
     });
 
-    it('gives the leads the same reason for the text criterion', async () => {
+    it('gives the leads their text relevance too', async () => {
       const [buyer] = (await t.dataSource.query(
         `INSERT INTO organisation (kind, buyer_type, name, siren, naf_code, commune_code) VALUES ('buyer', 'collectivite', 'Commune test', $1, '84.11Z', '06088') RETURNING id`,
         [luhnSiren(61000001)],
       )) as { id: string }[];
-      const [offering] = (await t.dataSource.query('SELECT use_cases FROM offering WHERE id = $1', [offeringId])) as {
+      const [offering] = (await t.dataSource.query('SELECT use_cases, title, summary FROM offering WHERE id = $1', [offeringId])) as {
         use_cases: string[];
+        title: string;
+        summary: string;
       }[];
       await t.dataSource.query(
         `INSERT INTO need (organisation_id, title, description, use_cases, commune_code, departement_code, region_code, reach, accepts_remote, requirements, status, submitted_at, published_at)
-         VALUES ($1, 'Lire le courrier entrant', 'Classer les courriers reçus.', $2, '06088', '06', '93', 'regional', true, '{}', 'published', now(), now())`,
-        [buyer.id, offering.use_cases],
+         VALUES ($1, $3, $4, $2, '06088', '06', '93', 'national', true, '{}', 'published', now(), now())`,
+        [buyer.id, offering.use_cases, offering.title, offering.summary],
       );
       const caller: Caller = {
         userId: '00000000-0000-4000-8000-000000000002',
@@ -204,10 +209,7 @@ describe('the Ranker, from the application module, without HTTP', () => {
       };
       const leads = await t.app.get(LeadsService).leadsOf(caller, offeringId);
       expect(leads.items.length).toBeGreaterThan(0);
-      expect(leads.items[0].criteria.find((c) => c.criterion === 'text')).toMatchObject({
-        score: 0,
-        reason: expect.stringContaining('indisponible'),
-      });
+      expect(leads.items[0].criteria.find((c) => c.criterion === 'text')?.score).toBeGreaterThan(0);
     });
   });
 });

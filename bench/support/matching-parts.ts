@@ -11,16 +11,17 @@ import { BuyerTypesRepository } from '../../src/matches/repositories/buyer-types
 import { MatchingWeightsRepository } from '../../src/matches/repositories/matching-weights.repository.js';
 import { OfferingCandidatesRepository } from '../../src/matches/repositories/offering-candidates.repository.js';
 import { OfferingMatchRepository } from '../../src/matches/repositories/offering-match.repository.js';
+import { OfferingTextRepository } from '../../src/matches/repositories/offering-text.repository.js';
 import { NeedsRepository } from '../../src/needs/needs.repository.js';
-import type { SearchIndex } from '../../src/search/search-index.port.js';
 
 /** The parts of matching the bench times, wired as MatchesModule wires them, on the bench's own data source (no Nest boot). */
-export function matchingParts(ds: DataSource, search: SearchIndex) {
+export function matchingParts(ds: DataSource) {
   const candidates = new OfferingCandidatesRepository(ds);
   const projection = new OfferingMatchRepository(ds);
   const weightsRepository = new MatchingWeightsRepository(ds);
   const weights = new MatchingWeightsService(weightsRepository, new AuditService());
-  const text = new TextRelevance(search);
+  const lexemes = new OfferingTextRepository(ds);
+  const text = new TextRelevance(lexemes);
   const ranker = new Ranker(candidates, projection, weights, text);
   const needs = new NeedsRepository(ds);
   const matchingNeeds = new MatchingNeedReader(new BuyerTypesRepository(ds));
@@ -32,5 +33,5 @@ export function matchingParts(ds: DataSource, search: SearchIndex) {
     new OfferingExclusionsService(candidates, matchingNeeds),
     new OtherLeadsService(candidates, text),
   );
-  return { candidates, projection, weightsRepository, weights, ranker, needs, matches };
+  return { candidates, projection, weightsRepository, weights, ranker, needs, matches, text };
 }

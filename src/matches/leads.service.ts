@@ -9,7 +9,7 @@ import { criterionDtos, needText, type MatchingNeed } from './match-view.js';
 import { MatchesErrors } from './matches.errors.js';
 import { MatchingWeightsService } from './matching-weights.service.js';
 import { rankLeads } from './ranking/lead-ranking.js';
-import { TextRelevance, textResult } from './ranking/text-relevance.js';
+import { TextRelevance } from './ranking/text-relevance.js';
 import { LeadNeedsRepository, type LeadNeedRow } from './repositories/lead-needs.repository.js';
 import { OfferingCandidatesRepository } from './repositories/offering-candidates.repository.js';
 import { SCORING_VERSION } from './scoring/weights.js';
@@ -59,7 +59,7 @@ export class LeadsService {
       rows.map((row) => ({ id: row.id, need: matchingNeedOf(row) })),
       weights.weights,
       limit,
-      async (need) => textResult(await this.text.scores(needText(need), [offeringId]), offeringId),
+      (needs) => this.text.forNeeds(offeringId, needs.map(needText)),
     );
     const items = ranked.map((c, i): LeadDto => ({
       rank: i + 1,

@@ -8,6 +8,7 @@ import { isHardRequirement } from '../sovereignty/hard-requirements.js';
 import { proximityCriterion, sectorCriterion, type ProximityResult } from './scoring/place-criteria.js';
 import type { CriterionResult, ExplainedCriterion } from './scoring/ranking.js';
 import type { SovereigntyGrade } from '../sovereignty/sovereignty-score.js';
+import { reachArea, type ReachArea } from './scoring/reach.js';
 import { CRITERION_LABELS, type Criterion } from './scoring/weights.js';
 
 /** The need fields matching reads, whatever table or test they come from. */
@@ -24,8 +25,15 @@ export interface MatchingNeed {
   minSovereigntyGrade: SovereigntyGrade | null;
   minBudgetEur: number | null;
   maxBudgetEur: number | null;
+  /** A firm budget is an eligibility rule; otherwise a price range outside it only lowers the fit. */
+  budgetFirm: boolean;
+  /** local, regional or national (null = national): the vendor must be of the area (issue 26). */
+  reach: string | null;
   buyerType: string | null;
 }
+
+/** The départements the need's reach allows a vendor to be of, or null when any will do. */
+export const needReachArea = (need: MatchingNeed): ReachArea | null => reachArea(need.reach, need.departementCode, need.regionCode);
 
 export function retrievalNeed(need: MatchingNeed): RetrievalNeed {
   return {
@@ -37,6 +45,8 @@ export function retrievalNeed(need: MatchingNeed): RetrievalNeed {
     minGrade: need.minSovereigntyGrade,
     budgetMinEur: need.minBudgetEur,
     budgetMaxEur: need.maxBudgetEur,
+    budgetFirm: need.budgetFirm,
+    reachDepartements: needReachArea(need)?.departements ?? null,
   };
 }
 
@@ -49,6 +59,7 @@ export function eligibilityNeed(need: MatchingNeed): EligibilityNeed {
     minGrade: need.minSovereigntyGrade,
     budgetMinEur: need.minBudgetEur,
     budgetMaxEur: need.maxBudgetEur,
+    budgetFirm: need.budgetFirm,
   };
 }
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { NeedsModule } from '../needs/needs.module.js';
-import { SearchModule } from '../search/search.module.js';
 import { LeadsService } from './leads.service.js';
 import { MarketDepthService } from './market-depth.service.js';
 import { MatchingWeightsController, NeedMatchesController, OfferingLeadsController } from './matches.controller.js';
@@ -18,10 +17,11 @@ import { LeadNeedsRepository } from './repositories/lead-needs.repository.js';
 import { MatchingWeightsRepository } from './repositories/matching-weights.repository.js';
 import { OfferingCandidatesRepository } from './repositories/offering-candidates.repository.js';
 import { OfferingMatchRepository } from './repositories/offering-match.repository.js';
+import { OfferingTextRepository } from './repositories/offering-text.repository.js';
 
 /** Matching in parts (decision 015): repositories by aggregate, the ranker, and one small service per use case. */
 @Module({
-  imports: [AuditModule, NeedsModule, SearchModule],
+  imports: [AuditModule, NeedsModule],
   controllers: [NeedMatchesController, MatchingWeightsController, OfferingLeadsController],
   providers: [
     OfferingCandidatesRepository,
@@ -29,6 +29,7 @@ import { OfferingMatchRepository } from './repositories/offering-match.repositor
     LeadNeedsRepository,
     BuyerTypesRepository,
     MatchingWeightsRepository,
+    OfferingTextRepository,
     TextRelevance,
     Ranker,
     MatchingNeedReader,

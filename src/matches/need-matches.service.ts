@@ -43,7 +43,6 @@ export class NeedMatchesService {
       weights: ranking.weights.weights,
       weightsVersion: ranking.weights.version,
       candidates: ranking.candidates,
-      textAvailable: ranking.textAvailable,
       items: ranking.items.map((m, i) => toMatchDto(m, i + 1)),
     };
     if (query.includeExcluded)

@@ -44,6 +44,7 @@ export function auditView(n: NeedEntity): Record<string, unknown> {
     acceptsRemote: n.acceptsRemote,
     minBudgetEur: n.minBudgetEur,
     maxBudgetEur: n.maxBudgetEur,
+    budgetFirm: n.budgetFirm,
     desiredStart: n.desiredStart,
     deadline: n.deadline,
     dataSensitivity: n.dataSensitivity,

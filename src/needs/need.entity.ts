@@ -59,6 +59,10 @@ export class NeedEntity {
   @Column('integer', { nullable: true })
   maxBudgetEur!: number | null;
 
+  /** A firm budget excludes offerings priced outside it; otherwise it only lowers their fit (issue 26). */
+  @Column('boolean', { default: false })
+  budgetFirm!: boolean;
+
   @Column('date', { nullable: true })
   desiredStart!: string | null;
 

@@ -61,7 +61,7 @@ export class MatchingWeightsDto {
   @ApiProperty({ type: WeightsDto }) weights!: WeightsDto;
   @ApiProperty({ example: 3, description: 'Incremented on each change; 0 while the defaults apply.' }) version!: number;
   @ApiProperty({ example: true }) isDefault!: boolean;
-  @ApiProperty({ example: '2026-12.1' }) scoringVersion!: string;
+  @ApiProperty({ example: '2026-12.2' }) scoringVersion!: string;
   @ApiProperty({ nullable: true, type: String, example: '2026-11-20T10:00:00.000Z' }) updatedAt!: string | null;
   @ApiProperty({ type: WeightsDto, description: 'The defaults of DESIGN §5.3.' }) defaults!: WeightsDto;
 }
@@ -131,17 +131,30 @@ export class ExcludedOfferingDto {
 }
 
 /** An offering shown to curators under "autres pistes": not a match, with why (issue 26). */
+export const OTHER_LEAD_KINDS = ['off_topic', 'out_of_reach'] as const;
+export type OtherLeadKind = (typeof OTHER_LEAD_KINDS)[number];
+
+export class WiderReachDto {
+  @ApiProperty({ enum: ['regional', 'national'], example: 'national' }) reach!: 'regional' | 'national';
+  @ApiProperty({ example: 6, description: 'Eligible offerings sharing a use case that this wider reach would add.' }) more!: number;
+}
+
 export class OtherLeadDto {
   @ApiProperty({ type: OfferingSummaryDto }) offering!: OfferingSummaryDto;
   @ApiProperty({ type: PublicVendorDto }) vendor!: PublicVendorDto;
   @ApiProperty({ type: GradeDto }) grade!: GradeDto;
-  @ApiProperty({ enum: ['off_topic'], description: 'off_topic: no shared use case and low text relevance.' }) kind!: 'off_topic';
-  @ApiProperty({ example: "Aucun cas d'usage en commun avec le besoin et pertinence du texte faible (12/100, seuil 30)." }) reason!: string;
+  @ApiProperty({
+    enum: OTHER_LEAD_KINDS,
+    description:
+      "off_topic: no shared use case and low text relevance; out_of_reach: on topic, but the vendor is outside the need's reach.",
+  })
+  kind!: OtherLeadKind;
+  @ApiProperty({ example: 'Hors du périmètre régional demandé (fournisseur basé à Lille).' }) reason!: string;
 }
 
 export class MatchesDto {
   @ApiProperty({ format: 'uuid' }) needId!: string;
-  @ApiProperty({ example: '2026-12.1' }) scoringVersion!: string;
+  @ApiProperty({ example: '2026-12.2' }) scoringVersion!: string;
   @ApiProperty({ type: WeightsDto }) weights!: WeightsDto;
   @ApiProperty({ example: 1, description: 'Version of the weights row used (0 = defaults).' }) weightsVersion!: number;
   @ApiProperty({
@@ -150,8 +163,6 @@ export class MatchesDto {
       'Eligible candidates: sharing a use case, plus those found by text alone when text retrieval ran (skipped when none could reach the top).',
   })
   candidates!: number;
-  @ApiProperty({ example: true, description: 'False when the search index could not be asked: text scored 0 for all.' })
-  textAvailable!: boolean;
   @ApiProperty({ type: [MatchDto] }) items!: MatchDto[];
   @ApiPropertyOptional({ type: [ExcludedOfferingDto], description: 'Only with includeExcluded=true (curators, admins).' })
   excluded?: ExcludedOfferingDto[];
@@ -186,7 +197,7 @@ export class LeadDto {
 
 export class LeadsDto {
   @ApiProperty({ format: 'uuid' }) offeringId!: string;
-  @ApiProperty({ example: '2026-12.1' }) scoringVersion!: string;
+  @ApiProperty({ example: '2026-12.2' }) scoringVersion!: string;
   @ApiProperty({ type: WeightsDto }) weights!: WeightsDto;
   @ApiProperty({ type: [LeadDto] }) items!: LeadDto[];
 }
@@ -202,4 +213,10 @@ export class MarketDepthDto {
   byProximity!: Record<string, number>;
   @ApiProperty({ example: 7, description: 'Of which a vendor has an establishment in the need’s département or a neighbour.' })
   local!: number;
+  @ApiProperty({
+    type: [WiderReachDto],
+    description: "How many more offerings each wider reach than the need's would bring (empty for a national need).",
+    example: [{ reach: 'national', more: 6 }],
+  })
+  widerReach!: WiderReachDto[];
 }

@@ -1,25 +1,33 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { criteriaWithoutText, eligibilityNeed, eligibilityOffering, needText, retrievalNeed, type MatchingNeed } from '../match-view.js';
+import {
+  criteriaWithoutText,
+  eligibilityNeed,
+  eligibilityOffering,
+  needReachArea,
+  needText,
+  retrievalNeed,
+  type MatchingNeed,
+} from '../match-view.js';
 import { MatchingWeightsService, type WeightsInUse } from '../matching-weights.service.js';
 import { OfferingCandidatesRepository } from '../repositories/offering-candidates.repository.js';
 import { OfferingMatchRepository } from '../repositories/offering-match.repository.js';
 import type { CandidateRow, PrerankedId, ScoringRow } from '../repositories/offering-rows.js';
-import { belowRelevanceFloor, sharesUseCase } from '../scoring/criteria.js';
+import { belowRelevanceFloor } from '../scoring/criteria.js';
 import { exclusions } from '../scoring/eligibility.js';
+import { outOfReach } from '../scoring/reach.js';
 import { prerankSql } from '../scoring/prerank.js';
 import { rankCandidates, scoreCandidate, totalOf, type CriterionResult, type ScoredCandidate } from '../scoring/ranking.js';
 import {
   boundHolds,
   canReach,
   excludedBelow,
-  needsTextScore,
   prerankSlack,
   textOnlyBest,
   textRetrievalSkippable,
   textShare,
   weightSum,
 } from '../scoring/top-k.js';
-import { TextRelevance, textResult, type TextScores } from './text-relevance.js';
+import { mergeScores, TextRelevance, textResult, type TextScores } from './text-relevance.js';
 
 /** How many offerings the search index contributes by text alone (DESIGN §5.1: "top few hundred"). */
 export const TEXT_RETRIEVAL_LIMIT = 200;
@@ -35,7 +43,6 @@ export interface RankedMatch {
 export interface Ranking {
   items: RankedMatch[];
   candidates: number;
-  textAvailable: boolean;
   weights: WeightsInUse;
 }
 
@@ -46,7 +53,7 @@ interface Scored {
   partial: number;
 }
 
-type Ranked = { items: RankedMatch[]; textAvailable: boolean; dropped: boolean };
+type Ranked = { items: RankedMatch[]; dropped: boolean };
 
 const NO_TEXT: CriterionResult = { score: 0, reason: '' };
 
@@ -108,7 +115,7 @@ export class Ranker {
       this.logger.warn(`Bounded ranking not provably exact for this need; ranking all ${top.eligible} candidates.`);
       return this.rankExhaustive(need, limit, weights);
     }
-    return { items: ranked.items, textAvailable: ranked.textAvailable, candidates: top.eligible + textOnly.length, weights };
+    return { items: ranked.items, candidates: top.eligible + textOnly.length, weights };
   }
 
   /** Every eligible candidate scored (DESIGN §5 as first built): the fallback of `rank`, and its reference in tests. */
@@ -126,22 +133,14 @@ export class Ranker {
     const rows =
       textOnly.length > 0 ? [...byUseCase, ...(await this.candidates.findCandidates({ ...retrieval, useCases: [] }, textOnly))] : byUseCase;
     const scored = rows.map((row) => partial(need, row, weights));
-    // Text relevance only where it can change the top. Text-only candidates (200 at most) are always
-    // asked and left out of the k-th best: the relevance floor may drop them once their text is known.
-    const onTopic = scored.map((s) => sharesUseCase(need.useCases, s.row.useCases));
-    const askOnTopic = needsTextScore(
-      scored.filter((_, i) => onTopic[i]).map((s) => s.partial),
-      textShare(weights.weights),
-      limit,
-    );
-    let next = 0;
-    const ask = onTopic.map((shares) => (shares ? askOnTopic[next++] : true));
+    // Every candidate's text is asked: the relevance floor may drop any of them once it is known
+    // (decision 021), so no k-th best can be fixed before. The bounded path is the fast one.
     const scores = await this.text.scores(
       text,
-      scored.filter((_, i) => ask[i]).map((s) => s.row.id),
+      scored.map((s) => s.row.id),
     );
-    const { items, textAvailable } = await this.rankScored(need, scored, scores, weights, limit);
-    return { items, textAvailable, candidates: rows.length, weights };
+    const { items } = await this.rankScored(need, scored, scores, weights, limit);
+    return { items, candidates: rows.length, weights };
   }
 
   /**
@@ -159,28 +158,29 @@ export class Ranker {
     limit: number,
   ): Promise<Ranked> {
     const sum = weightSum(weights.weights);
-    // The floor is the limit-th best total among the first round: the more of the best pre-ranks it
-    // holds, the higher it is and the fewer the second round asks about (at 50k offerings, top 20:
-    // 20 + 311 asked with one limit's worth, 80 + 26 with four).
+    // The floor is the limit-th best total among the first round's candidates the relevance floor
+    // keeps: the more of the best pre-ranks it holds, the higher it is and the fewer the second
+    // round asks about (at 50k offerings, top 20: 20 + 311 asked with one limit's worth, 80 + 26 with four).
     const withRows = kept.filter((k) => k.row !== null);
     const first = withRows.map((k) => partial(need, k.row as ScoringRow, weights));
-    let scores = await this.text.scores(
+    const firstScores = await this.text.scores(
       text,
       first.map((s) => s.row.id),
     );
-    const floor =
-      first.length < limit
-        ? Number.NEGATIVE_INFINITY
-        : first.map((s) => totalOf({ ...s.results, text: textResult(scores, s.row.id) }, weights.weights)).sort((a, b) => b - a)[limit - 1];
-    // Search down: text counts 0 for everyone, so nothing more to ask and no text share to add.
-    const share = scores ? textShare(weights.weights) : 0;
+    const firstTotals = first
+      .map((s) => ({ s, text: textResult(firstScores, s.row.id) }))
+      .filter(({ s, text }) => !belowRelevanceFloor(need.useCases, s.row.useCases, text.score, firstScores.informative))
+      .map(({ s, text }) => totalOf({ ...s.results, text }, weights.weights))
+      .sort((a, b) => b - a);
+    const floor = firstTotals.length < limit ? Number.NEGATIVE_INFINITY : firstTotals[limit - 1];
+    const share = textShare(weights.weights);
     const restIds = kept.filter((k) => k.row === null && canReach(k.prerank / sum, share, floor)).map((k) => k.id);
     const others = textOnly.map((row) => partial(need, row, weights)).filter((s) => canReach(s.partial, share, floor));
     const [restRows, restText] = await Promise.all([
       this.projection.findScoringRows(restIds),
-      this.text.scores(text, scores ? [...restIds, ...others.map((s) => s.row.id)] : []),
+      this.text.scores(text, [...restIds, ...others.map((s) => s.row.id)]),
     ]);
-    if (scores) scores = restText ? new Map([...scores, ...restText]) : null;
+    const scores = mergeScores(firstScores, restText);
     const ranked = await this.rankScored(
       need,
       [...first, ...restRows.map((row) => partial(need, row, weights)), ...others],
@@ -192,7 +192,7 @@ export class Ranker {
     return { ...ranked, dropped: ranked.dropped || restRows.length < restIds.length };
   }
 
-  /** Explains, ranks and re-checks the top of scored candidates, with their text relevance (null = search down). */
+  /** Explains, ranks and re-checks the top of scored candidates, with their text relevance. */
   private async rankScored(
     need: MatchingNeed,
     scored: Scored[],
@@ -205,16 +205,16 @@ export class Ranker {
     for (const s of scored) {
       const text = textResult(scores, s.row.id);
       // The relevance floor (issue 26): off-topic offerings are never matches, in either path alike.
-      if (belowRelevanceFloor(need.useCases, s.row.useCases, text.score)) continue;
+      if (belowRelevanceFloor(need.useCases, s.row.useCases, text.score, scores.informative)) continue;
       proximityOf.set(s.row.id, s.results.proximity.relation);
       candidates.push(scoreCandidate(s.row.id, { ...s.results, text }, weights.weights));
     }
-    return { ...(await this.topEligible(need, rankCandidates(candidates), limit, proximityOf)), textAvailable: scores !== null };
+    return this.topEligible(need, rankCandidates(candidates), limit, proximityOf);
   }
 
   /**
-   * The SQL already applied every eligibility rule; the pure core re-checks the offerings shown
-   * (DESIGN §5.1), reading their full rows, which only the top of the ranking needs.
+   * The SQL already applied every eligibility rule and the need's reach; the pure core re-checks
+   * the offerings shown (DESIGN §5.1), reading their full rows, which only the top of the ranking needs.
    */
   private async topEligible(
     need: MatchingNeed,
@@ -223,6 +223,7 @@ export class Ranker {
     proximityOf: Map<string, RankedMatch['proximity']>,
   ): Promise<{ items: RankedMatch[]; dropped: boolean }> {
     const eligibility = eligibilityNeed(need);
+    const reach = needReachArea(need);
     const items: RankedMatch[] = [];
     let dropped = false;
     for (let start = 0; start < ranked.length && items.length < limit;) {
@@ -231,7 +232,11 @@ export class Ranker {
       const rows = new Map((await this.candidates.findCandidateRows(slice.map((c) => c.offeringId))).map((r) => [r.id, r]));
       for (const scored of slice) {
         const row = rows.get(scored.offeringId);
-        if (!row || exclusions(eligibility, eligibilityOffering(row)).length > 0) {
+        if (
+          !row ||
+          exclusions(eligibility, eligibilityOffering(row)).length > 0 ||
+          outOfReach(reach, [row.vendorCommuneCode, ...row.vendorEstablishmentCommunes]) !== null
+        ) {
           dropped = true;
           continue;
         }

@@ -1,46 +1,57 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SEARCH_INDEX, type SearchIndex } from '../../search/search-index.port.js';
+import { Injectable } from '@nestjs/common';
+import { OfferingTextRepository } from '../repositories/offering-text.repository.js';
 import { textCriterion } from '../scoring/criteria.js';
+import { lexicalScore, MIN_NEED_TERMS } from '../scoring/lexical.js';
 import type { CriterionResult } from '../scoring/ranking.js';
 
-/** Text relevance of the search index, or null when it is down: text then counts 0 (DESIGN §5, decision 010). */
-export type TextScores = Map<string, number> | null;
+/** Text relevance 0–100 of the offerings asked (absent = shares no word with the need: 0). */
+export interface TextScores {
+  readonly byId: ReadonlyMap<string, number>;
+  /** Whether the need says enough (MIN_NEED_TERMS words the catalogue knows) for a weak text to rule an on-topic offering out. */
+  readonly informative: boolean;
+}
+
+/** One need's text against one offering (the reverse view). */
+export interface NeedText {
+  score: number;
+  informative: boolean;
+}
 
 /**
- * The one search-outage policy of matching, for the ranker and the leads alike: a search index
- * that fails never fails a match. Retrieval gives nothing, relevance gives null, logged here once.
+ * Matching's text relevance (issue 26, decision 021): BM25 over the offerings' own lexemes in
+ * PostgreSQL, the same on every search backend, so matching never depends on the search index.
  */
 @Injectable()
 export class TextRelevance {
-  private readonly logger = new Logger(TextRelevance.name);
+  constructor(private readonly lexemes: OfferingTextRepository) {}
 
-  constructor(@Inject(SEARCH_INDEX) private readonly search: SearchIndex) {}
-
-  /** The search index's best offerings for the text; none when it is down (matching on use cases only). */
+  /** The offerings whose words are closest to the text, best first. */
   async retrieve(text: string, limit: number): Promise<string[]> {
-    try {
-      return await this.search.topIds(text, limit);
-    } catch (error) {
-      this.logger.warn(`Text retrieval unavailable, matching on use cases only: ${String(error)}`);
-      return [];
-    }
+    if (limit <= 0 || text.trim() === '') return [];
+    return (await this.lexemes.best(text, limit)).matches.map((m) => m.id);
   }
 
-  /** Relevance of the asked ids (nothing asked, nothing read), or null when the search index is down. */
+  /** Relevance of the asked ids for the text. */
   async scores(text: string, ids: readonly string[]): Promise<TextScores> {
-    if (ids.length === 0) return new Map();
-    try {
-      return await this.search.relevance(text, [...ids]);
-    } catch (error) {
-      this.logger.warn(`Text relevance unavailable, scored 0: ${String(error)}`);
-      return null;
-    }
+    if (text.trim() === '') return { byId: new Map(), informative: false };
+    const { ideal, terms, matches } = await this.lexemes.scores(text, ids);
+    return { byId: new Map(matches.map((m) => [m.id, lexicalScore(m.sum, ideal)])), informative: terms >= MIN_NEED_TERMS };
+  }
+
+  /** One offering's relevance for each need text, in their order: leads. */
+  async forNeeds(offeringId: string, texts: readonly string[]): Promise<NeedText[]> {
+    const rows = await this.lexemes.scoresForNeeds(offeringId, texts);
+    return rows.map((r) => ({ score: lexicalScore(r.sum, r.ideal), informative: r.terms >= MIN_NEED_TERMS }));
   }
 }
 
-/** The text criterion of one offering from the relevance scores; search down (null) = 0, said in the reason. */
+/** Two answers for the same need text, merged. */
+export const mergeScores = (a: TextScores, b: TextScores): TextScores => ({
+  byId: new Map([...a.byId, ...b.byId]),
+  informative: a.informative || b.informative,
+});
+
+/** The text criterion of one offering from the relevance scores. */
 export function textResult(scores: TextScores, id: string): CriterionResult {
-  return scores
-    ? textCriterion(scores.get(id) ?? 0)
-    : { score: 0, reason: 'Index de recherche indisponible : pertinence du texte comptée 0.' };
+  return textCriterion(scores.byId.get(id) ?? 0);
 }

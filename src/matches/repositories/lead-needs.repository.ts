@@ -20,6 +20,8 @@ export interface LeadNeedRow {
   minSovereigntyGrade: SovereigntyGrade | null;
   minBudgetEur: number | null;
   maxBudgetEur: number | null;
+  budgetFirm: boolean;
+  reach: string | null;
   desiredStart: string | null;
   buyerType: string | null;
   publishedAt: Date | null;
@@ -59,13 +61,16 @@ export class LeadNeedsRepository {
     if (offering.serviceNational) area.push('TRUE');
     if (offering.remoteDelivery) area.push('n.accepts_remote');
     where.push(`(${area.join(' OR ')})`);
-    if (offering.minBudgetEur !== null) where.push(`(n.max_budget_eur IS NULL OR n.max_budget_eur >= ${p.add(offering.minBudgetEur)})`);
-    if (offering.maxBudgetEur !== null) where.push(`(n.min_budget_eur IS NULL OR n.min_budget_eur <= ${p.add(offering.maxBudgetEur)})`);
+    // Only a firm budget excludes (issue 26); the reach is checked by the core on the vendor's sites.
+    if (offering.minBudgetEur !== null)
+      where.push(`(NOT n.budget_firm OR n.max_budget_eur IS NULL OR n.max_budget_eur >= ${p.add(offering.minBudgetEur)})`);
+    if (offering.maxBudgetEur !== null)
+      where.push(`(NOT n.budget_firm OR n.min_budget_eur IS NULL OR n.min_budget_eur <= ${p.add(offering.maxBudgetEur)})`);
     return this.dataSource.query(
       `SELECT n.id, n.title, n.description, n.use_cases AS "useCases", n.sector, n.commune_code AS "communeCode",
               n.departement_code AS "departementCode", n.region_code AS "regionCode", n.accepts_remote AS "acceptsRemote",
               n.requirements, n.min_sovereignty_grade AS "minSovereigntyGrade", n.min_budget_eur AS "minBudgetEur",
-              n.max_budget_eur AS "maxBudgetEur", to_char(n.desired_start, 'YYYY-MM-DD') AS "desiredStart",
+              n.max_budget_eur AS "maxBudgetEur", n.budget_firm AS "budgetFirm", n.reach, to_char(n.desired_start, 'YYYY-MM-DD') AS "desiredStart",
               org.buyer_type AS "buyerType", n.published_at AS "publishedAt"
          FROM need n JOIN organisation org ON org.id = n.organisation_id
         WHERE ${where.join(' AND ')}

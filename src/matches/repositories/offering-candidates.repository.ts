@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CandidateRow, RetrievalNeed, ScoringRow } from './offering-rows.js';
-import { CANDIDATE_COLUMNS, eligibleWhere, Params, SCORING_COLUMNS } from './offering-sql.js';
+import { CANDIDATE_COLUMNS, eligibleWhere, Params, reachWhere, SCORING_COLUMNS } from './offering-sql.js';
 
 /**
  * Offerings as matching reads them live, on `offering` joined to its vendor: the exhaustive
@@ -57,6 +57,22 @@ export class OfferingCandidatesRepository {
     if (need.useCases.length > 0) where.push(`o.use_cases && ${p.add(need.useCases)}::text[]`);
     return this.dataSource.query(
       `SELECT ${CANDIDATE_COLUMNS} FROM offering o JOIN organisation org ON org.id = o.vendor_id WHERE ${where.join(' AND ')}`,
+      p.values,
+    ) as Promise<CandidateRow[]>;
+  }
+
+  /**
+   * Offerings sharing a use case, eligible by every rule but the need's reach, whose vendor is
+   * outside it: the curators' "autres pistes hors périmètre" (issue 26). Empty for a national need.
+   */
+  async findOutOfReach(need: RetrievalNeed, limit: number): Promise<CandidateRow[]> {
+    if (need.reachDepartements === null || need.useCases.length === 0) return [];
+    const p = new Params();
+    const where = eligibleWhere({ ...need, reachDepartements: null }, p);
+    where.push(`o.use_cases && ${p.add(need.useCases)}::text[]`, `NOT ${reachWhere(need.reachDepartements, p)}`);
+    return this.dataSource.query(
+      `SELECT ${CANDIDATE_COLUMNS} FROM offering o JOIN organisation org ON org.id = o.vendor_id
+        WHERE ${where.join(' AND ')} ORDER BY o.id LIMIT ${p.add(limit)}`,
       p.values,
     ) as Promise<CandidateRow[]>;
   }

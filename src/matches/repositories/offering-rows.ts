@@ -12,6 +12,10 @@ export interface RetrievalNeed {
   minGrade: SovereigntyGrade | null;
   budgetMinEur: number | null;
   budgetMaxEur: number | null;
+  /** Only a firm budget excludes; otherwise it is scored as fit. */
+  budgetFirm: boolean;
+  /** Départements the vendor must be of (head office or confirmed establishment); null = anywhere. */
+  reachDepartements: readonly string[] | null;
 }
 
 /** An offering as scoring reads it, with its vendor's public profile and sites. */

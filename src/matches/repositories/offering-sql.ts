@@ -49,7 +49,8 @@ export class Params {
 
 /**
  * DESIGN §5.1 in SQL: published offerings of verified vendors meeting every hard requirement,
- * the minimum grade, the service area and the budget. The same rules `exclusions()` re-checks.
+ * the minimum grade, the service area, a firm budget and the need's reach. The same rules
+ * `exclusions()` and `outOfReach()` re-check.
  */
 export function eligibleWhere(need: RetrievalNeed, p: Params, on: 'offering' | 'projection' = 'offering'): string[] {
   // The projection holds only published offerings of verified vendors.
@@ -63,7 +64,19 @@ export function eligibleWhere(need: RetrievalNeed, p: Params, on: 'offering' | '
   ];
   if (need.acceptsRemote) area.push('o.remote_delivery');
   where.push(`(${area.join(' OR ')})`);
-  if (need.budgetMaxEur !== null) where.push(`(o.min_budget_eur IS NULL OR o.min_budget_eur <= ${p.add(need.budgetMaxEur)})`);
-  if (need.budgetMinEur !== null) where.push(`(o.max_budget_eur IS NULL OR o.max_budget_eur >= ${p.add(need.budgetMinEur)})`);
+  if (need.budgetFirm && need.budgetMaxEur !== null)
+    where.push(`(o.min_budget_eur IS NULL OR o.min_budget_eur <= ${p.add(need.budgetMaxEur)})`);
+  if (need.budgetFirm && need.budgetMinEur !== null)
+    where.push(`(o.max_budget_eur IS NULL OR o.max_budget_eur >= ${p.add(need.budgetMinEur)})`);
+  if (need.reachDepartements !== null) where.push(reachWhere(need.reachDepartements, p, on));
   return where;
+}
+
+/**
+ * The need's reach (issue 26): the vendor's head office or a confirmed establishment in one of the
+ * départements, read from the matching projection's `vendor_departements` (decision 012).
+ */
+export function reachWhere(departements: readonly string[], p: Params, on: 'offering' | 'projection' = 'offering'): string {
+  const overlap = `vendor_departements && ${p.add(departements)}::text[]`;
+  return on === 'projection' ? `o.${overlap}` : `EXISTS (SELECT 1 FROM offering_match m WHERE m.offering_id = o.id AND m.${overlap})`;
 }

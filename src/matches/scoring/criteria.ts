@@ -16,20 +16,32 @@ export function sharesUseCase(needUseCases: readonly string[], offeringUseCases:
   return needUseCases.some((u) => offeringUseCases.includes(u));
 }
 
-/** Text relevance under which an offering sharing no use case with the need is not a match (decision 020). */
-export const TEXT_FLOOR = 30;
+/** Text relevance under which an offering sharing no use case with the need is not a match (decisions 020, 021). */
+export const TEXT_FLOOR = 50;
+/** Text relevance under which even an offering sharing a use case is not a match, when the need says enough (decision 021). */
+export const ON_TOPIC_TEXT_FLOOR = 20;
 
 /**
- * The relevance floor of issue 26: an offering that shares no use case with the need and whose
- * text relevance is low is off-topic, never ranked among the matches nor in a vendor's leads.
+ * The relevance floor of issue 26, set on the judged set (decision 021): an offering sharing no use
+ * case with the need needs a strong text match; one sharing a use case needs its text to answer the
+ * need at least a little, when the need's text says enough to tell (`needInformative`). Below it an
+ * offering is never ranked among the matches nor in a vendor's leads.
  */
-export function belowRelevanceFloor(needUseCases: readonly string[], offeringUseCases: readonly string[], textScore: number): boolean {
-  return !sharesUseCase(needUseCases, offeringUseCases) && textScore < TEXT_FLOOR;
+export function belowRelevanceFloor(
+  needUseCases: readonly string[],
+  offeringUseCases: readonly string[],
+  textScore: number,
+  needInformative: boolean,
+): boolean {
+  if (!sharesUseCase(needUseCases, offeringUseCases)) return textScore < TEXT_FLOOR;
+  return needInformative && textScore < ON_TOPIC_TEXT_FLOOR;
 }
 
 /** The curators' "autres pistes" reason for an offering under the floor. */
-export const belowFloorReason = (textScore: number): string =>
-  `Aucun cas d'usage en commun avec le besoin et pertinence du texte faible (${textScore}/100, seuil ${TEXT_FLOOR}).`;
+export const belowFloorReason = (sharesAUseCase: boolean, textScore: number): string =>
+  sharesAUseCase
+    ? `Partage un cas d'usage, mais son texte répond peu au besoin (pertinence ${textScore}/100, seuil ${ON_TOPIC_TEXT_FLOOR}).`
+    : `Aucun cas d'usage en commun avec le besoin et pertinence du texte insuffisante (${textScore}/100, seuil ${TEXT_FLOOR}).`;
 
 /**
  * Share of the need's use cases the offering covers, times its specificity: breadth must not pay,
@@ -63,6 +75,14 @@ export function textCriterion(relevance: number): CriterionResult {
   return { score, reason: `Proximité de vocabulaire ${level} entre le besoin et l'offre (${score}/100).` };
 }
 
+const euros = (x: number): string => `${x.toLocaleString('fr-FR')} €`;
+
+/** An offering's price range in words. */
+function priceRange(b: Budget): string {
+  if (b.minEur !== null && b.maxEur !== null) return `de ${euros(b.minEur)} à ${euros(b.maxEur)}`;
+  return b.minEur !== null ? `à partir de ${euros(b.minEur)}` : `jusqu'à ${euros(b.maxEur ?? 0)}`;
+}
+
 export interface Budget {
   minEur: number | null;
   maxEur: number | null;
@@ -89,7 +109,13 @@ export function fitCriterion(buyerType: string, targetBuyerTypes: readonly strin
     const inside = needLow >= offerLow && needHigh <= offerHigh;
     const overlap = needLow <= offerHigh && offerLow <= needHigh;
     budget = inside ? 50 : overlap ? 35 : 0;
-    reasons.push(inside ? 'budget dans la fourchette de prix' : overlap ? 'budget en partie dans la fourchette' : 'budget hors fourchette');
+    reasons.push(
+      inside
+        ? 'budget dans la fourchette de prix'
+        : overlap
+          ? 'budget en partie dans la fourchette'
+          : `fourchette de prix hors du budget (${priceRange(offering)}) : offre moins bien classée, le budget n'étant pas ferme`,
+    );
   }
   const text = reasons.join(', ');
   return { score: (typeOk ? 50 : 0) + budget, reason: `${text.charAt(0).toUpperCase()}${text.slice(1)}.` };

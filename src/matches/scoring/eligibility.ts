@@ -10,6 +10,8 @@ export interface EligibilityNeed {
   minGrade: SovereigntyGrade | null;
   budgetMinEur: number | null;
   budgetMaxEur: number | null;
+  /** Only a firm budget is a rule; otherwise the fit criterion scores it (issue 26). */
+  budgetFirm: boolean;
 }
 
 export interface EligibilityOffering {
@@ -63,12 +65,13 @@ export function exclusions(need: EligibilityNeed, offering: EligibilityOffering)
   const needHigh = need.budgetMaxEur;
   const offerLow = offering.minBudgetEur;
   const offerHigh = offering.maxBudgetEur;
-  // Only when both sides give a range: the need's ceiling below the offering's floor, or the reverse.
+  // Only a firm budget, and only when both sides give a range: the need's ceiling below the offering's floor, or the reverse.
   if (
-    (needHigh !== null && offerLow !== null && needHigh < offerLow) ||
-    (offerHigh !== null && need.budgetMinEur !== null && needLow > offerHigh)
+    need.budgetFirm &&
+    ((needHigh !== null && offerLow !== null && needHigh < offerLow) ||
+      (offerHigh !== null && need.budgetMinEur !== null && needLow > offerHigh))
   ) {
-    out.push({ rule: 'BUDGET', reason: "Le budget du besoin et la fourchette de prix de l'offre ne se recouvrent pas." });
+    out.push({ rule: 'BUDGET', reason: "Le budget ferme du besoin et la fourchette de prix de l'offre ne se recouvrent pas." });
   }
   return out;
 }

@@ -52,10 +52,15 @@ describe('useCaseCriterion', () => {
 });
 
 describe('belowRelevanceFloor', () => {
-  it('drops only an offering sharing no use case whose text relevance is under 30', () => {
-    expect(belowRelevanceFloor(['A'], ['B'], 29)).toBe(true);
-    expect(belowRelevanceFloor(['A'], ['B'], 30)).toBe(false);
-    expect(belowRelevanceFloor(['A'], ['A', 'B'], 0)).toBe(false);
+  it.each<[string, string[], number, boolean, boolean]>([
+    ['no shared use case, text under 50', ['B'], 49, true, true],
+    ['no shared use case, text 50', ['B'], 50, true, false],
+    ['no shared use case, even for a terse need', ['B'], 49, false, true],
+    ['a shared use case, text under 20, the need says enough', ['A', 'B'], 19, true, true],
+    ['a shared use case, text 20', ['A', 'B'], 20, true, false],
+    ['a shared use case, no text, a terse need (the use case speaks)', ['A'], 0, false, false],
+  ])('%s: below the floor = %p', (_label, offered, text, informative, below) => {
+    expect(belowRelevanceFloor(['A'], offered, text, informative)).toBe(below);
   });
 });
 
@@ -98,11 +103,11 @@ describe('scoreCandidate', () => {
       results({ useCase: 100, proximity: 80, sovereignty: 74, sector: 65, text: 33, fit: 50 }),
       DEFAULT_WEIGHTS,
     );
-    const expected = (100 * 30 + 80 * 20 + 74 * 20 + 65 * 15 + 33 * 10 + 50 * 5) / 100;
+    const expected = (100 * 25 + 80 * 15 + 74 * 15 + 65 * 10 + 33 * 30 + 50 * 5) / 100;
     expect(Math.abs(scored.total - expected)).toBeLessThanOrEqual(0.05 + 1e-9); // rounded to one decimal
     const sum = scored.criteria.reduce((acc, c) => acc + c.contribution, 0);
     expect(Math.abs(sum - scored.total)).toBeLessThanOrEqual(0.3);
-    expect(scored.criteria.find((c) => c.criterion === 'useCase')).toMatchObject({ score: 100, weight: 30, contribution: 30 });
+    expect(scored.criteria.find((c) => c.criterion === 'useCase')).toMatchObject({ score: 100, weight: 25, contribution: 25 });
   });
 
   it('is 0 when every weight is 0', () => {
@@ -176,6 +181,7 @@ describe('eligibility', () => {
     minGrade: 'B',
     budgetMinEur: 10000,
     budgetMaxEur: 30000,
+    budgetFirm: true,
   };
   const offering: EligibilityOffering = {
     published: true,
@@ -220,6 +226,13 @@ describe('eligibility', () => {
     [{}, { national: false, regions: [], departements: ['83'], remoteDelivery: false }, null],
   ])('service area reach with %p and %p is %p', (needChange, area, reach) => {
     expect(serviceAreaReach({ ...need, ...needChange }, area)).toBe(reach);
+  });
+
+  it.each<[string, Partial<EligibilityOffering>]>([
+    ['a price floor above the budget', { minBudgetEur: 40000, maxBudgetEur: 90000 }],
+    ['a price ceiling under the budget', { minBudgetEur: 1000, maxBudgetEur: 5000 }],
+  ])('keeps %s when the budget is not firm: the fit criterion scores it instead', (_label, change) => {
+    expect(exclusions({ ...need, budgetFirm: false }, { ...offering, ...change })).toEqual([]);
   });
 
   it('does not compare budgets when either side gives none', () => {

@@ -63,18 +63,20 @@ describe('prerank inputs: the SQL twin reads the core’s own functions', () => 
 describe('bounded retrieval: what a left-out candidate can reach', () => {
   // Σ default weights = 100: a pre-rank of 8000 is a partial total of 80 points.
   it('keeps the whole text share plus half a point under the N-th best', () => {
-    expect(prerankSlack(DEFAULT_WEIGHTS)).toBe(100 * 10 + 50);
+    expect(prerankSlack(DEFAULT_WEIGHTS)).toBe(100 * 30 + 50);
     expect(excludedBelow(8000, DEFAULT_WEIGHTS)).toBeCloseTo(79.5, 10);
     expect(excludedBelow(null, DEFAULT_WEIGHTS)).toBe(Number.NEGATIVE_INFINITY);
   });
 
   it('bounds an offering sharing no use case by every other criterion at 100', () => {
-    expect(textOnlyBest(DEFAULT_WEIGHTS)).toBe(70);
+    expect(textOnlyBest(DEFAULT_WEIGHTS)).toBe(75);
     expect(textOnlyBest({ ...DEFAULT_WEIGHTS, useCase: 0 })).toBe(100);
   });
 
   it('runs text retrieval up front for weights that can never skip it', () => {
-    expect(textRetrievalSkippable(DEFAULT_WEIGHTS)).toBe(true);
+    // Text weighing 30 of 100 (decision 021): an offering sharing no use case may always reach the top.
+    expect(textRetrievalSkippable(DEFAULT_WEIGHTS)).toBe(false);
+    expect(textRetrievalSkippable({ ...DEFAULT_WEIGHTS, text: 10 })).toBe(true);
     expect(textRetrievalSkippable({ ...DEFAULT_WEIGHTS, useCase: 0 })).toBe(false);
     // Use case weighing less than half a point of the total: never skipped either.
     expect(textRetrievalSkippable({ useCase: 0, proximity: 0, sovereignty: 100, sector: 0, text: 100, fit: 0 })).toBe(false);

@@ -16,7 +16,7 @@ describe('needsTextScore: which candidates can still reach the top k once text i
 
 describe('textShare', () => {
   it('is the points text can bring to a total, 0 when every weight is 0', () => {
-    expect(textShare(DEFAULT_WEIGHTS)).toBe(10);
+    expect(textShare(DEFAULT_WEIGHTS)).toBe(30);
     expect(textShare({ useCase: 1, proximity: 0, sovereignty: 0, sector: 0, text: 3, fit: 0 })).toBe(75);
     expect(textShare({ useCase: 0, proximity: 0, sovereignty: 0, sector: 0, text: 0, fit: 0 })).toBe(0);
   });

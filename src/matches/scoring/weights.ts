@@ -3,9 +3,9 @@ export const CRITERIA = ['useCase', 'proximity', 'sovereignty', 'sector', 'text'
 export type Criterion = (typeof CRITERIA)[number];
 export type Weights = Record<Criterion, number>;
 
-export const SCORING_VERSION = '2026-12.1';
+export const SCORING_VERSION = '2026-12.2';
 
-export const DEFAULT_WEIGHTS: Readonly<Weights> = { useCase: 30, proximity: 20, sovereignty: 20, sector: 15, text: 10, fit: 5 };
+export const DEFAULT_WEIGHTS: Readonly<Weights> = { useCase: 25, proximity: 15, sovereignty: 15, sector: 10, text: 30, fit: 5 };
 
 export const CRITERION_LABELS: Readonly<Record<Criterion, string>> = {
   useCase: "Cas d'usage",

@@ -88,6 +88,15 @@ export class NeedFieldsDto {
   @Max(MAX_BUDGET_EUR)
   maxBudgetEur?: number | null;
 
+  @ApiPropertyOptional({
+    example: false,
+    default: false,
+    description: 'Whether the budget is firm: offerings priced outside it are then excluded; otherwise they only rank lower.',
+  })
+  @IfPresent()
+  @IsBoolean()
+  budgetFirm?: boolean;
+
   @ApiPropertyOptional({ example: '2027-01-15', format: 'date', nullable: true })
   @IsOptional()
   @IsCalendarDate()

@@ -49,6 +49,9 @@ export class NeedDto {
   @ApiProperty({ nullable: true, example: 5000 })
   minBudgetEur!: number | null;
 
+  @ApiProperty({ example: false, description: 'True: offerings priced outside the budget are excluded; false: they only rank lower.' })
+  budgetFirm!: boolean;
+
   @ApiProperty({ nullable: true, example: 20000 })
   maxBudgetEur!: number | null;
 
@@ -158,6 +161,7 @@ export function toNeedDto(n: NeedEntity, now: Date = new Date()): NeedDto {
     acceptsRemote: n.acceptsRemote,
     minBudgetEur: n.minBudgetEur,
     maxBudgetEur: n.maxBudgetEur,
+    budgetFirm: n.budgetFirm,
     desiredStart: n.desiredStart,
     deadline: n.deadline,
     dataSensitivity: n.dataSensitivity,
