@@ -4,7 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../identity/caller.js';
 import { WebErrorPages } from './shared/error-pages.js';
 import { csrfToken, csrfTokenMatches, newCsrfSecret } from './shared/csrf.js';
-import { CSRF_COOKIE, WEB_PREFIX, WebSessionService } from './shared/web-session.service.js';
+import { isWebRequest } from './shared/web-path.js';
+import { CSRF_COOKIE, WebSessionService } from './shared/web-session.service.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -23,24 +24,6 @@ export const CONSOLE_CSP = [
   "base-uri 'self'",
   "object-src 'none'",
 ].join('; ');
-
-export const isWebPath = (url: string): boolean =>
-  url === WEB_PREFIX || url.startsWith(`${WEB_PREFIX}/`) || url.startsWith(`${WEB_PREFIX}?`);
-
-/**
- * The console path a request reaches, as the router matched it: `/%61pp/connexion` reaches the
- * `/app/connexion` handler, so deciding on the raw URL would let it skip the CSRF check.
- */
-function routedPath(request: FastifyRequest): string {
-  const route = request.routeOptions?.url;
-  if (route) return route;
-  const path = request.url.split('?')[0] ?? '';
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
 
 /** Console forms post application/x-www-form-urlencoded (htmx too); anything else is not ours. */
 const isFormBody = (request: FastifyRequest): boolean => {
@@ -62,7 +45,7 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
     .getHttpAdapter()
     .getInstance()
     .addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!isWebPath(routedPath(request))) return;
+      if (!isWebRequest(request)) return;
       void reply.header('content-security-policy', CONSOLE_CSP);
       let secret = request.cookies[CSRF_COOKIE];
       if (!secret || secret.length > 100) {
