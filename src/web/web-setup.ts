@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../identity/caller.js';
 import { WebErrorPages } from './shared/error-pages.js';
 import { csrfToken, csrfTokenMatches, newCsrfSecret } from './shared/csrf.js';
+import { ERROR_MESSAGES_FR } from './shared/french-messages.js';
 import { isWebRequest } from './shared/web-path.js';
 import { CSRF_COOKIE, WebSessionService } from './shared/web-session.service.js';
 
@@ -41,12 +42,18 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
   const errors = app.get(WebErrorPages, { strict: false });
   await app.register(cookie);
 
+  // On request rather than before the handler: pages answered before any handler (a body over the limit) carry it too.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (isWebRequest(request)) void reply.header('content-security-policy', CONSOLE_CSP);
+    });
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!isWebRequest(request)) return;
-      void reply.header('content-security-policy', CONSOLE_CSP);
       let secret = request.cookies[CSRF_COOKIE];
       if (!secret || secret.length > 100) {
         secret = newCsrfSecret();
@@ -56,13 +63,7 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
 
       if (UNSAFE.has(request.method)) {
         if (!isFormBody(request)) {
-          errors.send(
-            request,
-            reply,
-            415,
-            'Format non pris en charge',
-            'Les formulaires de Circuit IA s’envoient depuis ses pages. Rechargez la page et recommencez.',
-          );
+          errors.send(request, reply, 415, 'Format non pris en charge', ERROR_MESSAGES_FR.UNSUPPORTED_MEDIA_TYPE);
           return reply;
         }
         const body = request.body as Record<string, unknown> | undefined;
