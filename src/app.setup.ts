@@ -9,6 +9,8 @@ import { ErrorBodyDto } from './common/errors/error-body.dto.js';
 import { validationFailed } from './common/errors/validation.js';
 import { StorableTextGuard } from './common/validation/storable-text.guard.js';
 import type { AppConfig } from './config/app-config.js';
+import { ConsoleAwareExceptionFilter } from './web/shared/console-aware-exception.filter.js';
+import { WebExceptionFilter } from './web/shared/web-exception.filter.js';
 import { registerWebConsole } from './web/web-setup.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -41,7 +43,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       exceptionFactory: (errors) => validationFailed(errors),
     }),
   );
-  app.useGlobalFilters(new AppExceptionFilter());
+  // Console controllers fail as French pages with their own filter; this one also takes what fails before any handler.
+  app.useGlobalFilters(new ConsoleAwareExceptionFilter(new AppExceptionFilter(), app.get(WebExceptionFilter, { strict: false })));
   // Before the module guards (APP_GUARD): the login strategy reads the e-mail from the database.
   app.useGlobalGuards(new StorableTextGuard());
 

@@ -4,7 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../identity/caller.js';
 import { WebErrorPages } from './shared/error-pages.js';
 import { csrfToken, csrfTokenMatches, newCsrfSecret } from './shared/csrf.js';
-import { CSRF_COOKIE, WEB_PREFIX, WebSessionService } from './shared/web-session.service.js';
+import { ERROR_MESSAGES_FR } from './shared/french-messages.js';
+import { isWebRequest } from './shared/web-path.js';
+import { CSRF_COOKIE, WebSessionService } from './shared/web-session.service.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -24,24 +26,6 @@ export const CONSOLE_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-export const isWebPath = (url: string): boolean =>
-  url === WEB_PREFIX || url.startsWith(`${WEB_PREFIX}/`) || url.startsWith(`${WEB_PREFIX}?`);
-
-/**
- * The console path a request reaches, as the router matched it: `/%61pp/connexion` reaches the
- * `/app/connexion` handler, so deciding on the raw URL would let it skip the CSRF check.
- */
-function routedPath(request: FastifyRequest): string {
-  const route = request.routeOptions?.url;
-  if (route) return route;
-  const path = request.url.split('?')[0] ?? '';
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
-
 /** Console forms post application/x-www-form-urlencoded (htmx too); anything else is not ours. */
 const isFormBody = (request: FastifyRequest): boolean => {
   const type = request.headers['content-type'];
@@ -58,12 +42,18 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
   const errors = app.get(WebErrorPages, { strict: false });
   await app.register(cookie);
 
+  // On request rather than before the handler: pages answered before any handler (a body over the limit) carry it too.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (isWebRequest(request)) void reply.header('content-security-policy', CONSOLE_CSP);
+    });
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!isWebPath(routedPath(request))) return;
-      void reply.header('content-security-policy', CONSOLE_CSP);
+      if (!isWebRequest(request)) return;
       let secret = request.cookies[CSRF_COOKIE];
       if (!secret || secret.length > 100) {
         secret = newCsrfSecret();
@@ -73,13 +63,7 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
 
       if (UNSAFE.has(request.method)) {
         if (!isFormBody(request)) {
-          errors.send(
-            request,
-            reply,
-            415,
-            'Format non pris en charge',
-            'Les formulaires de Circuit IA s’envoient depuis ses pages. Rechargez la page et recommencez.',
-          );
+          errors.send(request, reply, 415, 'Format non pris en charge', ERROR_MESSAGES_FR.UNSUPPORTED_MEDIA_TYPE);
           return reply;
         }
         const body = request.body as Record<string, unknown> | undefined;

@@ -40,6 +40,8 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   WEIGHTS_INVALID: 'Les pondérations sont invalides.',
   MEMBERSHIP_NOT_PENDING: "Cette adhésion n'attend pas de validation.",
   ALREADY_EXISTS: 'Cet élément existe déjà.',
+  PAYLOAD_TOO_LARGE: 'Ce formulaire dépasse la taille autorisée : raccourcissez les textes saisis, puis recommencez.',
+  UNSUPPORTED_MEDIA_TYPE: 'Les formulaires de Circuit IA s’envoient depuis ses pages. Rechargez la page et recommencez.',
   INTERNAL_ERROR: 'Une erreur inattendue est survenue ; elle a été enregistrée.',
 };
 

@@ -13,6 +13,8 @@ const TITLES: Record<number, string> = {
   403: 'Accès refusé',
   404: 'Page introuvable',
   409: 'Action impossible',
+  413: 'Formulaire trop volumineux',
+  415: 'Format non pris en charge',
   429: 'Trop de tentatives',
   503: 'Service indisponible',
 };
