@@ -12,6 +12,7 @@ import { OutboxSequence1764900000000 } from './1764900000000-outbox-sequence.js'
 import { SearchWord1765000000000 } from './1765000000000-search-word.js';
 import { RateLimit1765100000000 } from './1765100000000-rate-limit.js';
 import { OfferingLexemes1765200000000 } from './1765200000000-offering-lexemes.js';
+import { ConfirmedEstablishments1765300000000 } from './1765300000000-confirmed-establishments.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   SearchWord1765000000000,
   RateLimit1765100000000,
   OfferingLexemes1765200000000,
+  ConfirmedEstablishments1765300000000,
 ];

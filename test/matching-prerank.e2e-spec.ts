@@ -118,8 +118,15 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
     for (let i = 0; i < 80; i++) {
       const ghost = i < 3;
       const commune = ghost ? GHOST_COMMUNE : pick(random, COMMUNES);
+      // Every other vendor's site is confirmed by a curator (decision 022); an unconfirmed one must not count in either path.
+      const confirmation = i % 2 === 0 ? { confirmedAt: '2026-12-01T10:00:00.000Z' } : {};
       const establishments =
-        random() < 0.3 ? [{ communeCode: pick(random, COMMUNES) }, ...(random() < 0.3 ? [{ label: 'sans commune' }] : [])] : [];
+        random() < 0.3
+          ? [
+              { communeCode: pick(random, COMMUNES), ...confirmation },
+              ...(random() < 0.3 ? [{ label: 'sans commune', ...confirmation }] : []),
+            ]
+          : [];
       const [{ id }] = (await ds.query(
         `INSERT INTO organisation (kind, name, siren, naf_code, commune_code, establishments, verified_at)
          VALUES ('vendor', $1, $2, '62.01Z', $3, $4, CASE WHEN $5 THEN now() END) RETURNING id`,

@@ -1,19 +1,20 @@
 import pg from 'pg';
 import request from 'supertest';
 import { OfferingMatch1764800000000 } from '../migrations/1764800000000-offering-match.js';
+import { ConfirmedEstablishments1765300000000 } from '../migrations/1765300000000-confirmed-establishments.js';
 import { insertOfferingRows, sovereigntyRowColumns } from '../bench/support/bulk-offerings.js';
 import { luhnSiret, PROFILES } from '../src/demo/demo-data.js';
 import type { SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
-import { bearer, createCurator, type RegisteredSession, type TestSession } from './support/auth.js';
+import { bearer, createCurator, randomSiren, type RegisteredSession, type TestSession } from './support/auth.js';
 import { createOffering, createPublishedOffering, registerVerifiedVendor } from './support/offerings.js';
 import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
 
 /*
  * Decision 012: `offering_match` holds one row per published offering of a verified vendor, kept in
- * step by triggers. After every kind of write (through the API, and in SQL for the changes no route
- * makes, such as a vendor losing its verification or a bulk load), the table must equal its view
- * `offering_match_source`, the one definition of a row; and two transactions racing on an offering
- * and its vendor must leave it equal too.
+ * step by triggers. After every kind of write (through the API, a curator's confirmation of an
+ * establishment included, and in SQL for the changes no route makes, such as a vendor losing its
+ * verification or a bulk load), the table must equal its view `offering_match_source`, the one
+ * definition of a row; and two transactions racing on an offering and its vendor must leave it equal too.
  */
 
 /** Rows of the table not in the view, and rows of the view not in the table: [] when in step. */
@@ -93,10 +94,25 @@ describe('matching projection (decision 012): offering_match follows every write
       .set(bearer(vendor))
       .send({ establishments: sites })
       .expect(200);
+    // Declared sites count once a curator confirms them (decision 022).
+    expect(await row(published.id)).toMatchObject({ vendor_establishment_communes: [], vendor_departements: ['06'] });
+    expect(await drift(t)).toEqual([]);
+    for (const { siret } of sites) {
+      await request(t.server)
+        .post(`/vendors/${vendor.organisationId}/establishments/${siret}/confirmation`)
+        .set(bearer(curator))
+        .expect(200);
+    }
     expect(await row(published.id)).toMatchObject({
       vendor_establishment_communes: ['13055', '97411'],
       vendor_departements: ['06', '13', '974'],
     });
+    expect(await drift(t)).toEqual([]);
+    await request(t.server)
+      .delete(`/vendors/${vendor.organisationId}/establishments/${marseille}/confirmation`)
+      .set(bearer(curator))
+      .expect(200);
+    expect(await row(published.id)).toMatchObject({ vendor_establishment_communes: ['97411'], vendor_departements: ['06', '974'] });
     expect(await drift(t)).toEqual([]);
 
     await request(t.server).post(`/offerings/${published.id}/archive`).set(bearer(vendor)).expect(200);
@@ -221,16 +237,45 @@ describe('matching projection (decision 012): offering_match follows every write
     }
   });
 
+  it('folds in confirmed establishments only, and every declared one again when that migration is reverted', async () => {
+    const siren = randomSiren();
+    const [lyon, lille] = [1, 2].map((nic) => luhnSiret(siren, nic));
+    const sited = await registerVerifiedVendor(t, curator, {
+      organisation: {
+        siren,
+        establishments: [
+          { siret: lyon, communeCode: '69123' },
+          { siret: lille, communeCode: '59350' },
+        ],
+      },
+    });
+    const offering = await createPublishedOffering(t, sited);
+    await request(t.server).post(`/vendors/${sited.organisationId}/establishments/${lyon}/confirmation`).set(bearer(curator)).expect(200);
+    expect(await row(offering.id)).toMatchObject({ vendor_establishment_communes: ['69123'], vendor_departements: ['06', '69'] });
+    await revertAndReapply(t, new ConfirmedEstablishments1765300000000(), async () => {
+      expect(await row(offering.id)).toMatchObject({
+        vendor_establishment_communes: ['69123', '59350'],
+        vendor_departements: ['06', '59', '69'],
+      });
+      expect(await drift(t)).toEqual([]);
+    });
+    expect(await row(offering.id)).toMatchObject({ vendor_establishment_communes: ['69123'], vendor_departements: ['06', '69'] });
+    expect(await drift(t)).toEqual([]);
+  });
+
   it('is filled from the offerings already there when the migration runs, and reverts cleanly', async () => {
     const before = ((await t.dataSource.query('SELECT count(*)::int AS n FROM offering_match')) as { n: number }[])[0].n;
     expect(before).toBeGreaterThan(90);
-    await revertAndReapply(t, new OfferingMatch1764800000000(), async () => {
-      expect(
-        (
-          await t.dataSource.query("SELECT count(*)::int AS n FROM pg_class WHERE relname IN ('offering_match', 'offering_match_source')")
-        )[0].n,
-      ).toBe(0);
-    });
+    // Decision 022's view of confirmed establishments replaced this one: reverted first, re-applied last.
+    await revertAndReapply(t, new ConfirmedEstablishments1765300000000(), () =>
+      revertAndReapply(t, new OfferingMatch1764800000000(), async () => {
+        expect(
+          (
+            await t.dataSource.query("SELECT count(*)::int AS n FROM pg_class WHERE relname IN ('offering_match', 'offering_match_source')")
+          )[0].n,
+        ).toBe(0);
+      }),
+    );
     expect(((await t.dataSource.query('SELECT count(*)::int AS n FROM offering_match')) as { n: number }[])[0].n).toBe(before);
     expect(await drift(t)).toEqual([]);
   });

@@ -71,6 +71,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /vendors/:id/offerings': PUBLIC,
   'PATCH /vendors/:id': only('vendor'),
   'POST /vendors/:id/verify': only('curator', 'admin'),
+  'POST /vendors/:id/establishments/:siret/confirmation': only('curator', 'admin'),
+  'DELETE /vendors/:id/establishments/:siret/confirmation': only('curator', 'admin'),
   'POST /offerings': only('vendor'),
   'GET /offerings': PUBLIC,
   'GET /offerings/:id': PUBLIC,
@@ -131,6 +133,7 @@ describe('permission matrix: every route × every role', () => {
     const url = route.path
       .replace(/^\/organisations\/:id/, `/organisations/${organisationId ?? randomUUID()}`)
       .replace(/:claim\b/g, 'certifications.secNumCloud')
+      .replace(/:siret\b/g, '55210055400021')
       .replace(/:[A-Za-z]+/g, () => randomUUID());
     const req = request(t.server)[route.method.toLowerCase() as 'get'](url).set('x-forwarded-for', randomUUID());
     if (role !== 'anonymous') req.set(bearer(who[role]));

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { bearer, createCurator, registerBuyer, registerVendor, type TestSession } from './support/auth.js';
+import { luhnSiret } from '../src/demo/demo-data.js';
+import { bearer, createCurator, randomSiren, registerBuyer, registerVendor, type TestSession } from './support/auth.js';
 import { createOffering, createPublishedOffering, offeringEvents, registerVerifiedVendor } from './support/offerings.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -119,14 +120,20 @@ describe('Vendors: public profiles and verification', () => {
       expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['departement', 'region', 'useCase']);
     });
 
-    it('finds a vendor by the département of one of its establishments', async () => {
-      const vendor = await registerVerifiedVendor(t, curator, { organisation: { communeCode: '69123' } });
-      await t.dataSource.query(
-        `UPDATE organisation SET establishments = '[{"siret": "00000000000000", "communeCode": "2B033"}]' WHERE id = $1`,
-        [vendor.organisationId],
-      );
-      const res = await request(t.server).get('/vendors?departement=2B&pageSize=100').expect(200);
-      expect(ids(res)).toContain(vendor.organisationId);
+    it('finds a vendor by the département of one of its establishments, once a curator has confirmed it', async () => {
+      const siren = randomSiren();
+      const siret = luhnSiret(siren, 3);
+      const vendor = await registerVerifiedVendor(t, curator, {
+        organisation: { siren, communeCode: '69123', establishments: [{ siret, communeCode: '2B033' }] },
+      });
+      const inCorsica = async () => ids(await request(t.server).get('/vendors?departement=2B&pageSize=100').expect(200));
+      // Declared only: it does not make the vendor local (decision 022).
+      expect(await inCorsica()).not.toContain(vendor.organisationId);
+      await request(t.server)
+        .post(`/vendors/${vendor.organisationId}/establishments/${siret}/confirmation`)
+        .set(bearer(curator))
+        .expect(200);
+      expect(await inCorsica()).toContain(vendor.organisationId);
       const rhone = await request(t.server).get('/vendors?departement=2A&pageSize=100').expect(200);
       expect(ids(rhone)).not.toContain(vendor.organisationId);
     });
@@ -198,6 +205,8 @@ describe('Vendors: public profiles and verification', () => {
       ['/vendors/{id}', 'get'],
       ['/vendors/{id}', 'patch'],
       ['/vendors/{id}/verify', 'post'],
+      ['/vendors/{id}/establishments/{siret}/confirmation', 'post'],
+      ['/vendors/{id}/establishments/{siret}/confirmation', 'delete'],
       ['/vendors/{id}/offerings', 'get'],
       ['/offerings', 'post'],
       ['/offerings/{id}', 'get'],
@@ -223,5 +232,13 @@ describe('Vendors: public profiles and verification', () => {
     expect(schemas.CreateOfferingDto.properties.sovereignty.allOf ?? schemas.CreateOfferingDto.properties.sovereignty.$ref).toBeDefined();
     expect(schemas.OfferingDto.properties.claims).toBeDefined();
     expect(schemas.UpdateOfferingDto.required).toEqual(['version']);
+    expect(schemas.EstablishmentViewDto.properties).toMatchObject({ confirmed: { type: 'boolean' }, confirmedAt: { nullable: true } });
+    const confirm = doc.body.paths['/vendors/{id}/establishments/{siret}/confirmation'].post;
+    expect(confirm.responses['200'].content['application/json']).toMatchObject({
+      schema: { $ref: '#/components/schemas/EstablishmentViewDto' },
+      example: { confirmed: true },
+    });
+    expect(confirm.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['id', 'siret']);
+    expect(Object.keys(confirm.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
   });
 });

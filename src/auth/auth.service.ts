@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import type { FieldError } from '../common/errors/validation.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import { repeatedSirets } from '../organisations/establishments.js';
 import { toMeDto } from '../users/user-view.js';
 import { isUniqueViolation, normaliseEmail } from '../users/email.js';
 import type { UserEntity } from '../users/user.entity.js';
@@ -173,5 +174,7 @@ function checkOrganisation(dto: RegisterDto): void {
       problems.push({ field: `organisation.establishments[${i}].siret`, messages: ['siret must start with the siren'] });
     }
   });
+  for (const i of repeatedSirets(o.establishments ?? []))
+    problems.push({ field: `organisation.establishments[${i}].siret`, messages: ['siret is listed twice'] });
   if (problems.length > 0) throw CommonErrors.VALIDATION_FAILED(undefined, problems);
 }

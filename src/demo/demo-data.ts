@@ -407,7 +407,7 @@ export function demoVendors(count = 40): DemoVendor[] {
       .normalize('NFD')
       .replace(/[^a-z]/g, '');
     const siren = luhnSiren(81000000 + i * 1379);
-    // A few national vendors keep an office in Sophia Antipolis: proximity counts it.
+    // A few national vendors keep an office in Sophia Antipolis: proximity counts it once the demo curator confirms it.
     const establishments = national && i % 10 === 9 ? [{ siret: luhnSiret(siren, 21), communeCode: '06152' }] : undefined;
     // A newcomer has prepared one offering so far.
     const offerings = (newcomer ? [0] : [0, 1]).map((k) => {

@@ -23,6 +23,7 @@ import { SEARCH_INDEX, type SearchIndex } from '../search/search-index.port.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UpdateVendorDto } from '../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../vendors/vendors.service.js';
+import { VendorEstablishmentsService } from '../vendors/vendor-establishments.service.js';
 import {
   DEMO_ADMIN_EMAIL,
   DEMO_CLAIM_REVIEWS,
@@ -112,6 +113,7 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
   const users = app.get(UsersRepository);
   const auth = app.get(AuthService);
   const vendorsService = app.get(VendorsService);
+  const establishments = app.get(VendorEstablishmentsService);
   const offerings = app.get(OfferingsService);
   const claims = app.get(OfferingClaimsService);
   const needs = app.get(NeedsService);
@@ -152,8 +154,11 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
       vendorId,
       await valid(UpdateVendorDto, { description: v.description, version }, `profile of ${v.organisation.name}`),
     );
-    if (v.verified) await vendorsService.verify(staff.curator, vendorId);
-    else unverified++;
+    if (v.verified) {
+      await vendorsService.verify(staff.curator, vendorId);
+      // The demo curator confirms the sites too, so that proximity counts them (decision 022).
+      for (const site of v.organisation.establishments ?? []) await establishments.confirm(staff.curator, vendorId, site.siret);
+    } else unverified++;
     const seeded: SeededVendor = { caller, name: v.organisation.name, offerings: [] };
     for (const body of v.offerings) {
       let dto = await offerings.create(caller, await valid(CreateOfferingDto, body, `offering of ${v.organisation.name}`));

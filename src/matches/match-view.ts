@@ -94,7 +94,11 @@ export function criteriaWithoutText(
   return {
     useCase: useCaseCriterion(need.useCases, row.useCases),
     sector: sectorCriterion(need.sector, row.sectors),
-    proximity: proximityCriterion(need.communeCode, [row.vendorCommuneCode, ...row.vendorEstablishmentCommunes], serviceAreaOf(row)),
+    proximity: proximityCriterion(
+      need.communeCode,
+      { headOffice: row.vendorCommuneCode, confirmedEstablishments: row.vendorEstablishmentCommunes },
+      serviceAreaOf(row),
+    ),
     sovereignty: sovereigntyCriterion(row.sovereigntyScore ?? 0, row.sovereigntyGrade ?? 'E', row.gradeVerified),
     fit: fitCriterion(
       need.buyerType ?? '',

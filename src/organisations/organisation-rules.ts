@@ -1,5 +1,6 @@
 import { CommonErrors } from '../common/errors/common.errors.js';
 import type { UpdateOrganisationDto } from './dto/organisation-input.dto.js';
+import { repeatedSirets } from './establishments.js';
 import type { OrganisationEntity } from './organisation.entity.js';
 
 /** The parts of an organisation a change is checked against: fixed at registration. */
@@ -21,5 +22,8 @@ export function checkOrganisationCoherence(
     if (!e.siret.startsWith(organisation.siren))
       problems.push({ field: `establishments[${i}].siret`, messages: ['siret must start with the organisation SIREN'] });
   });
+  // One item per SIRET: curators confirm a site by its SIRET.
+  for (const i of repeatedSirets(changes.establishments ?? []))
+    problems.push({ field: `establishments[${i}].siret`, messages: ['siret is listed twice'] });
   if (problems.length > 0) throw CommonErrors.VALIDATION_FAILED(undefined, problems);
 }

@@ -1,5 +1,6 @@
-import type { OrganisationDto } from './dto/organisation.dto.js';
-import type { OrganisationEntity } from './organisation.entity.js';
+import type { EstablishmentViewDto, OrganisationDto } from './dto/organisation.dto.js';
+import type { Establishment, OrganisationEntity } from './organisation.entity.js';
+import { isConfirmed } from './establishments.js';
 
 export function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
   return {
@@ -12,7 +13,7 @@ export function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
     nafCode: o.nafCode,
     nafVersion: o.nafVersion,
     communeCode: o.communeCode,
-    establishments: o.establishments.map((e) => ({ siret: e.siret, communeCode: e.communeCode })),
+    establishments: o.establishments.map(toEstablishmentView),
     headcountBand: o.headcountBand,
     website: o.website,
     verifiedAt: o.verifiedAt,
@@ -20,4 +21,9 @@ export function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
   };
+}
+
+/** A site with its confirmation state; the confirming curator stays in the audit log. */
+export function toEstablishmentView(e: Establishment): EstablishmentViewDto {
+  return { siret: e.siret, communeCode: e.communeCode, confirmed: isConfirmed(e), confirmedAt: e.confirmedAt ?? null };
 }

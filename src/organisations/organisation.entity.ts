@@ -1,10 +1,17 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { BuyerType, NafVersion, OrganisationKind } from '../reference/organisation-kinds.js';
 
-/** Another site of the organisation; matching measures proximity from the nearest one. */
+/**
+ * Another site of the organisation. Matching measures proximity from the nearest confirmed one
+ * (decision 022): a curator's confirmation, kept while the SIRET and commune stay the same.
+ */
 export interface Establishment {
   siret: string;
   communeCode: string;
+  /** ISO instant a curator confirmed the site; absent while it is only declared. */
+  confirmedAt?: string;
+  /** The confirming curator's user id. */
+  confirmedBy?: string;
 }
 
 @Entity('organisation')

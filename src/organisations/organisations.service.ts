@@ -8,6 +8,7 @@ import { type OrganisationDto } from './dto/organisation.dto.js';
 import type { UpdateOrganisationDto } from './dto/organisation-input.dto.js';
 import type { OrganisationEntity } from './organisation.entity.js';
 import { checkOrganisationCoherence } from './organisation-rules.js';
+import { carryConfirmations } from './establishments.js';
 import { OrganisationsErrors } from './organisations.errors.js';
 import { OrganisationsRepository, type OrganisationChanges } from './organisations.repository.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
@@ -42,7 +43,11 @@ export class OrganisationsService {
       const { version: _version, ...changes } = dto;
       checkOrganisationCoherence(organisation, changes);
       const before = auditView(organisation);
-      const updated = await this.organisations.update(manager, organisation, changes as OrganisationChanges);
+      const establishments = changes.establishments && carryConfirmations(organisation.establishments, changes.establishments);
+      const updated = await this.organisations.update(manager, organisation, {
+        ...(changes as OrganisationChanges),
+        ...(establishments ? { establishments } : {}),
+      });
       await this.audit.record(manager, caller, {
         action: isStaff(caller) ? 'organisation.update_by_staff' : 'organisation.update',
         entityType: 'organisation',

@@ -35,7 +35,7 @@ export interface WonNeed {
   needId: string;
   needDepartementCode: string | null;
   needRegionCode: string | null;
-  /** Head office and declared establishments of a vendor whose introduction was won for the need. */
+  /** Head office and confirmed establishments of a vendor whose introduction was won for the need. */
   vendorCommuneCodes: readonly string[];
   /** The won offering's effective sovereignty: head office in France and no non-EU control. */
   frenchControlled: boolean;
@@ -56,7 +56,7 @@ export interface Locality {
 }
 
 /**
- * How many won needs went to a vendor with a site (head office or establishment) in the need's
+ * How many won needs went to a vendor with a site (head office or confirmed establishment) in the need's
  * département, or région. A need won by several vendors counts once, local if any of them is.
  */
 export function locality(rows: readonly WonNeed[]): Locality {

@@ -74,12 +74,13 @@ export class StatsRepository {
     );
   }
 
-  /** Won introductions with the need's place and every site of the vendor (head office and establishments). */
+  /** Won introductions with the need's place and every site of the vendor that counts (head office and confirmed establishments, decision 022). */
   async wonNeeds(): Promise<WonNeed[]> {
     return (await this.dataSource.query(`
       SELECT n.id AS "needId", n.departement_code AS "needDepartementCode", n.region_code AS "needRegionCode",
              array_remove(array_cat(ARRAY[o.commune_code::text],
-               ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(o.establishments) AS e)), NULL) AS "vendorCommuneCodes",
+               ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(o.establishments) AS e WHERE e->>'confirmedAt' IS NOT NULL)),
+               NULL) AS "vendorCommuneCodes",
              (f.hq_jurisdiction = 'FR' AND f.non_eu_control = 'NONE') IS TRUE AS "frenchControlled",
              f.sovereignty_grade AS "offeringGrade"
         FROM introduction i

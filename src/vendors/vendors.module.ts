@@ -2,14 +2,16 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { OfferingsModule } from '../offerings/offerings.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
+import { VendorEstablishmentsController } from './vendor-establishments.controller.js';
+import { VendorEstablishmentsService } from './vendor-establishments.service.js';
 import { VendorsController } from './vendors.controller.js';
 import { VendorsRepository } from './vendors.repository.js';
 import { VendorsService } from './vendors.service.js';
 
 @Module({
   imports: [AuditModule, OfferingsModule, OutboxModule],
-  controllers: [VendorsController],
-  providers: [VendorsRepository, VendorsService],
-  exports: [VendorsService],
+  controllers: [VendorsController, VendorEstablishmentsController],
+  providers: [VendorsRepository, VendorsService, VendorEstablishmentsService],
+  exports: [VendorsService, VendorEstablishmentsService],
 })
 export class VendorsModule {}

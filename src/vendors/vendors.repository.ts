@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OfferingEntity } from '../offerings/offering.entity.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { OrganisationEntity, type Establishment } from '../organisations/organisation.entity.js';
 
 /** A place filter, already expanded: the départements it covers and their régions. */
 export interface PlaceFilter {
@@ -15,6 +15,8 @@ export interface VendorFilters {
   useCase?: string;
   /** Verified vendors (the public catalogue, by name) or those awaiting verification (oldest registration first). */
   verified: boolean;
+  /** Only vendors with an establishment no curator has confirmed yet. */
+  establishmentsToConfirm?: boolean;
 }
 
 /** The public profile and the legal data: one form, one row, one save. */
@@ -49,6 +51,16 @@ export class VendorsRepository {
     return this.repo(manager).save(vendor);
   }
 
+  /** A curator's confirmation: saved through the entity, so the version moves on and a member's concurrent edit gets a 409. */
+  async saveEstablishments(
+    manager: EntityManager,
+    vendor: OrganisationEntity,
+    establishments: Establishment[],
+  ): Promise<OrganisationEntity> {
+    vendor.establishments = establishments;
+    return this.repo(manager).save(vendor);
+  }
+
   async markVerified(manager: EntityManager, vendor: OrganisationEntity, at: Date): Promise<OrganisationEntity> {
     vendor.verifiedAt = at;
     return this.repo(manager).save(vendor);
@@ -56,7 +68,7 @@ export class VendorsRepository {
 
   /**
    * Verified vendors, by name; or, for curators, unverified ones, oldest registration first. A place matches a vendor whose head office or one of whose
-   * establishments is in it, or that has a published offering serving it (national, or a declared
+   * confirmed establishments (decision 022) is in it, or that has a published offering serving it (national, or a declared
    * région or département covering it). Remote delivery alone does not count: it would match all.
    */
   async list(filters: VendorFilters, window: { offset: number; limit: number }): Promise<{ rows: OrganisationEntity[]; total: number }> {
@@ -71,11 +83,14 @@ export class VendorsRepository {
       const regions = `:regions${i}`;
       qb.andWhere(
         `(${departementOf('o.commune_code')} = ANY(${deps})
-          OR EXISTS (SELECT 1 FROM jsonb_array_elements(o.establishments) e WHERE ${departementOf("(e->>'communeCode')")} = ANY(${deps}))
+          OR EXISTS (SELECT 1 FROM jsonb_array_elements(o.establishments) e
+                      WHERE e->>'confirmedAt' IS NOT NULL AND ${departementOf("(e->>'communeCode')")} = ANY(${deps}))
           OR EXISTS (${published('f')} AND (f.service_national OR f.service_departements && CAST(${deps} AS text[]) OR f.service_regions && CAST(${regions} AS text[]))))`,
         { [`deps${i}`]: place.departements, [`regions${i}`]: place.regions },
       );
     });
+    if (filters.establishmentsToConfirm)
+      qb.andWhere("EXISTS (SELECT 1 FROM jsonb_array_elements(o.establishments) e WHERE e->>'confirmedAt' IS NULL)");
     if (filters.useCase) qb.andWhere(`EXISTS (${published('u')} AND :useCase = ANY(u.use_cases))`, { useCase: filters.useCase });
     if (filters.verified) qb.orderBy('o.name', 'ASC');
     else qb.orderBy('o.created_at', 'ASC');

@@ -12,6 +12,8 @@ import { canSeeUnpublished } from '../offerings/offerings.service.js';
 import { OfferingsRepository } from '../offerings/offerings.repository.js';
 import type { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { checkOrganisationCoherence } from '../organisations/organisation-rules.js';
+import { carryConfirmations } from '../organisations/establishments.js';
+import { toEstablishmentView } from '../organisations/organisation-view.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { findCommune, findDepartement, findRegion, listDepartements, regionOfDepartement } from '../reference/geo/geography.js';
 import type { DepartementCode, RegionCode } from '../reference/data/geo.types.js';
@@ -42,6 +44,8 @@ export class VendorsService {
     const verified = query.verified ?? true;
     if (!verified && !(caller && isStaff(caller)))
       throw CommonErrors.FORBIDDEN('Only curators and admins list vendors awaiting verification.');
+    if (query.establishmentsToConfirm && !(caller && isStaff(caller)))
+      throw CommonErrors.FORBIDDEN('Only curators and admins list vendors with establishments to confirm.');
     const places: PlaceFilter[] = [];
     if (query.region)
       places.push({ regions: [query.region], departements: listDepartements(query.region as RegionCode).map((d) => d.departementCode) });
@@ -49,7 +53,10 @@ export class VendorsService {
       const region = regionOfDepartement(query.departement as DepartementCode);
       places.push({ departements: [query.departement], regions: region ? [region] : [] });
     }
-    const { rows, total } = await this.vendors.list({ places, useCase: query.useCase, verified }, pageWindow(query));
+    const { rows, total } = await this.vendors.list(
+      { places, useCase: query.useCase, verified, establishmentsToConfirm: query.establishmentsToConfirm },
+      pageWindow(query),
+    );
     return pageOf(rows.map(toVendorSummary), total, query);
   }
 
@@ -82,7 +89,11 @@ export class VendorsService {
       checkOrganisationCoherence(vendor, changes);
       const before = auditView(vendor);
       const renamed = changes.name !== undefined && changes.name !== vendor.name;
-      const updated = await this.vendors.updateProfile(manager, vendor, changes as VendorProfileChanges);
+      const establishments = changes.establishments && carryConfirmations(vendor.establishments, changes.establishments);
+      const updated = await this.vendors.updateProfile(manager, vendor, {
+        ...(changes as VendorProfileChanges),
+        ...(establishments ? { establishments } : {}),
+      });
       await this.audit.record(manager, caller, {
         action: 'vendor.update',
         entityType: 'organisation',
@@ -161,6 +172,7 @@ function toVendorSummary(v: OrganisationEntity): VendorSummaryDto {
     description: v.description,
     verified: v.verifiedAt !== null,
     verifiedAt: v.verifiedAt,
+    establishments: v.establishments.map(toEstablishmentView),
   };
 }
 

@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
+import { luhnSiret } from '../../src/demo/demo-data.js';
 import {
   bearer,
   createCurator,
+  randomSiren,
   registerBuyer,
   registerVendor,
   TEST_PASSWORD,
@@ -325,6 +327,51 @@ describe('Web console: the curators’ pages', () => {
       expect(visibleText(again.text)).toContain('Ce fournisseur est déjà vérifié.');
     });
 
+    it('lists each vendor’s establishments with their state, confirms one and takes the confirmation back', async () => {
+      const siren = randomSiren();
+      const [nice, antibes] = [luhnSiret(siren, 2), luhnSiret(siren, 3)];
+      const vendor = await registerVerifiedVendor(t, curator, {
+        organisation: {
+          siren,
+          name: 'Sites Multiples IA',
+          communeCode: '75056',
+          establishments: [
+            { siret: nice, communeCode: '06088' },
+            { siret: antibes, communeCode: '06004' },
+          ],
+        },
+      });
+      const section = (html: string) => html.slice(html.indexOf('id="a-confirmer"'), html.indexOf('id="verifies"'));
+      const confirm = `/app/curation/fournisseurs/${vendor.organisationId}/etablissements/${nice}/confirmer`;
+      const page = await web.get('/app/curation/fournisseurs');
+      const toConfirm = section(page.text);
+      expect(visibleText(toConfirm)).toContain('Sites Multiples IA');
+      expect(visibleText(toConfirm)).toContain(`Nice (06088) · SIRET ${nice}`);
+      expect(visibleText(toConfirm)).toContain('Déclaré, non confirmé');
+      expect(toConfirm).toContain(`action="${confirm}"`);
+      expect(toConfirm).toContain(`href="https://annuaire-entreprises.data.gouv.fr/etablissement/${nice}"`);
+
+      // The form carries the CSRF token like every other: without it, nothing happens.
+      expect((await web.post(confirm, {}, { csrf: false })).status).toBe(403);
+      const confirmed = await web.post(confirm);
+      expect(confirmed.status).toBe(303);
+      expect(confirmed.location).toBe('/app/curation/fournisseurs?message=establishment-confirmed');
+      const after = await web.get(confirmed.location!);
+      expect(visibleText(after.text)).toContain("L'établissement est confirmé");
+      expect(visibleText(section(after.text))).toMatch(/Confirmé par l'équipe le \d{1,2} \p{L}+ \d{4}/u);
+      expect(section(after.text)).toContain(`/etablissements/${nice}/retirer-confirmation`);
+      const api = await request(t.server).get(`/vendors/${vendor.organisationId}`).expect(200);
+      expect(api.body.establishments.map((e: { confirmed: boolean }) => e.confirmed)).toEqual([true, false]);
+
+      const taken = await web.post(`/app/curation/fournisseurs/${vendor.organisationId}/etablissements/${nice}/retirer-confirmation`);
+      expect(taken.location).toBe('/app/curation/fournisseurs?message=establishment-unconfirmed');
+      expect((await request(t.server).get(`/vendors/${vendor.organisationId}`).expect(200)).body.establishments[0].confirmed).toBe(false);
+
+      const unknown = await web.post(`/app/curation/fournisseurs/${vendor.organisationId}/etablissements/${luhnSiret(siren, 9)}/confirmer`);
+      expect(unknown.status).toBe(404);
+      expect(visibleText(unknown.text)).toContain("Ce fournisseur ne déclare pas d'établissement avec ce SIRET.");
+    });
+
     it('shows the claims that count with their evidence, verifies one, and requires a comment to reject', async () => {
       const vendor = await registerVerifiedVendor(t, curator, { organisation: { name: 'Preuves et Cie' } });
       const offering = await createPublishedOffering(t, vendor, { title: 'Offre aux preuves' });
@@ -409,6 +456,8 @@ describe('Web console: the curators’ pages', () => {
         ['POST', `/app/curation/besoins/${needId}/mises-en-relation`],
         ['GET', '/app/curation/fournisseurs'],
         ['POST', `/app/curation/fournisseurs/${vendor.organisationId}/verifier`],
+        ['POST', `/app/curation/fournisseurs/${vendor.organisationId}/etablissements/55210055400021/confirmer`],
+        ['POST', `/app/curation/fournisseurs/${vendor.organisationId}/etablissements/55210055400021/retirer-confirmation`],
         ['GET', '/app/curation/preuves'],
         ['POST', `/app/curation/offres/${pair.offeringId}/preuves/certifications.hds/verifier`],
         ['POST', `/app/curation/offres/${pair.offeringId}/preuves/certifications.hds/rejeter`],

@@ -381,8 +381,20 @@ describe('Web console: vendor space', () => {
       expect(page.text).toContain(`value="${siret}"`);
       expect(page.text).toContain('value="Valbonne (06152)"');
       expect(page.text).toContain('name="establishments[1].siret"'); // the empty row to add another site
+      // Each site's state in words (decision 022): declared, then confirmed by a curator.
+      expect(visibleText(page.text)).toContain(
+        "Déclaré, non confirmé L'équipe ne l'a pas encore confirmé : ce site ne compte pas encore pour la proximité avec les besoins.",
+      );
+      await request(t.server)
+        .post(`/vendors/${vendor.organisationId}/establishments/${siret}/confirmation`)
+        .set(bearer(curator))
+        .expect(200);
+      const confirmedPage = await web.get('/app/fournisseur/organisation');
+      expect(visibleText(confirmedPage.text)).toMatch(
+        /Confirmé par l'équipe le \d{1,2} \p{L}+ \d{4} Ce site compte pour la proximité avec les besoins\./u,
+      );
 
-      const newVersion = /name="version" value="(\d+)"/.exec(page.text)?.[1];
+      const newVersion = /name="version" value="(\d+)"/.exec(confirmedPage.text)?.[1];
       const removed = await web.post('/app/fournisseur/organisation', {
         version: newVersion,
         name: 'Riviera Souveraine',

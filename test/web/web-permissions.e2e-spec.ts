@@ -55,6 +55,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/curation/besoins/:id/mises-en-relation': only('curator', 'admin'),
   'GET /app/curation/fournisseurs': only('curator', 'admin'),
   'POST /app/curation/fournisseurs/:id/verifier': only('curator', 'admin'),
+  'POST /app/curation/fournisseurs/:id/etablissements/:siret/confirmer': only('curator', 'admin'),
+  'POST /app/curation/fournisseurs/:id/etablissements/:siret/retirer-confirmation': only('curator', 'admin'),
   'GET /app/curation/preuves': only('curator', 'admin'),
   'POST /app/curation/offres/:id/preuves/:claim/verifier': only('curator', 'admin'),
   'POST /app/curation/offres/:id/preuves/:claim/rejeter': only('curator', 'admin'),

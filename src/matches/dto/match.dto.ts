@@ -76,7 +76,7 @@ export class CriterionDto {
     description: 'Points added to the total: score × weight / Σ weights (the contributions add up to the total).',
   })
   contribution!: number;
-  @ApiProperty({ example: 'Établissement du fournisseur dans le même département (Valbonne).' }) reason!: string;
+  @ApiProperty({ example: 'Fournisseur présent dans le même département (siège à Valbonne).' }) reason!: string;
 }
 
 export class GradeDto {
@@ -211,7 +211,10 @@ export class MarketDepthDto {
   byGrade!: Record<string, number>;
   @ApiProperty({ example: { same_departement: 3, adjacent_departement: 1, same_region: 2, adjacent_region: 0, on_site: 4, remote: 2 } })
   byProximity!: Record<string, number>;
-  @ApiProperty({ example: 7, description: 'Of which a vendor has an establishment in the need’s département or a neighbour.' })
+  @ApiProperty({
+    example: 7,
+    description: 'Of which a vendor has its head office or a confirmed establishment in the need’s département or a neighbour.',
+  })
   local!: number;
   @ApiProperty({
     type: [WiderReachDto],

@@ -40,7 +40,7 @@ export interface CandidateRow extends FlatSovereignty {
   vendorName: string;
   vendorVerified: boolean;
   vendorCommuneCode: string;
-  /** Commune codes of the vendor's other declared establishments. */
+  /** Commune codes of the vendor's establishments a curator confirmed (decision 022); unconfirmed ones do not count. */
   vendorEstablishmentCommunes: string[];
 }
 

@@ -6,9 +6,10 @@ import type { RetrievalNeed } from './offering-rows.js';
  * the projection `offering_match o` (decision 012) for the bounded pre-rank. Plain strings, no ORM.
  */
 
-/** The vendor's head office and the communes of its other establishments (alias `org`). */
+/** The vendor's head office and the communes of its establishments a curator confirmed (alias `org`, decision 022). */
 export const VENDOR_SITES = `org.commune_code AS "vendorCommuneCode",
-  ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(org.establishments) e WHERE e ? 'communeCode') AS "vendorEstablishmentCommunes"`;
+  ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(org.establishments) e
+         WHERE e ? 'communeCode' AND e->>'confirmedAt' IS NOT NULL) AS "vendorEstablishmentCommunes"`;
 
 /** The offering's columns ranking reads, the same on `offering` and on the projection `offering_match` (alias `o`). */
 export const OFFERING_SCORING_COLUMNS = `

@@ -27,7 +27,6 @@ export interface ProximityResult extends CriterionResult {
   relation: ProximityRelation;
 }
 
-/** Proximity from the vendor's nearest establishment (DESIGN §5.2), naming the commune measured from. */
 export interface PlainServiceArea {
   national: boolean;
   regions: readonly string[];
@@ -35,9 +34,29 @@ export interface PlainServiceArea {
   remoteDelivery: boolean;
 }
 
-export function proximityCriterion(needCommune: string | null, vendorCommunes: readonly string[], area: PlainServiceArea): ProximityResult {
+/** Where proximity is measured from: the head office and the establishments a curator confirmed (decision 022). */
+export interface VendorSites {
+  headOffice: string;
+  confirmedEstablishments: readonly string[];
+}
+
+/** Proximity from the vendor's nearest site (DESIGN §5.2), naming the site measured from. */
+export function proximityCriterion(needCommune: string | null, sites: VendorSites, area: PlainServiceArea): ProximityResult {
   // Codes come from validated columns; unknown ones are simply not found by the lookups.
-  const p = proximity(needCommune ?? '', vendorCommunes, area as ServiceArea);
-  const from = p.fromCommuneCode ? findCommune(p.fromCommuneCode)?.name : undefined;
-  return { score: p.score, relation: p.relation, reason: `${PROXIMITY_REASONS[p.relation]}${from ? ` (${from})` : ''}.` };
+  const p = proximity(needCommune ?? '', [sites.headOffice, ...sites.confirmedEstablishments], area as ServiceArea);
+  return { score: p.score, relation: p.relation, reason: `${PROXIMITY_REASONS[p.relation]}${measuredFrom(p.fromCommuneCode, sites)}.` };
+}
+
+/** " (siège à Paris)" or " (établissement confirmé à Nice)"; the head office wins a tie, being listed first. */
+function measuredFrom(commune: string | null, sites: VendorSites): string {
+  const name = commune ? findCommune(commune)?.name : undefined;
+  if (!name) return '';
+  return ` (${commune === sites.headOffice ? 'siège' : 'établissement confirmé'} ${inCommune(name)})`;
+}
+
+/** "à Nice", "au Cannet", "aux Mureaux": French contracts à with the article of a commune's name. */
+export function inCommune(name: string): string {
+  if (name.startsWith('Le ')) return `au ${name.slice(3)}`;
+  if (name.startsWith('Les ')) return `aux ${name.slice(4)}`;
+  return `à ${name}`;
 }

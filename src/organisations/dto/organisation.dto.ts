@@ -7,6 +7,16 @@ export class EstablishmentViewDto {
 
   @ApiProperty({ example: '06088' })
   communeCode!: string;
+
+  @ApiProperty({
+    example: true,
+    description:
+      'A curator confirmed the site: only confirmed sites count for proximity and locality. Lost when its SIRET or commune changes.',
+  })
+  confirmed!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-02T09:30:00.000Z', description: 'When a curator confirmed it.' })
+  confirmedAt!: string | null;
 }
 
 export class OrganisationDto {

@@ -34,12 +34,12 @@ export const PROXIMITY_SCORES: Readonly<Record<ProximityRelation, number>> = {
   out_of_area: 0,
 };
 
-/** One-line French reasons, for the score explanation. */
+/** One-line French reasons, for the score explanation; a local one is followed by the site it was measured from. */
 export const PROXIMITY_REASONS: Readonly<Record<ProximityRelation, string>> = {
-  same_departement: 'Établissement du fournisseur dans le même département',
-  adjacent_departement: 'Établissement du fournisseur dans un département limitrophe',
-  same_region: 'Établissement du fournisseur dans la même région',
-  adjacent_region: 'Établissement du fournisseur dans une région limitrophe',
+  same_departement: 'Fournisseur présent dans le même département',
+  adjacent_departement: 'Fournisseur présent dans un département limitrophe',
+  same_region: 'Fournisseur présent dans la même région',
+  adjacent_region: 'Fournisseur présent dans une région limitrophe',
   on_site: 'Fournisseur plus éloigné, intervenant sur site dans cette zone',
   remote: 'Fournisseur plus éloigné, intervenant à distance',
   out_of_area: 'Zone d’intervention du fournisseur ne couvrant pas ce besoin',
@@ -53,8 +53,8 @@ export interface Proximity {
 }
 
 /**
- * How close a vendor is to a need (DESIGN §5). Measured from the vendor's nearest establishment —
- * HQ commune and declared establishments alike — since circuits courts mean a real local presence;
+ * How close a vendor is to a need (DESIGN §5). Measured from the vendor's nearest site — HQ
+ * commune and confirmed establishments alike (decision 022) — since circuits courts mean a real local presence;
  * the declared service area only says whether a farther vendor comes on site (40) or works
  * remotely (30). Unknown commune codes (e.g. communes merged by a newer millésime) are skipped,
  * so an unresolvable need falls back to the service area alone.

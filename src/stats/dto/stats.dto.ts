@@ -51,7 +51,10 @@ export class OutcomeStatsDto {
   @ApiProperty({ example: 4, description: 'Distinct needs with a won introduction.' })
   wonNeeds!: number;
 
-  @ApiProperty({ example: 3, description: "Won needs whose vendor has a site (head office or establishment) in the need's département." })
+  @ApiProperty({
+    example: 3,
+    description: "Won needs whose vendor has a site (head office or confirmed establishment) in the need's département.",
+  })
   sameDepartement!: number;
 
   @ApiProperty({ example: 4, description: "Won needs whose vendor has a site in the need's région." })

@@ -5,13 +5,14 @@ import { PageQueryDto } from '../../common/pagination.js';
 import { OFFERING_STATUSES, type OfferingStatus } from '../../offerings/offering.entity.js';
 import { OfferingSummaryDto } from '../../offerings/dto/offering.dto.js';
 import { HEADCOUNT_BANDS } from '../../organisations/dto/organisation-input.dto.js';
+import { EstablishmentViewDto } from '../../organisations/dto/organisation.dto.js';
 import { IsDepartementCode, IsRegionCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class VendorListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     example: '93',
-    description: 'Région code: head office or an establishment there, or a published offering serving it.',
+    description: 'Région code: head office or a confirmed establishment there, or a published offering serving it.',
   })
   @IsOmittable()
   @IsRegionCode()
@@ -19,7 +20,7 @@ export class VendorListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     example: '06',
-    description: 'Département code: head office or an establishment there, or a published offering serving it.',
+    description: 'Département code: head office or a confirmed establishment there, or a published offering serving it.',
   })
   @IsOmittable()
   @IsDepartementCode()
@@ -39,6 +40,15 @@ export class VendorListQueryDto extends PageQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   verified?: boolean;
+
+  @ApiPropertyOptional({
+    example: true,
+    description: 'true: only vendors with an establishment a curator has not confirmed yet (curators and admins only, 403 otherwise).',
+  })
+  @IsOmittable()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  establishmentsToConfirm?: boolean;
 }
 
 export class VendorOfferingsQueryDto extends PageQueryDto {
@@ -122,6 +132,12 @@ export class VendorSummaryDto {
 
   @ApiProperty({ nullable: true, example: '2026-11-25T10:00:00.000Z' })
   verifiedAt!: Date | null;
+
+  @ApiProperty({
+    type: [EstablishmentViewDto],
+    description: 'Other declared sites; only those a curator confirmed count for proximity and locality.',
+  })
+  establishments!: EstablishmentViewDto[];
 }
 
 export class VendorDto extends VendorSummaryDto {

@@ -3,7 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../identity/caller.js';
 import { Roles } from '../../identity/roles.decorator.js';
 import { OfferingClaimsService } from '../../offerings/offering-claims.service.js';
+import { VendorEstablishmentParamsDto } from '../../vendors/dto/vendor-establishment.dto.js';
 import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
+import { VendorEstablishmentsService } from '../../vendors/vendor-establishments.service.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
 import { attempt, pageNumber } from '../shared/form-input.js';
 import { parseClaimDecision, type ParsedClaimDecision } from './claim-decision.form.js';
@@ -13,6 +15,7 @@ import { seeOther, WebViews } from '../shared/views.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 const PAGE_SIZE = 20;
+const FIRST_PAGES = { waiting: 1, sites: 1 };
 /** Offerings per page of claims: each carries a dozen claims with their forms. */
 const CLAIMS_PAGE_SIZE = 8;
 
@@ -24,9 +27,16 @@ interface ClaimFormState {
   message?: string;
 }
 
+/** Which list of the vendors' page a page number belongs to. */
+interface VendorPages {
+  waiting: number;
+  sites: number;
+}
+
 /**
  * What curators verify: vendor organisations (GET /vendors?verified=false, POST /vendors/:id/verify)
- * and the claims of sovereignty profiles with their evidence (GET /offerings/claims-to-review,
+ * and their establishments (POST|DELETE /vendors/:id/establishments/:siret/confirmation), and the
+ * claims of sovereignty profiles with their evidence (GET /offerings/claims-to-review,
  * POST /offerings/:id/claims/:claim/verify|reject).
  */
 @ConsoleController('app/curation')
@@ -34,6 +44,7 @@ export class WebCurationVerificationController {
   constructor(
     private readonly views: WebViews,
     private readonly vendors: VendorsService,
+    private readonly establishments: VendorEstablishmentsService,
     private readonly claims: OfferingClaimsService,
   ) {}
 
@@ -44,8 +55,9 @@ export class WebCurationVerificationController {
     @Res() reply: FastifyReply,
     @CurrentCaller() caller: Caller,
     @Query('page') page?: string,
+    @Query('sites') sites?: string,
   ): Promise<void> {
-    await this.renderVendors(request, reply, caller, pageNumber(page), null, 200);
+    await this.renderVendors(request, reply, caller, { waiting: pageNumber(page), sites: pageNumber(sites) }, null, 200);
   }
 
   @Post('fournisseurs/:id/verifier')
@@ -58,10 +70,40 @@ export class WebCurationVerificationController {
   ): Promise<void> {
     const verified = await attempt(
       () => this.vendors.verify(caller, id),
-      (r) => this.renderVendors(request, reply, caller, 1, r.message, r.status),
+      (r) => this.renderVendors(request, reply, caller, FIRST_PAGES, r.message, r.status),
     );
     if (!verified.done) return;
     seeOther(reply, request, withFlash('/app/curation/fournisseurs', 'vendor-verified'));
+  }
+
+  @Post('fournisseurs/:id/etablissements/:siret/confirmer')
+  @Roles('curator', 'admin')
+  async confirmEstablishment(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param() params: VendorEstablishmentParamsDto,
+  ): Promise<void> {
+    const done = await attempt(
+      () => this.establishments.confirm(caller, params.id, params.siret),
+      (r) => this.renderVendors(request, reply, caller, FIRST_PAGES, r.message, r.status),
+    );
+    if (done.done) seeOther(reply, request, withFlash('/app/curation/fournisseurs', 'establishment-confirmed'));
+  }
+
+  @Post('fournisseurs/:id/etablissements/:siret/retirer-confirmation')
+  @Roles('curator', 'admin')
+  async unconfirmEstablishment(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param() params: VendorEstablishmentParamsDto,
+  ): Promise<void> {
+    const done = await attempt(
+      () => this.establishments.unconfirm(caller, params.id, params.siret),
+      (r) => this.renderVendors(request, reply, caller, FIRST_PAGES, r.message, r.status),
+    );
+    if (done.done) seeOther(reply, request, withFlash('/app/curation/fournisseurs', 'establishment-unconfirmed'));
   }
 
   @Get('preuves')
@@ -132,20 +174,23 @@ export class WebCurationVerificationController {
     request: FastifyRequest,
     reply: FastifyReply,
     caller: Caller,
-    page: number,
+    page: VendorPages,
     message: string | null,
     status: number,
   ): Promise<void> {
-    const [waiting, verified] = await Promise.all([
-      this.vendors.list(Object.assign(new VendorListQueryDto(), { verified: false, page, pageSize: PAGE_SIZE }), caller),
-      this.vendors.list(Object.assign(new VendorListQueryDto(), { verified: true, page: 1, pageSize: PAGE_SIZE }), caller),
+    const query = (q: Partial<VendorListQueryDto>) => Object.assign(new VendorListQueryDto(), { pageSize: PAGE_SIZE, ...q });
+    const [waiting, toConfirm, verified] = await Promise.all([
+      this.vendors.list(query({ verified: false, page: page.waiting }), caller),
+      this.vendors.list(query({ verified: true, establishmentsToConfirm: true, page: page.sites }), caller),
+      this.vendors.list(query({ verified: true, page: 1 }), caller),
     ]);
+    const pages = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
     this.views.send(
       reply,
       request,
       'curation/vendors',
       'Fournisseurs à vérifier',
-      { waiting, verified, message, pages: Math.max(1, Math.ceil(waiting.total / PAGE_SIZE)) },
+      { waiting, toConfirm, verified, message, pages: pages(waiting.total), sitePages: pages(toConfirm.total) },
       status,
     );
   }

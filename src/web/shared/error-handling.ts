@@ -79,6 +79,7 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'LAST_ADMIN':
     case 'WRONG_CURRENT_PASSWORD':
     case 'VENDOR_ALREADY_VERIFIED':
+    case 'ESTABLISHMENT_OF_ANOTHER_COMPANY':
       return 'form';
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
@@ -94,6 +95,7 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'ORGANISATION_NOT_FOUND':
     case 'USER_NOT_FOUND':
     case 'VENDOR_NOT_FOUND':
+    case 'ESTABLISHMENT_NOT_FOUND':
       return 'error-page';
     default:
       return assertUnreachable(code);

@@ -24,6 +24,8 @@ export const FLASH_MESSAGES = {
   'introduction-declined': 'Vous avez décliné la mise en relation.',
   'introduction-updated': 'La mise en relation est mise à jour.',
   'vendor-verified': 'Le fournisseur est vérifié.',
+  'establishment-confirmed': "L'établissement est confirmé : il compte désormais pour la proximité avec les besoins.",
+  'establishment-unconfirmed': "La confirmation de l'établissement est retirée : il ne compte plus pour la proximité.",
   'claim-verified': 'La déclaration est vérifiée.',
   'claim-rejected': 'La déclaration est rejetée.',
 } as const;

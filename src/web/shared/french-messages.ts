@@ -37,6 +37,9 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   USER_NOT_FOUND: 'Utilisateur introuvable.',
   VENDOR_NOT_FOUND: 'Fournisseur introuvable.',
   VENDOR_ALREADY_VERIFIED: 'Ce fournisseur est déjà vérifié.',
+  ESTABLISHMENT_NOT_FOUND: "Ce fournisseur ne déclare pas d'établissement avec ce SIRET.",
+  ESTABLISHMENT_OF_ANOTHER_COMPANY:
+    'Le SIRET de cet établissement ne commence pas par le SIREN du fournisseur : il doit le corriger avant toute confirmation.',
   WEIGHTS_INVALID: 'Les pondérations sont invalides.',
   MEMBERSHIP_NOT_PENDING: "Cette adhésion n'attend pas de validation.",
   ALREADY_EXISTS: 'Cet élément existe déjà.',
@@ -135,6 +138,7 @@ const DETAIL_MESSAGES: Readonly<Record<string, string>> = {
   'maxBudgetEur must be greater than or equal to minBudgetEur': 'Le budget maximum doit être supérieur ou égal au budget minimum.',
   'deadline must not be before desiredStart': "L'échéance ne peut pas précéder le début souhaité.",
   'siret must start with the organisation SIREN': 'Le SIRET doit commencer par le SIREN de votre organisation.',
+  'siret is listed twice': 'Ce SIRET figure déjà dans un autre site.',
   'maxBudgetEur must be at least minBudgetEur': 'Le budget maximum doit être au moins égal au budget minimum.',
   'a summary is required to publish': 'Ajoutez un résumé.',
   'a description is required to publish': 'Ajoutez une description.',

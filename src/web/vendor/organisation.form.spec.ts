@@ -1,7 +1,7 @@
 import { luhnOk } from '../../reference/validation/siren.js';
 import type { OrganisationDto } from '../../organisations/dto/organisation.dto.js';
 import type { VendorDto } from '../../vendors/dto/vendor.dto.js';
-import { establishmentRows, organisationToValues, parseOrganisation, placeOrganisationErrors } from './organisation.form.js';
+import { establishmentRows, organisationToValues, parseOrganisation, placeOrganisationErrors, siteStates } from './organisation.form.js';
 
 const SIREN = '552100554';
 /** The n-th valid SIRET of the SIREN (Luhn key), counting from 0. */
@@ -90,6 +90,34 @@ describe('organisation form', () => {
       communeCode: org.communeCode,
       establishments: org.establishments,
       version: 4,
+    });
+  });
+
+  describe('the state of each site', () => {
+    const at = '2026-12-02T09:30:00.000Z';
+    const stored = [
+      { siret: siret(1), communeCode: '06152', confirmed: true, confirmedAt: at },
+      { siret: siret(2), communeCode: '06088', confirmed: false, confirmedAt: null },
+    ];
+    it.each<[string, Record<string, unknown>, unknown[]]>([
+      [
+        'as stored, then the empty row',
+        { 'establishments[0].siret': siret(1), 'establishments[0].communeCode': '06152', 'establishments[1].siret': siret(2) },
+        [{ confirmed: true, confirmedAt: at }, { confirmed: false }, null],
+      ],
+      [
+        'a confirmed site typed again with spaces and its commune by name',
+        { 'establishments[0].siret': `${siret(1).slice(0, 9)} ${siret(1).slice(9)}`, 'establishments[0].communeCode': 'Valbonne' },
+        [{ confirmed: true, confirmedAt: at }, null],
+      ],
+      [
+        'a confirmed site being moved',
+        { 'establishments[0].siret': siret(1), 'establishments[0].communeCode': '06088' },
+        [{ confirmed: false }, null],
+      ],
+      ['a new site', { 'establishments[0].siret': siret(3), 'establishments[0].communeCode': '06152' }, [{ confirmed: false }, null]],
+    ])('%s', (_case, values, states) => {
+      expect(siteStates(values, stored, states.length)).toEqual(states);
     });
   });
 });

@@ -1,5 +1,6 @@
-import type { OrganisationDto } from '../../organisations/dto/organisation.dto.js';
+import type { EstablishmentViewDto, OrganisationDto } from '../../organisations/dto/organisation.dto.js';
 import { HEADCOUNT_BANDS } from '../../organisations/dto/organisation-input.dto.js';
+import { compactDigits } from '../../reference/validation/siren.js';
 import { UpdateVendorProfileDto } from '../../vendors/dto/vendor-profile.dto.js';
 import type { VendorDto } from '../../vendors/dto/vendor.dto.js';
 import {
@@ -112,6 +113,24 @@ export function placeOrganisationErrors(errors: Record<string, string[]>, rows: 
     out[name] = [...(out[name] ?? []), ...messages];
   }
   return out;
+}
+
+/** Where a row's site stands with the curators: confirmed (and when), or only declared; `null` for an empty row. */
+export type SiteState = { confirmed: true; confirmedAt: string } | { confirmed: false } | null;
+
+/**
+ * Each row's state, read from the sites as stored: a row is the stored site with the same SIRET
+ * and commune, so a row being changed already shows as unconfirmed, as it will be once saved.
+ */
+export function siteStates(values: FormValues, stored: readonly EstablishmentViewDto[], rowCount: number): SiteState[] {
+  const form = asForm(values);
+  return Array.from({ length: rowCount }, (_, i) => {
+    const siret = text(form, `establishments[${i}].siret`);
+    const commune = communeCode(form, `establishments[${i}].communeCode`);
+    if (!siret && !commune) return null;
+    const site = stored.find((e) => e.siret === compactDigits(siret ?? '') && e.communeCode === commune);
+    return site?.confirmed && site.confirmedAt ? { confirmed: true, confirmedAt: site.confirmedAt } : { confirmed: false };
+  });
 }
 
 export function organisationLabels(rowCount: number): Record<string, string> {

@@ -7,7 +7,7 @@ import type { VendorDto } from '../../vendors/dto/vendor.dto.js';
 import type { FormValues } from '../shared/form-input.js';
 import { WebViews } from '../shared/views.js';
 import { OFFERING_LABELS, offeringChoices } from './offering.form.js';
-import { establishmentRows, headcountOptions, organisationLabels } from './organisation.form.js';
+import { establishmentRows, headcountOptions, organisationLabels, siteStates } from './organisation.form.js';
 
 /** A form page of the vendor space as shown, first or again after a refusal. */
 export interface FormPage {
@@ -36,6 +36,7 @@ export class VendorPages {
         errors: page.errors ?? {},
         message: page.message,
         rows,
+        siteStates: siteStates(page.values, vendor.establishments, rows),
         labels: organisationLabels(rows),
         headcountBands: headcountOptions(),
       },
