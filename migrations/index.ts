@@ -11,6 +11,7 @@ import { OfferingMatch1764800000000 } from './1764800000000-offering-match.js';
 import { OutboxSequence1764900000000 } from './1764900000000-outbox-sequence.js';
 import { SearchWord1765000000000 } from './1765000000000-search-word.js';
 import { RateLimit1765100000000 } from './1765100000000-rate-limit.js';
+import { RelevanceJudgments1765400000000 } from './1765400000000-relevance-judgments.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   OutboxSequence1764900000000,
   SearchWord1765000000000,
   RateLimit1765100000000,
+  RelevanceJudgments1765400000000,
 ];
