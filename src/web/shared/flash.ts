@@ -26,6 +26,8 @@ export const FLASH_MESSAGES = {
   'vendor-verified': 'Le fournisseur est vérifié.',
   'claim-verified': 'La déclaration est vérifiée.',
   'claim-rejected': 'La déclaration est rejetée.',
+  'judgment-saved': 'Votre avis est enregistré.',
+  'judgment-removed': 'Votre avis est retiré.',
 } as const;
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;

@@ -38,6 +38,7 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   VENDOR_NOT_FOUND: 'Fournisseur introuvable.',
   VENDOR_ALREADY_VERIFIED: 'Ce fournisseur est déjà vérifié.',
   WEIGHTS_INVALID: 'Les pondérations sont invalides.',
+  JUDGMENT_NOT_FOUND: 'Vous n’avez pas donné d’avis sur cette offre pour ce besoin.',
   MEMBERSHIP_NOT_PENDING: "Cette adhésion n'attend pas de validation.",
   ALREADY_EXISTS: 'Cet élément existe déjà.',
   INTERNAL_ERROR: 'Une erreur inattendue est survenue ; elle a été enregistrée.',
@@ -98,6 +99,7 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[], english: st
         ? `Saisissez au plus ${String(a[0])} caractères.`
         : "Le format n'est pas reconnu.",
   isIso8601: () => 'Saisissez une date valide, par exemple 2028-06-30.',
+  isReasonOfVerdict: () => 'Choisissez une raison qui correspond à votre avis.',
 };
 
 /** Flattens class-validator errors into French messages per field path (`organisation.siren`). */
