@@ -13,6 +13,7 @@ import { SearchWord1765000000000 } from './1765000000000-search-word.js';
 import { RateLimit1765100000000 } from './1765100000000-rate-limit.js';
 import { OfferingLexemes1765200000000 } from './1765200000000-offering-lexemes.js';
 import { ConfirmedEstablishments1765300000000 } from './1765300000000-confirmed-establishments.js';
+import { RelevanceJudgments1765400000000 } from './1765400000000-relevance-judgments.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   RateLimit1765100000000,
   OfferingLexemes1765200000000,
   ConfirmedEstablishments1765300000000,
+  RelevanceJudgments1765400000000,
 ];

@@ -7,6 +7,7 @@ import { PersistenceModule } from './persistence/transaction-runner.js';
 import { HealthModule } from './health/health.module.js';
 import { MatchesModule } from './matches/matches.module.js';
 import { IntroductionsModule } from './introductions/introductions.module.js';
+import { JudgmentsModule } from './judgments/judgments.module.js';
 import { NeedsModule } from './needs/needs.module.js';
 import { OfferingsModule } from './offerings/offerings.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         VendorsModule,
         CatalogueModule,
         MatchesModule,
+        JudgmentsModule,
         RetentionModule,
         WebModule,
       ],

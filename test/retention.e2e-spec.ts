@@ -18,13 +18,18 @@ describe('retention: old closed needs lose their free text, statistics stay', ()
     await t?.close();
   });
 
-  it('erases a need closed 37 months ago and its introductions, keeps the recent one and every statistic', async () => {
+  it('erases a need closed 37 months ago, its introductions and its marks, keeps the recent one and every statistic', async () => {
     const old = await eligiblePair(t, curator);
     const intro = await proposeIntroduction(t, curator, old);
     await request(t.server)
       .post(`/introductions/${intro.id}/decline`)
       .set(bearer(old.vendor))
       .send({ reason: 'other', comment: 'Nous ne travaillons pas avec Dupont SA.' })
+      .expect(200);
+    await request(t.server)
+      .put(`/needs/${old.needId}/matches/${old.offeringId}/judgment`)
+      .set(bearer(curator))
+      .send({ verdict: 'not_relevant', reason: 'other', comment: 'Dupont SA travaille déjà avec eux.' })
       .expect(200);
     await request(t.server).post(`/needs/${old.needId}/close`).set(bearer(curator)).send({ outcome: 'no_fit' }).expect(200);
     const recent = await eligiblePair(t, curator);
@@ -62,6 +67,8 @@ describe('retention: old closed needs lose their free text, statistics stay', ()
       status: 'vendor_declined',
       decline_reason: 'other',
     });
+    const [mark] = await t.dataSource.query('SELECT verdict, reason, comment FROM relevance_judgment WHERE need_id = $1', [old.needId]);
+    expect(mark).toEqual({ verdict: 'not_relevant', reason: 'other', comment: 'Commentaire archivé.' });
     const [kept] = await t.dataSource.query('SELECT title, anonymised_at FROM need WHERE id = $1', [recent.needId]);
     expect(kept.title).not.toBe('Besoin archivé');
     expect(kept.anonymised_at).toBeNull();

@@ -9,8 +9,8 @@ const BATCH = 500;
 
 /**
  * RGPD retention: RETENTION_MONTHS after a need is closed or rejected, its free text (title,
- * description, curator messages) and that of its introductions is erased; statuses, dates, use
- * cases, places and outcomes stay, so the statistics do not change. One UPDATE per batch with
+ * description, curator messages) and that of its introductions and relevance marks is erased;
+ * statuses, dates, use cases, places and outcomes stay, so the statistics do not change. One UPDATE per batch with
  * FOR UPDATE SKIP LOCKED: several app instances share the work without doing it twice.
  */
 @Injectable()
@@ -55,6 +55,12 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
           `UPDATE introduction SET message = 'Message archivé.',
                   decline_comment = CASE WHEN decline_comment IS NULL THEN NULL ELSE 'Commentaire archivé.' END, updated_at = $2
             WHERE need_id = ANY($1::uuid[])`,
+          [needIds, now],
+        );
+        // Curators' comments on the need's matches may quote it (decision 023).
+        await manager.query(
+          `UPDATE relevance_judgment SET comment = 'Commentaire archivé.', updated_at = $2
+            WHERE need_id = ANY($1::uuid[]) AND comment IS NOT NULL`,
           [needIds, now],
         );
         await this.audit.record(manager, null, {

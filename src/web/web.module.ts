@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { IntroductionsModule } from '../introductions/introductions.module.js';
+import { JudgmentsModule } from '../judgments/judgments.module.js';
 import { MatchesModule } from '../matches/matches.module.js';
 import { NeedsModule } from '../needs/needs.module.js';
 import { OfferingsModule } from '../offerings/offerings.module.js';
@@ -16,6 +17,8 @@ import { WebBuyerController } from './buyer/buyer.controller.js';
 import { WebNeedStepsController } from './buyer/need-steps.controller.js';
 import { WebIntroductionsController } from './introductions/introductions.controller.js';
 import { WebCurationBoardController } from './curation/curation-board.controller.js';
+import { WebCurationJudgmentsController } from './curation/curation-judgments.controller.js';
+import { CurationNeedPage } from './curation/curation-need-page.js';
 import { WebCurationStatsController } from './curation/curation-stats.controller.js';
 import { WebCurationVerificationController } from './curation/curation-verification.controller.js';
 import { WebCurationController } from './curation/curation.controller.js';
@@ -43,6 +46,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     VendorsModule,
     NeedsModule,
     MatchesModule,
+    JudgmentsModule,
     IntroductionsModule,
     StatsModule,
   ],
@@ -54,6 +58,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebNeedStepsController,
     WebIntroductionsController,
     WebCurationController,
+    WebCurationJudgmentsController,
     WebCurationVerificationController,
     WebCurationBoardController,
     WebCurationStatsController,
@@ -61,6 +66,6 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebVendorOrganisationController,
     WebVendorOfferingsController,
   ],
-  providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService, BuyerPages, VendorPages],
+  providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService, BuyerPages, VendorPages, CurationNeedPage],
 })
 export class WebModule {}

@@ -53,6 +53,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/curation/besoins/:id/refuser': only('curator', 'admin'),
   'POST /app/curation/besoins/:id/clore': only('curator', 'admin'),
   'POST /app/curation/besoins/:id/mises-en-relation': only('curator', 'admin'),
+  'POST /app/curation/besoins/:id/offres/:offeringId/avis': only('curator', 'admin'),
+  'POST /app/curation/besoins/:id/offres/:offeringId/avis/retirer': only('curator', 'admin'),
   'GET /app/curation/fournisseurs': only('curator', 'admin'),
   'POST /app/curation/fournisseurs/:id/verifier': only('curator', 'admin'),
   'POST /app/curation/fournisseurs/:id/etablissements/:siret/confirmer': only('curator', 'admin'),

@@ -7,6 +7,8 @@ export interface NeedPageState {
   values?: Record<string, unknown>;
   errors?: Record<string, string[]>;
   message?: string;
+  /** Labels of fields the page's own table does not know (one offering's mark). */
+  labels?: Record<string, string>;
 }
 
 /** The open introduction of each offering for this need, if any (one at most, as the API guarantees). */

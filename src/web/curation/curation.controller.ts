@@ -2,25 +2,19 @@ import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../identity/caller.js';
 import { Roles } from '../../identity/roles.decorator.js';
-import { ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import { IntroductionsService } from '../../introductions/introductions.service.js';
-import { MatchingService } from '../../matches/matching.service.js';
 import { ListNeedsQueryDto } from '../../needs/dto/need-query.dto.js';
 import type { NeedDto } from '../../needs/dto/need.dto.js';
-import { CLOSE_OUTCOMES } from '../../needs/need.entity.js';
 import { NeedTransitionsService } from '../../needs/need-transitions.service.js';
 import { NeedsService } from '../../needs/needs.service.js';
 import { OfferingClaimsService } from '../../offerings/offering-claims.service.js';
 import { OfferingsService } from '../../offerings/offerings.service.js';
 import type { OrganisationDto } from '../../organisations/dto/organisation.dto.js';
 import { OrganisationsService } from '../../organisations/organisations.service.js';
-import { referenceData } from '../../reference/data/reference-data.js';
-import { findNafCode } from '../../reference/sectors/naf.js';
 import { VendorListQueryDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
 import { attempt, pageNumber, type Parsed } from '../shared/form-input.js';
 import {
-  NEED_FORM_LABELS,
   parseCloseByCurator,
   parseProposal,
   parsePublish,
@@ -28,14 +22,13 @@ import {
   parseRequestChanges,
   proposalFields,
 } from './need-decision.form.js';
-import { CLOSE_OUTCOME_LABELS, REACH_LABELS } from '../shared/need.labels.js';
 import { BUYER_TYPE_LABELS } from '../shared/organisation.labels.js';
-import { proximityLabels } from '../shared/proximity.labels.js';
-import { CRITERION_LEGEND, NEED_TABS } from './curation.labels.js';
+import { NEED_TABS } from './curation.labels.js';
 import { withFlash, type FlashCode } from '../shared/flash.js';
 import { seeOther, WebViews } from '../shared/views.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
-import { openByOffering, type NeedPageState } from './curation-need.view.js';
+import type { NeedPageState } from './curation-need.view.js';
+import { CurationNeedPage } from './curation-need-page.js';
 
 const QUEUE_PAGE_SIZE = 30;
 
@@ -48,9 +41,9 @@ const QUEUE_PAGE_SIZE = 30;
 export class WebCurationController {
   constructor(
     private readonly views: WebViews,
+    private readonly page: CurationNeedPage,
     private readonly needs: NeedsService,
     private readonly transitions: NeedTransitionsService,
-    private readonly matching: MatchingService,
     private readonly introductions: IntroductionsService,
     private readonly organisations: OrganisationsService,
     private readonly vendors: VendorsService,
@@ -108,7 +101,7 @@ export class WebCurationController {
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<void> {
-    await this.renderNeed(request, reply, caller, id, {}, 200);
+    await this.page.render(request, reply, caller, id, {}, 200);
   }
 
   @Post('besoins/:id/publier')
@@ -217,11 +210,11 @@ export class WebCurationController {
       message: msg,
     });
     if (!form.dto)
-      return this.renderNeed(request, reply, caller, id, state(form.errors, "La mise en relation n'a pas pu être proposée."), 400);
+      return this.page.render(request, reply, caller, id, state(form.errors, "La mise en relation n'a pas pu être proposée."), 400);
     const dto = form.dto;
     const proposed = await attempt(
       () => this.introductions.propose(caller, dto),
-      (r) => this.renderNeed(request, reply, caller, id, state(r.errors, r.message), r.status),
+      (r) => this.page.render(request, reply, caller, id, state(r.errors, r.message), r.status),
     );
     if (!proposed.done) return;
     seeOther(reply, request, `${withFlash(`/app/curation/besoins/${id}`, 'introduction-proposed')}#correspondances`);
@@ -239,53 +232,14 @@ export class WebCurationController {
     flash: FlashCode,
   ): Promise<void> {
     const values = form.values;
-    if (!form.dto) return this.renderNeed(request, reply, caller, id, { form: formName, values, errors: form.errors }, 400);
+    if (!form.dto) return this.page.render(request, reply, caller, id, { form: formName, values, errors: form.errors }, 400);
     const dto = form.dto;
     const done = await attempt(
       () => run(dto),
-      (r) => this.renderNeed(request, reply, caller, id, { form: formName, values, errors: r.errors, message: r.message }, r.status),
+      (r) => this.page.render(request, reply, caller, id, { form: formName, values, errors: r.errors, message: r.message }, r.status),
     );
     if (!done.done) return;
     seeOther(reply, request, withFlash(`/app/curation/besoins/${id}`, flash));
-  }
-
-  private async renderNeed(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    caller: Caller,
-    id: string,
-    state: NeedPageState,
-    status: number,
-  ): Promise<void> {
-    const need = await this.needs.get(caller, id);
-    const [organisation, matches, introductions] = await Promise.all([
-      this.organisations.get(caller, need.organisationId).catch(() => null),
-      need.status === 'published' ? this.matching.matchesFor(caller, id, { limit: 20, includeExcluded: true }) : Promise.resolve(null),
-      this.introductions.list(caller, Object.assign(new ListIntroductionsQueryDto(), { needId: id, page: 1, pageSize: 100 })),
-    ]);
-    this.views.send(
-      reply,
-      request,
-      'curation/need',
-      need.title,
-      {
-        need,
-        organisation,
-        matches,
-        openIntroductions: openByOffering(introductions.items),
-        introductions: introductions.items,
-        sectorLabel: need.sector ? (findNafCode(need.sector)?.label ?? null) : null,
-        useCases: referenceData().useCases.map((u) => ({ code: u.code, label: u.label })),
-        closeOutcomes: CLOSE_OUTCOMES.map((code) => ({ code, label: CLOSE_OUTCOME_LABELS[code] })),
-        legend: CRITERION_LEGEND,
-        proximityLabels: proximityLabels('neutral'),
-        reachLabels: REACH_LABELS,
-        buyerTypes: BUYER_TYPE_LABELS,
-        labels: NEED_FORM_LABELS,
-        state: { values: {}, errors: {}, ...state },
-      },
-      status,
-    );
   }
 
   /** The buyer organisations of a page of needs, as GET /organisations/:id shows them to staff. */

@@ -1,4 +1,5 @@
 import type { IntroductionEvent, IntroductionStatus } from '../../introductions/introduction-lifecycle.js';
+import type { OtherLeadDto } from '../../matches/dto/match.dto.js';
 import { CRITERIA, CRITERION_LABELS } from '../../matches/scoring/weights.js';
 import type { NeedStatus } from '../../needs/need-lifecycle.js';
 import {
@@ -18,6 +19,18 @@ import {
 
 /** The criteria in the order the stacked bars draw them, with their legend and colour class. */
 export const CRITERION_LEGEND = CRITERIA.map((criterion) => ({ criterion, label: CRITERION_LABELS[criterion], css: `crit-${criterion}` }));
+
+/**
+ * "Autres pistes" by kind (GET /needs/:id/matches?includeExcluded=true). A kind must be given its
+ * label here to compile; one that arrives before its label is still listed, with its reason.
+ */
+export const OTHER_LEAD_KIND_LABELS: Readonly<Record<OtherLeadDto['kind'] | 'out_of_reach', string>> = {
+  off_topic: "Sans cas d'usage commun",
+  out_of_reach: 'Hors du périmètre demandé',
+};
+
+export const otherLeadKindLabel = (kind: string): string =>
+  Object.hasOwn(OTHER_LEAD_KIND_LABELS, kind) ? OTHER_LEAD_KIND_LABELS[kind as keyof typeof OTHER_LEAD_KIND_LABELS] : 'Autre piste';
 
 /** Tabs of the needs list: the queue first. */
 export const NEED_TABS: readonly { status: NeedStatus; label: string; sort: string }[] = [

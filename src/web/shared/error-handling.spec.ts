@@ -1,6 +1,7 @@
 import { AuthErrors } from '../../credentials/auth.errors.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import { IntroductionsErrors } from '../../introductions/introductions.errors.js';
+import { JudgmentsErrors } from '../../judgments/judgments.errors.js';
 import { MatchesErrors } from '../../matches/matches.errors.js';
 import { NeedsErrors } from '../../needs/needs.errors.js';
 import { OfferingsErrors } from '../../offerings/offerings.errors.js';
@@ -14,6 +15,7 @@ const tables = [
   AuthErrors,
   CommonErrors,
   IntroductionsErrors,
+  JudgmentsErrors,
   MatchesErrors,
   NeedsErrors,
   OfferingsErrors,

@@ -1,6 +1,7 @@
 import { AuthErrors } from '../../credentials/auth.errors.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import { IntroductionsErrors } from '../../introductions/introductions.errors.js';
+import { JudgmentsErrors } from '../../judgments/judgments.errors.js';
 import { MatchesErrors } from '../../matches/matches.errors.js';
 import { NeedsErrors } from '../../needs/needs.errors.js';
 import { OfferingsErrors } from '../../offerings/offerings.errors.js';
@@ -14,6 +15,7 @@ export type DomainErrorCode =
   | keyof typeof AuthErrors
   | keyof typeof CommonErrors
   | keyof typeof IntroductionsErrors
+  | keyof typeof JudgmentsErrors
   | keyof typeof MatchesErrors
   | keyof typeof NeedsErrors
   | keyof typeof OfferingsErrors
@@ -30,6 +32,7 @@ const KNOWN = new Set<string>(
     AuthErrors,
     CommonErrors,
     IntroductionsErrors,
+    JudgmentsErrors,
     MatchesErrors,
     NeedsErrors,
     OfferingsErrors,
@@ -89,6 +92,7 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'NOT_FOUND':
     case 'SERVICE_UNAVAILABLE':
     case 'INTRODUCTION_NOT_FOUND':
+    case 'JUDGMENT_NOT_FOUND':
     case 'OFFERING_NOT_FOUND':
     case 'CLAIM_NOT_FOUND':
     case 'NEED_NOT_FOUND':

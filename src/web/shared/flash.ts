@@ -28,6 +28,8 @@ export const FLASH_MESSAGES = {
   'establishment-unconfirmed': "La confirmation de l'établissement est retirée : il ne compte plus pour la proximité.",
   'claim-verified': 'La déclaration est vérifiée.',
   'claim-rejected': 'La déclaration est rejetée.',
+  'judgment-saved': 'Votre avis est enregistré.',
+  'judgment-removed': 'Votre avis est retiré.',
 } as const;
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;

@@ -41,6 +41,7 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   ESTABLISHMENT_OF_ANOTHER_COMPANY:
     'Le SIRET de cet établissement ne commence pas par le SIREN du fournisseur : il doit le corriger avant toute confirmation.',
   WEIGHTS_INVALID: 'Les pondérations sont invalides.',
+  JUDGMENT_NOT_FOUND: 'Vous n’avez pas donné d’avis sur cette offre pour ce besoin.',
   MEMBERSHIP_NOT_PENDING: "Cette adhésion n'attend pas de validation.",
   ALREADY_EXISTS: 'Cet élément existe déjà.',
   PAYLOAD_TOO_LARGE: 'Ce formulaire dépasse la taille autorisée : raccourcissez les textes saisis, puis recommencez.',
@@ -103,6 +104,7 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[], english: st
         ? `Saisissez au plus ${String(a[0])} caractères.`
         : "Le format n'est pas reconnu.",
   isIso8601: () => 'Saisissez une date valide, par exemple 2028-06-30.',
+  isReasonOfVerdict: () => 'Choisissez une raison qui correspond à votre avis.',
 };
 
 /** Flattens class-validator errors into French messages per field path (`organisation.siren`). */
