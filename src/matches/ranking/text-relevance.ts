@@ -35,13 +35,13 @@ export class TextRelevance {
   async scores(text: string, ids: readonly string[]): Promise<TextScores> {
     if (text.trim() === '') return { byId: new Map(), informative: false };
     const { ideal, terms, matches } = await this.lexemes.scores(text, ids);
-    return { byId: new Map(matches.map((m) => [m.id, lexicalScore(m.sum, ideal)])), informative: terms >= MIN_NEED_TERMS };
+    return { byId: new Map(matches.map((m) => [m.id, lexicalScore(m.sum, ideal, m.damping)])), informative: terms >= MIN_NEED_TERMS };
   }
 
   /** One offering's relevance for each need text, in their order: leads. */
   async forNeeds(offeringId: string, texts: readonly string[]): Promise<NeedText[]> {
     const rows = await this.lexemes.scoresForNeeds(offeringId, texts);
-    return rows.map((r) => ({ score: lexicalScore(r.sum, r.ideal), informative: r.terms >= MIN_NEED_TERMS }));
+    return rows.map((r) => ({ score: lexicalScore(r.sum, r.ideal, r.damping), informative: r.terms >= MIN_NEED_TERMS }));
   }
 }
 

@@ -8,6 +8,8 @@ export interface LexicalMatch {
   id: string;
   /** Σ over the need's lexemes the offering has of idf × BM25's saturation at term frequency 1. */
   sum: number;
+  /** The offering's keyword-stuffing damping, 1 for ordinary prose (migration OfferingLexemes). */
+  damping: number;
 }
 
 /** What the need's text weighs against the catalogue: its lexemes some offering has, and their Σ idf. */
@@ -34,18 +36,15 @@ const NEED_TERMS = `
 
 const HEAD = '(SELECT coalesce(sum(idf), 0) FROM w) AS ideal, (SELECT count(*) FROM w)::int AS terms';
 
-type Row = { ideal: number; terms: number; id: string | null; sum: number | null };
+type Row = { ideal: number; terms: number; id: string | null; sum: number | null; damping: number | null };
 const lexicalScores = (rows: Row[]): LexicalScores => ({
   ideal: Number(rows[0]?.ideal ?? 0),
   terms: Number(rows[0]?.terms ?? 0),
-  matches: rows.filter((r) => r.id !== null).map((r) => ({ id: r.id as string, sum: Number(r.sum) })),
+  matches: rows.filter((r) => r.id !== null).map((r) => ({ id: r.id as string, sum: Number(r.sum), damping: Number(r.damping ?? 1) })),
 });
 
-/**
- * BM25 with term frequency 1 (each lexeme stored once per offering): idf × (k1 + 1) / (1 + k1 (1 − b + b len / avglen)),
- * times the offering's keyword-stuffing damping (1 for ordinary prose).
- */
-const TERM = `t.damping * w.idf * ${BM25_K1 + 1} / (1 + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * t.lexeme_count / s.avglen))`;
+/** BM25 with term frequency 1 (each lexeme stored once per offering): idf × (k1 + 1) / (1 + k1 (1 − b + b len / avglen)). */
+const TERM = `w.idf * ${BM25_K1 + 1} / (1 + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * t.lexeme_count / s.avglen))`;
 
 /** Matching's text relevance on PostgreSQL, whatever the search backend: lexemes, not the catalogue's index. */
 @Injectable()
@@ -56,9 +55,9 @@ export class OfferingTextRepository {
   async scores(text: string, ids: readonly string[]): Promise<LexicalScores> {
     const rows = (await this.dataSource.query(
       `WITH ${NEED_TERMS}
-       SELECT ${HEAD}, m.id, m.sum
+       SELECT ${HEAD}, m.id, m.sum, m.damping
          FROM (SELECT 1) one
-         LEFT JOIN (SELECT x.offering_id AS id, sum(${TERM}) AS sum
+         LEFT JOIN (SELECT x.offering_id AS id, sum(${TERM}) AS sum, min(t.damping) AS damping
                       FROM w JOIN offering_lexeme x ON x.lexeme = w.lexeme AND x.offering_id = ANY($2::uuid[])
                       JOIN offering_text t ON t.offering_id = x.offering_id, s
                      GROUP BY x.offering_id) m ON true`,
@@ -75,13 +74,13 @@ export class OfferingTextRepository {
   async best(text: string, limit: number): Promise<LexicalScores> {
     const rows = (await this.dataSource.query(
       `WITH ${NEED_TERMS}
-       SELECT ${HEAD}, m.id, m.sum
+       SELECT ${HEAD}, m.id, m.sum, m.damping
          FROM (SELECT 1) one
-         LEFT JOIN (SELECT x.offering_id AS id, sum(${TERM}) AS sum
+         LEFT JOIN (SELECT x.offering_id AS id, sum(${TERM}) AS sum, min(t.damping) AS damping
                       FROM w JOIN offering_lexeme x ON x.lexeme = w.lexeme
                       JOIN offering_text t ON t.offering_id = x.offering_id, s
                      WHERE w.df <= ${RETRIEVAL_MAX_DF}
-                     GROUP BY x.offering_id ORDER BY sum DESC, x.offering_id LIMIT $2) m ON true`,
+                     GROUP BY x.offering_id ORDER BY sum(${TERM}) * min(t.damping) DESC, x.offering_id LIMIT $2) m ON true`,
       [text, limit],
     )) as Row[];
     return lexicalScores(rows);
@@ -91,7 +90,7 @@ export class OfferingTextRepository {
    * One offering against many needs' texts (the reverse view, leads), in one query: the offering's
    * lexemes are read from its current text, so a draft previews its leads too. In the texts' order.
    */
-  async scoresForNeeds(offeringId: string, texts: readonly string[]): Promise<(NeedTerms & { sum: number })[]> {
+  async scoresForNeeds(offeringId: string, texts: readonly string[]): Promise<(NeedTerms & { sum: number; damping: number })[]> {
     if (texts.length === 0) return [];
     const rows = (await this.dataSource.query(
       `WITH o AS (SELECT offering_lexemes(title, summary, description) AS lx, offering_text_damping(title, summary, description) AS damping
@@ -99,15 +98,15 @@ export class OfferingTextRepository {
        s AS (SELECT greatest(documents, 1)::float8 AS n, greatest(lexemes::float8 / greatest(documents, 1), 1) AS avglen FROM offering_text_stats),
        q AS (SELECT DISTINCT n.i, l FROM unnest($2::text[]) WITH ORDINALITY AS n(t, i), unnest(tsvector_to_array(to_tsvector('french', unaccent(n.t)))) l),
        w AS (SELECT q.i, d.lexeme, ln(1 + (s.n - d.df + 0.5) / (d.df + 0.5)) AS idf FROM q JOIN lexeme_df d ON d.lexeme = q.l, s)
-       SELECT w.i::int AS i, sum(w.idf) AS ideal, count(*)::int AS terms,
-              coalesce(sum(${TERM.replace('t.lexeme_count', 'cardinality(o.lx)').replace('t.damping', 'o.damping')}) FILTER (WHERE w.lexeme = ANY (o.lx)), 0) AS sum
+       SELECT w.i::int AS i, sum(w.idf) AS ideal, count(*)::int AS terms, min(o.damping) AS damping,
+              coalesce(sum(${TERM.replace('t.lexeme_count', 'cardinality(o.lx)')}) FILTER (WHERE w.lexeme = ANY (o.lx)), 0) AS sum
          FROM w, o, s GROUP BY w.i`,
       [offeringId, texts],
-    )) as { i: number; ideal: number; terms: number; sum: number }[];
+    )) as { i: number; ideal: number; terms: number; sum: number; damping: number }[];
     const byIndex = new Map(rows.map((r) => [r.i, r]));
     return texts.map((_, k) => {
       const r = byIndex.get(k + 1);
-      return { ideal: Number(r?.ideal ?? 0), terms: Number(r?.terms ?? 0), sum: Number(r?.sum ?? 0) };
+      return { ideal: Number(r?.ideal ?? 0), terms: Number(r?.terms ?? 0), sum: Number(r?.sum ?? 0), damping: Number(r?.damping ?? 1) };
     });
   }
 }

@@ -24,8 +24,12 @@ export const FULL_MARKS_SHARE = 0.5;
  */
 export const MIN_NEED_TERMS = 6;
 
-/** The text criterion's 0–100 from an offering's BM25 sum and the need's ideal sum. */
-export function lexicalScore(sum: number, ideal: number): number {
+/**
+ * The text criterion's 0–100 from an offering's BM25 sum and the need's ideal sum, times the
+ * offering's keyword-stuffing damping (1 for ordinary prose), applied after the cap so that a
+ * stuffed text pays even when it covers the need's words.
+ */
+export function lexicalScore(sum: number, ideal: number, damping = 1): number {
   if (!(ideal > 0) || !(sum > 0)) return 0;
-  return Math.min(100, Math.round((100 * sum) / (ideal * FULL_MARKS_SHARE)));
+  return Math.round(Math.min(100, (100 * sum) / (ideal * FULL_MARKS_SHARE)) * Math.max(0, Math.min(1, damping)));
 }
