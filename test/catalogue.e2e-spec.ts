@@ -23,8 +23,6 @@ class FlakyIndex implements SearchIndex {
   upsert = async (...a: Parameters<SearchIndex['upsert']>) => (this.guard(), this.real.upsert(...a));
   remove = async (...a: Parameters<SearchIndex['remove']>) => (this.guard(), this.real.remove(...a));
   search = async (...a: Parameters<SearchIndex['search']>) => this.real.search(...a);
-  relevance = async (...a: Parameters<SearchIndex['relevance']>) => this.real.relevance(...a);
-  topIds = async (...a: Parameters<SearchIndex['topIds']>) => this.real.topIds(...a);
   listIds = async () => this.real.listIds();
   clear = async () => this.real.clear();
   health = async () => this.real.health();

@@ -227,24 +227,6 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
     expect(ids(await search({ q: 'éphémère' }))).toEqual([]);
   });
 
-  it('rates relevance 0–100, higher for the offering that fits the text', async () => {
-    const need = 'Nous voulons détecter automatiquement les défauts de nos pièces par reconnaissance d’images sur la ligne de production.';
-    const scores = await index.relevance(need, [vision.id, forecast.id, '00000000-0000-4000-8000-999999999999']);
-    expect(scores.get(vision.id)).toBeGreaterThan(scores.get(forecast.id) ?? 0);
-    for (const s of scores.values()) expect(s).toBeGreaterThanOrEqual(0);
-    for (const s of scores.values()) expect(s).toBeLessThanOrEqual(100);
-    expect(scores.get('00000000-0000-4000-8000-999999999999')).toBe(0);
-  });
-
-  it('retrieves the documents sharing any key word of a long text, most relevant first', async () => {
-    const need = 'Nous voulons détecter automatiquement les défauts de nos pièces par reconnaissance d’images sur la ligne de production.';
-    const top = await index.topIds(need, 50);
-    expect(top[0]).toBe(vision.id);
-    expect(top).not.toContain(forecast.id);
-    expect(await index.topIds(need, 1)).toEqual([vision.id]);
-    expect(await index.topIds('', 10)).toEqual([]);
-  });
-
   it('reports itself healthy', async () => {
     expect(await index.health()).toMatchObject({ ok: true });
   });

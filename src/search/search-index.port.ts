@@ -49,10 +49,6 @@ export interface SearchIndex {
   upsert(documents: OfferingDocument[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
   search(query: CatalogueQuery): Promise<CatalogueResult>;
-  /** Relevance 0–100 of each listed document to a free text (a need's); absent ids score 0. */
-  relevance(text: string, ids: string[]): Promise<Map<string, number>>;
-  /** Ids of the documents sharing any key word with a free text, most relevant first: matching's text retrieval. */
-  topIds(text: string, limit: number): Promise<string[]>;
   /** Every indexed id: to check convergence against the database. */
   listIds(): Promise<string[]>;
   /** Removes every document (before a full reindex). */

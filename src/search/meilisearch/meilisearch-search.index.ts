@@ -105,33 +105,6 @@ export class MeilisearchSearchIndex implements SearchIndex {
     };
   }
 
-  async relevance(text: string, ids: string[]): Promise<Map<string, number>> {
-    const scores = new Map<string, number>(ids.map((id) => [id, 0]));
-    const normalised = normaliseQuery(text);
-    if (!normalised || ids.length === 0) return scores;
-    const response = await this.read(() =>
-      this.index.search(normalised, {
-        filter: `id IN [${ids.map(quote).join(', ')}]`,
-        limit: ids.length,
-        showRankingScore: true,
-        matchingStrategy: 'last',
-        attributesToRetrieve: ['id'],
-        locales: ['fra'],
-      }),
-    );
-    for (const hit of response.hits) scores.set(hit.id, Math.round(100 * (hit._rankingScore ?? 0)));
-    return scores;
-  }
-
-  async topIds(text: string, limit: number): Promise<string[]> {
-    const normalised = normaliseQuery(text);
-    if (!normalised || limit <= 0) return [];
-    const response = await this.read(() =>
-      this.index.search(normalised, { limit, matchingStrategy: 'last', attributesToRetrieve: ['id'], locales: ['fra'] }),
-    );
-    return response.hits.map((hit) => hit.id);
-  }
-
   async listIds(): Promise<string[]> {
     return this.read(async () => {
       const ids: string[] = [];

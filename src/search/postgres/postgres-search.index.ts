@@ -6,11 +6,6 @@ import { CORRECTIONS_SQL } from './lexicon-sql.js';
 import { catalogueWhere, FACET_COLUMNS, type TextMode, type WordReadings } from './catalogue-sql.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
 
-/** Key words of a need count for the text criterion up to this many: longer texts are not penalised. */
-const RELEVANCE_WORDS = 8;
-/** Documents matching any word that topIds ranks, at most. */
-const TOP_IDS_SCAN = 2000;
-
 /**
  * Catalogue search on PostgreSQL: a French `tsvector` over unaccented text (title weighted A,
  * summary, use cases and vendor B, description and sectors C) for stemming; typos corrected word
@@ -202,46 +197,6 @@ export class PostgresSearchIndex implements SearchIndex {
       params,
     )) as { doc: OfferingDocument }[];
     return rows.map((r) => r.doc);
-  }
-
-  async relevance(text: string, ids: string[]): Promise<Map<string, number>> {
-    const scores = new Map<string, number>(ids.map((id) => [id, 0]));
-    const normalised = normaliseQuery(text);
-    if (!normalised || ids.length === 0) return scores;
-    // Share of the text's key words (French stems, stop words dropped) found in the offering: the
-    // lexemes both tsvectors share, |A ∩ B| = |A| + |B| − |A ∪ B|, where `||` merges two sorted
-    // tsvectors in one pass (the need's stripped of positions). One call per offering instead of a
-    // test per word (2× cheaper than that, 10× than building each offering's lexeme array; the same
-    // counts, checked on every document of the test catalogue). The ids are joined, one primary-key
-    // probe each: with `id = ANY(...)` the planner may walk another index instead (3× slower at 50k).
-    const rows = (await this.dataSource.query(
-      `WITH q AS MATERIALIZED (SELECT strip(to_tsvector('french', unaccent($1))) AS v)
-       SELECT s.id, length(q.v) AS n, length(s.tsv) + length(q.v) - length(s.tsv || q.v) AS matched
-         FROM unnest($2::uuid[]) AS asked(id) JOIN search_offering s ON s.id = asked.id, q`,
-      [normalised, ids],
-    )) as { id: string; n: number; matched: number }[];
-    for (const r of rows) {
-      const denominator = Math.max(1, Math.min(r.n, RELEVANCE_WORDS));
-      scores.set(r.id, Math.min(100, Math.round((100 * r.matched) / denominator)));
-    }
-    return scores;
-  }
-
-  async topIds(text: string, limit: number): Promise<string[]> {
-    const normalised = normaliseQuery(text);
-    if (!normalised || limit <= 0) return [];
-    // Any of the text's key words (OR of its French stems, matched as they are), ranked by ts_rank
-    // among the first TOP_IDS_SCAN matches: bounded cost on a large catalogue, at the price of an
-    // approximate top when a very common word matches more documents than that.
-    const rows = (await this.dataSource.query(
-      `WITH q AS (
-         SELECT to_tsquery('simple', string_agg(quote_literal(l), ' | ')) AS q
-           FROM unnest(tsvector_to_array(to_tsvector('french', unaccent($1)))) AS l),
-       m AS (SELECT s.id, s.tsv FROM search_offering s, q WHERE q.q IS NOT NULL AND s.tsv @@ q.q LIMIT ${TOP_IDS_SCAN})
-       SELECT m.id FROM m, q ORDER BY ts_rank(m.tsv, q.q) DESC, m.id LIMIT $2`,
-      [normalised, limit],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
   }
 
   async listIds(): Promise<string[]> {
