@@ -102,6 +102,7 @@ describe('Web console: the buyer space and introductions', () => {
         version: versionIn(budget.text),
         minBudgetEur: '5 000',
         maxBudgetEur: '20000',
+        budgetFirm: 'true',
         desiredStart: '15/01/2027',
         deadline: '2027-06-30',
       });
@@ -140,7 +141,7 @@ describe('Web console: the buyer space and introductions', () => {
       const text = visibleText(review.text);
       expect(text).toContain('Étape 5 sur 5 : Vérification');
       expect(text).toContain('Nice (06088)');
-      expect(text).toMatch(/5\s000\s€ – 20\s000\s€/);
+      expect(text).toMatch(/5\s000\s€ – 20\s000\s€ · Budget ferme/);
       expect(text).toContain('15 janvier 2027');
       expect(text).toContain('Données hébergées dans l’UE (ou chez le client)');
       expect(text).toContain('Profondeur du marché');
@@ -167,6 +168,7 @@ describe('Web console: the buyer space and introductions', () => {
         acceptsRemote: true,
         minBudgetEur: 5000,
         maxBudgetEur: 20000,
+        budgetFirm: true,
         desiredStart: '2027-01-15',
         deadline: '2027-06-30',
         dataSensitivity: 'personal',
@@ -218,6 +220,35 @@ describe('Web console: the buyer space and introductions', () => {
       expect(again.status).toBe(200);
       expect(again.text).not.toContain('f-requirements');
       expect(visibleText(again.text)).toContain('Profondeur du marché');
+    });
+
+    it('reads the budget as firm while its box is ticked and as indicative once unticked, and says which in the summary', async () => {
+      const id = await newDraft(web, 'Budget à tenir');
+      const s3 = await web.get(`/app/acheteur/besoins/${id}/etape/3`);
+      expect(visibleText(s3.text)).toContain('Mon budget est ferme');
+      expect(visibleText(s3.text)).toContain('Coché : les offres hors de votre budget ne vous seront pas proposées.');
+      expect(s3.text).not.toMatch(/name="budgetFirm" value="true"[^>]*checked/);
+      const firm = await web.post(`/app/acheteur/besoins/${id}/etape/3`, {
+        version: versionIn(s3.text),
+        maxBudgetEur: '15000',
+        budgetFirm: 'true',
+      });
+      expect(firm.status).toBe(303);
+      expect((await request(t.server).get(`/needs/${id}`).set(bearer(buyer)).expect(200)).body).toMatchObject({
+        maxBudgetEur: 15000,
+        budgetFirm: true,
+      });
+      const again = await web.get(`/app/acheteur/besoins/${id}/etape/3`);
+      expect(again.text).toMatch(/name="budgetFirm" value="true"[^>]*checked/);
+      expect(visibleText((await web.get(`/app/acheteur/besoins/${id}/verification`)).text)).toMatch(/Jusqu'à 15\s000\s€ · Budget ferme/);
+
+      // A browser sends nothing for an unticked box: the budget becomes indicative.
+      const unticked = await web.post(`/app/acheteur/besoins/${id}/etape/3`, { version: versionIn(again.text), maxBudgetEur: '15000' });
+      expect(unticked.status).toBe(303);
+      expect((await request(t.server).get(`/needs/${id}`).set(bearer(buyer)).expect(200)).body.budgetFirm).toBe(false);
+      expect(visibleText((await web.get(`/app/acheteur/besoins/${id}/verification`)).text)).toMatch(
+        /Jusqu'à 15\s000\s€ · Budget indicatif/,
+      );
     });
 
     it('keeps values and shows French errors with a 400 at each step', async () => {
