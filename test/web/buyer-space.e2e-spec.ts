@@ -251,6 +251,57 @@ describe('Web console: the buyer space and introductions', () => {
       );
     });
 
+    it('tells a local need how many more offerings a wider reach would bring, with a way back to step 2', async () => {
+      // A vendor in Paris only: out of reach of a local need in Nice, and of its région and the neighbouring ones.
+      const paris = await registerVerifiedVendor(t, curator, { organisation: { name: 'Traduction Lutèce', communeCode: '75056' } });
+      await createPublishedOffering(t, paris, {
+        title: 'Traduction automatique des actes',
+        useCases: ['TRANSLATION_SPEECH'],
+        serviceArea: { national: true, regions: [], departements: [], remoteDelivery: true },
+      });
+      const created = await web.post('/app/acheteur/besoins/nouveau', {
+        title: 'Traduire les actes pour les résidents étrangers',
+        description: 'Traduire en anglais et en italien les actes que nous délivrons.',
+        useCases: ['TRANSLATION_SPEECH'],
+      });
+      const id = needIdFrom(created);
+      const s2 = await web.get(`/app/acheteur/besoins/${id}/etape/2`);
+      const local = await web.post(`/app/acheteur/besoins/${id}/etape/2`, {
+        version: versionIn(s2.text),
+        communeCode: '06088',
+        reach: 'local',
+      });
+      expect(local.status).toBe(303);
+
+      const api = await request(t.server).get(`/needs/${id}/market-depth`).set(bearer(buyer)).expect(200);
+      expect(api.body).toMatchObject({
+        eligible: 0,
+        widerReach: [
+          { reach: 'regional', more: 0 },
+          { reach: 'national', more: 1 },
+        ],
+      });
+      for (const path of [
+        `/app/acheteur/besoins/${id}/etape/4`,
+        `/app/acheteur/besoins/${id}/verification`,
+        `/app/acheteur/besoins/${id}`,
+      ]) {
+        const page = await web.get(path);
+        const text = visibleText(page.text);
+        expect(text).toContain('En élargissant à toute la France : 1 offre de plus');
+        expect(text).not.toContain('En élargissant à votre région');
+        expect(text).not.toMatch(/\b(regional|national)\b/);
+        expect(page.text).toContain(`<a href="/app/acheteur/besoins/${id}/etape/2">Modifier où chercher un fournisseur (étape 2)</a>`);
+      }
+
+      // Looking across France, the offering counts and there is nothing wider to tell.
+      const s2again = await web.get(`/app/acheteur/besoins/${id}/etape/2`);
+      await web.post(`/app/acheteur/besoins/${id}/etape/2`, { version: versionIn(s2again.text), communeCode: '06088', reach: 'national' });
+      const wide = visibleText((await web.get(`/app/acheteur/besoins/${id}/etape/4`)).text);
+      expect(wide).toContain('1 offre publiée répond');
+      expect(wide).not.toContain('En élargissant');
+    });
+
     it('keeps values and shows French errors with a 400 at each step', async () => {
       const empty = await web.post('/app/acheteur/besoins/nouveau', {
         title: '',
