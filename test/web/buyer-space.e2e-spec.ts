@@ -102,6 +102,7 @@ describe('Web console: the buyer space and introductions', () => {
         version: versionIn(budget.text),
         minBudgetEur: '5 000',
         maxBudgetEur: '20000',
+        budgetFirm: 'true',
         desiredStart: '15/01/2027',
         deadline: '2027-06-30',
       });
@@ -140,7 +141,7 @@ describe('Web console: the buyer space and introductions', () => {
       const text = visibleText(review.text);
       expect(text).toContain('Étape 5 sur 5 : Vérification');
       expect(text).toContain('Nice (06088)');
-      expect(text).toMatch(/5\s000\s€ – 20\s000\s€/);
+      expect(text).toMatch(/5\s000\s€ – 20\s000\s€ · Budget ferme/);
       expect(text).toContain('15 janvier 2027');
       expect(text).toContain('Données hébergées dans l’UE (ou chez le client)');
       expect(text).toContain('Profondeur du marché');
@@ -167,6 +168,7 @@ describe('Web console: the buyer space and introductions', () => {
         acceptsRemote: true,
         minBudgetEur: 5000,
         maxBudgetEur: 20000,
+        budgetFirm: true,
         desiredStart: '2027-01-15',
         deadline: '2027-06-30',
         dataSensitivity: 'personal',
@@ -218,6 +220,86 @@ describe('Web console: the buyer space and introductions', () => {
       expect(again.status).toBe(200);
       expect(again.text).not.toContain('f-requirements');
       expect(visibleText(again.text)).toContain('Profondeur du marché');
+    });
+
+    it('reads the budget as firm while its box is ticked and as indicative once unticked, and says which in the summary', async () => {
+      const id = await newDraft(web, 'Budget à tenir');
+      const s3 = await web.get(`/app/acheteur/besoins/${id}/etape/3`);
+      expect(visibleText(s3.text)).toContain('Mon budget est ferme');
+      expect(visibleText(s3.text)).toContain('Coché : les offres hors de votre budget ne vous seront pas proposées.');
+      expect(s3.text).not.toMatch(/name="budgetFirm" value="true"[^>]*checked/);
+      const firm = await web.post(`/app/acheteur/besoins/${id}/etape/3`, {
+        version: versionIn(s3.text),
+        maxBudgetEur: '15000',
+        budgetFirm: 'true',
+      });
+      expect(firm.status).toBe(303);
+      expect((await request(t.server).get(`/needs/${id}`).set(bearer(buyer)).expect(200)).body).toMatchObject({
+        maxBudgetEur: 15000,
+        budgetFirm: true,
+      });
+      const again = await web.get(`/app/acheteur/besoins/${id}/etape/3`);
+      expect(again.text).toMatch(/name="budgetFirm" value="true"[^>]*checked/);
+      expect(visibleText((await web.get(`/app/acheteur/besoins/${id}/verification`)).text)).toMatch(/Jusqu'à 15\s000\s€ · Budget ferme/);
+
+      // A browser sends nothing for an unticked box: the budget becomes indicative.
+      const unticked = await web.post(`/app/acheteur/besoins/${id}/etape/3`, { version: versionIn(again.text), maxBudgetEur: '15000' });
+      expect(unticked.status).toBe(303);
+      expect((await request(t.server).get(`/needs/${id}`).set(bearer(buyer)).expect(200)).body.budgetFirm).toBe(false);
+      expect(visibleText((await web.get(`/app/acheteur/besoins/${id}/verification`)).text)).toMatch(
+        /Jusqu'à 15\s000\s€ · Budget indicatif/,
+      );
+    });
+
+    it('tells a local need how many more offerings a wider reach would bring, with a way back to step 2', async () => {
+      // A vendor in Paris only: out of reach of a local need in Nice, and of its région and the neighbouring ones.
+      const paris = await registerVerifiedVendor(t, curator, { organisation: { name: 'Traduction Lutèce', communeCode: '75056' } });
+      await createPublishedOffering(t, paris, {
+        title: 'Traduction automatique des actes',
+        useCases: ['TRANSLATION_SPEECH'],
+        serviceArea: { national: true, regions: [], departements: [], remoteDelivery: true },
+      });
+      const created = await web.post('/app/acheteur/besoins/nouveau', {
+        title: 'Traduire les actes pour les résidents étrangers',
+        description: 'Traduire en anglais et en italien les actes que nous délivrons.',
+        useCases: ['TRANSLATION_SPEECH'],
+      });
+      const id = needIdFrom(created);
+      const s2 = await web.get(`/app/acheteur/besoins/${id}/etape/2`);
+      const local = await web.post(`/app/acheteur/besoins/${id}/etape/2`, {
+        version: versionIn(s2.text),
+        communeCode: '06088',
+        reach: 'local',
+      });
+      expect(local.status).toBe(303);
+
+      const api = await request(t.server).get(`/needs/${id}/market-depth`).set(bearer(buyer)).expect(200);
+      expect(api.body).toMatchObject({
+        eligible: 0,
+        widerReach: [
+          { reach: 'regional', more: 0 },
+          { reach: 'national', more: 1 },
+        ],
+      });
+      for (const path of [
+        `/app/acheteur/besoins/${id}/etape/4`,
+        `/app/acheteur/besoins/${id}/verification`,
+        `/app/acheteur/besoins/${id}`,
+      ]) {
+        const page = await web.get(path);
+        const text = visibleText(page.text);
+        expect(text).toContain('En élargissant à toute la France : 1 offre de plus');
+        expect(text).not.toContain('En élargissant à votre région');
+        expect(text).not.toMatch(/\b(regional|national)\b/);
+        expect(page.text).toContain(`<a href="/app/acheteur/besoins/${id}/etape/2">Modifier où chercher un fournisseur (étape 2)</a>`);
+      }
+
+      // Looking across France, the offering counts and there is nothing wider to tell.
+      const s2again = await web.get(`/app/acheteur/besoins/${id}/etape/2`);
+      await web.post(`/app/acheteur/besoins/${id}/etape/2`, { version: versionIn(s2again.text), communeCode: '06088', reach: 'national' });
+      const wide = visibleText((await web.get(`/app/acheteur/besoins/${id}/etape/4`)).text);
+      expect(wide).toContain('1 offre publiée répond');
+      expect(wide).not.toContain('En élargissant');
     });
 
     it('keeps values and shows French errors with a 400 at each step', async () => {

@@ -95,8 +95,9 @@ describe('Web console: curators’ marks and "autres pistes" on a need’s match
     const section = text.slice(text.indexOf('Autres pistes (hors des correspondances)'), text.indexOf('Offres exclues'));
     expect(section).toContain('Filtre anti-hameçonnage des courriels');
     expect(section).toContain('par Anti Hameçon (Paris)');
-    expect(section).toContain("Sans cas d'usage commun");
-    expect(section).toMatch(/Aucun cas d'usage en commun avec le besoin et pertinence du texte faible \(\d+\/100, seuil 30\)\./);
+    expect(section).toContain('Texte trop éloigné du besoin');
+    // The floor is matching's to tune (test/relevance): only the wording is the console's concern here.
+    expect(section).toMatch(/Aucun cas d'usage en commun avec le besoin et pertinence du texte insuffisante \(\d+\/100, seuil \d+\)\./);
     expect(section).not.toContain('Prévision des ventes pour commerces de proximité');
     const matches = res.text.slice(res.text.indexOf('<ol class="matches">'), res.text.indexOf('id="autres-pistes"'));
     expect(matches).toContain(`/app/offres/${specialistId}`);

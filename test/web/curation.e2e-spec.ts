@@ -17,8 +17,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { visibleText, WebClient, webSignIn } from '../support/web.js';
 
 /** A need sent to the curators' queue through the API. */
-async function submittedNeed(t: TestApp, buyer: TestSession, title: string): Promise<string> {
-  const need = await createNeed(t, buyer, { title });
+async function submittedNeed(t: TestApp, buyer: TestSession, title: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const need = await createNeed(t, buyer, { title, ...overrides });
   await request(t.server).post(`/needs/${need.id}/submit`).set(bearer(buyer)).send({}).expect(200);
   return need.id;
 }
@@ -77,11 +77,12 @@ describe('Web console: the curators’ pages', () => {
     });
 
     it('shows a submitted need in full with the buyer organisation and only the actions its state allows', async () => {
-      const id = await submittedNeed(t, buyer, 'Besoin à examiner');
+      const id = await submittedNeed(t, buyer, 'Besoin à examiner', { budgetFirm: true });
       const res = await web.get(`/app/curation/besoins/${id}`);
       expect(res.status).toBe(200);
       const text = visibleText(res.text);
       expect(text).toContain('Besoin à examiner');
+      expect(text).toMatch(/Budget 5\s000\s€ – 20\s000\s€ · Budget ferme/);
       expect(text).toContain('Mairie de Tourrettes (test)');
       expect(text).toContain('Collectivité territoriale');
       expect(res.text).toContain(`action="/app/curation/besoins/${id}/publier"`);

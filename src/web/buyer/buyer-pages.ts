@@ -11,7 +11,7 @@ import { suggestedRequirementsFor } from '../../needs/need-requirements.js';
 import { referenceData } from '../../reference/data/reference-data.js';
 import { sovereigntyVocabulary } from '../../reference/sovereignty/sovereignty-vocabulary.js';
 import type { FormValues } from '../shared/form-input.js';
-import { CLOSE_OUTCOME_LABELS, MIN_GRADE_LABELS, REACH_LABELS } from '../shared/need.labels.js';
+import { CLOSE_OUTCOME_LABELS, MIN_GRADE_LABELS, REACH_LABELS, widerReachLines } from '../shared/need.labels.js';
 import { proximityLabels } from '../shared/proximity.labels.js';
 import { WebViews } from '../shared/views.js';
 import type { MissingItem } from './need-actions.form.js';
@@ -40,6 +40,14 @@ export function requirementGroups(need: NeedDto, ticked: string[], sensitivity: 
   return { ticked, suggested: all.filter((r) => suggested.includes(r.code)), others: all.filter((r) => !suggested.includes(r.code)) };
 }
 
+/** What the market-depth partial reads; `reachPath` leads to the step where the reach is chosen while the buyer may still edit. */
+interface DepthView {
+  depth: MarketDepthDto;
+  proximityLabels: Readonly<Record<string, string>>;
+  wider: string[];
+  reachPath: string | null;
+}
+
 /** The buyer space's pages: what each template reads, gathered from the services the API uses. */
 @Injectable()
 export class BuyerPages {
@@ -50,6 +58,12 @@ export class BuyerPages {
     private readonly matching: MatchingService,
     private readonly introductions: IntroductionsService,
   ) {}
+
+  private depthView(depth: MarketDepthDto | null | undefined, need: NeedDto | null): DepthView | null {
+    if (!depth) return null;
+    const reachPath = need && editable(need) ? stepPath(need.id, 2) : null;
+    return { depth, proximityLabels: this.toBuyer, wider: widerReachLines(depth.widerReach), reachPath };
+  }
 
   step(reply: FastifyReply, request: FastifyRequest, need: NeedDto | null, step: number, data: StepPage, status = 200): void {
     const requirements = need
@@ -75,8 +89,8 @@ export class BuyerPages {
         sensitivities: sovereigntyVocabulary().defaultRequirements.map((d) => ({ code: d.dataSensitivity, label: d.label })),
         grades: NEED_MIN_GRADES.map((code) => ({ code, label: MIN_GRADE_LABELS[code] })),
         requirements,
-        proximityLabels: this.toBuyer,
         ...data,
+        depthView: this.depthView(data.depth, need),
       },
       status,
     );
@@ -90,9 +104,13 @@ export class BuyerPages {
   ): void {
     const extra =
       'need' in data
-        ? { version: data.need.version, requirements: data.added.length > 0 ? requirementGroups(data.need, data.need.requirements) : null }
-        : {};
-    this.views.sendFragment(reply, request, 'buyer/depth-preview', { ...data, ...extra, proximityLabels: this.toBuyer });
+        ? {
+            version: data.need.version,
+            requirements: data.added.length > 0 ? requirementGroups(data.need, data.need.requirements) : null,
+            depthView: this.depthView(data.depth, data.need),
+          }
+        : { depthView: null };
+    this.views.sendFragment(reply, request, 'buyer/depth-preview', { ...data, ...extra });
   }
 
   async review(
@@ -109,7 +127,7 @@ export class BuyerPages {
       request,
       'buyer/need-review',
       `Vérifier le besoin — étape 5 sur 5`,
-      { need, depth, step: 5, steps: STEP_TITLES, proximityLabels: this.toBuyer, reachLabels: REACH_LABELS, ...data },
+      { need, depthView: this.depthView(depth, need), step: 5, steps: STEP_TITLES, reachLabels: REACH_LABELS, ...data },
       status,
     );
   }
@@ -135,12 +153,11 @@ export class BuyerPages {
       {
         need,
         introductions: introductions.items,
-        depth,
+        depthView: this.depthView(depth, need),
         editable: editable(need),
         canClose: need.allowedActions.includes('close'),
         outcomes: CLOSE_OUTCOMES.map((code) => ({ code, label: CLOSE_OUTCOME_LABELS[code] })),
         outcomeLabels: CLOSE_OUTCOME_LABELS,
-        proximityLabels: this.toBuyer,
         reachLabels: REACH_LABELS,
         closeErrors: {},
         closeValues: {},

@@ -14,6 +14,7 @@ const need = (overrides: Partial<NeedDto> = {}): NeedDto =>
     acceptsRemote: true,
     minBudgetEur: 5000,
     maxBudgetEur: 20000,
+    budgetFirm: false,
     desiredStart: '2027-01-15',
     deadline: null,
     dataSensitivity: 'personal',
@@ -39,7 +40,19 @@ describe('need step form', () => {
       'a French date and spaced euros',
       3,
       { minBudgetEur: '5 000', maxBudgetEur: '20000', desiredStart: '15/01/2027', version: '3' },
-      { minBudgetEur: 5000, desiredStart: '2027-01-15', deadline: null },
+      { minBudgetEur: 5000, desiredStart: '2027-01-15', deadline: null, budgetFirm: false },
+    ],
+    [
+      'a ticked firm budget',
+      3,
+      { minBudgetEur: '5000', maxBudgetEur: '20000', budgetFirm: 'true', version: '3' },
+      { minBudgetEur: 5000, maxBudgetEur: 20000, budgetFirm: true },
+    ],
+    [
+      'an unticked box as an indicative budget, even when the stored one was firm',
+      3,
+      { minBudgetEur: '5000', maxBudgetEur: '20000', version: '3' },
+      { budgetFirm: false },
     ],
     [
       'a commune as the suggestion list offers it',
@@ -54,7 +67,7 @@ describe('need step form', () => {
       { title: 'Nouveau titre', description: '', useCases: [] },
     ],
   ])('reads %s', async (_case, step, body, expected) => {
-    const parsed = await parseNeedStep(step, body, need());
+    const parsed = await parseNeedStep(step, body, need({ budgetFirm: true }));
     expect(parsed.errors).toBeUndefined();
     expect(parsed.dto).toMatchObject({ ...expected, version: 3 });
   });
@@ -94,8 +107,15 @@ describe('need step form', () => {
     expect((await parseNewNeed({ title: '  ' })).errors?.title).toEqual(['Ce champ est obligatoire.']);
   });
 
-  it.each<[NeedStep]>([[1], [2], [3], [4]])('shows a stored need in step %i and reads it back unchanged', async (step) => {
-    const stored = need();
+  it.each<[NeedStep, Partial<NeedDto>]>([
+    [1, {}],
+    [2, {}],
+    [3, { budgetFirm: false }],
+    [3, { budgetFirm: true }],
+    [3, { minBudgetEur: null, maxBudgetEur: null, budgetFirm: true }],
+    [4, {}],
+  ])('shows a stored need in step %i (%o) and reads it back unchanged', async (step, overrides) => {
+    const stored = need(overrides);
     const values = needToValues(stored);
     const body = Object.fromEntries(
       Object.entries({ ...values, version: '3' }).map(([k, v]) => [k, Array.isArray(v) ? v : v === null ? '' : String(v)]),

@@ -40,6 +40,7 @@ export const NEED_FIELD_LABELS: Readonly<Record<string, string>> = {
   acceptsRemote: 'Intervention à distance',
   minBudgetEur: 'Budget minimum',
   maxBudgetEur: 'Budget maximum',
+  budgetFirm: 'Budget ferme',
   desiredStart: 'Début souhaité',
   deadline: 'Échéance',
   dataSensitivity: 'Sensibilité des données',
@@ -59,6 +60,7 @@ export const STEP_OF_FIELD: Readonly<Record<string, NeedStep>> = {
   acceptsRemote: 2,
   minBudgetEur: 3,
   maxBudgetEur: 3,
+  budgetFirm: 3,
   desiredStart: 3,
   deadline: 3,
   dataSensitivity: 4,
@@ -127,6 +129,8 @@ function stepInput(step: NeedStep, form: FormBody, need: NeedDto | null): StepIn
       const plain = {
         minBudgetEur: integer(form, 'minBudgetEur') ?? null,
         maxBudgetEur: integer(form, 'maxBudgetEur') ?? null,
+        // An unticked box sends nothing: submitting the budget step unticked makes the budget indicative.
+        budgetFirm: checkbox(form, 'budgetFirm'),
         desiredStart: dateInput(form, 'desiredStart'),
         deadline: dateInput(form, 'deadline'),
         version,
@@ -180,6 +184,7 @@ export function needToValues(need: NeedDto): FormValues {
     acceptsRemote: need.acceptsRemote,
     minBudgetEur: need.minBudgetEur,
     maxBudgetEur: need.maxBudgetEur,
+    budgetFirm: need.budgetFirm,
     desiredStart: need.desiredStart,
     deadline: need.deadline,
     dataSensitivity: need.dataSensitivity,

@@ -1,5 +1,5 @@
 import type { IntroductionEvent, IntroductionStatus } from '../../introductions/introduction-lifecycle.js';
-import type { OtherLeadDto } from '../../matches/dto/match.dto.js';
+import type { OtherLeadKind } from '../../matches/dto/match.dto.js';
 import { CRITERIA, CRITERION_LABELS } from '../../matches/scoring/weights.js';
 import type { NeedStatus } from '../../needs/need-lifecycle.js';
 import {
@@ -23,9 +23,10 @@ export const CRITERION_LEGEND = CRITERIA.map((criterion) => ({ criterion, label:
 /**
  * "Autres pistes" by kind (GET /needs/:id/matches?includeExcluded=true). A kind must be given its
  * label here to compile; one that arrives before its label is still listed, with its reason.
+ * off_topic also covers an offering sharing a use case whose text answers little: the reason says which.
  */
-export const OTHER_LEAD_KIND_LABELS: Readonly<Record<OtherLeadDto['kind'] | 'out_of_reach', string>> = {
-  off_topic: "Sans cas d'usage commun",
+export const OTHER_LEAD_KIND_LABELS: Readonly<Record<OtherLeadKind, string>> = {
+  off_topic: 'Texte trop éloigné du besoin',
   out_of_reach: 'Hors du périmètre demandé',
 };
 

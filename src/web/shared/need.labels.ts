@@ -1,3 +1,4 @@
+import type { WiderReachDto } from '../../matches/dto/match.dto.js';
 import type { CloseOutcome, NeedMinGrade, NeedReach } from '../../needs/need.entity.js';
 import type { NeedStatus } from '../../needs/need-lifecycle.js';
 
@@ -23,6 +24,19 @@ export const REACH_LABELS: Readonly<Record<NeedReach, { label: string; hint: str
   regional: { label: 'Régional', hint: 'Un fournisseur de ma région ou d’une région voisine.' },
   national: { label: 'National', hint: 'Un fournisseur de toute la France.' },
 };
+
+/** Where a wider reach would look, as the market depth tells the buyer ("En élargissant à …"), echoing REACH_LABELS' hints. */
+export const WIDER_REACH_LABELS: Readonly<Record<WiderReachDto['reach'], string>> = {
+  regional: 'à votre région et aux régions voisines',
+  national: 'à toute la France',
+};
+
+/** One sentence per wider reach that would bring offerings; none for a reach that brings nothing or is unknown. */
+export function widerReachLines(widerReach: readonly WiderReachDto[] | undefined): string[] {
+  return (widerReach ?? [])
+    .filter((w) => w.more > 0 && Object.hasOwn(WIDER_REACH_LABELS, w.reach))
+    .map((w) => `En élargissant ${WIDER_REACH_LABELS[w.reach]} : ${w.more} offre${w.more > 1 ? 's' : ''} de plus`);
+}
 
 export const MIN_GRADE_LABELS: Readonly<Record<NeedMinGrade, string>> = {
   A: 'A au moins (80 et plus)',
