@@ -8,7 +8,6 @@ import { loadConfig } from '../src/config/app-config.js';
 import { freePort } from '../src/database/embedded-postgres.js';
 import { TextRelevance } from '../src/matches/ranking/text-relevance.js';
 import { DEFAULT_WEIGHTS } from '../src/matches/scoring/weights.js';
-import { HARD_REQUIREMENTS } from '../src/sovereignty/hard-requirements.js';
 import { openBenchDatabase, writeResult } from './support/harness.js';
 import { runJudgedSet, type TextSample } from './support/relevance-run.js';
 import { Api, BENCH_PASSWORD, loadCorpus, waitForOutbox } from './support/relevance-api.js';

@@ -110,7 +110,9 @@ describe('Relevance (issue 26): use-case specificity and the relevance floor', (
     expect(res.body.otherLeads.map((o: { offering: { id: string } }) => o.offering.id)).toEqual([ids.offTopic]);
     for (const other of res.body.otherLeads as { offering: { id: string }; kind: string; reason: string }[]) {
       expect(other.kind).toBe('off_topic');
-      expect(other.reason).toMatch(/^Aucun cas d'usage en commun avec le besoin et pertinence du texte insuffisante \(\d+\/100, seuil 50\)\.$/);
+      expect(other.reason).toMatch(
+        /^Aucun cas d'usage en commun avec le besoin et pertinence du texte insuffisante \(\d+\/100, seuil 50\)\.$/,
+      );
     }
     const buyerView = await request(t.server).get(`/needs/${needId}/matches`).set(bearer(buyer)).expect(200);
     expect(buyerView.body.otherLeads).toBeUndefined();
