@@ -74,8 +74,9 @@ async function main(): Promise<void> {
       say(`Weights for this run: ${JSON.stringify(weights)}`);
     }
     const run = await runJudgedSet(api, loaded, corpus, judgments, (text, ids) => app!.get(TextRelevance).scores(text, ids));
-    const { current, baseline, appRuns, baseRuns, adversarial, perNeed, warnings, textByGrade } = run;
+    const { current, baseline, appRuns, baseRuns, adversarial, perNeed, warnings, textByGrade, ties } = run;
     printReport(say, current, baseline, appRuns, baseRuns, adversarial, warnings);
+    say(`Exact ties between adjacent matches: ${ties.equal} of ${ties.pairs} pairs (${pct(ties.pairs ? ties.equal / ties.pairs : 0)}).`);
     const text = textSeparation(textByGrade);
     say('Text criterion (0–100) by judged grade, every need × offering pair (the relevance floor and the text weight are set on it):');
     console.table(text);
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       current,
       baseline,
       textByGrade: text,
+      ties,
       perNeed,
       warnings,
     });

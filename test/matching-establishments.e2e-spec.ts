@@ -79,7 +79,8 @@ describe('Establishments that count are checked (issue 26)', () => {
     // The indexer is wired elsewhere: feed the search index by hand, as the outbox would.
     const source = t.app.get<OfferingDocumentSource>(OFFERING_DOCUMENT_SOURCE);
     await t.app.get<SearchIndex>(SEARCH_INDEX).upsert(await source.documentsFor([parisOfferingId, valbonneOfferingId]));
-    needId = (await createPublishedNeed(t, buyer, curator)).id;
+    // National: the Paris vendor is within reach; what is measured here is proximity (reach: matching-trust).
+    needId = (await createPublishedNeed(t, buyer, curator, { reach: 'national' })).id;
   });
   afterAll(async () => {
     await t?.close();

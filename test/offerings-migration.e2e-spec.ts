@@ -1,6 +1,8 @@
 import { Offerings1764300000000 } from '../migrations/1764300000000-offerings.js';
 import { Introductions1764600000000 } from '../migrations/1764600000000-introductions.js';
 import { OfferingMatch1764800000000 } from '../migrations/1764800000000-offering-match.js';
+import { OfferingLexemes1765200000000 } from '../migrations/1765200000000-offering-lexemes.js';
+import { RelevanceJudgments1765400000000 } from '../migrations/1765400000000-relevance-judgments.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('offerings migration', () => {
@@ -27,11 +29,16 @@ describe('offerings migration', () => {
         )
       )[0].n;
     const migration = new Offerings1764300000000();
-    // Introductions and the matching projection reference offerings: a real revert undoes the later migrations first.
+    // Introductions, the matching projection, its lexical index and curators' marks reference
+    // offerings: a real revert undoes the later migrations first.
     const later = new Introductions1764600000000();
     const projection = new OfferingMatch1764800000000();
+    const lexemes = new OfferingLexemes1765200000000();
+    const judgments = new RelevanceJudgments1765400000000();
     const runner = t.dataSource.createQueryRunner();
     try {
+      await judgments.down(runner);
+      await lexemes.down(runner);
       await projection.down(runner);
       await later.down(runner);
       await migration.down(runner);
@@ -42,6 +49,8 @@ describe('offerings migration', () => {
       expect(await descriptionColumn()).toBe(1);
       await later.up(runner);
       await projection.up(runner);
+      await lexemes.up(runner);
+      await judgments.up(runner);
     } finally {
       await runner.release();
     }

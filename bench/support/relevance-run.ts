@@ -42,6 +42,8 @@ export interface JudgedRun {
   perNeed: Record<string, unknown>[];
   warnings: string[];
   textByGrade: TextSample[];
+  /** Adjacent pairs of the returned rankings whose totals are exactly equal, over all adjacent pairs. */
+  ties: { equal: number; pairs: number };
 }
 
 /**
@@ -75,6 +77,7 @@ export async function runJudgedSet(
 
   const offeringIds = [...loaded.offeringKeys.keys()];
   const textByGrade: TextSample[] = [];
+  const ties = { equal: 0, pairs: 0 };
   const appRuns: NeedRun[] = [];
   const baseRuns: NeedRun[] = [];
   const perNeed: Record<string, unknown>[] = [];
@@ -133,6 +136,10 @@ export async function runJudgedSet(
     const appRun = run(appKeys);
     const baseRun = run(baseKeys);
     appRuns.push(appRun);
+    for (let i = 1; i < ranked.items.length; i++) {
+      ties.pairs++;
+      if (ranked.items[i].total === ranked.items[i - 1].total) ties.equal++;
+    }
     baseRuns.push(baseRun);
     perNeed.push({
       need: need.key,
@@ -157,5 +164,5 @@ export async function runJudgedSet(
     });
   }
 
-  return { current: figures(appRuns), baseline: figures(baseRuns), appRuns, baseRuns, adversarial, perNeed, warnings, textByGrade };
+  return { current: figures(appRuns), baseline: figures(baseRuns), appRuns, baseRuns, adversarial, perNeed, warnings, textByGrade, ties };
 }
