@@ -167,7 +167,17 @@ async function main(): Promise<void> {
         slack: prerankSlack(weights.weights),
         withRows: FIRST_TEXT_ROUND * 20,
       });
-    const kept = (await bounded()).kept.length;
+    const retrieved = await bounded();
+    const keptIds = [
+      ...retrieved.kept,
+      ...(await projection.findKeptBelow(
+        retrievalNeed(matchingNeed),
+        (param) => prerankSql(matchingNeed, weights.weights, param),
+        { rank: 20, slack: prerankSlack(weights.weights), withRows: FIRST_TEXT_ROUND * 20 },
+        -1e12,
+      )),
+    ].map((k) => k.id);
+    const kept = retrieved.keptCount;
     console.log(
       `Need: ${first.candidates} eligible candidates, ${kept} pre-ranked within reach of the top 20; best total ${first.items[0]?.total}.`,
     );
@@ -183,9 +193,19 @@ async function main(): Promise<void> {
         ),
       ),
       weights: await time(50, () => weightsRepository.currentWeights()),
+      // What the bounded ranking's second round costs at worst: every kept candidate read and asked for text.
+      textRelevanceAllKept: await time(50, () => textRelevance.scores(text, keptIds)),
+      scoringRowsAllKept: await time(50, () => projection.findScoringRows(keptIds)),
     };
     console.log(JSON.stringify(parts));
     console.log(`Measuring ${requests} requests per scenario…`);
+    const stages = await profileStages(() => service.matchesFor(curator, need.id, { limit: 20 }), {
+      projection: projection as unknown as Record<string, unknown>,
+      candidates: candidates as unknown as Record<string, unknown>,
+      text: textRelevance as unknown as Record<string, unknown>,
+    });
+    console.log('Where one match spends its time (mean over 30 calls; size = ids asked):');
+    console.table(stages);
     const bareSql = await time(requests, () => candidates.findCandidates(retrievalNeed(matchingNeed), textIds));
     const match = await time(requests, () => service.matchesFor(curator, need.id, { limit: 20 }));
     const ratio = {
@@ -219,3 +239,39 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/**
+ * The mean time and input size of each repository or text call during `run`, by wrapping the
+ * methods of the parts the use case was wired with (calls overlap: times are each call's own).
+ */
+async function profileStages(run: () => Promise<unknown>, parts: Record<string, Record<string, unknown>>) {
+  const seen: Record<string, { calls: number; ms: number; size: number }> = {};
+  const restore: (() => void)[] = [];
+  for (const [name, part] of Object.entries(parts)) {
+    for (const key of Object.getOwnPropertyNames(Object.getPrototypeOf(part))) {
+      const original = part[key];
+      if (key === 'constructor' || typeof original !== 'function') continue;
+      part[key] = async (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return await (original as (...a: unknown[]) => Promise<unknown>).apply(part, args);
+        } finally {
+          const stat = (seen[`${name}.${key}`] ??= { calls: 0, ms: 0, size: 0 });
+          stat.calls++;
+          stat.ms += performance.now() - started;
+          stat.size += (args.find(Array.isArray) as unknown[] | undefined)?.length ?? 0;
+        }
+      };
+      restore.push(() => delete part[key]);
+    }
+  }
+  const runs = 30;
+  for (let i = 0; i < runs; i++) await run();
+  for (const r of restore) r();
+  return Object.fromEntries(
+    Object.entries(seen).map(([k, v]) => [
+      k,
+      { perMatch: +(v.calls / runs).toFixed(2), meanMs: +(v.ms / v.calls).toFixed(2), meanSize: +(v.size / v.calls).toFixed(0) },
+    ]),
+  );
+}

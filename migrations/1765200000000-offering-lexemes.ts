@@ -35,6 +35,7 @@ export class OfferingLexemes1765200000000 implements MigrationInterface {
     await q.query('CREATE INDEX offering_lexeme_offering_idx ON offering_lexeme (offering_id)');
     await q.query(`CREATE TABLE offering_text (
       offering_id uuid PRIMARY KEY,
+      lexemes text[] NOT NULL,
       lexeme_count integer NOT NULL,
       damping real NOT NULL)`);
     await q.query(`CREATE TABLE lexeme_df (
@@ -85,10 +86,10 @@ export class OfferingLexemes1765200000000 implements MigrationInterface {
         SELECT count(*), coalesce(sum(lexeme_count), 0) INTO old_docs, old_len FROM offering_text WHERE offering_id = ANY (ids);
         DELETE FROM offering_text WHERE offering_id = ANY (ids);
         WITH after AS (
-               INSERT INTO offering_text (offering_id, lexeme_count, damping)
-               SELECT o.id, cardinality(offering_lexemes(o.title, o.summary, o.description)),
-                      offering_text_damping(o.title, o.summary, o.description)
-                 FROM offering o WHERE o.id = ANY (ids) AND o.status = 'published'
+               INSERT INTO offering_text (offering_id, lexemes, lexeme_count, damping)
+               SELECT o.id, x.lx, cardinality(x.lx), offering_text_damping(o.title, o.summary, o.description)
+                 FROM offering o, LATERAL (SELECT offering_lexemes(o.title, o.summary, o.description) AS lx) x
+                WHERE o.id = ANY (ids) AND o.status = 'published'
                RETURNING lexeme_count)
         SELECT count(*) - old_docs, coalesce(sum(lexeme_count), 0) - old_len INTO docs_delta, len_delta FROM after;
         IF docs_delta <> 0 OR len_delta <> 0 THEN

@@ -149,6 +149,24 @@ describe('Demo data set (npm start on an empty database, npm run seed:demo)', ()
     expect(names.filter((name) => shown.includes(name))).toEqual([]);
   });
 
+  it('ranks every published demo need with few exact ties between adjacent matches (issue 26)', async () => {
+    const needs = await request(t.server).get('/needs?status=published&pageSize=100').set(bearer(curator)).expect(200);
+    let pairs = 0;
+    let ties = 0;
+    for (const need of needs.body.items as { id: string }[]) {
+      const res = await request(t.server).get(`/needs/${need.id}/matches?limit=20`).set(bearer(curator)).expect(200);
+      const totals = (res.body.items as { total: number }[]).map((m) => m.total);
+      for (let i = 1; i < totals.length; i++) {
+        pairs++;
+        if (totals[i] === totals[i - 1]) ties++;
+      }
+    }
+    expect(needs.body.items.length).toBeGreaterThan(20);
+    expect(pairs).toBeGreaterThan(50);
+    // The outside test found 22 % before the lexical text criterion (decision 021).
+    expect(ties / pairs).toBeLessThan(0.05);
+  });
+
   it('writes nothing when run again, and still prints the demo accounts', async () => {
     const before = await counts();
     const again: string[] = [];

@@ -29,13 +29,13 @@ describe('the lexical index of matching (decision 021)', () => {
       lexemesExtra: await q(`SELECT lexeme, offering_id FROM offering_lexeme EXCEPT ${expected}`),
       df: await q(`(SELECT lexeme, df FROM lexeme_df EXCEPT SELECT lexeme, count(*)::int FROM offering_lexeme GROUP BY lexeme)
                    UNION ALL (SELECT lexeme, count(*)::int FROM offering_lexeme GROUP BY lexeme EXCEPT SELECT lexeme, df FROM lexeme_df)`),
-      texts: await q(`(SELECT offering_id, lexeme_count, damping FROM offering_text
-                       EXCEPT SELECT id, cardinality(offering_lexemes(title, summary, description)), offering_text_damping(title, summary, description)
+      texts: await q(`(SELECT offering_id, lexemes, lexeme_count, damping FROM offering_text
+                       EXCEPT SELECT id, offering_lexemes(title, summary, description), cardinality(offering_lexemes(title, summary, description)), offering_text_damping(title, summary, description)
                          FROM offering WHERE status = 'published')
                       UNION ALL
-                      (SELECT id, cardinality(offering_lexemes(title, summary, description)), offering_text_damping(title, summary, description)
+                      (SELECT id, offering_lexemes(title, summary, description), cardinality(offering_lexemes(title, summary, description)), offering_text_damping(title, summary, description)
                          FROM offering WHERE status = 'published'
-                       EXCEPT SELECT offering_id, lexeme_count, damping FROM offering_text)`),
+                       EXCEPT SELECT offering_id, lexemes, lexeme_count, damping FROM offering_text)`),
       stats: await q(`SELECT documents, lexemes FROM offering_text_stats
                       EXCEPT SELECT count(*)::int, coalesce(sum(lexeme_count), 0)::bigint FROM offering_text`),
     };

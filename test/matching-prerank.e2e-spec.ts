@@ -252,8 +252,8 @@ describe('bounded matching (decision 010): the same top N as scoring every candi
           expect({ n, w, limit, ...view(bounded) }).toEqual({ n, w, limit, ...view(reference) });
           if (top.mock.results.length > topCalls && !fellBack) {
             seen.bounded++;
-            const retrieved = (await top.mock.results[top.mock.results.length - 1].value) as { kept: unknown[]; eligible: number };
-            if (retrieved.kept.length < retrieved.eligible) seen.pruned++;
+            const retrieved = (await top.mock.results[top.mock.results.length - 1].value) as { keptCount: number; eligible: number };
+            if (retrieved.keptCount < retrieved.eligible) seen.pruned++;
             if (!textRetrieved) seen.textSkipped++;
             // With text retrieval, the count is the exhaustive one; without, the text-only offerings are not counted.
             else expect({ n, w, limit, candidates: bounded.candidates }).toEqual({ n, w, limit, candidates: reference.candidates });

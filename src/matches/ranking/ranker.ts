@@ -12,6 +12,7 @@ import { MatchingWeightsService, type WeightsInUse } from '../matching-weights.s
 import { OfferingCandidatesRepository } from '../repositories/offering-candidates.repository.js';
 import { OfferingMatchRepository } from '../repositories/offering-match.repository.js';
 import type { CandidateRow, PrerankedId, ScoringRow } from '../repositories/offering-rows.js';
+import type { TopCandidates } from '../repositories/offering-match.repository.js';
 import { belowRelevanceFloor } from '../scoring/criteria.js';
 import { exclusions } from '../scoring/eligibility.js';
 import { outOfReach } from '../scoring/reach.js';
@@ -86,20 +87,19 @@ export class Ranker {
       return this.rankExhaustive(need, limit, weights);
     const text = needText(need);
     const retrieval = retrievalNeed(need);
-    // When these weights can never leave text retrieval out, it runs beside the pre-rank.
-    const early = textRetrievalSkippable(weights.weights) ? null : this.text.retrieve(text, TEXT_RETRIEVAL_LIMIT);
-    const top = await this.projection.findTopCandidates(retrieval, (param) => prerankSql(need, weights.weights, param), {
-      rank: limit,
-      slack: prerankSlack(weights.weights),
-      withRows: FIRST_TEXT_ROUND * limit,
-    });
+    const textOnlyCandidates = async () =>
+      this.candidates.findTextOnlyCandidates(retrieval, await this.text.retrieve(text, TEXT_RETRIEVAL_LIMIT));
+    // When these weights can never leave text retrieval out, it runs (with its eligibility check) beside the pre-rank.
+    const early = textRetrievalSkippable(weights.weights) ? null : textOnlyCandidates();
+    const prerank = (param: (value: unknown) => string) => prerankSql(need, weights.weights, param);
+    const keep = { rank: limit, slack: prerankSlack(weights.weights), withRows: FIRST_TEXT_ROUND * limit };
+    const top = await this.projection.findTopCandidates(retrieval, prerank, keep);
     const below = excludedBelow(top.kth, weights.weights);
     const textSkipped = !early && textOnlyBest(weights.weights) < below;
-    const textOnly = textSkipped
-      ? []
-      : await this.candidates.findTextOnlyCandidates(retrieval, await (early ?? this.text.retrieve(text, TEXT_RETRIEVAL_LIMIT)));
-    const ranked = await this.scoreBounded(need, text, top.kept, textOnly, weights, limit);
-    const bounded = textSkipped || top.kept.length < top.eligible;
+    const textOnly = textSkipped ? [] : await (early ?? textOnlyCandidates());
+    const rest = (atLeast: number) => this.projection.findKeptBelow(retrieval, prerank, keep, atLeast);
+    const ranked = await this.scoreBounded(need, text, top, rest, textOnly, weights, limit);
+    const bounded = textSkipped || top.keptCount < top.eligible;
     if (
       ranked.dropped ||
       (bounded &&
@@ -145,14 +145,16 @@ export class Ranker {
 
   /**
    * The bounded path's scoring. The 4 × N best by pre-rank come with their rows and are asked for
-   * text first; their totals floor the N-th best; then only the candidates whose pre-rank (never
-   * below the core's total without text) plus the whole text share reaches that floor are read
-   * and asked, side by side. Text-only candidates come with their rows.
+   * text first; their totals floor the N-th best; then only the kept candidates whose pre-rank
+   * (never below the core's total without text) plus the whole text share reaches that floor are
+   * fetched (`rest`, only when the next best pre-rank can), read and asked, side by side.
+   * Text-only candidates come with their rows.
    */
   private async scoreBounded(
     need: MatchingNeed,
     text: string,
-    kept: readonly PrerankedId[],
+    top: TopCandidates,
+    rest: (atLeast: number) => Promise<PrerankedId[]>,
     textOnly: ScoringRow[],
     weights: WeightsInUse,
     limit: number,
@@ -161,8 +163,7 @@ export class Ranker {
     // The floor is the limit-th best total among the first round's candidates the relevance floor
     // keeps: the more of the best pre-ranks it holds, the higher it is and the fewer the second
     // round asks about (at 50k offerings, top 20: 20 + 311 asked with one limit's worth, 80 + 26 with four).
-    const withRows = kept.filter((k) => k.row !== null);
-    const first = withRows.map((k) => partial(need, k.row as ScoringRow, weights));
+    const first = top.kept.map((k) => partial(need, k.row as ScoringRow, weights));
     const firstScores = await this.text.scores(
       text,
       first.map((s) => s.row.id),
@@ -174,7 +175,12 @@ export class Ranker {
       .sort((a, b) => b - a);
     const floor = firstTotals.length < limit ? Number.NEGATIVE_INFINITY : firstTotals[limit - 1];
     const share = textShare(weights.weights);
-    const restIds = kept.filter((k) => k.row === null && canReach(k.prerank / sum, share, floor)).map((k) => k.id);
+    // canReach(prerank / sum, share, floor) ⇔ prerank ≥ (floor − share − 0.2) × sum; a hair lower in SQL, exact here.
+    const more =
+      top.nextPrerank !== null && canReach(top.nextPrerank / sum, share, floor)
+        ? await rest(Number.isFinite(floor) ? (floor - share - 0.2) * sum - 1e-6 : -1e12)
+        : [];
+    const restIds = more.filter((k) => canReach(k.prerank / sum, share, floor)).map((k) => k.id);
     const others = textOnly.map((row) => partial(need, row, weights)).filter((s) => canReach(s.partial, share, floor));
     const [restRows, restText] = await Promise.all([
       this.projection.findScoringRows(restIds),

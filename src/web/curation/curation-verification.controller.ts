@@ -84,11 +84,13 @@ export class WebCurationVerificationController {
     @CurrentCaller() caller: Caller,
     @Param() params: VendorEstablishmentParamsDto,
   ): Promise<void> {
-    const done = await attempt(
+    await this.onEstablishment(
+      request,
+      reply,
+      caller,
       () => this.establishments.confirm(caller, params.id, params.siret),
-      (r) => this.renderVendors(request, reply, caller, FIRST_PAGES, r.message, r.status),
+      'establishment-confirmed',
     );
-    if (done.done) seeOther(reply, request, withFlash('/app/curation/fournisseurs', 'establishment-confirmed'));
   }
 
   @Post('fournisseurs/:id/etablissements/:siret/retirer-confirmation')
@@ -99,11 +101,25 @@ export class WebCurationVerificationController {
     @CurrentCaller() caller: Caller,
     @Param() params: VendorEstablishmentParamsDto,
   ): Promise<void> {
-    const done = await attempt(
+    await this.onEstablishment(
+      request,
+      reply,
+      caller,
       () => this.establishments.unconfirm(caller, params.id, params.siret),
-      (r) => this.renderVendors(request, reply, caller, FIRST_PAGES, r.message, r.status),
+      'establishment-unconfirmed',
     );
-    if (done.done) seeOther(reply, request, withFlash('/app/curation/fournisseurs', 'establishment-unconfirmed'));
+  }
+
+  /** A curator's decision on a site: back to the vendors page with its flash, or the page again with the error. */
+  private async onEstablishment(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    caller: Caller,
+    act: () => Promise<unknown>,
+    flash: 'establishment-confirmed' | 'establishment-unconfirmed',
+  ): Promise<void> {
+    const done = await attempt(act, (r) => this.renderVendors(request, reply, caller, FIRST_PAGES, r.message, r.status));
+    if (done.done) seeOther(reply, request, withFlash('/app/curation/fournisseurs', flash));
   }
 
   @Get('preuves')
