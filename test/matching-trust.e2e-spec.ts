@@ -4,6 +4,7 @@ import { TextRelevance } from '../src/matches/ranking/text-relevance.js';
 import { SEARCH_INDEX, type SearchIndex } from '../src/search/search-index.port.js';
 import { bearer, createCurator, randomSiren, registerBuyer, type RegisteredSession, type TestSession } from './support/auth.js';
 import { createPublishedOffering, registerVerifiedVendor } from './support/offerings.js';
+import { FakeMeilisearch } from './support/fake-meilisearch.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /*
@@ -256,5 +257,27 @@ describe('Matching a curator can trust (issue 26, decision 021)', () => {
         .expect(400);
       expect(JSON.stringify(res.body.details)).toContain('budgetFirm');
     });
+  });
+
+  it('ranks the same on the Meilisearch backend, which matching never asks (issue 25, item 1)', async () => {
+    const needId = await createNeed({ reach: 'regional', minBudgetEur: 5000, maxBudgetEur: 30000 });
+    const onPostgres = await matchesOf(needId, curator, '?includeExcluded=true');
+    const fake = await new FakeMeilisearch().start();
+    const key = fake.addKey(['search', 'documents.*', 'indexes.create', 'indexes.get', 'settings.*', 'tasks.get'], ['offerings*']);
+    // A second app on the same database, its search backend Meilisearch (a fake server that answers no query by relevance).
+    const meili = await createTestApp({ env: { MEILI_URL: fake.url, MEILI_API_KEY: key, MEILI_TIMEOUT_MS: '500' }, database: t.database });
+    try {
+      const asked = fake.requests.length;
+      const res = await request(meili.server).get(`/needs/${needId}/matches?includeExcluded=true`).set(bearer(curator)).expect(200);
+      expect(res.body.items).toEqual(onPostgres.items);
+      expect(res.body.otherLeads).toEqual(onPostgres.otherLeads);
+      expect(onPostgres.items.length).toBeGreaterThan(1);
+      // Not one request reached the search server while matching ran.
+      expect(fake.requests.slice(asked)).toEqual([]);
+    } finally {
+      // Last in this file: closing the second app's module also ends the shared data source.
+      await meili.app.close();
+      await fake.stop();
+    }
   });
 });
