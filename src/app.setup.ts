@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ValidationPipe } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compress from '@fastify/compress';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
@@ -72,6 +73,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
     );
   await registerWebConsole(app);
+  // Pages, JSON and assets over 1 kB leave compressed (brotli or gzip, as the client accepts): issue 22.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
   const origins = config.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);

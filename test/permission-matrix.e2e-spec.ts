@@ -22,6 +22,7 @@ const only = (...roles: Role[]): Record<Role, Outcome> =>
  */
 const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /health': PUBLIC,
+  'GET /favicon.ico': PUBLIC,
   'GET /health/ready': PUBLIC,
   'GET /reference/regions': PUBLIC,
   'GET /reference/departements': PUBLIC,

@@ -10,7 +10,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { StatsModule } from '../stats/stats.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
-import { WebAssetsController } from './shared/assets.controller.js';
+import { FaviconController, WebAssetsController } from './shared/assets.controller.js';
 import { WebAccountController } from './account/account.controller.js';
 import { BuyerPages } from './buyer/buyer-pages.js';
 import { WebBuyerController } from './buyer/buyer.controller.js';
@@ -52,6 +52,7 @@ import { WebSessionService } from './shared/web-session.service.js';
   ],
   controllers: [
     WebAssetsController,
+    FaviconController,
     WebPublicController,
     WebAccountController,
     WebBuyerController,

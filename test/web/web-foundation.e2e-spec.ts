@@ -110,6 +110,58 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
       }
       expect((await request(t.server).get('/app/assets/..%2Fpackage.json')).status).toBe(404);
     });
+
+    it('answers /favicon.ico with the console icon, linked from every page (issue 22)', async () => {
+      const res = await request(t.server)
+        .get('/favicon.ico')
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('image/x-icon');
+      expect(res.headers['cache-control']).toBe('public, max-age=86400');
+      // An ICO header (reserved 0, type 1, one image) then a PNG.
+      expect([...(res.body as Buffer).subarray(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
+      expect((res.body as Buffer).subarray(23, 26).toString('ascii')).toBe('PNG');
+      const page = await request(t.server).get('/app/catalogue').expect(200);
+      expect(page.text).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32">');
+    });
+
+    it('compresses pages, JSON and assets as the client accepts, and leaves small or unasked answers alone (issue 22)', async () => {
+      const raw = (path: string, encoding?: string) => {
+        const req = request(t.server)
+          .get(path)
+          .buffer(true)
+          .parse((r, done) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => done(null, Buffer.concat(chunks)));
+          });
+        return encoding === undefined ? req.set('accept-encoding', 'identity') : req.set('accept-encoding', encoding);
+      };
+      expect((await raw('/app/catalogue', 'br')).headers['content-encoding']).toBe('br');
+      expect((await raw('/app/catalogue', 'gzip, deflate')).headers['content-encoding']).toBe('gzip');
+      expect((await raw('/app/assets/pico.min.css', 'gzip')).headers['content-encoding']).toBe('gzip');
+      expect((await raw('/reference/use-cases', 'br, gzip')).headers['content-encoding']).toBe('br');
+      expect((await raw('/app/catalogue')).headers['content-encoding']).toBeUndefined();
+      // Under 1 kB: not worth it.
+      const small = await raw('/health', 'gzip');
+      expect(small.status).toBe(200);
+      expect(small.headers['content-encoding']).toBeUndefined();
+      // What supertest decompresses is the page itself.
+      const page = await request(t.server).get('/app/catalogue').set('accept-encoding', 'gzip');
+      expect(page.text).toContain('</html>');
+    });
+
+    it('describes every page in a meta description: the site by default, the offering by its summary', async () => {
+      const home = await request(t.server).get('/app').expect(200);
+      expect(home.text).toMatch(/<meta name="description" content="Circuit IA met en relation les TPE, PME et collectivités/);
+      const catalogue = await request(t.server).get('/app/catalogue').expect(200);
+      expect(catalogue.text).toContain('<meta name="description" content="Le catalogue des solutions d&#39;intelligence artificielle');
+    });
   });
 
   describe('sign-in', () => {

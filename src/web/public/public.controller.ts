@@ -58,7 +58,11 @@ export class WebPublicController {
         result.facets.dataResidency,
       ),
     };
-    this.views.send(reply, request, 'public/catalogue', query.q ? `Catalogue : ${query.q}` : 'Catalogue des solutions', data);
+    this.views.send(reply, request, 'public/catalogue', query.q ? `Catalogue : ${query.q}` : 'Catalogue des solutions', {
+      ...data,
+      metaDescription:
+        "Le catalogue des solutions d'intelligence artificielle françaises : cherchez par besoin, cas d'usage, région et niveau de souveraineté.",
+    });
   }
 
   @Get('offres/:id')
@@ -69,7 +73,10 @@ export class WebPublicController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<void> {
     const offering = await this.offerings.get(caller, id);
-    this.views.send(reply, request, 'public/offering', offering.title, { offering });
+    this.views.send(reply, request, 'public/offering', offering.title, {
+      offering,
+      metaDescription: offering.summary ?? `${offering.title}, une solution d'IA référencée sur Circuit IA.`,
+    });
   }
 
   /** Any other address under /app: the console's own 404 page rather than the API's JSON. */
@@ -86,6 +93,9 @@ export class WebPublicController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<void> {
     const vendor = await this.vendors.get(caller, id);
-    this.views.send(reply, request, 'public/vendor', vendor.name, { vendor });
+    this.views.send(reply, request, 'public/vendor', vendor.name, {
+      vendor,
+      metaDescription: vendor.description ?? `${vendor.name}, fournisseur de solutions d'IA référencé sur Circuit IA.`,
+    });
   }
 }

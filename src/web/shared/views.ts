@@ -8,9 +8,23 @@ import { formatHelpers } from './format.js';
 
 const VIEWS = fileURLToPath(new URL('../views', import.meta.url));
 
+/** What every page says of the site when it says nothing of itself. */
+export const DEFAULT_DESCRIPTION =
+  "Circuit IA met en relation les TPE, PME et collectivités avec des solutions d'intelligence artificielle françaises et souveraines, au plus près de chez elles.";
+
+/** A meta description: one line, at most 160 characters, cut at a word. */
+export function metaDescription(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= 160) return line || DEFAULT_DESCRIPTION;
+  const cut = line.slice(0, 159);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 120))}…`;
+}
+
 /** What every page's layout reads. */
 export interface PageContext {
   title: string;
+  /** The page's meta description: what a search engine or a shared link shows under the title. */
+  description: string;
   user: AuthenticatedUser | null;
   csrf: string;
   path: string;
@@ -43,12 +57,13 @@ export class WebViews {
     { helpers: formatHelpers },
   );
 
-  context(request: FastifyRequest, title: string): PageContext {
+  context(request: FastifyRequest, title: string, description: string = DEFAULT_DESCRIPTION): PageContext {
     const user = (request as FastifyRequest & { user?: AuthenticatedUser }).user ?? null;
     const query = request.query as Record<string, unknown> | undefined;
     const code = typeof query?.message === 'string' ? (query.message as FlashCode) : null;
     return {
       title,
+      description,
       user,
       csrf: request.webCsrfToken ?? '',
       path: request.url.split('?')[0] ?? '/app',
@@ -69,7 +84,8 @@ export class WebViews {
     data: Record<string, unknown> = {},
     status = 200,
   ): void {
-    const html = this.render(template, { ...data, ctx: this.context(request, title) });
+    const description = typeof data.metaDescription === 'string' ? metaDescription(data.metaDescription) : undefined;
+    const html = this.render(template, { ...data, ctx: this.context(request, title, description) });
     void reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   }
 
