@@ -8,6 +8,7 @@ import { POSTGRES_FRENCH_STOP_WORDS } from '../src/search/meilisearch/french-sto
 import { CATALOGUE_SORT, OFFERINGS_SETTINGS } from '../src/search/meilisearch/meili-settings.js';
 import { SearchUnavailableError } from '../src/search/search-index.port.js';
 import { TYPO_BUDGET } from '../src/search/typo-budget.js';
+import { listDepartements, listRegions } from '../src/reference/geo/geography.js';
 import { FakeMeilisearch } from './support/fake-meilisearch.js';
 import { offeringDocument } from './support/offering-document.js';
 
@@ -159,6 +160,41 @@ describe('Meilisearch adapter against a fake server', () => {
     await index.search({ q: 'factures fournisseurs', page: 1, pageSize: 20 });
     const body = fake.requests.filter((r) => r.path.endsWith('/search')).at(-1)?.body;
     expect(body).toMatchObject({ q: 'factures fournisseurs', matchingStrategy: 'all', sort: CATALOGUE_SORT });
+  });
+
+  // Issue 22: région and département counts mean what their filters find, national offerings
+  // included (in every one, once, even when they also list some).
+  it('counts national offerings in every région and département, once', async () => {
+    const index = adapter();
+    await index.prepare();
+    await index.upsert([
+      doc(1, { national: true }),
+      doc(2, { national: true, regions: ['93'], departements: ['06'] }),
+      doc(3, { regions: ['93'], departements: ['06', '13'] }),
+      doc(4, { regions: ['76'], departements: ['34'] }),
+    ]);
+    const { facets, total } = await searchAll(index);
+    expect(total).toBe(4);
+    const regions = listRegions().map((r) => r.regionCode as string);
+    const departements = listDepartements().map((d) => d.departementCode as string);
+    expect(facets.regions).toEqual(Object.fromEntries(regions.map((r) => [r, ({ '93': 3, '76': 3 } as Record<string, number>)[r] ?? 2])));
+    expect(facets.departements).toEqual(
+      Object.fromEntries(departements.map((d) => [d, ({ '06': 3, '13': 3, '34': 3 } as Record<string, number>)[d] ?? 2])),
+    );
+    // The listed codes are counted over the offerings that are not national, with the same filter.
+    const searches = fake.requests.filter((r) => r.path.endsWith('/search'));
+    expect(searches.at(-1)?.body).toMatchObject({ filter: 'national = false', facets: ['regions', 'departements'], limit: 0 });
+  });
+
+  it('asks for the listed places once when no national offering matches', async () => {
+    const index = adapter();
+    await index.prepare();
+    await index.upsert([doc(3, { regions: ['93'], departements: ['06', '13'] })]);
+    const before = fake.requests.filter((r) => r.path.endsWith('/search')).length;
+    const { facets } = await index.search({ page: 1, pageSize: 20, grades: ['C'] });
+    expect(facets.regions).toEqual({ '93': 1 });
+    expect(facets.departements).toEqual({ '06': 1, '13': 1 });
+    expect(fake.requests.filter((r) => r.path.endsWith('/search')).length).toBe(before + 1);
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { listDepartements, listRegions } from '../src/reference/geo/geography.js';
 import { MeilisearchSearchIndex } from '../src/search/meilisearch/meilisearch-search.index.js';
 import type { OfferingDocument } from '../src/search/offering-document.js';
 import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
@@ -206,7 +207,21 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
     const matched = [callbot, forecast, chatbot, vision];
     const count = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
     expect(result.facets.useCases).toEqual(count(matched.flatMap((d) => d.useCases)));
-    expect(result.facets.regions).toEqual(count(matched.flatMap((d) => d.regions)));
+    // Régions and départements count as their filters match: the national offerings in every one.
+    const served = (codes: string[], listed: (d: OfferingDocument) => string[]) =>
+      count([...matched.flatMap((d) => (d.national ? codes : listed(d)))]);
+    expect(result.facets.regions).toEqual(
+      served(
+        listRegions().map((r) => r.regionCode),
+        (d) => d.regions,
+      ),
+    );
+    expect(result.facets.departements).toEqual(
+      served(
+        listDepartements().map((d) => d.departementCode),
+        (d) => d.departements,
+      ),
+    );
     expect(result.facets.grade).toEqual(count(matched.map((d) => d.grade)));
     expect(result.facets.dataResidency).toEqual(count(matched.map((d) => d.dataResidency)));
   });
@@ -229,5 +244,65 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
 
   it('reports itself healthy', async () => {
     expect(await index.health()).toMatchObject({ ok: true });
+  });
+
+  // Issue 22: the number beside a région or a département is the number of offerings choosing it
+  // finds, the other filters unchanged; national offerings serve them all.
+  describe('place facets count what their filters find', () => {
+    // An offering of one Occitanie département (Hérault), besides the national and PACA ones.
+    const herault = doc(8, {
+      title: 'Tri automatique du courrier entrant',
+      useCases: ['DOC_PROCESSING'],
+      regions: ['76'],
+      departements: ['34'],
+      grade: 'C',
+    });
+    beforeAll(async () => {
+      await index.upsert([herault]);
+    });
+    afterAll(async () => {
+      await index.remove([herault.id]);
+    });
+
+    const regionCodes = listRegions().map((r) => r.regionCode as string);
+    const departementCodes = listDepartements().map((d) => d.departementCode as string);
+
+    it.each<[string, Partial<CatalogueQuery>]>([
+      ['no other filter', {}],
+      ['a grade filter (no national offering left)', { grades: ['C', 'E'] }],
+      ['a use case filter', { useCases: ['CUSTOMER_SERVICE_CHATBOT', 'DOC_PROCESSING'] }],
+      ['text', { q: 'courrier' }],
+    ])('régions, with %s', async (_label, query) => {
+      const facets = (await search(query)).facets.regions;
+      const nonZero = regionCodes.filter((code) => (facets[code] ?? 0) > 0);
+      // Zero ones too: some of them, and every one the facet left out must find nothing.
+      const checked = [...nonZero, ...regionCodes.filter((code) => !nonZero.includes(code)).slice(0, 3)];
+      expect(checked.length).toBeGreaterThan(0);
+      for (const region of checked) expect([region, facets[region] ?? 0]).toEqual([region, (await search({ ...query, region })).total]);
+      for (const code of Object.keys(facets)) expect(regionCodes).toContain(code);
+    });
+
+    it.each<[string, Partial<CatalogueQuery>]>([
+      ['no other filter', {}],
+      ['a grade filter (no national offering left)', { grades: ['C', 'E'] }],
+      ['a région filter', { region: '76' }],
+    ])('départements, with %s', async (_label, query) => {
+      const facets = (await search(query)).facets.departements;
+      const nonZero = departementCodes.filter((code) => (facets[code] ?? 0) > 0);
+      const checked = [...nonZero, ...departementCodes.filter((code) => !nonZero.includes(code)).slice(0, 3)];
+      for (const departement of checked)
+        expect([departement, facets[departement] ?? 0]).toEqual([departement, (await search({ ...query, departement })).total]);
+      for (const code of Object.keys(facets)) expect(departementCodes).toContain(code);
+    });
+
+    it('counts the national offerings in every région, PACA and Occitanie with their own', async () => {
+      const { regions, departements } = (await search({})).facets;
+      expect(regions['93']).toBe(4); // chatbot, callbot (national), vision, forecast
+      expect(regions['76']).toBe(3); // the two national ones and the Hérault one
+      expect(regions['11']).toBe(2); // Île-de-France: the national ones only
+      expect(departements['34']).toBe(3);
+      expect(departements['06']).toBe(4);
+      expect(departements['75']).toBe(2);
+    });
   });
 });

@@ -38,5 +38,9 @@ export interface OfferingDocument {
   publishedAt: string;
 }
 
-export const FACETS = ['useCases', 'regions', 'grade', 'dataResidency'] as const;
+/**
+ * Facet counts of the catalogue. `regions` and `departements` count as their filters match: a
+ * national offering counts in every région and département (decision 024).
+ */
+export const FACETS = ['useCases', 'regions', 'departements', 'grade', 'dataResidency'] as const;
 export type Facet = (typeof FACETS)[number];

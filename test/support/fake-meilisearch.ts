@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
  * A small HTTP server speaking the subset of Meilisearch's API the adapter and the key
  * provisioning use, to test their failure handling here (no Meilisearch server can run on these
  * machines). It is not a search engine: `q` is ignored, filters are only checked against the
- * filterable attributes (and `id IN [...]` applied), so relevance stays the contract suite's job.
+ * filterable attributes (and `id IN [...]` and a last `national = true|false` applied), facets counted, so relevance stays the contract suite's job.
  */
 type Json = Record<string, unknown>;
 type Doc = Record<string, unknown> & { id: string };
@@ -236,10 +236,11 @@ export class FakeMeilisearch {
       const {
         filter,
         sort = [],
+        facets = [],
         limit = 20,
         hitsPerPage,
         page = 1,
-      } = body as { filter?: string; sort?: string[]; limit?: number; hitsPerPage?: number; page?: number };
+      } = body as { filter?: string; sort?: string[]; facets?: string[]; limit?: number; hitsPerPage?: number; page?: number };
       const index = existing();
       const sortable = (index.settings.sortableAttributes as string[] | undefined) ?? [];
       for (const s of sort) {
@@ -248,13 +249,26 @@ export class FakeMeilisearch {
       }
       const docs = this.filtered(index, filter, 'invalid_search_filter');
       const size = hitsPerPage ?? limit;
+      // Facets must be filterable, as in Meilisearch; counted over every filtered document.
+      const facetDistribution: Record<string, Record<string, number>> = {};
+      for (const facet of facets) {
+        if (!((index.settings.filterableAttributes as string[] | undefined) ?? []).includes(facet))
+          throw new HttpError(400, 'invalid_search_facets', `Attribute \`${facet}\` is not filterable.`);
+        const counts: Record<string, number> = {};
+        for (const d of docs) {
+          const value = d[facet];
+          for (const v of Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
+            counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+        }
+        facetDistribution[facet] = counts;
+      }
       return [
         200,
         {
           hits: docs.slice((page - 1) * size, page * size),
           totalHits: docs.length,
           estimatedTotalHits: docs.length,
-          facetDistribution: {},
+          facetDistribution,
           processingTimeMs: 0,
           query: '',
         },
@@ -298,6 +312,9 @@ export class FakeMeilisearch {
           `Attribute \`${attribute}\` is not filterable. Available filterable attributes are: ${filterable.join(', ')}.`,
         );
     }
+    // A last `national = true|false` condition (the place facets' second search) is applied too.
+    const national = /(?:^|\) AND )national = (true|false)$/.exec(filter);
+    if (national) return docs.filter((d) => d.national === (national[1] === 'true'));
     const ids = /^id IN \[(.*)\]$/.exec(filter);
     if (!ids) return docs;
     const wanted = new Set([...ids[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]));

@@ -21,6 +21,11 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
         summary: 'Un agent conversationnel pour les mairies.',
       })
     ).id;
+    // A national offering: it serves every région, so every région's count includes it.
+    await createPublishedOffering(t, vendor, {
+      title: 'Transcription des conseils municipaux',
+      serviceArea: { national: true, regions: [], departements: [], remoteDelivery: true },
+    });
     await t.app.get(OutboxWorker).drain();
   });
   afterAll(() => t.close());
@@ -46,6 +51,19 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
     it('shows facet counts next to each option', async () => {
       const res = await new WebClient(t).get('/app/catalogue');
       expect(visibleText(res.text)).toMatch(/Provence-Alpes-Côte d'Azur \(\d+\)/);
+    });
+
+    it('counts next to each région what choosing it finds, national offerings included (issue 22)', async () => {
+      const text = visibleText((await new WebClient(t).get('/app/catalogue')).text);
+      for (const [code, name] of [
+        ['93', "Provence-Alpes-Côte d'Azur"],
+        ['53', 'Bretagne'],
+        ['11', 'Île-de-France'],
+      ]) {
+        const found = (await request(t.server).get('/offerings').query({ region: code }).expect(200)).body as { total: number };
+        expect(found.total).toBeGreaterThan(0);
+        expect(text).toContain(`${name} (${found.total})`);
+      }
     });
 
     it('filters by hosting and grade facets, and survives unknown filter values', async () => {

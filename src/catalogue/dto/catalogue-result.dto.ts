@@ -65,8 +65,17 @@ export class CatalogueFacetsDto {
   @ApiProperty({ example: { VISION_QUALITY_CONTROL: 12, DOC_PROCESSING: 7 } })
   useCases!: Record<string, number>;
 
-  @ApiProperty({ example: { '93': 15, '84': 4 } })
+  @ApiProperty({
+    example: { '93': 15, '84': 4 },
+    description: 'Offerings the région filter would find, by région code: national offerings count in every région.',
+  })
   regions!: Record<string, number>;
+
+  @ApiProperty({
+    example: { '06': 9, '13': 6 },
+    description: 'Offerings the département filter would find, by département code: national offerings count in every département.',
+  })
+  departements!: Record<string, number>;
 
   @ApiProperty({ example: { A: 3, B: 9, C: 5 } })
   grade!: Record<string, number>;

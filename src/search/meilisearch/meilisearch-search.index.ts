@@ -11,6 +11,7 @@ import {
 } from '../search-index.port.js';
 import { classifyMeiliError, MeiliTaskError, toReadError } from './meili-errors.js';
 import { buildFilter, quote } from './meili-filter.js';
+import { PLACE_FACETS, servedCounts } from '../served-facets.js';
 import { CATALOGUE_SORT, OFFERINGS_INDEX, OFFERINGS_SETTINGS } from './meili-settings.js';
 import { MEILI_DEFAULTS, type MeiliOptions } from './meili-options.js';
 
@@ -80,10 +81,11 @@ export class MeilisearchSearchIndex implements SearchIndex {
 
   async search(query: CatalogueQuery): Promise<CatalogueResult> {
     const text = normaliseQuery(query.q);
+    const filter = buildFilter(query);
     const response = await this.read(() =>
       this.index.search(text || null, {
-        filter: buildFilter(query),
-        facets: [...FACETS],
+        filter,
+        facets: [...FACETS, 'national'],
         page: query.page,
         hitsPerPage: query.pageSize,
         // Every word required, as PostgreSQL's tsquery; ties and the empty query in its order.
@@ -96,6 +98,22 @@ export class MeilisearchSearchIndex implements SearchIndex {
       Facet,
       Record<string, number>
     >;
+    // Place facets count as their filter matches (decision 024): national offerings in every région
+    // and département. The codes listed are then counted over the matched offerings that are not
+    // national (a national offering may list some too), with the same text and filters.
+    const national = response.facetDistribution?.national?.true ?? 0;
+    if (national > 0) {
+      const listed = await this.read(() =>
+        this.index.search(text || null, {
+          filter: filter ? `(${filter}) AND national = false` : 'national = false',
+          facets: [...PLACE_FACETS],
+          limit: 0,
+          matchingStrategy: 'all',
+          locales: ['fra'],
+        }),
+      );
+      for (const facet of PLACE_FACETS) facets[facet] = servedCounts(facet, { ...(listed.facetDistribution?.[facet] ?? {}) }, national);
+    }
     return {
       items: response.hits.map((hit) => ({ document: stripMeta(hit) })),
       total: response.totalHits,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FACETS, type Facet, type OfferingDocument } from '../offering-document.js';
 import { CORRECTIONS_SQL } from './lexicon-sql.js';
+import { PLACE_FACETS, servedCounts } from '../served-facets.js';
 import { catalogueWhere, FACET_COLUMNS, type TextMode, type WordReadings } from './catalogue-sql.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
 
@@ -152,23 +153,30 @@ export class PostgresSearchIndex implements SearchIndex {
     readings: readonly WordReadings[],
   ): Promise<{ total: number; facets: Record<Facet, Record<string, number>> }> {
     const { sql, params } = catalogueWhere(query, text, mode, readings);
+    const place = new Set<Facet>(PLACE_FACETS);
     const facetSql = FACETS.map((facet) => {
       const { column, array } = FACET_COLUMNS[facet];
       const value = array ? `unnest(m.${column})` : `m.${column}`;
-      return `SELECT '${facet}' AS facet, v AS value, count(*)::int AS n FROM (SELECT ${value} AS v FROM matched m) x WHERE v IS NOT NULL GROUP BY v`;
+      // Place facets: the codes the offerings that are not national list; the national ones count apart.
+      const from = place.has(facet) ? 'matched m WHERE NOT m.national' : 'matched m';
+      return `SELECT '${facet}' AS facet, v AS value, count(*)::int AS n FROM (SELECT ${value} AS v FROM ${from}) x WHERE v IS NOT NULL GROUP BY v`;
     }).join(' UNION ALL ');
     // Only the small facet columns are read here: the documents come with the page query.
     const rows = (await this.dataSource.query(
-      `WITH matched AS (SELECT s.use_cases, s.regions, s.grade, s.data_residency FROM search_offering s ${sql})
-       ${facetSql} UNION ALL SELECT 'total', NULL, count(*)::int FROM matched`,
+      `WITH matched AS (SELECT s.use_cases, s.regions, s.departements, s.national, s.grade, s.data_residency FROM search_offering s ${sql})
+       ${facetSql} UNION ALL SELECT 'total', NULL, count(*)::int FROM matched
+       UNION ALL SELECT 'national', NULL, count(*)::int FROM matched WHERE national`,
       params,
-    )) as { facet: Facet | 'total'; value: string | null; n: number }[];
+    )) as { facet: Facet | 'total' | 'national'; value: string | null; n: number }[];
     const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as Record<Facet, Record<string, number>>;
     let total = 0;
+    let national = 0;
     for (const r of rows) {
       if (r.facet === 'total') total = r.n;
+      else if (r.facet === 'national') national = r.n;
       else if (r.value !== null) facets[r.facet][r.value] = r.n;
     }
+    for (const facet of PLACE_FACETS) facets[facet] = servedCounts(facet, facets[facet], national);
     return { total, facets };
   }
 
