@@ -31,9 +31,12 @@ export class TextRelevance {
     return (await this.lexemes.best(text, limit)).matches.map((m) => m.id);
   }
 
-  /** Relevance of the asked ids for the text. */
+  /**
+   * Relevance of the asked ids for the text. Nothing asked, nothing read: `informative` is then
+   * false, which `mergeScores` leaves to the answer that asked something.
+   */
   async scores(text: string, ids: readonly string[]): Promise<TextScores> {
-    if (text.trim() === '') return { byId: new Map(), informative: false };
+    if (text.trim() === '' || ids.length === 0) return { byId: new Map(), informative: false };
     const { ideal, terms, matches } = await this.lexemes.scores(text, ids);
     return { byId: new Map(matches.map((m) => [m.id, lexicalScore(m.sum, ideal, m.damping)])), informative: terms >= MIN_NEED_TERMS };
   }
