@@ -188,3 +188,18 @@ export const SOVEREIGNTY_BLOCK_LABELS: Readonly<Record<SovereigntyBlock, string>
   aiModel: 'Souveraineté du modèle d’IA',
   dataProtection: 'Protection des données et contrat',
 };
+
+/** What a grade means, in a few words: the legend and the grade badges say "A – très souverain". */
+export const SOVEREIGNTY_GRADE_MEANINGS: Readonly<Record<SovereigntyGrade, string>> = {
+  A: 'très souverain',
+  B: 'plutôt souverain',
+  C: 'partiellement souverain',
+  D: 'peu souverain',
+  E: 'très peu souverain',
+};
+
+/** How far a grade can be trusted: the curators checked the claims that earn points, or not yet. */
+export const GRADE_CHECK_LABELS: Readonly<Record<'verified' | 'declared', string>> = {
+  verified: 'vérifié par l’équipe',
+  declared: 'déclaré, non vérifié',
+};

@@ -5,7 +5,9 @@ import type { Caller } from '../../identity/caller.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import { listRegions } from '../../reference/geo/geography.js';
 import { referenceData } from '../../reference/data/reference-data.js';
-import { DATA_RESIDENCY_LABELS, SOVEREIGNTY_GRADE_LABELS } from '../../reference/sovereignty/sovereignty.labels.js';
+import { DATA_RESIDENCY_LABELS } from '../../reference/sovereignty/sovereignty.labels.js';
+import { SOVEREIGNTY_GRADES } from '../../reference/sovereignty/sovereignty.enums.js';
+import { gradeName } from '../../reference/sovereignty/sovereignty-wording.js';
 import { CatalogueService } from '../../catalogue/catalogue.service.js';
 import { CatalogueQueryDto } from '../../catalogue/dto/catalogue-query.dto.js';
 import { OfferingsService } from '../../offerings/offerings.service.js';
@@ -50,7 +52,7 @@ export class WebPublicController {
         result.facets.regions,
       ),
       grades: withCounts(
-        Object.entries(SOVEREIGNTY_GRADE_LABELS).map(([code, label]) => ({ code, label })),
+        SOVEREIGNTY_GRADES.map((code) => ({ code, label: gradeName(code) })),
         result.facets.grade,
       ),
       residencies: withCounts(

@@ -8,10 +8,13 @@ import {
   DATA_SENSITIVITY_LABELS,
   HARD_REQUIREMENT_LABELS,
   SOVEREIGNTY_GRADE_LABELS,
+  SOVEREIGNTY_GRADE_MEANINGS,
 } from '../../reference/sovereignty/sovereignty.labels.js';
+import { gradeCheckLabel, gradeHelp, gradeName, profileValueLabel } from '../../reference/sovereignty/sovereignty-wording.js';
+import type { SovereigntyGrade } from '../../reference/sovereignty/sovereignty.enums.js';
 import { INTRODUCTION_STATUS_LABELS } from './introduction.labels.js';
 import { NEED_STATUS_LABELS } from './need.labels.js';
-import { OFFERING_STATUS_LABELS } from './offering.labels.js';
+import { CLAIM_STATUS_LABELS, OFFERING_STATUS_LABELS } from './offering.labels.js';
 
 /* Display helpers handed to every template as `it.h`: formatting and labels only, no rules. */
 
@@ -67,6 +70,17 @@ export const formatHelpers = {
     return c ? `${c.name} (${c.communeCode})` : code;
   },
   grade: (grade: string): string => SOVEREIGNTY_GRADE_LABELS[grade as keyof typeof SOVEREIGNTY_GRADE_LABELS] ?? grade,
+  /** "A – très souverain", for badges and the grade filter. */
+  gradeName: (grade: string): string => gradeName(grade as SovereigntyGrade),
+  /** "très souverain". */
+  gradeMeaning: (grade: string): string => SOVEREIGNTY_GRADE_MEANINGS[grade as SovereigntyGrade] ?? grade,
+  /** "A – très souverain : 80 à 100 points sur 100", the help text of a grade badge. */
+  gradeHelp: (grade: string): string => gradeHelp(grade as SovereigntyGrade),
+  /** "vérifié par l’équipe" / "déclaré, non vérifié". */
+  gradeCheck: (verified: boolean): string => gradeCheckLabel(verified),
+  /** A sovereignty profile value in French: `h.profileValue('ai.modelLicence', 'OSI_OPEN_SOURCE')`. */
+  profileValue: (field: string, value: unknown): string => profileValueLabel(field, value),
+  claimStatus: (s: string): string => CLAIM_STATUS_LABELS[s as keyof typeof CLAIM_STATUS_LABELS] ?? s,
   residency: (code: string): string => DATA_RESIDENCY_LABELS[code as keyof typeof DATA_RESIDENCY_LABELS] ?? code,
   requirement: (code: string): string => HARD_REQUIREMENT_LABELS[code as keyof typeof HARD_REQUIREMENT_LABELS] ?? code,
   sensitivity: (code: string): string => DATA_SENSITIVITY_LABELS[code as keyof typeof DATA_SENSITIVITY_LABELS] ?? code,

@@ -13,3 +13,10 @@ export const PRICING_MODEL_LABELS: Readonly<Record<PricingModel, string>> = {
   per_use: "À l'usage",
   free_trial: 'Essai gratuit',
 };
+
+/** A claim of a sovereignty profile as the curators left it, in words the public reads. */
+export const CLAIM_STATUS_LABELS: Readonly<Record<'declared' | 'verified' | 'rejected', string>> = {
+  declared: 'déclaré, non vérifié',
+  verified: 'vérifié par l’équipe',
+  rejected: 'rejeté par l’équipe',
+};

@@ -1,0 +1,127 @@
+import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
+import { createCurator } from '../support/auth.js';
+import { createPublishedOffering, registerVerifiedVendor, sovereigntyProfile } from '../support/offerings.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { visibleText, WebClient } from '../support/web.js';
+
+/*
+ * Issue 22, "Grades people read": public pages speak French, never the API's codes.
+ * A raw code is an upper-case token of two characters or more (letters, digits, underscores),
+ * unless it is one of these words or acronyms that readers know.
+ */
+const ALLOWED = new Set([
+  'IA', // intelligence artificielle
+  'AI', // "AI Act", the regulation's name
+  'UE',
+  'EEE',
+  'RGPD',
+  'PME',
+  'TPE',
+  'ETI',
+  'SIREN',
+  'SIRET',
+  'NAF',
+  'HDS',
+  'ISO',
+  'IEC',
+  'OSI',
+  'MIT',
+  'API',
+  'RAG',
+  'OCR', // use-case labels
+  'CRM',
+  'RH',
+  'CLOUD', // "CLOUD Act"
+  'FISA',
+  'LNE',
+  'ANSSI',
+]);
+
+/** The upper-case tokens of a page's visible text that are not allowed words: codes that leaked. */
+function rawCodes(text: string): string[] {
+  const tokens = text.match(/(?<![\p{L}\p{N}_])\p{Lu}[\p{Lu}\p{N}_]+(?![\p{L}\p{N}_])/gu) ?? [];
+  return [...new Set(tokens.filter((token) => !ALLOWED.has(token)))];
+}
+
+const LEGEND = ['A – très souverain', 'B – plutôt souverain', 'C – partiellement souverain', 'D – peu souverain', 'E – très peu souverain'];
+
+describe('Public pages: grades and sovereignty values people read (issue 22)', () => {
+  let t: TestApp;
+  let offeringId: string;
+  let vendorId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const curator = await createCurator(t);
+    const vendor = await registerVerifiedVendor(t, curator, { organisation: { name: 'Lisible Conseil' } });
+    vendorId = vendor.organisation.id;
+    // A full profile with every kind of value the page may print: enums, booleans, lists.
+    const sovereignty = sovereigntyProfile({
+      certifications: { secNumCloud: 'OFFERING', hds: true, iso27001: true, iso42001: true, labels: ['EXPERTCYBER', 'POSITIVE_AI'] },
+      ai: {
+        modelLicence: 'OSI_OPEN_SOURCE',
+        inferenceHosting: 'CUSTOMER_HOSTED',
+        trainingOnCustomerData: 'NEVER',
+        aiActRiskClass: 'MINIMAL',
+        aiActRole: 'PROVIDER',
+      },
+    });
+    offeringId = (await createPublishedOffering(t, vendor, { title: 'Greffier lisible', sovereignty })).id;
+    await t.app.get(OutboxWorker).drain();
+  });
+  afterAll(() => t.close());
+
+  const pages = () => [
+    ['catalogue', '/app/catalogue'],
+    ['offering', `/app/offres/${offeringId}`],
+    ['vendor', `/app/fournisseurs/${vendorId}`],
+    ['home', '/app'],
+  ];
+
+  it('shows no raw code on the catalogue, offering, vendor and home pages', async () => {
+    for (const [name, path] of pages()) {
+      const res = await new WebClient(t).get(path);
+      expect(res.status).toBe(200);
+      expect({ page: name, codes: rawCodes(visibleText(res.text)) }).toEqual({ page: name, codes: [] });
+    }
+  });
+
+  it('prints sovereignty values through their French labels on the offering page', async () => {
+    const text = visibleText((await new WebClient(t).get(`/app/offres/${offeringId}`)).text);
+    expect(text).toContain('Offre qualifiée SecNumCloud');
+    expect(text).toContain('Aucun contrôle extra-européen');
+    expect(text).toContain('Jamais d’entraînement sur les données du client');
+    expect(text).toContain('Licence libre (OSI : Apache-2.0, MIT…)');
+  });
+
+  it('explains the grades with a legend on the catalogue and offering pages', async () => {
+    for (const path of ['/app/catalogue', `/app/offres/${offeringId}`]) {
+      const text = visibleText((await new WebClient(t).get(path)).text);
+      for (const line of LEGEND) expect(text).toContain(line);
+      expect(text).toContain('A – très souverain : 80 à 100 points sur 100');
+      expect(text).toContain('E – très peu souverain : moins de 20 points sur 100');
+    }
+  });
+
+  it('says in words whether the grade is declared or verified, and what each badge means', async () => {
+    for (const [, path] of pages()) {
+      const html = (await new WebClient(t).get(path)).text;
+      const text = visibleText(html);
+      expect(text).toContain('déclaré, non vérifié');
+      expect(text).not.toMatch(/déclaratif/);
+      // Every grade badge carries its meaning, for the mouse (title) and in the text read aloud.
+      // (The legend's letters are hidden from screen readers: the line next to them says it all.)
+      const badges = (html.match(/<span class="grade grade-[A-E]"[^>]*>/g) ?? []).filter((b) => !b.includes('aria-hidden'));
+      expect(badges.length).toBeGreaterThan(0);
+      for (const badge of badges) expect(badge).toMatch(/title="[A-E] – [^"]+ : [^"]+ sur 100"/);
+      expect(text).toMatch(/Note de souveraineté A – très souverain/);
+    }
+  });
+
+  it('filters the catalogue by grade in letters, not in numbers', async () => {
+    const html = (await new WebClient(t).get('/app/catalogue')).text;
+    const select = /<select[^>]*name="grade"[\s\S]*?<\/select>/.exec(html)?.[0] ?? '';
+    expect(visibleText(select)).toMatch(/A – très souverain \(1\).*B – plutôt souverain \(0\).*E – très peu souverain \(0\)/);
+    expect(select).not.toMatch(/80 et plus|60 à 79/);
+  });
+});
