@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { confirmedSiteCommunes } from '../organisations/establishment-sql.js';
 import type { WonNeed } from './stats-figures.js';
 
 export interface KeyCount {
@@ -78,9 +79,7 @@ export class StatsRepository {
   async wonNeeds(): Promise<WonNeed[]> {
     return (await this.dataSource.query(`
       SELECT n.id AS "needId", n.departement_code AS "needDepartementCode", n.region_code AS "needRegionCode",
-             array_remove(array_cat(ARRAY[o.commune_code::text],
-               ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(o.establishments) AS e WHERE e->>'confirmedAt' IS NOT NULL)),
-               NULL) AS "vendorCommuneCodes",
+             array_remove(array_cat(ARRAY[o.commune_code::text], ${confirmedSiteCommunes('o')}), NULL) AS "vendorCommuneCodes",
              (f.hq_jurisdiction = 'FR' AND f.non_eu_control = 'NONE') IS TRUE AS "frenchControlled",
              f.sovereignty_grade AS "offeringGrade"
         FROM introduction i

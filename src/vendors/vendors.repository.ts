@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OfferingEntity } from '../offerings/offering.entity.js';
+import { confirmedSiteCommunes } from '../organisations/establishment-sql.js';
 import { OrganisationEntity, type Establishment } from '../organisations/organisation.entity.js';
 
 /** A place filter, already expanded: the départements it covers and their régions. */
@@ -83,8 +84,7 @@ export class VendorsRepository {
       const regions = `:regions${i}`;
       qb.andWhere(
         `(${departementOf('o.commune_code')} = ANY(${deps})
-          OR EXISTS (SELECT 1 FROM jsonb_array_elements(o.establishments) e
-                      WHERE e->>'confirmedAt' IS NOT NULL AND ${departementOf("(e->>'communeCode')")} = ANY(${deps}))
+          OR EXISTS (SELECT 1 FROM unnest(${confirmedSiteCommunes('o')}) AS site WHERE ${departementOf('site')} = ANY(${deps}))
           OR EXISTS (${published('f')} AND (f.service_national OR f.service_departements && CAST(${deps} AS text[]) OR f.service_regions && CAST(${regions} AS text[]))))`,
         { [`deps${i}`]: place.departements, [`regions${i}`]: place.regions },
       );

@@ -1,3 +1,4 @@
+import { confirmedSiteCommunes } from '../../organisations/establishment-sql.js';
 import { requirementsSql } from '../../sovereignty/requirement-sql.js';
 import type { RetrievalNeed } from './offering-rows.js';
 
@@ -7,9 +8,7 @@ import type { RetrievalNeed } from './offering-rows.js';
  */
 
 /** The vendor's head office and the communes of its establishments a curator confirmed (alias `org`, decision 022). */
-export const VENDOR_SITES = `org.commune_code AS "vendorCommuneCode",
-  ARRAY(SELECT e->>'communeCode' FROM jsonb_array_elements(org.establishments) e
-         WHERE e ? 'communeCode' AND e->>'confirmedAt' IS NOT NULL) AS "vendorEstablishmentCommunes"`;
+export const VENDOR_SITES = `org.commune_code AS "vendorCommuneCode", ${confirmedSiteCommunes('org')} AS "vendorEstablishmentCommunes"`;
 
 /** The offering's columns ranking reads, the same on `offering` and on the projection `offering_match` (alias `o`). */
 export const OFFERING_SCORING_COLUMNS = `
