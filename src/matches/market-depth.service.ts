@@ -4,7 +4,7 @@ import { assertCanRead } from '../needs/need-access.js';
 import { NeedsRepository } from '../needs/needs.repository.js';
 import { PROXIMITY_RELATIONS } from '../reference/geo/proximity.js';
 import type { MarketDepthDto } from './dto/match.dto.js';
-import { criteriaWithoutText, eligibilityNeed, eligibilityOffering, retrievalNeed } from './match-view.js';
+import { criteriaWithoutText, eligibilityNeed, eligibilityOffering, retrievalNeed, vendorSites } from './match-view.js';
 import { MatchingNeedReader } from './matching-need.reader.js';
 import { OfferingCandidatesRepository } from './repositories/offering-candidates.repository.js';
 import { exclusions } from './scoring/eligibility.js';
@@ -41,7 +41,7 @@ export class MarketDepthService {
     let local = 0;
     for (const row of rows) {
       if (exclusions(eligibility, eligibilityOffering(row)).length > 0) continue;
-      const sites = [row.vendorCommuneCode, ...row.vendorEstablishmentCommunes];
+      const sites = vendorSites(row);
       if (outOfReach(area, sites) !== null) {
         for (const w of wider) if (outOfReach(w.area, sites) === null) w.more++;
         continue;

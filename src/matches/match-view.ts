@@ -63,6 +63,12 @@ export function eligibilityNeed(need: MatchingNeed): EligibilityNeed {
   };
 }
 
+/** The vendor's sites that count, head office first: its commune and its confirmed establishments' (decision 022). */
+export const vendorSites = (row: Pick<ScoringRow, 'vendorCommuneCode' | 'vendorEstablishmentCommunes'>): string[] => [
+  row.vendorCommuneCode,
+  ...row.vendorEstablishmentCommunes,
+];
+
 export function serviceAreaOf(row: ScoringRow): EligibilityOffering['serviceArea'] {
   return {
     national: row.serviceNational,

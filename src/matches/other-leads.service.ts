@@ -8,6 +8,7 @@ import {
   offeringSummary,
   publicVendor,
   retrievalNeed,
+  vendorSites,
   type MatchingNeed,
 } from './match-view.js';
 import { TEXT_RETRIEVAL_LIMIT } from './ranking/ranker.js';
@@ -21,8 +22,6 @@ import { DEFAULT_WEIGHTS } from './scoring/weights.js';
 
 /** "Autres pistes" of each kind listed to curators, at most. */
 const OTHER_LEADS_LIMIT = 50;
-
-const sites = (row: CandidateRow): string[] => [row.vendorCommuneCode, ...row.vendorEstablishmentCommunes];
 
 /**
  * The curators' "autres pistes" (issue 26), each with its reason, never shown to buyers or vendors:
@@ -73,7 +72,7 @@ export class OtherLeadsService {
     const fit = (row: CandidateRow): number =>
       totalOf({ ...criteriaWithoutText(need, row), text: { score: 0, reason: '' } }, DEFAULT_WEIGHTS);
     return rows
-      .map((row) => ({ row, fit: fit(row), reason: outOfReach(area, sites(row)) }))
+      .map((row) => ({ row, fit: fit(row), reason: outOfReach(area, vendorSites(row)) }))
       .filter((r): r is { row: CandidateRow; fit: number; reason: string } => r.reason !== null)
       .sort((a, b) => b.fit - a.fit || (a.row.id < b.row.id ? -1 : 1))
       .slice(0, OTHER_LEADS_LIMIT)

@@ -1,4 +1,4 @@
-import { criteriaWithoutText, eligibilityNeed, eligibilityOffering, needReachArea, type MatchingNeed } from '../match-view.js';
+import { criteriaWithoutText, eligibilityNeed, eligibilityOffering, needReachArea, vendorSites, type MatchingNeed } from '../match-view.js';
 import type { CandidateRow } from '../repositories/offering-rows.js';
 import { belowRelevanceFloor, textCriterion } from '../scoring/criteria.js';
 import type { NeedText } from './text-relevance.js';
@@ -21,7 +21,7 @@ export async function rankLeads(
   textsOf: (needs: readonly MatchingNeed[]) => Promise<NeedText[]>,
 ): Promise<ScoredCandidate[]> {
   const asPublished = { ...eligibilityOffering(offering), published: true, vendorVerified: true };
-  const sites = [offering.vendorCommuneCode, ...offering.vendorEstablishmentCommunes];
+  const sites = vendorSites(offering);
   const eligible = needs.filter(
     // A need whose reach the vendor is outside of is no lead either (issue 26): the buyer did not ask that far.
     ({ need }) => exclusions(eligibilityNeed(need), asPublished).length === 0 && outOfReach(needReachArea(need), sites) === null,

@@ -6,6 +6,7 @@ import {
   needReachArea,
   needText,
   retrievalNeed,
+  vendorSites,
   type MatchingNeed,
 } from '../match-view.js';
 import { MatchingWeightsService, type WeightsInUse } from '../matching-weights.service.js';
@@ -238,11 +239,7 @@ export class Ranker {
       const rows = new Map((await this.candidates.findCandidateRows(slice.map((c) => c.offeringId))).map((r) => [r.id, r]));
       for (const scored of slice) {
         const row = rows.get(scored.offeringId);
-        if (
-          !row ||
-          exclusions(eligibility, eligibilityOffering(row)).length > 0 ||
-          outOfReach(reach, [row.vendorCommuneCode, ...row.vendorEstablishmentCommunes]) !== null
-        ) {
+        if (!row || exclusions(eligibility, eligibilityOffering(row)).length > 0 || outOfReach(reach, vendorSites(row)) !== null) {
           dropped = true;
           continue;
         }

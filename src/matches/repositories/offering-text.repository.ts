@@ -31,9 +31,12 @@ export interface LexicalScores extends NeedTerms {
  * one-row statistics tells the planner so: without it, PostgreSQL 15 estimated 1,990 rows there,
  * multiplied every join by it, and JIT-compiled each query (400 ms a match; found by CI's PostgreSQL 15 leg).
  */
+const CATALOGUE = `s AS (SELECT greatest(documents, 1)::float8 AS n, greatest(lexemes::float8 / greatest(documents, 1), 1) AS avglen
+         FROM offering_text_stats LIMIT 1)`;
+
 const NEED_TERMS = `
   q AS (SELECT DISTINCT l FROM unnest(tsvector_to_array(to_tsvector('french', unaccent($1)))) l),
-  s AS (SELECT greatest(documents, 1)::float8 AS n, greatest(lexemes::float8 / greatest(documents, 1), 1) AS avglen FROM offering_text_stats LIMIT 1),
+  ${CATALOGUE},
   w AS MATERIALIZED (SELECT d.lexeme, d.df, ln(1 + (s.n - d.df + 0.5) / (d.df + 0.5)) AS idf FROM q JOIN lexeme_df d ON d.lexeme = q.l, s)`;
 
 const HEAD = '(SELECT coalesce(sum(idf), 0) FROM w) AS ideal, (SELECT count(*) FROM w)::int AS terms';
@@ -45,8 +48,12 @@ const lexicalScores = (rows: Row[]): LexicalScores => ({
   matches: rows.filter((r) => r.id !== null).map((r) => ({ id: r.id as string, sum: Number(r.sum), damping: Number(r.damping ?? 1) })),
 });
 
-/** BM25 with term frequency 1 (each lexeme stored once per offering): idf × (k1 + 1) / (1 + k1 (1 − b + b len / avglen)). */
-const TERM = `w.idf * ${BM25_K1 + 1} / (1 + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * t.lexeme_count / s.avglen))`;
+/**
+ * BM25 with term frequency 1 (each lexeme stored once per offering): idf × (k1 + 1) / (1 + k1 (1 − b + b len / avglen)),
+ * `length` being the SQL of the offering's distinct-lexeme count.
+ */
+const term = (length: string): string => `w.idf * ${BM25_K1 + 1} / (1 + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * ${length} / s.avglen))`;
+const TERM = term('t.lexeme_count');
 
 /** Matching's text relevance on PostgreSQL, whatever the search backend: lexemes, not the catalogue's index. */
 @Injectable()
@@ -101,11 +108,11 @@ export class OfferingTextRepository {
     const rows = (await this.dataSource.query(
       `WITH o AS (SELECT offering_lexemes(title, summary, description) AS lx, offering_text_damping(title, summary, description) AS damping
                    FROM offering WHERE id = $1),
-       s AS (SELECT greatest(documents, 1)::float8 AS n, greatest(lexemes::float8 / greatest(documents, 1), 1) AS avglen FROM offering_text_stats LIMIT 1),
+       ${CATALOGUE},
        q AS (SELECT DISTINCT n.i, l FROM unnest($2::text[]) WITH ORDINALITY AS n(t, i), unnest(tsvector_to_array(to_tsvector('french', unaccent(n.t)))) l),
        w AS (SELECT q.i, d.lexeme, ln(1 + (s.n - d.df + 0.5) / (d.df + 0.5)) AS idf FROM q JOIN lexeme_df d ON d.lexeme = q.l, s)
        SELECT w.i::int AS i, sum(w.idf) AS ideal, count(*)::int AS terms, min(o.damping) AS damping,
-              coalesce(sum(${TERM.replace('t.lexeme_count', 'cardinality(o.lx)')}) FILTER (WHERE w.lexeme = ANY (o.lx)), 0) AS sum
+              coalesce(sum(${term('cardinality(o.lx)')}) FILTER (WHERE w.lexeme = ANY (o.lx)), 0) AS sum
          FROM w, o, s GROUP BY w.i`,
       [offeringId, texts],
     )) as { i: number; ideal: number; terms: number; sum: number; damping: number }[];
