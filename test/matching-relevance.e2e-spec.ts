@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { USE_CASE_CODES } from '../src/reference/data/use-case.types.js';
-import { OFFERING_DOCUMENT_SOURCE, type OfferingDocumentSource } from '../src/search/offering-document.source.js';
-import { SEARCH_INDEX, type SearchIndex } from '../src/search/search-index.port.js';
-import { bearer, createCurator, registerBuyer, type RegisteredSession, type TestSession } from './support/auth.js';
-import { createPublishedOffering, registerVerifiedVendor } from './support/offerings.js';
+import { bearer, createCurator, type RegisteredSession, type TestSession } from './support/auth.js';
+import { forecastOffering, forecastScenario } from './support/forecast-scenario.js';
+import { createPublishedOffering } from './support/offerings.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /*
@@ -16,19 +15,6 @@ import { createTestApp, type TestApp } from './support/test-app.js';
  */
 const ALL_USE_CASES = [...USE_CASE_CODES];
 
-const offering = (overrides: Record<string, unknown> = {}) => ({
-  title: 'Prévision des ventes pour commerces de proximité',
-  summary: 'Prévoir les ventes de chaque jour pour produire juste.',
-  description: 'Modèle de prévision des ventes à partir de l’historique de caisse, de la météo et du calendrier.',
-  useCases: ['SALES_FORECAST'],
-  sectors: [],
-  serviceArea: { national: true, regions: [], departements: [], remoteDelivery: true },
-  pricing: { model: 'subscription', minBudgetEur: 1000, maxBudgetEur: 20000 },
-  targetBuyerTypes: ['pme'],
-  evidence: [],
-  ...overrides,
-});
-
 describe('Relevance (issue 26): use-case specificity and the relevance floor', () => {
   let t: TestApp;
   let curator: TestSession;
@@ -40,44 +26,11 @@ describe('Relevance (issue 26): use-case specificity and the relevance floor', (
   beforeAll(async () => {
     t = await createTestApp();
     curator = await createCurator(t);
-    buyer = await registerBuyer(t, {
-      organisation: { name: 'Boulangerie Test', buyerType: 'pme', communeCode: '06088', nafCode: '10.71C' },
-    });
-    const vendor = await registerVerifiedVendor(t, curator, { organisation: { communeCode: '75056', name: 'Prévi Ventes' } });
-    offTopicVendor = await registerVerifiedVendor(t, curator, { organisation: { communeCode: '75056', name: 'Anti Hameçon' } });
-    ids.specialist = (await createPublishedOffering(t, vendor, offering())).id;
-    ids.catchAll = (await createPublishedOffering(t, vendor, offering({ useCases: ALL_USE_CASES }))).id;
-    ids.offTopic = (
-      await createPublishedOffering(
-        t,
-        offTopicVendor,
-        offering({
-          title: 'Filtre anti-hameçonnage des courriels',
-          summary: 'Bloque les courriels frauduleux avant la boîte de réception.',
-          description: 'Analyse des liens et des pièces jointes, pour les commerces et les PME.',
-          useCases: ['CYBERSECURITY'],
-        }),
-      )
-    ).id;
-    const source = t.app.get<OfferingDocumentSource>(OFFERING_DOCUMENT_SOURCE);
-    await t.app.get<SearchIndex>(SEARCH_INDEX).upsert(await source.documentsFor(Object.values(ids)));
-    const created = await request(t.server)
-      .post('/needs')
-      .set(bearer(buyer))
-      .send({
-        title: 'Prévoir les ventes de la boulangerie',
-        description:
-          'Nous jetons trop de pain le soir : nous voulons prévoir les ventes de chaque jour pour les commerces de notre boulangerie.',
-        useCases: ['SALES_FORECAST'],
-        reach: 'national',
-        desiredStart: '2027-02-01',
-        dataSensitivity: 'none',
-        requirements: [],
-      })
-      .expect(201);
-    needId = created.body.id;
-    await request(t.server).post(`/needs/${needId}/submit`).set(bearer(buyer)).send({}).expect(200);
-    await request(t.server).post(`/needs/${needId}/publish`).set(bearer(curator)).send({}).expect(200);
+    const scenario = await forecastScenario(t, curator);
+    ({ buyer, offTopicVendor, needId } = scenario);
+    ids.specialist = scenario.specialistId;
+    ids.offTopic = scenario.offTopicId;
+    ids.catchAll = (await createPublishedOffering(t, scenario.vendor, forecastOffering({ useCases: ALL_USE_CASES }))).id;
   });
   afterAll(async () => {
     await t?.close();

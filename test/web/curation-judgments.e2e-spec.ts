@@ -1,8 +1,6 @@
 import request from 'supertest';
-import { OFFERING_DOCUMENT_SOURCE, type OfferingDocumentSource } from '../../src/search/offering-document.source.js';
-import { SEARCH_INDEX, type SearchIndex } from '../../src/search/search-index.port.js';
-import { bearer, createCurator, registerBuyer, TEST_PASSWORD, type TestSession } from '../support/auth.js';
-import { createPublishedOffering, registerVerifiedVendor } from '../support/offerings.js';
+import { bearer, createCurator, TEST_PASSWORD, type TestSession } from '../support/auth.js';
+import { forecastScenario } from '../support/forecast-scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { visibleText, webSignIn, type WebClient } from '../support/web.js';
 
@@ -11,19 +9,6 @@ import { visibleText, webSignIn, type WebClient } from '../support/web.js';
  * keeps out of the matches, and lets a curator mark each match and each piste « pertinent » or
  * « pas pertinent » with a reason, by plain form or in place with htmx.
  */
-const offering = (overrides: Record<string, unknown> = {}) => ({
-  title: 'Prévision des ventes pour commerces de proximité',
-  summary: 'Prévoir les ventes de chaque jour pour produire juste.',
-  description: 'Modèle de prévision des ventes à partir de l’historique de caisse, de la météo et du calendrier.',
-  useCases: ['SALES_FORECAST'],
-  sectors: [],
-  serviceArea: { national: true, regions: [], departements: [], remoteDelivery: true },
-  pricing: { model: 'subscription', minBudgetEur: 1000, maxBudgetEur: 20000 },
-  targetBuyerTypes: ['pme'],
-  evidence: [],
-  ...overrides,
-});
-
 describe('Web console: curators’ marks and "autres pistes" on a need’s matches', () => {
   let t: TestApp;
   let curator: TestSession;
@@ -47,43 +32,7 @@ describe('Web console: curators’ marks and "autres pistes" on a need’s match
   beforeAll(async () => {
     t = await createTestApp();
     curator = await createCurator(t);
-    const buyer = await registerBuyer(t, {
-      organisation: { name: 'Boulangerie Test', buyerType: 'pme', communeCode: '06088', nafCode: '10.71C' },
-    });
-    const vendor = await registerVerifiedVendor(t, curator, { organisation: { communeCode: '75056', name: 'Prévi Ventes' } });
-    const offTopicVendor = await registerVerifiedVendor(t, curator, { organisation: { communeCode: '75056', name: 'Anti Hameçon' } });
-    specialistId = (await createPublishedOffering(t, vendor, offering())).id;
-    offTopicId = (
-      await createPublishedOffering(
-        t,
-        offTopicVendor,
-        offering({
-          title: 'Filtre anti-hameçonnage des courriels',
-          summary: 'Bloque les courriels frauduleux avant la boîte de réception.',
-          description: 'Analyse des liens et des pièces jointes, pour les commerces et les PME.',
-          useCases: ['CYBERSECURITY'],
-        }),
-      )
-    ).id;
-    const source = t.app.get<OfferingDocumentSource>(OFFERING_DOCUMENT_SOURCE);
-    await t.app.get<SearchIndex>(SEARCH_INDEX).upsert(await source.documentsFor([specialistId, offTopicId]));
-    const created = await request(t.server)
-      .post('/needs')
-      .set(bearer(buyer))
-      .send({
-        title: 'Prévoir les ventes de la boulangerie',
-        description:
-          'Nous jetons trop de pain le soir : nous voulons prévoir les ventes de chaque jour pour les commerces de notre boulangerie.',
-        useCases: ['SALES_FORECAST'],
-        reach: 'national',
-        desiredStart: '2027-02-01',
-        dataSensitivity: 'none',
-        requirements: [],
-      })
-      .expect(201);
-    needId = created.body.id;
-    await request(t.server).post(`/needs/${needId}/submit`).set(bearer(buyer)).send({}).expect(200);
-    await request(t.server).post(`/needs/${needId}/publish`).set(bearer(curator)).send({}).expect(200);
+    ({ specialistId, offTopicId, needId } = await forecastScenario(t, curator));
     web = await webSignIn(t, { email: curator.email, password: TEST_PASSWORD });
   });
   afterAll(() => t?.close());
