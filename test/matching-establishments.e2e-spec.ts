@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { luhnSiret } from '../src/demo/demo-data.js';
-import { OFFERING_DOCUMENT_SOURCE, type OfferingDocumentSource } from '../src/search/offering-document.source.js';
-import { SEARCH_INDEX, type SearchIndex } from '../src/search/search-index.port.js';
 import {
   bearer,
   createAdmin,
@@ -76,9 +74,6 @@ describe('Establishments that count are checked (issue 26)', () => {
     const valbonne = await registerVerifiedVendor(t, curator, { organisation: { name: 'Valbonne Siège', communeCode: '06152' } });
     parisOfferingId = (await createPublishedOffering(t, paris)).id;
     valbonneOfferingId = (await createPublishedOffering(t, valbonne)).id;
-    // The indexer is wired elsewhere: feed the search index by hand, as the outbox would.
-    const source = t.app.get<OfferingDocumentSource>(OFFERING_DOCUMENT_SOURCE);
-    await t.app.get<SearchIndex>(SEARCH_INDEX).upsert(await source.documentsFor([parisOfferingId, valbonneOfferingId]));
     // National: the Paris vendor is within reach; what is measured here is proximity (reach: matching-trust).
     needId = (await createPublishedNeed(t, buyer, curator, { reach: 'national' })).id;
   });

@@ -9,7 +9,6 @@ import { TextRelevance } from '../src/matches/ranking/text-relevance.js';
 import { DEFAULT_WEIGHTS, type Weights } from '../src/matches/scoring/weights.js';
 import type { SovereigntyProfile } from '../src/offerings/sovereignty-profile.js';
 import { findCommune } from '../src/reference/geo/geography.js';
-import { OFFERING_DOCUMENT_SOURCE, type OfferingDocumentSource } from '../src/search/offering-document.source.js';
 import { SEARCH_INDEX, type SearchIndex } from '../src/search/search-index.port.js';
 import { insertOfferingRows, sovereigntyRowColumns } from '../bench/support/bulk-offerings.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -106,7 +105,6 @@ describe('the Ranker, from the application module, without HTTP', () => {
       };
     });
     const ids = await insertOfferingRows(t.dataSource, rows);
-    await index.upsert(await t.app.get<OfferingDocumentSource>(OFFERING_DOCUMENT_SOURCE).documentsFor(ids));
     await t.dataSource.query('ANALYZE');
     needs = Array.from({ length: 8 }, (_, i) => need(random, i));
     // A nationwide offering: every published need is within its service area, whatever its place.

@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { OFFERING_DOCUMENT_SOURCE, type OfferingDocumentSource } from '../src/search/offering-document.source.js';
 import { DEFAULT_WEIGHTS } from '../src/matches/scoring/weights.js';
 import { SEARCH_INDEX, type SearchIndex } from '../src/search/search-index.port.js';
 import { bearer, createAdmin, createCurator, registerBuyer, type RegisteredSession, type TestSession } from './support/auth.js';
@@ -82,9 +81,6 @@ describe('Matching (issue #8): ranked, explained, anonymised leads, weights and 
     ids.otherUseCase = (
       await createPublishedOffering(t, localVendor, offering({ useCases: ['SALES_FORECAST'], title: 'Prévision des ventes' }))
     ).id;
-    // The indexer is wired elsewhere: feed the search index by hand, as the outbox would.
-    const source = t.app.get<OfferingDocumentSource>(OFFERING_DOCUMENT_SOURCE);
-    await t.app.get<SearchIndex>(SEARCH_INDEX).upsert(await source.documentsFor(Object.values(ids)));
 
     const needBody = {
       title: 'Tri automatique du courrier de la mairie',
