@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import { MatchesModule } from './matches/matches.module.js';
 import { IntroductionsModule } from './introductions/introductions.module.js';
 import { JudgmentsModule } from './judgments/judgments.module.js';
+import { LeadAlertsModule } from './lead-alerts/lead-alerts.module.js';
 import { NeedsModule } from './needs/needs.module.js';
 import { OfferingsModule } from './offerings/offerings.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         CatalogueModule,
         MatchesModule,
         JudgmentsModule,
+        LeadAlertsModule,
         RetentionModule,
         WebModule,
       ],

@@ -125,6 +125,25 @@ export class EnvironmentVariables {
   @Max(90)
   REMINDER_DAYS = 5;
 
+  /** How many of a newly published need's best matches are announced to their vendors (issue 18). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LEAD_ALERT_TOP_N = 15;
+
+  /** Run the lead digest job in this process (checks every 10 minutes; safe on several instances). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  LEAD_DIGESTS_ENABLED = true;
+
+  /** Hour (Paris time, 0–23) from which the daily digest, and on Mondays the weekly one, goes out. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  LEAD_DIGEST_HOUR = 8;
+
   /** Run the retention job in this process (daily erasure of old needs' free text). */
   @Transform(toBoolean)
   @IsBoolean()

@@ -24,6 +24,7 @@ export interface ConfigSlices {
   search: { backend: 'postgres' | 'meilisearch'; meiliUrl?: string; meiliApiKey?: string; meiliTimeoutMs: number };
   outbox: { enabled: boolean; pollMs: number; batchSize: number };
   reminders: { enabled: boolean; days: number };
+  leadAlerts: { topN: number; digestsEnabled: boolean; digestHour: number };
   retention: { enabled: boolean; months: number };
 }
 
@@ -58,6 +59,7 @@ export function configSlices(config: AppConfig): ConfigSlices {
     },
     outbox: { enabled: config.OUTBOX_WORKER_ENABLED, pollMs: config.OUTBOX_POLL_MS, batchSize: config.OUTBOX_BATCH_SIZE },
     reminders: { enabled: config.REMINDERS_ENABLED, days: config.REMINDER_DAYS },
+    leadAlerts: { topN: config.LEAD_ALERT_TOP_N, digestsEnabled: config.LEAD_DIGESTS_ENABLED, digestHour: config.LEAD_DIGEST_HOUR },
     retention: { enabled: config.RETENTION_ENABLED, months: config.RETENTION_MONTHS },
   };
 }

@@ -12,7 +12,9 @@ import { rankLeads } from './ranking/lead-ranking.js';
 import { TextRelevance } from './ranking/text-relevance.js';
 import { LeadNeedsRepository, type LeadNeedRow } from './repositories/lead-needs.repository.js';
 import { OfferingCandidatesRepository } from './repositories/offering-candidates.repository.js';
-import { SCORING_VERSION } from './scoring/weights.js';
+import { SCORING_VERSION, type Weights } from './scoring/weights.js';
+import type { ScoredCandidate } from './scoring/ranking.js';
+import type { CandidateRow } from './repositories/offering-rows.js';
 
 /** Needs read for one offering's leads, at most: the newest published first. */
 const LEAD_CANDIDATES = 1000;
@@ -37,6 +39,31 @@ export class LeadsService {
     if (!offering) throw MatchesErrors.OFFERING_NOT_FOUND();
     assertMemberOf(caller, offering.vendorId);
     const weights = await this.weights.inUse();
+    const { ranked, byId } = await this.rank(offering, weights.weights, LEAD_CANDIDATES, limit);
+    const items = ranked.map((c, i): LeadDto => ({
+      rank: i + 1,
+      total: c.total,
+      criteria: criterionDtos(c.criteria),
+      need: anonymisedNeed(byId.get(c.offeringId) as LeadNeedRow),
+    }));
+    return { offeringId, scoringVersion: SCORING_VERSION, weights: weights.weights, items };
+  }
+
+  /**
+   * Lead alerts (issue 18): every published need the offering may serve above the relevance floor,
+   * best first, among the `candidates` newest; no access check (the outbox calls it). Empty for an
+   * unknown offering, or one not published by a verified vendor (nothing to announce).
+   * `scored.offeringId` holds the need's id, as in `leadsOf`.
+   */
+  async rankForAlerts(offeringId: string, candidates: number): Promise<{ vendorId: string; ranked: ScoredCandidate[] } | null> {
+    const offering = await this.offerings.findOffering(offeringId);
+    if (!offering || offering.status !== 'published' || !offering.vendorVerified) return null;
+    const weights = await this.weights.inUse();
+    const { ranked } = await this.rank(offering, weights.weights, candidates, candidates);
+    return { vendorId: offering.vendorId, ranked };
+  }
+
+  private async rank(offering: CandidateRow, weights: Weights, candidates: number, limit: number) {
     const profile = profileFromColumns(offering);
     const requirementsMet = HARD_REQUIREMENTS.filter((r) => failedRequirements(profile, [r]).length === 0);
     const rows = await this.leadNeeds.findLeadNeeds(
@@ -51,23 +78,17 @@ export class LeadsService {
         minBudgetEur: offering.minBudgetEur,
         maxBudgetEur: offering.maxBudgetEur,
       },
-      LEAD_CANDIDATES,
+      candidates,
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
     const ranked = await rankLeads(
       offering,
       rows.map((row) => ({ id: row.id, need: matchingNeedOf(row) })),
-      weights.weights,
+      weights,
       limit,
-      (needs) => this.text.forNeeds(offeringId, needs.map(needText)),
+      (needs) => this.text.forNeeds(offering.id, needs.map(needText)),
     );
-    const items = ranked.map((c, i): LeadDto => ({
-      rank: i + 1,
-      total: c.total,
-      criteria: criterionDtos(c.criteria),
-      need: anonymised(byId.get(c.offeringId) as LeadNeedRow),
-    }));
-    return { offeringId, scoringVersion: SCORING_VERSION, weights: weights.weights, items };
+    return { ranked, byId };
   }
 }
 
@@ -76,7 +97,7 @@ function matchingNeedOf(row: LeadNeedRow): MatchingNeed {
 }
 
 /** Only what a vendor may see of a need before an introduction: nothing that names the buyer. */
-function anonymised(row: LeadNeedRow): LeadDto['need'] {
+export function anonymisedNeed(row: LeadNeedRow): LeadDto['need'] {
   return {
     id: row.id,
     title: row.title,

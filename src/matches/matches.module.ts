@@ -43,6 +43,8 @@ import { OfferingTextRepository } from './repositories/offering-text.repository.
   ],
   exports: [
     MatchingService,
+    MatchingNeedReader,
+    LeadNeedsRepository,
     MatchingWeightsService,
     LeadsService,
     Ranker,

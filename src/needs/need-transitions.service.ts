@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { isStaff } from '../identity/access.js';
 import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
+import { LEADS_FOR_NEED } from '../outbox/lead-topics.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { HARD_REQUIREMENT_LABELS } from '../reference/sovereignty/sovereignty.labels.js';
 import type { DataSensitivity } from '../reference/sovereignty/sovereignty.enums.js';
@@ -107,6 +108,8 @@ export class NeedTransitionsService {
         after: { status: updated.status, version: updated.version, byStaff: isStaff(caller), ...plan.audited?.(updated) },
       });
       await this.outbox.enqueue(manager, eventTopic(next), { needId });
+      // Its best-ranked vendors hear of it (issue 18), computed by the outbox, never in the request.
+      if (next === 'published') await this.outbox.enqueue(manager, LEADS_FOR_NEED, { needId });
       return toNeedDto(updated);
     });
   }

@@ -20,7 +20,7 @@ export class NotificationSettingsController {
   }
 
   @Patch()
-  @ApiOperation({ summary: 'Sets the muted kinds (the whole set); a muted kind sends the caller nothing.' })
+  @ApiOperation({ summary: 'Sets the muted kinds (the whole set; a muted kind sends the caller nothing) and/or the lead alert frequency.' })
   @ApiOkResponse({ type: NotificationSettingsDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   update(@CurrentCaller() caller: Caller, @Body() body: UpdateNotificationSettingsDto): Promise<NotificationSettingsDto> {

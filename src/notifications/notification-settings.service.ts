@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../identity/caller.js';
 import type { NotificationSettingsDto, UpdateNotificationSettingsDto } from './dto/notification-settings.dto.js';
+import { LEAD_FREQUENCIES, LEAD_FREQUENCY_LABELS } from './lead-frequency.js';
 import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS } from './notification-kinds.js';
 import { NotificationsRepository } from './notifications.repository.js';
 
@@ -9,12 +10,21 @@ export class NotificationSettingsService {
   constructor(private readonly repository: NotificationsRepository) {}
 
   async get(caller: Caller): Promise<NotificationSettingsDto> {
-    const muted = new Set(await this.repository.mutedKinds(caller.userId));
-    return { kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, label: NOTIFICATION_KIND_LABELS[kind], muted: muted.has(kind) })) };
+    const [mutedKinds, leadAlerts] = await Promise.all([
+      this.repository.mutedKinds(caller.userId),
+      this.repository.leadFrequencyOf(caller.userId),
+    ]);
+    const muted = new Set(mutedKinds);
+    return {
+      kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, label: NOTIFICATION_KIND_LABELS[kind], muted: muted.has(kind) })),
+      leadAlerts,
+      leadAlertOptions: LEAD_FREQUENCIES.map((value) => ({ value, label: LEAD_FREQUENCY_LABELS[value] })),
+    };
   }
 
   async update(caller: Caller, dto: UpdateNotificationSettingsDto): Promise<NotificationSettingsDto> {
-    await this.repository.setMuted(caller.userId, dto.muted);
+    if (dto.muted) await this.repository.setMuted(caller.userId, dto.muted);
+    if (dto.leadAlerts) await this.repository.setLeadFrequency(caller.userId, dto.leadAlerts);
     return this.get(caller);
   }
 }

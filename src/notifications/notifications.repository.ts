@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DEFAULT_LEAD_FREQUENCY, type LeadFrequency } from './lead-frequency.js';
 import type { NotificationKind } from './notification-kinds.js';
 
 export interface Recipient {
@@ -58,7 +59,8 @@ export class NotificationsRepository {
     dedupeKey: string;
     userId: string;
     to: string;
-    kind: NotificationKind;
+    /** A notification kind, or another mail the log keeps (lead alerts and digests). */
+    kind: NotificationKind | 'lead_alert' | 'lead_digest';
     subject: string;
     body: string;
     transport: string;
@@ -103,6 +105,31 @@ export class NotificationsRepository {
          FROM mail_log WHERE user_id = $1 ORDER BY created_at`,
       [userId],
     )) as MailLogRow[];
+  }
+
+  /** How often the user hears of new leads (issue 18); daily when never chosen. */
+  async leadFrequencyOf(userId: string): Promise<LeadFrequency> {
+    const rows = (await this.dataSource.query('SELECT frequency FROM lead_alert_setting WHERE user_id = $1', [userId])) as {
+      frequency: LeadFrequency;
+    }[];
+    return rows[0]?.frequency ?? DEFAULT_LEAD_FREQUENCY;
+  }
+
+  async setLeadFrequency(userId: string, frequency: LeadFrequency): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO lead_alert_setting (user_id, frequency) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET frequency = EXCLUDED.frequency, updated_at = now()`,
+      [userId, frequency],
+    );
+  }
+
+  /** As setLeadFrequency, for a user id that may no longer exist (an old unsubscribe link). */
+  async setLeadFrequencyIfUser(userId: string, frequency: LeadFrequency): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO lead_alert_setting (user_id, frequency) SELECT id, $2 FROM app_user WHERE id = $1 AND deleted_at IS NULL
+       ON CONFLICT (user_id) DO UPDATE SET frequency = EXCLUDED.frequency, updated_at = now()`,
+      [userId, frequency],
+    );
   }
 
   /** RGPD erasure, inside the erasure's transaction: addresses and bodies go, the counts stay. */

@@ -6,6 +6,7 @@ import { isActiveMemberOf, isStaff, requireActiveOrganisation } from '../identit
 import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import { LEADS_FOR_OFFERING } from '../outbox/lead-topics.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { OFFERING_CHANGED } from '../search/offering-document.source.js';
 import type { OfferingDto, OfferingVendorDto } from './dto/offering.dto.js';
@@ -72,7 +73,11 @@ export class OfferingsService {
       applySovereignty(offering, claims);
       const saved = await this.offerings.save(manager, offering);
       await this.offerings.saveClaims(manager, claims);
-      if (saved.status === 'published') await this.outbox.enqueue(manager, OFFERING_CHANGED, { offeringId: saved.id });
+      if (saved.status === 'published') {
+        await this.outbox.enqueue(manager, OFFERING_CHANGED, { offeringId: saved.id });
+        // A changed offering may now fit open needs (issue 18); pairs already announced stay as they were.
+        await this.outbox.enqueue(manager, LEADS_FOR_OFFERING, { offeringId: saved.id });
+      }
       return toOfferingDto(saved, await this.vendorOf(saved.vendorId, manager), claims);
     });
   }
@@ -111,6 +116,7 @@ export class OfferingsService {
         after: { status: to },
       });
       if (from === 'published' || to === 'published') await this.outbox.enqueue(manager, OFFERING_CHANGED, { offeringId: saved.id });
+      if (to === 'published') await this.outbox.enqueue(manager, LEADS_FOR_OFFERING, { offeringId: saved.id });
       return toOfferingDto(saved, vendor, await this.offerings.claimsOf(saved.id, manager));
     });
   }

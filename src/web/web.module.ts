@@ -8,6 +8,7 @@ import { OfferingsModule } from '../offerings/offerings.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { StatsModule } from '../stats/stats.module.js';
+import { LeadAlertsModule } from '../lead-alerts/lead-alerts.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
 import { FaviconController, WebAssetsController } from './shared/assets.controller.js';
@@ -23,6 +24,7 @@ import { WebCurationStatsController } from './curation/curation-stats.controller
 import { WebCurationVerificationController } from './curation/curation-verification.controller.js';
 import { WebCurationController } from './curation/curation.controller.js';
 import { WebPublicController } from './public/public.controller.js';
+import { WebUnsubscribeController } from './public/unsubscribe.controller.js';
 import { VendorPages } from './vendor/vendor-pages.js';
 import { WebVendorOfferingsController } from './vendor/vendor-offerings.controller.js';
 import { WebVendorOrganisationController } from './vendor/vendor-organisation.controller.js';
@@ -49,11 +51,13 @@ import { WebSessionService } from './shared/web-session.service.js';
     JudgmentsModule,
     IntroductionsModule,
     StatsModule,
+    LeadAlertsModule,
   ],
   controllers: [
     WebAssetsController,
     FaviconController,
     WebPublicController,
+    WebUnsubscribeController,
     WebAccountController,
     WebBuyerController,
     WebNeedStepsController,

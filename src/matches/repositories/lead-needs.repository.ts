@@ -40,10 +40,25 @@ export interface LeadOffering {
   maxBudgetEur: number | null;
 }
 
+const LEAD_NEED_COLUMNS = `n.id, n.title, n.description, n.use_cases AS "useCases", n.sector, n.commune_code AS "communeCode",
+              n.departement_code AS "departementCode", n.region_code AS "regionCode", n.accepts_remote AS "acceptsRemote",
+              n.requirements, n.min_sovereignty_grade AS "minSovereigntyGrade", n.min_budget_eur AS "minBudgetEur",
+              n.max_budget_eur AS "maxBudgetEur", n.budget_firm AS "budgetFirm", n.reach, to_char(n.desired_start, 'YYYY-MM-DD') AS "desiredStart",
+              org.buyer_type AS "buyerType", n.published_at AS "publishedAt"`;
+
 /** The reverse view's reads (DESIGN §5.6): published needs with their buyer's type, never its identity. */
 @Injectable()
 export class LeadNeedsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** These needs as leads show them, whatever their status (the stored leads' needs). */
+  async findByIds(ids: readonly string[]): Promise<LeadNeedRow[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT ${LEAD_NEED_COLUMNS} FROM need n JOIN organisation org ON org.id = n.organisation_id WHERE n.id = ANY($1::uuid[])`,
+      [ids],
+    ) as Promise<LeadNeedRow[]>;
+  }
 
   /** Published needs the offering may serve, by the reverse of each eligibility rule; no buyer identity read. */
   async findLeadNeeds(offering: LeadOffering, limit: number): Promise<LeadNeedRow[]> {
@@ -67,11 +82,7 @@ export class LeadNeedsRepository {
     if (offering.maxBudgetEur !== null)
       where.push(`(NOT n.budget_firm OR n.min_budget_eur IS NULL OR n.min_budget_eur <= ${p.add(offering.maxBudgetEur)})`);
     return this.dataSource.query(
-      `SELECT n.id, n.title, n.description, n.use_cases AS "useCases", n.sector, n.commune_code AS "communeCode",
-              n.departement_code AS "departementCode", n.region_code AS "regionCode", n.accepts_remote AS "acceptsRemote",
-              n.requirements, n.min_sovereignty_grade AS "minSovereigntyGrade", n.min_budget_eur AS "minBudgetEur",
-              n.max_budget_eur AS "maxBudgetEur", n.budget_firm AS "budgetFirm", n.reach, to_char(n.desired_start, 'YYYY-MM-DD') AS "desiredStart",
-              org.buyer_type AS "buyerType", n.published_at AS "publishedAt"
+      `SELECT ${LEAD_NEED_COLUMNS}
          FROM need n JOIN organisation org ON org.id = n.organisation_id
         WHERE ${where.join(' AND ')}
         ORDER BY n.published_at DESC NULLS LAST, n.id LIMIT ${p.add(limit)}`,

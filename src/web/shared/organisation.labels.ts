@@ -1,14 +1,6 @@
 import type { HEADCOUNT_BANDS } from '../../organisations/dto/organisation-input.dto.js';
-import type { BuyerType } from '../../reference/organisation-kinds.js';
 
-export const BUYER_TYPE_LABELS: Readonly<Record<BuyerType, string>> = {
-  tpe: 'TPE (moins de 10 salariés)',
-  pme: 'PME (10 à 249 salariés)',
-  eti: 'ETI ou grande entreprise',
-  collectivite: 'Collectivité territoriale ou établissement public',
-  association: 'Association',
-  autre: 'Autre',
-};
+export { BUYER_TYPE_LABELS } from '../../reference/organisation-kinds.js';
 
 /** INSEE "tranches d'effectif salarié". */
 export const HEADCOUNT_BAND_LABELS: Readonly<Record<(typeof HEADCOUNT_BANDS)[number], string>> = {
