@@ -27,6 +27,6 @@ import { NotificationsService } from './notifications.service.js';
       },
     },
   ],
-  exports: [NotificationsService, NotificationsRepository, MAIL_TRANSPORT],
+  exports: [NotificationsService, NotificationsRepository, NotificationSettingsService, MAIL_TRANSPORT],
 })
 export class NotificationsModule {}

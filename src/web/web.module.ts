@@ -8,6 +8,7 @@ import { OfferingsModule } from '../offerings/offerings.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { StatsModule } from '../stats/stats.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { LeadAlertsModule } from '../lead-alerts/lead-alerts.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
@@ -29,6 +30,7 @@ import { VendorPages } from './vendor/vendor-pages.js';
 import { WebVendorOfferingsController } from './vendor/vendor-offerings.controller.js';
 import { WebVendorOrganisationController } from './vendor/vendor-organisation.controller.js';
 import { WebVendorController } from './vendor/vendor.controller.js';
+import { WebVendorLeadsController } from './vendor/vendor-leads.controller.js';
 import { WebErrorPages } from './shared/error-pages.js';
 import { WebExceptionFilter } from './shared/web-exception.filter.js';
 import { WebViews } from './shared/views.js';
@@ -52,6 +54,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     IntroductionsModule,
     StatsModule,
     LeadAlertsModule,
+    NotificationsModule,
   ],
   controllers: [
     WebAssetsController,
@@ -68,6 +71,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebCurationBoardController,
     WebCurationStatsController,
     WebVendorController,
+    WebVendorLeadsController,
     WebVendorOrganisationController,
     WebVendorOfferingsController,
   ],

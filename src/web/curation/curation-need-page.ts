@@ -4,6 +4,7 @@ import type { Caller } from '../../identity/caller.js';
 import { ListIntroductionsQueryDto } from '../../introductions/dto/introduction-input.dto.js';
 import { IntroductionsService } from '../../introductions/introductions.service.js';
 import type { RelevanceJudgmentDto } from '../../judgments/dto/judgment.dto.js';
+import { LeadInboxService } from '../../lead-alerts/lead-inbox.service.js';
 import { JudgmentsService } from '../../judgments/judgments.service.js';
 import { MatchingService } from '../../matches/matching.service.js';
 import { CLOSE_OUTCOMES } from '../../needs/need.entity.js';
@@ -43,6 +44,7 @@ export class CurationNeedPage {
     private readonly organisations: OrganisationsService,
     private readonly judgments: JudgmentsService,
     private readonly offerings: OfferingsService,
+    private readonly leads: LeadInboxService,
   ) {}
 
   async render(
@@ -55,11 +57,12 @@ export class CurationNeedPage {
   ): Promise<void> {
     const need = await this.needs.get(caller, id);
     const published = need.status === 'published';
-    const [organisation, matches, introductions, judgments] = await Promise.all([
+    const [organisation, matches, introductions, judgments, leads] = await Promise.all([
       this.organisations.get(caller, need.organisationId).catch(() => null),
       published ? this.matching.matchesFor(caller, id, { limit: 20, includeExcluded: true }) : Promise.resolve(null),
       this.introductions.list(caller, Object.assign(new ListIntroductionsQueryDto(), { needId: id, page: 1, pageSize: 100 })),
       published ? this.judgments.mineOnNeed(caller, id) : Promise.resolve({}),
+      this.leads.forNeed(caller, id),
     ]);
     this.views.send(
       reply,
@@ -73,6 +76,8 @@ export class CurationNeedPage {
         openIntroductions: openByOffering(introductions.items),
         introductions: introductions.items,
         judgments,
+        leads,
+        leadByOffering: Object.fromEntries(leads.items.map((l) => [l.offering.id, l])),
         judgmentChoices: JUDGMENT_CHOICES,
         otherLeadKind: otherLeadKindLabel,
         sectorLabel: need.sector ? (findNafCode(need.sector)?.label ?? null) : null,

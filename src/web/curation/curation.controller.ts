@@ -1,6 +1,7 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../identity/caller.js';
+import { LeadInboxService } from '../../lead-alerts/lead-inbox.service.js';
 import { Roles } from '../../identity/roles.decorator.js';
 import { IntroductionsService } from '../../introductions/introductions.service.js';
 import { ListNeedsQueryDto } from '../../needs/dto/need-query.dto.js';
@@ -49,6 +50,7 @@ export class WebCurationController {
     private readonly vendors: VendorsService,
     private readonly claims: OfferingClaimsService,
     private readonly offerings: OfferingsService,
+    private readonly leads: LeadInboxService,
   ) {}
 
   @Get()
@@ -75,7 +77,10 @@ export class WebCurationController {
         ? null
         : this.needs.list(caller, Object.assign(new ListNeedsQueryDto(), { status: 'submitted', page: 1, pageSize: 1 })),
     ]);
-    const organisations = await this.organisationsOf(caller, needs.items);
+    const [organisations, interested] = await Promise.all([
+      this.organisationsOf(caller, needs.items),
+      this.leads.interestedCounts(needs.items.map((n) => n.id)),
+    ]);
     this.views.send(
       reply,
       request,
@@ -86,6 +91,7 @@ export class WebCurationController {
         tabs: NEED_TABS,
         needs,
         organisations,
+        interested: Object.fromEntries(interested),
         counts: { submitted: submitted?.total ?? needs.total, vendors: vendorsWaiting.total, claims: claimsWaiting.total },
         pages: Math.max(1, Math.ceil(needs.total / QUEUE_PAGE_SIZE)),
         buyerTypes: BUYER_TYPE_LABELS,

@@ -30,6 +30,9 @@ export const FLASH_MESSAGES = {
   'claim-rejected': 'La déclaration est rejetée.',
   'judgment-saved': 'Votre avis est enregistré.',
   'judgment-removed': 'Votre avis est retiré.',
+  'lead-interested': "C'est noté : l'équipe de la Maison de l'IA sait que vous êtes intéressé et peut proposer la mise en relation.",
+  'lead-declined': "C'est noté : merci, votre raison aide l'équipe à mieux cibler les prochaines pistes.",
+  'alerts-saved': 'Vos préférences d’alertes sont enregistrées.',
 } as const;
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;
