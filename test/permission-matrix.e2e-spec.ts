@@ -22,6 +22,8 @@ const only = (...roles: Role[]): Record<Role, Outcome> =>
  */
 const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /health': PUBLIC,
+  'GET /desabonnement/:token': PUBLIC,
+  'POST /desabonnement/:token': PUBLIC,
   'GET /favicon.ico': PUBLIC,
   'GET /health/ready': PUBLIC,
   'GET /reference/regions': PUBLIC,
@@ -60,6 +62,10 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /matching/weights': only('curator', 'admin'),
   'PUT /matching/weights': only('admin'),
   'GET /offerings/:id/leads': only('vendor'),
+  'GET /leads': only('vendor'),
+  'GET /leads/:id': only('vendor', 'curator', 'admin'),
+  'POST /leads/:id/answer': only('vendor'),
+  'GET /needs/:id/leads': only('curator', 'admin'),
   'POST /introductions': only('curator', 'admin'),
   'GET /introductions': SIGNED_IN,
   'GET /introductions/:id': SIGNED_IN,

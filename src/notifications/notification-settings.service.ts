@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CommonErrors } from '../common/errors/common.errors.js';
 import type { Caller } from '../identity/caller.js';
 import type { NotificationSettingsDto, UpdateNotificationSettingsDto } from './dto/notification-settings.dto.js';
 import { LEAD_FREQUENCIES, LEAD_FREQUENCY_LABELS } from './lead-frequency.js';
@@ -23,6 +24,11 @@ export class NotificationSettingsService {
   }
 
   async update(caller: Caller, dto: UpdateNotificationSettingsDto): Promise<NotificationSettingsDto> {
+    if (dto.muted === undefined && dto.leadAlerts === undefined) {
+      throw CommonErrors.VALIDATION_FAILED('Send muted, leadAlerts or both.', [
+        { field: 'muted', messages: ['muted or leadAlerts is required'] },
+      ]);
+    }
     if (dto.muted) await this.repository.setMuted(caller.userId, dto.muted);
     if (dto.leadAlerts) await this.repository.setLeadFrequency(caller.userId, dto.leadAlerts);
     return this.get(caller);

@@ -78,6 +78,11 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/fournisseur/offres/:id/publier': only('vendor'),
   'POST /app/fournisseur/offres/:id/archiver': only('vendor'),
   'GET /app/fournisseur/offres/:id/pistes': only('vendor'),
+  'GET /app/fournisseur/pistes': only('vendor'),
+  'GET /app/fournisseur/pistes/:id': only('vendor'),
+  'POST /app/fournisseur/pistes/:id/reponse': only('vendor'),
+  'GET /app/fournisseur/alertes': only('vendor'),
+  'POST /app/fournisseur/alertes': only('vendor'),
 };
 
 describe('web console permission matrix: every page × every role', () => {
