@@ -192,6 +192,26 @@ describe('lead alerts', () => {
     expect(leads.map((l: { needId: string }) => l.needId)).toContain(s.needId);
     expect(leads.every((l: { origin: string; rank: number | null }) => l.origin === 'offering_changed' && l.rank === null)).toBe(true);
   });
+
+  it('gives curators the figures: sent, open and interest rates, reasons, and a CSV per need', async () => {
+    const figures = await request(t.server).get('/stats/leads').set(bearer(curator)).expect(200);
+    const f = figures.body;
+    expect(f.leads).toBeGreaterThanOrEqual(f.sent);
+    expect(f.sent).toBeGreaterThanOrEqual(3);
+    expect(f.notInterested).toBe(1); // the specialist's last answer on the bakery's need
+    expect(f.openRate).toBeCloseTo(f.opened / f.sent, 3);
+    expect(f.interestRate).toBeCloseTo(f.interested / f.sent, 3);
+    expect(f.notInterestedReasons).toEqual([{ reason: 'too_small', label: 'Budget trop faible pour nous', count: 1 }]);
+    // A period before any lead: nothing.
+    const empty = await request(t.server).get('/stats/leads?from=2020-01-01&to=2020-12-31').set(bearer(curator)).expect(200);
+    expect(empty.body).toMatchObject({ leads: 0, sent: 0, openRate: null, interestRate: null, medianHoursToFirstInterest: null });
+    await request(t.server).get('/stats/leads?from=2026-12-31&to=2026-01-01').set(bearer(curator)).expect(400);
+    await request(t.server).get('/stats/leads?from=yesterday').set(bearer(curator)).expect(400);
+    await request(t.server).get('/stats/leads').set(bearer(s.vendor)).expect(403);
+    const csv = await request(t.server).get('/stats/leads/export.csv').set(bearer(curator)).expect(200);
+    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFneedId,publishedAt,leads,notified,opened,interested,notInterested,firstInterestAt');
+    expect(csv.text).toContain(s.needId);
+  });
 });
 
 /** A header as sent (mailparser structures List-* headers). */

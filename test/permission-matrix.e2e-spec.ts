@@ -77,6 +77,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /stats/overview': only('curator', 'admin'),
   'GET /stats/funnel': only('curator', 'admin'),
   'GET /stats/export.csv': only('curator', 'admin'),
+  'GET /stats/leads': only('curator', 'admin'),
+  'GET /stats/leads/export.csv': only('curator', 'admin'),
   'GET /vendors': PUBLIC,
   'GET /vendors/:id': PUBLIC,
   'GET /vendors/:id/offerings': PUBLIC,

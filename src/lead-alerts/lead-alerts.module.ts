@@ -12,12 +12,15 @@ import { LeadAlertsRepository } from './lead-alerts.repository.js';
 import { LeadDigestJob } from './lead-digest.job.js';
 import { LeadInboxService } from './lead-inbox.service.js';
 import { LeadMailer } from './lead-mailer.js';
+import { LeadStatsController } from './lead-stats.controller.js';
+import { LeadStatsRepository } from './lead-stats.repository.js';
+import { LeadStatsService } from './lead-stats.service.js';
 import { UnsubscribeService } from './unsubscribe.service.js';
 
 /** Lead alerts (issue 18, decision 027): who hears of which need, the e-mails, the answers. */
 @Module({
   imports: [OutboxModule, MatchesModule, NeedsModule, NotificationsModule, CredentialsModule],
-  controllers: [LeadAlertsController, NeedLeadsController],
+  controllers: [LeadAlertsController, NeedLeadsController, LeadStatsController],
   providers: [
     LeadAlertsRepository,
     LeadAnnouncer,
@@ -26,12 +29,14 @@ import { UnsubscribeService } from './unsubscribe.service.js';
     LeadDigestJob,
     LeadInboxService,
     UnsubscribeService,
+    LeadStatsRepository,
+    LeadStatsService,
     {
       provide: LEAD_ALERT_SETTINGS,
       inject: [configToken('leadAlerts')],
       useFactory: (c: ConfigSlices['leadAlerts']) => ({ topN: c.topN }),
     },
   ],
-  exports: [LeadInboxService, UnsubscribeService, LeadDigestJob],
+  exports: [LeadInboxService, UnsubscribeService, LeadDigestJob, LeadStatsService],
 })
 export class LeadAlertsModule {}
