@@ -33,5 +33,5 @@ export function matchingParts(ds: DataSource) {
     new OfferingExclusionsService(candidates, matchingNeeds),
     new OtherLeadsService(candidates, text),
   );
-  return { candidates, projection, weightsRepository, weights, ranker, needs, matches, text };
+  return { candidates, projection, weightsRepository, weights, ranker, needs, matchingNeeds, matches, text };
 }

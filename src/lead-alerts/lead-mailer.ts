@@ -14,6 +14,9 @@ export const leadPath = (leadId: string): string => `/app/fournisseur/pistes/${l
 export const ALERT_SETTINGS_PATH = '/app/fournisseur/alertes';
 export const unsubscribePath = (token: string): string => `/desabonnement/${token}`;
 
+/** Digests claimed and marked in the mail log per statement. */
+const DIGEST_BATCH = 200;
+
 export interface DigestResult {
   digests: number;
   leads: number;
@@ -60,30 +63,59 @@ export class LeadMailer {
     return sent;
   }
 
-  /** One digest per member on `frequency` with unheard leads, for the period `periodKey`. */
+  /**
+   * One digest per member on `frequency` with unheard leads, for the period `periodKey`. Claimed
+   * and marked in the mail log by batches (one statement per batch, not per member); a failed
+   * send is marked alone and retried on the next run of the same period.
+   */
   async sendDigests(frequency: 'daily' | 'weekly', periodKey: string, now: Date): Promise<DigestResult> {
     const pending = await this.leads.pendingDigests(frequency, now);
     if (pending.length === 0) return { digests: 0, leads: 0 };
     const mails = await this.leadsForMail([...new Set(pending.map((p) => p.leadId))]);
     const byUser = new Map<string, PendingNotice[]>();
     for (const p of pending) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
-    const noticed: PendingNotice[] = [];
-    let digests = 0;
-    let failed = 0;
-    for (const [userId, notices] of byUser) {
+    const digests = [...byUser].flatMap(([userId, notices]) => {
       const leads = notices.flatMap((n) => mails.get(n.leadId) ?? []);
-      if (leads.length === 0) continue;
+      if (leads.length === 0) return [];
       const mail = digestLeadMail(notices[0].displayName, frequency, leads, this.links(userId));
-      const result = await this.deliver(`lead-digest:${frequency}:${periodKey}:${userId}`, 'lead_digest', notices[0], mail);
-      if (result === 'failed') failed++;
-      if (result !== 'sent') continue;
-      noticed.push(...notices);
-      digests++;
+      return [{ key: `lead-digest:${frequency}:${periodKey}:${userId}`, to: notices[0], notices, mail }];
+    });
+    const noticed: PendingNotice[] = [];
+    let sent = 0;
+    let failed = 0;
+    for (let i = 0; i < digests.length; i += DIGEST_BATCH) {
+      const batch = digests.slice(i, i + DIGEST_BATCH);
+      const claimed = await this.log.claimMany(
+        batch.map((d) => ({
+          dedupeKey: d.key,
+          userId: d.to.userId,
+          to: d.to.email,
+          kind: 'lead_digest' as const,
+          subject: d.mail.subject,
+          body: d.mail.text,
+          transport: this.transport.name,
+        })),
+      );
+      const delivered: string[] = [];
+      for (const d of batch) {
+        const id = claimed.get(d.key);
+        if (!id) continue; // this period's digest already went out
+        try {
+          await this.transport.send({ to: d.to.email, ...d.mail });
+          delivered.push(id);
+          noticed.push(...d.notices);
+        } catch (error) {
+          await this.log.markFailed(id, error instanceof Error ? error.message : String(error));
+          failed++;
+        }
+      }
+      await this.log.markSentMany(delivered);
+      sent += delivered.length;
     }
     await this.leads.recordNotices(noticed, 'digest');
-    if (digests) this.logger.log(`lead digests (${frequency} ${periodKey}): ${digests} e-mail(s), ${noticed.length} lead(s)`);
+    if (sent) this.logger.log(`lead digests (${frequency} ${periodKey}): ${sent} e-mail(s), ${noticed.length} lead(s)`);
     if (failed) this.logger.warn(`lead digests (${frequency} ${periodKey}): ${failed} failed, retried on the next run`);
-    return { digests, leads: noticed.length };
+    return { digests: sent, leads: noticed.length };
   }
 
   private async deliver(

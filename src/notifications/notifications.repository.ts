@@ -4,6 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_LEAD_FREQUENCY, type LeadFrequency } from './lead-frequency.js';
 import type { NotificationKind } from './notification-kinds.js';
 
+/** A notification kind, or another mail the log keeps (lead alerts and digests). */
+export type MailKind = NotificationKind | 'lead_alert' | 'lead_digest';
+
 export interface Recipient {
   userId: string;
   email: string;
@@ -59,8 +62,7 @@ export class NotificationsRepository {
     dedupeKey: string;
     userId: string;
     to: string;
-    /** A notification kind, or another mail the log keeps (lead alerts and digests). */
-    kind: NotificationKind | 'lead_alert' | 'lead_digest';
+    kind: MailKind;
     subject: string;
     body: string;
     transport: string;
@@ -74,6 +76,30 @@ export class NotificationsRepository {
       [entry.dedupeKey, entry.userId, entry.to, entry.kind, entry.subject, entry.body, entry.transport],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
+  }
+
+  /** `claim` for many messages in one statement (the lead digests): the claimed ones' ids by dedupe key. */
+  async claimMany(
+    entries: readonly { dedupeKey: string; userId: string; to: string; kind: MailKind; subject: string; body: string; transport: string }[],
+  ): Promise<Map<string, string>> {
+    if (entries.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `INSERT INTO mail_log (dedupe_key, user_id, to_address, kind, subject, body, transport, status)
+       SELECT x."dedupeKey", x."userId", x."to", x.kind, x.subject, x.body, x.transport, 'sending'
+         FROM jsonb_to_recordset($1::jsonb) AS x("dedupeKey" text, "userId" uuid, "to" text, kind text, subject text, body text, transport text)
+       ON CONFLICT (dedupe_key) DO UPDATE SET attempts = mail_log.attempts + 1, status = 'sending'
+         WHERE mail_log.status = 'failed'
+       RETURNING id, dedupe_key AS "dedupeKey"`,
+      [JSON.stringify(entries)],
+    )) as { id: string; dedupeKey: string }[];
+    return new Map(rows.map((r) => [r.dedupeKey, r.id]));
+  }
+
+  async markSentMany(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query("UPDATE mail_log SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])", [
+      ids,
+    ]);
   }
 
   async markSent(id: string): Promise<void> {

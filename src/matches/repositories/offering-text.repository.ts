@@ -106,7 +106,7 @@ export class OfferingTextRepository {
   async scoresForNeeds(offeringId: string, texts: readonly string[]): Promise<(NeedTerms & { sum: number; damping: number })[]> {
     if (texts.length === 0) return [];
     const rows = (await this.dataSource.query(
-      `WITH o AS (SELECT offering_lexemes(title, summary, description) AS lx, offering_text_damping(title, summary, description) AS damping
+      `WITH o AS MATERIALIZED (SELECT offering_lexemes(title, summary, description) AS lx, offering_text_damping(title, summary, description) AS damping
                    FROM offering WHERE id = $1),
        ${CATALOGUE},
        q AS (SELECT DISTINCT n.i, l FROM unnest($2::text[]) WITH ORDINALITY AS n(t, i), unnest(tsvector_to_array(to_tsvector('french', unaccent(n.t)))) l),
