@@ -14,6 +14,7 @@ import { RateLimit1765100000000 } from './1765100000000-rate-limit.js';
 import { OfferingLexemes1765200000000 } from './1765200000000-offering-lexemes.js';
 import { ConfirmedEstablishments1765300000000 } from './1765300000000-confirmed-establishments.js';
 import { RelevanceJudgments1765400000000 } from './1765400000000-relevance-judgments.js';
+import { EvidenceFreshness1765600000000 } from './1765600000000-evidence-freshness.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   OfferingLexemes1765200000000,
   ConfirmedEstablishments1765300000000,
   RelevanceJudgments1765400000000,
+  EvidenceFreshness1765600000000,
 ];

@@ -82,6 +82,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /offerings': PUBLIC,
   'GET /offerings/:id': PUBLIC,
   'GET /offerings/claims-to-review': only('curator', 'admin'),
+  'GET /offerings/claims-expiring': only('curator', 'admin'),
   'PATCH /offerings/:id': only('vendor'),
   'POST /offerings/:id/publish': only('vendor'),
   'POST /offerings/:id/archive': only('vendor'),

@@ -125,6 +125,11 @@ export class EnvironmentVariables {
   @Max(90)
   REMINDER_DAYS = 5;
 
+  /** Run the evidence freshness job in this process (daily: warnings 30 days ahead, expired verifications downgraded). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  EVIDENCE_EXPIRY_ENABLED = true;
+
   /** Run the retention job in this process (daily erasure of old needs' free text). */
   @Transform(toBoolean)
   @IsBoolean()

@@ -25,6 +25,7 @@ export interface ConfigSlices {
   outbox: { enabled: boolean; pollMs: number; batchSize: number };
   reminders: { enabled: boolean; days: number };
   retention: { enabled: boolean; months: number };
+  evidenceExpiry: { enabled: boolean };
 }
 
 export type ConfigSliceName = keyof ConfigSlices;
@@ -59,6 +60,7 @@ export function configSlices(config: AppConfig): ConfigSlices {
     outbox: { enabled: config.OUTBOX_WORKER_ENABLED, pollMs: config.OUTBOX_POLL_MS, batchSize: config.OUTBOX_BATCH_SIZE },
     reminders: { enabled: config.REMINDERS_ENABLED, days: config.REMINDER_DAYS },
     retention: { enabled: config.RETENTION_ENABLED, months: config.RETENTION_MONTHS },
+    evidenceExpiry: { enabled: config.EVIDENCE_EXPIRY_ENABLED },
   };
 }
 

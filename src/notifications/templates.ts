@@ -59,6 +59,14 @@ export function render(kind: NotificationKind, d: TemplateData): RenderedMail {
       subject: `Rappel : une mise en relation attend votre réponse`,
       text: `${hello}La mise en relation « ${d.title} » attend toujours votre réponse.\n\nRépondre : ${d.link}`,
     },
+    claim_evidence_expiring: {
+      subject: `Un justificatif expire bientôt : ${d.title}`,
+      text: `${hello}Un justificatif de votre offre « ${d.title} » arrive à échéance :${quoted}\n\nSans justificatif à jour, la déclaration ne sera plus comptée comme vérifiée après cette date. Déposez le nouveau justificatif : ${d.link}`,
+    },
+    claim_evidence_expired: {
+      subject: `Justificatif expiré : ${d.title}`,
+      text: `${hello}Un justificatif de votre offre « ${d.title} » a expiré :${quoted}\n\nLa déclaration redevient déclarative et la note de l'offre n'est plus « vérifiée ». Déposez un justificatif à jour pour qu'un curateur la vérifie de nouveau : ${d.link}`,
+    },
   };
   const mail = body[kind];
   return { subject: mail.subject, text: `${mail.text}${SIGNATURE}` };

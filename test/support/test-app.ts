@@ -41,6 +41,7 @@ export async function createTestApp({ env = {}, imports = [], overrides = [], da
     // Reminders run by hand too (`IntroductionRemindersJob.runOnce(now)`).
     REMINDERS_ENABLED: 'false',
     RETENTION_ENABLED: 'false',
+    EVIDENCE_EXPIRY_ENABLED: 'false',
     // Tests register and log in many users from one address; the rate-limit test lowers it again.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     ...env,
