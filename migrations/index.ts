@@ -15,6 +15,7 @@ import { OfferingLexemes1765200000000 } from './1765200000000-offering-lexemes.j
 import { ConfirmedEstablishments1765300000000 } from './1765300000000-confirmed-establishments.js';
 import { RelevanceJudgments1765400000000 } from './1765400000000-relevance-judgments.js';
 import { EvidenceFreshness1765600000000 } from './1765600000000-evidence-freshness.js';
+import { DealOutcomes1765610000000 } from './1765610000000-deal-outcomes.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   ConfirmedEstablishments1765300000000,
   RelevanceJudgments1765400000000,
   EvidenceFreshness1765600000000,
+  DealOutcomes1765610000000,
 ];
