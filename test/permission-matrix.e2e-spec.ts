@@ -71,6 +71,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /stats/overview': only('curator', 'admin'),
   'GET /stats/funnel': only('curator', 'admin'),
   'GET /stats/export.csv': only('curator', 'admin'),
+  'GET /stats/values': only('curator', 'admin'),
   'GET /vendors': PUBLIC,
   'GET /vendors/:id': PUBLIC,
   'GET /vendors/:id/offerings': PUBLIC,

@@ -427,6 +427,21 @@ describe('Web console: the curators’ pages', () => {
       expect(res.text).toContain('href="/app/curation/indicateurs/export.csv?separator=semicolon"');
     });
 
+    it('shows the value of won deals for a period, carries the period to the export, and says when a period is wrong', async () => {
+      const res = await web.get('/app/curation/indicateurs?from=2026-01-01&to=2026-01-31');
+      expect(res.status).toBe(200);
+      const text = visibleText(res.text);
+      expect(text).toContain('Valeur des contrats signés');
+      expect(text).toContain('Selon la proximité du fournisseur');
+      expect(text).toContain('Même région (autre département)');
+      expect(res.text).toContain('href="/app/curation/indicateurs/export.csv?separator=semicolon&amp;from=2026-01-01&amp;to=2026-01-31"');
+      const csv = await web.get('/app/curation/indicateurs/export.csv?columns=id&from=2026-01-01&to=2026-01-31');
+      expect(csv.text).toBe('\uFEFFid\r\n');
+      const reversed = await web.get('/app/curation/indicateurs?from=2026-02-01&to=2026-01-01');
+      expect(reversed.status).toBe(200);
+      expect(visibleText(reversed.text)).toContain('La fin de la période précède son début : période ignorée.');
+    });
+
     it('exports the needs as CSV on the cookie session, with the API’s columns and separators', async () => {
       const res = await web.get('/app/curation/indicateurs/export.csv?separator=semicolon');
       expect(res.status).toBe(200);
