@@ -79,23 +79,25 @@ export class ClaimExpiryJob implements OnApplicationBootstrap, OnApplicationShut
   private async downgradeExpired(today: string, now: Date): Promise<number> {
     let total = 0;
     for (;;) {
-      const done = await this.transactions.run(async (manager) => {
+      const { locked, downgraded } = await this.transactions.run(async (manager) => {
         const ids = await this.evidence.lockWithExpiredClaims(manager, today, BATCH);
-        for (const id of ids) await this.downgrade(manager, id, today, now);
-        return ids.length;
+        let count = 0;
+        for (const id of ids) if (await this.downgrade(manager, id, today, now)) count++;
+        return { locked: ids.length, downgraded: count };
       });
-      total += done;
-      if (done < BATCH) return total;
+      total += downgraded;
+      // A full batch where nothing changed would come back identical: stop rather than spin.
+      if (locked < BATCH || downgraded === 0) return total;
     }
   }
 
   /** One offering, locked by the caller: its expired verifications become declarations again. */
-  private async downgrade(manager: Manager, offeringId: string, today: string, now: Date): Promise<void> {
+  private async downgrade(manager: Manager, offeringId: string, today: string, now: Date): Promise<boolean> {
     const offering = await this.offerings.findById(offeringId, manager);
-    if (!offering) return;
+    if (!offering) return false;
     const claims = await this.offerings.claimsOf(offeringId, manager);
     const expired = claims.filter((c) => c.status === 'verified' && isEvidenceExpired(c.evidenceValidUntil, today));
-    if (expired.length === 0) return;
+    if (expired.length === 0) return false;
     const before = { grade: offering.sovereigntyGrade, score: offering.sovereigntyScore, verified: offering.gradeVerified };
     // A declared claim has no decision (CHECK offering_claim_decision): the audit event keeps when and why.
     for (const c of expired)
@@ -124,5 +126,6 @@ export class ClaimExpiryJob implements OnApplicationBootstrap, OnApplicationShut
     });
     if (saved.status === 'published') await this.outbox.enqueue(manager, OFFERING_CHANGED, { offeringId });
     if (saved.status !== 'archived') await this.outbox.enqueue(manager, CLAIM_EXPIRED, { offeringId, claims: expiredClaims });
+    return true;
   }
 }

@@ -373,6 +373,26 @@ describe('Web console: the curators’ pages', () => {
       expect(visibleText(unknown.text)).toContain("Ce fournisseur ne déclare pas d'établissement avec ce SIRET.");
     });
 
+    it('lists the verified evidence expiring within 60 days above the claims, with the days left', async () => {
+      const vendor = await registerVerifiedVendor(t, curator, { organisation: { name: 'Preuves Périssables' } });
+      const validUntil = new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+      const offering = await createPublishedOffering(t, vendor, {
+        title: 'Offre au visa bientôt échu',
+        evidence: [{ claim: 'certifications.secNumCloud', url: 'https://cyber.gouv.fr/visa', validUntil }],
+      });
+      await request(t.server)
+        .post(`/offerings/${offering.id}/claims/certifications.secNumCloud/verify`)
+        .set(bearer(curator))
+        .send({})
+        .expect(200);
+      const page = await web.get('/app/curation/preuves');
+      const expiring = page.text.slice(page.text.indexOf('id="expiring-title"'), page.text.indexOf('</section>'));
+      expect(visibleText(expiring)).toContain('Justificatifs qui expirent dans les 60 jours');
+      expect(expiring).toContain(`href="/app/offres/${offering.id}"`);
+      expect(visibleText(expiring)).toMatch(/Offre au visa bientôt échu\s+Preuves Périssables\s+Qualification SecNumCloud/);
+      expect(visibleText(expiring)).toMatch(/\(dans (19|20|21) jours\)/);
+    });
+
     it('shows the claims that count with their evidence, verifies one, and requires a comment to reject', async () => {
       const vendor = await registerVerifiedVendor(t, curator, { organisation: { name: 'Preuves et Cie' } });
       const offering = await createPublishedOffering(t, vendor, { title: 'Offre aux preuves' });
