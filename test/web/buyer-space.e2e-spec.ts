@@ -591,6 +591,7 @@ describe('Web console: the buyer space and introductions', () => {
       expect(visibleText(won.text)).toContain('Contrat signé');
       expect(visibleText(won.text)).toMatch(/Montant du contrat\s*12\s000\s€ HT/);
       expect(visibleText(won.text)).toContain('Oui, le contrat peut être cité');
+      expect(visibleText((await buyerWeb.get('/app/mises-en-relation')).text)).toMatch(/Contrat signé\s+12\s000\s€ HT/);
 
       // The buyer closes the need with its outcome.
       const need = await buyerWeb.get(`/app/acheteur/besoins/${pair.needId}`);
