@@ -296,6 +296,9 @@ describe('Web console: the curators’ pages', () => {
         303,
       );
       expect((await request(t.server).get(`/introductions/${intro.id}`).set(bearer(curator)).expect(200)).body.status).toBe('won');
+      // Recorded from the board without its figures: the need's page says so.
+      const needPage = visibleText((await web.get(`/app/curation/besoins/${need.id}`)).text);
+      expect(needPage).toContain('Montant : non précisé');
     });
 
     it('closes a published need with its outcome, which must be chosen', async () => {
