@@ -89,7 +89,12 @@ export default tseslint.config(
   },
   {
     // The introduction state machine and the stats arithmetic are pure too, tested with it.each tables.
-    files: ['src/introductions/introduction-lifecycle.ts', 'src/stats/stats-figures.ts'],
+    files: [
+      'src/introductions/introduction-lifecycle.ts',
+      'src/introductions/deal-outcome.ts',
+      'src/stats/stats-figures.ts',
+      'src/stats/deal-values.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -14,6 +14,8 @@ import { RateLimit1765100000000 } from './1765100000000-rate-limit.js';
 import { OfferingLexemes1765200000000 } from './1765200000000-offering-lexemes.js';
 import { ConfirmedEstablishments1765300000000 } from './1765300000000-confirmed-establishments.js';
 import { RelevanceJudgments1765400000000 } from './1765400000000-relevance-judgments.js';
+import { EvidenceFreshness1765600000000 } from './1765600000000-evidence-freshness.js';
+import { DealOutcomes1765610000000 } from './1765610000000-deal-outcomes.js';
 import { LeadAlerts1765700000000 } from './1765700000000-lead-alerts.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
@@ -34,5 +36,7 @@ export const migrations = [
   OfferingLexemes1765200000000,
   ConfirmedEstablishments1765300000000,
   RelevanceJudgments1765400000000,
+  EvidenceFreshness1765600000000,
+  DealOutcomes1765610000000,
   LeadAlerts1765700000000,
 ];

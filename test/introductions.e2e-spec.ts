@@ -245,9 +245,13 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
         connectedAt: expect.any(String),
       });
       expect((await act(curator, intro.id, 'meeting-held').expect(200)).body.status).toBe('meeting_held');
-      expect((await act(pair.vendor, intro.id, 'outcome', { outcome: 'won' }).expect(200)).body).toMatchObject({
+      expect(
+        (await act(pair.vendor, intro.id, 'outcome', { outcome: 'won', valueBand: '5k_20k', startDate: '2027-02-01' }).expect(200)).body,
+      ).toMatchObject({
         status: 'won',
         outcome: 'won',
+        deal: { valueBand: '5k_20k', valueBandLabel: 'De 5 à 20 k€', amountEur: null, startDate: '2027-02-01', public: false },
+        loss: null,
         version: 5,
       });
       expect((await auditOf(intro.id)).map((a) => [a.action, a.before, a.after])).toEqual([
@@ -286,7 +290,7 @@ describe('Introductions: curators propose, both sides answer, contacts appear on
       });
       const early = await act(pair.buyer, intro.id, 'meeting-held').expect(409);
       expect(early.body.code).toBe('INTRODUCTION_INVALID_TRANSITION');
-      await act(pair.buyer, intro.id, 'outcome', { outcome: 'won' }).expect(409);
+      await act(pair.buyer, intro.id, 'outcome', { outcome: 'won', amountEur: 9000, startDate: '2027-02-01' }).expect(409);
       await act(pair.buyer, intro.id, 'accept', { version: 1 }).expect(409);
       expect((await auditOf(intro.id)).length).toBe(2);
       expect(await topicsOf(intro.id)).toEqual(['introduction.proposed', 'introduction.vendor_accepted']);

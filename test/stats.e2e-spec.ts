@@ -26,7 +26,7 @@ describe('stats: what the platform does and what introductions lead to', () => {
     await act(far.buyer, b.id, 'accept');
     await act(far.vendor, b.id, 'accept');
     await act(far.vendor, b.id, 'meeting-held');
-    await act(far.vendor, b.id, 'outcome', { outcome: 'won' });
+    await act(far.vendor, b.id, 'outcome', { outcome: 'won', valueBand: '20k_50k', startDate: '2027-01-04' });
     // Declined by the vendor, and cancelled by the curator.
     const declined = await eligiblePair(t, curator);
     const c = await proposeIntroduction(t, curator, declined);

@@ -144,6 +144,11 @@ export class EnvironmentVariables {
   @Max(23)
   LEAD_DIGEST_HOUR = 8;
 
+  /** Run the evidence freshness job in this process (daily: warnings 30 days ahead, expired verifications downgraded). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  EVIDENCE_EXPIRY_ENABLED = true;
+
   /** Run the retention job in this process (daily erasure of old needs' free text). */
   @Transform(toBoolean)
   @IsBoolean()

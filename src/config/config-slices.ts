@@ -26,6 +26,7 @@ export interface ConfigSlices {
   reminders: { enabled: boolean; days: number };
   leadAlerts: { topN: number; digestsEnabled: boolean; digestHour: number };
   retention: { enabled: boolean; months: number };
+  evidenceExpiry: { enabled: boolean };
 }
 
 export type ConfigSliceName = keyof ConfigSlices;
@@ -61,6 +62,7 @@ export function configSlices(config: AppConfig): ConfigSlices {
     reminders: { enabled: config.REMINDERS_ENABLED, days: config.REMINDER_DAYS },
     leadAlerts: { topN: config.LEAD_ALERT_TOP_N, digestsEnabled: config.LEAD_DIGESTS_ENABLED, digestHour: config.LEAD_DIGEST_HOUR },
     retention: { enabled: config.RETENTION_ENABLED, months: config.RETENTION_MONTHS },
+    evidenceExpiry: { enabled: config.EVIDENCE_EXPIRY_ENABLED },
   };
 }
 

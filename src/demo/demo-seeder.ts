@@ -62,6 +62,11 @@ export async function databaseIsEmpty(app: INestApplicationContext): Promise<boo
 }
 
 const HOUR_MS = 3_600_000;
+/** What the demo's parties tell when they conclude (decision 026): a mid-size won deal, a lost one to a competitor. */
+const DEMO_OUTCOME_DETAILS = {
+  won: { valueBand: '20k_50k', startDate: '2027-01-04', public: true },
+  lost: { lostReason: 'competitor' },
+} as const;
 
 /** Hours ago of each timestamp column of one row; only columns the services already filled are moved. */
 type Timeline = Record<string, number>;
@@ -286,7 +291,7 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
           introduction = await answers.outcome(
             callers[step.by],
             introduction.id,
-            await valid(IntroductionOutcomeDto, { ...version, outcome: step.event }, 'outcome'),
+            await valid(IntroductionOutcomeDto, { ...version, outcome: step.event, ...DEMO_OUTCOME_DETAILS[step.event] }, 'outcome'),
           );
           timeline.outcome_at = at;
           break;

@@ -8,8 +8,20 @@ import { pendingSides, type Side } from './introduction-lifecycle.js';
 import { DECLINE_REASON_LABELS } from './introduction.labels.js';
 import type { IntroductionEntity } from './introduction.entity.js';
 import { IntroductionsRepository } from './introductions.repository.js';
+import { DEAL_VALUE_BANDS, LOST_REASON_LABELS } from './deal-outcome.js';
 
-type Audience = Side | 'curators';
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+/** "Montant : 18 000 € · début le 01/02/2027", from what the parties told. */
+function dealSummary(i: IntroductionEntity): string | undefined {
+  const parts: string[] = [];
+  if (i.dealAmountEur !== null) parts.push(`Montant : ${euros.format(i.dealAmountEur)} HT`);
+  else if (i.dealValueBand) parts.push(`Montant : ${DEAL_VALUE_BANDS[i.dealValueBand].label} HT`);
+  if (i.dealStartDate) parts.push(`début le ${i.dealStartDate.split('-').reverse().join('/')}`);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+type Audience = Side | 'curators' | 'others';
 
 /** Which e-mail each introduction event becomes, and for whom (DESIGN §9). */
 const INTRODUCTION_EVENTS: Record<string, { kind: NotificationKind; to: Audience[] }> = {
@@ -22,6 +34,11 @@ const INTRODUCTION_EVENTS: Record<string, { kind: NotificationKind; to: Audience
   'introduction.buyer_declined': { kind: 'introduction_declined', to: ['vendor', 'curators'] },
   // Raised by the reminder job with the side still to answer in the payload.
   'introduction.reminder': { kind: 'introduction_reminder', to: [] },
+  // The follow-up: the other side and the introduction's curator, never the one who acted (issue 24).
+  'introduction.meeting_held': { kind: 'introduction_meeting_held', to: ['others'] },
+  'introduction.won': { kind: 'introduction_won', to: ['others'] },
+  'introduction.lost': { kind: 'introduction_lost', to: ['others'] },
+  'introduction.cancelled': { kind: 'introduction_cancelled', to: ['others'] },
 };
 
 @Injectable()
@@ -59,7 +76,9 @@ export class IntroductionNotificationsHandler implements OutboxHandler, OnModule
       await this.notifications.notify({
         kind: rule.kind,
         eventKey: event.id,
-        recipientIds: await this.recipientIds(introduction, audience),
+        recipientIds: audience.includes('others')
+          ? await this.othersThan(introduction, event.payload.side, event.payload.actorId)
+          : await this.recipientIds(introduction, audience),
         data: {
           title: introduction.need!.title,
           message: this.message(rule.kind, introduction),
@@ -67,6 +86,14 @@ export class IntroductionNotificationsHandler implements OutboxHandler, OnModule
         },
       });
     }
+  }
+
+  /** Both sides and the introduction's curator, less the side (and the person) who acted. */
+  private async othersThan(introduction: IntroductionEntity, side: unknown, actorId: unknown): Promise<string[]> {
+    const sides = (['vendor', 'buyer'] as const).filter((s) => s !== side);
+    const ids = await this.recipientIds(introduction, [...sides]);
+    if (introduction.curatorId) ids.push(introduction.curatorId);
+    return ids.filter((id) => id !== actorId);
   }
 
   private async recipientIds(introduction: IntroductionEntity, audience: Audience[]): Promise<string[]> {
@@ -87,6 +114,8 @@ export class IntroductionNotificationsHandler implements OutboxHandler, OnModule
   private message(kind: NotificationKind, introduction: IntroductionEntity): string | undefined {
     if (kind === 'introduction_proposed') return introduction.message;
     if (kind === 'introduction_declined' && introduction.declineReason) return DECLINE_REASON_LABELS[introduction.declineReason];
+    if (kind === 'introduction_won') return dealSummary(introduction);
+    if (kind === 'introduction_lost' && introduction.lostReason) return LOST_REASON_LABELS[introduction.lostReason];
     return undefined;
   }
 }

@@ -11,6 +11,7 @@ import { contactOrganisations, toIntroductionDto } from './introduction-view.js'
 import type { IntroductionEntity } from './introduction.entity.js';
 import { IntroductionsErrors } from './introductions.errors.js';
 import { IntroductionsRepository, type IntroductionChanges } from './introductions.repository.js';
+import { bandOf, outcomeProblems } from './deal-outcome.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 
 /**
@@ -59,10 +60,11 @@ export class IntroductionTransitionsService {
   }
 
   outcome(caller: Caller, id: string, dto: IntroductionOutcomeDto): Promise<IntroductionDto> {
-    return this.transition(caller, id, dto.version, 'outcome', (_side, now) => ({
-      event: dto.outcome,
-      changes: { outcome: dto.outcome, outcomeAt: now },
-    }));
+    return this.transition(caller, id, dto.version, 'outcome', (side, now) => {
+      const problems = outcomeProblems(dto, side !== 'curator');
+      if (problems.length) throw CommonErrors.VALIDATION_FAILED(undefined, problems);
+      return { event: dto.outcome, changes: { outcome: dto.outcome, outcomeAt: now, ...outcomeColumns(dto) }, audited: outcomeAudit(dto) };
+    });
   }
 
   cancel(caller: Caller, id: string, dto: IntroductionTransitionDto): Promise<IntroductionDto> {
@@ -103,9 +105,28 @@ export class IntroductionTransitionsService {
         before: { status: current.status, version: current.version },
         after: { status: updated.status, version: updated.version, side, ...audited },
       });
-      await this.outbox.enqueue(manager, eventTopic(next), { introductionId: id });
+      // Who acted: the follow-up e-mails go to everyone else involved.
+      await this.outbox.enqueue(manager, eventTopic(next), { introductionId: id, side, actorId: caller.userId });
       const contacts = await this.introductions.contactsOf(contactOrganisations(updated, side), manager);
       return toIntroductionDto(updated, side, contacts);
     });
   }
+}
+
+/** The deal or loss columns an outcome writes; a band is derived from an exact amount given alone. */
+function outcomeColumns(dto: IntroductionOutcomeDto): IntroductionChanges {
+  if (dto.outcome === 'lost') return { lostReason: dto.lostReason ?? null, lostComment: dto.lostComment ?? null };
+  return {
+    dealValueBand: dto.valueBand ?? (dto.amountEur !== undefined ? bandOf(dto.amountEur) : null),
+    dealAmountEur: dto.amountEur ?? null,
+    dealStartDate: dto.startDate ?? null,
+    dealPublic: dto.public ?? false,
+  };
+}
+
+/** What the audit keeps of an outcome: the band and reason, not the amount or the comment. */
+function outcomeAudit(dto: IntroductionOutcomeDto): Record<string, unknown> {
+  return dto.outcome === 'won'
+    ? { valueBand: dto.valueBand ?? (dto.amountEur !== undefined ? bandOf(dto.amountEur) : null) }
+    : { lostReason: dto.lostReason ?? null };
 }

@@ -1,4 +1,5 @@
 import type { IntroductionDto, IntroductionPartyDto } from './dto/introduction.dto.js';
+import { DEAL_VALUE_BANDS, LOST_REASON_LABELS } from './deal-outcome.js';
 import { allowedEvents, contactsVisible, type Actor } from './introduction-lifecycle.js';
 import type { IntroductionEntity } from './introduction.entity.js';
 import type { Contact } from './introductions.repository.js';
@@ -61,6 +62,20 @@ export function toIntroductionDto(i: IntroductionEntity, viewer: Actor, contacts
     meetingHeldAt: i.meetingHeldAt,
     outcome: i.outcome,
     outcomeAt: i.outcomeAt,
+    deal:
+      i.outcome === 'won'
+        ? {
+            valueBand: i.dealValueBand,
+            valueBandLabel: i.dealValueBand ? DEAL_VALUE_BANDS[i.dealValueBand].label : null,
+            amountEur: i.dealAmountEur,
+            startDate: i.dealStartDate,
+            public: i.dealPublic === true,
+          }
+        : null,
+    loss:
+      i.outcome === 'lost'
+        ? { reason: i.lostReason, reasonLabel: i.lostReason ? LOST_REASON_LABELS[i.lostReason] : null, comment: i.lostComment }
+        : null,
     cancelledAt: i.cancelledAt,
     version: i.version,
   };

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGenerat
 import { NeedEntity } from '../needs/need.entity.js';
 import { OfferingEntity } from '../offerings/offering.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import type { DealValueBand, LostReason } from './deal-outcome.js';
 import type { DeclineReason, IntroductionOutcome, IntroductionStatus, Side } from './introduction-lifecycle.js';
 
 /** A curator's proposal that a vendor's offering answers a buyer's need (DESIGN §3, §4). */
@@ -60,6 +61,14 @@ export class IntroductionEntity {
   @Column('timestamptz', { nullable: true }) meetingHeldAt!: Date | null;
   @Column('text', { nullable: true }) outcome!: IntroductionOutcome | null;
   @Column('timestamptz', { nullable: true }) outcomeAt!: Date | null;
+  /** Won: the deal's value band, its exact amount when told (integer euros excl. VAT), its start, whether it may be shown. */
+  @Column('text', { nullable: true }) dealValueBand!: DealValueBand | null;
+  @Column('integer', { nullable: true }) dealAmountEur!: number | null;
+  @Column('date', { nullable: true }) dealStartDate!: string | null;
+  @Column('boolean', { nullable: true }) dealPublic!: boolean | null;
+  /** Lost: why. */
+  @Column('text', { nullable: true }) lostReason!: LostReason | null;
+  @Column('text', { nullable: true }) lostComment!: string | null;
   @Column('timestamptz', { nullable: true }) cancelledAt!: Date | null;
   @Column('timestamptz', { nullable: true }) remindedVendorAt!: Date | null;
   @Column('timestamptz', { nullable: true }) remindedBuyerAt!: Date | null;

@@ -9,6 +9,12 @@ export const NOTIFICATION_KINDS = [
   'introduction_connected',
   'introduction_declined',
   'introduction_reminder',
+  'claim_evidence_expiring',
+  'claim_evidence_expired',
+  'introduction_meeting_held',
+  'introduction_won',
+  'introduction_lost',
+  'introduction_cancelled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -22,6 +28,12 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   introduction_connected: 'La mise en relation est établie (coordonnées visibles)',
   introduction_declined: 'Une mise en relation est déclinée',
   introduction_reminder: 'Rappel : une mise en relation attend ma réponse',
+  claim_evidence_expiring: 'Un justificatif de mon offre expire dans 30 jours',
+  claim_evidence_expired: 'Un justificatif de mon offre a expiré',
+  introduction_meeting_held: 'Un rendez-vous est noté sur une mise en relation',
+  introduction_won: 'Une mise en relation aboutit à un contrat',
+  introduction_lost: "Une mise en relation n'aboutit pas",
+  introduction_cancelled: 'Une mise en relation est annulée',
 };
 
 export function isNotificationKind(value: string): value is NotificationKind {

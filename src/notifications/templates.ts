@@ -59,6 +59,30 @@ export function render(kind: NotificationKind, d: TemplateData): RenderedMail {
       subject: `Rappel : une mise en relation attend votre réponse`,
       text: `${hello}La mise en relation « ${d.title} » attend toujours votre réponse.\n\nRépondre : ${d.link}`,
     },
+    introduction_meeting_held: {
+      subject: `Rendez-vous tenu : ${d.title}`,
+      text: `${hello}Le rendez-vous de la mise en relation « ${d.title} » est noté comme tenu. Indiquez ensuite si elle aboutit à un contrat.\n\nSuivre la mise en relation : ${d.link}`,
+    },
+    introduction_won: {
+      subject: `Contrat signé : ${d.title}`,
+      text: `${hello}La mise en relation « ${d.title} » aboutit à un contrat.${quoted}\n\nMerci d'avoir fait confiance au circuit court de l'IA. Détails : ${d.link}`,
+    },
+    introduction_lost: {
+      subject: `Mise en relation sans suite : ${d.title}`,
+      text: `${hello}La mise en relation « ${d.title} » n'a pas abouti.${quoted}\n\nDétails : ${d.link}`,
+    },
+    introduction_cancelled: {
+      subject: `Mise en relation annulée : ${d.title}`,
+      text: `${hello}L'équipe de la Maison de l'IA a annulé la mise en relation « ${d.title} ».\n\nDétails : ${d.link}`,
+    },
+    claim_evidence_expiring: {
+      subject: `Un justificatif expire bientôt : ${d.title}`,
+      text: `${hello}Un justificatif de votre offre « ${d.title} » arrive à échéance :${quoted}\n\nSans justificatif à jour, la déclaration ne sera plus comptée comme vérifiée après cette date. Déposez le nouveau justificatif : ${d.link}`,
+    },
+    claim_evidence_expired: {
+      subject: `Justificatif expiré : ${d.title}`,
+      text: `${hello}Un justificatif de votre offre « ${d.title} » a expiré :${quoted}\n\nLa déclaration redevient déclarative et la note de l'offre n'est plus « vérifiée ». Déposez un justificatif à jour pour qu'un curateur la vérifie de nouveau : ${d.link}`,
+    },
   };
   const mail = body[kind];
   return { subject: mail.subject, text: `${mail.text}${SIGNATURE}` };

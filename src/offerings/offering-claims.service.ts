@@ -3,15 +3,18 @@ import { AuditService } from '../audit/audit.service.js';
 import { isStaff } from '../identity/access.js';
 import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
-import { pageOf, type Page, type PageQueryDto } from '../common/pagination.js';
-import { CLAIM_KEYS, isClaimKey, type ClaimStatus } from '../sovereignty/sovereignty-claims.js';
+import { pageOf, pageWindow, type Page, type PageQueryDto } from '../common/pagination.js';
+import { CURATOR_EXPIRY_HORIZON_DAYS, addDays, daysLeft, isEvidenceExpired, parisDay } from '../sovereignty/evidence-freshness.js';
+import { CLAIMS, CLAIM_KEYS, isClaimKey, type ClaimStatus } from '../sovereignty/sovereignty-claims.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { OFFERING_CHANGED } from '../search/offering-document.source.js';
 import type { ClaimReviewDto } from './dto/claim-review.dto.js';
+import type { ExpiringClaimDto } from './dto/expiring-claim.dto.js';
 import type { OfferingDto } from './dto/offering.dto.js';
 import { applySovereignty, toOfferingDto } from './offering-view.js';
 import { OfferingsErrors } from './offerings.errors.js';
+import { OfferingEvidenceRepository } from './offering-evidence.repository.js';
 import { OfferingsRepository } from './offerings.repository.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 
@@ -27,6 +30,7 @@ export class OfferingClaimsService {
     private readonly organisations: OrganisationsRepository,
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditService,
+    private readonly evidence: OfferingEvidenceRepository,
   ) {}
 
   /**
@@ -65,15 +69,39 @@ export class OfferingClaimsService {
     return pageOf(items.slice(start, start + query.pageSize), items.length, query);
   }
 
-  verify(caller: Caller, offeringId: string, claim: string, comment?: string): Promise<OfferingDto> {
-    return this.decide(caller, offeringId, claim, 'verified', comment ?? null);
+  /**
+   * The curators' queue of evidence to renew: verified claims whose evidence is valid 60 days more
+   * at most (decision 026), soonest first; those already expired wait for the daily job.
+   */
+  async expiring(caller: Caller, query: Pick<PageQueryDto, 'page' | 'pageSize'>, now = new Date()): Promise<Page<ExpiringClaimDto>> {
+    if (!isStaff(caller)) throw CommonErrors.FORBIDDEN('Only curators and admins review claims.');
+    const today = parisDay(now);
+    const { rows, total } = await this.evidence.expiring(addDays(today, CURATOR_EXPIRY_HORIZON_DAYS), pageWindow(query));
+    const items = rows.map((r) => ({
+      ...r,
+      label: isClaimKey(r.claim) ? CLAIMS[r.claim].label : r.claim,
+      daysLeft: daysLeft(r.validUntil, today),
+    }));
+    return pageOf(items, total, query);
+  }
+
+  /** Verifies a claim; `validUntil`, when given, records the evidence's validity date the curator read. */
+  verify(caller: Caller, offeringId: string, claim: string, comment?: string, validUntil?: string): Promise<OfferingDto> {
+    return this.decide(caller, offeringId, claim, 'verified', comment ?? null, validUntil);
   }
 
   reject(caller: Caller, offeringId: string, claim: string, comment: string): Promise<OfferingDto> {
     return this.decide(caller, offeringId, claim, 'rejected', comment);
   }
 
-  private decide(caller: Caller, offeringId: string, claim: string, status: ClaimStatus, comment: string | null): Promise<OfferingDto> {
+  private decide(
+    caller: Caller,
+    offeringId: string,
+    claim: string,
+    status: ClaimStatus,
+    comment: string | null,
+    validUntil?: string,
+  ): Promise<OfferingDto> {
     if (!isClaimKey(claim)) throw OfferingsErrors.CLAIM_NOT_FOUND(undefined, { claims: CLAIM_KEYS });
     return this.transactions.run(async (manager) => {
       const offering = await this.offerings.lockById(manager, offeringId);
@@ -89,10 +117,18 @@ export class OfferingClaimsService {
         claim,
         status: row.status,
         comment: row.comment,
+        validUntil: row.evidenceValidUntil,
         grade: offering.sovereigntyGrade,
         score: offering.sovereigntyScore,
       };
       const decidedAt = new Date();
+      if (validUntil !== undefined) row.evidenceValidUntil = validUntil;
+      // A verification holds until the evidence's date: one already past would be undone by the next run.
+      if (status === 'verified' && isEvidenceExpired(row.evidenceValidUntil, parisDay(decidedAt))) {
+        throw CommonErrors.VALIDATION_FAILED(undefined, [
+          { field: 'validUntil', messages: [`the evidence expired on ${row.evidenceValidUntil}: ask the vendor for current evidence`] },
+        ]);
+      }
       Object.assign(row, { status, comment, decidedBy: caller.userId, decidedAt });
       offering.sovereignty = { ...offering.sovereignty, lastReviewedAt: decidedAt.toISOString() };
       applySovereignty(offering, claims);
@@ -103,7 +139,7 @@ export class OfferingClaimsService {
         entityType: 'offering',
         entityId: saved.id,
         before,
-        after: { claim, status, comment, grade: saved.sovereigntyGrade, score: saved.sovereigntyScore },
+        after: { claim, status, comment, validUntil: row.evidenceValidUntil, grade: saved.sovereigntyGrade, score: saved.sovereigntyScore },
       });
       if (saved.status === 'published') await this.outbox.enqueue(manager, OFFERING_CHANGED, { offeringId: saved.id });
       const vendor = await this.organisations.findById(saved.vendorId, manager);

@@ -136,6 +136,10 @@ export class OfferingClaimEntity {
   @Column('date', { nullable: true })
   evidenceValidUntil!: string | null;
 
+  /** The validity date the vendor was last warned about (30 days ahead): one warning per date. */
+  @Column('date', { nullable: true })
+  expiryWarnedFor!: string | null;
+
   @Column('text', { nullable: true })
   comment!: string | null;
 

@@ -23,6 +23,7 @@ import { ClaimReviewDto } from './dto/claim-review.dto.js';
 import { OfferingDto } from './dto/offering.dto.js';
 import { CreateOfferingDto, RejectClaimDto, UpdateOfferingDto, VerifyClaimDto } from './dto/offering-input.dto.js';
 import { OfferingClaimsService } from './offering-claims.service.js';
+import { ExpiringClaimDto } from './dto/expiring-claim.dto.js';
 import { OfferingsService } from './offerings.service.js';
 
 const claimParam = ApiParam({ name: 'claim', enum: CLAIM_KEYS, example: 'certifications.secNumCloud' });
@@ -63,6 +64,21 @@ export class OfferingsController {
   @ApiForbiddenResponse({ type: ErrorBodyDto })
   claimsToReview(@CurrentCaller() caller: Caller, @Query() query: PageQueryDto): Promise<Page<ClaimReviewDto>> {
     return this.claims.pendingReview(caller, query);
+  }
+
+  @Get('claims-expiring')
+  @Roles('curator', 'admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Curators: verified claims whose evidence is valid 60 more days at most, soonest first (decision 026). On expiry the daily job turns them back into declarations.',
+  })
+  @ApiPageResponse(ExpiringClaimDto)
+  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+  @ApiForbiddenResponse({ type: ErrorBodyDto })
+  claimsExpiring(@CurrentCaller() caller: Caller, @Query() query: PageQueryDto): Promise<Page<ExpiringClaimDto>> {
+    return this.claims.expiring(caller, query);
   }
 
   @Get(':id')
@@ -143,7 +159,7 @@ export class OfferingsController {
     @Param('claim') claim: string,
     @Body() dto: VerifyClaimDto,
   ): Promise<OfferingDto> {
-    return this.claims.verify(caller, id, claim, dto.comment);
+    return this.claims.verify(caller, id, claim, dto.comment, dto.validUntil);
   }
 
   @Post(':id/claims/:claim/reject')

@@ -96,6 +96,7 @@ export class OfferingsRepository {
       evidenceUrl: null,
       evidenceDocumentRef: null,
       evidenceValidUntil: null,
+      expiryWarnedFor: null,
       comment: null,
       decidedBy: null,
       decidedAt: null,

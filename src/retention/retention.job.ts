@@ -53,7 +53,8 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
         if (needIds.length === 0) return needIds;
         await manager.query(
           `UPDATE introduction SET message = 'Message archivé.',
-                  decline_comment = CASE WHEN decline_comment IS NULL THEN NULL ELSE 'Commentaire archivé.' END, updated_at = $2
+                  decline_comment = CASE WHEN decline_comment IS NULL THEN NULL ELSE 'Commentaire archivé.' END,
+                  lost_comment = CASE WHEN lost_comment IS NULL THEN NULL ELSE 'Commentaire archivé.' END, updated_at = $2
             WHERE need_id = ANY($1::uuid[])`,
           [needIds, now],
         );

@@ -13,6 +13,8 @@ import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { Roles } from '../identity/roles.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { StatsExportQueryDto } from './dto/export-query.dto.js';
+import { StatsPeriodQueryDto } from './dto/stats-period.dto.js';
+import { StatsValuesDto } from './dto/stats-values.dto.js';
 import { StatsFunnelDto, StatsOverviewDto } from './dto/stats.dto.js';
 import { StatsService } from './stats.service.js';
 
@@ -44,10 +46,24 @@ export class StatsController {
     return this.stats.funnel(caller);
   }
 
+  @Get('values')
+  @ApiOperation({
+    summary:
+      'Won deal values of a period (outcome recorded from `from` to `to`, Paris days): total and median, by vendor proximity, control and grade band, and the shares going to local, French and A–B vendors. A deal counts for its exact amount, else its band value (decision 026).',
+  })
+  @ApiOkResponse({ type: StatsValuesDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A malformed date, or to before from.' })
+  values(@CurrentCaller() caller: Caller, @Query() query: StatsPeriodQueryDto): Promise<StatsValuesDto> {
+    return this.stats.values(caller, query);
+  }
+
   @Get('export.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="circuit-ia-besoins.csv"')
-  @ApiOperation({ summary: 'Needs past draft with their introductions, as CSV (UTF-8 with BOM, RFC 4180), columns of your choice.' })
+  @ApiOperation({
+    summary:
+      'Needs past draft with their introductions and won deal values, as CSV (UTF-8 with BOM, RFC 4180), columns of your choice; `from`/`to` keep the needs created in that period.',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'The CSV file.',

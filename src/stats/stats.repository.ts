@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DEAL_VALUE_BAND_KEYS, DEAL_VALUE_BANDS } from '../introductions/deal-outcome.js';
 import { confirmedSiteCommunes } from '../organisations/establishment-sql.js';
+import type { WonDeal } from './deal-values.js';
 import type { WonNeed } from './stats-figures.js';
+
+/** Calendar days in Paris, both included; null leaves that end open. */
+export interface Period {
+  from: string | null;
+  to: string | null;
+}
+
+/** `column` within the period whose days are parameters $1 and $2. */
+const inPeriod = (column: string): string =>
+  `($1::date IS NULL OR ${column} >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris'))
+   AND ($2::date IS NULL OR ${column} < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Paris'))`;
 
 export interface KeyCount {
   key: string;
@@ -21,6 +34,11 @@ export interface IntroductionStepCounts {
   buyerDeclined: number;
   cancelled: number;
 }
+
+/** The SQL twin of dealValueEur(): the exact amount, else the band's counted value (decision 026). */
+const DEAL_VALUE_SQL = `coalesce(i.deal_amount_eur, CASE i.deal_value_band ${DEAL_VALUE_BAND_KEYS.map(
+  (k) => `WHEN '${k}' THEN ${DEAL_VALUE_BANDS[k].counted}`,
+).join(' ')} END)`;
 
 /** Aggregates for curators; every query counts in SQL and returns plain rows. */
 @Injectable()
@@ -90,6 +108,23 @@ export class StatsRepository {
        ORDER BY n.id`)) as WonNeed[];
   }
 
+  /** Won introductions whose outcome was recorded in the period, with what the value figures read. */
+  async wonDeals(period: Period): Promise<WonDeal[]> {
+    return (await this.dataSource.query(
+      `SELECT i.id AS "introductionId", n.departement_code AS "needDepartementCode", n.region_code AS "needRegionCode",
+              array_remove(array_cat(ARRAY[o.commune_code::text], ${confirmedSiteCommunes('o')}), NULL) AS "vendorCommuneCodes",
+              (f.hq_jurisdiction = 'FR' AND f.non_eu_control = 'NONE') IS TRUE AS "frenchControlled",
+              f.sovereignty_grade AS "offeringGrade", i.deal_value_band AS "dealValueBand", i.deal_amount_eur AS "dealAmountEur"
+         FROM introduction i
+         JOIN need n ON n.id = i.need_id
+         JOIN organisation o ON o.id = i.vendor_organisation_id
+         JOIN offering f ON f.id = i.offering_id
+        WHERE i.outcome = 'won' AND ${inPeriod('i.outcome_at')}
+        ORDER BY i.outcome_at, i.id`,
+      [period.from, period.to],
+    )) as WonDeal[];
+  }
+
   /** Seconds from publication to the first introduction, one value per need that has one. */
   async secondsToFirstIntroduction(): Promise<number[]> {
     const rows = (await this.dataSource.query(`
@@ -100,9 +135,13 @@ export class StatsRepository {
     return rows.map((r) => Math.max(0, r.seconds));
   }
 
-  /** One row per need past draft, for the CSV export: no person, no contact. */
-  async exportRows(): Promise<Record<string, unknown>[]> {
-    return (await this.dataSource.query(`
+  /**
+   * One row per need past draft created in the period, for the CSV export: no person, no contact.
+   * Won deals' values are summed as the value figures count them (exact amount, else band value).
+   */
+  async exportRows(period: Period): Promise<Record<string, unknown>[]> {
+    return (await this.dataSource.query(
+      `
       SELECT n.id, n.status, n.title, n.use_cases AS "useCases", n.sector, n.departement_code AS "departementCode",
              n.region_code AS "regionCode", o.buyer_type AS "buyerType", n.min_budget_eur AS "minBudgetEur",
              n.max_budget_eur AS "maxBudgetEur", n.data_sensitivity AS "dataSensitivity", n.requirements,
@@ -111,12 +150,18 @@ export class StatsRepository {
              count(i.id)::int AS introductions,
              count(i.connected_at)::int AS connected,
              count(*) FILTER (WHERE i.outcome = 'won')::int AS won,
-             min(i.proposed_at) AS "firstIntroductionAt"
+             min(i.proposed_at) AS "firstIntroductionAt",
+             sum(${DEAL_VALUE_SQL}) FILTER (WHERE i.outcome = 'won') AS "wonValueEur",
+             array_remove(array_agg(i.deal_value_band ORDER BY i.outcome_at) FILTER (WHERE i.outcome = 'won'), NULL) AS "dealValueBands",
+             to_char(min(i.deal_start_date) FILTER (WHERE i.outcome = 'won'), 'YYYY-MM-DD') AS "firstDealStart",
+             array_remove(array_agg(i.lost_reason ORDER BY i.outcome_at) FILTER (WHERE i.outcome = 'lost'), NULL) AS "lostReasons"
         FROM need n
         JOIN organisation o ON o.id = n.organisation_id
         LEFT JOIN introduction i ON i.need_id = n.id
-       WHERE n.status <> 'draft'
+       WHERE n.status <> 'draft' AND ${inPeriod('n.created_at')}
        GROUP BY n.id, o.buyer_type
-       ORDER BY n.created_at, n.id`)) as Record<string, unknown>[];
+       ORDER BY n.created_at, n.id`,
+      [period.from, period.to],
+    )) as Record<string, unknown>[];
   }
 }

@@ -7,7 +7,10 @@ import type { KeyCountDto, StatsFunnelDto, StatsOverviewDto } from './dto/stats.
 import { toCsv } from './csv.js';
 import { EXPORT_COLUMNS, type StatsExportQueryDto } from './dto/export-query.dto.js';
 import { funnel, locality, median, rate } from './stats-figures.js';
-import { StatsRepository, type KeyCount } from './stats.repository.js';
+import { StatsRepository, type KeyCount, type Period } from './stats.repository.js';
+import { dealValueFigures, type ValueGroup } from './deal-values.js';
+import type { StatsPeriodQueryDto } from './dto/stats-period.dto.js';
+import type { StatsValuesDto } from './dto/stats-values.dto.js';
 
 const plain = (rows: KeyCount[]): KeyCountDto[] => rows.map((r) => ({ key: r.key, label: null, count: r.count }));
 const sum = (rows: KeyCount[]): number => rows.reduce((n, r) => n + r.count, 0);
@@ -58,7 +61,22 @@ export class StatsService {
   /** One line per need past draft, with its introductions counted: no person, no contact. */
   async exportCsv(caller: Caller, query: StatsExportQueryDto): Promise<string> {
     assertStaff(caller);
-    return exportCsvOf(await this.stats.exportRows(), query);
+    return exportCsvOf(await this.stats.exportRows(periodOf(query)), query);
+  }
+
+  /** What the won deals of the period are worth, by proximity, control and grade (decision 026). */
+  async values(caller: Caller, query: StatsPeriodQueryDto): Promise<StatsValuesDto> {
+    assertStaff(caller);
+    const period = periodOf(query);
+    const figures = dealValueFigures(await this.stats.wonDeals(period));
+    const labelled = (groups: ValueGroup[]) => groups.map((g) => ({ ...g, label: VALUE_GROUP_LABELS[g.key] ?? g.key }));
+    return {
+      period,
+      ...figures,
+      byProximity: labelled(figures.byProximity),
+      byControl: labelled(figures.byControl),
+      byGradeBand: labelled(figures.byGradeBand),
+    };
   }
 
   async funnel(caller: Caller): Promise<StatsFunnelDto> {
@@ -83,6 +101,27 @@ export class StatsService {
 export function exportCsvOf(rows: Record<string, unknown>[], query: StatsExportQueryDto): string {
   return toCsv(rows, query.columns ?? EXPORT_COLUMNS, query.separator === 'semicolon' ? ';' : ',');
 }
+
+/** The period asked, checked: `to` may not come before `from`. */
+export function periodOf(query: StatsPeriodQueryDto): Period {
+  const period = { from: query.from ?? null, to: query.to ?? null };
+  if (period.from && period.to && period.to < period.from)
+    throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'to', messages: ['to must not be before from'] }]);
+  return period;
+}
+
+/** The groups of the value figures, in the curators' words. */
+const VALUE_GROUP_LABELS: Readonly<Record<string, string>> = {
+  same_departement: 'Même département que l’acheteur',
+  same_region: 'Même région (autre département)',
+  elsewhere: 'Ailleurs',
+  french: 'Sous contrôle français',
+  not_french: 'Autre contrôle',
+  A_B: 'Note A ou B',
+  C: 'Note C',
+  D_E: 'Note D ou E',
+  none: 'Sans note',
+};
 
 function assertStaff(caller: Caller): void {
   if (!isStaff(caller)) throw CommonErrors.FORBIDDEN('Only curators and admins read the statistics.');

@@ -58,11 +58,11 @@ export interface Pair {
 export async function eligiblePair(
   t: TestApp,
   curator: TestSession,
-  people: { vendor?: RegisterOverrides; buyer?: RegisterOverrides } = {},
+  people: { vendor?: RegisterOverrides; buyer?: RegisterOverrides; offering?: Record<string, unknown> } = {},
 ): Promise<Pair> {
   const vendor = await registerVerifiedVendor(t, curator, people.vendor);
   const buyer = await registerBuyer(t, people.buyer);
-  const offering = await createPublishedOffering(t, vendor);
+  const offering = await createPublishedOffering(t, vendor, people.offering);
   const need = await createPublishedNeed(t, buyer, curator);
   return { vendor, buyer, offeringId: offering.id, needId: need.id };
 }

@@ -43,6 +43,7 @@ export async function createTestApp({ env = {}, imports = [], overrides = [], da
     RETENTION_ENABLED: 'false',
     // Lead digests too (`LeadDigestJob.runOnce(now)`).
     LEAD_DIGESTS_ENABLED: 'false',
+    EVIDENCE_EXPIRY_ENABLED: 'false',
     // Tests register and log in many users from one address; the rate-limit test lowers it again.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     ...env,

@@ -575,8 +575,23 @@ describe('Web console: the buyer space and introductions', () => {
       expect(needPage.text).toContain(path);
       const met = await postAndFollow(buyerWeb, `${path}/rendez-vous`, { version: versionIn(buyerAfter.text) });
       expect(visibleText(met.text)).toContain('Rendez-vous tenu le');
-      const won = await postAndFollow(vendorWeb, `${path}/issue`, { version: versionIn(met.text), outcome: 'won' });
+      const incomplete = await vendorWeb.post(`${path}/issue`, { version: versionIn(met.text), outcome: 'won' });
+      expect(incomplete.status).toBe(400);
+      expect(visibleText(incomplete.text)).toContain('Indiquez la tranche de montant (ou le montant exact).');
+      expect(visibleText(incomplete.text)).toContain('Indiquez la date de début du contrat.');
+      const won = await postAndFollow(vendorWeb, `${path}/issue`, {
+        version: versionIn(met.text),
+        outcome: 'won',
+        valueBand: '5k_20k',
+        amountEur: '12 000',
+        startDate: '2027-02-01',
+        public: 'true',
+        lostReason: '',
+      });
       expect(visibleText(won.text)).toContain('Contrat signé');
+      expect(visibleText(won.text)).toMatch(/Montant du contrat\s*12\s000\s€ HT/);
+      expect(visibleText(won.text)).toContain('Oui, le contrat peut être cité');
+      expect(visibleText((await buyerWeb.get('/app/mises-en-relation')).text)).toMatch(/Contrat signé\s+12\s000\s€ HT/);
 
       // The buyer closes the need with its outcome.
       const need = await buyerWeb.get(`/app/acheteur/besoins/${pair.needId}`);

@@ -296,6 +296,9 @@ describe('Web console: the curators’ pages', () => {
         303,
       );
       expect((await request(t.server).get(`/introductions/${intro.id}`).set(bearer(curator)).expect(200)).body.status).toBe('won');
+      // Recorded from the board without its figures: the need's page says so.
+      const needPage = visibleText((await web.get(`/app/curation/besoins/${need.id}`)).text);
+      expect(needPage).toContain('Montant : non précisé');
     });
 
     it('closes a published need with its outcome, which must be chosen', async () => {
@@ -373,6 +376,26 @@ describe('Web console: the curators’ pages', () => {
       expect(visibleText(unknown.text)).toContain("Ce fournisseur ne déclare pas d'établissement avec ce SIRET.");
     });
 
+    it('lists the verified evidence expiring within 60 days above the claims, with the days left', async () => {
+      const vendor = await registerVerifiedVendor(t, curator, { organisation: { name: 'Preuves Périssables' } });
+      const validUntil = new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+      const offering = await createPublishedOffering(t, vendor, {
+        title: 'Offre au visa bientôt échu',
+        evidence: [{ claim: 'certifications.secNumCloud', url: 'https://cyber.gouv.fr/visa', validUntil }],
+      });
+      await request(t.server)
+        .post(`/offerings/${offering.id}/claims/certifications.secNumCloud/verify`)
+        .set(bearer(curator))
+        .send({})
+        .expect(200);
+      const page = await web.get('/app/curation/preuves');
+      const expiring = page.text.slice(page.text.indexOf('id="expiring-title"'), page.text.indexOf('</section>'));
+      expect(visibleText(expiring)).toContain('Justificatifs qui expirent dans les 60 jours');
+      expect(expiring).toContain(`href="/app/offres/${offering.id}"`);
+      expect(visibleText(expiring)).toMatch(/Offre au visa bientôt échu\s+Preuves Périssables\s+Qualification SecNumCloud/);
+      expect(visibleText(expiring)).toMatch(/\(dans (19|20|21) jours\)/);
+    });
+
     it('shows the claims that count with their evidence, verifies one, and requires a comment to reject', async () => {
       const vendor = await registerVerifiedVendor(t, curator, { organisation: { name: 'Preuves et Cie' } });
       const offering = await createPublishedOffering(t, vendor, { title: 'Offre aux preuves' });
@@ -425,6 +448,21 @@ describe('Web console: the curators’ pages', () => {
       expect(text).toContain('Gagnés par une offre notée A ou B');
       expect(text).toContain('Gagnés par un fournisseur du même département');
       expect(res.text).toContain('href="/app/curation/indicateurs/export.csv?separator=semicolon"');
+    });
+
+    it('shows the value of won deals for a period, carries the period to the export, and says when a period is wrong', async () => {
+      const res = await web.get('/app/curation/indicateurs?from=2026-01-01&to=2026-01-31');
+      expect(res.status).toBe(200);
+      const text = visibleText(res.text);
+      expect(text).toContain('Valeur des contrats signés');
+      expect(text).toContain('Selon la proximité du fournisseur');
+      expect(text).toContain('Même région (autre département)');
+      expect(res.text).toContain('href="/app/curation/indicateurs/export.csv?separator=semicolon&amp;from=2026-01-01&amp;to=2026-01-31"');
+      const csv = await web.get('/app/curation/indicateurs/export.csv?columns=id&from=2026-01-01&to=2026-01-31');
+      expect(csv.text).toBe('\uFEFFid\r\n');
+      const reversed = await web.get('/app/curation/indicateurs?from=2026-02-01&to=2026-01-01');
+      expect(reversed.status).toBe(200);
+      expect(visibleText(reversed.text)).toContain('La fin de la période précède son début : période ignorée.');
     });
 
     it('exports the needs as CSV on the cookie session, with the API’s columns and separators', async () => {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import {
   DECLINE_REASONS,
@@ -10,6 +10,7 @@ import {
   type IntroductionStatus,
 } from '../introduction-lifecycle.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { DEAL_VALUE_BAND_KEYS, LOST_REASONS, type DealValueBand, type LostReason } from '../deal-outcome.js';
 
 export class CreateIntroductionDto {
   @ApiProperty({ format: 'uuid', example: '3f6d2a1e-8c0b-4c1e-9a57-2b1f0f3c9e11', description: 'A published need.' })
@@ -64,6 +65,53 @@ export class IntroductionOutcomeDto extends IntroductionTransitionDto {
   @ApiProperty({ enum: INTRODUCTION_OUTCOMES, example: 'won', description: 'won: the buyer chose this vendor; lost: it did not.' })
   @IsIn(INTRODUCTION_OUTCOMES)
   outcome!: IntroductionOutcome;
+
+  @ApiPropertyOptional({
+    enum: DEAL_VALUE_BAND_KEYS,
+    example: '5k_20k',
+    description:
+      'Won: the deal value band in euros excl. VAT (under_5k, 5k_20k, 20k_50k, 50k_150k, over_150k). The vendor or buyer gives it or amountEur; derived from amountEur when only that is given.',
+  })
+  @IsOmittable()
+  @IsIn(DEAL_VALUE_BAND_KEYS)
+  valueBand?: DealValueBand;
+
+  @ApiPropertyOptional({
+    example: 18000,
+    minimum: 0,
+    description: 'Won: the exact amount in euros excl. VAT, when it may be told; must fall in valueBand.',
+  })
+  @IsOmittable()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  amountEur?: number;
+
+  @ApiPropertyOptional({ example: '2027-02-01', description: 'Won: the date the work starts (required from the vendor or buyer).' })
+  @IsOmittable()
+  @IsISO8601({ strict: true })
+  @Length(10, 10, { message: 'startDate must be a date such as 2027-02-01' })
+  startDate?: string;
+
+  @ApiPropertyOptional({ example: false, description: 'Won: whether the deal may be shown publicly as a reference (false when absent).' })
+  @IsOmittable()
+  @IsBoolean()
+  public?: boolean;
+
+  @ApiPropertyOptional({ enum: LOST_REASONS, example: 'competitor', description: 'Lost: why (required from the vendor or buyer).' })
+  @IsOmittable()
+  @IsIn(LOST_REASONS)
+  lostReason?: LostReason;
+
+  @ApiPropertyOptional({
+    example: 'Le projet a été confié à notre prestataire historique.',
+    maxLength: 2000,
+    description: 'Lost: required when lostReason is other.',
+  })
+  @IsOmittable()
+  @IsString()
+  @Length(1, 2000)
+  lostComment?: string;
 }
 
 export class ListIntroductionsQueryDto extends PageQueryDto {

@@ -11,6 +11,7 @@ import {
   type IntroductionStatus,
   type Side,
 } from '../introduction-lifecycle.js';
+import { DEAL_VALUE_BAND_KEYS, LOST_REASONS, type DealValueBand, type LostReason } from '../deal-outcome.js';
 
 export class ContactDto {
   @ApiProperty({ example: 'Camille Martin' })
@@ -77,6 +78,41 @@ export class IntroductionPartyDto {
   contacts!: ContactDto[] | null;
 }
 
+/** What a won introduction records about the deal (decision 026). */
+export class IntroductionDealDto {
+  @ApiProperty({
+    enum: DEAL_VALUE_BAND_KEYS,
+    nullable: true,
+    example: '5k_20k',
+    description: 'Null when a curator recorded the outcome without it.',
+  })
+  valueBand!: DealValueBand | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'De 5 à 20 k€' })
+  valueBandLabel!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 18000, description: 'Exact amount in euros excl. VAT, when told.' })
+  amountEur!: number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '2027-02-01' })
+  startDate!: string | null;
+
+  @ApiProperty({ example: false, description: 'Whether the deal may be shown publicly.' })
+  public!: boolean;
+}
+
+/** Why a lost introduction was lost. */
+export class IntroductionLossDto {
+  @ApiProperty({ enum: LOST_REASONS, nullable: true, example: 'competitor' })
+  reason!: LostReason | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Un autre prestataire a été retenu' })
+  reasonLabel!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Le projet a été confié à notre prestataire historique.' })
+  comment!: string | null;
+}
+
 export class IntroductionDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -121,6 +157,8 @@ export class IntroductionDto {
   @ApiProperty({ type: Date, nullable: true }) meetingHeldAt!: Date | null;
   @ApiProperty({ enum: INTRODUCTION_OUTCOMES, nullable: true }) outcome!: IntroductionOutcome | null;
   @ApiProperty({ type: Date, nullable: true }) outcomeAt!: Date | null;
+  @ApiProperty({ type: IntroductionDealDto, nullable: true, description: 'Won introductions only.' }) deal!: IntroductionDealDto | null;
+  @ApiProperty({ type: IntroductionLossDto, nullable: true, description: 'Lost introductions only.' }) loss!: IntroductionLossDto | null;
   @ApiProperty({ type: Date, nullable: true }) cancelledAt!: Date | null;
 
   @ApiProperty({ example: 1 })

@@ -214,6 +214,16 @@ export class VerifyClaimDto {
   @IsString()
   @Length(1, 2000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    example: '2028-06-30',
+    description:
+      "Validity date of the evidence as the curator read it; replaces the vendor's. The verification holds until that day (decision 026); a past date is refused.",
+  })
+  @IsOmittable()
+  @IsISO8601({ strict: true })
+  @Length(10, 10, { message: 'validUntil must be a date such as 2028-06-30' })
+  validUntil?: string;
 }
 
 export class RejectClaimDto {

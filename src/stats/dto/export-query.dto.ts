@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
+import { StatsPeriodQueryDto } from './stats-period.dto.js';
 
 export const EXPORT_COLUMNS = [
   'id',
@@ -24,6 +25,10 @@ export const EXPORT_COLUMNS = [
   'connected',
   'won',
   'firstIntroductionAt',
+  'wonValueEur',
+  'dealValueBands',
+  'firstDealStart',
+  'lostReasons',
 ] as const;
 
 const list = ({ value }: { value: unknown }): unknown =>
@@ -36,7 +41,7 @@ const list = ({ value }: { value: unknown }): unknown =>
       ? value
       : value;
 
-export class StatsExportQueryDto {
+export class StatsExportQueryDto extends StatsPeriodQueryDto {
   @ApiPropertyOptional({
     type: [String],
     enum: EXPORT_COLUMNS,

@@ -56,7 +56,7 @@ export class WebCurationBoardController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.act(request, reply, caller, await parseOutcome(body), (dto) => this.transitions.outcome(caller, id, dto));
+    await this.act(request, reply, caller, await parseOutcome(body, false), (dto) => this.transitions.outcome(caller, id, dto));
   }
 
   @Post(':id/annuler')

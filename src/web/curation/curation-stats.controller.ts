@@ -4,6 +4,7 @@ import { CurrentCaller, type Caller } from '../../identity/caller.js';
 import { Roles } from '../../identity/roles.decorator.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import { StatsExportQueryDto } from '../../stats/dto/export-query.dto.js';
+import { StatsPeriodQueryDto } from '../../stats/dto/stats-period.dto.js';
 import { StatsService } from '../../stats/stats.service.js';
 import { checkWith } from '../shared/form-input.js';
 import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
@@ -24,11 +25,26 @@ export class WebCurationStatsController {
 
   @Get()
   @Roles('curator', 'admin')
-  async page(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller): Promise<void> {
-    const [overview, funnel] = await Promise.all([this.stats.overview(caller), this.stats.funnel(caller)]);
+  async page(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Query() raw: Record<string, unknown>,
+  ): Promise<void> {
+    const { period, periodMessage } = await readPeriod(raw);
+    const [overview, funnel, values] = await Promise.all([
+      this.stats.overview(caller),
+      this.stats.funnel(caller),
+      this.stats.values(caller, period),
+    ]);
+    const query = new URLSearchParams(Object.entries(period).filter((e): e is [string, string] => typeof e[1] === 'string'));
     this.views.send(reply, request, 'curation/indicators', 'Indicateurs', {
       overview,
       funnel,
+      values,
+      period,
+      periodMessage,
+      periodQuery: query.size ? `&${query.toString()}` : '',
       stepLabels: FUNNEL_STEP_LABELS,
       declineReasons: DECLINE_REASON_LABELS,
       share,
@@ -42,8 +58,10 @@ export class WebCurationStatsController {
     const plain: Record<string, unknown> = {};
     if (raw.columns !== undefined) plain.columns = raw.columns;
     if (raw.separator !== undefined) plain.separator = raw.separator;
+    if (raw.from) plain.from = raw.from;
+    if (raw.to) plain.to = raw.to;
     const checked = await checkWith(StatsExportQueryDto, plain);
-    if (!checked.value) throw CommonErrors.VALIDATION_FAILED('Unknown export columns or separator.');
+    if (!checked.value) throw CommonErrors.VALIDATION_FAILED('Unknown export columns or separator, or a malformed date.');
     const csv = await this.stats.exportCsv(caller, checked.value);
     void reply
       .status(200)
@@ -52,4 +70,14 @@ export class WebCurationStatsController {
       .header('cache-control', 'no-store')
       .send(csv);
   }
+}
+
+/** The indicators' period from the address (`?from=&to=`); a wrong one is said and left out. */
+async function readPeriod(raw: Record<string, unknown>): Promise<{ period: StatsPeriodQueryDto; periodMessage: string | null }> {
+  const plain = { from: raw.from || undefined, to: raw.to || undefined };
+  const checked = await checkWith(StatsPeriodQueryDto, plain);
+  if (!checked.value) return { period: {}, periodMessage: 'Les dates de la période ne sont pas valides (format attendu : 2026-01-31).' };
+  const { from, to } = checked.value;
+  if (from && to && to < from) return { period: {}, periodMessage: 'La fin de la période précède son début : période ignorée.' };
+  return { period: { from, to }, periodMessage: null };
 }

@@ -18,6 +18,8 @@ const PAGE_SIZE = 20;
 const FIRST_PAGES = { waiting: 1, sites: 1 };
 /** Offerings per page of claims: each carries a dozen claims with their forms. */
 const CLAIMS_PAGE_SIZE = 8;
+/** Evidence expiring soonest, shown above the claims to review; the API pages the rest. */
+const EXPIRING_PAGE_SIZE = 50;
 
 /** A claim's form state after a refusal: which form, what was typed, what was wrong. */
 interface ClaimFormState {
@@ -219,7 +221,10 @@ export class WebCurationVerificationController {
     state: ClaimFormState,
     status: number,
   ): Promise<void> {
-    const review = await this.claims.pendingReview(caller, { page, pageSize: CLAIMS_PAGE_SIZE });
+    const [review, expiring] = await Promise.all([
+      this.claims.pendingReview(caller, { page, pageSize: CLAIMS_PAGE_SIZE }),
+      this.claims.expiring(caller, { page: 1, pageSize: EXPIRING_PAGE_SIZE }),
+    ]);
     this.views.send(
       reply,
       request,
@@ -227,6 +232,7 @@ export class WebCurationVerificationController {
       'Preuves à vérifier',
       {
         review,
+        expiring,
         state: { errors: {}, ...state },
         pages: Math.max(1, Math.ceil(review.total / CLAIMS_PAGE_SIZE)),
         claimValueLabel,

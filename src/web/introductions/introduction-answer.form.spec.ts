@@ -30,10 +30,23 @@ describe('introduction answer forms', () => {
   });
 
   it.each([
-    [{ outcome: 'won', version: '1' }, true],
+    [{ outcome: 'won', version: '1', valueBand: '5k_20k', startDate: '2027-02-01' }, true],
+    [{ outcome: 'won', version: '1', amountEur: '12 000 €', startDate: '2027-02-01', lostReason: 'price' }, true],
+    [{ outcome: 'won', version: '1' }, false],
+    [{ outcome: 'won', version: '1', valueBand: 'under_5k', amountEur: '9000', startDate: '2027-02-01' }, false],
+    [{ outcome: 'lost', version: '1', lostReason: 'price', public: 'true', valueBand: '5k_20k' }, true],
+    [{ outcome: 'lost', version: '1' }, false],
     [{ outcome: 'maybe', version: '1' }, false],
   ])('reads an outcome %j: valid %s', async (body, valid) => {
     expect((await parseOutcome(body)).dto !== undefined).toBe(valid);
+  });
+
+  it("asks a party for the figures in French, and leaves them optional on the curators' board", async () => {
+    expect((await parseOutcome({ outcome: 'won', version: '1' })).errors).toEqual({
+      valueBand: ['Indiquez la tranche de montant (ou le montant exact).'],
+      startDate: ['Indiquez la date de début du contrat.'],
+    });
+    expect((await parseOutcome({ outcome: 'won', version: '1' }, false)).dto).toMatchObject({ outcome: 'won' });
   });
 
   it('asks for the comment in the "other" choice only', () => {

@@ -12,7 +12,16 @@ import { attempt, pageNumber, type Parsed } from '../shared/form-input.js';
 import { INTRODUCTION_OUTCOME_LABELS } from '../shared/introduction.labels.js';
 import { withFlash, type FlashCode } from '../shared/flash.js';
 import { seeOther, WebViews } from '../shared/views.js';
-import { DECLINE_LABELS, declineReasonOptions, parseAnswer, parseDecline, parseOutcome } from './introduction-answer.form.js';
+import {
+  DECLINE_LABELS,
+  OUTCOME_LABELS,
+  declineReasonOptions,
+  lostReasonOptions,
+  parseAnswer,
+  parseDecline,
+  parseOutcome,
+  valueBandOptions,
+} from './introduction-answer.form.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 const BASE = '/app/mises-en-relation';
@@ -125,15 +134,11 @@ export class WebIntroductionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.act(
-      request,
-      reply,
-      caller,
-      id,
-      await parseOutcome(body),
-      (dto) => this.transitions.outcome(caller, id, dto),
-      'introduction-updated',
-    );
+    const form = await parseOutcome(body);
+    const kept = { outcomeValues: form.values };
+    if (!form.dto)
+      return this.sendDetail(reply, request, await this.introductions.get(caller, id), { outcomeErrors: form.errors, ...kept }, 400);
+    await this.act(request, reply, caller, id, form, (dto) => this.transitions.outcome(caller, id, dto), 'introduction-updated', kept);
   }
 
   /** Runs an answer; a refused one shows the introduction again with the French reason. */
@@ -197,6 +202,11 @@ export class WebIntroductionsController {
         labels: DECLINE_LABELS,
         declineErrors: {},
         declineValues: {},
+        valueBands: valueBandOptions(),
+        lostReasons: lostReasonOptions(),
+        outcomeLabelsByField: OUTCOME_LABELS,
+        outcomeErrors: {},
+        outcomeValues: {},
         ...data,
       },
       status,
