@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AccountMailKind } from './account-mail.js';
 import type { NotificationKind } from './notification-kinds.js';
 
 export interface Recipient {
@@ -35,6 +36,16 @@ export class NotificationsRepository {
     )) as Recipient[];
   }
 
+  /** A live user with an address, mutes ignored: for account e-mails, which cannot be muted. */
+  async liveRecipient(userId: string): Promise<Recipient | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT id AS "userId", email, display_name AS "displayName" FROM app_user
+        WHERE id = $1 AND deleted_at IS NULL AND email IS NOT NULL`,
+      [userId],
+    )) as Recipient[];
+    return rows[0] ?? null;
+  }
+
   async activeStaffIds(role: 'curator' | 'admin'): Promise<string[]> {
     const rows = (await this.dataSource.query('SELECT id FROM app_user WHERE role = $1 AND deleted_at IS NULL ORDER BY id', [role])) as {
       id: string;
@@ -58,7 +69,7 @@ export class NotificationsRepository {
     dedupeKey: string;
     userId: string;
     to: string;
-    kind: NotificationKind;
+    kind: NotificationKind | AccountMailKind;
     subject: string;
     body: string;
     transport: string;

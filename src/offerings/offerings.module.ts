@@ -1,3 +1,4 @@
+import { AccountLinksModule } from '../accounts/account-links.module.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
@@ -10,7 +11,7 @@ import { OfferingsRepository } from './offerings.repository.js';
 import { OfferingsService } from './offerings.service.js';
 
 @Module({
-  imports: [AuditModule, OrganisationsModule, OutboxModule],
+  imports: [AuditModule, OrganisationsModule, OutboxModule, AccountLinksModule],
   controllers: [OfferingsController],
   providers: [
     OfferingsRepository,

@@ -15,6 +15,10 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   SERVICE_UNAVAILABLE: 'Un service nécessaire est momentanément indisponible ; réessayez dans un instant.',
   INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
   EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail.',
+  EMAIL_NOT_VERIFIED:
+    "Confirmez d'abord votre adresse e-mail : cliquez sur le lien reçu à l'inscription, ou demandez-en un nouveau depuis la page « Confirmer mon adresse ».",
+  EMAIL_ALREADY_VERIFIED: 'Votre adresse e-mail est déjà confirmée.',
+  ACCOUNT_LINK_INVALID: "Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.",
   INTRODUCTION_NOT_FOUND: 'Mise en relation introuvable.',
   INTRODUCTION_INVALID_TRANSITION: "Cette mise en relation n'accepte plus cette action.",
   INTRODUCTION_NEED_NOT_PUBLISHED: 'Seul un besoin publié peut faire l’objet d’une mise en relation.',
