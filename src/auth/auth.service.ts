@@ -33,6 +33,7 @@ export const toAuthenticatedUser = (u: UserEntity): AuthenticatedUser => ({
   role: u.role,
   organisationId: u.organisationId,
   membershipStatus: u.membershipStatus,
+  emailVerified: u.emailVerifiedAt !== null,
 });
 
 @Injectable()

@@ -12,6 +12,8 @@ import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
 import { FaviconController, WebAssetsController } from './shared/assets.controller.js';
 import { WebAccountController } from './account/account.controller.js';
+import { WebAccountLinksController } from './account/account-links.controller.js';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { BuyerPages } from './buyer/buyer-pages.js';
 import { WebBuyerController } from './buyer/buyer.controller.js';
 import { WebNeedStepsController } from './buyer/need-steps.controller.js';
@@ -39,6 +41,7 @@ import { WebSessionService } from './shared/web-session.service.js';
 @Module({
   imports: [
     AuthModule,
+    AccountsModule,
     UsersModule,
     OrganisationsModule,
     CatalogueModule,
@@ -55,6 +58,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     FaviconController,
     WebPublicController,
     WebAccountController,
+    WebAccountLinksController,
     WebBuyerController,
     WebNeedStepsController,
     WebIntroductionsController,
