@@ -25,6 +25,7 @@ import { WebCurationStatsController } from './curation/curation-stats.controller
 import { WebCurationVerificationController } from './curation/curation-verification.controller.js';
 import { WebCurationController } from './curation/curation.controller.js';
 import { WebPublicController } from './public/public.controller.js';
+import { WebLegalController } from './public/legal.controller.js';
 import { VendorPages } from './vendor/vendor-pages.js';
 import { WebVendorOfferingsController } from './vendor/vendor-offerings.controller.js';
 import { WebVendorOrganisationController } from './vendor/vendor-organisation.controller.js';
@@ -57,6 +58,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebAssetsController,
     FaviconController,
     WebPublicController,
+    WebLegalController,
     WebAccountController,
     WebAccountLinksController,
     WebBuyerController,
