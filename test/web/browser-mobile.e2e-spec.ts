@@ -114,6 +114,7 @@ describe('browser: phones, focus and the new pages (issue 23)', () => {
       who: pair.buyer,
       paths: [
         '/app/acheteur',
+        '/app/acheteur/besoins/nouveau',
         `/app/acheteur/besoins/${pair.needId}`,
         '/app/mises-en-relation',
         `/app/mises-en-relation/${introductionId}`,
@@ -125,6 +126,8 @@ describe('browser: phones, focus and the new pages (issue 23)', () => {
         '/app/fournisseur',
         `/app/fournisseur/offres/${pair.offeringId}/pistes`,
         '/app/fournisseur/organisation',
+        '/app/fournisseur/offres/nouvelle',
+        `/app/fournisseur/offres/${pair.offeringId}`,
         `/app/mises-en-relation/${introductionId}`,
       ],
     },
