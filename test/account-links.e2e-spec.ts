@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { TERMS_VERSION } from '../src/accounts/terms.js';
+import { TERMS_VERSION } from '../src/account-links/terms.js';
 import { OutboxWorker } from '../src/outbox/outbox.worker.js';
 import {
   bearer,

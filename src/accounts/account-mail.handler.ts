@@ -2,8 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AccountMailer } from '../notifications/account-mail.js';
 import type { OutboxEvent, OutboxHandler } from '../outbox/outbox.types.js';
 import { OutboxWorker } from '../outbox/outbox.worker.js';
-import { ACCOUNT_LINK_PATHS, ACCOUNT_LINK_TOPICS, hashAccountLinkToken, type AccountLinkPurpose } from './account-links.js';
-import { AccountTokensRepository } from './account-tokens.repository.js';
+import { ACCOUNT_LINK_PATHS, ACCOUNT_LINK_TOPICS, hashAccountLinkToken, type AccountLinkPurpose } from '../account-links/account-links.js';
+import { AccountTokensRepository } from '../account-links/account-tokens.repository.js';
 
 const PURPOSE_OF_TOPIC = new Map(Object.entries(ACCOUNT_LINK_TOPICS).map(([purpose, topic]) => [topic, purpose as AccountLinkPurpose]));
 

@@ -5,7 +5,7 @@ import { CredentialsModule } from '../credentials/credentials.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { AccountLinksModule } from './account-links.module.js';
+import { AccountLinksModule } from '../account-links/account-links.module.js';
 import { AccountMailHandler } from './account-mail.handler.js';
 import { AccountsController } from './accounts.controller.js';
 import { EmailVerificationService } from './email-verification.service.js';

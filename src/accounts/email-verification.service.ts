@@ -5,9 +5,9 @@ import { AuthErrors } from '../credentials/auth.errors.js';
 import type { Caller } from '../identity/caller.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { AccountLinkIssuer } from './account-link-issuer.js';
-import { hashAccountLinkToken } from './account-links.js';
-import { AccountTokensRepository } from './account-tokens.repository.js';
+import { AccountLinkIssuer } from '../account-links/account-link-issuer.js';
+import { hashAccountLinkToken } from '../account-links/account-links.js';
+import { AccountTokensRepository } from '../account-links/account-tokens.repository.js';
 
 /** Confirming the address of a new account, and sending the link again. */
 @Injectable()

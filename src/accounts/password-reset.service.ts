@@ -7,9 +7,9 @@ import { SessionLiveness } from '../credentials/session-liveness.service.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 import { normaliseEmail } from '../users/email.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { AccountLinkIssuer } from './account-link-issuer.js';
-import { hashAccountLinkToken } from './account-links.js';
-import { AccountTokensRepository } from './account-tokens.repository.js';
+import { AccountLinkIssuer } from '../account-links/account-link-issuer.js';
+import { hashAccountLinkToken } from '../account-links/account-links.js';
+import { AccountTokensRepository } from '../account-links/account-tokens.repository.js';
 
 export const FORGOT_PASSWORD_ANSWER = 'If an account uses this address, an e-mail with a link has been sent to it.';
 

@@ -1,4 +1,4 @@
-import { AccountLinksModule } from '../accounts/account-links.module.js';
+import { AccountLinksModule } from '../account-links/account-links.module.js';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';

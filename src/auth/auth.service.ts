@@ -17,8 +17,8 @@ import { SessionLiveness } from '../credentials/session-liveness.service.js';
 import { AuthThrottle } from './auth-throttle.service.js';
 import { hashRefreshToken, TokensService, type IssuedTokens } from '../credentials/tokens.service.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
-import { AccountLinkIssuer } from '../accounts/account-link-issuer.js';
-import { TERMS_VERSION } from '../accounts/terms.js';
+import { AccountLinkIssuer } from '../account-links/account-link-issuer.js';
+import { TERMS_VERSION } from '../account-links/terms.js';
 
 const toTokensDto = (t: IssuedTokens): TokensDto => ({
   accessToken: t.accessToken,

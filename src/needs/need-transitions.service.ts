@@ -15,7 +15,7 @@ import type { NeedEntity } from './need.entity.js';
 import { NeedsErrors } from './needs.errors.js';
 import { NeedsRepository, type NeedChanges } from './needs.repository.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
-import { VerifiedEmailGate } from '../accounts/verified-email.gate.js';
+import { VerifiedEmailGate } from '../account-links/verified-email.gate.js';
 
 interface TransitionPlan {
   /** Who may act: throws 403/404 otherwise. */

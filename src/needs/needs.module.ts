@@ -1,4 +1,4 @@
-import { AccountLinksModule } from '../accounts/account-links.module.js';
+import { AccountLinksModule } from '../account-links/account-links.module.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';

@@ -1,15 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
+import type { AccountMailKind } from './account-mail-kinds.js';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import type { RenderedMail } from './templates.js';
-
-/**
- * Account e-mails (issue 23). Kept apart from NOTIFICATION_KINDS on purpose: those are listed in
- * the settings and can be muted, and muting these would lock a person out of their own account.
- */
-export const ACCOUNT_MAIL_KINDS = ['password_reset', 'email_verification'] as const;
-export type AccountMailKind = (typeof ACCOUNT_MAIL_KINDS)[number];
 
 export function renderAccountMail(kind: AccountMailKind, d: { recipientName: string; link: string }): RenderedMail {
   const hello = `Bonjour ${d.recipientName},\n\n`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AccountMailKind } from './account-mail.js';
+import type { AccountMailKind } from './account-mail-kinds.js';
 import type { NotificationKind } from './notification-kinds.js';
 
 export interface Recipient {

@@ -17,7 +17,7 @@ import { OfferingsErrors } from './offerings.errors.js';
 import { OfferingsRepository } from './offerings.repository.js';
 import { changedClaims, type SovereigntyProfile } from './sovereignty-profile.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
-import { VerifiedEmailGate } from '../accounts/verified-email.gate.js';
+import { VerifiedEmailGate } from '../account-links/verified-email.gate.js';
 
 /** Owner members and staff see drafts and archived offerings; everyone sees published ones. */
 export function canSeeUnpublished(caller: Caller | null, vendorId: string): boolean {

@@ -5,7 +5,7 @@ import { CreateOrganisationDto } from '../../organisations/dto/organisation-inpu
 import { MeDto } from '../../users/dto/user.dto.js';
 import { PHONE } from '../../users/dto/update-me.dto.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
-import { TERMS_VERSION } from '../../accounts/terms.js';
+import { TERMS_VERSION } from '../../account-links/terms.js';
 
 export const SELF_SERVICE_ROLES = ['vendor', 'buyer'] as const;
 

@@ -19,7 +19,7 @@ import {
   roleOfProfile,
   type RegisterRole,
 } from './register.form.js';
-import { TERMS_VERSION } from '../../accounts/terms.js';
+import { TERMS_VERSION } from '../../account-links/terms.js';
 import { frenchDate } from './terms-version.js';
 import { seeOther, WebViews } from '../shared/views.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';

@@ -1,4 +1,5 @@
 /* Circuit IA console: small progressive enhancements. Every page works without them. */
+/* global document */
 document.documentElement.classList.add('js');
 
 document.addEventListener('DOMContentLoaded', () => {

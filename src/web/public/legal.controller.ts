@@ -1,6 +1,6 @@
 import { Get, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TERMS_VERSION } from '../../accounts/terms.js';
+import { TERMS_VERSION } from '../../account-links/terms.js';
 import { InjectConfig, type ConfigSlices } from '../../config/config-slices.js';
 import { frenchDate } from '../account/terms-version.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
