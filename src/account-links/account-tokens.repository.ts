@@ -63,6 +63,11 @@ export class AccountTokensRepository {
     ]);
   }
 
+  /** RGPD erasure, inside its transaction: the links go with the account's personal fields. */
+  async deleteAllOfUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query('DELETE FROM account_token WHERE user_id = $1', [userId]);
+  }
+
   async isEmailVerified(userId: string, manager?: EntityManager): Promise<boolean> {
     const rows = (await (manager ?? this.dataSource.manager).query(
       'SELECT 1 FROM app_user WHERE id = $1 AND email_verified_at IS NOT NULL',
