@@ -14,6 +14,8 @@ import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
 import { FaviconController, WebAssetsController } from './shared/assets.controller.js';
 import { WebAccountController } from './account/account.controller.js';
+import { WebAccountLinksController } from './account/account-links.controller.js';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { BuyerPages } from './buyer/buyer-pages.js';
 import { WebBuyerController } from './buyer/buyer.controller.js';
 import { WebNeedStepsController } from './buyer/need-steps.controller.js';
@@ -26,6 +28,7 @@ import { WebCurationVerificationController } from './curation/curation-verificat
 import { WebCurationController } from './curation/curation.controller.js';
 import { WebPublicController } from './public/public.controller.js';
 import { WebUnsubscribeController } from './public/unsubscribe.controller.js';
+import { WebLegalController } from './public/legal.controller.js';
 import { VendorPages } from './vendor/vendor-pages.js';
 import { WebVendorOfferingsController } from './vendor/vendor-offerings.controller.js';
 import { WebVendorOrganisationController } from './vendor/vendor-organisation.controller.js';
@@ -43,6 +46,7 @@ import { WebSessionService } from './shared/web-session.service.js';
 @Module({
   imports: [
     AuthModule,
+    AccountsModule,
     UsersModule,
     OrganisationsModule,
     CatalogueModule,
@@ -61,7 +65,9 @@ import { WebSessionService } from './shared/web-session.service.js';
     FaviconController,
     WebPublicController,
     WebUnsubscribeController,
+    WebLegalController,
     WebAccountController,
+    WebAccountLinksController,
     WebBuyerController,
     WebNeedStepsController,
     WebIntroductionsController,

@@ -29,6 +29,12 @@ export class MeDto {
   })
   membershipStatus!: string | null;
 
+  @ApiProperty({
+    example: true,
+    description: 'Whether the owner confirmed the address (link e-mailed at sign-up); vendors and buyers need it to publish or submit.',
+  })
+  emailVerified!: boolean;
+
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })
   createdAt!: Date;
 }

@@ -83,6 +83,9 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'WRONG_CURRENT_PASSWORD':
     case 'VENDOR_ALREADY_VERIFIED':
     case 'ESTABLISHMENT_OF_ANOTHER_COMPANY':
+    case 'EMAIL_NOT_VERIFIED':
+    case 'EMAIL_ALREADY_VERIFIED':
+    case 'ACCOUNT_LINK_INVALID':
       return 'form';
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
