@@ -115,7 +115,7 @@ describe('Web console: vendor space', () => {
       expect(text).toContain('Brouillon maison');
       expect(text).toContain('Brouillon');
       expect(text).toContain('Publiée');
-      expect(text).toMatch(/A 99\/100 · déclaratif/);
+      expect(text).toMatch(/A 99\/100 · déclaré, non vérifié/);
       expect(res.text).toContain(`/app/mises-en-relation/${intro.body.id}`);
       expect(text).toContain('Tri automatique des courriers entrants');
       expect(text).toContain('À vous de répondre');
@@ -150,7 +150,7 @@ describe('Web console: vendor space', () => {
       expect(page.status).toBe(200);
       const text = visibleText(page.text);
       expect(text).toContain("L'offre est créée en brouillon.");
-      expect(text).toMatch(/A Souverain \(80 et plus\) — 99\/100 déclaratif/);
+      expect(text).toMatch(/A Très souverain \(80 à 100 points\) — 99\/100 déclaré, non vérifié/);
       expect(page.text.match(/class="bar-fill"/g)).toHaveLength(5);
       expect(text).toContain('Publier dans le catalogue');
       expect(text).toContain("Archiver l'offre");

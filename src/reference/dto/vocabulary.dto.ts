@@ -76,7 +76,7 @@ export class GradeDto {
   @ApiProperty({ example: 80 })
   minScore!: number;
 
-  @ApiProperty({ example: 'Souverain (80 et plus)' })
+  @ApiProperty({ example: 'Très souverain (80 à 100 points)' })
   label!: string;
 }
 
