@@ -78,6 +78,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/curation/mises-en-relation/:id/annuler': only('curator', 'admin'),
   'GET /app/curation/indicateurs': only('curator', 'admin'),
   'GET /app/curation/indicateurs/export.csv': only('curator', 'admin'),
+  'GET /app/curation/indicateurs/pistes.csv': only('curator', 'admin'),
   'GET /app/fournisseur': only('vendor'),
   'GET /app/fournisseur/organisation': only('vendor'),
   'POST /app/fournisseur/organisation': only('vendor'),
