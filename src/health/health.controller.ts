@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../identity/public.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
@@ -7,6 +7,10 @@ import { OutboxHealthIndicator } from './outbox.health.js';
 import { SearchHealthIndicator } from './search.health.js';
 
 @ApiTags('health')
+@ApiBadRequestResponse({
+  type: ErrorBodyDto,
+  description: 'VALIDATION_FAILED: a query parameter holds a character that cannot be stored (NUL).',
+})
 @Public()
 @Controller('health')
 export class HealthController {

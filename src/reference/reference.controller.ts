@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, type Page } from '../common/pagination.js';
 import { CommuneDto, DepartementDto, RegionDto } from './dto/geography.dto.js';
@@ -12,6 +12,11 @@ import { Public } from '../identity/public.decorator.js';
 @ApiTags('reference')
 @ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag of a previous answer: 304 while the data are unchanged.' })
 @ApiExtraModels(ErrorBodyDto)
+@ApiResponse({ status: 304, description: 'Not modified: the If-None-Match ETag is still current (no body).' })
+@ApiBadRequestResponse({
+  type: ErrorBodyDto,
+  description: 'VALIDATION_FAILED: a query parameter holds a character that cannot be stored (NUL).',
+})
 @UseInterceptors(ReferenceCacheInterceptor)
 @Public()
 @Controller('reference')

@@ -1,0 +1,50 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
+import { PUBLIC_EXTENSION } from '../identity/public.decorator.js';
+
+type Operation = Record<string, unknown> & { security?: Record<string, string[]>[] };
+
+/**
+ * The OpenAPI document partners generate clients from (decision 025): built by /docs, by
+ * `npm run openapi:document` (redocly lint, typed client) and by the tests' response validator.
+ */
+export function buildOpenApiDocument(app: INestApplication, serverUrl: string): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Circuit IA API')
+      .setDescription(
+        'Matchmaking between French AI vendors and the needs of TPE/PME and collectivités. ' +
+          'Errors always have the shape of ErrorBody; list routes return { items, total, page, pageSize }.',
+      )
+      .setVersion('0.1.0')
+      .addServer(serverUrl, 'This instance')
+      .addBearerAuth()
+      // Every route needs the access token unless it says otherwise (public routes: security []).
+      .addSecurityRequirements('bearer')
+      .build(),
+    { extraModels: [ErrorBodyDto] },
+  );
+  for (const operation of operations(document)) applyPublicAccess(operation);
+  return document;
+}
+
+/**
+ * @Public() marks its operations with an extension, since the Swagger module drops an empty
+ * `security` list: here it becomes `security: []` (anonymous), or "anonymous or bearer" where the
+ * route also reads an optional token (`@ApiBearerAuth()` beside `@Public()`).
+ */
+function applyPublicAccess(operation: Operation): void {
+  if (operation[PUBLIC_EXTENSION] !== true) return;
+  delete operation[PUBLIC_EXTENSION];
+  operation.security = operation.security?.length ? [{}, ...operation.security] : [];
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+function operations(document: OpenAPIObject): Operation[] {
+  return Object.values(document.paths).flatMap((item) =>
+    METHODS.map((method) => item[method] as Operation | undefined).filter((o): o is Operation => o !== undefined),
+  );
+}
