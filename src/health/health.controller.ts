@@ -1,16 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../identity/public.decorator.js';
+import { ApiValidationFailedResponse } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { OutboxHealthIndicator } from './outbox.health.js';
 import { SearchHealthIndicator } from './search.health.js';
 
 @ApiTags('health')
-@ApiBadRequestResponse({
-  type: ErrorBodyDto,
-  description: 'VALIDATION_FAILED: a query parameter holds a character that cannot be stored (NUL).',
-})
+@ApiValidationFailedResponse()
 @Public()
 @Controller('health')
 export class HealthController {

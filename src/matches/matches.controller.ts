@@ -26,9 +26,11 @@ import { LeadsService } from './leads.service.js';
 import { MatchingWeightsService } from './matching-weights.service.js';
 import { MarketDepthService } from './market-depth.service.js';
 import { NeedMatchesService } from './need-matches.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('matching')
 @ApiBearerAuth()
+@ApiCommonErrorResponses()
 @Controller('needs')
 export class NeedMatchesController {
   constructor(

@@ -24,10 +24,12 @@ import { OfferingDto } from './dto/offering.dto.js';
 import { CreateOfferingDto, RejectClaimDto, UpdateOfferingDto, VerifyClaimDto } from './dto/offering-input.dto.js';
 import { OfferingClaimsService } from './offering-claims.service.js';
 import { OfferingsService } from './offerings.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 const claimParam = ApiParam({ name: 'claim', enum: CLAIM_KEYS, example: 'certifications.secNumCloud' });
 
 @ApiTags('offerings')
+@ApiCommonErrorResponses()
 @Controller('offerings')
 export class OfferingsController {
   constructor(

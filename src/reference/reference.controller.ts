@@ -8,15 +8,13 @@ import { SectorDto, SovereigntyVocabularyDto, UseCaseDto } from './dto/vocabular
 import { ReferenceCacheInterceptor } from './reference-cache.interceptor.js';
 import { ReferenceService } from './reference.service.js';
 import { Public } from '../identity/public.decorator.js';
+import { ApiValidationFailedResponse } from '../common/errors/api-error-responses.js';
 
 @ApiTags('reference')
 @ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag of a previous answer: 304 while the data are unchanged.' })
 @ApiExtraModels(ErrorBodyDto)
 @ApiResponse({ status: 304, description: 'Not modified: the If-None-Match ETag is still current (no body).' })
-@ApiBadRequestResponse({
-  type: ErrorBodyDto,
-  description: 'VALIDATION_FAILED: a query parameter holds a character that cannot be stored (NUL).',
-})
+@ApiValidationFailedResponse()
 @UseInterceptors(ReferenceCacheInterceptor)
 @Public()
 @Controller('reference')

@@ -15,12 +15,14 @@ import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { StatsExportQueryDto } from './dto/export-query.dto.js';
 import { StatsFunnelDto, StatsOverviewDto } from './dto/stats.dto.js';
 import { StatsService } from './stats.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('stats')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Vendors and buyers.' })
 @Roles('curator', 'admin')
+@ApiCommonErrorResponses()
 @Controller('stats')
 export class StatsController {
   constructor(private readonly stats: StatsService) {}
