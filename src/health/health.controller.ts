@@ -27,10 +27,19 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
+  // Terminus would document its own 503 shape; the error filter answers ErrorBody (details: the report).
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: the database answers; the search backend and the outbox lag are reported.' })
   @ApiOkResponse({
     schema: {
+      type: 'object',
+      required: ['status', 'info', 'error', 'details'],
+      properties: {
+        status: { type: 'string', enum: ['ok'] },
+        info: { type: 'object', additionalProperties: true, description: 'Each check that is up, with what it reports.' },
+        error: { type: 'object', additionalProperties: true },
+        details: { type: 'object', additionalProperties: true },
+      },
       example: {
         status: 'ok',
         info: {
@@ -43,7 +52,10 @@ export class HealthController {
       },
     },
   })
-  @ApiServiceUnavailableResponse({ type: ErrorBodyDto })
+  @ApiServiceUnavailableResponse({
+    type: ErrorBodyDto,
+    description: 'SERVICE_UNAVAILABLE; details holds the report, the failing check under error.',
+  })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 1500 }),

@@ -1,9 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { PUBLIC_EXTENSION } from '../identity/public.decorator.js';
 
-type Operation = Record<string, unknown> & { security?: Record<string, string[]>[] };
+type Operation = Record<string, unknown> & {
+  security?: Record<string, string[]>[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+};
 
 /**
  * The OpenAPI document partners generate clients from (decision 025): built by /docs, by
@@ -26,7 +30,10 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl: string): 
       .build(),
     { extraModels: [ErrorBodyDto] },
   );
-  for (const operation of operations(document)) applyPublicAccess(operation);
+  for (const operation of operations(document)) {
+    applyPublicAccess(operation);
+    addBodyParsingErrors(operation);
+  }
   return document;
 }
 
@@ -39,6 +46,20 @@ function applyPublicAccess(operation: Operation): void {
   if (operation[PUBLIC_EXTENSION] !== true) return;
   delete operation[PUBLIC_EXTENSION];
   operation.security = operation.security?.length ? [{}, ...operation.security] : [];
+}
+
+/**
+ * Fastify refuses a body over 1 MB (413) or of a type it has no parser for (415) before any
+ * handler runs, for every operation that takes a body; the error filter answers them as ErrorBody.
+ */
+function addBodyParsingErrors(operation: Operation): void {
+  if (!operation.requestBody) return;
+  const error = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyDto) } } },
+  });
+  operation.responses['413'] ??= error('PAYLOAD_TOO_LARGE: the body is over 1 MB.');
+  operation.responses['415'] ??= error('UNSUPPORTED_MEDIA_TYPE: send the body as application/json.');
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

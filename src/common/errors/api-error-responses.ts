@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiInternalServerErrorResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { ErrorBodyDto } from './error-body.dto.js';
 
 /**
@@ -14,8 +14,9 @@ export const ApiValidationFailedResponse = (): ClassDecorator & MethodDecorator 
   });
 
 /**
- * What every route that reads the database can answer besides its own statuses: the 400 above, and
- * the 503 the error filter sends while PostgreSQL is down or the pool is exhausted (retry later).
+ * What every route that reads the database can answer besides its own statuses: the 400 above, the
+ * 503 the error filter sends while PostgreSQL is down or the pool is exhausted (retry later), and
+ * the bare 500 of an unexpected error (logged with its request id, no internals in the body).
  */
 export const ApiCommonErrorResponses = (): ClassDecorator & MethodDecorator =>
   applyDecorators(
@@ -24,4 +25,5 @@ export const ApiCommonErrorResponses = (): ClassDecorator & MethodDecorator =>
       type: ErrorBodyDto,
       description: 'SERVICE_UNAVAILABLE: the database is unavailable or saturated; retry later.',
     }),
+    ApiInternalServerErrorResponse({ type: ErrorBodyDto, description: 'INTERNAL_ERROR: unexpected; quote the requestId.' }),
   ) as ClassDecorator & MethodDecorator;
