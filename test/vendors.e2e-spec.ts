@@ -245,6 +245,6 @@ describe('Vendors: public profiles and verification', () => {
       example: { confirmed: true },
     });
     expect(confirm.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['id', 'siret']);
-    expect(Object.keys(confirm.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
+    expect(Object.keys(confirm.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '500', '503']);
   });
 });

@@ -70,6 +70,7 @@ export class MatchJudgmentsController {
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Vendors and buyers.' })
 @Roles('curator', 'admin')
+@ApiCommonErrorResponses()
 @Controller('relevance-judgments')
 export class RelevanceJudgmentsController {
   constructor(private readonly judgments: JudgmentsService) {}

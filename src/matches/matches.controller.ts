@@ -70,6 +70,7 @@ export class NeedMatchesController {
 
 @ApiTags('matching')
 @ApiBearerAuth()
+@ApiCommonErrorResponses()
 @Controller('matching')
 export class MatchingWeightsController {
   constructor(private readonly weights: MatchingWeightsService) {}
@@ -98,6 +99,7 @@ export class MatchingWeightsController {
 
 @ApiTags('matching')
 @ApiBearerAuth()
+@ApiCommonErrorResponses()
 @Controller('offerings')
 export class OfferingLeadsController {
   constructor(private readonly leads: LeadsService) {}

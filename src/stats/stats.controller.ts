@@ -5,7 +5,6 @@ import {
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -50,10 +49,10 @@ export class StatsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="circuit-ia-besoins.csv"')
   @ApiOperation({ summary: 'Needs past draft with their introductions, as CSV (UTF-8 with BOM, RFC 4180), columns of your choice.' })
-  @ApiProduces('text/csv')
+  // Only the 200 is CSV: @ApiProduces would have made every error body text/csv too, and they are JSON.
   @ApiOkResponse({
     description: 'The CSV file.',
-    schema: { type: 'string', example: 'id,status,regionCode,won\r\n7c9e…,published,93,1\r\n' },
+    content: { 'text/csv': { schema: { type: 'string', example: 'id,status,regionCode,won\r\n7c9e…,published,93,1\r\n' } } },
   })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   exportCsv(@CurrentCaller() caller: Caller, @Query() query: StatsExportQueryDto): Promise<string> {

@@ -25,6 +25,8 @@ export interface OpenApiDocument {
 }
 
 const SCHEMA_ID = 'openapi';
+/** Statuses any route can answer, which every API controller declares with one decorator. */
+const COMMON_STATUSES = new Set(['400', '500', '503']);
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/;
 
 /**
@@ -70,13 +72,19 @@ export class OpenApiContract {
     if (!documented) {
       return (
         `${where} answered ${status}, a status its OpenAPI operation does not list (it lists ${Object.keys(operation.responses).join(', ')}). ` +
-        `Document it on the handler (e.g. @ApiResponse({ status: ${status}, type: ErrorBodyDto })) or fix the status the code sends.`
+        (COMMON_STATUSES.has(status)
+          ? 'Put @ApiCommonErrorResponses() (src/common/errors/api-error-responses.ts) on the controller class, or fix the status the code sends.'
+          : `Document it on the handler (e.g. @ApiResponse({ status: ${status}, type: ErrorBodyDto })) or fix the status the code sends.`)
       );
     }
     if (!response.contentType || !JSON_TYPE.test(response.contentType) || !response.body) return null;
     const mediaType = Object.keys(documented.content ?? {}).find((type) => JSON_TYPE.test(type));
     if (!mediaType) {
-      return `${where} answered ${status} with a JSON body, but the document describes no JSON body for that status. Give the response decorator a type (e.g. @ApiOkResponse({ type: SomeDto })).`;
+      const described = Object.keys(documented.content ?? {}).join(', ') || 'no body';
+      return (
+        `${where} answered ${status} with a JSON body, but the document describes ${described} for that status. ` +
+        'Give the response decorator a type (e.g. @ApiOkResponse({ type: SomeDto })); an @ApiProduces on the handler applies to its error responses too.'
+      );
     }
     const validate = this.validator(path, method, status, mediaType);
     let body: unknown;
