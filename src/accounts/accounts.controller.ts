@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuthRateLimitGuard } from '../auth/rate-limit.guard.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { Public } from '../identity/public.decorator.js';
@@ -23,6 +24,7 @@ import { FORGOT_PASSWORD_ANSWER, PasswordResetService } from './password-reset.s
 @ApiTags('auth')
 @UseGuards(AuthRateLimitGuard)
 @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED: too many requests from this address or for this account.' })
+@ApiCommonErrorResponses()
 @Controller('auth')
 export class AccountsController {
   constructor(

@@ -69,7 +69,7 @@ export class DefaultRequirementsDto {
   requirements!: string[];
 }
 
-export class GradeDto {
+export class GradeMeaningDto {
   @ApiProperty({ example: 'A' })
   grade!: string;
 
@@ -80,7 +80,7 @@ export class GradeDto {
   label!: string;
 }
 
-export class ScoreBlockDto {
+export class ScoreBlockMeaningDto {
   @ApiProperty({ example: 'jurisdiction' })
   block!: string;
 
@@ -104,9 +104,9 @@ export class SovereigntyVocabularyDto {
   @ApiProperty({ type: [String], example: ['DATA_IN_EU', 'GDPR_DPA'], description: 'Suggested (not imposed) to collectivités.' })
   suggestedForCollectivite!: string[];
 
-  @ApiProperty({ type: [GradeDto] })
-  grades!: GradeDto[];
+  @ApiProperty({ type: [GradeMeaningDto] })
+  grades!: GradeMeaningDto[];
 
-  @ApiProperty({ type: [ScoreBlockDto] })
-  scoreBlocks!: ScoreBlockDto[];
+  @ApiProperty({ type: [ScoreBlockMeaningDto] })
+  scoreBlocks!: ScoreBlockMeaningDto[];
 }

@@ -15,10 +15,10 @@ export class MeDto {
   @ApiProperty({ example: 'Marie Curie' })
   displayName!: string;
 
-  @ApiProperty({ nullable: true, example: '+33 4 93 00 00 00' })
+  @ApiProperty({ type: String, nullable: true, example: '+33 4 93 00 00 00' })
   phone!: string | null;
 
-  @ApiProperty({ nullable: true, example: '0b7e4a3c-2f1d-4c5e-9a8b-7c6d5e4f3a2b', description: 'Vendors and buyers only.' })
+  @ApiProperty({ type: String, nullable: true, example: '0b7e4a3c-2f1d-4c5e-9a8b-7c6d5e4f3a2b', description: 'Vendors and buyers only.' })
   organisationId!: string | null;
 
   @ApiProperty({
