@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import createClient, { type Client } from 'openapi-fetch';
-import { createCurator, randomSiren, TEST_PASSWORD, uniqueEmail, type TestSession } from './support/auth.js';
+import { createCurator, randomSiren, TEST_PASSWORD, uniqueEmail, verificationToken, type TestSession } from './support/auth.js';
 import type { components, paths } from './support/generated/openapi.js';
 import { sovereigntyProfile } from './support/offerings.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -43,9 +43,13 @@ describe('A typed client generated from the OpenAPI document', () => {
         communeCode: '06088',
         ...organisation,
       },
+      acceptTerms: true,
     };
     const { data, error, response } = await api.POST('/auth/register', { body });
     expect({ status: response.status, error }).toEqual({ status: 201, error: undefined });
+    // Publishing and submitting wait for the address to be confirmed, by the e-mail's link.
+    const confirmed = await api.POST('/auth/email/verify', { body: { token: await verificationToken(t, data!.user.id) } });
+    expect(confirmed.response.status).toBe(204);
     return data!;
   };
 

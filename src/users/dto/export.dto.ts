@@ -21,13 +21,23 @@ export class ExportedUserDto {
   @ApiProperty({ example: true, description: 'A password hash is stored (argon2id); the hash itself is never exported.' })
   hasPassword!: boolean;
 
-  @ApiProperty({ nullable: true, example: '2026-11-25T10:05:00.000Z', description: 'When the address was confirmed by its link.' })
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    example: '2026-11-25T10:05:00.000Z',
+    description: 'When the address was confirmed by its link.',
+  })
   emailVerifiedAt!: Date | null;
 
-  @ApiProperty({ nullable: true, example: '2026-11-25T10:00:00.000Z', description: 'When the terms and privacy notice were accepted.' })
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    example: '2026-11-25T10:00:00.000Z',
+    description: 'When the terms and privacy notice were accepted.',
+  })
   termsAcceptedAt!: Date | null;
 
-  @ApiProperty({ nullable: true, example: '2026-12-06', description: 'The version of the terms accepted.' })
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-06', description: 'The version of the terms accepted.' })
   termsVersion!: string | null;
 
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })
