@@ -1,14 +1,28 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { MatchesModule } from '../matches/matches.module.js';
+import { NeedsModule } from '../needs/needs.module.js';
 import { BusinessEventsController, PublicBusinessEventsController } from './business-events.controller.js';
 import { BusinessEventsRepository } from './business-events.repository.js';
 import { BusinessEventsService } from './business-events.service.js';
+import { EventAttendanceController } from './event-attendance.controller.js';
+import { EventAttendeesRepository } from './event-attendees.repository.js';
+import { EventCandidatesService } from './event-candidates.service.js';
+import { EventRegistrationsService } from './event-registrations.service.js';
+import { EventSchedulingService } from './event-scheduling.service.js';
 
 /** Business meetings (issue 19, decision 028): the events, and the scheduler in scheduling/. */
 @Module({
-  imports: [AuditModule],
-  controllers: [BusinessEventsController, PublicBusinessEventsController],
-  providers: [BusinessEventsRepository, BusinessEventsService],
+  imports: [AuditModule, MatchesModule, NeedsModule],
+  controllers: [BusinessEventsController, PublicBusinessEventsController, EventAttendanceController],
+  providers: [
+    BusinessEventsRepository,
+    BusinessEventsService,
+    EventAttendeesRepository,
+    EventCandidatesService,
+    EventRegistrationsService,
+    EventSchedulingService,
+  ],
   exports: [BusinessEventsService],
 })
 export class MeetingsModule {}

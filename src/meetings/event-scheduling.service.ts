@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../identity/caller.js';
+import { requireActiveOrganisation } from '../identity/access.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
+import { BusinessEventsRepository, type BusinessEventRow } from './business-events.repository.js';
+import type { EventMeetingDto, ScheduleRunDto } from './dto/event-registration.dto.js';
+import { EventAttendeesRepository, type AttendeeRow, type MeetingRow } from './event-attendees.repository.js';
+import { EventCandidatesService } from './event-candidates.service.js';
+import { assertEventTransition, clockTime, slotCount } from './event-lifecycle.js';
+import { MeetingsErrors } from './meetings.errors.js';
+import { pairKey } from './scheduling/pair-weight.js';
+import { scheduleMeetings } from './scheduling/schedule-meetings.js';
+import type { SchedulingInput } from './scheduling/schedule-types.js';
+import { validateSchedule } from './scheduling/validate-schedule.js';
+
+/** Seconds a curator waits for the scheduler at most (decision 028's benchmark: 2.6 s at 300 attendees). */
+const SCHEDULER_TIME_LIMIT = 5;
+
+/**
+ * The curator runs the scheduler on a closed event; meetings already seated stay where they are,
+ * so after a cancellation a re-run only fills the freed seats. Attendees read their agenda.
+ */
+@Injectable()
+export class EventSchedulingService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly events: BusinessEventsRepository,
+    private readonly attendees: EventAttendeesRepository,
+    private readonly candidates: EventCandidatesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async run(caller: Caller, eventId: string): Promise<ScheduleRunDto> {
+    const event = await this.found(eventId);
+    assertEventTransition(event.status, 'schedule');
+    // Ranking reads only published data: computed before the transaction to keep the lock short.
+    const attendees = await this.attendees.listForEvent(eventId);
+    const cancelled = new Set((await this.attendees.cancelledPairs(eventId)).map((c) => pairKey(c.buyerAttendeeId, c.vendorAttendeeId)));
+    const pairs = (await this.candidates.forAttendees(attendees)).filter(
+      (p) => !cancelled.has(pairKey(p.buyerAttendeeId, p.vendorAttendeeId)),
+    );
+    const wishes = new Set((await this.attendees.wishesForEvent(eventId)).map((w) => `${w.attendeeId}>${w.counterpartId}`));
+    return this.transactions.run(async (manager) => {
+      const locked = await this.events.lockById(manager, eventId);
+      const next = assertEventTransition(locked!.status, 'schedule');
+      const fixed = await this.attendees.scheduledMeetings(eventId, manager);
+      const slots = slotCount(event.opensMinute, event.closesMinute, event.meetingMinutes);
+      const input: SchedulingInput = {
+        slots,
+        tables: event.tables,
+        attendees: attendees.map((a) => ({
+          id: a.id,
+          role: a.role,
+          available: a.availableSlots.filter((s) => s < slots),
+          cap: a.maxMeetings,
+        })),
+        pairs: pairs.map((p) => ({
+          buyerId: p.buyerAttendeeId,
+          vendorId: p.vendorAttendeeId,
+          score: p.total / 100,
+          buyerWishes: wishes.has(`${p.buyerAttendeeId}>${p.vendorAttendeeId}`),
+          vendorWishes: wishes.has(`${p.vendorAttendeeId}>${p.buyerAttendeeId}`),
+        })),
+        fixed: fixed.map((m) => ({ buyerId: m.buyerAttendeeId, vendorId: m.vendorAttendeeId, slot: m.slot, table: m.tableNumber })),
+      };
+      const result = await scheduleMeetings(input, { timeLimitSeconds: SCHEDULER_TIME_LIMIT });
+      const violations = validateSchedule(input, result.meetings);
+      if (violations.length) throw new Error(`scheduler produced an invalid schedule: ${JSON.stringify(violations.slice(0, 5))}`);
+      const kept = new Set(fixed.map((m) => pairKey(m.buyerAttendeeId, m.vendorAttendeeId)));
+      const byPair = new Map(pairs.map((p) => [pairKey(p.buyerAttendeeId, p.vendorAttendeeId), p]));
+      const added = result.meetings
+        .filter((m) => !kept.has(pairKey(m.buyerId, m.vendorId)))
+        .map((m) => {
+          const p = byPair.get(pairKey(m.buyerId, m.vendorId))!;
+          return {
+            buyerAttendeeId: m.buyerId,
+            vendorAttendeeId: m.vendorId,
+            offeringId: p.offeringId,
+            slot: m.slot,
+            tableNumber: m.table,
+            score: p.total,
+          };
+        });
+      await this.attendees.insertMeetings(manager, eventId, added);
+      const updated = await this.events.setStatus(manager, eventId, next);
+      await this.audit.record(manager, caller, {
+        action: 'business_event.schedule',
+        entityType: 'business_event',
+        entityId: eventId,
+        before: { status: locked!.status, version: locked!.version },
+        after: {
+          status: updated.status,
+          version: updated.version,
+          added: added.length,
+          kept: fixed.length,
+          solver: result.status,
+          gap: result.gap,
+        },
+      });
+      return { meetings: result.meetings.length, kept: fixed.length, status: result.status, gap: result.gap };
+    });
+  }
+
+  /** A cancelled meeting frees its seat; the curator's next run may fill it, the others stay put. */
+  async cancel(caller: Caller, eventId: string, meetingId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      if (!(await this.attendees.cancelMeeting(manager, eventId, meetingId))) throw MeetingsErrors.EVENT_MEETING_NOT_FOUND();
+      await this.audit.record(manager, caller, {
+        action: 'business_event.meeting_cancelled',
+        entityType: 'business_event',
+        entityId: eventId,
+        after: { meetingId },
+      });
+    });
+  }
+
+  /** The curator's grid: every seated meeting, by slot and table. */
+  async grid(eventId: string): Promise<EventMeetingDto[]> {
+    const event = await this.found(eventId);
+    const attendees = new Map((await this.attendees.listForEvent(eventId)).map((a) => [a.id, a]));
+    return (await this.attendees.scheduledMeetings(eventId)).map((m) => meetingDto(event, m, attendees));
+  }
+
+  /** The caller's organisation's meetings: the buyer is named here because the meeting is seated. */
+  async agenda(caller: Caller, eventId: string): Promise<EventMeetingDto[]> {
+    const event = await this.found(eventId);
+    const me = await this.attendees.findByOrganisation(eventId, requireActiveOrganisation(caller));
+    if (!me) throw MeetingsErrors.EVENT_NOT_REGISTERED();
+    const attendees = new Map((await this.attendees.listForEvent(eventId)).map((a) => [a.id, a]));
+    return (await this.attendees.scheduledMeetings(eventId))
+      .filter((m) => m.buyerAttendeeId === me.id || m.vendorAttendeeId === me.id)
+      .map((m) => meetingDto(event, m, attendees));
+  }
+
+  private async found(eventId: string): Promise<BusinessEventRow> {
+    const event = await this.events.findById(eventId);
+    if (!event) throw MeetingsErrors.EVENT_NOT_FOUND();
+    return event;
+  }
+}
+
+function meetingDto(event: BusinessEventRow, m: MeetingRow, attendees: Map<string, AttendeeRow>): EventMeetingDto {
+  const starts = event.opensMinute + m.slot * event.meetingMinutes;
+  return {
+    id: m.id,
+    slot: m.slot,
+    startsAt: clockTime(starts),
+    endsAt: clockTime(starts + event.meetingMinutes),
+    table: m.tableNumber,
+    buyerName: attendees.get(m.buyerAttendeeId)?.organisationName ?? '',
+    vendorName: attendees.get(m.vendorAttendeeId)?.organisationName ?? '',
+    offeringTitle: m.offeringTitle,
+    score: m.score,
+  };
+}

@@ -1,0 +1,197 @@
+import request from 'supertest';
+import { bearer, createCurator, registerBuyer, type RegisteredSession, type TestSession } from './support/auth.js';
+import { forecastScenario, type ForecastScenario } from './support/forecast-scenario.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/*
+ * Issue 19 from registration to the agenda: attendees register, the ranking proposes counterparts
+ * (a vendor sees the buyer's need anonymised), they wish, the curator schedules, a cancellation and
+ * a re-run keep the other meeting where it was, and the buyer is named once seated.
+ */
+describe('business meetings: registration, wishes, scheduling, agenda', () => {
+  let t: TestApp;
+  let curator: TestSession;
+  let s: ForecastScenario;
+  let secondBuyer: RegisteredSession;
+  let secondNeedId: string;
+  let eventId: string;
+  const attendee: Record<string, string> = {};
+
+  const publishedNeed = async (buyer: TestSession, title: string): Promise<string> => {
+    const created = await request(t.server)
+      .post('/needs')
+      .set(bearer(buyer))
+      .send({
+        title,
+        description: 'Nous voulons prévoir les ventes de chaque jour pour réduire les invendus de nos commerces de boulangerie.',
+        useCases: ['SALES_FORECAST'],
+        reach: 'national',
+        desiredStart: '2027-02-01',
+        dataSensitivity: 'none',
+        requirements: [],
+      })
+      .expect(201);
+    await request(t.server).post(`/needs/${created.body.id}/submit`).set(bearer(buyer)).send({}).expect(200);
+    await request(t.server).post(`/needs/${created.body.id}/publish`).set(bearer(curator)).send({}).expect(200);
+    return created.body.id as string;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    curator = await createCurator(t);
+    s = await forecastScenario(t, curator);
+    secondBuyer = await registerBuyer(t, {
+      organisation: { name: 'Fournil du Port', buyerType: 'pme', communeCode: '06088', nafCode: '10.71C' },
+    });
+    secondNeedId = await publishedNeed(secondBuyer, 'Prévoir les ventes du fournil');
+    const created = await request(t.server)
+      .post('/events')
+      .set(bearer(curator))
+      .send({
+        title: "Osez l'IA — Nice",
+        date: '2027-03-18',
+        communeCode: '06088',
+        opensAt: '09:00',
+        closesAt: '10:00',
+        meetingMinutes: 20,
+        tables: 2,
+        capacity: 10,
+        wishesPerAttendee: 2,
+        registrationDeadline: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+      .expect(201);
+    eventId = created.body.id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses registration before the event is open, then takes each side with what it brings', async () => {
+    const buyerBody = { needId: s.needId, availableSlots: [0, 1, 2] };
+    await request(t.server).post(`/events/${eventId}/registrations`).set(bearer(s.buyer)).send(buyerBody).expect(404);
+    await request(t.server).post(`/events/${eventId}/publish`).set(bearer(curator)).send({}).expect(200);
+
+    const bad = await request(t.server)
+      .post(`/events/${eventId}/registrations`)
+      .set(bearer(s.buyer))
+      .send({ needId: s.needId, availableSlots: [3] })
+      .expect(400);
+    expect(bad.body.code).toBe('EVENT_REGISTRATION_INVALID');
+    // A vendor cannot register with someone else's offering.
+    await request(t.server)
+      .post(`/events/${eventId}/registrations`)
+      .set(bearer(s.offTopicVendor))
+      .send({ offeringIds: [s.specialistId], availableSlots: [0] })
+      .expect(400);
+
+    attendee.buyer = (
+      await request(t.server).post(`/events/${eventId}/registrations`).set(bearer(s.buyer)).send(buyerBody).expect(201)
+    ).body.id;
+    await request(t.server).post(`/events/${eventId}/registrations`).set(bearer(s.buyer)).send(buyerBody).expect(409);
+    attendee.second = (
+      await request(t.server)
+        .post(`/events/${eventId}/registrations`)
+        .set(bearer(secondBuyer))
+        .send({ needId: secondNeedId, availableSlots: [0, 1, 2] })
+        .expect(201)
+    ).body.id;
+    attendee.vendor = (
+      await request(t.server)
+        .post(`/events/${eventId}/registrations`)
+        .set(bearer(s.vendor))
+        .send({ offeringIds: [s.specialistId], availableSlots: [0, 1, 2] })
+        .expect(201)
+    ).body.id;
+    attendee.offTopic = (
+      await request(t.server)
+        .post(`/events/${eventId}/registrations`)
+        .set(bearer(s.offTopicVendor))
+        .send({ offeringIds: [s.offTopicId], availableSlots: [0, 1, 2] })
+        .expect(201)
+    ).body.id;
+  });
+
+  it("proposes the ranking's counterparts: named vendors to buyers, anonymised needs to vendors", async () => {
+    const forBuyer = await request(t.server).get(`/events/${eventId}/proposals`).set(bearer(s.buyer)).expect(200);
+    expect(forBuyer.body.maxWishes).toBe(2);
+    expect(forBuyer.body.items.map((p: { attendeeId: string }) => p.attendeeId)).toEqual([attendee.vendor]);
+    expect(forBuyer.body.items[0]).toMatchObject({ vendorName: 'Prévi Ventes', need: null, wished: false });
+    expect(forBuyer.body.items[0].criteria.length).toBeGreaterThan(0);
+
+    const forVendor = await request(t.server).get(`/events/${eventId}/proposals`).set(bearer(s.vendor)).expect(200);
+    expect(forVendor.body.items.map((p: { attendeeId: string }) => p.attendeeId).sort()).toEqual([attendee.buyer, attendee.second].sort());
+    expect(forVendor.body.items.every((p: { vendorName: unknown }) => p.vendorName === null)).toBe(true);
+    const text = JSON.stringify(forVendor.body);
+    expect(text).toContain('Prévoir les ventes de la boulangerie');
+    expect(text).not.toContain('Boulangerie Test');
+    expect(text).not.toContain('Fournil du Port');
+    expect(text).not.toContain(s.buyer.organisationId!);
+
+    expect((await request(t.server).get(`/events/${eventId}/proposals`).set(bearer(s.offTopicVendor)).expect(200)).body.items).toEqual([]);
+  });
+
+  it('takes wishes among the proposals only', async () => {
+    const refused = await request(t.server)
+      .put(`/events/${eventId}/wishes`)
+      .set(bearer(s.buyer))
+      .send({ attendeeIds: [attendee.offTopic] })
+      .expect(400);
+    expect(refused.body.code).toBe('EVENT_WISH_INVALID');
+    const wished = await request(t.server)
+      .put(`/events/${eventId}/wishes`)
+      .set(bearer(s.buyer))
+      .send({ attendeeIds: [attendee.vendor] })
+      .expect(200);
+    expect(wished.body.items[0].wished).toBe(true);
+    await request(t.server)
+      .put(`/events/${eventId}/wishes`)
+      .set(bearer(s.vendor))
+      .send({ attendeeIds: [attendee.buyer] })
+      .expect(200);
+  });
+
+  it('schedules a closed event, names the buyer in the agenda, and keeps the other meeting on a re-run after a cancellation', async () => {
+    await request(t.server).post(`/events/${eventId}/schedule`).set(bearer(curator)).expect(409);
+    await request(t.server).post(`/events/${eventId}/close`).set(bearer(curator)).send({}).expect(200);
+    await request(t.server).put(`/events/${eventId}/wishes`).set(bearer(s.buyer)).send({ attendeeIds: [] }).expect(409);
+
+    const run = await request(t.server).post(`/events/${eventId}/schedule`).set(bearer(curator)).expect(200);
+    expect(run.body).toMatchObject({ meetings: 2, kept: 0, status: 'optimal', gap: 0 });
+    const grid = (await request(t.server).get(`/events/${eventId}/meetings`).set(bearer(curator)).expect(200)).body as {
+      id: string;
+      slot: number;
+      table: number;
+      buyerName: string;
+    }[];
+    expect(grid.map((m) => m.buyerName).sort()).toEqual(['Boulangerie Test', 'Fournil du Port']);
+    // The vendor meets both buyers, so never twice in one slot.
+    expect(new Set(grid.map((m) => m.slot)).size).toBe(2);
+
+    const agenda = await request(t.server).get(`/events/${eventId}/agenda`).set(bearer(s.vendor)).expect(200);
+    expect(agenda.body.map((m: { buyerName: string }) => m.buyerName).sort()).toEqual(['Boulangerie Test', 'Fournil du Port']);
+    expect(agenda.body[0]).toMatchObject({
+      vendorName: 'Prévi Ventes',
+      offeringTitle: expect.any(String),
+      startsAt: expect.stringMatching(/^09:[024]0$/),
+    });
+    expect((await request(t.server).get(`/events/${eventId}/agenda`).set(bearer(s.offTopicVendor)).expect(200)).body).toEqual([]);
+
+    const first = grid.find((m) => m.buyerName === 'Boulangerie Test')!;
+    const cancelled = grid.find((m) => m.buyerName === 'Fournil du Port')!;
+    await request(t.server).post(`/events/${eventId}/meetings/${cancelled.id}/cancel`).set(bearer(curator)).expect(204);
+    await request(t.server).post(`/events/${eventId}/meetings/${cancelled.id}/cancel`).set(bearer(curator)).expect(404);
+    const rerun = await request(t.server).post(`/events/${eventId}/schedule`).set(bearer(curator)).expect(200);
+    expect(rerun.body).toMatchObject({ meetings: 1, kept: 1 });
+    const after = (await request(t.server).get(`/events/${eventId}/meetings`).set(bearer(curator)).expect(200)).body;
+    expect(after).toEqual([expect.objectContaining({ id: first.id, slot: first.slot, table: first.table })]);
+
+    const audit = await request(t.server)
+      .get('/audit')
+      .query({ entityType: 'business_event', entityId: eventId })
+      .set(bearer(curator))
+      .expect(200);
+    const actions = audit.body.items.map((e: { action: string }) => e.action);
+    expect(actions.filter((a: string) => a === 'business_event.schedule')).toHaveLength(2);
+    expect(actions).toContain('business_event.meeting_cancelled');
+  });
+});
