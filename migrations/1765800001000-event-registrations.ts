@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Business meetings (issue 19, decision 028): who registered for an event — a buyer with one of its
  * published needs, a vendor with its published offerings — when they can meet and how often; whom
  * each attendee wishes to meet; and the meetings the scheduler seated. The partial unique indexes
- * make a double-booked attendee or table impossible even if the scheduler were wrong.
+ * make a double-booked attendee or table impossible even if the scheduler were wrong; a held
+ * meeting keeps its seat. Check-in marks a meeting held or no-show.
  */
 export class EventRegistrations1765800001000 implements MigrationInterface {
   name = 'EventRegistrations1765800001000';
@@ -45,15 +46,19 @@ export class EventRegistrations1765800001000 implements MigrationInterface {
         slot integer NOT NULL CHECK (slot >= 0),
         table_number integer NOT NULL CHECK (table_number >= 1),
         score double precision NOT NULL CHECK (score BETWEEN 0 AND 100),
-        status text NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'cancelled')),
+        status text NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'held', 'no_show', 'cancelled')),
+        -- The introduction a held meeting became (decision 028): outcomes and KPIs count it there.
+        introduction_id uuid REFERENCES introduction (id) ON DELETE SET NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
+        marked_at timestamptz,
         cancelled_at timestamptz,
+        CONSTRAINT event_meeting_marked CHECK ((status IN ('held', 'no_show')) = (marked_at IS NOT NULL)),
         CONSTRAINT event_meeting_cancel_time CHECK ((status = 'cancelled') = (cancelled_at IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX event_meeting_table ON event_meeting (event_id, slot, table_number) WHERE status = 'scheduled'`);
-    await q.query(`CREATE UNIQUE INDEX event_meeting_buyer ON event_meeting (buyer_attendee_id, slot) WHERE status = 'scheduled'`);
-    await q.query(`CREATE UNIQUE INDEX event_meeting_vendor ON event_meeting (vendor_attendee_id, slot) WHERE status = 'scheduled'`);
-    await q.query(`CREATE UNIQUE INDEX event_meeting_pair ON event_meeting (buyer_attendee_id, vendor_attendee_id) WHERE status = 'scheduled'`);
+    await q.query(`CREATE UNIQUE INDEX event_meeting_table ON event_meeting (event_id, slot, table_number) WHERE status <> 'cancelled'`);
+    await q.query(`CREATE UNIQUE INDEX event_meeting_buyer ON event_meeting (buyer_attendee_id, slot) WHERE status <> 'cancelled'`);
+    await q.query(`CREATE UNIQUE INDEX event_meeting_vendor ON event_meeting (vendor_attendee_id, slot) WHERE status <> 'cancelled'`);
+    await q.query(`CREATE UNIQUE INDEX event_meeting_pair ON event_meeting (buyer_attendee_id, vendor_attendee_id) WHERE status <> 'cancelled'`);
   }
 
   async down(q: QueryRunner): Promise<void> {

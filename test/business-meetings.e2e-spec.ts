@@ -194,4 +194,33 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
     expect(actions.filter((a: string) => a === 'business_event.schedule')).toHaveLength(2);
     expect(actions).toContain('business_event.meeting_cancelled');
   });
+
+  it('checks meetings in on the day: a held one becomes an introduction at meeting_held that counts in the figures', async () => {
+    const [meeting] = (await request(t.server).get(`/events/${eventId}/meetings`).set(bearer(curator)).expect(200)).body;
+    const marked = await request(t.server)
+      .post(`/events/${eventId}/meetings/${meeting.id}/check-in`)
+      .set(bearer(curator))
+      .send({ outcome: 'held' })
+      .expect(200);
+    expect(marked.body).toMatchObject({ id: meeting.id, status: 'held', introductionId: expect.any(String) });
+    await request(t.server)
+      .post(`/events/${eventId}/meetings/${meeting.id}/check-in`)
+      .set(bearer(curator))
+      .send({ outcome: 'no_show' })
+      .expect(404);
+
+    const introduction = await request(t.server).get(`/introductions/${marked.body.introductionId}`).set(bearer(s.buyer)).expect(200);
+    expect(introduction.body).toMatchObject({ status: 'meeting_held', need: { id: s.needId }, offering: { id: s.specialistId } });
+    await request(t.server)
+      .post(`/introductions/${marked.body.introductionId}/outcome`)
+      .set(bearer(s.buyer))
+      .send({ outcome: 'won', valueBand: 'under_5k', startDate: '2027-04-01' })
+      .expect(200);
+
+    await request(t.server).post(`/events/${eventId}/hold`).set(bearer(curator)).send({}).expect(200);
+    const figures = await request(t.server).get(`/events/${eventId}/figures`).set(bearer(curator)).expect(200);
+    expect(figures.body).toEqual({ seated: 1, held: 1, noShows: 0, cancelled: 1, introductions: 1, won: 1 });
+    // The held meeting keeps its seat in the grid.
+    expect((await request(t.server).get(`/events/${eventId}/meetings`).set(bearer(curator)).expect(200)).body).toHaveLength(1);
+  });
 });

@@ -94,6 +94,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /events/:id/schedule': only('curator', 'admin'),
   'GET /events/:id/meetings': only('curator', 'admin'),
   'POST /events/:id/meetings/:meetingId/cancel': only('curator', 'admin'),
+  'POST /events/:id/meetings/:meetingId/check-in': only('curator', 'admin'),
+  'GET /events/:id/figures': only('curator', 'admin'),
   'GET /public/events': PUBLIC,
   'GET /public/events/:id': PUBLIC,
   'GET /vendors': PUBLIC,

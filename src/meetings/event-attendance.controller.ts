@@ -17,12 +17,16 @@ import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { Roles } from '../identity/roles.decorator.js';
 import {
   AttendeeDto,
+  EventFiguresDto,
   EventMeetingDto,
+  MarkedMeetingDto,
+  MarkMeetingDto,
   ProposalsDto,
   RegisterForEventDto,
   ScheduleRunDto,
   SetWishesDto,
 } from './dto/event-registration.dto.js';
+import { EventFollowUpService } from './event-follow-up.service.js';
 import { EventRegistrationsService } from './event-registrations.service.js';
 import { EventSchedulingService } from './event-scheduling.service.js';
 
@@ -34,6 +38,7 @@ export class EventAttendanceController {
   constructor(
     private readonly registrations: EventRegistrationsService,
     private readonly scheduling: EventSchedulingService,
+    private readonly followUp: EventFollowUpService,
   ) {}
 
   @Post('registrations')
@@ -122,5 +127,33 @@ export class EventAttendanceController {
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
   ): Promise<void> {
     return this.scheduling.cancel(caller, id, meetingId);
+  }
+
+  @Post('meetings/:meetingId/check-in')
+  @HttpCode(200)
+  @Roles('curator', 'admin')
+  @ApiOperation({ summary: 'On the day: a meeting held (it becomes an introduction at meeting_held) or a no-show (audited).' })
+  @ApiOkResponse({ type: MarkedMeetingDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiForbiddenResponse({ type: ErrorBodyDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'EVENT_MEETING_NOT_FOUND: unknown, cancelled or already checked in.' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'EVENT_NOT_ON_THE_DAY.' })
+  checkIn(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @Body() body: MarkMeetingDto,
+  ): Promise<MarkedMeetingDto> {
+    return this.followUp.mark(caller, id, meetingId, body);
+  }
+
+  @Get('figures')
+  @Roles('curator', 'admin')
+  @ApiOperation({ summary: "The event's outcome: meetings seated, held, missed and cancelled, introductions and those won." })
+  @ApiOkResponse({ type: EventFiguresDto })
+  @ApiForbiddenResponse({ type: ErrorBodyDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  figures(@Param('id', ParseUUIDPipe) id: string): Promise<EventFiguresDto> {
+    return this.followUp.figures(id);
   }
 }

@@ -16,8 +16,12 @@ export interface AttendeeRow {
 
 export type NewAttendee = Omit<AttendeeRow, 'id' | 'organisationName'> & { registeredBy: string };
 
+export type MeetingStatus = 'scheduled' | 'held' | 'no_show';
+
 export interface MeetingRow {
   id: string;
+  status: MeetingStatus;
+  introductionId: string | null;
   buyerAttendeeId: string;
   vendorAttendeeId: string;
   offeringId: string;
@@ -27,7 +31,7 @@ export interface MeetingRow {
   score: number;
 }
 
-export type NewMeeting = Omit<MeetingRow, 'id' | 'offeringTitle'>;
+export type NewMeeting = Omit<MeetingRow, 'id' | 'offeringTitle' | 'status' | 'introductionId'>;
 
 const ATTENDEE = `a.id, a.event_id AS "eventId", a.organisation_id AS "organisationId", o.name AS "organisationName", a.role,
   a.need_id AS "needId", a.offering_ids AS "offeringIds", a.available_slots AS "availableSlots", a.max_meetings AS "maxMeetings"`;
@@ -104,12 +108,13 @@ export class EventAttendeesRepository {
     )) as { attendeeId: string; counterpartId: string }[];
   }
 
-  async scheduledMeetings(eventId: string, manager?: EntityManager): Promise<MeetingRow[]> {
+  /** The event's meetings that hold a seat: scheduled, held or missed (not cancelled). */
+  async seatedMeetings(eventId: string, manager?: EntityManager): Promise<MeetingRow[]> {
     return (await (manager ?? this.dataSource).query(
-      `SELECT m.id, m.buyer_attendee_id AS "buyerAttendeeId", m.vendor_attendee_id AS "vendorAttendeeId", m.offering_id AS "offeringId",
+      `SELECT m.id, m.status, m.introduction_id AS "introductionId", m.buyer_attendee_id AS "buyerAttendeeId", m.vendor_attendee_id AS "vendorAttendeeId", m.offering_id AS "offeringId",
               f.title AS "offeringTitle", m.slot, m.table_number AS "tableNumber", m.score
        FROM event_meeting m JOIN offering f ON f.id = m.offering_id
-       WHERE m.event_id = $1 AND m.status = 'scheduled' ORDER BY m.slot, m.table_number`,
+       WHERE m.event_id = $1 AND m.status <> 'cancelled' ORDER BY m.slot, m.table_number`,
       [eventId],
     )) as MeetingRow[];
   }
@@ -129,6 +134,34 @@ export class EventAttendeesRepository {
         meetings.map((m) => m.score),
       ],
     );
+  }
+
+  /** Check-in: a scheduled meeting becomes held or no-show; null when there is no such scheduled meeting. */
+  async markMeeting(manager: EntityManager, eventId: string, meetingId: string, status: 'held' | 'no_show'): Promise<MeetingRow | null> {
+    const [, count] = (await manager.query(
+      `UPDATE event_meeting SET status = $3, marked_at = now() WHERE id = $1 AND event_id = $2 AND status = 'scheduled'`,
+      [meetingId, eventId, status],
+    )) as [unknown, number];
+    if (count !== 1) return null;
+    return (await this.seatedMeetings(eventId, manager)).find((m) => m.id === meetingId) ?? null;
+  }
+
+  async linkIntroduction(manager: EntityManager, meetingId: string, introductionId: string): Promise<void> {
+    await manager.query(`UPDATE event_meeting SET introduction_id = $2 WHERE id = $1`, [meetingId, introductionId]);
+  }
+
+  /** The curator's figures: meetings by status, and the introductions they became by status. */
+  async figures(
+    eventId: string,
+  ): Promise<{ seated: number; held: number; noShows: number; cancelled: number; introductions: number; won: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE m.status <> 'cancelled')::int AS seated, count(*) FILTER (WHERE m.status = 'held')::int AS held,
+              count(*) FILTER (WHERE m.status = 'no_show')::int AS "noShows", count(*) FILTER (WHERE m.status = 'cancelled')::int AS cancelled,
+              count(i.id)::int AS introductions, count(*) FILTER (WHERE i.status = 'won')::int AS won
+       FROM event_meeting m LEFT JOIN introduction i ON i.id = m.introduction_id WHERE m.event_id = $1`,
+      [eventId],
+    )) as { seated: number; held: number; noShows: number; cancelled: number; introductions: number; won: number }[];
+    return row;
   }
 
   /** Pairs whose meeting was cancelled: a re-run does not seat them again. */

@@ -44,7 +44,7 @@ export class EventSchedulingService {
     return this.transactions.run(async (manager) => {
       const locked = await this.events.lockById(manager, eventId);
       const next = assertEventTransition(locked!.status, 'schedule');
-      const fixed = await this.attendees.scheduledMeetings(eventId, manager);
+      const fixed = await this.attendees.seatedMeetings(eventId, manager);
       const slots = slotCount(event.opensMinute, event.closesMinute, event.meetingMinutes);
       const input: SchedulingInput = {
         slots,
@@ -119,7 +119,7 @@ export class EventSchedulingService {
   async grid(eventId: string): Promise<EventMeetingDto[]> {
     const event = await this.found(eventId);
     const attendees = new Map((await this.attendees.listForEvent(eventId)).map((a) => [a.id, a]));
-    return (await this.attendees.scheduledMeetings(eventId)).map((m) => meetingDto(event, m, attendees));
+    return (await this.attendees.seatedMeetings(eventId)).map((m) => meetingDto(event, m, attendees));
   }
 
   /** The caller's organisation's meetings: the buyer is named here because the meeting is seated. */
@@ -128,7 +128,7 @@ export class EventSchedulingService {
     const me = await this.attendees.findByOrganisation(eventId, requireActiveOrganisation(caller));
     if (!me) throw MeetingsErrors.EVENT_NOT_REGISTERED();
     const attendees = new Map((await this.attendees.listForEvent(eventId)).map((a) => [a.id, a]));
-    return (await this.attendees.scheduledMeetings(eventId))
+    return (await this.attendees.seatedMeetings(eventId))
       .filter((m) => m.buyerAttendeeId === me.id || m.vendorAttendeeId === me.id)
       .map((m) => meetingDto(event, m, attendees));
   }

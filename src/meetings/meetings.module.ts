@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { IntroductionsModule } from '../introductions/introductions.module.js';
 import { MatchesModule } from '../matches/matches.module.js';
 import { NeedsModule } from '../needs/needs.module.js';
 import { BusinessEventsController, PublicBusinessEventsController } from './business-events.controller.js';
@@ -8,12 +9,13 @@ import { BusinessEventsService } from './business-events.service.js';
 import { EventAttendanceController } from './event-attendance.controller.js';
 import { EventAttendeesRepository } from './event-attendees.repository.js';
 import { EventCandidatesService } from './event-candidates.service.js';
+import { EventFollowUpService } from './event-follow-up.service.js';
 import { EventRegistrationsService } from './event-registrations.service.js';
 import { EventSchedulingService } from './event-scheduling.service.js';
 
 /** Business meetings (issue 19, decision 028): the events, and the scheduler in scheduling/. */
 @Module({
-  imports: [AuditModule, MatchesModule, NeedsModule],
+  imports: [AuditModule, MatchesModule, NeedsModule, IntroductionsModule],
   controllers: [BusinessEventsController, PublicBusinessEventsController, EventAttendanceController],
   providers: [
     BusinessEventsRepository,
@@ -22,6 +24,7 @@ import { EventSchedulingService } from './event-scheduling.service.js';
     EventCandidatesService,
     EventRegistrationsService,
     EventSchedulingService,
+    EventFollowUpService,
   ],
   exports: [BusinessEventsService],
 })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { CriterionDto, LeadNeedDto } from '../../matches/dto/match.dto.js';
 
@@ -99,4 +99,35 @@ export class ScheduleRunDto {
   @ApiProperty({ example: 0, description: 'Confirmed meetings kept where they were.' }) kept!: number;
   @ApiProperty({ enum: ['optimal', 'time_limit', 'heuristic'], example: 'optimal' }) status!: string;
   @ApiProperty({ example: 0, description: 'Relative gap to the proven bound; 0 when proved optimal.' }) gap!: number;
+}
+
+export class MarkMeetingDto {
+  @ApiProperty({
+    enum: ['held', 'no_show'],
+    example: 'held',
+    description: 'held: both sides came (the meeting becomes an introduction); no_show: one did not.',
+  })
+  @IsIn(['held', 'no_show'])
+  outcome!: 'held' | 'no_show';
+}
+
+export class MarkedMeetingDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['held', 'no_show'], example: 'held' }) status!: 'held' | 'no_show';
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The introduction, at meeting_held, that follows a held meeting.',
+  })
+  introductionId!: string | null;
+}
+
+export class EventFiguresDto {
+  @ApiProperty({ example: 128, description: 'Meetings holding a seat (scheduled, held or missed).' }) seated!: number;
+  @ApiProperty({ example: 110 }) held!: number;
+  @ApiProperty({ example: 9 }) noShows!: number;
+  @ApiProperty({ example: 4 }) cancelled!: number;
+  @ApiProperty({ example: 110, description: 'Introductions the held meetings became.' }) introductions!: number;
+  @ApiProperty({ example: 12, description: 'Of those, introductions won.' }) won!: number;
 }
