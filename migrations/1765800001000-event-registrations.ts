@@ -22,6 +22,8 @@ export class EventRegistrations1765800001000 implements MigrationInterface {
         available_slots integer[] NOT NULL CHECK (cardinality(available_slots) >= 1),
         max_meetings integer NOT NULL CHECK (max_meetings BETWEEN 1 AND 100),
         registered_by uuid REFERENCES app_user (id) ON DELETE SET NULL,
+        -- The event version whose agenda was mailed: a redelivered outbox event mails nobody twice.
+        agenda_mailed_version integer,
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT event_attendee_once UNIQUE (event_id, organisation_id),
         CONSTRAINT event_attendee_what CHECK (

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { bearer, createCurator, registerBuyer, type RegisteredSession, type TestSession } from './support/auth.js';
 import { forecastScenario, type ForecastScenario } from './support/forecast-scenario.js';
+import { OutboxWorker } from '../src/outbox/outbox.worker.js';
+import { startSmtpServer, type TestSmtp } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /*
@@ -10,6 +12,7 @@ import { createTestApp, type TestApp } from './support/test-app.js';
  */
 describe('business meetings: registration, wishes, scheduling, agenda', () => {
   let t: TestApp;
+  let smtp: TestSmtp;
   let curator: TestSession;
   let s: ForecastScenario;
   let secondBuyer: RegisteredSession;
@@ -37,7 +40,8 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    smtp = await startSmtpServer();
+    t = await createTestApp({ env: { SMTP_URL: smtp.url } });
     curator = await createCurator(t);
     s = await forecastScenario(t, curator);
     secondBuyer = await registerBuyer(t, {
@@ -64,6 +68,7 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
   });
   afterAll(async () => {
     await t?.close();
+    await smtp?.close();
   });
 
   it('refuses registration before the event is open, then takes each side with what it brings', async () => {
@@ -175,6 +180,21 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
       startsAt: expect.stringMatching(/^09:[024]0$/),
     });
     expect((await request(t.server).get(`/events/${eventId}/agenda`).set(bearer(s.offTopicVendor)).expect(200)).body).toEqual([]);
+
+    const ics = await request(t.server).get(`/events/${eventId}/agenda.ics`).set(bearer(s.buyer)).expect(200);
+    expect(ics.headers['content-type']).toMatch(/^text\/calendar/);
+    expect(ics.text).toContain('BEGIN:VEVENT');
+    expect(ics.text).toContain('Rendez-vous avec Prévi Ventes');
+
+    // The agendas leave through the outbox: the vendor's member gets one mail with the calendar file.
+    await t.app.get(OutboxWorker).drain();
+    const [mail] = smtp.to(s.vendor.email);
+    expect(mail.subject).toContain("Osez l'IA — Nice");
+    expect(mail.text).toContain('Boulangerie Test');
+    expect(mail.attachments.map((a) => a.filename)).toEqual(['rendez-vous.ics']);
+    expect(mail.attachments[0].content.toString()).toContain('BEGIN:VCALENDAR');
+    expect(smtp.to(s.vendor.email)).toHaveLength(1);
+    expect(smtp.to(s.offTopicVendor.email)).toHaveLength(0);
 
     const first = grid.find((m) => m.buyerName === 'Boulangerie Test')!;
     const cancelled = grid.find((m) => m.buyerName === 'Fournil du Port')!;

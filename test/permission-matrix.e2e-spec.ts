@@ -91,6 +91,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /events/:id/proposals': only('buyer', 'vendor'),
   'PUT /events/:id/wishes': only('buyer', 'vendor'),
   'GET /events/:id/agenda': only('buyer', 'vendor'),
+  'GET /events/:id/agenda.ics': only('buyer', 'vendor'),
   'POST /events/:id/schedule': only('curator', 'admin'),
   'GET /events/:id/meetings': only('curator', 'admin'),
   'POST /events/:id/meetings/:meetingId/cancel': only('curator', 'admin'),

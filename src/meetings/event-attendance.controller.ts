@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -9,6 +9,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -26,6 +27,7 @@ import {
   ScheduleRunDto,
   SetWishesDto,
 } from './dto/event-registration.dto.js';
+import { EventAgendaService } from './event-agenda.service.js';
 import { EventFollowUpService } from './event-follow-up.service.js';
 import { EventRegistrationsService } from './event-registrations.service.js';
 import { EventSchedulingService } from './event-scheduling.service.js';
@@ -39,6 +41,7 @@ export class EventAttendanceController {
     private readonly registrations: EventRegistrationsService,
     private readonly scheduling: EventSchedulingService,
     private readonly followUp: EventFollowUpService,
+    private readonly agendas: EventAgendaService,
   ) {}
 
   @Post('registrations')
@@ -89,7 +92,20 @@ export class EventAttendanceController {
   @ApiForbiddenResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   agenda(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<EventMeetingDto[]> {
-    return this.scheduling.agenda(caller, id);
+    return this.agendas.agenda(caller, id);
+  }
+
+  @Get('agenda.ics')
+  @Roles('buyer', 'vendor')
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="rendez-vous.ics"')
+  @ApiOperation({ summary: "The caller's seated meetings as an iCalendar file (RFC 5545), Paris times written in UTC." })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The calendar file.', schema: { type: 'string', example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…' } })
+  @ApiForbiddenResponse({ type: ErrorBodyDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  agendaCalendar(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+    return this.agendas.agendaCalendar(caller, id);
   }
 
   @Post('schedule')
@@ -111,7 +127,7 @@ export class EventAttendanceController {
   @ApiForbiddenResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   meetings(@Param('id', ParseUUIDPipe) id: string): Promise<EventMeetingDto[]> {
-    return this.scheduling.grid(id);
+    return this.agendas.grid(id);
   }
 
   @Post('meetings/:meetingId/cancel')

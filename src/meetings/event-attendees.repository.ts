@@ -164,6 +164,24 @@ export class EventAttendeesRepository {
     return row;
   }
 
+  /** Claims the attendee's agenda mail for this event version; false when it was already sent. */
+  async claimAgendaMail(attendeeId: string, version: number): Promise<boolean> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE event_attendee SET agenda_mailed_version = $2 WHERE id = $1 AND agenda_mailed_version IS DISTINCT FROM $2`,
+      [attendeeId, version],
+    )) as [unknown, number];
+    return count === 1;
+  }
+
+  /** The active members of an organisation who can receive e-mail. */
+  async membersOf(organisationId: string): Promise<{ email: string; displayName: string }[]> {
+    return (await this.dataSource.query(
+      `SELECT email, display_name AS "displayName" FROM app_user
+        WHERE organisation_id = $1 AND membership_status = 'active' AND deleted_at IS NULL AND email IS NOT NULL ORDER BY email`,
+      [organisationId],
+    )) as { email: string; displayName: string }[];
+  }
+
   /** Pairs whose meeting was cancelled: a re-run does not seat them again. */
   async cancelledPairs(eventId: string): Promise<{ buyerAttendeeId: string; vendorAttendeeId: string }[]> {
     return (await this.dataSource.query(

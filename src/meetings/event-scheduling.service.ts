@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
-import { requireActiveOrganisation } from '../identity/access.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
+import { EVENT_SCHEDULED } from './agenda-mailer.js';
 import { BusinessEventsRepository, type BusinessEventRow } from './business-events.repository.js';
-import type { EventMeetingDto, ScheduleRunDto } from './dto/event-registration.dto.js';
-import { EventAttendeesRepository, type AttendeeRow, type MeetingRow } from './event-attendees.repository.js';
+import type { ScheduleRunDto } from './dto/event-registration.dto.js';
+import { EventAttendeesRepository } from './event-attendees.repository.js';
 import { EventCandidatesService } from './event-candidates.service.js';
-import { assertEventTransition, clockTime, slotCount } from './event-lifecycle.js';
+import { assertEventTransition, slotCount } from './event-lifecycle.js';
 import { MeetingsErrors } from './meetings.errors.js';
 import { pairKey } from './scheduling/pair-weight.js';
 import { scheduleMeetings } from './scheduling/schedule-meetings.js';
@@ -19,7 +20,7 @@ const SCHEDULER_TIME_LIMIT = 5;
 
 /**
  * The curator runs the scheduler on a closed event; meetings already seated stay where they are,
- * so after a cancellation a re-run only fills the freed seats. Attendees read their agenda.
+ * so after a cancellation a re-run only fills the freed seats.
  */
 @Injectable()
 export class EventSchedulingService {
@@ -28,6 +29,7 @@ export class EventSchedulingService {
     private readonly events: BusinessEventsRepository,
     private readonly attendees: EventAttendeesRepository,
     private readonly candidates: EventCandidatesService,
+    private readonly outbox: OutboxRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -98,6 +100,8 @@ export class EventSchedulingService {
           gap: result.gap,
         },
       });
+      // Agendas and their calendar files are mailed after the commit, through the outbox.
+      await this.outbox.enqueue(manager, EVENT_SCHEDULED, { eventId, version: updated.version });
       return { meetings: result.meetings.length, kept: fixed.length, status: result.status, gap: result.gap };
     });
   }
@@ -115,42 +119,9 @@ export class EventSchedulingService {
     });
   }
 
-  /** The curator's grid: every seated meeting, by slot and table. */
-  async grid(eventId: string): Promise<EventMeetingDto[]> {
-    const event = await this.found(eventId);
-    const attendees = new Map((await this.attendees.listForEvent(eventId)).map((a) => [a.id, a]));
-    return (await this.attendees.seatedMeetings(eventId)).map((m) => meetingDto(event, m, attendees));
-  }
-
-  /** The caller's organisation's meetings: the buyer is named here because the meeting is seated. */
-  async agenda(caller: Caller, eventId: string): Promise<EventMeetingDto[]> {
-    const event = await this.found(eventId);
-    const me = await this.attendees.findByOrganisation(eventId, requireActiveOrganisation(caller));
-    if (!me) throw MeetingsErrors.EVENT_NOT_REGISTERED();
-    const attendees = new Map((await this.attendees.listForEvent(eventId)).map((a) => [a.id, a]));
-    return (await this.attendees.seatedMeetings(eventId))
-      .filter((m) => m.buyerAttendeeId === me.id || m.vendorAttendeeId === me.id)
-      .map((m) => meetingDto(event, m, attendees));
-  }
-
   private async found(eventId: string): Promise<BusinessEventRow> {
     const event = await this.events.findById(eventId);
     if (!event) throw MeetingsErrors.EVENT_NOT_FOUND();
     return event;
   }
-}
-
-function meetingDto(event: BusinessEventRow, m: MeetingRow, attendees: Map<string, AttendeeRow>): EventMeetingDto {
-  const starts = event.opensMinute + m.slot * event.meetingMinutes;
-  return {
-    id: m.id,
-    slot: m.slot,
-    startsAt: clockTime(starts),
-    endsAt: clockTime(starts + event.meetingMinutes),
-    table: m.tableNumber,
-    buyerName: attendees.get(m.buyerAttendeeId)?.organisationName ?? '',
-    vendorName: attendees.get(m.vendorAttendeeId)?.organisationName ?? '',
-    offeringTitle: m.offeringTitle,
-    score: m.score,
-  };
 }

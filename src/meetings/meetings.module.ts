@@ -3,6 +3,10 @@ import { AuditModule } from '../audit/audit.module.js';
 import { IntroductionsModule } from '../introductions/introductions.module.js';
 import { MatchesModule } from '../matches/matches.module.js';
 import { NeedsModule } from '../needs/needs.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { AgendaMailer } from './agenda-mailer.js';
+import { EventAgendaService } from './event-agenda.service.js';
 import { BusinessEventsController, PublicBusinessEventsController } from './business-events.controller.js';
 import { BusinessEventsRepository } from './business-events.repository.js';
 import { BusinessEventsService } from './business-events.service.js';
@@ -15,7 +19,7 @@ import { EventSchedulingService } from './event-scheduling.service.js';
 
 /** Business meetings (issue 19, decision 028): the events, and the scheduler in scheduling/. */
 @Module({
-  imports: [AuditModule, MatchesModule, NeedsModule, IntroductionsModule],
+  imports: [AuditModule, MatchesModule, NeedsModule, IntroductionsModule, OutboxModule, NotificationsModule],
   controllers: [BusinessEventsController, PublicBusinessEventsController, EventAttendanceController],
   providers: [
     BusinessEventsRepository,
@@ -25,6 +29,8 @@ import { EventSchedulingService } from './event-scheduling.service.js';
     EventRegistrationsService,
     EventSchedulingService,
     EventFollowUpService,
+    EventAgendaService,
+    AgendaMailer,
   ],
   exports: [BusinessEventsService],
 })
