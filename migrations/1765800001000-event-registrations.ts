@@ -38,6 +38,18 @@ export class EventRegistrations1765800001000 implements MigrationInterface {
         PRIMARY KEY (attendee_id, counterpart_id),
         CHECK (attendee_id <> counterpart_id)
       )`);
+    // A curator's hand on the candidates: a pair added (seated as if one side wished it) or removed.
+    await q.query(`
+      CREATE TABLE event_pair_override (
+        buyer_attendee_id uuid NOT NULL REFERENCES event_attendee (id) ON DELETE CASCADE,
+        vendor_attendee_id uuid NOT NULL REFERENCES event_attendee (id) ON DELETE CASCADE,
+        kind text NOT NULL CHECK (kind IN ('added', 'removed')),
+        offering_id uuid REFERENCES offering (id) ON DELETE CASCADE,
+        created_by uuid REFERENCES app_user (id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (buyer_attendee_id, vendor_attendee_id),
+        CONSTRAINT event_pair_override_offering CHECK ((kind = 'added') = (offering_id IS NOT NULL))
+      )`);
     await q.query(`
       CREATE TABLE event_meeting (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -65,6 +77,7 @@ export class EventRegistrations1765800001000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE event_meeting`);
+    await q.query(`DROP TABLE event_pair_override`);
     await q.query(`DROP TABLE event_wish`);
     await q.query(`DROP TABLE event_attendee`);
   }

@@ -243,4 +243,56 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
     // The held meeting keeps its seat in the grid.
     expect((await request(t.server).get(`/events/${eventId}/meetings`).set(bearer(curator)).expect(200)).body).toHaveLength(1);
   });
+
+  it("seats a curator's added pair and never a removed one", async () => {
+    const other = await request(t.server)
+      .post('/events')
+      .set(bearer(curator))
+      .send({
+        title: "Osez l'IA — Cannes",
+        date: '2027-04-15',
+        communeCode: '06029',
+        opensAt: '14:00',
+        closesAt: '15:00',
+        meetingMinutes: 30,
+        tables: 5,
+        capacity: 10,
+        registrationDeadline: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+      .expect(201);
+    const id = other.body.id as string;
+    await request(t.server).post(`/events/${id}/publish`).set(bearer(curator)).send({}).expect(200);
+    const register = async (who: TestSession, body: Record<string, unknown>) =>
+      (
+        await request(t.server)
+          .post(`/events/${id}/registrations`)
+          .set(bearer(who))
+          .send({ availableSlots: [0, 1], ...body })
+          .expect(201)
+      ).body.id as string;
+    const buyer = await register(s.buyer, { needId: s.needId });
+    const vendor = await register(s.vendor, { offeringIds: [s.specialistId] });
+    const offTopic = await register(s.offTopicVendor, { offeringIds: [s.offTopicId] });
+
+    await request(t.server)
+      .put(`/events/${id}/pairs`)
+      .set(bearer(curator))
+      .send({ buyerAttendeeId: vendor, vendorAttendeeId: buyer, kind: 'added' })
+      .expect(400);
+    await request(t.server)
+      .put(`/events/${id}/pairs`)
+      .set(bearer(curator))
+      .send({ buyerAttendeeId: buyer, vendorAttendeeId: vendor, kind: 'removed' })
+      .expect(204);
+    await request(t.server)
+      .put(`/events/${id}/pairs`)
+      .set(bearer(curator))
+      .send({ buyerAttendeeId: buyer, vendorAttendeeId: offTopic, kind: 'added' })
+      .expect(204);
+    await request(t.server).post(`/events/${id}/close`).set(bearer(curator)).send({}).expect(200);
+    await request(t.server).post(`/events/${id}/schedule`).set(bearer(curator)).expect(200);
+
+    const grid = (await request(t.server).get(`/events/${id}/meetings`).set(bearer(curator)).expect(200)).body;
+    expect(grid).toEqual([expect.objectContaining({ vendorName: 'Anti Hameçon', buyerName: 'Boulangerie Test', score: 0 })]);
+  });
 });

@@ -94,6 +94,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /events/:id/agenda.ics': only('buyer', 'vendor'),
   'POST /events/:id/schedule': only('curator', 'admin'),
   'GET /events/:id/meetings': only('curator', 'admin'),
+  'PUT /events/:id/pairs': only('curator', 'admin'),
   'POST /events/:id/meetings/:meetingId/cancel': only('curator', 'admin'),
   'POST /events/:id/meetings/:meetingId/check-in': only('curator', 'admin'),
   'GET /events/:id/figures': only('curator', 'admin'),

@@ -22,6 +22,7 @@ import {
   EventMeetingDto,
   MarkedMeetingDto,
   MarkMeetingDto,
+  PairOverrideDto,
   ProposalsDto,
   RegisterForEventDto,
   ScheduleRunDto,
@@ -118,6 +119,19 @@ export class EventAttendanceController {
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'EVENT_INVALID_TRANSITION.' })
   schedule(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<ScheduleRunDto> {
     return this.scheduling.run(caller, id);
+  }
+
+  @Put('pairs')
+  @HttpCode(204)
+  @Roles('curator', 'admin')
+  @ApiOperation({ summary: "Add a pair to the scheduler's candidates (weighed as one side's wish) or remove one (audited)." })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED or EVENT_PAIR_INVALID.' })
+  @ApiForbiddenResponse({ type: ErrorBodyDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'EVENT_INVALID_TRANSITION: the event is a draft, held or archived.' })
+  setPair(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: PairOverrideDto): Promise<void> {
+    return this.scheduling.setPair(caller, id, body);
   }
 
   @Get('meetings')

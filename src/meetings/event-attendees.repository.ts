@@ -164,6 +164,43 @@ export class EventAttendeesRepository {
     return row;
   }
 
+  async setPairOverride(
+    manager: EntityManager,
+    o: { buyerAttendeeId: string; vendorAttendeeId: string; kind: 'added' | 'removed'; offeringId: string | null; createdBy: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO event_pair_override (buyer_attendee_id, vendor_attendee_id, kind, offering_id, created_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (buyer_attendee_id, vendor_attendee_id) DO UPDATE SET kind = EXCLUDED.kind, offering_id = EXCLUDED.offering_id,
+         created_by = EXCLUDED.created_by, created_at = now()`,
+      [o.buyerAttendeeId, o.vendorAttendeeId, o.kind, o.offeringId, o.createdBy],
+    );
+  }
+
+  async pairOverrides(
+    eventId: string,
+  ): Promise<
+    {
+      buyerAttendeeId: string;
+      vendorAttendeeId: string;
+      kind: 'added' | 'removed';
+      offeringId: string | null;
+      offeringTitle: string | null;
+    }[]
+  > {
+    return (await this.dataSource.query(
+      `SELECT p.buyer_attendee_id AS "buyerAttendeeId", p.vendor_attendee_id AS "vendorAttendeeId", p.kind, p.offering_id AS "offeringId", f.title AS "offeringTitle"
+         FROM event_pair_override p JOIN event_attendee a ON a.id = p.buyer_attendee_id LEFT JOIN offering f ON f.id = p.offering_id
+        WHERE a.event_id = $1`,
+      [eventId],
+    )) as {
+      buyerAttendeeId: string;
+      vendorAttendeeId: string;
+      kind: 'added' | 'removed';
+      offeringId: string | null;
+      offeringTitle: string | null;
+    }[];
+  }
+
   /** Claims the attendee's agenda mail for this event version; false when it was already sent. */
   async claimAgendaMail(attendeeId: string, version: number): Promise<boolean> {
     const [, count] = (await this.dataSource.query(

@@ -5,7 +5,7 @@ import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 import { EVENT_SCHEDULED } from './agenda-mailer.js';
 import { BusinessEventsRepository, type BusinessEventRow } from './business-events.repository.js';
-import type { ScheduleRunDto } from './dto/event-registration.dto.js';
+import type { PairOverrideDto, ScheduleRunDto } from './dto/event-registration.dto.js';
 import { EventAttendeesRepository } from './event-attendees.repository.js';
 import { EventCandidatesService } from './event-candidates.service.js';
 import { assertEventTransition, slotCount } from './event-lifecycle.js';
@@ -39,9 +39,29 @@ export class EventSchedulingService {
     // Ranking reads only published data: computed before the transaction to keep the lock short.
     const attendees = await this.attendees.listForEvent(eventId);
     const cancelled = new Set((await this.attendees.cancelledPairs(eventId)).map((c) => pairKey(c.buyerAttendeeId, c.vendorAttendeeId)));
-    const pairs = (await this.candidates.forAttendees(attendees)).filter(
-      (p) => !cancelled.has(pairKey(p.buyerAttendeeId, p.vendorAttendeeId)),
+    const overrides = await this.attendees.pairOverrides(eventId);
+    const removed = new Set(overrides.filter((o) => o.kind === 'removed').map((o) => pairKey(o.buyerAttendeeId, o.vendorAttendeeId)));
+    const ranked = (await this.candidates.forAttendees(attendees)).filter(
+      (p) => !removed.has(pairKey(p.buyerAttendeeId, p.vendorAttendeeId)),
     );
+    // A curator's added pair joins the ranked ones (score 0 when the ranking did not propose it).
+    const rankedKeys = new Set(ranked.map((p) => pairKey(p.buyerAttendeeId, p.vendorAttendeeId)));
+    const added = overrides.filter((o) => o.kind === 'added');
+    const curatorPairs = new Set(added.map((o) => pairKey(o.buyerAttendeeId, o.vendorAttendeeId)));
+    const needOf = new Map(attendees.map((a) => [a.id, a.needId]));
+    const pairs = [
+      ...ranked,
+      ...added
+        .filter((o) => !rankedKeys.has(pairKey(o.buyerAttendeeId, o.vendorAttendeeId)))
+        .map((o) => ({
+          ...o,
+          needId: needOf.get(o.buyerAttendeeId)!,
+          offeringId: o.offeringId!,
+          offeringTitle: o.offeringTitle ?? '',
+          total: 0,
+          criteria: [],
+        })),
+    ].filter((p) => !cancelled.has(pairKey(p.buyerAttendeeId, p.vendorAttendeeId)));
     const wishes = new Set((await this.attendees.wishesForEvent(eventId)).map((w) => `${w.attendeeId}>${w.counterpartId}`));
     return this.transactions.run(async (manager) => {
       const locked = await this.events.lockById(manager, eventId);
@@ -61,7 +81,9 @@ export class EventSchedulingService {
           buyerId: p.buyerAttendeeId,
           vendorId: p.vendorAttendeeId,
           score: p.total / 100,
-          buyerWishes: wishes.has(`${p.buyerAttendeeId}>${p.vendorAttendeeId}`),
+          // The curator's hand counts as one side's wish.
+          buyerWishes:
+            wishes.has(`${p.buyerAttendeeId}>${p.vendorAttendeeId}`) || curatorPairs.has(pairKey(p.buyerAttendeeId, p.vendorAttendeeId)),
           vendorWishes: wishes.has(`${p.vendorAttendeeId}>${p.buyerAttendeeId}`),
         })),
         fixed: fixed.map((m) => ({ buyerId: m.buyerAttendeeId, vendorId: m.vendorAttendeeId, slot: m.slot, table: m.tableNumber })),
@@ -103,6 +125,35 @@ export class EventSchedulingService {
       // Agendas and their calendar files are mailed after the commit, through the outbox.
       await this.outbox.enqueue(manager, EVENT_SCHEDULED, { eventId, version: updated.version });
       return { meetings: result.meetings.length, kept: fixed.length, status: result.status, gap: result.gap };
+    });
+  }
+
+  /** A curator adds a pair to the next run, or removes one from it (audited). */
+  async setPair(caller: Caller, eventId: string, dto: PairOverrideDto): Promise<void> {
+    const event = await this.found(eventId);
+    if (!['open', 'closed', 'scheduled'].includes(event.status))
+      throw MeetingsErrors.EVENT_INVALID_TRANSITION(`A ${event.status} event takes no pair changes.`);
+    const attendees = new Map((await this.attendees.listForEvent(eventId)).map((a) => [a.id, a]));
+    const buyer = attendees.get(dto.buyerAttendeeId);
+    const vendor = attendees.get(dto.vendorAttendeeId);
+    if (buyer?.role !== 'buyer' || vendor?.role !== 'vendor') throw MeetingsErrors.EVENT_PAIR_INVALID();
+    const offeringId = dto.kind === 'added' ? (dto.offeringId ?? vendor.offeringIds[0]) : null;
+    if (offeringId !== null && !vendor.offeringIds.includes(offeringId))
+      throw MeetingsErrors.EVENT_PAIR_INVALID('The offering must be one the vendor registered with.');
+    await this.transactions.run(async (manager) => {
+      await this.attendees.setPairOverride(manager, {
+        buyerAttendeeId: buyer.id,
+        vendorAttendeeId: vendor.id,
+        kind: dto.kind,
+        offeringId,
+        createdBy: caller.userId,
+      });
+      await this.audit.record(manager, caller, {
+        action: `business_event.pair_${dto.kind}`,
+        entityType: 'business_event',
+        entityId: eventId,
+        after: { buyerAttendeeId: buyer.id, vendorAttendeeId: vendor.id, offeringId },
+      });
     });
   }
 

@@ -10,5 +10,6 @@ export const MeetingsErrors = defineErrors({
   EVENT_NOT_REGISTERED: { status: 404, message: 'Your organisation is not registered for this event.' },
   EVENT_WISH_INVALID: { status: 400, message: 'Wishes must be among your proposals, and no more than the event allows.' },
   EVENT_MEETING_NOT_FOUND: { status: 404, message: 'No scheduled meeting by this id in this event.' },
+  EVENT_PAIR_INVALID: { status: 400, message: 'A pair is a registered buyer and a registered vendor of this event.' },
   EVENT_NOT_ON_THE_DAY: { status: 409, message: 'Check-in is open once the event is scheduled, until it is archived.' },
 });

@@ -131,3 +131,20 @@ export class EventFiguresDto {
   @ApiProperty({ example: 110, description: 'Introductions the held meetings became.' }) introductions!: number;
   @ApiProperty({ example: 12, description: 'Of those, introductions won.' }) won!: number;
 }
+
+/** A curator adds a pair the ranking did not propose, or removes one it did. */
+export class PairOverrideDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() buyerAttendeeId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() vendorAttendeeId!: string;
+  @ApiProperty({
+    enum: ['added', 'removed'],
+    example: 'added',
+    description: 'added: seated as if one side wished it; removed: never seated.',
+  })
+  @IsIn(['added', 'removed'])
+  kind!: 'added' | 'removed';
+  @ApiPropertyOptional({ format: 'uuid', description: "With `added`: which of the vendor's registered offerings (default: its first)." })
+  @IsOmittable()
+  @IsUUID()
+  offeringId?: string;
+}
