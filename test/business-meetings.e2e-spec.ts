@@ -3,6 +3,7 @@ import { bearer, createCurator, registerBuyer, type RegisteredSession, type Test
 import { forecastScenario, type ForecastScenario } from './support/forecast-scenario.js';
 import { OutboxWorker } from '../src/outbox/outbox.worker.js';
 import { startSmtpServer, type TestSmtp } from './support/smtp.js';
+import { visibleText, webSignIn } from './support/web.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /*
@@ -236,6 +237,16 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
       .set(bearer(s.buyer))
       .send({ outcome: 'won', valueBand: 'under_5k', startDate: '2027-04-01' })
       .expect(200);
+
+    // The console: the vendor's printable agenda and the curator's grid with the day's figures.
+    const vendorPage = await (await webSignIn(t, s.vendor)).get(`/app/rendez-vous/${eventId}/agenda`);
+    expect(vendorPage.status).toBe(200);
+    expect(visibleText(vendorPage.text)).toContain('Boulangerie Test');
+    expect(vendorPage.text).toContain(`/app/rendez-vous/${eventId}/agenda.ics`);
+    const gridPage = await (await webSignIn(t, curator)).get(`/app/rendez-vous/${eventId}/grille`);
+    expect(gridPage.status).toBe(200);
+    expect(visibleText(gridPage.text)).toContain('Rendez-vous tenus : 1');
+    expect(visibleText(gridPage.text)).toContain('Mises en relation issues des rendez-vous : 1, dont 1 gagnées');
 
     await request(t.server).post(`/events/${eventId}/hold`).set(bearer(curator)).send({}).expect(200);
     const figures = await request(t.server).get(`/events/${eventId}/figures`).set(bearer(curator)).expect(200);

@@ -176,9 +176,7 @@ export class EventAttendeesRepository {
     );
   }
 
-  async pairOverrides(
-    eventId: string,
-  ): Promise<
+  async pairOverrides(eventId: string): Promise<
     {
       buyerAttendeeId: string;
       vendorAttendeeId: string;

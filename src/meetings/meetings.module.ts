@@ -32,6 +32,6 @@ import { EventSchedulingService } from './event-scheduling.service.js';
     EventAgendaService,
     AgendaMailer,
   ],
-  exports: [BusinessEventsService],
+  exports: [BusinessEventsService, EventAgendaService, EventFollowUpService],
 })
 export class MeetingsModule {}
