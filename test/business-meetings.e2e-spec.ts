@@ -90,6 +90,12 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
       .send({ offeringIds: [s.specialistId], availableSlots: [0] })
       .expect(400);
 
+    // The public page announces it, with no attendee on it.
+    const publicPage = await request(t.server).get(`/app/rendez-vous/${eventId}`).expect(200);
+    expect(visibleText(publicPage.text)).toContain('ouvertes');
+    expect(visibleText(publicPage.text)).toContain('Nice');
+    expect((await request(t.server).get('/app/rendez-vous').expect(200)).text).toContain(`/app/rendez-vous/${eventId}`);
+
     attendee.buyer = (
       await request(t.server).post(`/events/${eventId}/registrations`).set(bearer(s.buyer)).send(buyerBody).expect(201)
     ).body.id;

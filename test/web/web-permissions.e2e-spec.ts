@@ -78,6 +78,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/fournisseur/offres/:id/publier': only('vendor'),
   'POST /app/fournisseur/offres/:id/archiver': only('vendor'),
   'GET /app/fournisseur/offres/:id/pistes': only('vendor'),
+  'GET /app/rendez-vous': PUBLIC,
+  'GET /app/rendez-vous/:id': PUBLIC,
   'GET /app/rendez-vous/:id/agenda': only('buyer', 'vendor'),
   'GET /app/rendez-vous/:id/agenda.ics': only('buyer', 'vendor'),
   'GET /app/rendez-vous/:id/grille': only('curator', 'admin'),

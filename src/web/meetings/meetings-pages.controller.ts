@@ -21,6 +21,25 @@ export class WebMeetingsController {
     private readonly followUp: EventFollowUpService,
   ) {}
 
+  /** The business meetings open to registration or past: anyone. */
+  @Get()
+  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const events = await this.events.listPublic();
+    this.views.send(reply, request, 'meetings/events', "Rendez-vous d'affaires « Osez l'IA »", {
+      events,
+      metaDescription: "Les rendez-vous d'affaires entre PME, collectivités et fournisseurs d'IA français, organisés par Circuit IA.",
+    });
+  }
+
+  @Get(':id')
+  async event(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    const event = await this.events.getPublic(id);
+    this.views.send(reply, request, 'meetings/event', event.title, {
+      event,
+      metaDescription: `${event.title}, le ${event.date} à ${event.communeName}.`,
+    });
+  }
+
   @Get(':id/agenda')
   @Roles('buyer', 'vendor')
   async agenda(
