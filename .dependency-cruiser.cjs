@@ -3,7 +3,7 @@
  * CommonJS because dependency-cruiser reads its configuration with require().
  */
 const PURE_CORES =
-  '^src/(sovereignty|matches/scoring)/|^src/reference/(data|geo|sectors|sovereignty)/|^src/(needs/need-lifecycle|needs/need-requirements|introductions/introduction-lifecycle|stats/stats-figures)\\.ts$';
+  '^src/(sovereignty|matches/scoring|meetings/scheduling)/|^src/reference/(data|geo|sectors|sovereignty)/|^src/(needs/need-lifecycle|needs/need-requirements|introductions/introduction-lifecycle|stats/stats-figures|meetings/event-lifecycle)\\.ts$';
 
 module.exports = {
   forbidden: [

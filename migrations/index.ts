@@ -18,6 +18,8 @@ import { RelevanceJudgments1765400000000 } from './1765400000000-relevance-judgm
 import { EvidenceFreshness1765600000000 } from './1765600000000-evidence-freshness.js';
 import { DealOutcomes1765610000000 } from './1765610000000-deal-outcomes.js';
 import { LeadAlerts1765700000000 } from './1765700000000-lead-alerts.js';
+import { BusinessEvents1765800000000 } from './1765800000000-business-events.js';
+import { EventRegistrations1765800001000 } from './1765800001000-event-registrations.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -41,4 +43,6 @@ export const migrations = [
   EvidenceFreshness1765600000000,
   DealOutcomes1765610000000,
   LeadAlerts1765700000000,
+  BusinessEvents1765800000000,
+  EventRegistrations1765800001000,
 ];

@@ -10,6 +10,7 @@ import { MatchesModule } from './matches/matches.module.js';
 import { IntroductionsModule } from './introductions/introductions.module.js';
 import { JudgmentsModule } from './judgments/judgments.module.js';
 import { LeadAlertsModule } from './lead-alerts/lead-alerts.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
 import { NeedsModule } from './needs/needs.module.js';
 import { OfferingsModule } from './offerings/offerings.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         MatchesModule,
         JudgmentsModule,
         LeadAlertsModule,
+        MeetingsModule,
         RetentionModule,
         WebModule,
       ],

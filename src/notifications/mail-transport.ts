@@ -6,6 +6,8 @@ export interface OutgoingMail {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe (RFC 2369) and List-Unsubscribe-Post (RFC 8058). */
   headers?: Record<string, string>;
+  /** Files joined to the mail, e.g. a business-meetings agenda as text/calendar. */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 /** How an e-mail leaves: SMTP when SMTP_URL is set, otherwise only the mail log and a log line. */
@@ -26,7 +28,14 @@ export class SmtpMailTransport implements MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    await this.transporter.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
+    await this.transporter.sendMail({
+      from: this.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      headers: mail.headers,
+      attachments: mail.attachments,
+    });
   }
 }
 

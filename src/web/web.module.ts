@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WebMeetingsController } from './meetings/meetings-pages.controller.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { IntroductionsModule } from '../introductions/introductions.module.js';
 import { JudgmentsModule } from '../judgments/judgments.module.js';
@@ -10,6 +11,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { StatsModule } from '../stats/stats.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { LeadAlertsModule } from '../lead-alerts/lead-alerts.module.js';
+import { MeetingsModule } from '../meetings/meetings.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
 import { FaviconController, WebAssetsController } from './shared/assets.controller.js';
@@ -58,6 +60,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     IntroductionsModule,
     StatsModule,
     LeadAlertsModule,
+    MeetingsModule,
     NotificationsModule,
   ],
   controllers: [
@@ -80,6 +83,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebVendorLeadsController,
     WebVendorOrganisationController,
     WebVendorOfferingsController,
+    WebMeetingsController,
   ],
   providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService, BuyerPages, VendorPages, CurationNeedPage],
 })

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../identity/caller.js';
+import { IntroductionsRepository } from '../introductions/introductions.repository.js';
+import { TransactionRunner } from '../persistence/transaction-runner.js';
+import type { EntityManager } from 'typeorm';
+import { BusinessEventsRepository, type BusinessEventRow } from './business-events.repository.js';
+import type { EventFiguresDto, MarkedMeetingDto, MarkMeetingDto } from './dto/event-registration.dto.js';
+import { EventAttendeesRepository, type MeetingRow } from './event-attendees.repository.js';
+import { MeetingsErrors } from './meetings.errors.js';
+
+/**
+ * The day and after (decision 028): curators check meetings in as held or missed; a held meeting
+ * becomes an introduction at `meeting_held`, so outcomes, KPIs and the CSV count it like any other.
+ */
+@Injectable()
+export class EventFollowUpService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly events: BusinessEventsRepository,
+    private readonly attendees: EventAttendeesRepository,
+    private readonly introductions: IntroductionsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async mark(caller: Caller, eventId: string, meetingId: string, dto: MarkMeetingDto): Promise<MarkedMeetingDto> {
+    const event = await this.events.findById(eventId);
+    if (!event) throw MeetingsErrors.EVENT_NOT_FOUND();
+    if (event.status !== 'scheduled' && event.status !== 'held')
+      throw MeetingsErrors.EVENT_NOT_ON_THE_DAY(undefined, { status: event.status });
+    return this.transactions.run(async (manager) => {
+      const meeting = await this.attendees.markMeeting(manager, eventId, meetingId, dto.outcome);
+      if (!meeting) throw MeetingsErrors.EVENT_MEETING_NOT_FOUND();
+      const introductionId = dto.outcome === 'held' ? await this.introductionFor(manager, caller, event, meeting) : null;
+      await this.audit.record(manager, caller, {
+        action: `business_event.meeting_${dto.outcome}`,
+        entityType: 'business_event',
+        entityId: eventId,
+        after: { meetingId, introductionId },
+      });
+      return { id: meetingId, status: dto.outcome, introductionId };
+    });
+  }
+
+  async figures(eventId: string): Promise<EventFiguresDto> {
+    if (!(await this.events.findById(eventId))) throw MeetingsErrors.EVENT_NOT_FOUND();
+    return this.attendees.figures(eventId);
+  }
+
+  /**
+   * The pair's open introduction when there is one (the meeting is its step), else a new one that
+   * starts at `meeting_held`: both sides chose to meet and did, which is what acceptance records.
+   */
+  private async introductionFor(manager: EntityManager, caller: Caller, event: BusinessEventRow, meeting: MeetingRow): Promise<string> {
+    const attendees = new Map((await this.attendees.listForEvent(event.id, manager)).map((a) => [a.id, a]));
+    const buyer = attendees.get(meeting.buyerAttendeeId)!;
+    const vendor = attendees.get(meeting.vendorAttendeeId)!;
+    const existing = await this.introductions.findOpenIdForPair(manager, buyer.needId!, meeting.offeringId);
+    let id = existing;
+    if (!id) {
+      const created = await this.introductions.insert(manager, {
+        needId: buyer.needId!,
+        offeringId: meeting.offeringId,
+        vendorOrganisationId: vendor.organisationId,
+        buyerOrganisationId: buyer.organisationId,
+        curatorId: caller.userId,
+        message: `Rencontre aux rendez-vous d'affaires « ${event.title} » du ${event.date}, table ${meeting.tableNumber}.`,
+      });
+      const now = new Date();
+      await this.introductions.updateIfVersion(manager, created.id, created.version, {
+        status: 'meeting_held',
+        vendorAcceptedAt: now,
+        buyerAcceptedAt: now,
+        connectedAt: now,
+        meetingHeldAt: now,
+      });
+      await this.audit.record(manager, caller, {
+        action: 'introduction.meeting_held',
+        entityType: 'introduction',
+        entityId: created.id,
+        before: null,
+        after: { status: 'meeting_held', source: 'business_event', eventId: event.id, meetingId: meeting.id },
+      });
+      id = created.id;
+    }
+    await this.attendees.linkIntroduction(manager, meeting.id, id);
+    return id;
+  }
+}
