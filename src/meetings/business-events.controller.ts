@@ -11,6 +11,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { Public } from '../identity/public.decorator.js';
@@ -21,6 +22,7 @@ import { BusinessEventDto, CreateBusinessEventDto, EventTransitionDto, PublicBus
 @ApiTags('business meetings')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@ApiCommonErrorResponses()
 @Controller('events')
 export class BusinessEventsController {
   constructor(private readonly events: BusinessEventsService) {}
@@ -124,6 +126,7 @@ export class BusinessEventsController {
 /** The public event pages' data: events past their draft, without curator fields. */
 @ApiTags('business meetings')
 @Public()
+@ApiCommonErrorResponses()
 @Controller('public/events')
 export class PublicBusinessEventsController {
   constructor(private readonly events: BusinessEventsService) {}

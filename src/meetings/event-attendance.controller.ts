@@ -9,10 +9,10 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { Roles } from '../identity/roles.decorator.js';
@@ -36,6 +36,7 @@ import { EventSchedulingService } from './event-scheduling.service.js';
 @ApiTags('business meetings')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@ApiCommonErrorResponses()
 @Controller('events/:id')
 export class EventAttendanceController {
   constructor(
@@ -101,8 +102,11 @@ export class EventAttendanceController {
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="rendez-vous.ics"')
   @ApiOperation({ summary: "The caller's seated meetings as an iCalendar file (RFC 5545), Paris times written in UTC." })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The calendar file.', schema: { type: 'string', example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…' } })
+  // Only the 200 is a calendar (decision 025): @ApiProduces would make the JSON error bodies text/calendar too.
+  @ApiOkResponse({
+    description: 'The calendar file.',
+    content: { 'text/calendar': { schema: { type: 'string', example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…' } } },
+  })
   @ApiForbiddenResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   agendaCalendar(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
