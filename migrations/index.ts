@@ -17,6 +17,7 @@ import { RelevanceJudgments1765400000000 } from './1765400000000-relevance-judgm
 import { EvidenceFreshness1765600000000 } from './1765600000000-evidence-freshness.js';
 import { DealOutcomes1765610000000 } from './1765610000000-deal-outcomes.js';
 import { LeadAlerts1765700000000 } from './1765700000000-lead-alerts.js';
+import { PartnerIntake1765900000000 } from './1765900000000-partner-intake.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   EvidenceFreshness1765600000000,
   DealOutcomes1765610000000,
   LeadAlerts1765700000000,
+  PartnerIntake1765900000000,
 ];

@@ -132,6 +132,19 @@ export class EnvironmentVariables {
   @Max(100)
   LEAD_ALERT_TOP_N = 15;
 
+  /** Requests per minute allowed to each partner API key on the partner routes (decision 029). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PARTNER_KEY_RATE_LIMIT_PER_MINUTE = 120;
+
+  /** Days a buyer has to claim a draft a partner brought before the invitation link expires. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  NEED_INVITATION_TTL_DAYS = 14;
+
   /** Run the lead digest job in this process (checks every 10 minutes; safe on several instances). */
   @Transform(toBoolean)
   @IsBoolean()

@@ -5,7 +5,7 @@ import { DEFAULT_LEAD_FREQUENCY, type LeadFrequency } from './lead-frequency.js'
 import type { NotificationKind } from './notification-kinds.js';
 
 /** A notification kind, or another mail the log keeps (lead alerts and digests). */
-export type MailKind = NotificationKind | 'lead_alert' | 'lead_digest';
+export type MailKind = NotificationKind | 'lead_alert' | 'lead_digest' | 'need_invitation';
 
 export interface Recipient {
   userId: string;
@@ -60,7 +60,8 @@ export class NotificationsRepository {
    */
   async claim(entry: {
     dedupeKey: string;
-    userId: string;
+    /** Null for an address that has no account yet (a partner's invitation, decision 029). */
+    userId: string | null;
     to: string;
     kind: MailKind;
     subject: string;
