@@ -91,6 +91,17 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
         )
         .setVersion('0.1.0')
         .addBearerAuth()
+        .addApiKey(
+          {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Api-Key',
+            description:
+              'A partner API key (`ciak_…`), created by an admin and shown once; scopes needs:write and needs:read. ' +
+              'Only the /partner routes accept it; a JWT does not open them (decision 029).',
+          },
+          'partner-key',
+        )
         .build(),
       { extraModels: [ErrorBodyDto] },
     );
