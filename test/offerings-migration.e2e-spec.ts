@@ -3,6 +3,7 @@ import { Introductions1764600000000 } from '../migrations/1764600000000-introduc
 import { OfferingMatch1764800000000 } from '../migrations/1764800000000-offering-match.js';
 import { OfferingLexemes1765200000000 } from '../migrations/1765200000000-offering-lexemes.js';
 import { RelevanceJudgments1765400000000 } from '../migrations/1765400000000-relevance-judgments.js';
+import { LeadAlerts1765700000000 } from '../migrations/1765700000000-lead-alerts.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('offerings migration', () => {
@@ -29,14 +30,16 @@ describe('offerings migration', () => {
         )
       )[0].n;
     const migration = new Offerings1764300000000();
-    // Introductions, the matching projection, its lexical index and curators' marks reference
+    // Introductions, the matching projection, its lexical index, curators' marks and leads reference
     // offerings: a real revert undoes the later migrations first.
     const later = new Introductions1764600000000();
     const projection = new OfferingMatch1764800000000();
     const lexemes = new OfferingLexemes1765200000000();
     const judgments = new RelevanceJudgments1765400000000();
+    const leads = new LeadAlerts1765700000000();
     const runner = t.dataSource.createQueryRunner();
     try {
+      await leads.down(runner);
       await judgments.down(runner);
       await lexemes.down(runner);
       await projection.down(runner);
@@ -51,6 +54,7 @@ describe('offerings migration', () => {
       await projection.up(runner);
       await lexemes.up(runner);
       await judgments.up(runner);
+      await leads.up(runner);
     } finally {
       await runner.release();
     }

@@ -34,3 +34,9 @@ export function discoverRoutes(t: TestApp): Route[] {
   }
   return routes;
 }
+
+/**
+ * Pages rather than API routes: the console under /app, and the one-click unsubscribe page, outside
+ * /app so mail clients can POST to it without a console session (decision 027). They answer HTML.
+ */
+export const isConsolePath = (path: string): boolean => path === '/app' || path.startsWith('/app/') || path.startsWith('/desabonnement/');
