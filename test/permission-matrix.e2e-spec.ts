@@ -87,6 +87,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /stats/leads': only('curator', 'admin'),
   'GET /stats/leads/export.csv': only('curator', 'admin'),
   'GET /stats/values': only('curator', 'admin'),
+  'GET /stats/sources': only('curator', 'admin'),
   'GET /vendors': PUBLIC,
   'GET /vendors/:id': PUBLIC,
   'GET /vendors/:id/offerings': PUBLIC,
