@@ -18,6 +18,7 @@ import { EvidenceFreshness1765600000000 } from './1765600000000-evidence-freshne
 import { DealOutcomes1765610000000 } from './1765610000000-deal-outcomes.js';
 import { LeadAlerts1765700000000 } from './1765700000000-lead-alerts.js';
 import { PartnerIntake1765900000000 } from './1765900000000-partner-intake.js';
+import { PartnerWebhooks1765910000000 } from './1765910000000-partner-webhooks.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   DealOutcomes1765610000000,
   LeadAlerts1765700000000,
   PartnerIntake1765900000000,
+  PartnerWebhooks1765910000000,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 import { NeedsModule } from '../needs/needs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
@@ -14,11 +15,15 @@ import { PartnerKeyGuard } from './partner-key.guard.js';
 import { PartnerNeedsController } from './partner-needs.controller.js';
 import { PartnersRepository } from './partners.repository.js';
 import { PartnersService } from './partners.service.js';
+import { PartnerWebhookHandler } from './partner-webhook.handler.js';
+import { PartnerWebhooksController } from './partner-webhooks.controller.js';
+import { PartnerWebhooksRepository } from './partner-webhooks.repository.js';
+import { PartnerWebhooksService } from './partner-webhooks.service.js';
 
 /** Partners, their API keys, the intake of their needs and the buyers' invitations (issue 20, decision 029). */
 @Module({
-  imports: [AuditModule, NeedsModule, NotificationsModule, OrganisationsModule, UsersModule],
-  controllers: [AdminPartnersController, PartnerNeedsController, NeedInvitationsController],
+  imports: [AuditModule, OutboxModule, NeedsModule, NotificationsModule, OrganisationsModule, UsersModule],
+  controllers: [AdminPartnersController, PartnerNeedsController, PartnerWebhooksController, NeedInvitationsController],
   providers: [
     PartnersRepository,
     PartnersService,
@@ -27,6 +32,9 @@ import { PartnersService } from './partners.service.js';
     PartnerIntakeService,
     NeedInvitationsService,
     InvitationMailer,
+    PartnerWebhooksRepository,
+    PartnerWebhooksService,
+    PartnerWebhookHandler,
   ],
 })
 export class PartnersModule {}
