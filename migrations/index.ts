@@ -19,6 +19,7 @@ import { DealOutcomes1765610000000 } from './1765610000000-deal-outcomes.js';
 import { LeadAlerts1765700000000 } from './1765700000000-lead-alerts.js';
 import { PartnerIntake1765900000000 } from './1765900000000-partner-intake.js';
 import { PartnerWebhooks1765910000000 } from './1765910000000-partner-webhooks.js';
+import { Diagnostics1765920000000 } from './1765920000000-diagnostics.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   LeadAlerts1765700000000,
   PartnerIntake1765900000000,
   PartnerWebhooks1765910000000,
+  Diagnostics1765920000000,
 ];

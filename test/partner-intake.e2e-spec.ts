@@ -180,7 +180,7 @@ describe('partner intake (issue 20): API keys, drafts brought by partners, the b
       expect(buyer.organisationId).not.toBeNull();
       await request(t.server).post(`/need-invitations/${token}/claim`).send({}).expect(401);
       const claimed = await request(t.server).post(`/need-invitations/${token}/claim`).set(bearer(buyer)).send({}).expect(200);
-      expect(claimed.body).toEqual({ needId: created.body.id, status: 'draft', membershipActivated: true });
+      expect(claimed.body).toEqual({ needId: created.body.id, needIds: [created.body.id], status: 'draft', membershipActivated: true });
       const again = await request(t.server).post(`/need-invitations/${token}/claim`).set(bearer(buyer)).send({}).expect(409);
       expect(again.body.code).toBe('INVITATION_USED');
       await request(t.server).get(`/need-invitations/${token}`).expect(409);

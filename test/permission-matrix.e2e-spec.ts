@@ -115,6 +115,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /admin/partners/:id/api-keys/:keyId/revoke': only('admin'),
   'POST /partner/needs': PARTNER_KEY,
   'GET /partner/needs': PARTNER_KEY,
+  'POST /partner/diagnostics': PARTNER_KEY,
   'PUT /partner/webhook': PARTNER_KEY,
   'GET /partner/webhook': PARTNER_KEY,
   'GET /partner/webhook/deliveries': PARTNER_KEY,

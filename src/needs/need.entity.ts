@@ -91,6 +91,13 @@ export class NeedEntity {
   @Column('uuid', { nullable: true })
   partnerId!: string | null;
 
+  /** The diagnostic it came out of, and the use case's code in it: unique together, so a re-import adds nothing. */
+  @Column('uuid', { nullable: true })
+  diagnosticId!: string | null;
+
+  @Column('text', { nullable: true })
+  diagnosticUseCase!: string | null;
+
   @Column('text', { nullable: true })
   curatorMessage!: string | null;
 

@@ -67,14 +67,14 @@ export class NeedInvitationsService {
         membershipActivated = true;
       }
       await this.partners.markClaimed(manager, invitation.id, caller.userId);
-      await this.partners.setNeedAuthorIfUnset(manager, need.id, caller.userId);
+      const claimed = await this.partners.setNeedAuthorIfUnset(manager, need.id, caller.userId);
       await this.audit.record(manager, caller, {
         action: 'need_invitation.claim',
         entityType: 'need',
         entityId: need.id,
-        after: { invitationId: invitation.id, partnerId: need.partnerId, membershipActivated },
+        after: { invitationId: invitation.id, partnerId: need.partnerId, membershipActivated, needIds: claimed },
       });
-      return { needId: need.id, status: need.status, membershipActivated };
+      return { needId: need.id, needIds: [...new Set([need.id, ...claimed])], status: need.status, membershipActivated };
     });
   }
 }

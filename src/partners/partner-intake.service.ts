@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
-import { CommonErrors } from '../common/errors/common.errors.js';
 import { pageOf, pageWindow, type Page, type PageQueryDto } from '../common/pagination.js';
 import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
 import { assertCoherent, auditView, changesFromInput } from '../needs/need-fields.js';
 import { NeedsRepository } from '../needs/needs.repository.js';
-import type { CreateOrganisationDto } from '../organisations/dto/organisation-input.dto.js';
-import type { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 import { normaliseEmail } from '../users/email.js';
 import { generateInvitationToken } from './api-key-secret.js';
+import { findOrCreateBuyer } from './buyer-organisation.js';
 import type { CreatePartnerNeedDto, PartnerNeedCreatedDto, PartnerNeedDto } from './dto/partner-need.dto.js';
 import { InvitationMailer } from './invitation-mailer.js';
 import type { PartnerCaller } from './partner-caller.js';
@@ -46,7 +43,7 @@ export class PartnerIntakeService {
     const created = await this.transactions.run(async (manager) => {
       const partnerRow = await this.partners.findPartner(partner.partnerId, manager);
       if (!partnerRow) throw PartnersErrors.PARTNER_NOT_FOUND();
-      const organisation = await this.buyerOrganisation(manager, dto.company);
+      const organisation = await findOrCreateBuyer(this.organisations, manager, dto.company);
       const changes = changesFromInput({ sector: organisation.nafCode, communeCode: organisation.communeCode, ...dto.need });
       assertCoherent({ minBudgetEur: null, maxBudgetEur: null, desiredStart: null, deadline: null, ...changes });
       const need = await this.needs.insert(manager, {
@@ -81,35 +78,5 @@ export class PartnerIntakeService {
   async listNeeds(partner: PartnerCaller, query: PageQueryDto): Promise<Page<PartnerNeedDto>> {
     const { rows, total } = await this.partners.listPartnerNeeds(partner.partnerId, pageWindow(query));
     return pageOf(rows, total, query);
-  }
-
-  /** The buyer organisation with this SIREN, created unverified (and memberless) when unknown. */
-  private async buyerOrganisation(manager: EntityManager, company: CreateOrganisationDto): Promise<OrganisationEntity> {
-    const known = await this.organisations.findByKindAndSiren(manager, 'buyer', company.siren);
-    if (known) return known;
-    if (!company.buyerType) {
-      throw CommonErrors.VALIDATION_FAILED(undefined, [
-        { field: 'company.buyerType', messages: ['buyerType is required for a new company'] },
-      ]);
-    }
-    if (company.siret && !company.siret.startsWith(company.siren)) {
-      throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'company.siret', messages: ['siret must start with the siren'] }]);
-    }
-    const created = await this.organisations.insertIfAbsent(manager, {
-      kind: 'buyer',
-      buyerType: company.buyerType,
-      name: company.name.trim(),
-      siren: company.siren,
-      siret: company.siret ?? null,
-      nafCode: company.nafCode,
-      nafVersion: company.nafVersion ?? 'NAFRev2',
-      communeCode: company.communeCode,
-      establishments: [],
-      headcountBand: company.headcountBand ?? null,
-      website: company.website ?? null,
-    });
-    const organisation = created ?? (await this.organisations.findByKindAndSiren(manager, 'buyer', company.siren));
-    if (!organisation) throw CommonErrors.CONFLICT('The company was changed meanwhile; try again.');
-    return organisation;
   }
 }

@@ -6,6 +6,7 @@ export const PartnersErrors = defineErrors({
   API_KEY_INVALID: { status: 401, message: 'A valid partner API key is required in the X-Api-Key header.' },
   API_KEY_SCOPE_MISSING: { status: 403, message: 'This API key lacks the scope this route needs.' },
   WEBHOOK_NOT_FOUND: { status: 404, message: 'This partner has no webhook; set one with PUT /partner/webhook.' },
+  DIAGNOSTIC_OTHER_COMPANY: { status: 409, message: 'This diagnosticId was already imported for another company.' },
   INVITATION_NOT_FOUND: { status: 404, message: 'This invitation link is not valid.' },
   INVITATION_USED: { status: 409, message: 'This invitation was already used.' },
   INVITATION_EXPIRED: { status: 410, message: 'This invitation has expired; ask the partner to send the need again.' },

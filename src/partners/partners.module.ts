@@ -15,6 +15,9 @@ import { PartnerKeyGuard } from './partner-key.guard.js';
 import { PartnerNeedsController } from './partner-needs.controller.js';
 import { PartnersRepository } from './partners.repository.js';
 import { PartnersService } from './partners.service.js';
+import { DiagnosticImportService } from './diagnostic-import.service.js';
+import { DiagnosticsRepository } from './diagnostics.repository.js';
+import { PartnerDiagnosticsController } from './partner-diagnostics.controller.js';
 import { PartnerWebhookHandler } from './partner-webhook.handler.js';
 import { PartnerWebhooksController } from './partner-webhooks.controller.js';
 import { PartnerWebhooksRepository } from './partner-webhooks.repository.js';
@@ -23,7 +26,13 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
 /** Partners, their API keys, the intake of their needs and the buyers' invitations (issue 20, decision 029). */
 @Module({
   imports: [AuditModule, OutboxModule, NeedsModule, NotificationsModule, OrganisationsModule, UsersModule],
-  controllers: [AdminPartnersController, PartnerNeedsController, PartnerWebhooksController, NeedInvitationsController],
+  controllers: [
+    AdminPartnersController,
+    PartnerNeedsController,
+    PartnerDiagnosticsController,
+    PartnerWebhooksController,
+    NeedInvitationsController,
+  ],
   providers: [
     PartnersRepository,
     PartnersService,
@@ -35,6 +44,8 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
     PartnerWebhooksRepository,
     PartnerWebhooksService,
     PartnerWebhookHandler,
+    DiagnosticsRepository,
+    DiagnosticImportService,
   ],
 })
 export class PartnersModule {}

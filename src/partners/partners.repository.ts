@@ -191,9 +191,19 @@ export class PartnersRepository {
     return { rows: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
   }
 
-  /** Takes the buyer's claim on the partner's draft: the need gets its author. */
-  async setNeedAuthorIfUnset(manager: EntityManager, needId: string, userId: string): Promise<void> {
-    await manager.query('UPDATE need SET created_by = $2 WHERE id = $1 AND created_by IS NULL', [needId, userId]);
+  /**
+   * Takes the buyer's claim on the partner's draft, and on the other drafts of its diagnostic if it
+   * came from one (they share one invitation): the needs get their author. Returns their ids.
+   */
+  async setNeedAuthorIfUnset(manager: EntityManager, needId: string, userId: string): Promise<string[]> {
+    const [rows] = (await manager.query(
+      `UPDATE need SET created_by = $2
+        WHERE created_by IS NULL AND status = 'draft'
+          AND (id = $1 OR diagnostic_id = (SELECT diagnostic_id FROM need WHERE id = $1 AND diagnostic_id IS NOT NULL))
+        RETURNING id`,
+      [needId, userId],
+    )) as [{ id: string }[], number];
+    return rows.map((r) => r.id);
   }
 
   async countActiveMembers(manager: EntityManager, organisationId: string): Promise<number> {

@@ -21,6 +21,13 @@ export class ClaimedNeedDto {
   @ApiProperty({ format: 'uuid', description: 'Review it with GET /needs/:id, edit it with PATCH, then POST /needs/:id/submit.' })
   needId!: string;
 
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Every draft the claim gave the buyer: the need, and the other drafts of its diagnostic when it came from one.',
+  })
+  needIds!: string[];
+
   @ApiProperty({ example: 'draft' })
   status!: string;
 
