@@ -31,6 +31,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /health': PUBLIC,
   'GET /desabonnement/:token': PUBLIC,
   'POST /desabonnement/:token': PUBLIC,
+  'GET /embed/besoin/:partnerId': PUBLIC,
+  'POST /embed/besoin/:partnerId': PUBLIC,
   'GET /favicon.ico': PUBLIC,
   'GET /health/ready': PUBLIC,
   'GET /reference/regions': PUBLIC,

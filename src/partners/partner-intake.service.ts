@@ -12,6 +12,7 @@ import { findOrCreateBuyer } from './buyer-organisation.js';
 import type { CreatePartnerNeedDto, PartnerNeedCreatedDto, PartnerNeedDto } from './dto/partner-need.dto.js';
 import { InvitationMailer } from './invitation-mailer.js';
 import type { PartnerCaller } from './partner-caller.js';
+import { PartnerKeyThrottle } from './partner-key-throttle.service.js';
 import { PARTNER_KEY_ACTOR_ROLE } from './partner-vocabulary.js';
 import { PartnersErrors } from './partners.errors.js';
 import { PartnersRepository } from './partners.repository.js';
@@ -33,15 +34,38 @@ export class PartnerIntakeService {
     private readonly organisations: OrganisationsRepository,
     private readonly audit: AuditService,
     private readonly mailer: InvitationMailer,
+    private readonly throttle: PartnerKeyThrottle,
     @InjectConfig('partners') private readonly config: ConfigSlices['partners'],
   ) {}
 
   async createNeed(partner: PartnerCaller, dto: CreatePartnerNeedDto): Promise<PartnerNeedCreatedDto> {
+    return this.intake(partner.partnerId, keyActor(partner), { keyId: partner.keyId }, dto);
+  }
+
+  /** The embedded form (`/embed/besoin/:partner`): anonymous, so throttled per IP and audited as the system. */
+  async createFromEmbed(partnerId: string, ip: string, dto: CreatePartnerNeedDto): Promise<PartnerNeedCreatedDto> {
+    await this.throttle.hitEmbed(ip);
+    return this.intake(partnerId, null, { via: 'embed_form' }, dto);
+  }
+
+  /** What the embedded form shows of its partner: its name, and the origins that may frame it. */
+  async embedTarget(partnerId: string): Promise<{ id: string; name: string; allowedOrigins: string[] }> {
+    const partner = await this.partners.findPartner(partnerId);
+    if (!partner) throw PartnersErrors.PARTNER_NOT_FOUND();
+    return { id: partner.id, name: partner.name, allowedOrigins: partner.allowedOrigins };
+  }
+
+  private async intake(
+    partnerId: string,
+    actor: AuditActor,
+    trace: Record<string, unknown>,
+    dto: CreatePartnerNeedDto,
+  ): Promise<PartnerNeedCreatedDto> {
     const { token, hash } = generateInvitationToken();
     const expiresAt = new Date(Date.now() + this.config.invitationTtlDays * DAY_MS);
     const email = normaliseEmail(dto.contactEmail);
     const created = await this.transactions.run(async (manager) => {
-      const partnerRow = await this.partners.findPartner(partner.partnerId, manager);
+      const partnerRow = await this.partners.findPartner(partnerId, manager);
       if (!partnerRow) throw PartnersErrors.PARTNER_NOT_FOUND();
       const organisation = await findOrCreateBuyer(this.organisations, manager, dto.company);
       const changes = changesFromInput({ sector: organisation.nafCode, communeCode: organisation.communeCode, ...dto.need });
@@ -52,14 +76,14 @@ export class PartnerIntakeService {
         organisationId: organisation.id,
         createdBy: null,
         source: 'partner',
-        partnerId: partner.partnerId,
+        partnerId,
       });
       const invitationId = await this.partners.insertInvitation(manager, { needId: need.id, email, tokenHash: hash, expiresAt });
-      await this.audit.record(manager, keyActor(partner), {
+      await this.audit.record(manager, actor, {
         action: 'need.create',
         entityType: 'need',
         entityId: need.id,
-        after: { ...auditView(need), source: 'partner', partnerId: partner.partnerId, keyId: partner.keyId },
+        after: { ...auditView(need), source: 'partner', partnerId, ...trace },
       });
       return { need, invitationId, partnerName: partnerRow.name, organisationName: organisation.name };
     });

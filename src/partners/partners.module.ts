@@ -47,5 +47,6 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
     DiagnosticsRepository,
     DiagnosticImportService,
   ],
+  exports: [PartnerIntakeService],
 })
 export class PartnersModule {}

@@ -26,6 +26,9 @@ import { WebCurationVerificationController } from './curation/curation-verificat
 import { WebCurationController } from './curation/curation.controller.js';
 import { WebPublicController } from './public/public.controller.js';
 import { WebUnsubscribeController } from './public/unsubscribe.controller.js';
+import { WebEmbedController } from './public/embed.controller.js';
+import { PartnersModule } from '../partners/partners.module.js';
+import { ReferenceModule } from '../reference/reference.module.js';
 import { VendorPages } from './vendor/vendor-pages.js';
 import { WebVendorOfferingsController } from './vendor/vendor-offerings.controller.js';
 import { WebVendorOrganisationController } from './vendor/vendor-organisation.controller.js';
@@ -55,12 +58,15 @@ import { WebSessionService } from './shared/web-session.service.js';
     StatsModule,
     LeadAlertsModule,
     NotificationsModule,
+    PartnersModule,
+    ReferenceModule,
   ],
   controllers: [
     WebAssetsController,
     FaviconController,
     WebPublicController,
     WebUnsubscribeController,
+    WebEmbedController,
     WebAccountController,
     WebBuyerController,
     WebNeedStepsController,
