@@ -89,7 +89,7 @@ describe('diagnostic import (issue 20): one draft per prioritised use case, chec
     expect(mails[0].text).toContain("Diagnostic Data IA du 30/11/2026 : 2 cas d'usage à relire");
 
     // One claim gives the buyer every draft of the diagnostic.
-    const token = /need-invitations\/([A-Za-z0-9_-]{43})/.exec(mails[0].text ?? '')![1];
+    const token = /app\/invitations\/([A-Za-z0-9_-]{43})/.exec(mails[0].text ?? '')![1];
     const buyer = await registerBuyer(t, { email: body.contactEmail, organisation: { siren: body.company.siren } });
     const claimed = await request(t.server).post(`/need-invitations/${token}/claim`).set(bearer(buyer)).send({}).expect(200);
     expect([...claimed.body.needIds].sort()).toEqual(res.body.needs.map((n: { needId: string }) => n.needId).sort());

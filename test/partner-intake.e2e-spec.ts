@@ -2,17 +2,21 @@ import request from 'supertest';
 import { bearer, createAdmin, createCurator, registerBuyer, registerVendor, type TestSession } from './support/auth.js';
 import { apiKey, createPartner, createPartnerKey, partnerNeedBody } from './support/partners.js';
 import { startSmtpServer, type TestSmtp } from './support/smtp.js';
+import { visibleText, WebClient, webSignIn } from './support/web.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const RATE_LIMIT = 30;
+/** APP_PUBLIC_URL of the app under test: the e-mail's links start with it. */
+let publicUrl = '';
 
 /** The claim link's token, read from the invitation e-mail the test's SMTP server received. */
 function tokenFrom(smtp: TestSmtp, to: string): string {
   const [mail] = smtp.to(to);
   if (!mail) throw new Error(`no invitation e-mail to ${to}`);
-  const match = /https:\/\/circuit-ia\.example\.fr\/need-invitations\/([A-Za-z0-9_-]{43})/.exec(mail.text ?? '');
+  const match = /(https?:\/\/[^/\s]+)\/app\/invitations\/([A-Za-z0-9_-]{43})/.exec(mail.text ?? '');
   if (!match) throw new Error(`no claim link in: ${mail.text}`);
-  return match[1];
+  expect(match[1]).toBe(new URL(publicUrl).origin);
+  return match[2];
 }
 
 describe('partner intake (issue 20): API keys, drafts brought by partners, the buyer’s claim', () => {
@@ -24,8 +28,9 @@ describe('partner intake (issue 20): API keys, drafts brought by partners, the b
   beforeAll(async () => {
     smtp = await startSmtpServer();
     t = await createTestApp({
-      env: { SMTP_URL: smtp.url, APP_PUBLIC_URL: 'https://circuit-ia.example.fr', PARTNER_KEY_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) },
+      env: { SMTP_URL: smtp.url, PARTNER_KEY_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) },
     });
+    publicUrl = t.config.APP_PUBLIC_URL;
     admin = await createAdmin(t);
     curator = await createCurator(t);
   });
@@ -290,6 +295,30 @@ describe('partner intake (issue 20): API keys, drafts brought by partners, the b
       expect(await count('SELECT count(*)::int AS n FROM need')).toBe(before);
       expect(await count('SELECT count(*)::int AS n FROM need_invitation')).toBeGreaterThan(0);
     });
+  });
+
+  it('lets the invited buyer take the draft from the console page the e-mail links to', async () => {
+    const key = await createPartnerKey(t, admin);
+    const body = partnerNeedBody();
+    const created = await request(t.server).post('/partner/needs').set(apiKey(key.secret)).send(body).expect(201);
+    const token = tokenFrom(smtp, body.contactEmail);
+    const anonymous = new WebClient(t);
+    const page = await anonymous.get(`/app/invitations/${token}`);
+    expect(page.status).toBe(200);
+    expect(visibleText(page.text)).toContain(`SIREN ${body.company.siren}`);
+    expect(page.text).toContain(`/app/connexion?retour=/app/invitations/${token}`);
+
+    const buyer = await registerBuyer(t, { email: body.contactEmail, organisation: { siren: body.company.siren } });
+    const web = await webSignIn(t, buyer);
+    const signedIn = await web.get(`/app/invitations/${token}`);
+    expect(signedIn.text).toContain('Récupérer ce besoin dans mon espace');
+    const claimed = await web.post(`/app/invitations/${token}`);
+    expect(claimed.status).toBe(303);
+    expect(claimed.location).toBe(`/app/acheteur/besoins/${created.body.id}`);
+    expect((await web.get(claimed.location!)).status).toBe(200);
+    const used = await web.get(`/app/invitations/${token}`);
+    expect(used.status).toBe(409);
+    expect(visibleText(used.text)).toContain('Ce lien a déjà servi');
   });
 
   it('documents the key scheme in OpenAPI and puts it on the partner routes only', async () => {

@@ -32,7 +32,7 @@ describe('stats by source and partner', () => {
     const body = partnerNeedBody();
     partnerNeedId = (await request(t.server).post('/partner/needs').set(apiKey(key.secret)).send(body).expect(201)).body.id;
     await request(t.server).post('/partner/needs').set(apiKey(key.secret)).send(partnerNeedBody()).expect(201); // never claimed
-    const token = /need-invitations\/([A-Za-z0-9_-]{43})/.exec(smtp.to(body.contactEmail)[0].text ?? '')![1];
+    const token = /app\/invitations\/([A-Za-z0-9_-]{43})/.exec(smtp.to(body.contactEmail)[0].text ?? '')![1];
     const buyer = await registerBuyer(t, { email: body.contactEmail, organisation: { siren: body.company.siren } });
     await request(t.server).post(`/need-invitations/${token}/claim`).set(bearer(buyer)).send({}).expect(200);
     await request(t.server).post(`/needs/${partnerNeedId}/submit`).set(bearer(buyer)).send({}).expect(200);

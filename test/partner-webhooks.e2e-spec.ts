@@ -72,7 +72,7 @@ describe('partner webhooks (issue 20): signed deliveries through the outbox, ret
       .expect(200);
     const body = partnerNeedBody();
     const needId = (await request(t.server).post('/partner/needs').set(apiKey(key.secret)).send(body).expect(201)).body.id as string;
-    const token = /need-invitations\/([A-Za-z0-9_-]{43})/.exec(smtp.to(body.contactEmail)[0].text ?? '')![1];
+    const token = /app\/invitations\/([A-Za-z0-9_-]{43})/.exec(smtp.to(body.contactEmail)[0].text ?? '')![1];
     const buyer = await registerBuyer(t, { email: body.contactEmail, organisation: { siren: body.company.siren } });
     await request(t.server).post(`/need-invitations/${token}/claim`).set(bearer(buyer)).send({}).expect(200);
     await request(t.server).post(`/needs/${needId}/submit`).set(bearer(buyer)).send({}).expect(200);

@@ -4,8 +4,8 @@ import { MAIL_TRANSPORT, type MailTransport } from '../notifications/mail-transp
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { invitationMail } from './invitation-mail.js';
 
-/** Where the e-mail's link leads: the invitation's own route, which names the draft and its partner. */
-export const invitationPath = (token: string): string => `/need-invitations/${token}`;
+/** Where the e-mail's link leads: the console's invitation page (its API twin is /need-invitations/:token). */
+export const invitationPath = (token: string): string => `/app/invitations/${token}`;
 
 /**
  * Sends the invitation right after the draft is committed, not through the outbox: the outbox

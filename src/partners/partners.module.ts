@@ -47,6 +47,6 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
     DiagnosticsRepository,
     DiagnosticImportService,
   ],
-  exports: [PartnerIntakeService],
+  exports: [PartnerIntakeService, NeedInvitationsService],
 })
 export class PartnersModule {}

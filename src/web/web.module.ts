@@ -27,6 +27,7 @@ import { WebCurationController } from './curation/curation.controller.js';
 import { WebPublicController } from './public/public.controller.js';
 import { WebUnsubscribeController } from './public/unsubscribe.controller.js';
 import { WebEmbedController } from './public/embed.controller.js';
+import { WebInvitationController } from './public/invitation.controller.js';
 import { PartnersModule } from '../partners/partners.module.js';
 import { ReferenceModule } from '../reference/reference.module.js';
 import { VendorPages } from './vendor/vendor-pages.js';
@@ -67,6 +68,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebPublicController,
     WebUnsubscribeController,
     WebEmbedController,
+    WebInvitationController,
     WebAccountController,
     WebBuyerController,
     WebNeedStepsController,

@@ -29,6 +29,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/deconnexion': PUBLIC,
   'GET /app/communes': PUBLIC,
   'GET /app/assets/:name': PUBLIC,
+  'GET /app/invitations/:token': PUBLIC,
+  'POST /app/invitations/:token': only('buyer'),
   'GET /app/acheteur': only('buyer'),
   'GET /app/acheteur/besoins/nouveau': only('buyer'),
   'POST /app/acheteur/besoins/nouveau': only('buyer'),
