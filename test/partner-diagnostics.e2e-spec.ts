@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { bearer, createAdmin, randomSiren, registerBuyer, uniqueEmail, type TestSession } from './support/auth.js';
+import { DIAGNOSTIC_CSV_COLUMNS } from '../src/partners/diagnostic-csv.js';
 import { apiKey, createPartnerKey } from './support/partners.js';
 import { startSmtpServer, type TestSmtp } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -137,6 +138,41 @@ describe('diagnostic import (issue 20): one draft per prioritised use case, chec
     expect(await count('SELECT count(*)::int AS n FROM diagnostic')).toBe(diagnostics);
     expect(await count('SELECT count(*)::int AS n FROM organisation')).toBe(organisations);
     expect(smtp.to(body.contactEmail)).toHaveLength(0);
+  });
+
+  it('imports the CSV variant, naming the file’s line and column on a bad row, and re-imports it without duplicates', async () => {
+    const siren = randomSiren();
+    const id = `CCI-CSV-${siren}`;
+    const contact = uniqueEmail('dirigeante');
+    const diag = `${id};2026-11-30;Camille Martin;camille@cci.example.fr;${siren};Boulangerie du Port;10.71C;06088;tpe;${contact}`;
+    const header = DIAGNOSTIC_CSV_COLUMNS.join(';');
+    const csv = (lines: string[]) => `\uFEFF${header}\r\n${lines.map((l) => `${diag};${l}`).join('\r\n')}\r\n`;
+    const post = (text: string) =>
+      request(t.server).post('/partner/diagnostics/csv').set(apiKey(key)).set('content-type', 'text/csv').send(text);
+
+    const needs = await count('SELECT count(*)::int AS n FROM need');
+    const bad = await post(
+      csv(['UC-1;1;"Prévision; ventes";;SALES_FORECAST;none;6_months;5000;15000', 'UC-2;2;Tri;;DOC_PROCESSING;personal;bientôt;;']),
+    ).expect(400);
+    expect(bad.body.details).toEqual([
+      { field: 'ligne 3.horizon', messages: [expect.stringMatching(/^Ligne 3 \(colonne horizon\) : l’horizon/)] },
+    ]);
+    expect(await count('SELECT count(*)::int AS n FROM need')).toBe(needs);
+
+    const good = csv([
+      'UC-1;1;"Prévision; ventes";;SALES_FORECAST|PRICING_CRM_ANALYTICS;none;6_months;5000;15000',
+      'UC-2;2;Tri;;DOC_PROCESSING;personal;immediate;;',
+    ]);
+    const first = await post(good).expect(201);
+    expect(first.body.needs.map((n: { code: string; created: boolean }) => [n.code, n.created])).toEqual([
+      ['UC-1', true],
+      ['UC-2', true],
+    ]);
+    const [need] = await t.dataSource.query('SELECT title, use_cases FROM need WHERE id = $1', [first.body.needs[0].needId]);
+    expect(need).toEqual({ title: 'Prévision; ventes', use_cases: ['SALES_FORECAST', 'PRICING_CRM_ANALYTICS'] });
+    const again = await post(good).expect(201);
+    expect(again.body.needs.every((n: { created: boolean }) => !n.created)).toBe(true);
+    expect(await count('SELECT count(*)::int AS n FROM need WHERE diagnostic_id = $1', [first.body.id])).toBe(2);
   });
 
   it('refuses a diagnosticId already imported for another company', async () => {

@@ -118,6 +118,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /partner/needs': PARTNER_KEY,
   'GET /partner/needs': PARTNER_KEY,
   'POST /partner/diagnostics': PARTNER_KEY,
+  'POST /partner/diagnostics/csv': PARTNER_KEY,
   'PUT /partner/webhook': PARTNER_KEY,
   'GET /partner/webhook': PARTNER_KEY,
   'GET /partner/webhook/deliveries': PARTNER_KEY,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
+import type { FieldError } from '../common/errors/validation.js';
 import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
 import { changesFromInput } from '../needs/need-fields.js';
 import { NeedsRepository } from '../needs/needs.repository.js';
@@ -9,6 +10,7 @@ import { TransactionRunner } from '../persistence/transaction-runner.js';
 import { normaliseEmail } from '../users/email.js';
 import { generateInvitationToken } from './api-key-secret.js';
 import { findOrCreateBuyer } from './buyer-organisation.js';
+import { csvRowErrors, diagnosticFromCsv } from './diagnostic-csv.js';
 import { checkUseCases, desiredStartOf } from './diagnostic-rows.js';
 import { DiagnosticsRepository } from './diagnostics.repository.js';
 import type { DiagnosticImportedDto, ImportDiagnosticDto, ImportedUseCaseDto } from './dto/diagnostic.dto.js';
@@ -19,6 +21,7 @@ import { PartnersErrors } from './partners.errors.js';
 import { PartnersRepository } from './partners.repository.js';
 
 const DAY_MS = 86_400_000;
+const NOTHING_WRITTEN = "Le diagnostic contient des erreurs : rien n'a été enregistré.";
 
 /**
  * Imports a « diagnostic Data IA » (issue 20): one draft need per prioritised use case, linked to
@@ -39,11 +42,20 @@ export class DiagnosticImportService {
     @InjectConfig('partners') private readonly config: ConfigSlices['partners'],
   ) {}
 
-  async import(partner: PartnerCaller, dto: ImportDiagnosticDto): Promise<DiagnosticImportedDto> {
+  /** The CSV variant: the same import, its errors naming the file's lines and columns. */
+  async importCsv(partner: PartnerCaller, csv: unknown): Promise<DiagnosticImportedDto> {
+    const parsed = diagnosticFromCsv(typeof csv === 'string' ? csv : '');
+    if ('errors' in parsed) throw CommonErrors.VALIDATION_FAILED(NOTHING_WRITTEN, parsed.errors);
+    return this.import(partner, parsed.dto, csvRowErrors);
+  }
+
+  async import(
+    partner: PartnerCaller,
+    dto: ImportDiagnosticDto,
+    rename: (errors: FieldError[]) => FieldError[] = (errors) => errors,
+  ): Promise<DiagnosticImportedDto> {
     const checked = checkUseCases(dto.useCases);
-    if ('errors' in checked) {
-      throw CommonErrors.VALIDATION_FAILED("Le diagnostic contient des erreurs : rien n'a été enregistré.", checked.errors);
-    }
+    if ('errors' in checked) throw CommonErrors.VALIDATION_FAILED(NOTHING_WRITTEN, rename(checked.errors));
     const email = normaliseEmail(dto.contactEmail);
     const { token, hash } = generateInvitationToken();
     const expiresAt = new Date(Date.now() + this.config.invitationTtlDays * DAY_MS);

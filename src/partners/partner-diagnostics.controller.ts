@@ -1,6 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -10,7 +12,13 @@ import {
 } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { DiagnosticImportedDto, ImportDiagnosticDto } from './dto/diagnostic.dto.js';
+import { DIAGNOSTIC_CSV_COLUMNS } from './diagnostic-csv.js';
 import { DiagnosticImportService } from './diagnostic-import.service.js';
+
+const CSV_EXAMPLE =
+  `${DIAGNOSTIC_CSV_COLUMNS.join(';')}\n` +
+  'BPI-DIAG-2026-0042;2026-11-30;Camille Martin;camille.martin@bpifrance.fr;552100554;Boulangerie Niçoise;10.71C;06088;tpe;' +
+  'dirigeante@boulangerie-nicoise.fr;UC-1;1;Prévision des ventes;;SALES_FORECAST;none;6_months;5000;15000\n';
 import { CurrentPartner, type PartnerCaller } from './partner-caller.js';
 import { PartnerKeyAuth } from './partner-key-auth.js';
 
@@ -45,5 +53,24 @@ export class PartnerDiagnosticsController {
   })
   import(@CurrentPartner() partner: PartnerCaller, @Body() dto: ImportDiagnosticDto): Promise<DiagnosticImportedDto> {
     return this.diagnostics.import(partner, dto);
+  }
+
+  @Post('csv')
+  @PartnerKeyAuth('needs:write')
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: { type: 'string', example: CSV_EXAMPLE },
+    description: `UTF-8 CSV, \`;\` or \`,\`, one line per use case, columns: ${DIAGNOSTIC_CSV_COLUMNS.join(', ')}.`,
+  })
+  @ApiOperation({
+    summary: 'The same import from a CSV file (Content-Type: text/csv): one line per use case, the diagnostic’s columns repeated.',
+    description:
+      '`use_case_codes` holds codes separated by `|`; empty cells leave optional fields out. Errors name the line ' +
+      '(the header is line 1) and the column, in French, and nothing is written. Idempotent as the JSON import.',
+  })
+  @ApiCreatedResponse({ type: DiagnosticImportedDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Invalid lines or columns, each named; nothing written.' })
+  importCsv(@CurrentPartner() partner: PartnerCaller, @Body() csv: string): Promise<DiagnosticImportedDto> {
+    return this.diagnostics.importCsv(partner, csv);
   }
 }
