@@ -10,7 +10,7 @@ import { TextRelevance } from '../src/matches/ranking/text-relevance.js';
 import { DEFAULT_WEIGHTS } from '../src/matches/scoring/weights.js';
 import { openBenchDatabase, writeResult } from './support/harness.js';
 import { runJudgedSet, type TextSample } from './support/relevance-run.js';
-import { Api, BENCH_PASSWORD, loadCorpus, waitForOutbox } from './support/relevance-api.js';
+import { Api, BENCH_PASSWORD, loadCorpus, outboxVerificationTokens, waitForOutbox } from './support/relevance-api.js';
 import { corpusProblems, readCorpus } from './support/relevance-corpus.js';
 import type { Figures, NeedRun } from './support/relevance-metrics.js';
 
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const api = new Api(`http://127.0.0.1:${port}`);
 
     const started = Date.now();
-    const loaded = await loadCorpus(api, corpus, admin, say);
+    const loaded = await loadCorpus(api, corpus, admin, say, outboxVerificationTokens(db.dataSource));
     await waitForOutbox(api);
     say(`Relevance set loaded and indexed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 

@@ -13,6 +13,7 @@ import { SearchWord1765000000000 } from './1765000000000-search-word.js';
 import { RateLimit1765100000000 } from './1765100000000-rate-limit.js';
 import { OfferingLexemes1765200000000 } from './1765200000000-offering-lexemes.js';
 import { ConfirmedEstablishments1765300000000 } from './1765300000000-confirmed-establishments.js';
+import { AccountTokens1765500000000 } from './1765500000000-account-tokens.js';
 import { RelevanceJudgments1765400000000 } from './1765400000000-relevance-judgments.js';
 import { EvidenceFreshness1765600000000 } from './1765600000000-evidence-freshness.js';
 import { DealOutcomes1765610000000 } from './1765610000000-deal-outcomes.js';
@@ -39,6 +40,7 @@ export const migrations = [
   OfferingLexemes1765200000000,
   ConfirmedEstablishments1765300000000,
   RelevanceJudgments1765400000000,
+  AccountTokens1765500000000,
   EvidenceFreshness1765600000000,
   DealOutcomes1765610000000,
   LeadAlerts1765700000000,

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationPipe } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import compress from '@fastify/compress';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
-import { ErrorBodyDto } from './common/errors/error-body.dto.js';
 import { validationFailed } from './common/errors/validation.js';
 import { StorableTextGuard } from './common/validation/storable-text.guard.js';
 import type { AppConfig } from './config/app-config.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { ConsoleAwareExceptionFilter } from './web/shared/console-aware-exception.filter.js';
 import { WebExceptionFilter } from './web/shared/web-exception.filter.js';
 import { registerWebConsole } from './web/web-setup.js';
@@ -83,30 +83,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true, exposedHeaders: ['x-request-id'] });
 
   if (config.DOCS_ENABLED) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Circuit IA API')
-        .setDescription(
-          'Matchmaking between French AI vendors and the needs of TPE/PME and collectivités. ' +
-            'Errors always have the shape of ErrorBody; list routes return { items, total, page, pageSize }.',
-        )
-        .setVersion('0.1.0')
-        .addBearerAuth()
-        .addApiKey(
-          {
-            type: 'apiKey',
-            in: 'header',
-            name: 'X-Api-Key',
-            description:
-              'A partner API key (`ciak_…`), created by an admin and shown once; scopes needs:write and needs:read. ' +
-              'Only the /partner routes accept it; a JWT does not open them (decision 029).',
-          },
-          'partner-key',
-        )
-        .build(),
-      { extraModels: [ErrorBodyDto] },
-    );
+    const document = buildOpenApiDocument(app, config.APP_PUBLIC_URL);
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
   }
 }

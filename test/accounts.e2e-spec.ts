@@ -198,6 +198,9 @@ describe('Accounts: organisations, membership, /me and RGPD rights', () => {
         phone: '+33 6 12 34 56 78',
         role: 'vendor',
         hasPassword: true,
+        termsVersion: stored.terms_version,
+        termsAcceptedAt: stored.terms_accepted_at.toISOString(),
+        emailVerifiedAt: stored.email_verified_at.toISOString(),
       });
       expect(JSON.stringify(res.body)).not.toContain(stored.password_hash);
       expect(res.body.membership).toMatchObject({
@@ -234,6 +237,7 @@ describe('Accounts: organisations, membership, /me and RGPD rights', () => {
       expect(row.deleted_at).toBeInstanceOf(Date);
       const tokens = await t.dataSource.query('SELECT * FROM refresh_token WHERE user_id = $1', [vendor.userId]);
       expect(tokens).toEqual([]);
+      expect(await t.dataSource.query('SELECT * FROM account_token WHERE user_id = $1', [vendor.userId])).toEqual([]);
       const leaks = await t.dataSource.query(
         `SELECT 'audit' AS source FROM audit_event WHERE before::text ILIKE $1 OR after::text ILIKE $1 OR before::text ILIKE $2 OR after::text ILIKE $2
          UNION ALL SELECT 'user' FROM app_user WHERE email ILIKE $1 OR display_name = 'Irène Joliot' OR phone = '+33 6 98 76 54 32'`,

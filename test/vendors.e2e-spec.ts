@@ -222,7 +222,13 @@ describe('Vendors: public profiles and verification', () => {
       const errors = Object.entries(operation.responses).filter(([status]) => status.startsWith('4'));
       expect(errors.length).toBeGreaterThan(0);
       for (const [, response] of errors) expect(JSON.stringify(response)).toContain('ErrorBodyDto');
-      if (path !== '/vendors') expect(operation.security).toEqual([{ bearer: [] }]);
+      // Public reads that show more to a signed-in caller: anonymous or bearer.
+      const tokenOptional = method === 'get' && ['/vendors', '/vendors/{id}', '/vendors/{id}/offerings', '/offerings/{id}'].includes(path);
+      expect({ path, method, security: operation.security }).toEqual({
+        path,
+        method,
+        security: tokenOptional ? [{}, { bearer: [] }] : [{ bearer: [] }],
+      });
     }
     const schemas = doc.body.components.schemas;
     expect(schemas.HostingDto.properties.dataResidency).toMatchObject({
@@ -239,6 +245,6 @@ describe('Vendors: public profiles and verification', () => {
       example: { confirmed: true },
     });
     expect(confirm.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['id', 'siret']);
-    expect(Object.keys(confirm.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
+    expect(Object.keys(confirm.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '500', '503']);
   });
 });

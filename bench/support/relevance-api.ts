@@ -39,6 +39,36 @@ export class Api {
 
 export const BENCH_PASSWORD = 'Banc-de-pertinence-2026!';
 
+/** Reads the token of a user's newest confirmation link, as its e-mail carries it (the outbox event). */
+export type VerificationTokens = (userId: string) => Promise<string>;
+
+/** The tokens from the app's database: the bench and the test own it, the API never shows a token. */
+export function outboxVerificationTokens(db: { query(sql: string, params: unknown[]): Promise<unknown> }): VerificationTokens {
+  return async (userId) => {
+    const rows = (await db.query(
+      `SELECT payload->>'token' AS token FROM outbox_event
+        WHERE topic = 'account.email_verification' AND payload->>'userId' = $1 ORDER BY seq DESC LIMIT 1`,
+      [userId],
+    )) as { token: string }[];
+    if (!rows[0]) throw new Error(`no confirmation link queued for user ${userId}`);
+    return rows[0].token;
+  };
+}
+
+/** Registers an account as a person would: terms accepted, then the e-mail's confirmation link followed. */
+async function register(
+  api: Api,
+  tokens: VerificationTokens,
+  body: Record<string, unknown>,
+): Promise<{ accessToken: string; user: { id: string; organisationId: string } }> {
+  const res = await api.ok<{ accessToken: string; user: { id: string; organisationId: string } }>('POST', '/auth/register', undefined, {
+    ...body,
+    acceptTerms: true,
+  });
+  await api.ok('POST', '/auth/email/verify', undefined, { token: await tokens(res.user.id) });
+  return res;
+}
+
 export interface LoadedCorpus {
   curatorToken: string;
   /** Corpus key → id given by the app, and back. */
@@ -60,6 +90,7 @@ export async function loadCorpus(
   corpus: Corpus,
   admin: { email: string; password: string },
   say: (line: string) => void,
+  tokens: VerificationTokens,
 ): Promise<LoadedCorpus> {
   const adminToken = await api.login(admin.email, admin.password);
   const curatorEmail = 'curatrice@banc-pertinence.example.fr';
@@ -74,7 +105,7 @@ export async function loadCorpus(
   const vendorTokens = new Map<string, string>();
   for (const [i, v] of corpus.vendors.entries()) {
     const siren = sirenFrom(71000000 + i * 1931);
-    const res = await api.ok<{ accessToken: string; user: { organisationId: string } }>('POST', '/auth/register', undefined, {
+    const res = await register(api, tokens, {
       email: `contact@${slug(v.name)}.example.fr`,
       password: BENCH_PASSWORD,
       displayName: `Équipe ${v.name}`,
@@ -116,7 +147,7 @@ export async function loadCorpus(
 
   const buyerTokens = new Map<string, { token: string; nafCode: string; communeCode: string }>();
   for (const [i, b] of corpus.buyers.entries()) {
-    const res = await api.ok<{ accessToken: string }>('POST', '/auth/register', undefined, {
+    const res = await register(api, tokens, {
       email: `referent@${slug(b.name)}.example.fr`,
       password: BENCH_PASSWORD,
       displayName: `Référent ${b.name}`,

@@ -6,10 +6,12 @@ import { ApiPageResponse, type Page } from '../common/pagination.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
 import { AuditEventDto } from './dto/audit-event.dto.js';
 import { AuditReader } from './audit.reader.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Roles('curator', 'admin')
+@ApiCommonErrorResponses()
 @Controller('audit')
 export class AuditController {
   constructor(private readonly reader: AuditReader) {}

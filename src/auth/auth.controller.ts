@@ -4,6 +4,7 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -18,16 +19,22 @@ import { AuthResponseDto, LoginDto, RefreshDto, RegisterDto, TokensDto } from '.
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { Public } from '../identity/public.decorator.js';
 import { AuthRateLimitGuard } from './rate-limit.guard.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
+
+/** Read to label the session (GET /me/export lists them); clients need not send it. */
+const USER_AGENT_HEADER = { name: 'user-agent', required: false, description: 'Labels the session the tokens belong to.' };
 
 @ApiTags('auth')
 @Public()
 @UseGuards(AuthRateLimitGuard)
 @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED: too many attempts from this address.' })
+@ApiCommonErrorResponses()
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('register')
+  @ApiHeader(USER_AGENT_HEADER)
   @ApiOperation({ summary: 'Creates a vendor or buyer account with its organisation (or joins it, pending approval).' })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, e.g. an invalid siren or a weak password.' })
@@ -39,6 +46,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
+  @ApiHeader(USER_AGENT_HEADER)
   @ApiOperation({ summary: 'Exchanges e-mail and password for an access token and a refresh token.' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: AuthResponseDto })
@@ -50,6 +58,7 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(200)
+  @ApiHeader(USER_AGENT_HEADER)
   @ApiOperation({ summary: 'Rotates the refresh token; replaying a used one revokes the whole session.' })
   @ApiOkResponse({ type: TokensDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })

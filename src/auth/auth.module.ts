@@ -1,3 +1,4 @@
+import { AccountLinksModule } from '../account-links/account-links.module.js';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
@@ -15,7 +16,7 @@ import { RolesGuard } from './roles.guard.js';
 
 /** Authentication routes, and the global guards: a JWT on every non-@Public() route, then @Roles(). */
 @Module({
-  imports: [CredentialsModule, UsersModule, OrganisationsModule, PassportModule],
+  imports: [CredentialsModule, UsersModule, OrganisationsModule, PassportModule, AccountLinksModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -17,6 +17,8 @@ import { SessionLiveness } from '../credentials/session-liveness.service.js';
 import { AuthThrottle } from './auth-throttle.service.js';
 import { hashRefreshToken, TokensService, type IssuedTokens } from '../credentials/tokens.service.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
+import { AccountLinkIssuer } from '../account-links/account-link-issuer.js';
+import { TERMS_VERSION } from '../account-links/terms.js';
 
 const toTokensDto = (t: IssuedTokens): TokensDto => ({
   accessToken: t.accessToken,
@@ -31,6 +33,7 @@ export const toAuthenticatedUser = (u: UserEntity): AuthenticatedUser => ({
   role: u.role,
   organisationId: u.organisationId,
   membershipStatus: u.membershipStatus,
+  emailVerified: u.emailVerifiedAt !== null,
 });
 
 @Injectable()
@@ -44,9 +47,13 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly sessions: SessionLiveness,
     private readonly throttle: AuthThrottle,
+    private readonly links: AccountLinkIssuer,
   ) {}
 
-  /** A vendor or buyer and their organisation; joining an existing SIREN makes a pending member. */
+  /**
+   * A vendor or buyer and their organisation; joining an existing SIREN makes a pending member. The
+   * consent is recorded with the terms version in force, and a confirmation link is e-mailed.
+   */
   async register(dto: RegisterDto, userAgent?: string): Promise<AuthResponseDto> {
     const email = normaliseEmail(dto.email);
     this.passwords.assertAcceptable(dto.password, email);
@@ -79,7 +86,9 @@ export class AuthService {
           phone: dto.phone ?? null,
           organisationId: organisation.id,
           membershipStatus: created ? 'active' : 'pending',
+          termsVersion: TERMS_VERSION,
         });
+        await this.links.issue(manager, user.id, 'email_verification');
         return this.session(manager, user, userAgent);
       });
     } catch (error) {

@@ -5,9 +5,11 @@ import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { CatalogueService } from './catalogue.service.js';
 import { CatalogueQueryDto } from './dto/catalogue-query.dto.js';
 import { CatalogueResultDto } from './dto/catalogue-result.dto.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('offerings')
 @Public()
+@ApiCommonErrorResponses()
 @Controller('offerings')
 export class CatalogueController {
   constructor(private readonly catalogue: CatalogueService) {}

@@ -204,6 +204,10 @@ export class EnvironmentVariables {
   @MinLength(3)
   MAIL_FROM = 'Circuit IA <no-reply@circuit-ia.local>';
 
+  /** Where people write to the publisher: shown on the legal notice, privacy and accessibility pages. */
+  @IsEmail()
+  CONTACT_EMAIL = 'contact@circuit-ia.example';
+
   /** Public address of the app, for links in e-mails. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   APP_PUBLIC_URL = 'http://localhost:3000';

@@ -21,6 +21,8 @@ export interface ConfigSlices {
   mail: { smtpUrl?: string; from: string };
   /** Where the app is reached from outside: links in e-mails, cookies' Secure flag. */
   publicUrl: { appPublicUrl: string };
+  /** What the legal pages (mentions légales, données personnelles, accessibilité) show. */
+  legal: { contactEmail: string };
   search: { backend: 'postgres' | 'meilisearch'; meiliUrl?: string; meiliApiKey?: string; meiliTimeoutMs: number };
   outbox: { enabled: boolean; pollMs: number; batchSize: number };
   reminders: { enabled: boolean; days: number };
@@ -59,6 +61,7 @@ export function configSlices(config: AppConfig): ConfigSlices {
     admin: { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
     mail: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM },
     publicUrl: { appPublicUrl: config.APP_PUBLIC_URL },
+    legal: { contactEmail: config.CONTACT_EMAIL },
     search: {
       backend: chooseBackend(config),
       meiliUrl: config.MEILI_URL,

@@ -140,8 +140,14 @@ export async function seedDemo(app: INestApplicationContext, say: (line: string)
   say('Demo: curator and admin created.');
 
   const register = async (role: 'vendor' | 'buyer', email: string, displayName: string, organisation: object): Promise<Caller> => {
-    const body = await valid(RegisterDto, { email, password: DEMO_PASSWORD, displayName, role, organisation }, `${role} ${email}`);
+    const body = await valid(
+      RegisterDto,
+      { email, password: DEMO_PASSWORD, displayName, role, organisation, acceptTerms: true },
+      `${role} ${email}`,
+    );
     const res = await auth.register(body);
+    // Demo people have "clicked" their confirmation link: they publish and submit below.
+    await dataSource.transaction((manager) => users.markEmailVerified(manager, res.user.id));
     return { userId: res.user.id, role, organisationId: res.user.organisationId, membershipStatus: 'active', requestId: 'demo-seed' };
   };
 

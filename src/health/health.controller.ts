@@ -2,11 +2,13 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../identity/public.decorator.js';
+import { ApiValidationFailedResponse } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { OutboxHealthIndicator } from './outbox.health.js';
 import { SearchHealthIndicator } from './search.health.js';
 
 @ApiTags('health')
+@ApiValidationFailedResponse()
 @Public()
 @Controller('health')
 export class HealthController {
@@ -25,10 +27,19 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
+  // Terminus would document its own 503 shape; the error filter answers ErrorBody (details: the report).
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: the database answers; the search backend and the outbox lag are reported.' })
   @ApiOkResponse({
     schema: {
+      type: 'object',
+      required: ['status', 'info', 'error', 'details'],
+      properties: {
+        status: { type: 'string', enum: ['ok'] },
+        info: { type: 'object', additionalProperties: true, description: 'Each check that is up, with what it reports.' },
+        error: { type: 'object', additionalProperties: true },
+        details: { type: 'object', additionalProperties: true },
+      },
       example: {
         status: 'ok',
         info: {
@@ -41,7 +52,10 @@ export class HealthController {
       },
     },
   })
-  @ApiServiceUnavailableResponse({ type: ErrorBodyDto })
+  @ApiServiceUnavailableResponse({
+    type: ErrorBodyDto,
+    description: 'SERVICE_UNAVAILABLE; details holds the report, the failing check under error.',
+  })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 1500 }),

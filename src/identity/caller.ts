@@ -8,6 +8,8 @@ export interface Caller {
   role: Role;
   organisationId: string | null;
   membershipStatus: MembershipStatus | null;
+  /** For pages to remind the person; rules read it from the database (VerifiedEmailGate). */
+  emailVerified?: boolean;
   requestId: string;
 }
 

@@ -25,6 +25,7 @@ import {
 import { IntroductionDto } from './dto/introduction.dto.js';
 import { IntroductionTransitionsService } from './introduction-transitions.service.js';
 import { IntroductionsService } from './introductions.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 const TRANSITION_CONFLICT =
   'INTRODUCTION_INVALID_TRANSITION (details.allowed lists the events the state allows), or STALE_VERSION when someone acted first.';
@@ -35,6 +36,7 @@ const TRANSITION_CONFLICT =
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Pending members, or a role this action is not for.' })
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Unknown introduction, or one the caller takes no part in.' })
 @Roles('vendor', 'buyer', 'curator', 'admin')
+@ApiCommonErrorResponses()
 @Controller('introductions')
 export class IntroductionsController {
   constructor(

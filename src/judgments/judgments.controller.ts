@@ -19,12 +19,14 @@ import { JudgmentInputDto, JudgmentListQueryDto } from './dto/judgment-input.dto
 import { RelevanceJudgmentDto } from './dto/judgment.dto.js';
 import { JudgmentsExportDto } from './dto/judgments-export.dto.js';
 import { JudgmentsService } from './judgments.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('relevance judgments')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Vendors and buyers.' })
 @Roles('curator', 'admin')
+@ApiCommonErrorResponses()
 @Controller('needs/:needId/matches/:offeringId/judgment')
 export class MatchJudgmentsController {
   constructor(private readonly judgments: JudgmentsService) {}
@@ -68,6 +70,7 @@ export class MatchJudgmentsController {
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Vendors and buyers.' })
 @Roles('curator', 'admin')
+@ApiCommonErrorResponses()
 @Controller('relevance-judgments')
 export class RelevanceJudgmentsController {
   constructor(private readonly judgments: JudgmentsService) {}

@@ -10,6 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, type Page } from '../common/pagination.js';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
@@ -20,6 +21,7 @@ import { LeadInboxService } from './lead-inbox.service.js';
 @ApiTags('leads')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@ApiCommonErrorResponses()
 @Controller('leads')
 export class LeadAlertsController {
   constructor(private readonly inbox: LeadInboxService) {}
@@ -71,6 +73,7 @@ export class LeadAlertsController {
 @ApiTags('leads')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@ApiCommonErrorResponses()
 @Controller('needs')
 export class NeedLeadsController {
   constructor(private readonly inbox: LeadInboxService) {}

@@ -5,10 +5,10 @@ import {
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { Roles } from '../identity/roles.decorator.js';
@@ -19,6 +19,7 @@ import { LeadStatsService } from './lead-stats.service.js';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Vendors and buyers.' })
+@ApiCommonErrorResponses()
 @Controller('stats/leads')
 export class LeadStatsController {
   constructor(private readonly stats: LeadStatsService) {}
@@ -39,10 +40,14 @@ export class LeadStatsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="circuit-ia-pistes.csv"')
   @ApiOperation({ summary: 'Lead alerts per need over a period, as CSV (UTF-8 with BOM, RFC 4180).' })
-  @ApiProduces('text/csv')
+  // Only the 200 is CSV (decision 025): @ApiProduces would make the JSON error bodies CSV too.
   @ApiOkResponse({
     description: 'The CSV file.',
-    schema: { type: 'string', example: 'needId,publishedAt,leads,notified,opened,interested,notInterested,firstInterestAt\r\n' },
+    content: {
+      'text/csv': {
+        schema: { type: 'string', example: 'needId,publishedAt,leads,notified,opened,interested,notInterested,firstInterestAt\r\n' },
+      },
+    },
   })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   csv(@CurrentCaller() caller: Caller, @Query() query: LeadStatsQueryDto): Promise<string> {

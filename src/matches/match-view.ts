@@ -1,5 +1,5 @@
 import { findCommune, findDepartement } from '../reference/geo/geography.js';
-import type { CriterionDto, GradeDto, OfferingSummaryDto, PublicVendorDto } from './dto/match.dto.js';
+import type { CriterionDto, MatchGradeDto, MatchedOfferingDto, PublicVendorDto } from './dto/match.dto.js';
 import type { CandidateRow, RetrievalNeed, ScoringRow } from './repositories/offering-rows.js';
 import { fitCriterion, sovereigntyCriterion, useCaseCriterion } from './scoring/criteria.js';
 import type { EligibilityNeed, EligibilityOffering } from './scoring/eligibility.js';
@@ -126,7 +126,7 @@ export function criterionDtos(criteria: readonly ExplainedCriterion[]): Criterio
   }));
 }
 
-export function gradeDto(row: CandidateRow): GradeDto {
+export function gradeDto(row: CandidateRow): MatchGradeDto {
   return {
     grade: row.sovereigntyGrade ?? 'E',
     score: row.sovereigntyScore ?? 0,
@@ -135,7 +135,7 @@ export function gradeDto(row: CandidateRow): GradeDto {
   };
 }
 
-export function offeringSummary(row: CandidateRow): OfferingSummaryDto {
+export function offeringSummary(row: CandidateRow): MatchedOfferingDto {
   return {
     id: row.id,
     title: row.title,

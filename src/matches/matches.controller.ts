@@ -26,9 +26,11 @@ import { LeadsService } from './leads.service.js';
 import { MatchingWeightsService } from './matching-weights.service.js';
 import { MarketDepthService } from './market-depth.service.js';
 import { NeedMatchesService } from './need-matches.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('matching')
 @ApiBearerAuth()
+@ApiCommonErrorResponses()
 @Controller('needs')
 export class NeedMatchesController {
   constructor(
@@ -68,6 +70,7 @@ export class NeedMatchesController {
 
 @ApiTags('matching')
 @ApiBearerAuth()
+@ApiCommonErrorResponses()
 @Controller('matching')
 export class MatchingWeightsController {
   constructor(private readonly weights: MatchingWeightsService) {}
@@ -96,6 +99,7 @@ export class MatchingWeightsController {
 
 @ApiTags('matching')
 @ApiBearerAuth()
+@ApiCommonErrorResponses()
 @Controller('offerings')
 export class OfferingLeadsController {
   constructor(private readonly leads: LeadsService) {}

@@ -17,6 +17,7 @@ import type { NeedEntity } from './need.entity.js';
 import { NeedsErrors } from './needs.errors.js';
 import { NeedsRepository, type NeedChanges } from './needs.repository.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
+import { VerifiedEmailGate } from '../account-links/verified-email.gate.js';
 
 interface TransitionPlan {
   /** Who may act: throws 403/404 otherwise. */
@@ -40,9 +41,11 @@ export class NeedTransitionsService {
     private readonly needs: NeedsRepository,
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditService,
+    private readonly verifiedEmail: VerifiedEmailGate,
   ) {}
 
-  submit(caller: Caller, needId: string, dto: NeedTransitionDto): Promise<NeedDto> {
+  async submit(caller: Caller, needId: string, dto: NeedTransitionDto): Promise<NeedDto> {
+    await this.verifiedEmail.assert(caller);
     return this.transition(caller, needId, 'submit', dto.version, {
       authorise: assertBuyerOwns,
       precheck: assertSubmittable,

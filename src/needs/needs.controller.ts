@@ -21,6 +21,7 @@ import { ListNeedsQueryDto } from './dto/need-query.dto.js';
 import { NeedDto } from './dto/need.dto.js';
 import { NeedTransitionsService } from './need-transitions.service.js';
 import { NeedsService } from './needs.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 const TRANSITION_CONFLICT =
   'NEED_INVALID_TRANSITION (details.allowed lists the actions the state allows), or STALE_VERSION when someone acted first.';
@@ -30,6 +31,7 @@ const TRANSITION_CONFLICT =
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Vendors, pending members, or a role this action is not for.' })
 @Roles('buyer', 'curator', 'admin')
+@ApiCommonErrorResponses()
 @Controller('needs')
 export class NeedsController {
   constructor(

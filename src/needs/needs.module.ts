@@ -1,3 +1,4 @@
+import { AccountLinksModule } from '../account-links/account-links.module.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
@@ -8,7 +9,7 @@ import { NeedsRepository } from './needs.repository.js';
 import { NeedsService } from './needs.service.js';
 
 @Module({
-  imports: [AuditModule, OutboxModule, OrganisationsModule],
+  imports: [AuditModule, OutboxModule, OrganisationsModule, AccountLinksModule],
   controllers: [NeedsController],
   providers: [NeedsRepository, NeedsService, NeedTransitionsService],
   exports: [NeedsRepository, NeedsService, NeedTransitionsService],

@@ -4,10 +4,12 @@ import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { NotificationSettingsDto, UpdateNotificationSettingsDto } from './dto/notification-settings.dto.js';
 import { NotificationSettingsService } from './notification-settings.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
+@ApiCommonErrorResponses()
 @Controller('me/notifications')
 export class NotificationSettingsController {
   constructor(private readonly settings: NotificationSettingsService) {}

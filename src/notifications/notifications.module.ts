@@ -2,6 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { configToken, type ConfigSlices } from '../config/config-slices.js';
 import { NeedsModule } from '../needs/needs.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
+import { AccountMailer } from './account-mail.js';
 import { LogMailTransport, MAIL_TRANSPORT, SmtpMailTransport, type MailTransport } from './mail-transport.js';
 import { NeedNotificationsHandler } from './need-notifications.handler.js';
 import { NotificationSettingsController } from './notification-settings.controller.js';
@@ -17,6 +18,7 @@ import { NotificationsService } from './notifications.service.js';
     NotificationsService,
     NotificationSettingsService,
     NeedNotificationsHandler,
+    AccountMailer,
     {
       provide: MAIL_TRANSPORT,
       inject: [configToken('mail')],
@@ -27,6 +29,6 @@ import { NotificationsService } from './notifications.service.js';
       },
     },
   ],
-  exports: [NotificationsService, NotificationsRepository, NotificationSettingsService, MAIL_TRANSPORT],
+  exports: [NotificationsService, NotificationsRepository, NotificationSettingsService, MAIL_TRANSPORT, AccountMailer],
 })
 export class NotificationsModule {}

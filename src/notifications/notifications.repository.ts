@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_LEAD_FREQUENCY, type LeadFrequency } from './lead-frequency.js';
+import type { AccountMailKind } from './account-mail-kinds.js';
 import type { NotificationKind } from './notification-kinds.js';
 
 /** A notification kind, or another mail the log keeps (lead alerts and digests). */
-export type MailKind = NotificationKind | 'lead_alert' | 'lead_digest' | 'need_invitation';
+export type MailKind = NotificationKind | AccountMailKind | 'lead_alert' | 'lead_digest' | 'need_invitation';
 
 export interface Recipient {
   userId: string;
@@ -37,6 +38,16 @@ export class NotificationsRepository {
         ORDER BY u.id`,
       [userIds, kind],
     )) as Recipient[];
+  }
+
+  /** A live user with an address, mutes ignored: for account e-mails, which cannot be muted. */
+  async liveRecipient(userId: string): Promise<Recipient | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT id AS "userId", email, display_name AS "displayName" FROM app_user
+        WHERE id = $1 AND deleted_at IS NULL AND email IS NOT NULL`,
+      [userId],
+    )) as Recipient[];
+    return rows[0] ?? null;
   }
 
   async activeStaffIds(role: 'curator' | 'admin'): Promise<string[]> {

@@ -25,10 +25,12 @@ import { CreateOfferingDto, RejectClaimDto, UpdateOfferingDto, VerifyClaimDto } 
 import { OfferingClaimsService } from './offering-claims.service.js';
 import { ExpiringClaimDto } from './dto/expiring-claim.dto.js';
 import { OfferingsService } from './offerings.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 const claimParam = ApiParam({ name: 'claim', enum: CLAIM_KEYS, example: 'certifications.secNumCloud' });
 
 @ApiTags('offerings')
+@ApiCommonErrorResponses()
 @Controller('offerings')
 export class OfferingsController {
   constructor(

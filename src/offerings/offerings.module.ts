@@ -1,3 +1,4 @@
+import { AccountLinksModule } from '../account-links/account-links.module.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
@@ -14,7 +15,7 @@ import { OfferingsRepository } from './offerings.repository.js';
 import { OfferingsService } from './offerings.service.js';
 
 @Module({
-  imports: [AuditModule, OrganisationsModule, OutboxModule, NotificationsModule],
+  imports: [AuditModule, OrganisationsModule, OutboxModule, NotificationsModule, AccountLinksModule],
   controllers: [OfferingsController],
   providers: [
     OfferingsRepository,

@@ -18,6 +18,7 @@ import { OfferingsErrors } from './offerings.errors.js';
 import { OfferingsRepository } from './offerings.repository.js';
 import { changedClaims, type SovereigntyProfile } from './sovereignty-profile.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
+import { VerifiedEmailGate } from '../account-links/verified-email.gate.js';
 
 /** Owner members and staff see drafts and archived offerings; everyone sees published ones. */
 export function canSeeUnpublished(caller: Caller | null, vendorId: string): boolean {
@@ -32,6 +33,7 @@ export class OfferingsService {
     private readonly organisations: OrganisationsRepository,
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditService,
+    private readonly verifiedEmail: VerifiedEmailGate,
   ) {}
 
   /** A new draft of the caller's vendor organisation. Drafts are not searchable: no outbox event. */
@@ -98,6 +100,7 @@ export class OfferingsService {
       if (!to) throw OfferingsErrors.OFFERING_INVALID_TRANSITION(undefined, { status: from, allowed: allowedActions(from) });
       const vendor = await this.vendorOf(offering.vendorId, manager);
       if (to === 'published') {
+        await this.verifiedEmail.assert(caller, manager);
         const problems = missingForPublication(publishable(offering));
         if (!vendor.verified) {
           problems.unshift({ field: 'vendor', messages: ['the vendor organisation must be verified by a curator before publishing'] });

@@ -15,11 +15,13 @@ import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { OrganisationDto } from './dto/organisation.dto.js';
 import { UpdateOrganisationDto } from './dto/organisation-input.dto.js';
 import { OrganisationsService } from './organisations.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Not an approved member of this organisation, nor a curator or admin.' })
+@ApiCommonErrorResponses()
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}

@@ -10,6 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { Roles } from '../identity/roles.decorator.js';
@@ -21,6 +22,7 @@ import { PartnersService } from './partners.service.js';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Not an admin.' })
+@ApiCommonErrorResponses()
 @Roles('admin')
 @Controller('admin/partners')
 export class AdminPartnersController {

@@ -10,6 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { Public } from '../identity/public.decorator.js';
@@ -21,6 +22,7 @@ import { NeedInvitationsService } from './need-invitations.service.js';
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Unknown link (INVITATION_NOT_FOUND).' })
 @ApiConflictResponse({ type: ErrorBodyDto, description: 'Already used (INVITATION_USED).' })
 @ApiGoneResponse({ type: ErrorBodyDto, description: 'Expired (INVITATION_EXPIRED).' })
+@ApiCommonErrorResponses()
 @Controller('need-invitations')
 export class NeedInvitationsController {
   constructor(private readonly invitations: NeedInvitationsService) {}

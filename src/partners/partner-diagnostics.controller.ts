@@ -10,6 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { DiagnosticImportedDto, ImportDiagnosticDto } from './dto/diagnostic.dto.js';
 import { DIAGNOSTIC_CSV_COLUMNS } from './diagnostic-csv.js';
@@ -25,6 +26,7 @@ import { PartnerKeyAuth } from './partner-key-auth.js';
 @ApiTags('partner intake')
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No key, or an unknown, revoked or expired one.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'The key lacks needs:write.' })
+@ApiCommonErrorResponses()
 @Controller('partner/diagnostics')
 export class PartnerDiagnosticsController {
   constructor(private readonly diagnostics: DiagnosticImportService) {}

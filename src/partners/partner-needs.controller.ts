@@ -8,6 +8,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, PageQueryDto, type Page } from '../common/pagination.js';
 import { CreatePartnerNeedDto, PartnerNeedCreatedDto, PartnerNeedDto } from './dto/partner-need.dto.js';
@@ -19,6 +20,7 @@ import { PartnerIntakeService } from './partner-intake.service.js';
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No key, or an unknown, revoked or expired one (API_KEY_INVALID).' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'The key lacks the scope (API_KEY_SCOPE_MISSING).' })
 @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'Over PARTNER_KEY_RATE_LIMIT_PER_MINUTE for this key.' })
+@ApiCommonErrorResponses()
 @Controller('partner/needs')
 export class PartnerNeedsController {
   constructor(private readonly intake: PartnerIntakeService) {}

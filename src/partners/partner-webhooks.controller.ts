@@ -9,6 +9,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, PageQueryDto, type Page } from '../common/pagination.js';
 import {
@@ -36,6 +37,7 @@ const SIGNATURE_DOC =
 @ApiExtraModels(WebhookEventDto, NeedStatusChangedDataDto, IntroductionStatusChangedDataDto)
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No key, or an unknown, revoked or expired one.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'The key lacks needs:read.' })
+@ApiCommonErrorResponses()
 @Controller('partner/webhook')
 export class PartnerWebhooksController {
   constructor(private readonly webhooks: PartnerWebhooksService) {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, type Page } from '../common/pagination.js';
 import { CommuneDto, DepartementDto, RegionDto } from './dto/geography.dto.js';
@@ -8,10 +8,13 @@ import { SectorDto, SovereigntyVocabularyDto, UseCaseDto } from './dto/vocabular
 import { ReferenceCacheInterceptor } from './reference-cache.interceptor.js';
 import { ReferenceService } from './reference.service.js';
 import { Public } from '../identity/public.decorator.js';
+import { ApiValidationFailedResponse } from '../common/errors/api-error-responses.js';
 
 @ApiTags('reference')
 @ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag of a previous answer: 304 while the data are unchanged.' })
 @ApiExtraModels(ErrorBodyDto)
+@ApiResponse({ status: 304, description: 'Not modified: the If-None-Match ETag is still current (no body).' })
+@ApiValidationFailedResponse()
 @UseInterceptors(ReferenceCacheInterceptor)
 @Public()
 @Controller('reference')

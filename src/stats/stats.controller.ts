@@ -5,7 +5,6 @@ import {
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -18,12 +17,14 @@ import { StatsValuesDto } from './dto/stats-values.dto.js';
 import { StatsSourcesDto } from './dto/stats-sources.dto.js';
 import { StatsFunnelDto, StatsOverviewDto } from './dto/stats.dto.js';
 import { StatsService } from './stats.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('stats')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Vendors and buyers.' })
 @Roles('curator', 'admin')
+@ApiCommonErrorResponses()
 @Controller('stats')
 export class StatsController {
   constructor(private readonly stats: StatsService) {}
@@ -76,10 +77,10 @@ export class StatsController {
     summary:
       'Needs past draft with their introductions and won deal values, as CSV (UTF-8 with BOM, RFC 4180), columns of your choice; `from`/`to` keep the needs created in that period.',
   })
-  @ApiProduces('text/csv')
+  // Only the 200 is CSV: @ApiProduces would have made every error body text/csv too, and they are JSON.
   @ApiOkResponse({
     description: 'The CSV file.',
-    schema: { type: 'string', example: 'id,status,regionCode,won\r\n7c9e…,published,93,1\r\n' },
+    content: { 'text/csv': { schema: { type: 'string', example: 'id,status,regionCode,won\r\n7c9e…,published,93,1\r\n' } } },
   })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   exportCsv(@CurrentCaller() caller: Caller, @Query() query: StatsExportQueryDto): Promise<string> {

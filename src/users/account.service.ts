@@ -17,6 +17,7 @@ import type { UserEntity } from './user.entity.js';
 import { UsersErrors } from './users.errors.js';
 import { UsersRepository, type ProfileChanges } from './users.repository.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
+import { AccountTokensRepository } from '../account-links/account-tokens.repository.js';
 
 /** The caller's own account: read, change, export, erase (GET/PATCH/DELETE /me, GET /me/export). */
 @Injectable()
@@ -31,6 +32,7 @@ export class AccountService {
     private readonly auditEvents: AuditRepository,
     private readonly notifications: NotificationsRepository,
     private readonly sessions: SessionLiveness,
+    private readonly accountTokens: AccountTokensRepository,
   ) {}
 
   async me(caller: Caller): Promise<MeDto> {
@@ -75,6 +77,9 @@ export class AccountService {
         displayName: user.displayName ?? '',
         phone: user.phone,
         hasPassword: user.passwordHash !== null,
+        emailVerifiedAt: user.emailVerifiedAt,
+        termsAcceptedAt: user.termsAcceptedAt,
+        termsVersion: user.termsVersion,
         createdAt: user.createdAt,
         updatedAt: user.updatedAt,
       },
@@ -107,6 +112,7 @@ export class AccountService {
         if ((await this.users.countLiveAdmins(manager)) <= 1) throw UsersErrors.LAST_ADMIN();
       }
       await this.refreshTokens.deleteAllOfUser(manager, user.id);
+      await this.accountTokens.deleteAllOfUser(manager, user.id);
       await this.users.anonymise(manager, user.id);
       await this.notifications.eraseFor(manager, user.id);
       await this.audit.record(manager, caller, { action: 'user.erase', entityType: 'user', entityId: user.id });

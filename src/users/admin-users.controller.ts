@@ -15,12 +15,14 @@ import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto.js';
 import { UserDto } from './dto/user.dto.js';
 import { StaffUsersService } from './staff-users.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Admins only.' })
+@ApiCommonErrorResponses()
 @Controller('admin/users')
 export class AdminUsersController {
   constructor(private readonly staff: StaffUsersService) {}

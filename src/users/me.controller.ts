@@ -16,10 +16,12 @@ import { AccountService } from './account.service.js';
 import { PersonalDataExportDto } from './dto/export.dto.js';
 import { UpdateMeDto } from './dto/update-me.dto.js';
 import { MeDto } from './dto/user.dto.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
+@ApiCommonErrorResponses()
 @Controller('me')
 export class MeController {
   constructor(private readonly account: AccountService) {}

@@ -13,12 +13,14 @@ import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { MemberDto } from './dto/member.dto.js';
 import { MembersService } from './members.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Not an approved member of this organisation, nor a curator or admin.' })
 @ApiNotFoundResponse({ type: ErrorBodyDto })
+@ApiCommonErrorResponses()
 @Controller('organisations/:id/members')
 export class MembersController {
   constructor(private readonly members: MembersService) {}

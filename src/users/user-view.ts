@@ -11,6 +11,7 @@ export function toMeDto(u: UserEntity): MeDto {
     phone: u.phone,
     organisationId: u.organisationId,
     membershipStatus: u.membershipStatus,
+    emailVerified: u.emailVerifiedAt !== null,
     createdAt: u.createdAt,
   };
 }

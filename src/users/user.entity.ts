@@ -29,6 +29,17 @@ export class UserEntity {
   @Column('text', { nullable: true })
   membershipStatus!: MembershipStatus | null;
 
+  /** Set when the owner followed the verification link; needed to publish or submit (issue 23). */
+  @Column('timestamptz', { nullable: true })
+  emailVerifiedAt!: Date | null;
+
+  /** Terms and privacy consent given at sign-up, with the version read. Null for staff accounts. */
+  @Column('timestamptz', { nullable: true })
+  termsAcceptedAt!: Date | null;
+
+  @Column('text', { nullable: true })
+  termsVersion!: string | null;
+
   @Column('timestamptz', { nullable: true })
   deletedAt!: Date | null;
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountLinksModule } from '../account-links/account-links.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CredentialsModule } from '../credentials/credentials.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -12,7 +13,7 @@ import { StaffUsersService } from './staff-users.service.js';
 import { UsersRepository } from './users.repository.js';
 
 @Module({
-  imports: [CredentialsModule, AuditModule, OrganisationsModule, NotificationsModule],
+  imports: [CredentialsModule, AuditModule, OrganisationsModule, NotificationsModule, AccountLinksModule],
   controllers: [MeController, MembersController, AdminUsersController],
   providers: [UsersRepository, AccountService, MembersService, StaffUsersService],
   exports: [UsersRepository, AccountService, MembersService],

@@ -12,6 +12,8 @@ export interface NewUser {
   phone?: string | null;
   organisationId?: string | null;
   membershipStatus?: MembershipStatus | null;
+  /** The terms version the person accepted at sign-up (staff accounts accept none). */
+  termsVersion?: string | null;
 }
 
 export interface ProfileChanges {
@@ -48,7 +50,16 @@ export class UsersRepository {
 
   async create(manager: EntityManager, user: NewUser): Promise<UserEntity> {
     const repo = this.repo(manager);
-    return repo.save(repo.create({ phone: null, organisationId: null, membershipStatus: null, ...user }));
+    const { termsVersion, ...fields } = user;
+    const consent = termsVersion ? { termsVersion, termsAcceptedAt: new Date() } : { termsVersion: null, termsAcceptedAt: null };
+    return repo.save(
+      repo.create({ phone: null, organisationId: null, membershipStatus: null, emailVerifiedAt: null, ...fields, ...consent }),
+    );
+  }
+
+  /** The owner proved the address is theirs (verification link, or a password reset link). */
+  async markEmailVerified(manager: EntityManager, userId: string): Promise<void> {
+    await this.repo(manager).update({ id: userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: () => 'now()' });
   }
 
   countLiveAdmins(manager?: EntityManager): Promise<number> {

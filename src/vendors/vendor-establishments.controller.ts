@@ -16,6 +16,7 @@ import { Roles } from '../identity/roles.decorator.js';
 import { EstablishmentViewDto } from '../organisations/dto/organisation.dto.js';
 import { VendorEstablishmentParamsDto } from './dto/vendor-establishment.dto.js';
 import { VendorEstablishmentsService } from './vendor-establishments.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 const CONFIRMED_EXAMPLE = { siret: '55210055400021', communeCode: '06088', confirmed: true, confirmedAt: '2026-12-02T09:30:00.000Z' };
 
@@ -31,6 +32,7 @@ const CONFIRMED_EXAMPLE = { siret: '55210055400021', communeCode: '06088', confi
   type: ErrorBodyDto,
   description: 'VENDOR_NOT_FOUND, or ESTABLISHMENT_NOT_FOUND: the vendor declares no site with this SIRET.',
 })
+@ApiCommonErrorResponses()
 @Controller('vendors/:id/establishments/:siret/confirmation')
 export class VendorEstablishmentsController {
   constructor(private readonly establishments: VendorEstablishmentsService) {}

@@ -19,8 +19,10 @@ import { ApiPageResponse, type Page } from '../common/pagination.js';
 import { OfferingSummaryDto } from '../offerings/dto/offering.dto.js';
 import { UpdateVendorDto, VendorDto, VendorListQueryDto, VendorOfferingsQueryDto, VendorSummaryDto } from './dto/vendor.dto.js';
 import { VendorsService } from './vendors.service.js';
+import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('vendors')
+@ApiCommonErrorResponses()
 @Controller('vendors')
 export class VendorsController {
   constructor(private readonly vendors: VendorsService) {}

@@ -14,6 +14,8 @@ import { UsersModule } from '../users/users.module.js';
 import { VendorsModule } from '../vendors/vendors.module.js';
 import { FaviconController, WebAssetsController } from './shared/assets.controller.js';
 import { WebAccountController } from './account/account.controller.js';
+import { WebAccountLinksController } from './account/account-links.controller.js';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { BuyerPages } from './buyer/buyer-pages.js';
 import { WebBuyerController } from './buyer/buyer.controller.js';
 import { WebNeedStepsController } from './buyer/need-steps.controller.js';
@@ -30,6 +32,7 @@ import { WebEmbedController } from './public/embed.controller.js';
 import { WebInvitationController } from './public/invitation.controller.js';
 import { PartnersModule } from '../partners/partners.module.js';
 import { ReferenceModule } from '../reference/reference.module.js';
+import { WebLegalController } from './public/legal.controller.js';
 import { VendorPages } from './vendor/vendor-pages.js';
 import { WebVendorOfferingsController } from './vendor/vendor-offerings.controller.js';
 import { WebVendorOrganisationController } from './vendor/vendor-organisation.controller.js';
@@ -47,6 +50,7 @@ import { WebSessionService } from './shared/web-session.service.js';
 @Module({
   imports: [
     AuthModule,
+    AccountsModule,
     UsersModule,
     OrganisationsModule,
     CatalogueModule,
@@ -69,7 +73,9 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebUnsubscribeController,
     WebEmbedController,
     WebInvitationController,
+    WebLegalController,
     WebAccountController,
+    WebAccountLinksController,
     WebBuyerController,
     WebNeedStepsController,
     WebIntroductionsController,

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { Api, BENCH_PASSWORD, loadCorpus } from '../../bench/support/relevance-api.js';
+import { Api, BENCH_PASSWORD, loadCorpus, outboxVerificationTokens } from '../../bench/support/relevance-api.js';
 import { readCorpus } from '../../bench/support/relevance-corpus.js';
 import { runJudgedSet, type JudgedRun } from '../../bench/support/relevance-run.js';
 import { TextRelevance } from '../../src/matches/ranking/text-relevance.js';
@@ -22,7 +22,7 @@ describe('ranking quality on the judged set (issue 26 floor)', () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const api = new Api(`http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`);
     const { corpus, judgments } = readCorpus();
-    const loaded = await loadCorpus(api, corpus, admin, () => undefined);
+    const loaded = await loadCorpus(api, corpus, admin, () => undefined, outboxVerificationTokens(t.dataSource));
     run = await runJudgedSet(api, loaded, corpus, judgments, (text, ids) => t.app.get(TextRelevance).scores(text, ids));
   }, 180_000);
   afterAll(async () => {

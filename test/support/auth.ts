@@ -7,6 +7,10 @@
  *   await request(t.server).get('/me').set(bearer(vendor));
  *   const curator = await createCurator(t);
  *   const colleague = await registerVendor(t, { organisation: { siren: vendor.organisation.siren } }); // pending
+ *   const newcomer = await registerBuyer(t, { verify: false });  // address not confirmed: cannot submit
+ *
+ * Registered accounts confirm their address through the real route, with the link the sign-up
+ * queued for its e-mail, so they may publish and submit like a person who clicked it.
  */
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -61,6 +65,8 @@ export interface RegisterOverrides {
   displayName?: string;
   phone?: string;
   organisation?: Record<string, unknown>;
+  /** Follow the confirmation link (the default); false leaves the address unconfirmed. */
+  verify?: boolean;
 }
 
 /** The body POST /auth/register expects, for a vendor or a buyer, with overrides merged in. */
@@ -71,6 +77,7 @@ export function registrationBody(role: 'vendor' | 'buyer', overrides: RegisterOv
     displayName: overrides.displayName ?? `Test ${role}`,
     ...(overrides.phone ? { phone: overrides.phone } : {}),
     role,
+    acceptTerms: true,
     organisation: {
       name: `${role === 'vendor' ? 'Azur IA' : 'Boulangerie Niçoise'} ${randomBytes(3).toString('hex')}`,
       siren: randomSiren(),
@@ -87,6 +94,7 @@ async function register(t: TestApp, role: 'vendor' | 'buyer', overrides: Registe
   const res = await request(t.server).post('/auth/register').send(body);
   if (res.status !== 201) throw new Error(`register ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
   const organisation = body.organisation as { siren: string };
+  if (overrides.verify !== false) await confirmEmail(t, res.body.user.id);
   return {
     userId: res.body.user.id,
     email: res.body.user.email,
@@ -98,6 +106,25 @@ async function register(t: TestApp, role: 'vendor' | 'buyer', overrides: Registe
     membershipStatus: res.body.user.membershipStatus,
     organisation: { id: res.body.user.organisationId, siren: organisation.siren },
   };
+}
+
+/** The token of the newest confirmation link queued for this user's e-mail (what the e-mail's link carries). */
+export async function verificationToken(t: TestApp, userId: string): Promise<string> {
+  const rows = (await t.dataSource.query(
+    `SELECT payload->>'token' AS token FROM outbox_event
+      WHERE topic = 'account.email_verification' AND payload->>'userId' = $1 ORDER BY seq DESC LIMIT 1`,
+    [userId],
+  )) as { token: string }[];
+  if (!rows[0]) throw new Error(`no confirmation link queued for user ${userId}`);
+  return rows[0].token;
+}
+
+/** Confirms the address the way the e-mail's link does (POST /auth/email/verify). */
+export async function confirmEmail(t: TestApp, userId: string): Promise<void> {
+  const res = await request(t.server)
+    .post('/auth/email/verify')
+    .send({ token: await verificationToken(t, userId) });
+  if (res.status !== 204) throw new Error(`e-mail confirmation failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** Registers a vendor; with `organisation.siren` of an existing vendor, a pending member. */

@@ -7,6 +7,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { createDataSource } from '../../dist/src/database/data-source.js';
 import { freePort, startEmbeddedPostgres, withDatabase } from '../../dist/src/database/embedded-postgres.js';
+import { loadConfig } from '../../dist/src/config/app-config.js';
+import { buildPreviewOpenApiDocument } from '../../dist/src/openapi/preview-document.js';
 
 /**
  * One PostgreSQL for the whole run (embedded, or DATABASE_URL's server), and a template database
@@ -49,10 +51,24 @@ export default async function globalSetup() {
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
 
-  globalThis.__circuitTestServer = { embedded, tmpDir, serverUrl, template };
+  const contractDir = await writeOpenApiDocument();
+
+  globalThis.__circuitTestServer = { embedded, tmpDir, serverUrl, template, contractDir };
   process.env.CIRCUIT_TEST_SERVER_URL = serverUrl;
   process.env.CIRCUIT_TEST_TEMPLATE = template;
+  process.env.CIRCUIT_TEST_OPENAPI_DIR = contractDir;
   process.stdout.write(
     `\nTest database: ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'}, template ${template} migrated in ${Date.now() - started} ms\n`,
   );
+}
+
+/**
+ * The OpenAPI document, built once for the run: every test app checks its JSON answers against it
+ * (test/support/openapi-contract.ts), and each test file leaves its counts beside it.
+ */
+async function writeOpenApiDocument() {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'circuit-ia-openapi-'));
+  const document = await buildPreviewOpenApiDocument(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
+  await fs.writeFile(path.join(dir, 'openapi.json'), JSON.stringify(document));
+  return dir;
 }

@@ -7,6 +7,7 @@ import { AppModule } from '../../src/app.module.js';
 import { configureApp, createFastifyAdapter } from '../../src/app.setup.js';
 import { createLogger } from '../../src/common/logging/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { checkResponsesAgainstOpenApi } from './contract-check.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -56,6 +57,7 @@ export async function createTestApp({ env = {}, imports = [], overrides = [], da
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config, createLogger(config)), {
     logger: false,
   });
+  checkResponsesAgainstOpenApi(app.getHttpAdapter().getInstance());
   await configureApp(app, config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -334,7 +334,7 @@ describe('Web console: the buyer space and introductions', () => {
         reach: 'local',
       });
       expect(commune.status).toBe(400);
-      expect(visibleText(commune.text)).toContain('Code commune (INSEE) inconnu.');
+      expect(visibleText(commune.text)).toContain('Commune inconnue : tapez son nom ou son code postal');
       expect(commune.text).toContain('value="Atlantide-sur-Mer"');
       expect(commune.text).toMatch(/value="local" aria-describedby="[^"]+" checked/);
       const noCommune = await web.post(`/app/acheteur/besoins/${id}/etape/2`, { version: versionIn(s2.text), communeCode: '' });
@@ -598,7 +598,7 @@ describe('Web console: the buyer space and introductions', () => {
       expect(visibleText(need.text)).toContain('Clore le besoin');
       const noOutcome = await buyerWeb.post(`/app/acheteur/besoins/${pair.needId}/clore`, { version: versionIn(need.text), outcome: '' });
       expect(noOutcome.status).toBe(400);
-      expect(visibleText(noOutcome.text)).toContain('Choisissez une valeur dans la liste.');
+      expect(visibleText(noOutcome.text)).toContain('Ce champ est obligatoire.');
       const closed = await postAndFollow(buyerWeb, `/app/acheteur/besoins/${pair.needId}/clore`, {
         version: versionIn(need.text),
         outcome: 'won',

@@ -120,7 +120,7 @@ describe('Web console: the curators’ pages', () => {
         sector: 'ZZ.99',
       });
       expect(bad.status).toBe(400);
-      expect(visibleText(bad.text)).toContain('Code NAF inconnu');
+      expect(visibleText(bad.text)).toContain('Ce code NAF (APE) est inconnu');
       expect(bad.text).toContain('value="ZZ.99"');
       const ok = await web.post(`/app/curation/besoins/${id}/publier`, {
         version,
@@ -306,7 +306,7 @@ describe('Web console: the curators’ pages', () => {
       const { version } = await apiNeed(t, curator, need.id);
       const missing = await web.post(`/app/curation/besoins/${need.id}/clore`, { version });
       expect(missing.status).toBe(400);
-      expect(visibleText(missing.text)).toContain('Issue : Choisissez une valeur dans la liste.');
+      expect(visibleText(missing.text)).toContain('Issue : Ce champ est obligatoire.');
       expect((await web.post(`/app/curation/besoins/${need.id}/clore`, { version, outcome: 'no_fit' })).status).toBe(303);
       expect(await apiNeed(t, curator, need.id)).toMatchObject({ status: 'closed', closeOutcome: 'no_fit' });
     });

@@ -69,6 +69,12 @@ describe('console: vendor leads', () => {
       s.specialistId,
     ]);
     expect(n).toBe(1);
+    const indicators = visibleText((await web.get('/app/curation/indicateurs')).text);
+    expect(indicators).toContain('Alertes aux fournisseurs (pistes)');
+    expect(indicators).toContain('« intéressé »');
+    const csv = await web.get('/app/curation/indicateurs/pistes.csv');
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(s.needId);
   });
 
   it('lets a vendor choose how often alerts come, and refuses another vendor’s lead', async () => {

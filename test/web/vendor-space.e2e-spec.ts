@@ -115,7 +115,7 @@ describe('Web console: vendor space', () => {
       expect(text).toContain('Brouillon maison');
       expect(text).toContain('Brouillon');
       expect(text).toContain('Publiée');
-      expect(text).toMatch(/A 99\/100 · déclaratif/);
+      expect(text).toMatch(/A 99\/100 · déclaré, non vérifié/);
       expect(res.text).toContain(`/app/mises-en-relation/${intro.body.id}`);
       expect(text).toContain('Tri automatique des courriers entrants');
       expect(text).toContain('À vous de répondre');
@@ -150,7 +150,7 @@ describe('Web console: vendor space', () => {
       expect(page.status).toBe(200);
       const text = visibleText(page.text);
       expect(text).toContain("L'offre est créée en brouillon.");
-      expect(text).toMatch(/A Souverain \(80 et plus\) — 99\/100 déclaratif/);
+      expect(text).toMatch(/A Très souverain \(80 à 100 points\) — 99\/100 déclaré, non vérifié/);
       expect(page.text.match(/class="bar-fill"/g)).toHaveLength(5);
       expect(text).toContain('Publier dans le catalogue');
       expect(text).toContain("Archiver l'offre");
@@ -214,7 +214,8 @@ describe('Web console: vendor space', () => {
       expect(text).toContain('Code département inconnu.');
       expect(text).toContain('Saisissez un nombre entier.');
       expect(text).toContain('Répondez par oui ou par non.');
-      expect(text).toContain('Choisissez une valeur dans la liste.');
+      // An empty choice is "obligatoire" (issue 23), not "choose a value from the list".
+      expect(text).toContain('Modèle de tarification : Ce champ est obligatoire.');
       expect(text).toContain('Saisissez une adresse web complète');
       expect(text).not.toMatch(/must be|should not|Valeur refusée/);
       expect(res.text).toContain('Résumé tapé à garder');
@@ -430,8 +431,8 @@ describe('Web console: vendor space', () => {
       expect(bad.status).toBe(400);
       const text = visibleText(bad.text);
       expect(text).toContain('Site web : Saisissez une adresse web complète');
-      expect(text).toContain('Site 1 : SIRET : Le SIRET doit compter 14 chiffres');
-      expect(text).toContain('Code commune (INSEE) inconnu.');
+      expect(text).toContain("Site 1 : SIRET : Ce numéro SIRET n'existe pas : vérifiez les 14 chiffres.");
+      expect(text).toContain('Commune inconnue : tapez son nom ou son code postal');
       expect(bad.text).toContain('value="riviera point fr"');
       expect(bad.text).toContain('value="Nulle-Part-sur-Mer"');
 

@@ -272,9 +272,10 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
         'organisation.nafCode': '84.11Z',
         'organisation.communeCode': 'Nice (06088)',
         'organisation.buyerType': 'collectivite',
+        acceptTerms: 'true',
       });
       expect(res.status).toBe(303);
-      expect(res.location).toBe('/app/acheteur?message=registered');
+      expect(res.location).toBe('/app/acheteur?message=registered-verify');
     });
 
     it('shows French field errors on a 400 and keeps what was typed, except the password', async () => {
@@ -293,8 +294,8 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
       expect(res.status).toBe(400);
       const text = visibleText(res.text);
       expect(text).toContain('Saisissez une adresse e-mail valide');
-      expect(text).toContain('Le SIREN doit compter 9 chiffres');
-      expect(text).toContain('Code commune (INSEE) inconnu');
+      expect(text).toContain("Ce numéro SIREN n'existe pas : vérifiez les 9 chiffres.");
+      expect(text).toContain('Commune inconnue : tapez son nom ou son code postal');
       expect(res.text).toContain('value="Ma Société"');
       expect(res.text).toContain('value="pas-une-adresse"');
       expect(res.text).not.toContain('secret-password-kept-out');
@@ -314,6 +315,7 @@ describe('Web console: session, CSRF, public pages, sign-in and sign-up', () => 
         'organisation.nafCode': '62.01Z',
         'organisation.communeCode': '06088',
         'organisation.buyerType': 'pme',
+        acceptTerms: 'true',
       });
       expect(res.status).toBe(409);
       expect(visibleText(res.text)).toContain('Un compte utilise déjà cette adresse e-mail.');

@@ -5,10 +5,15 @@ export class AuditEventDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Null for the system itself (boot tasks, scheduled jobs).' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for the system itself (boot tasks, scheduled jobs).',
+  })
   actorId!: string | null;
 
-  @ApiProperty({ example: 'curator' })
+  @ApiProperty({ type: String, example: 'curator' })
   actorRole!: string | null;
 
   @ApiProperty({ example: 'need.publish' })
@@ -17,16 +22,21 @@ export class AuditEventDto {
   @ApiProperty({ example: 'need' })
   entityType!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   entityId!: string | null;
 
-  @ApiPropertyOptional({ example: { status: 'submitted' }, nullable: true })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { status: 'submitted' }, nullable: true })
   before!: Record<string, unknown> | null;
 
-  @ApiPropertyOptional({ example: { status: 'published', useCases: ['DOC_PROCESSING'] }, nullable: true })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { status: 'published', useCases: ['DOC_PROCESSING'] },
+    nullable: true,
+  })
   after!: Record<string, unknown> | null;
 
-  @ApiPropertyOptional({ example: '5f0c1c9e-5b7e-4c43-9f3c-6f2a1f0b7d2e', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '5f0c1c9e-5b7e-4c43-9f3c-6f2a1f0b7d2e', nullable: true })
   requestId!: string | null;
 
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Equals, IsEmail, IsIn, IsNotEmpty, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CreateOrganisationDto } from '../../organisations/dto/organisation-input.dto.js';
 import { MeDto } from '../../users/dto/user.dto.js';
 import { PHONE } from '../../users/dto/update-me.dto.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { TERMS_VERSION } from '../../account-links/terms.js';
 
 export const SELF_SERVICE_ROLES = ['vendor', 'buyer'] as const;
 
@@ -43,6 +44,15 @@ export class RegisterDto {
   @ValidateNested()
   @Type(() => CreateOrganisationDto)
   organisation!: CreateOrganisationDto;
+
+  @ApiProperty({
+    example: true,
+    description:
+      `Required: the person accepts the terms of use (/app/mentions-legales) and the privacy notice (/app/donnees-personnelles). ` +
+      `Recorded with its date and the version in force (${TERMS_VERSION}).`,
+  })
+  @Equals(true, { message: 'acceptTerms must be true: the terms of use and the privacy notice must be accepted' })
+  acceptTerms!: boolean;
 }
 
 export class LoginDto {

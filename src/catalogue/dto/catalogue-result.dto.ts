@@ -51,10 +51,10 @@ export class CatalogueItemDto {
   @ApiProperty({ example: true })
   remoteDelivery!: boolean;
 
-  @ApiPropertyOptional({ example: 5000, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', example: 5000, nullable: true })
   minBudgetEur!: number | null;
 
-  @ApiPropertyOptional({ example: 40000, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', example: 40000, nullable: true })
   maxBudgetEur!: number | null;
 
   @ApiProperty({ example: '2026-11-20T09:00:00.000Z' })
@@ -62,25 +62,34 @@ export class CatalogueItemDto {
 }
 
 export class CatalogueFacetsDto {
-  @ApiProperty({ example: { VISION_QUALITY_CONTROL: 12, DOC_PROCESSING: 7 } })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { VISION_QUALITY_CONTROL: 12, DOC_PROCESSING: 7 } })
   useCases!: Record<string, number>;
 
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
     example: { '93': 15, '84': 4 },
     description: 'Offerings the région filter would find, by région code: national offerings count in every région.',
   })
   regions!: Record<string, number>;
 
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
     example: { '06': 9, '13': 6 },
     description: 'Offerings the département filter would find, by département code: national offerings count in every département.',
   })
   departements!: Record<string, number>;
 
-  @ApiProperty({ example: { A: 3, B: 9, C: 5 } })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { A: 3, B: 9, C: 5 } })
   grade!: Record<string, number>;
 
-  @ApiProperty({ example: { FR: 10, EU_EEA: 5 }, description: 'Where customer data live.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { FR: 10, EU_EEA: 5 },
+    description: 'Where customer data live.',
+  })
   dataResidency!: Record<string, number>;
 }
 

@@ -19,7 +19,12 @@ export class ErrorBodyDto {
   @ApiProperty({ example: 'The request is invalid.' })
   message!: string;
 
+  // A list (failing fields, missing ones) or an object ({ allowed: [...] }); never a scalar.
   @ApiPropertyOptional({
+    oneOf: [
+      { type: 'array', items: {} },
+      { type: 'object', additionalProperties: true },
+    ],
     description: 'Extra facts: for VALIDATION_FAILED the list of failing fields, for INVALID_TRANSITION the allowed ones.',
     example: [{ field: 'siren', messages: ['siren must be a valid SIREN number'] }],
   })

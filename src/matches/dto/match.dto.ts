@@ -49,12 +49,12 @@ export class WeightsDto {
  * `weightProblems` (integers 0–100, at least one positive), so the API and the core agree.
  */
 export class UpdateWeightsDto {
-  @ApiProperty({ example: 30 }) @IsOptional() useCase?: unknown;
-  @ApiProperty({ example: 20 }) @IsOptional() proximity?: unknown;
-  @ApiProperty({ example: 20 }) @IsOptional() sovereignty?: unknown;
-  @ApiProperty({ example: 15 }) @IsOptional() sector?: unknown;
-  @ApiProperty({ example: 10 }) @IsOptional() text?: unknown;
-  @ApiProperty({ example: 5 }) @IsOptional() fit?: unknown;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, example: 30 }) @IsOptional() useCase?: unknown;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, example: 20 }) @IsOptional() proximity?: unknown;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, example: 20 }) @IsOptional() sovereignty?: unknown;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, example: 15 }) @IsOptional() sector?: unknown;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, example: 10 }) @IsOptional() text?: unknown;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, example: 5 }) @IsOptional() fit?: unknown;
 }
 
 export class MatchingWeightsDto {
@@ -79,14 +79,14 @@ export class CriterionDto {
   @ApiProperty({ example: 'Fournisseur présent dans le même département (siège à Valbonne).' }) reason!: string;
 }
 
-export class GradeDto {
+export class MatchGradeDto {
   @ApiProperty({ enum: ['A', 'B', 'C', 'D', 'E'], example: 'A' }) grade!: string;
   @ApiProperty({ example: 92 }) score!: number;
   @ApiProperty({ example: false }) verified!: boolean;
   @ApiProperty({ enum: ['vérifié', 'déclaratif'], example: 'déclaratif' }) label!: string;
 }
 
-export class OfferingSummaryDto {
+export class MatchedOfferingDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Assistant documentaire souverain' }) title!: string;
   @ApiProperty({ nullable: true, type: String, example: 'Un assistant RAG hébergé en France.' }) summary!: string | null;
@@ -111,10 +111,10 @@ export class MatchDto {
   @ApiProperty({ example: 1 }) rank!: number;
   @ApiProperty({ example: 87.5 }) total!: number;
   @ApiProperty({ type: [CriterionDto] }) criteria!: CriterionDto[];
-  @ApiProperty({ type: GradeDto }) grade!: GradeDto;
+  @ApiProperty({ type: MatchGradeDto }) grade!: MatchGradeDto;
   @ApiProperty({ enum: ['same_departement', 'adjacent_departement', 'same_region', 'adjacent_region', 'on_site', 'remote', 'out_of_area'] })
   proximity!: string;
-  @ApiProperty({ type: OfferingSummaryDto }) offering!: OfferingSummaryDto;
+  @ApiProperty({ type: MatchedOfferingDto }) offering!: MatchedOfferingDto;
   @ApiProperty({ type: PublicVendorDto }) vendor!: PublicVendorDto;
 }
 
@@ -124,9 +124,9 @@ export class ExclusionDto {
 }
 
 export class ExcludedOfferingDto {
-  @ApiProperty({ type: OfferingSummaryDto }) offering!: OfferingSummaryDto;
+  @ApiProperty({ type: MatchedOfferingDto }) offering!: MatchedOfferingDto;
   @ApiProperty({ type: PublicVendorDto }) vendor!: PublicVendorDto;
-  @ApiProperty({ type: GradeDto }) grade!: GradeDto;
+  @ApiProperty({ type: MatchGradeDto }) grade!: MatchGradeDto;
   @ApiProperty({ type: [ExclusionDto] }) exclusions!: ExclusionDto[];
 }
 
@@ -140,9 +140,9 @@ export class WiderReachDto {
 }
 
 export class OtherLeadDto {
-  @ApiProperty({ type: OfferingSummaryDto }) offering!: OfferingSummaryDto;
+  @ApiProperty({ type: MatchedOfferingDto }) offering!: MatchedOfferingDto;
   @ApiProperty({ type: PublicVendorDto }) vendor!: PublicVendorDto;
-  @ApiProperty({ type: GradeDto }) grade!: GradeDto;
+  @ApiProperty({ type: MatchGradeDto }) grade!: MatchGradeDto;
   @ApiProperty({
     enum: OTHER_LEAD_KINDS,
     description:
@@ -207,9 +207,18 @@ export class MarketDepthDto {
   @ApiProperty({ example: 'draft' }) needStatus!: string;
   @ApiProperty({ example: 12, description: 'Eligible offerings sharing a use case with the need (text relevance ignored).' })
   eligible!: number;
-  @ApiProperty({ example: { A: 2, B: 5, C: 3, D: 1, E: 1 }, description: 'Eligible offerings per sovereignty grade.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { A: 2, B: 5, C: 3, D: 1, E: 1 },
+    description: 'Eligible offerings per sovereignty grade.',
+  })
   byGrade!: Record<string, number>;
-  @ApiProperty({ example: { same_departement: 3, adjacent_departement: 1, same_region: 2, adjacent_region: 0, on_site: 4, remote: 2 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { same_departement: 3, adjacent_departement: 1, same_region: 2, adjacent_region: 0, on_site: 4, remote: 2 },
+  })
   byProximity!: Record<string, number>;
   @ApiProperty({
     example: 7,

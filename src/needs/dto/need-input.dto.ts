@@ -74,14 +74,19 @@ export class NeedFieldsDto {
   @IsBoolean()
   acceptsRemote?: boolean;
 
-  @ApiPropertyOptional({ example: 5000, nullable: true, description: 'Lower bound of the budget, whole euros excl. VAT.' })
+  @ApiPropertyOptional({ type: 'integer', example: 5000, nullable: true, description: 'Lower bound of the budget, whole euros excl. VAT.' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_BUDGET_EUR)
   minBudgetEur?: number | null;
 
-  @ApiPropertyOptional({ example: 20000, nullable: true, description: 'Upper bound of the budget, whole euros excl. VAT; ≥ minBudgetEur.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 20000,
+    nullable: true,
+    description: 'Upper bound of the budget, whole euros excl. VAT; ≥ minBudgetEur.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -97,12 +102,12 @@ export class NeedFieldsDto {
   @IsBoolean()
   budgetFirm?: boolean;
 
-  @ApiPropertyOptional({ example: '2027-01-15', format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2027-01-15', format: 'date', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   desiredStart?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-06-30', format: 'date', nullable: true, description: 'Not before desiredStart.' })
+  @ApiPropertyOptional({ type: String, example: '2027-06-30', format: 'date', nullable: true, description: 'Not before desiredStart.' })
   @IsOptional()
   @IsCalendarDate()
   deadline?: string | null;

@@ -22,22 +22,22 @@ export class NeedDto {
   @ApiProperty({ example: 'Tri automatique des courriers entrants' })
   title!: string;
 
-  @ApiProperty({ nullable: true, example: 'Nous recevons 300 courriers par jour…' })
+  @ApiProperty({ type: String, nullable: true, example: 'Nous recevons 300 courriers par jour…' })
   description!: string | null;
 
   @ApiProperty({ type: [String], example: ['DOC_PROCESSING'] })
   useCases!: string[];
 
-  @ApiProperty({ nullable: true, example: '84.11Z' })
+  @ApiProperty({ type: String, nullable: true, example: '84.11Z' })
   sector!: string | null;
 
-  @ApiProperty({ nullable: true, example: '06088' })
+  @ApiProperty({ type: String, nullable: true, example: '06088' })
   communeCode!: string | null;
 
-  @ApiProperty({ nullable: true, example: '06', description: 'Derived from the commune.' })
+  @ApiProperty({ type: String, nullable: true, example: '06', description: 'Derived from the commune.' })
   departementCode!: string | null;
 
-  @ApiProperty({ nullable: true, example: '93', description: 'Derived from the commune.' })
+  @ApiProperty({ type: String, nullable: true, example: '93', description: 'Derived from the commune.' })
   regionCode!: string | null;
 
   @ApiProperty({ enum: NEED_REACHES, nullable: true, example: 'regional' })
@@ -46,19 +46,19 @@ export class NeedDto {
   @ApiProperty({ example: true })
   acceptsRemote!: boolean;
 
-  @ApiProperty({ nullable: true, example: 5000 })
+  @ApiProperty({ type: 'integer', nullable: true, example: 5000 })
   minBudgetEur!: number | null;
 
   @ApiProperty({ example: false, description: 'True: offerings priced outside the budget are excluded; false: they only rank lower.' })
   budgetFirm!: boolean;
 
-  @ApiProperty({ nullable: true, example: 20000 })
+  @ApiProperty({ type: 'integer', nullable: true, example: 20000 })
   maxBudgetEur!: number | null;
 
-  @ApiProperty({ nullable: true, format: 'date', example: '2027-01-15' })
+  @ApiProperty({ type: String, nullable: true, format: 'date', example: '2027-01-15' })
   desiredStart!: string | null;
 
-  @ApiProperty({ nullable: true, format: 'date', example: '2027-06-30' })
+  @ApiProperty({ type: String, nullable: true, format: 'date', example: '2027-06-30' })
   deadline!: string | null;
 
   @ApiProperty({ enum: DataSensitivity, nullable: true, example: DataSensitivity.PERSONAL })
@@ -109,34 +109,36 @@ export class NeedDto {
   allowedActions!: NeedAction[];
 
   @ApiProperty({
+    type: String,
     nullable: true,
     example: 'Précisez le volume de courriers.',
     description: 'Last message of a curator asking for changes.',
   })
   curatorMessage!: string | null;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: String, nullable: true, example: null })
   rejectionReason!: string | null;
 
   @ApiProperty({ enum: CLOSE_OUTCOMES, nullable: true, example: null })
   closeOutcome!: string | null;
 
-  @ApiProperty({ nullable: true, example: '2026-11-25T10:00:00.000Z', description: 'Last submission.' })
+  @ApiProperty({ type: Date, nullable: true, example: '2026-11-25T10:00:00.000Z', description: 'Last submission.' })
   submittedAt!: Date | null;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: Date, nullable: true, example: null })
   changesRequestedAt!: Date | null;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: Date, nullable: true, example: null })
   publishedAt!: Date | null;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: Date, nullable: true, example: null })
   rejectedAt!: Date | null;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: Date, nullable: true, example: null })
   closedAt!: Date | null;
 
   @ApiProperty({
+    type: 'integer',
     nullable: true,
     example: 3600,
     description: 'Seconds since submission while the need waits for a curator; null otherwise.',

@@ -20,10 +20,10 @@ export class ClaimReviewOfferingDto {
   @ApiProperty({ enum: SOVEREIGNTY_GRADES, nullable: true, example: 'A' })
   sovereigntyGrade!: string | null;
 
-  @ApiProperty({ nullable: true, example: 99 })
+  @ApiProperty({ type: 'integer', nullable: true, example: 99 })
   sovereigntyScore!: number | null;
 
-  @ApiProperty({ nullable: true, example: '2026-11-25T10:00:00.000Z' })
+  @ApiProperty({ type: Date, nullable: true, example: '2026-11-25T10:00:00.000Z' })
   publishedAt!: Date | null;
 
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })

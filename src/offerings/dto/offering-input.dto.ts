@@ -118,6 +118,7 @@ export class CreateOfferingDto {
   title!: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'Un assistant RAG hébergé en France qui répond aux agents à partir de vos délibérations.',
     nullable: true,
     description: 'null clears it (a summary is needed to publish).',
@@ -128,6 +129,7 @@ export class CreateOfferingDto {
   summary?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'Indexation des documents internes, réponses sourcées, hébergement SecNumCloud…',
     nullable: true,
     description: 'null clears it.',

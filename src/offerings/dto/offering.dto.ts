@@ -33,10 +33,10 @@ export class PricingViewDto {
   @ApiProperty({ enum: PRICING_MODELS, nullable: true, example: 'subscription' })
   model!: string | null;
 
-  @ApiProperty({ nullable: true, example: 3000 })
+  @ApiProperty({ type: 'integer', nullable: true, example: 3000 })
   minBudgetEur!: number | null;
 
-  @ApiProperty({ nullable: true, example: 20000 })
+  @ApiProperty({ type: 'integer', nullable: true, example: 20000 })
   maxBudgetEur!: number | null;
 }
 
@@ -80,13 +80,13 @@ export class SovereigntyScoreDto {
 }
 
 export class EvidenceViewDto {
-  @ApiProperty({ nullable: true, example: 'https://cyber.gouv.fr/produits-services-qualifies' })
+  @ApiProperty({ type: String, nullable: true, example: 'https://cyber.gouv.fr/produits-services-qualifies' })
   url!: string | null;
 
-  @ApiProperty({ nullable: true, example: 'ANSSI-2026-01' })
+  @ApiProperty({ type: String, nullable: true, example: 'ANSSI-2026-01' })
   documentRef!: string | null;
 
-  @ApiProperty({ nullable: true, example: '2028-06-30' })
+  @ApiProperty({ type: String, nullable: true, example: '2028-06-30' })
   validUntil!: string | null;
 }
 
@@ -113,10 +113,10 @@ export class ClaimViewDto {
   @ApiProperty({ type: EvidenceViewDto, nullable: true })
   evidence!: EvidenceViewDto | null;
 
-  @ApiProperty({ nullable: true, example: null, description: "The curator's comment (required on rejection)." })
+  @ApiProperty({ type: String, nullable: true, example: null, description: "The curator's comment (required on rejection)." })
   comment!: string | null;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: Date, nullable: true, example: null })
   decidedAt!: Date | null;
 }
 
@@ -144,10 +144,10 @@ export class OfferingDto {
   @ApiProperty({ example: 'Assistant documentaire souverain pour mairies' })
   title!: string;
 
-  @ApiProperty({ nullable: true, example: 'Un assistant RAG hébergé en France.' })
+  @ApiProperty({ type: String, nullable: true, example: 'Un assistant RAG hébergé en France.' })
   summary!: string | null;
 
-  @ApiProperty({ nullable: true, example: 'Indexation des documents internes, réponses sourcées…' })
+  @ApiProperty({ type: String, nullable: true, example: 'Indexation des documents internes, réponses sourcées…' })
   description!: string | null;
 
   @ApiProperty({ type: [String], example: ['KNOWLEDGE_ASSISTANT_RAG'] })
@@ -180,10 +180,10 @@ export class OfferingDto {
   @ApiProperty({ example: 1 })
   version!: number;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: Date, nullable: true, example: null })
   publishedAt!: Date | null;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: Date, nullable: true, example: null })
   archivedAt!: Date | null;
 
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })
@@ -204,7 +204,7 @@ export class OfferingSummaryDto {
   @ApiProperty({ example: 'Assistant documentaire souverain pour mairies' })
   title!: string;
 
-  @ApiProperty({ nullable: true, example: 'Un assistant RAG hébergé en France.' })
+  @ApiProperty({ type: String, nullable: true, example: 'Un assistant RAG hébergé en France.' })
   summary!: string | null;
 
   @ApiProperty({ type: [String], example: ['KNOWLEDGE_ASSISTANT_RAG'] })
@@ -213,7 +213,7 @@ export class OfferingSummaryDto {
   @ApiProperty({ enum: SOVEREIGNTY_GRADES, nullable: true, example: 'A' })
   sovereigntyGrade!: string | null;
 
-  @ApiProperty({ nullable: true, example: 92 })
+  @ApiProperty({ type: 'integer', nullable: true, example: 92 })
   sovereigntyScore!: number | null;
 
   @ApiProperty({ example: false })
@@ -222,7 +222,7 @@ export class OfferingSummaryDto {
   @ApiProperty({ example: 3 })
   version!: number;
 
-  @ApiProperty({ nullable: true, example: '2026-11-25T10:00:00.000Z' })
+  @ApiProperty({ type: Date, nullable: true, example: '2026-11-25T10:00:00.000Z' })
   publishedAt!: Date | null;
 
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })

@@ -35,7 +35,7 @@ export class OrganisationDto {
   @ApiProperty({ example: '552100554' })
   siren!: string;
 
-  @ApiProperty({ nullable: true, example: '55210055400013' })
+  @ApiProperty({ type: String, nullable: true, example: '55210055400013' })
   siret!: string | null;
 
   @ApiProperty({ example: '62.01Z' })
@@ -50,13 +50,13 @@ export class OrganisationDto {
   @ApiProperty({ type: [EstablishmentViewDto] })
   establishments!: EstablishmentViewDto[];
 
-  @ApiProperty({ nullable: true, example: '11' })
+  @ApiProperty({ type: String, nullable: true, example: '11' })
   headcountBand!: string | null;
 
-  @ApiProperty({ nullable: true, example: 'https://azur-ia.fr' })
+  @ApiProperty({ type: String, nullable: true, example: 'https://azur-ia.fr' })
   website!: string | null;
 
-  @ApiProperty({ nullable: true, example: null, description: 'When a curator verified the organisation.' })
+  @ApiProperty({ type: Date, nullable: true, example: null, description: 'When a curator verified the organisation.' })
   verifiedAt!: Date | null;
 
   @ApiProperty({ example: 1 })

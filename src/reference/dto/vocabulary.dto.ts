@@ -69,18 +69,18 @@ export class DefaultRequirementsDto {
   requirements!: string[];
 }
 
-export class GradeDto {
+export class GradeMeaningDto {
   @ApiProperty({ example: 'A' })
   grade!: string;
 
   @ApiProperty({ example: 80 })
   minScore!: number;
 
-  @ApiProperty({ example: 'Souverain (80 et plus)' })
+  @ApiProperty({ example: 'Très souverain (80 à 100 points)' })
   label!: string;
 }
 
-export class ScoreBlockDto {
+export class ScoreBlockMeaningDto {
   @ApiProperty({ example: 'jurisdiction' })
   block!: string;
 
@@ -104,9 +104,9 @@ export class SovereigntyVocabularyDto {
   @ApiProperty({ type: [String], example: ['DATA_IN_EU', 'GDPR_DPA'], description: 'Suggested (not imposed) to collectivités.' })
   suggestedForCollectivite!: string[];
 
-  @ApiProperty({ type: [GradeDto] })
-  grades!: GradeDto[];
+  @ApiProperty({ type: [GradeMeaningDto] })
+  grades!: GradeMeaningDto[];
 
-  @ApiProperty({ type: [ScoreBlockDto] })
-  scoreBlocks!: ScoreBlockDto[];
+  @ApiProperty({ type: [ScoreBlockMeaningDto] })
+  scoreBlocks!: ScoreBlockMeaningDto[];
 }

@@ -173,12 +173,13 @@ export const DATA_SENSITIVITY_LABELS: Readonly<Record<DataSensitivity, string>> 
   [DataSensitivity.SENSITIVE_PUBLIC]: 'Données sensibles de l’État ou d’un opérateur',
 };
 
+/** A grade in words with its score range (issue 22): the meaning first, the points after. */
 export const SOVEREIGNTY_GRADE_LABELS: Readonly<Record<SovereigntyGrade, string>> = {
-  A: 'Souverain (80 et plus)',
-  B: '60 à 79',
-  C: '40 à 59',
-  D: '20 à 39',
-  E: 'Moins de 20',
+  A: 'Très souverain (80 à 100 points)',
+  B: 'Plutôt souverain (60 à 79 points)',
+  C: 'Partiellement souverain (40 à 59 points)',
+  D: 'Peu souverain (20 à 39 points)',
+  E: 'Très peu souverain (moins de 20 points)',
 };
 
 export const SOVEREIGNTY_BLOCK_LABELS: Readonly<Record<SovereigntyBlock, string>> = {

@@ -15,11 +15,30 @@ export class ExportedUserDto {
   @ApiProperty({ example: 'Marie Curie' })
   displayName!: string;
 
-  @ApiProperty({ nullable: true, example: '+33 4 93 00 00 00' })
+  @ApiProperty({ type: String, nullable: true, example: '+33 4 93 00 00 00' })
   phone!: string | null;
 
   @ApiProperty({ example: true, description: 'A password hash is stored (argon2id); the hash itself is never exported.' })
   hasPassword!: boolean;
+
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    example: '2026-11-25T10:05:00.000Z',
+    description: 'When the address was confirmed by its link.',
+  })
+  emailVerifiedAt!: Date | null;
+
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    example: '2026-11-25T10:00:00.000Z',
+    description: 'When the terms and privacy notice were accepted.',
+  })
+  termsAcceptedAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-06', description: 'The version of the terms accepted.' })
+  termsVersion!: string | null;
 
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })
   createdAt!: Date;
@@ -43,7 +62,7 @@ export class ExportedSessionDto {
   @ApiProperty({ example: '1f2e3d4c-5b6a-4978-8a7b-6c5d4e3f2a1b', description: 'One login and its successive refreshes.' })
   familyId!: string;
 
-  @ApiProperty({ nullable: true, example: 'Mozilla/5.0 (X11; Linux x86_64)' })
+  @ApiProperty({ type: String, nullable: true, example: 'Mozilla/5.0 (X11; Linux x86_64)' })
   userAgent!: string | null;
 
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })
@@ -52,10 +71,10 @@ export class ExportedSessionDto {
   @ApiProperty({ example: '2026-12-25T10:00:00.000Z' })
   expiresAt!: Date;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: Date, nullable: true, example: null })
   rotatedAt!: Date | null;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: Date, nullable: true, example: null })
   revokedAt!: Date | null;
 }
 
@@ -63,10 +82,10 @@ export class ExportedAuditEventDto {
   @ApiProperty({ example: '7e6d5c4b-3a2f-4e1d-9c8b-7a6f5e4d3c2b' })
   id!: string;
 
-  @ApiProperty({ nullable: true, example: '5a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b' })
+  @ApiProperty({ type: String, nullable: true, example: '5a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b' })
   actorId!: string | null;
 
-  @ApiProperty({ nullable: true, example: 'vendor' })
+  @ApiProperty({ type: String, nullable: true, example: 'vendor' })
   actorRole!: string | null;
 
   @ApiProperty({ example: 'membership.approve' })
@@ -75,16 +94,16 @@ export class ExportedAuditEventDto {
   @ApiProperty({ example: 'user' })
   entityType!: string;
 
-  @ApiProperty({ nullable: true, example: '5a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b' })
+  @ApiProperty({ type: String, nullable: true, example: '5a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b' })
   entityId!: string | null;
 
-  @ApiProperty({ nullable: true, type: Object, example: { membershipStatus: 'pending' } })
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: { membershipStatus: 'pending' } })
   before!: Record<string, unknown> | null;
 
-  @ApiProperty({ nullable: true, type: Object, example: { membershipStatus: 'active' } })
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: { membershipStatus: 'active' } })
   after!: Record<string, unknown> | null;
 
-  @ApiProperty({ nullable: true, example: '5f0c1c9e-5b7e-4c43-9f3c-6f2a1f0b7d2e' })
+  @ApiProperty({ type: String, nullable: true, example: '5f0c1c9e-5b7e-4c43-9f3c-6f2a1f0b7d2e' })
   requestId!: string | null;
 
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })
@@ -102,7 +121,7 @@ export class ExportedMailDto {
   @ApiProperty({ example: 'Votre besoin est publié : Tri du courrier entrant' })
   subject!: string;
 
-  @ApiProperty({ nullable: true, example: 'marie.curie@azur-ia.fr' })
+  @ApiProperty({ type: String, nullable: true, example: 'marie.curie@azur-ia.fr' })
   toAddress!: string | null;
 
   @ApiProperty({ enum: ['smtp', 'log'], example: 'log' })

@@ -11,7 +11,7 @@ export class UpdateMeDto {
   @Length(1, 120)
   displayName?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '+33 4 93 00 00 00', description: 'null removes it.' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+33 4 93 00 00 00', description: 'null removes it.' })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
   @Matches(PHONE, { message: '$property must be a phone number' })
   phone?: string | null;

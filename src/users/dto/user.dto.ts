@@ -15,10 +15,10 @@ export class MeDto {
   @ApiProperty({ example: 'Marie Curie' })
   displayName!: string;
 
-  @ApiProperty({ nullable: true, example: '+33 4 93 00 00 00' })
+  @ApiProperty({ type: String, nullable: true, example: '+33 4 93 00 00 00' })
   phone!: string | null;
 
-  @ApiProperty({ nullable: true, example: '0b7e4a3c-2f1d-4c5e-9a8b-7c6d5e4f3a2b', description: 'Vendors and buyers only.' })
+  @ApiProperty({ type: String, nullable: true, example: '0b7e4a3c-2f1d-4c5e-9a8b-7c6d5e4f3a2b', description: 'Vendors and buyers only.' })
   organisationId!: string | null;
 
   @ApiProperty({
@@ -28,6 +28,12 @@ export class MeDto {
     description: 'pending until an approved member or a curator approves; organisation routes answer 403 meanwhile.',
   })
   membershipStatus!: string | null;
+
+  @ApiProperty({
+    example: true,
+    description: 'Whether the owner confirmed the address (link e-mailed at sign-up); vendors and buyers need it to publish or submit.',
+  })
+  emailVerified!: boolean;
 
   @ApiProperty({ example: '2026-11-25T10:00:00.000Z' })
   createdAt!: Date;

@@ -65,14 +65,14 @@ export class UpdateVendorDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'Éditeur niçois de solutions d’IA documentaire hébergées en France.', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Éditeur niçois de solutions d’IA documentaire hébergées en France.', nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()
   @Length(1, 5000)
   description?: string | null;
 
-  @ApiPropertyOptional({ example: 'https://azur-ia.fr', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'https://azur-ia.fr', nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @MaxLength(300)
@@ -118,19 +118,19 @@ export class VendorSummaryDto {
   @ApiProperty({ type: PlaceDto, nullable: true, example: { code: '93', name: "Provence-Alpes-Côte d'Azur" } })
   region!: PlaceDto | null;
 
-  @ApiProperty({ nullable: true, example: 'https://azur-ia.fr' })
+  @ApiProperty({ type: String, nullable: true, example: 'https://azur-ia.fr' })
   website!: string | null;
 
-  @ApiProperty({ nullable: true, example: '11', description: "INSEE tranche d'effectif code." })
+  @ApiProperty({ type: String, nullable: true, example: '11', description: "INSEE tranche d'effectif code." })
   headcountBand!: string | null;
 
-  @ApiProperty({ nullable: true, example: 'Éditeur niçois de solutions d’IA documentaire.' })
+  @ApiProperty({ type: String, nullable: true, example: 'Éditeur niçois de solutions d’IA documentaire.' })
   description!: string | null;
 
   @ApiProperty({ example: true })
   verified!: boolean;
 
-  @ApiProperty({ nullable: true, example: '2026-11-25T10:00:00.000Z' })
+  @ApiProperty({ type: Date, nullable: true, example: '2026-11-25T10:00:00.000Z' })
   verifiedAt!: Date | null;
 
   @ApiProperty({

@@ -10,13 +10,33 @@ import { frenchErrorMessage } from '../shared/french-messages.js';
 import { WebSessionService } from '../shared/web-session.service.js';
 import { withFlash } from '../shared/flash.js';
 import { safeReturnPath } from '../shared/return-path.js';
-import { parseLogin } from './login.form.js';
-import { buyerTypeOptions, parseRegister, REGISTER_LABELS, roleOfProfile } from './register.form.js';
+import { LOGIN_LABELS, parseLogin } from './login.form.js';
+import {
+  buyerTypeOptions,
+  parseRegister,
+  REGISTER_LABELS,
+  REGISTER_MAX_LENGTHS,
+  roleOfProfile,
+  type RegisterRole,
+} from './register.form.js';
+import { TERMS_VERSION } from '../../account-links/terms.js';
+import { frenchDate } from './terms-version.js';
 import { seeOther, WebViews } from '../shared/views.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 /** Where each role lands after signing in. */
 const homeOf = (role: Role): string => (role === 'vendor' ? '/app/fournisseur' : role === 'buyer' ? '/app/acheteur' : '/app/curation');
+
+/** What the sign-up page shows: the form's fields, its limits and the terms version to accept. */
+const registerView = (role: RegisterRole | null, values: Record<string, unknown>, errors: Record<string, string[]>) => ({
+  role,
+  values,
+  errors,
+  labels: REGISTER_LABELS,
+  max: REGISTER_MAX_LENGTHS,
+  buyerTypes: buyerTypeOptions(),
+  termsVersion: frenchDate(TERMS_VERSION),
+});
 
 /** Sign in, sign up and sign out, on the API's AuthService and rate limit. */
 @ConsoleController('app')
@@ -29,7 +49,12 @@ export class WebAccountController {
 
   @Get('connexion')
   loginPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('retour') retour?: string): void {
-    this.views.send(reply, request, 'account/login', 'Se connecter', { values: {}, retour: safeReturnPath(retour) });
+    this.views.send(reply, request, 'account/login', 'Se connecter', {
+      values: {},
+      errors: {},
+      labels: LOGIN_LABELS,
+      retour: safeReturnPath(retour),
+    });
   }
 
   @Post('connexion')
@@ -40,10 +65,17 @@ export class WebAccountController {
     @Body() body: unknown,
     @Headers('user-agent') userAgent?: string,
   ): Promise<void> {
-    const { credentials, email, retour } = parseLogin(body);
-    const again = (message: string, status: number) =>
-      this.views.send(reply, request, 'account/login', 'Se connecter', { values: { email }, retour, message }, status);
-    if (!credentials) return again('Saisissez votre adresse e-mail et votre mot de passe.', 400);
+    const { credentials, email, retour, errors } = parseLogin(body);
+    const again = (message: string | undefined, status: number) =>
+      this.views.send(
+        reply,
+        request,
+        'account/login',
+        'Se connecter',
+        { values: { email }, errors, labels: LOGIN_LABELS, retour, message },
+        status,
+      );
+    if (!credentials) return again(undefined, 400);
     try {
       const user = await this.auth.validateCredentials(credentials.email, credentials.password, request.ip);
       const session = await this.auth.login(user, userAgent);
@@ -60,13 +92,7 @@ export class WebAccountController {
 
   @Get('inscription')
   registerPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('profil') profil?: string): void {
-    this.views.send(reply, request, 'account/register', 'Créer un compte', {
-      role: roleOfProfile(profil),
-      values: {},
-      errors: {},
-      labels: REGISTER_LABELS,
-      buyerTypes: buyerTypeOptions(),
-    });
+    this.views.send(reply, request, 'account/register', 'Créer un compte', registerView(roleOfProfile(profil), {}, {}));
   }
 
   @Post('inscription')
@@ -84,7 +110,7 @@ export class WebAccountController {
         request,
         'account/register',
         'Créer un compte',
-        { role: form.role, values: form.values, errors, message, labels: REGISTER_LABELS, buyerTypes: buyerTypeOptions() },
+        { ...registerView(form.role, form.values, errors), message },
         status,
       );
     if (!form.dto) return again(form.errors, undefined, 400);
@@ -99,7 +125,7 @@ export class WebAccountController {
     seeOther(
       reply,
       request,
-      withFlash(homeOf(registered), session.user.membershipStatus === 'pending' ? 'registered-pending' : 'registered'),
+      withFlash(homeOf(registered), session.user.membershipStatus === 'pending' ? 'registered-pending' : 'registered-verify'),
     );
   }
 

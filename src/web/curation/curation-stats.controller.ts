@@ -6,6 +6,7 @@ import { CommonErrors } from '../../common/errors/common.errors.js';
 import { StatsExportQueryDto } from '../../stats/dto/export-query.dto.js';
 import { StatsPeriodQueryDto } from '../../stats/dto/stats-period.dto.js';
 import { StatsService } from '../../stats/stats.service.js';
+import { LeadStatsService } from '../../lead-alerts/lead-stats.service.js';
 import { checkWith } from '../shared/form-input.js';
 import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
 import { duration, FUNNEL_STEP_LABELS, share } from './curation.labels.js';
@@ -21,6 +22,7 @@ export class WebCurationStatsController {
   constructor(
     private readonly views: WebViews,
     private readonly stats: StatsService,
+    private readonly leadStats: LeadStatsService,
   ) {}
 
   @Get()
@@ -32,16 +34,18 @@ export class WebCurationStatsController {
     @Query() raw: Record<string, unknown>,
   ): Promise<void> {
     const { period, periodMessage } = await readPeriod(raw);
-    const [overview, funnel, values] = await Promise.all([
+    const [overview, funnel, values, leads] = await Promise.all([
       this.stats.overview(caller),
       this.stats.funnel(caller),
       this.stats.values(caller, period),
+      this.leadStats.figures(caller, { from: period.from, to: period.to }),
     ]);
     const query = new URLSearchParams(Object.entries(period).filter((e): e is [string, string] => typeof e[1] === 'string'));
     this.views.send(reply, request, 'curation/indicators', 'Indicateurs', {
       overview,
       funnel,
       values,
+      leads,
       period,
       periodMessage,
       periodQuery: query.size ? `&${query.toString()}` : '',
@@ -50,6 +54,18 @@ export class WebCurationStatsController {
       share,
       duration,
     });
+  }
+
+  @Get('pistes.csv')
+  @Roles('curator', 'admin')
+  async leadsCsv(@Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query() raw: Record<string, unknown>): Promise<void> {
+    const csv = await leadsCsv(this.leadStats, caller, raw);
+    void reply
+      .status(200)
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="circuit-ia-pistes.csv"')
+      .header('cache-control', 'no-store')
+      .send(csv);
   }
 
   @Get('export.csv')
@@ -70,6 +86,13 @@ export class WebCurationStatsController {
       .header('cache-control', 'no-store')
       .send(csv);
   }
+}
+
+/** The lead alerts' CSV of GET /stats/leads/export.csv on the cookie session, for the same period. */
+async function leadsCsv(leadStats: LeadStatsService, caller: Caller, raw: Record<string, unknown>): Promise<string> {
+  const { period, periodMessage } = await readPeriod(raw);
+  if (periodMessage) throw CommonErrors.VALIDATION_FAILED('A malformed date.');
+  return leadStats.csv(caller, { from: period.from, to: period.to });
 }
 
 /** The indicators' period from the address (`?from=&to=`); a wrong one is said and left out. */

@@ -18,6 +18,7 @@ interface Asset {
 const ASSETS: Record<string, { path: () => string; type: string }> = {
   'pico.min.css': { path: () => require.resolve('@picocss/pico/css/pico.min.css'), type: 'text/css; charset=utf-8' },
   'htmx.min.js': { path: () => require.resolve('htmx.org/dist/htmx.min.js'), type: 'text/javascript; charset=utf-8' },
+  'app.js': { path: () => fileURLToPath(new URL('../assets/app.js', import.meta.url)), type: 'text/javascript; charset=utf-8' },
   'app.css': { path: () => fileURLToPath(new URL('../assets/app.css', import.meta.url)), type: 'text/css; charset=utf-8' },
   // Made by scripts/make-favicon.mjs.
   'favicon.ico': { path: () => fileURLToPath(new URL('../assets/favicon.ico', import.meta.url)), type: 'image/x-icon' },

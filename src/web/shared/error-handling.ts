@@ -87,6 +87,9 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'VENDOR_ALREADY_VERIFIED':
     case 'ESTABLISHMENT_OF_ANOTHER_COMPANY':
     case 'DIAGNOSTIC_OTHER_COMPANY':
+    case 'EMAIL_NOT_VERIFIED':
+    case 'EMAIL_ALREADY_VERIFIED':
+    case 'ACCOUNT_LINK_INVALID':
       return 'form';
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':

@@ -6,7 +6,8 @@ export const FLASH_MESSAGES = {
   'signed-in': 'Vous êtes connecté.',
   'signed-out': 'Vous êtes déconnecté.',
   registered: 'Votre compte est créé. Bienvenue sur Circuit IA !',
-  'registered-pending': 'Votre compte est créé. Un membre de votre organisation doit encore valider votre adhésion.',
+  'registered-pending':
+    'Votre compte est créé. Un membre de votre organisation doit encore valider votre adhésion ; confirmez aussi votre adresse e-mail avec le lien reçu.',
   'profile-saved': 'Le profil est enregistré.',
   'offering-created': "L'offre est créée en brouillon.",
   'offering-saved': "L'offre est enregistrée.",
@@ -33,6 +34,11 @@ export const FLASH_MESSAGES = {
   'lead-interested': "C'est noté : l'équipe de la Maison de l'IA sait que vous êtes intéressé et peut proposer la mise en relation.",
   'lead-declined': "C'est noté : merci, votre raison aide l'équipe à mieux cibler les prochaines pistes.",
   'alerts-saved': 'Vos préférences d’alertes sont enregistrées.',
+  'registered-verify':
+    'Votre compte est créé. Un e-mail de confirmation vient de partir : cliquez sur son lien pour pouvoir publier ou soumettre.',
+  'password-reset': 'Votre mot de passe est changé, et vos autres sessions sont fermées. Connectez-vous avec le nouveau.',
+  'email-verified': 'Votre adresse e-mail est confirmée. Merci !',
+  'verification-sent': 'Un nouvel e-mail de confirmation vient de partir. Pensez à regarder dans les indésirables.',
 } as const;
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;

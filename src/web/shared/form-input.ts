@@ -61,10 +61,11 @@ export interface FormCheck<T> {
 /** Validates a plain object with the API's own DTO class (same rules), returning French messages. */
 export async function checkWith<T extends object>(dtoClass: ClassConstructor<T>, plain: object): Promise<FormCheck<T>> {
   const instance = plainToInstance(dtoClass, plain);
+  // Values are kept on the errors only to tell an empty field from a wrong one; they are not shown.
   const errors = await validate(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
-    validationError: { target: false, value: false },
+    validationError: { target: false, value: true },
   });
   return errors.length > 0 ? { errors: frenchFieldErrors(errors) } : { value: instance, errors: {} };
 }

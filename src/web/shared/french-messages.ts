@@ -15,6 +15,10 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   SERVICE_UNAVAILABLE: 'Un service nécessaire est momentanément indisponible ; réessayez dans un instant.',
   INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
   EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail.',
+  EMAIL_NOT_VERIFIED:
+    "Confirmez d'abord votre adresse e-mail : cliquez sur le lien reçu à l'inscription, ou demandez-en un nouveau depuis la page « Confirmer mon adresse ».",
+  EMAIL_ALREADY_VERIFIED: 'Votre adresse e-mail est déjà confirmée.',
+  ACCOUNT_LINK_INVALID: "Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.",
   INTRODUCTION_NOT_FOUND: 'Mise en relation introuvable.',
   INTRODUCTION_INVALID_TRANSITION: "Cette mise en relation n'accepte plus cette action.",
   INTRODUCTION_NEED_NOT_PUBLISHED: 'Seul un besoin publié peut faire l’objet d’une mise en relation.',
@@ -95,10 +99,13 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[], english: st
   arrayMaxSize: (a) => `Choisissez au plus ${String(a[0])} élément(s).`,
   arrayNotEmpty: () => 'Choisissez au moins un élément.',
   arrayUnique: () => 'Chaque valeur ne doit figurer qu’une fois.',
-  isSiren: () => 'Le SIREN doit compter 9 chiffres et être valide (clé de Luhn).',
-  isSiret: () => 'Le SIRET doit compter 14 chiffres et être valide (clé de Luhn).',
-  isNafCode: () => 'Code NAF inconnu (par exemple 62.01Z).',
-  isCommuneCode: () => 'Code commune (INSEE) inconnu.',
+  isSiren: () => "Ce numéro SIREN n'existe pas : vérifiez les 9 chiffres.",
+  isSiret: () => "Ce numéro SIRET n'existe pas : vérifiez les 14 chiffres.",
+  isNafCode: () => 'Ce code NAF (APE) est inconnu : il figure sur votre avis de situation Insee, par exemple 62.01Z.',
+  isCommuneCode: () => 'Commune inconnue : tapez son nom ou son code postal, puis choisissez dans la liste.',
+  // Only the sign-up consent is an @Equals(true).
+  equals: () =>
+    "Cochez cette case pour créer votre compte : c'est votre accord avec les conditions d'utilisation et la politique de données personnelles.",
   isDepartementCode: () => 'Code département inconnu.',
   isRegionCode: () => 'Code région inconnu.',
   isUseCase: () => "Cas d'usage inconnu.",
@@ -118,13 +125,26 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[], english: st
   isReasonOfVerdict: () => 'Choisissez une raison qui correspond à votre avis.',
 };
 
-/** Flattens class-validator errors into French messages per field path (`organisation.siren`). */
+export const REQUIRED_MESSAGE = 'Ce champ est obligatoire.';
+
+/** Nothing typed: whatever rules the field breaks, the one thing to say is that it is required. */
+const isAbsent = (e: ValidationError): boolean => 'value' in e && (e.value === undefined || e.value === null || e.value === '');
+
+/**
+ * Flattens class-validator errors into French messages per field path (`organisation.siren`). A
+ * field left empty gets only "obligatoire", not the format rules it also breaks (an empty e-mail
+ * used to read "au plus 254 caractères").
+ */
 export function frenchFieldErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const walk = (list: ValidationError[], path: string) => {
     for (const e of list) {
       const isIndex = /^\d+$/.test(e.property);
       const field = path ? (isIndex ? `${path}[${e.property}]` : `${path}.${e.property}`) : e.property;
+      if (e.constraints && isAbsent(e) && !(e.children ?? []).length) {
+        out[field] = [REQUIRED_MESSAGE];
+        continue;
+      }
       for (const [name, english] of Object.entries(e.constraints ?? {})) {
         const args = (e.contexts?.[name] as { args?: unknown[] } | undefined)?.args ?? constraintArgs(english);
         const french = CONSTRAINT_MESSAGES[name]?.(args, english) ?? `Valeur refusée (${english}).`;
@@ -176,7 +196,20 @@ export function frenchDomainFieldErrors(error: DomainError): Record<string, stri
   return out;
 }
 
-function passwordMessage(m: string): string | undefined {
+/** The password rules' English messages (password-rules.ts), in plain French. */
+const PASSWORD_MESSAGES: readonly [RegExp, string][] = [
+  [/at least (\d+) characters/, 'Choisissez un mot de passe de $1 caractères au moins ; une phrase facile à retenir convient très bien.'],
+  [/at most (\d+) characters/, 'Choisissez un mot de passe de $1 caractères au plus.'],
+  [/too common/, 'Ce mot de passe est trop courant : choisissez une phrase à vous.'],
+  [/repeat a single character/, "N'utilisez pas un seul caractère répété."],
+  [/contain your e-mail/, 'Ne reprenez pas votre adresse e-mail dans le mot de passe.'],
+];
+
+export function passwordMessage(m: string): string | undefined {
+  for (const [pattern, french] of PASSWORD_MESSAGES) {
+    const found = pattern.exec(m);
+    if (found) return french.replace('$1', found[1] ?? '');
+  }
   if (/password/i.test(m)) {
     return 'Mot de passe trop faible : 12 caractères au moins, sans reprendre votre adresse e-mail ni un mot de passe courant.';
   }

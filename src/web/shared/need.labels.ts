@@ -1,3 +1,4 @@
+import { gradeName } from '../../reference/sovereignty/sovereignty-wording.js';
 import type { WiderReachDto } from '../../matches/dto/match.dto.js';
 import type { CloseOutcome, NeedMinGrade, NeedReach } from '../../needs/need.entity.js';
 import type { NeedStatus } from '../../needs/need-lifecycle.js';
@@ -39,8 +40,8 @@ export function widerReachLines(widerReach: readonly WiderReachDto[] | undefined
 }
 
 export const MIN_GRADE_LABELS: Readonly<Record<NeedMinGrade, string>> = {
-  A: 'A au moins (80 et plus)',
-  B: 'B au moins (60 et plus)',
-  C: 'C au moins (40 et plus)',
-  D: 'D au moins (20 et plus)',
+  A: `Au moins ${gradeName('A')}`,
+  B: `Au moins ${gradeName('B')}`,
+  C: `Au moins ${gradeName('C')}`,
+  D: `Au moins ${gradeName('D')}`,
 };
