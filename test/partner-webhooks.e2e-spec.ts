@@ -197,7 +197,7 @@ describe('partner webhooks (issue 20): signed deliveries through the outbox, ret
   it('documents the payload and the signature in OpenAPI', async () => {
     const doc = (await request(t.server).get('/docs/openapi.json').expect(200)).body;
     expect(doc.components.schemas.WebhookEventDto).toBeDefined();
-    expect(doc.components.schemas.NeedStatusChangedDataDto).toBeDefined();
+    expect(doc.components.schemas.WebhookEventDataDto).toBeDefined();
     expect(doc.paths['/partner/webhook'].put.description).toContain('HMAC-SHA256');
   });
 });

@@ -12,21 +12,13 @@ import {
 import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, PageQueryDto, type Page } from '../common/pagination.js';
-import {
-  IntroductionStatusChangedDataDto,
-  NeedStatusChangedDataDto,
-  SetWebhookDto,
-  WebhookDeliveryDto,
-  WebhookDto,
-  WebhookEventDto,
-} from './dto/webhook.dto.js';
+import { SetWebhookDto, WebhookDeliveryDto, WebhookDto, WebhookEventDataDto, WebhookEventDto } from './dto/webhook.dto.js';
 import { CurrentPartner, type PartnerCaller } from './partner-caller.js';
 import { PartnerKeyAuth } from './partner-key-auth.js';
 import { PartnerWebhooksService } from './partner-webhooks.service.js';
 
 const SIGNATURE_DOC =
-  'Each event is POSTed as JSON (schema `WebhookEventDto`; `data` is `NeedStatusChangedDataDto` or ' +
-  '`IntroductionStatusChangedDataDto`) with headers `X-Circuit-Event` (the type), `X-Circuit-Delivery` (the event id, ' +
+  'Each event is POSTed as JSON (schema `WebhookEventDto`, its `data` a `WebhookEventDataDto`) with headers `X-Circuit-Event` (the type), `X-Circuit-Delivery` (the event id, ' +
   'the same on every retry: deduplicate on it) and `X-Circuit-Signature: t=<unix seconds>,v1=<hex>`, where ' +
   'v1 = HMAC-SHA256(secret, "<t>.<raw body>"). Recompute it over the raw body, compare in constant time, and refuse ' +
   'a t older than 5 minutes. Answer 2xx within PARTNER_WEBHOOK_TIMEOUT_MS; anything else is retried with exponential ' +
@@ -34,7 +26,7 @@ const SIGNATURE_DOC =
   'switched off; PUT it again to resume.';
 
 @ApiTags('partner intake')
-@ApiExtraModels(WebhookEventDto, NeedStatusChangedDataDto, IntroductionStatusChangedDataDto)
+@ApiExtraModels(WebhookEventDto, WebhookEventDataDto)
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No key, or an unknown, revoked or expired one.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'The key lacks needs:read.' })
 @ApiCommonErrorResponses()

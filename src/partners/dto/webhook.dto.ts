@@ -1,6 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUrl, Length, MaxLength } from 'class-validator';
-import { NEED_STATUSES } from '../../needs/need-lifecycle.js';
 
 export const WEBHOOK_EVENT_TYPES = ['need.status_changed', 'introduction.status_changed'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -60,24 +59,18 @@ export class WebhookDeliveryDto {
   createdAt!: Date;
 }
 
-/** `data` of a need.status_changed event. */
-export class NeedStatusChangedDataDto {
+/** `data` of an event: the need, and for introduction.status_changed the introduction (no vendor is named). */
+export class WebhookEventDataDto {
   @ApiProperty({ format: 'uuid' })
   needId!: string;
 
-  @ApiProperty({ enum: NEED_STATUSES, example: 'published' })
-  status!: string;
-}
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only in introduction.status_changed.' })
+  introductionId?: string;
 
-/** `data` of an introduction.status_changed event: no vendor is named. */
-export class IntroductionStatusChangedDataDto {
-  @ApiProperty({ format: 'uuid' })
-  introductionId!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  needId!: string;
-
-  @ApiProperty({ example: 'won', description: 'The introduction’s new state (proposed, connected, won, lost, declined…).' })
+  @ApiProperty({
+    example: 'published',
+    description: "The new state: the need's (draft, submitted, published…) or the introduction's (proposed, connected, won, lost…).",
+  })
   status!: string;
 }
 
@@ -92,8 +85,6 @@ export class WebhookEventDto {
   @ApiProperty({ example: '2026-12-06T10:00:00.000Z', description: 'When the change happened.' })
   createdAt!: string;
 
-  @ApiProperty({
-    oneOf: [{ $ref: '#/components/schemas/NeedStatusChangedDataDto' }, { $ref: '#/components/schemas/IntroductionStatusChangedDataDto' }],
-  })
-  data!: NeedStatusChangedDataDto | IntroductionStatusChangedDataDto;
+  @ApiProperty({ type: WebhookEventDataDto })
+  data!: WebhookEventDataDto;
 }
