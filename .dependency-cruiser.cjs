@@ -31,12 +31,12 @@ module.exports = {
     {
       name: 'typeorm-only-in-repositories',
       comment:
-        'TypeORM values (not types) only in repositories, entities, modules, database/, persistence/ and the adapters that hand its pool to a library (PostgreSQL search, the login throttle store).',
+        'TypeORM values (not types) only in repositories, entities, modules, database/, persistence/ and the adapters that hand its pool to a library (PostgreSQL search, the login and partner-key throttle stores).',
       severity: 'error',
       from: {
         path: '^src/',
         pathNot:
-          '\\.repository\\.ts$|\\.entity\\.ts$|^src/(database|persistence)/|\\.module\\.ts$|^src/search/postgres/|^src/auth/auth-throttle\\.service\\.ts$|^src/demo/|\\.spec\\.ts$',
+          '\\.repository\\.ts$|\\.entity\\.ts$|^src/(database|persistence)/|\\.module\\.ts$|^src/search/postgres/|^src/auth/auth-throttle\\.service\\.ts$|^src/partners/partner-key-throttle\\.service\\.ts$|^src/demo/|\\.spec\\.ts$',
       },
       to: { path: '^node_modules/(typeorm|@nestjs/typeorm)/', dependencyTypesNot: ['type-only'] },
     },

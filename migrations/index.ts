@@ -20,6 +20,9 @@ import { DealOutcomes1765610000000 } from './1765610000000-deal-outcomes.js';
 import { LeadAlerts1765700000000 } from './1765700000000-lead-alerts.js';
 import { BusinessEvents1765800000000 } from './1765800000000-business-events.js';
 import { EventRegistrations1765800001000 } from './1765800001000-event-registrations.js';
+import { PartnerIntake1765900000000 } from './1765900000000-partner-intake.js';
+import { PartnerWebhooks1765910000000 } from './1765910000000-partner-webhooks.js';
+import { Diagnostics1765920000000 } from './1765920000000-diagnostics.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -45,4 +48,7 @@ export const migrations = [
   LeadAlerts1765700000000,
   BusinessEvents1765800000000,
   EventRegistrations1765800001000,
+  PartnerIntake1765900000000,
+  PartnerWebhooks1765910000000,
+  Diagnostics1765920000000,
 ];

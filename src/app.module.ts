@@ -16,6 +16,7 @@ import { OfferingsModule } from './offerings/offerings.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
+import { PartnersModule } from './partners/partners.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         JudgmentsModule,
         LeadAlertsModule,
         MeetingsModule,
+        PartnersModule,
         RetentionModule,
         WebModule,
       ],

@@ -50,6 +50,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.useGlobalGuards(new StorableTextGuard());
 
   const fastify = app.getHttpAdapter().getInstance();
+  // CSV bodies arrive as text for the routes that read them (the diagnostic import, decision 029).
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,20 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createStaffUser, registerBuyer, registerVendor, bearer, type TestSession } from './support/auth.js';
+import { apiKey, createPartnerKey } from './support/partners.js';
 import { discoverRoutes, type Route } from './support/routes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-type Role = 'anonymous' | 'vendor' | 'buyer' | 'curator' | 'admin';
+/** `partner` is a partner API key (X-Api-Key, both scopes), not a user: decision 029. */
+type Role = 'anonymous' | 'vendor' | 'buyer' | 'curator' | 'admin' | 'partner';
+type UserRole = Exclude<Role, 'anonymous' | 'partner'>;
 /** What a role gets on a route called with unknown ids and an empty body. */
 type Outcome = 'pass' | 401 | 403;
-const ROLES: Role[] = ['anonymous', 'vendor', 'buyer', 'curator', 'admin'];
+const ROLES: Role[] = ['anonymous', 'vendor', 'buyer', 'curator', 'admin', 'partner'];
 
 /** Everyone gets through authentication and role checks (validation or 404 may still answer). */
-const PUBLIC: Record<Role, Outcome> = { anonymous: 'pass', vendor: 'pass', buyer: 'pass', curator: 'pass', admin: 'pass' };
-/** Any signed-in user; ownership is checked further in (404/403 on other people's things). */
-const SIGNED_IN: Record<Role, Outcome> = { anonymous: 401, vendor: 'pass', buyer: 'pass', curator: 'pass', admin: 'pass' };
-const only = (...roles: Role[]): Record<Role, Outcome> =>
-  Object.fromEntries(ROLES.map((r) => [r, r === 'anonymous' ? 401 : roles.includes(r) ? 'pass' : 403])) as Record<Role, Outcome>;
+const PUBLIC: Record<Role, Outcome> = { anonymous: 'pass', vendor: 'pass', buyer: 'pass', curator: 'pass', admin: 'pass', partner: 'pass' };
+/** Any signed-in user; ownership is checked further in (404/403 on other people's things). A key is nobody's session. */
+const SIGNED_IN: Record<Role, Outcome> = { anonymous: 401, vendor: 'pass', buyer: 'pass', curator: 'pass', admin: 'pass', partner: 401 };
+const only = (...roles: UserRole[]): Record<Role, Outcome> =>
+  Object.fromEntries(
+    ROLES.map((r) => [r, r === 'anonymous' || r === 'partner' ? 401 : (roles as Role[]).includes(r) ? 'pass' : 403]),
+  ) as Record<Role, Outcome>;
+/** Partner API key routes: no JWT opens them, whatever its role. */
+const PARTNER_KEY: Record<Role, Outcome> = { anonymous: 401, vendor: 401, buyer: 401, curator: 401, admin: 401, partner: 'pass' };
 
 /**
  * The declared expectation for every route. A route missing here fails the test, so a new route
@@ -24,6 +31,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /health': PUBLIC,
   'GET /desabonnement/:token': PUBLIC,
   'POST /desabonnement/:token': PUBLIC,
+  'GET /embed/besoin/:partnerId': PUBLIC,
+  'POST /embed/besoin/:partnerId': PUBLIC,
   'GET /favicon.ico': PUBLIC,
   'GET /health/ready': PUBLIC,
   'GET /reference/regions': PUBLIC,
@@ -104,6 +113,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /events/:id/figures': only('curator', 'admin'),
   'GET /public/events': PUBLIC,
   'GET /public/events/:id': PUBLIC,
+  'GET /stats/sources': only('curator', 'admin'),
   'GET /vendors': PUBLIC,
   'GET /vendors/:id': PUBLIC,
   'GET /vendors/:id/offerings': PUBLIC,
@@ -124,6 +134,20 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /organisations/:id': SIGNED_IN,
   'PATCH /organisations/:id': SIGNED_IN,
   'GET /organisations/:id/members': SIGNED_IN,
+  'POST /admin/partners': only('admin'),
+  'GET /admin/partners': only('admin'),
+  'POST /admin/partners/:id/api-keys': only('admin'),
+  'GET /admin/partners/:id/api-keys': only('admin'),
+  'POST /admin/partners/:id/api-keys/:keyId/revoke': only('admin'),
+  'POST /partner/needs': PARTNER_KEY,
+  'GET /partner/needs': PARTNER_KEY,
+  'POST /partner/diagnostics': PARTNER_KEY,
+  'POST /partner/diagnostics/csv': PARTNER_KEY,
+  'PUT /partner/webhook': PARTNER_KEY,
+  'GET /partner/webhook': PARTNER_KEY,
+  'GET /partner/webhook/deliveries': PARTNER_KEY,
+  'GET /need-invitations/:token': PUBLIC,
+  'POST /need-invitations/:token/claim': only('buyer'),
   'POST /organisations/:id/members/:userId/approve': SIGNED_IN,
   'POST /organisations/:id/members/:userId/reject': SIGNED_IN,
 };
@@ -139,7 +163,8 @@ const DESTRUCTIVE = new Set(['DELETE /me']);
 
 describe('permission matrix: every route × every role', () => {
   let t: TestApp;
-  let sessions: Record<Exclude<Role, 'anonymous'>, TestSession>;
+  let sessions: Record<UserRole, TestSession>;
+  let partnerKey: string;
   let routes: Route[];
 
   const newSessions = async () => ({
@@ -152,6 +177,7 @@ describe('permission matrix: every route × every role', () => {
   beforeAll(async () => {
     t = await createTestApp();
     sessions = await newSessions();
+    partnerKey = (await createPartnerKey(t, sessions.admin)).secret;
     // The console's pages (/app) have their own matrix: test/web/web-permissions.e2e-spec.ts.
     routes = discoverRoutes(t).filter((r) => !r.path.startsWith('/app'));
   });
@@ -175,7 +201,8 @@ describe('permission matrix: every route × every role', () => {
       .replace(/:siret\b/g, '55210055400021')
       .replace(/:[A-Za-z]+/g, () => randomUUID());
     const req = request(t.server)[route.method.toLowerCase() as 'get'](url).set('x-forwarded-for', randomUUID());
-    if (role !== 'anonymous') req.set(bearer(who[role]));
+    if (role === 'partner') req.set(apiKey(partnerKey));
+    else if (role !== 'anonymous') req.set(bearer(who[role]));
     return ['GET', 'DELETE'].includes(route.method) ? req : req.send({});
   };
 
@@ -183,7 +210,7 @@ describe('permission matrix: every route × every role', () => {
     const key = `${route.method} ${route.path}`;
     const problems: string[] = [];
     for (const role of ROLES) {
-      const own = role === 'anonymous' ? null : who[role].organisationId;
+      const own = role === 'anonymous' || role === 'partner' ? null : who[role].organisationId;
       const res = await call(route, role, who, ORGANISATION_SCOPED.test(route.path) ? own : undefined);
       const expected = EXPECTED[key][role];
       if (res.status >= 500) problems.push(`${key} as ${role}: ${res.status} ${JSON.stringify(res.body)}`);

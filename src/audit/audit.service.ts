@@ -10,8 +10,11 @@ export interface AuditEntry {
   after?: Record<string, unknown> | null;
 }
 
-/** An actor as the audit log records it; `null` for the system itself (boot tasks). */
-export type AuditActor = Pick<Caller, 'userId' | 'role' | 'requestId'> | null;
+/**
+ * An actor as the audit log records it; `null` for the system itself (boot tasks). A partner API
+ * key acts as role `partner_key` with the key's id in `userId` (decision 029).
+ */
+export type AuditActor = (Pick<Caller, 'userId' | 'requestId'> & { role: Caller['role'] | 'partner_key' }) | null;
 
 @Injectable()
 export class AuditService {

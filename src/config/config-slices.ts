@@ -29,6 +29,13 @@ export interface ConfigSlices {
   leadAlerts: { topN: number; digestsEnabled: boolean; digestHour: number };
   retention: { enabled: boolean; months: number };
   evidenceExpiry: { enabled: boolean };
+  partners: {
+    keyRateLimitPerMinute: number;
+    invitationTtlDays: number;
+    webhookDisableAfter: number;
+    webhookTimeoutMs: number;
+    webhookAllowLoopbackHttp: boolean;
+  };
 }
 
 export type ConfigSliceName = keyof ConfigSlices;
@@ -66,6 +73,13 @@ export function configSlices(config: AppConfig): ConfigSlices {
     leadAlerts: { topN: config.LEAD_ALERT_TOP_N, digestsEnabled: config.LEAD_DIGESTS_ENABLED, digestHour: config.LEAD_DIGEST_HOUR },
     retention: { enabled: config.RETENTION_ENABLED, months: config.RETENTION_MONTHS },
     evidenceExpiry: { enabled: config.EVIDENCE_EXPIRY_ENABLED },
+    partners: {
+      keyRateLimitPerMinute: config.PARTNER_KEY_RATE_LIMIT_PER_MINUTE,
+      invitationTtlDays: config.NEED_INVITATION_TTL_DAYS,
+      webhookDisableAfter: config.PARTNER_WEBHOOK_DISABLE_AFTER,
+      webhookTimeoutMs: config.PARTNER_WEBHOOK_TIMEOUT_MS,
+      webhookAllowLoopbackHttp: config.PARTNER_WEBHOOK_ALLOW_LOOPBACK_HTTP,
+    },
   };
 }
 

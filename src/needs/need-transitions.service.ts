@@ -5,6 +5,7 @@ import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { LEADS_FOR_NEED } from '../outbox/lead-topics.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
+import { PARTNER_NEED_STATUS } from '../outbox/partner-topics.js';
 import { HARD_REQUIREMENT_LABELS } from '../reference/sovereignty/sovereignty.labels.js';
 import type { DataSensitivity } from '../reference/sovereignty/sovereignty.enums.js';
 import type { CloseNeedDto, NeedTransitionDto, PublishNeedDto, RejectNeedDto, RequestNeedChangesDto } from './dto/need-actions.dto.js';
@@ -113,6 +114,8 @@ export class NeedTransitionsService {
       await this.outbox.enqueue(manager, eventTopic(next), { needId });
       // Its best-ranked vendors hear of it (issue 18), computed by the outbox, never in the request.
       if (next === 'published') await this.outbox.enqueue(manager, LEADS_FOR_NEED, { needId });
+      // The partner that brought it hears of it through its webhook (decision 029).
+      if (need.partnerId) await this.outbox.enqueue(manager, PARTNER_NEED_STATUS, { needId, partnerId: need.partnerId, status: next });
       return toNeedDto(updated);
     });
   }

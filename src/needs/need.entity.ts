@@ -9,6 +9,9 @@ export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
 /** E is the lowest grade: asking for "at least E" asks for nothing. */
 export const NEED_MIN_GRADES = ['A', 'B', 'C', 'D'] as const;
 export type NeedMinGrade = (typeof NEED_MIN_GRADES)[number];
+/** Where a need came from (issue 20): typed here, brought by a partner, a diagnostic, an event, or a curator. */
+export const NEED_SOURCES = ['direct', 'partner', 'diagnostic', 'event', 'curator'] as const;
+export type NeedSource = (typeof NEED_SOURCES)[number];
 
 /** A buyer organisation's need (DESIGN §3); editable by the buyer in draft and changes_requested only. */
 @Entity('need')
@@ -80,6 +83,20 @@ export class NeedEntity {
 
   @Column('text', { default: 'draft' })
   status!: NeedStatus;
+
+  @Column('text', { default: 'direct' })
+  source!: NeedSource;
+
+  /** The partner that brought the need (decision 029); its drafts wait for the buyer's claim. */
+  @Column('uuid', { nullable: true })
+  partnerId!: string | null;
+
+  /** The diagnostic it came out of, and the use case's code in it: unique together, so a re-import adds nothing. */
+  @Column('uuid', { nullable: true })
+  diagnosticId!: string | null;
+
+  @Column('text', { nullable: true })
+  diagnosticUseCase!: string | null;
 
   @Column('text', { nullable: true })
   curatorMessage!: string | null;

@@ -6,7 +6,7 @@ import type { AccountMailKind } from './account-mail-kinds.js';
 import type { NotificationKind } from './notification-kinds.js';
 
 /** A notification kind, or another mail the log keeps (lead alerts and digests). */
-export type MailKind = NotificationKind | AccountMailKind | 'lead_alert' | 'lead_digest';
+export type MailKind = NotificationKind | AccountMailKind | 'lead_alert' | 'lead_digest' | 'need_invitation';
 
 export interface Recipient {
   userId: string;
@@ -71,7 +71,8 @@ export class NotificationsRepository {
    */
   async claim(entry: {
     dedupeKey: string;
-    userId: string;
+    /** Null for an address that has no account yet (a partner's invitation, decision 029). */
+    userId: string | null;
     to: string;
     kind: MailKind;
     subject: string;

@@ -25,6 +25,17 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl: string): 
       .setVersion('0.1.0')
       .addServer(serverUrl, 'This instance')
       .addBearerAuth()
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description:
+            'A partner API key (`ciak_…`), created by an admin and shown once; scopes needs:write and needs:read. ' +
+            'Only the /partner routes accept it; a JWT does not open them (decision 029).',
+        },
+        'partner-key',
+      )
       // Every route needs the access token unless it says otherwise (public routes: security []).
       .addSecurityRequirements('bearer')
       .build(),

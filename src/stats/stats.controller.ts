@@ -14,6 +14,7 @@ import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { StatsExportQueryDto } from './dto/export-query.dto.js';
 import { StatsPeriodQueryDto } from './dto/stats-period.dto.js';
 import { StatsValuesDto } from './dto/stats-values.dto.js';
+import { StatsSourcesDto } from './dto/stats-sources.dto.js';
 import { StatsFunnelDto, StatsOverviewDto } from './dto/stats.dto.js';
 import { StatsService } from './stats.service.js';
 import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
@@ -56,6 +57,17 @@ export class StatsController {
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A malformed date, or to before from.' })
   values(@CurrentCaller() caller: Caller, @Query() query: StatsPeriodQueryDto): Promise<StatsValuesDto> {
     return this.stats.values(caller, query);
+  }
+
+  @Get('sources')
+  @ApiOperation({
+    summary:
+      'Needs created in the period (from/to, Paris days) by source (direct, partner, diagnostic, event, curator) and by partner: submitted, published, introductions and wins (issue 20).',
+  })
+  @ApiOkResponse({ type: StatsSourcesDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A malformed date, or to before from.' })
+  sources(@CurrentCaller() caller: Caller, @Query() query: StatsPeriodQueryDto): Promise<StatsSourcesDto> {
+    return this.stats.sources(caller, query);
   }
 
   @Get('export.csv')

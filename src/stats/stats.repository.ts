@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DEAL_VALUE_BAND_KEYS, DEAL_VALUE_BANDS } from '../introductions/deal-outcome.js';
 import { confirmedSiteCommunes } from '../organisations/establishment-sql.js';
 import type { WonDeal } from './deal-values.js';
+import type { SourceRow } from './source-figures.js';
 import type { WonNeed } from './stats-figures.js';
 
 /** Calendar days in Paris, both included; null leaves that end open. */
@@ -135,6 +136,24 @@ export class StatsRepository {
     return rows.map((r) => Math.max(0, r.seconds));
   }
 
+  /** Needs created in the period (drafts included) by source and partner, with their introductions and wins (issue 20). */
+  async needsBySourceAndPartner(period: Period): Promise<SourceRow[]> {
+    return (await this.dataSource.query(
+      `SELECT n.source, n.partner_id AS "partnerId", p.name AS "partnerName", p.kind AS "partnerKind",
+              count(DISTINCT n.id)::int AS needs,
+              count(DISTINCT n.id) FILTER (WHERE n.submitted_at IS NOT NULL)::int AS submitted,
+              count(DISTINCT n.id) FILTER (WHERE n.published_at IS NOT NULL)::int AS published,
+              count(i.id)::int AS introductions,
+              count(i.id) FILTER (WHERE i.outcome = 'won')::int AS won
+         FROM need n
+         LEFT JOIN partner p ON p.id = n.partner_id
+         LEFT JOIN introduction i ON i.need_id = n.id
+        WHERE ${inPeriod('n.created_at')}
+        GROUP BY n.source, n.partner_id, p.name, p.kind`,
+      [period.from, period.to],
+    )) as SourceRow[];
+  }
+
   /**
    * One row per need past draft created in the period, for the CSV export: no person, no contact.
    * Won deals' values are summed as the value figures count them (exact amount, else band value).
@@ -154,12 +173,14 @@ export class StatsRepository {
              sum(${DEAL_VALUE_SQL}) FILTER (WHERE i.outcome = 'won') AS "wonValueEur",
              array_remove(array_agg(i.deal_value_band ORDER BY i.outcome_at) FILTER (WHERE i.outcome = 'won'), NULL) AS "dealValueBands",
              to_char(min(i.deal_start_date) FILTER (WHERE i.outcome = 'won'), 'YYYY-MM-DD') AS "firstDealStart",
-             array_remove(array_agg(i.lost_reason ORDER BY i.outcome_at) FILTER (WHERE i.outcome = 'lost'), NULL) AS "lostReasons"
+             array_remove(array_agg(i.lost_reason ORDER BY i.outcome_at) FILTER (WHERE i.outcome = 'lost'), NULL) AS "lostReasons",
+             n.source, p.name AS "partnerName"
         FROM need n
         JOIN organisation o ON o.id = n.organisation_id
+        LEFT JOIN partner p ON p.id = n.partner_id
         LEFT JOIN introduction i ON i.need_id = n.id
        WHERE n.status <> 'draft' AND ${inPeriod('n.created_at')}
-       GROUP BY n.id, o.buyer_type
+       GROUP BY n.id, o.buyer_type, p.name
        ORDER BY n.created_at, n.id`,
       [period.from, period.to],
     )) as Record<string, unknown>[];

@@ -11,6 +11,9 @@ import { StatsRepository, type KeyCount, type Period } from './stats.repository.
 import { dealValueFigures, type ValueGroup } from './deal-values.js';
 import type { StatsPeriodQueryDto } from './dto/stats-period.dto.js';
 import type { StatsValuesDto } from './dto/stats-values.dto.js';
+import type { StatsSourcesDto } from './dto/stats-sources.dto.js';
+import { NEED_SOURCES } from '../needs/need.entity.js';
+import { sourceBreakdown } from './source-figures.js';
 
 const plain = (rows: KeyCount[]): KeyCountDto[] => rows.map((r) => ({ key: r.key, label: null, count: r.count }));
 const sum = (rows: KeyCount[]): number => rows.reduce((n, r) => n + r.count, 0);
@@ -79,6 +82,14 @@ export class StatsService {
     };
   }
 
+  /** Needs, introductions and wins by where the needs came from, and by partner (issue 20). */
+  async sources(caller: Caller, query: StatsPeriodQueryDto): Promise<StatsSourcesDto> {
+    assertStaff(caller);
+    const period = periodOf(query);
+    const { bySource, byPartner } = sourceBreakdown(await this.stats.needsBySourceAndPartner(period), NEED_SOURCES);
+    return { period, bySource: bySource.map((s) => ({ ...s, label: SOURCE_LABELS[s.source] ?? s.source })), byPartner };
+  }
+
   async funnel(caller: Caller): Promise<StatsFunnelDto> {
     assertStaff(caller);
     const [s, reasons] = await Promise.all([this.stats.introductionSteps(), this.stats.declineReasons()]);
@@ -109,6 +120,15 @@ export function periodOf(query: StatsPeriodQueryDto): Period {
     throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'to', messages: ['to must not be before from'] }]);
   return period;
 }
+
+/** Where needs come from, in the curators' words. */
+const SOURCE_LABELS: Readonly<Record<string, string>> = {
+  direct: 'Saisi par l’acheteur',
+  partner: 'Apporté par un partenaire',
+  diagnostic: 'Issu d’un diagnostic Data IA',
+  event: 'Recueilli lors d’un événement',
+  curator: 'Saisi par un curateur',
+};
 
 /** The groups of the value figures, in the curators' words. */
 const VALUE_GROUP_LABELS: Readonly<Record<string, string>> = {

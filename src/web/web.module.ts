@@ -30,6 +30,10 @@ import { WebCurationVerificationController } from './curation/curation-verificat
 import { WebCurationController } from './curation/curation.controller.js';
 import { WebPublicController } from './public/public.controller.js';
 import { WebUnsubscribeController } from './public/unsubscribe.controller.js';
+import { WebEmbedController } from './public/embed.controller.js';
+import { WebInvitationController } from './public/invitation.controller.js';
+import { PartnersModule } from '../partners/partners.module.js';
+import { ReferenceModule } from '../reference/reference.module.js';
 import { WebLegalController } from './public/legal.controller.js';
 import { VendorPages } from './vendor/vendor-pages.js';
 import { WebVendorOfferingsController } from './vendor/vendor-offerings.controller.js';
@@ -62,12 +66,16 @@ import { WebSessionService } from './shared/web-session.service.js';
     LeadAlertsModule,
     MeetingsModule,
     NotificationsModule,
+    PartnersModule,
+    ReferenceModule,
   ],
   controllers: [
     WebAssetsController,
     FaviconController,
     WebPublicController,
     WebUnsubscribeController,
+    WebEmbedController,
+    WebInvitationController,
     WebLegalController,
     WebAccountController,
     WebAccountLinksController,

@@ -36,7 +36,9 @@ export function discoverRoutes(t: TestApp): Route[] {
 }
 
 /**
- * Pages rather than API routes: the console under /app, and the one-click unsubscribe page, outside
- * /app so mail clients can POST to it without a console session (decision 027). They answer HTML.
+ * Pages rather than API routes: the console under /app, the one-click unsubscribe page, outside
+ * /app so mail clients can POST to it without a console session (decision 027), and partners'
+ * embedded need form (decision 029). They answer HTML.
  */
-export const isConsolePath = (path: string): boolean => path === '/app' || path.startsWith('/app/') || path.startsWith('/desabonnement/');
+export const isConsolePath = (path: string): boolean =>
+  path === '/app' || path.startsWith('/app/') || path.startsWith('/desabonnement/') || path.startsWith('/embed/');

@@ -39,6 +39,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /app/donnees-personnelles': PUBLIC,
   'GET /app/accessibilite': PUBLIC,
   'GET /app/assets/:name': PUBLIC,
+  'GET /app/invitations/:token': PUBLIC,
+  'POST /app/invitations/:token': only('buyer'),
   'GET /app/acheteur': only('buyer'),
   'GET /app/acheteur/besoins/nouveau': only('buyer'),
   'POST /app/acheteur/besoins/nouveau': only('buyer'),

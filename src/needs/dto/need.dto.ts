@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { BUYER_TYPES } from '../../reference/organisation-kinds.js';
 import { DataSensitivity, HardRequirement } from '../../reference/sovereignty/sovereignty.enums.js';
 import { allowedTransitions, NEED_ACTIONS, NEED_STATUSES, type NeedAction } from '../need-lifecycle.js';
-import { CLOSE_OUTCOMES, NEED_MIN_GRADES, NEED_REACHES, type NeedEntity } from '../need.entity.js';
+import { CLOSE_OUTCOMES, NEED_MIN_GRADES, NEED_REACHES, NEED_SOURCES, type NeedEntity } from '../need.entity.js';
 import { missingSuggestions, suggestedRequirements } from '../need-requirements.js';
 
 /**
@@ -91,6 +91,16 @@ export class NeedDto {
   status!: string;
 
   @ApiProperty({
+    enum: NEED_SOURCES,
+    example: 'direct',
+    description: 'Where the need came from: typed here, or brought by a partner, a diagnostic…',
+  })
+  source!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, example: null, description: 'The partner that brought it (decision 029).' })
+  partnerId!: string | null;
+
+  @ApiProperty({
     enum: NEED_ACTIONS,
     isArray: true,
     example: ['publish', 'request-changes', 'reject'],
@@ -172,6 +182,8 @@ export function toNeedDto(n: NeedEntity, now: Date = new Date()): NeedDto {
     missingSuggestedRequirements: missingSuggestions(suggested, n.requirements),
     minSovereigntyGrade: n.minSovereigntyGrade,
     status: n.status,
+    source: n.source,
+    partnerId: n.partnerId,
     allowedActions: allowedTransitions(n.status),
     curatorMessage: n.curatorMessage,
     rejectionReason: n.rejectionReason,

@@ -29,6 +29,8 @@ export const EXPORT_COLUMNS = [
   'dealValueBands',
   'firstDealStart',
   'lostReasons',
+  'source',
+  'partnerName',
 ] as const;
 
 const list = ({ value }: { value: unknown }): unknown =>

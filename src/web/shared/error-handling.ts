@@ -6,6 +6,7 @@ import { MatchesErrors } from '../../matches/matches.errors.js';
 import { NeedsErrors } from '../../needs/needs.errors.js';
 import { OfferingsErrors } from '../../offerings/offerings.errors.js';
 import { OrganisationsErrors } from '../../organisations/organisations.errors.js';
+import { PartnersErrors } from '../../partners/partners.errors.js';
 import { ReferenceErrors } from '../../reference/reference.errors.js';
 import { UsersErrors } from '../../users/users.errors.js';
 import { VendorsErrors } from '../../vendors/vendors.errors.js';
@@ -20,6 +21,7 @@ export type DomainErrorCode =
   | keyof typeof NeedsErrors
   | keyof typeof OfferingsErrors
   | keyof typeof OrganisationsErrors
+  | keyof typeof PartnersErrors
   | keyof typeof ReferenceErrors
   | keyof typeof UsersErrors
   | keyof typeof VendorsErrors;
@@ -37,6 +39,7 @@ const KNOWN = new Set<string>(
     NeedsErrors,
     OfferingsErrors,
     OrganisationsErrors,
+    PartnersErrors,
     ReferenceErrors,
     UsersErrors,
     VendorsErrors,
@@ -83,6 +86,7 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'WRONG_CURRENT_PASSWORD':
     case 'VENDOR_ALREADY_VERIFIED':
     case 'ESTABLISHMENT_OF_ANOTHER_COMPANY':
+    case 'DIAGNOSTIC_OTHER_COMPANY':
     case 'EMAIL_NOT_VERIFIED':
     case 'EMAIL_ALREADY_VERIFIED':
     case 'ACCOUNT_LINK_INVALID':
@@ -103,6 +107,15 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'USER_NOT_FOUND':
     case 'VENDOR_NOT_FOUND':
     case 'ESTABLISHMENT_NOT_FOUND':
+    case 'PARTNER_NOT_FOUND':
+    case 'API_KEY_NOT_FOUND':
+    case 'API_KEY_INVALID':
+    case 'API_KEY_SCOPE_MISSING':
+    case 'WEBHOOK_NOT_FOUND':
+    case 'INVITATION_NOT_FOUND':
+    case 'INVITATION_USED':
+    case 'INVITATION_EXPIRED':
+    case 'INVITATION_OTHER_ORGANISATION':
       return 'error-page';
     default:
       return assertUnreachable(code);

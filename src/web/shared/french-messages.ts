@@ -40,6 +40,17 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   ORGANISATION_NOT_FOUND: 'Organisation introuvable.',
   USER_NOT_FOUND: 'Utilisateur introuvable.',
   VENDOR_NOT_FOUND: 'Fournisseur introuvable.',
+  PARTNER_NOT_FOUND: 'Ce formulaire de partenaire est introuvable.',
+  API_KEY_NOT_FOUND: 'Clé introuvable.',
+  API_KEY_INVALID: 'Clé de partenaire absente, révoquée ou expirée.',
+  API_KEY_SCOPE_MISSING: 'Cette clé ne permet pas cette action.',
+  WEBHOOK_NOT_FOUND: 'Aucun webhook n’est déclaré.',
+  DIAGNOSTIC_OTHER_COMPANY: 'Ce diagnostic a déjà été importé pour une autre entreprise.',
+  INVITATION_NOT_FOUND: 'Ce lien d’invitation n’est pas valide.',
+  INVITATION_USED: 'Ce lien a déjà servi : le besoin est dans votre espace acheteur.',
+  INVITATION_EXPIRED: 'Ce lien a expiré : demandez au partenaire de vous renvoyer le besoin.',
+  INVITATION_OTHER_ORGANISATION:
+    'Ce besoin concerne une autre entreprise : connectez-vous avec un compte de l’entreprise indiquée dans l’invitation.',
   VENDOR_ALREADY_VERIFIED: 'Ce fournisseur est déjà vérifié.',
   ESTABLISHMENT_NOT_FOUND: "Ce fournisseur ne déclare pas d'établissement avec ce SIRET.",
   ESTABLISHMENT_OF_ANOTHER_COMPANY:

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class InvitationPreviewDto {
+  @ApiProperty({ example: "CCI Nice Côte d'Azur", description: 'The partner that brought the need.' })
+  partnerName!: string;
+
+  @ApiProperty({ example: 'Tri automatique des courriers entrants' })
+  title!: string;
+
+  @ApiProperty({ example: 'Boulangerie Niçoise', description: 'The company the account must belong to.' })
+  organisationName!: string;
+
+  @ApiProperty({ example: '552100554' })
+  siren!: string;
+
+  @ApiProperty({ example: '2026-12-20T09:00:00.000Z' })
+  expiresAt!: Date;
+}
+
+export class ClaimedNeedDto {
+  @ApiProperty({ format: 'uuid', description: 'Review it with GET /needs/:id, edit it with PATCH, then POST /needs/:id/submit.' })
+  needId!: string;
+
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Every draft the claim gave the buyer: the need, and the other drafts of its diagnostic when it came from one.',
+  })
+  needIds!: string[];
+
+  @ApiProperty({ example: 'draft' })
+  status!: string;
+
+  @ApiProperty({ example: true, description: 'True when the claim made the caller the first active member of the company.' })
+  membershipActivated!: boolean;
+}

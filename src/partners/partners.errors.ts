@@ -1,0 +1,17 @@
+import { defineErrors } from '../common/errors/domain-error.js';
+
+export const PartnersErrors = defineErrors({
+  PARTNER_NOT_FOUND: { status: 404, message: 'Partner not found.' },
+  API_KEY_NOT_FOUND: { status: 404, message: 'API key not found.' },
+  API_KEY_INVALID: { status: 401, message: 'A valid partner API key is required in the X-Api-Key header.' },
+  API_KEY_SCOPE_MISSING: { status: 403, message: 'This API key lacks the scope this route needs.' },
+  WEBHOOK_NOT_FOUND: { status: 404, message: 'This partner has no webhook; set one with PUT /partner/webhook.' },
+  DIAGNOSTIC_OTHER_COMPANY: { status: 409, message: 'This diagnosticId was already imported for another company.' },
+  INVITATION_NOT_FOUND: { status: 404, message: 'This invitation link is not valid.' },
+  INVITATION_USED: { status: 409, message: 'This invitation was already used.' },
+  INVITATION_EXPIRED: { status: 410, message: 'This invitation has expired; ask the partner to send the need again.' },
+  INVITATION_OTHER_ORGANISATION: {
+    status: 403,
+    message: 'This need belongs to another organisation: sign in with an account of the company named in the invitation.',
+  },
+});

@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { NeedsModule } from '../needs/needs.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { AdminPartnersController } from './admin-partners.controller.js';
+import { InvitationMailer } from './invitation-mailer.js';
+import { NeedInvitationsController } from './need-invitations.controller.js';
+import { NeedInvitationsService } from './need-invitations.service.js';
+import { PartnerIntakeService } from './partner-intake.service.js';
+import { PartnerKeyThrottle } from './partner-key-throttle.service.js';
+import { PartnerKeyGuard } from './partner-key.guard.js';
+import { PartnerNeedsController } from './partner-needs.controller.js';
+import { PartnersRepository } from './partners.repository.js';
+import { PartnersService } from './partners.service.js';
+import { DiagnosticImportService } from './diagnostic-import.service.js';
+import { DiagnosticsRepository } from './diagnostics.repository.js';
+import { PartnerDiagnosticsController } from './partner-diagnostics.controller.js';
+import { PartnerWebhookHandler } from './partner-webhook.handler.js';
+import { PartnerWebhooksController } from './partner-webhooks.controller.js';
+import { PartnerWebhooksRepository } from './partner-webhooks.repository.js';
+import { PartnerWebhooksService } from './partner-webhooks.service.js';
+
+/** Partners, their API keys, the intake of their needs and the buyers' invitations (issue 20, decision 029). */
+@Module({
+  imports: [AuditModule, OutboxModule, NeedsModule, NotificationsModule, OrganisationsModule, UsersModule],
+  controllers: [
+    AdminPartnersController,
+    PartnerNeedsController,
+    PartnerDiagnosticsController,
+    PartnerWebhooksController,
+    NeedInvitationsController,
+  ],
+  providers: [
+    PartnersRepository,
+    PartnersService,
+    PartnerKeyThrottle,
+    PartnerKeyGuard,
+    PartnerIntakeService,
+    NeedInvitationsService,
+    InvitationMailer,
+    PartnerWebhooksRepository,
+    PartnerWebhooksService,
+    PartnerWebhookHandler,
+    DiagnosticsRepository,
+    DiagnosticImportService,
+  ],
+  exports: [PartnerIntakeService, NeedInvitationsService],
+})
+export class PartnersModule {}
