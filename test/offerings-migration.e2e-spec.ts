@@ -1,9 +1,5 @@
 import { Offerings1764300000000 } from '../migrations/1764300000000-offerings.js';
-import { Introductions1764600000000 } from '../migrations/1764600000000-introductions.js';
-import { OfferingMatch1764800000000 } from '../migrations/1764800000000-offering-match.js';
-import { OfferingLexemes1765200000000 } from '../migrations/1765200000000-offering-lexemes.js';
-import { RelevanceJudgments1765400000000 } from '../migrations/1765400000000-relevance-judgments.js';
-import { LeadAlerts1765700000000 } from '../migrations/1765700000000-lead-alerts.js';
+import { migrations } from '../migrations/index.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('offerings migration', () => {
@@ -30,31 +26,19 @@ describe('offerings migration', () => {
         )
       )[0].n;
     const migration = new Offerings1764300000000();
-    // Introductions, the matching projection, its lexical index, curators' marks and leads reference
-    // offerings: a real revert undoes the later migrations first.
-    const later = new Introductions1764600000000();
-    const projection = new OfferingMatch1764800000000();
-    const lexemes = new OfferingLexemes1765200000000();
-    const judgments = new RelevanceJudgments1765400000000();
-    const leads = new LeadAlerts1765700000000();
+    // Many later migrations reference offerings (introductions, matching, leads, meetings…): a real
+    // revert undoes every later migration first, newest first, as TypeORM would; then all come back.
+    const later = migrations.slice(migrations.indexOf(Offerings1764300000000) + 1).map((M) => new M());
     const runner = t.dataSource.createQueryRunner();
     try {
-      await leads.down(runner);
-      await judgments.down(runner);
-      await lexemes.down(runner);
-      await projection.down(runner);
-      await later.down(runner);
+      for (const m of [...later].reverse()) await m.down(runner);
       await migration.down(runner);
       expect(await tables()).toEqual([]);
       expect(await descriptionColumn()).toBe(0);
       await migration.up(runner);
       expect(await tables()).toEqual(['offering', 'offering_claim']);
       expect(await descriptionColumn()).toBe(1);
-      await later.up(runner);
-      await projection.up(runner);
-      await lexemes.up(runner);
-      await judgments.up(runner);
-      await leads.up(runner);
+      for (const m of later) await m.up(runner);
     } finally {
       await runner.release();
     }

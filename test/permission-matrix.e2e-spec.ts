@@ -232,6 +232,7 @@ describe('permission matrix: every route × every role', () => {
     return problems;
   };
 
+  // Every route × 6 credentials: hundreds of requests, longer than Jest's default 30 s on a loaded machine.
   it('answers each role as declared, and never with a 5xx', async () => {
     const problems: string[] = [];
     for (const route of routes.filter((r) => !DESTRUCTIVE.has(`${r.method} ${r.path}`))) {
@@ -241,5 +242,5 @@ describe('permission matrix: every route × every role', () => {
       problems.push(...(await check(route, await newSessions())));
     }
     expect(problems).toEqual([]);
-  });
+  }, 180_000);
 });

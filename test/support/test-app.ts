@@ -8,6 +8,7 @@ import { configureApp, createFastifyAdapter } from '../../src/app.setup.js';
 import { createLogger } from '../../src/common/logging/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { checkResponsesAgainstOpenApi } from './contract-check.js';
+import { migrations } from '../../migrations/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -74,13 +75,26 @@ export async function createTestApp({ env = {}, imports = [], overrides = [], da
   };
 }
 
-/** Reverts `migration` on the test database, runs `between` on the schema without it, then applies it again. */
-export async function revertAndReapply(t: TestApp, migration: MigrationInterface, between: () => Promise<void>): Promise<void> {
+/**
+ * Reverts `migration` on the test database, runs `between` on the schema without it, then applies it
+ * again. With `withLater`, every later migration is reverted first (newest first) and re-applied
+ * after, as TypeORM would: for a migration whose tables later ones reference.
+ */
+export async function revertAndReapply(
+  t: TestApp,
+  migration: MigrationInterface,
+  between: () => Promise<void>,
+  { withLater = false }: { withLater?: boolean } = {},
+): Promise<void> {
+  const index = migrations.findIndex((M) => migration instanceof M);
+  const later = withLater && index >= 0 ? migrations.slice(index + 1).map((M) => new M()) : [];
   const runner = t.dataSource.createQueryRunner();
   try {
+    for (const m of [...later].reverse()) await m.down(runner);
     await migration.down(runner);
     await between();
     await migration.up(runner);
+    for (const m of later) await m.up(runner);
   } finally {
     await runner.release();
   }

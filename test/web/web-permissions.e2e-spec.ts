@@ -181,5 +181,5 @@ describe('web console permission matrix: every page × every role', () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 180_000);
 });
