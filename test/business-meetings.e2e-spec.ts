@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { bearer, createCurator, registerBuyer, type RegisteredSession, type TestSession } from './support/auth.js';
-import { forecastScenario, type ForecastScenario } from './support/forecast-scenario.js';
+import { forecastScenario, publishForecastNeed, type ForecastScenario } from './support/forecast-scenario.js';
 import { OutboxWorker } from '../src/outbox/outbox.worker.js';
 import { startSmtpServer, type TestSmtp } from './support/smtp.js';
 import { visibleText, webSignIn } from './support/web.js';
@@ -21,24 +21,11 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
   let eventId: string;
   const attendee: Record<string, string> = {};
 
-  const publishedNeed = async (buyer: TestSession, title: string): Promise<string> => {
-    const created = await request(t.server)
-      .post('/needs')
-      .set(bearer(buyer))
-      .send({
-        title,
-        description: 'Nous voulons prévoir les ventes de chaque jour pour réduire les invendus de nos commerces de boulangerie.',
-        useCases: ['SALES_FORECAST'],
-        reach: 'national',
-        desiredStart: '2027-02-01',
-        dataSensitivity: 'none',
-        requirements: [],
-      })
-      .expect(201);
-    await request(t.server).post(`/needs/${created.body.id}/submit`).set(bearer(buyer)).send({}).expect(200);
-    await request(t.server).post(`/needs/${created.body.id}/publish`).set(bearer(curator)).send({}).expect(200);
-    return created.body.id as string;
-  };
+  const publishedNeed = (buyer: TestSession, title: string): Promise<string> =>
+    publishForecastNeed(t, buyer, curator, {
+      title,
+      description: 'Nous voulons prévoir les ventes de chaque jour pour réduire les invendus de nos commerces de boulangerie.',
+    });
 
   beforeAll(async () => {
     smtp = await startSmtpServer();

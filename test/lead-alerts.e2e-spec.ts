@@ -4,7 +4,7 @@ import { LeadDigestJob } from '../src/lead-alerts/lead-digest.job.js';
 import { LEADS_FOR_NEED } from '../src/outbox/lead-topics.js';
 import { OutboxWorker } from '../src/outbox/outbox.worker.js';
 import { bearer, createCurator, registerBuyer, type TestSession } from './support/auth.js';
-import { forecastOffering, forecastScenario, type ForecastScenario } from './support/forecast-scenario.js';
+import { forecastOffering, forecastScenario, publishForecastNeed, type ForecastScenario } from './support/forecast-scenario.js';
 import { createPublishedOffering, registerVerifiedVendor } from './support/offerings.js';
 import { startSmtpServer, type TestSmtp } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -220,29 +220,13 @@ function rawHeader(mail: ParsedMail, name: string): string {
   return line ? line.line.slice(line.line.indexOf(':') + 1).trim() : '';
 }
 
+const publishedForecastNeed = (t: TestApp, buyer: TestSession, curator: TestSession, title: string): Promise<string> =>
+  publishForecastNeed(t, buyer, curator, { title });
+
 /** The next 09:00 in Paris (08:00 UTC in winter, 07:00 in summer: 08:00 UTC is 9 or 10 h, after the digest hour). */
 function nextParisMorning(): Date {
   const d = new Date();
   d.setUTCDate(d.getUTCDate() + 1);
   d.setUTCHours(8, 0, 0, 0);
   return d;
-}
-
-async function publishedForecastNeed(t: TestApp, buyer: TestSession, curator: TestSession, title: string): Promise<string> {
-  const created = await request(t.server)
-    .post('/needs')
-    .set(bearer(buyer))
-    .send({
-      title,
-      description: 'Nous jetons trop de pain le soir : nous voulons prévoir les ventes de chaque jour pour produire juste.',
-      useCases: ['SALES_FORECAST'],
-      reach: 'national',
-      desiredStart: '2027-02-01',
-      dataSensitivity: 'none',
-      requirements: [],
-    })
-    .expect(201);
-  await request(t.server).post(`/needs/${created.body.id}/submit`).set(bearer(buyer)).send({}).expect(200);
-  await request(t.server).post(`/needs/${created.body.id}/publish`).set(bearer(curator)).send({}).expect(200);
-  return created.body.id as string;
 }

@@ -14,6 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { outboxVerificationTokens } from '../../bench/support/relevance-api.js';
 import { DataSource } from 'typeorm';
 import { PasswordService } from '../../src/credentials/password.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
@@ -109,15 +110,7 @@ async function register(t: TestApp, role: 'vendor' | 'buyer', overrides: Registe
 }
 
 /** The token of the newest confirmation link queued for this user's e-mail (what the e-mail's link carries). */
-export async function verificationToken(t: TestApp, userId: string): Promise<string> {
-  const rows = (await t.dataSource.query(
-    `SELECT payload->>'token' AS token FROM outbox_event
-      WHERE topic = 'account.email_verification' AND payload->>'userId' = $1 ORDER BY seq DESC LIMIT 1`,
-    [userId],
-  )) as { token: string }[];
-  if (!rows[0]) throw new Error(`no confirmation link queued for user ${userId}`);
-  return rows[0].token;
-}
+export const verificationToken = (t: TestApp, userId: string): Promise<string> => outboxVerificationTokens(t.dataSource)(userId);
 
 /** Confirms the address the way the e-mail's link does (POST /auth/email/verify). */
 export async function confirmEmail(t: TestApp, userId: string): Promise<void> {

@@ -50,13 +50,28 @@ export async function forecastScenario(t: TestApp, curator: TestSession): Promis
       }),
     )
   ).id;
+  const needId = await publishForecastNeed(t, buyer, curator, {
+    title: 'Prévoir les ventes de la boulangerie',
+    description:
+      'Nous jetons trop de pain le soir : nous voulons prévoir les ventes de chaque jour pour les commerces de notre boulangerie.',
+  });
+  return { buyer, vendor, offTopicVendor, specialistId, offTopicId, needId };
+}
+
+/** A national sales-forecast need of `buyer`, submitted and published by `curator`; its id. */
+export async function publishForecastNeed(
+  t: TestApp,
+  buyer: TestSession,
+  curator: TestSession,
+  text: { title: string; description?: string },
+): Promise<string> {
   const created = await request(t.server)
     .post('/needs')
     .set(bearer(buyer))
     .send({
-      title: 'Prévoir les ventes de la boulangerie',
+      title: text.title,
       description:
-        'Nous jetons trop de pain le soir : nous voulons prévoir les ventes de chaque jour pour les commerces de notre boulangerie.',
+        text.description ?? 'Nous jetons trop de pain le soir : nous voulons prévoir les ventes de chaque jour pour produire juste.',
       useCases: ['SALES_FORECAST'],
       reach: 'national',
       desiredStart: '2027-02-01',
@@ -64,8 +79,7 @@ export async function forecastScenario(t: TestApp, curator: TestSession): Promis
       requirements: [],
     })
     .expect(201);
-  const needId = created.body.id as string;
-  await request(t.server).post(`/needs/${needId}/submit`).set(bearer(buyer)).send({}).expect(200);
-  await request(t.server).post(`/needs/${needId}/publish`).set(bearer(curator)).send({}).expect(200);
-  return { buyer, vendor, offTopicVendor, specialistId, offTopicId, needId };
+  await request(t.server).post(`/needs/${created.body.id}/submit`).set(bearer(buyer)).send({}).expect(200);
+  await request(t.server).post(`/needs/${created.body.id}/publish`).set(bearer(curator)).send({}).expect(200);
+  return created.body.id as string;
 }
