@@ -1,4 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import request from 'supertest';
+import { migrations } from '../migrations/index.js';
+import { createDataSource } from '../src/database/data-source.js';
+import { withDatabase } from '../src/database/embedded-postgres.js';
+import { runMigrationsLocked } from '../src/database/locked-migrations.js';
 import { IntroductionRemindersJob } from '../src/introductions/introduction-reminders.job.js';
 import { OutboxRepository } from '../src/outbox/outbox.repository.js';
 import type { OutboxEvent, OutboxHandler } from '../src/outbox/outbox.types.js';
@@ -6,7 +12,7 @@ import { OutboxWorker } from '../src/outbox/outbox.worker.js';
 import { bearer, createCurator, registerBuyer, registerVendor, TEST_PASSWORD, type TestSession } from './support/auth.js';
 import { completeNeed, eligiblePair, proposeIntroduction } from './support/introductions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { assertTestDatabase, createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /** Records what one instance's worker delivered. */
 class RecordingHandler implements OutboxHandler {
@@ -147,6 +153,55 @@ describe('two instances on one database', () => {
       await request(t.server).get('/health').expect(200);
       const ready = await request(t.server).get('/health/ready').expect(200);
       expect(ready.body.status).toBe('ok');
+    }
+  });
+});
+
+/** An empty database on the suite's server: no template, so every migration is pending. */
+async function emptyDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.CIRCUIT_TEST_SERVER_URL!;
+  const name = `circuit_test_empty_${randomBytes(5).toString('hex')}`;
+  assertTestDatabase(name);
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(sql).finally(() => c.end());
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  return { name, url: withDatabase(serverUrl, name), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+describe('two instances booting at once with MIGRATIONS_RUN=true', () => {
+  it(`lets one of two concurrent migration runs apply all ${migrations.length} migrations and the other none`, async () => {
+    // Directly, without the boot's retry, which would hide a failed concurrent run.
+    const database = await emptyDatabase();
+    const sources = [createDataSource(database.url, 2), createDataSource(database.url, 2)];
+    try {
+      await Promise.all(sources.map((d) => d.initialize()));
+      const applied = await Promise.all(sources.map((d) => runMigrationsLocked(d)));
+      expect(applied.map((a) => a.length).sort((x, y) => x - y)).toEqual([0, migrations.length]);
+    } finally {
+      for (const d of sources) if (d.isInitialized) await d.destroy();
+      await database.drop();
+    }
+  });
+
+  it(`apply each of the ${migrations.length} migrations once, and both start`, async () => {
+    const database = await emptyDatabase();
+    const apps: TestApp[] = [];
+    try {
+      const booted = await Promise.allSettled(
+        [1, 2].map(() => createTestApp({ database, env: { MIGRATIONS_RUN: 'true' } }).then((t) => apps.push(t))),
+      );
+      expect(booted.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+      const [{ n, distinct }] = await apps[0].dataSource.query(
+        'SELECT count(*)::int AS n, count(DISTINCT name)::int AS distinct FROM migrations',
+      );
+      expect({ n, distinct }).toEqual({ n: migrations.length, distinct: migrations.length });
+      await request(apps[1].server).get('/health/ready').expect(200);
+    } finally {
+      for (const t of apps) await t.app.close();
+      await database.drop();
     }
   });
 });
