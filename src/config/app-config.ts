@@ -75,6 +75,10 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
+  /** Log format: auto (pretty in a development terminal, JSON elsewhere), pretty or json. */
+  @IsIn(['auto', 'pretty', 'json'])
+  LOG_FORMAT: 'auto' | 'pretty' | 'json' = 'auto';
+
   /** Comma-separated origins allowed by CORS; empty disables cross-origin requests. */
   @IsString()
   CORS_ORIGINS = '';

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { dataSourceOptions } from './data-source.js';
+import { runMigrationsLocked } from './locked-migrations.js';
 import { guardTransactions } from '../persistence/transaction-guard.js';
 
 /** Fails loudly (dev, test) or logs (production) any query that leaves its transaction's manager. */
@@ -27,12 +28,19 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(url, options.poolSize),
-          migrationsRun: options.migrationsRun,
-          // Fail fast at boot instead of retrying for half a minute behind a silent port.
-          retryAttempts: 2,
-          retryDelay: 1000,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(url, options.poolSize),
+            // Fail fast at boot instead of retrying for half a minute behind a silent port.
+            retryAttempts: 2,
+            retryDelay: 1000,
+          }),
+          // Not TypeORM's migrationsRun, which takes no lock: see runMigrationsLocked.
+          dataSourceFactory: async (typeormOptions) => {
+            const dataSource = await new DataSource(typeormOptions!).initialize();
+            if (options.migrationsRun) await runMigrationsLocked(dataSource);
+            return dataSource;
+          },
         }),
       ],
       providers: [TransactionGuardInstaller],

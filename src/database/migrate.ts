@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config/app-config.js';
 import { createDataSource } from './data-source.js';
 import { openDatabaseServer } from './database-server.js';
+import { runMigrationsLocked } from './locked-migrations.js';
 
 /** `npm run migration:run|revert|show`: the same data source as the app, on the same database. */
 async function main(): Promise<void> {
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   try {
     await dataSource.initialize();
     if (action === 'run') {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      const applied = await runMigrationsLocked(dataSource);
       console.log(
         applied.length ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'No pending migration.',
       );
