@@ -21,7 +21,13 @@ describe('lead alerts', () => {
   let s: ForecastScenario;
   let drain: () => Promise<unknown>;
   const leadsOfNeed = (needId: string) =>
-    t.dataSource.query('SELECT id, vendor_id AS "vendorId", offering_id AS "offeringId", origin FROM lead WHERE need_id = $1', [needId]);
+    t.dataSource.query(
+      'SELECT id, vendor_id AS "vendorId", offering_id AS "offeringId", origin FROM lead WHERE need_id = $1 ORDER BY created_at, id',
+      [needId],
+    );
+  /** The specialist's lead on the bakery's need (vendors whose offerings come later get leads on it too). */
+  const specialistLead = async (): Promise<{ id: string }> =>
+    (await t.dataSource.query('SELECT id FROM lead WHERE need_id = $1 AND vendor_id = $2', [s.needId, s.vendor.organisationId]))[0];
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
@@ -120,7 +126,7 @@ describe('lead alerts', () => {
   });
 
   it('records the funnel: opened, then « intéressé » with a note that the curator reads', async () => {
-    const [{ id }] = await leadsOfNeed(s.needId);
+    const { id } = await specialistLead();
     const read = await request(t.server).get(`/leads/${id}`).set(bearer(s.vendor)).expect(200);
     expect(read.body.openedAt).not.toBeNull();
     expect(read.body.need).not.toHaveProperty('organisationId');
@@ -141,7 +147,7 @@ describe('lead alerts', () => {
   });
 
   it('requires a reason for « pas intéressé », and a comment for « autre »', async () => {
-    const [{ id }] = await leadsOfNeed(s.needId);
+    const { id } = await specialistLead();
     const noReason = await request(t.server)
       .post(`/leads/${id}/answer`)
       .set(bearer(s.vendor))
@@ -168,7 +174,7 @@ describe('lead alerts', () => {
   });
 
   it('lets no other vendor, buyer or stranger read or answer a lead', async () => {
-    const [{ id }] = await leadsOfNeed(s.needId);
+    const { id } = await specialistLead();
     await request(t.server).get(`/leads/${id}`).set(bearer(s.offTopicVendor)).expect(404);
     await request(t.server).post(`/leads/${id}/answer`).set(bearer(s.offTopicVendor)).send({ answer: 'interested' }).expect(404);
     await request(t.server).get(`/leads/${id}`).set(bearer(s.buyer)).expect(403);

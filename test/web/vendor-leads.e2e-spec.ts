@@ -19,7 +19,10 @@ describe('console: vendor leads', () => {
     curator = await createCurator(t);
     s = await forecastScenario(t, curator);
     await t.app.get(OutboxWorker).drain();
-    [{ id: leadId }] = await t.dataSource.query('SELECT id FROM lead WHERE need_id = $1', [s.needId]);
+    [{ id: leadId }] = await t.dataSource.query('SELECT id FROM lead WHERE need_id = $1 AND vendor_id = $2', [
+      s.needId,
+      s.vendor.organisationId,
+    ]);
   });
   afterAll(async () => {
     await t?.close();
