@@ -45,9 +45,12 @@ function budget(need: LeadDto['need']): string | null {
   return null;
 }
 
+let labels: Map<string, string> | undefined;
+
+/** Built once: a digest run renders thousands of leads. */
 function useCaseLabels(codes: readonly string[]): string {
-  const labels = new Map<string, string>(referenceData().useCases.map((u) => [u.code, u.label]));
-  return codes.map((c) => labels.get(c) ?? c).join(', ');
+  labels ??= new Map<string, string>(referenceData().useCases.map((u) => [u.code, u.label]));
+  return codes.map((c) => labels?.get(c) ?? c).join(', ');
 }
 
 const excerpt = (text: string | null, max = 280): string | null =>
@@ -56,11 +59,12 @@ const excerpt = (text: string | null, max = 280): string | null =>
 /** The need in a few lines, with nothing that names the buyer. */
 export function leadBlock(lead: LeadForMail): string {
   const n = lead.need;
+  const range = budget(n);
   const facts = [
     n.buyerType ? `Acheteur : ${BUYER_TYPE_LABELS[n.buyerType as BuyerType] ?? n.buyerType}` : null,
     n.departementName ? `Lieu : ${n.departementName} (${n.departementCode})` : null,
     n.useCases.length ? `Usages : ${useCaseLabels(n.useCases)}` : null,
-    budget(n) ? `Budget : ${budget(n)}` : null,
+    range ? `Budget : ${range}` : null,
     n.desiredStart ? `Début souhaité : ${day.format(new Date(n.desiredStart))}` : null,
   ].filter((line): line is string => line !== null);
   const reasons = topReasons(lead.criteria);

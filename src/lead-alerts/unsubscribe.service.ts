@@ -22,6 +22,6 @@ export class UnsubscribeService {
   /** Turns the user's lead alerts off; idempotent. An erased user's link does nothing, and says the same. */
   async unsubscribe(token: string): Promise<void> {
     const userId = this.check(token);
-    await this.settings.setLeadFrequencyIfUser(userId, 'off');
+    await this.settings.setLeadFrequency(userId, 'off');
   }
 }

@@ -153,16 +153,11 @@ export class NotificationsRepository {
     return rows[0]?.frequency ?? DEFAULT_LEAD_FREQUENCY;
   }
 
+  /**
+   * Sets how often the user hears of new leads. A user id that no longer exists (an old unsubscribe
+   * link of an erased account) changes nothing.
+   */
   async setLeadFrequency(userId: string, frequency: LeadFrequency): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO lead_alert_setting (user_id, frequency) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO UPDATE SET frequency = EXCLUDED.frequency, updated_at = now()`,
-      [userId, frequency],
-    );
-  }
-
-  /** As setLeadFrequency, for a user id that may no longer exist (an old unsubscribe link). */
-  async setLeadFrequencyIfUser(userId: string, frequency: LeadFrequency): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO lead_alert_setting (user_id, frequency) SELECT id, $2 FROM app_user WHERE id = $1 AND deleted_at IS NULL
        ON CONFLICT (user_id) DO UPDATE SET frequency = EXCLUDED.frequency, updated_at = now()`,

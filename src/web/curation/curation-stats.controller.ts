@@ -60,12 +60,7 @@ export class WebCurationStatsController {
   @Roles('curator', 'admin')
   async leadsCsv(@Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query() raw: Record<string, unknown>): Promise<void> {
     const csv = await leadsCsv(this.leadStats, caller, raw);
-    void reply
-      .status(200)
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="circuit-ia-pistes.csv"')
-      .header('cache-control', 'no-store')
-      .send(csv);
+    sendCsv(reply, 'circuit-ia-pistes.csv', csv);
   }
 
   @Get('export.csv')
@@ -79,13 +74,18 @@ export class WebCurationStatsController {
     const checked = await checkWith(StatsExportQueryDto, plain);
     if (!checked.value) throw CommonErrors.VALIDATION_FAILED('Unknown export columns or separator, or a malformed date.');
     const csv = await this.stats.exportCsv(caller, checked.value);
-    void reply
-      .status(200)
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="circuit-ia-besoins.csv"')
-      .header('cache-control', 'no-store')
-      .send(csv);
+    sendCsv(reply, 'circuit-ia-besoins.csv', csv);
   }
+}
+
+/** A CSV download, never cached (it holds the platform's figures). */
+function sendCsv(reply: FastifyReply, filename: string, csv: string): void {
+  void reply
+    .status(200)
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store')
+    .send(csv);
 }
 
 /** The lead alerts' CSV of GET /stats/leads/export.csv on the cookie session, for the same period. */
