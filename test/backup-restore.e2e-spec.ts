@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort, startEmbeddedPostgres, withDatabase } from '../src/database/embedded-postgres.js';
-import { assertTestDatabase, createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { freePort, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 interface Run {
   code: number;
@@ -47,32 +46,13 @@ async function fingerprint(url: string): Promise<Record<string, { rows: number; 
   }
 }
 
-async function emptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const server = process.env.CIRCUIT_TEST_SERVER_URL!;
-  const name = `circuit_test_restore_${randomBytes(5).toString('hex')}`;
-  assertTestDatabase(name);
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
-  await admin.end();
-  return {
-    url: withDatabase(server, name),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 /**
  * Issue 21, "backups that restore": `npm run backup` then `npm run restore` round-trip the demo data,
  * compared table by table (row counts and a checksum of every row), on the server the suite runs on.
  */
 describe('backup and restore (npm run backup / npm run restore)', () => {
   let source: TestDatabase;
-  let target: { url: string; drop: () => Promise<void> };
+  let target: TestDatabase;
   let dir: string;
   let archive: string;
   let before: Awaited<ReturnType<typeof fingerprint>>;
@@ -84,7 +64,7 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     const seeded = await runCli('demo/seed-demo.js', [], source.url);
     expect(seeded).toMatchObject({ code: 0 });
     before = await fingerprint(source.url);
-    target = await emptyDatabase();
+    target = await createEmptyTestDatabase();
   }, 300_000);
 
   afterAll(async () => {
@@ -128,7 +108,7 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
   it('refuses a file that is not an archive, a missing file, and a missing argument, with exit code 2', async () => {
     const notArchive = path.join(dir, 'notes.txt');
     await fs.writeFile(notArchive, 'not a dump');
-    const empty = await emptyDatabase();
+    const empty = await createEmptyTestDatabase();
     try {
       const bad = await runCli('cli/restore.js', [notArchive], empty.url);
       expect(bad).toMatchObject({ code: 2 });

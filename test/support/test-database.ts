@@ -38,6 +38,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   } finally {
     await admin.end();
   }
+  return handle(serverUrl, name);
+}
+
+function handle(serverUrl: string, name: string): TestDatabase {
   return {
     name,
     url: withDatabase(serverUrl, name),
@@ -48,4 +52,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await c.end();
     },
   };
+}
+
+/** A database with no table at all (not even the migrations'), e.g. the target of a restore. */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.CIRCUIT_TEST_SERVER_URL;
+  if (!serverUrl) throw new Error('Test database server missing: run the tests with `npm test`.');
+  const name = `circuit_test_empty_${randomBytes(5).toString('hex')}`;
+  assertTestDatabase(name);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+  } finally {
+    await admin.end();
+  }
+  return handle(serverUrl, name);
 }
