@@ -199,11 +199,14 @@ export class EventAttendeesRepository {
     }[];
   }
 
-  /** Claims the attendee's agenda mail for this event version; false when it was already sent. */
-  async claimAgendaMail(attendeeId: string, version: number): Promise<boolean> {
+  /**
+   * Claims the attendee's agenda mail: false when this very agenda (its fingerprint) was already
+   * mailed, by a redelivery or by an earlier run that seated the same meetings.
+   */
+  async claimAgendaMail(attendeeId: string, version: number, digest: string): Promise<boolean> {
     const [, count] = (await this.dataSource.query(
-      `UPDATE event_attendee SET agenda_mailed_version = $2 WHERE id = $1 AND agenda_mailed_version IS DISTINCT FROM $2`,
-      [attendeeId, version],
+      `UPDATE event_attendee SET agenda_mailed_version = $2, agenda_mailed_digest = $3 WHERE id = $1 AND agenda_mailed_digest IS DISTINCT FROM $3`,
+      [attendeeId, version, digest],
     )) as [unknown, number];
     return count === 1;
   }
