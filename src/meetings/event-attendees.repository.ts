@@ -79,6 +79,21 @@ export class EventAttendeesRepository {
     return rows.length === 1;
   }
 
+  /** What an organisation can register with: its published needs (a buyer) or offerings (a vendor), by title. */
+  async registrableOf(
+    organisationId: string,
+  ): Promise<{ needs: { id: string; title: string }[]; offerings: { id: string; title: string }[] }> {
+    const [needs, offerings] = await Promise.all([
+      this.dataSource.query(`SELECT id, title FROM need WHERE organisation_id = $1 AND status = 'published' ORDER BY title, id LIMIT 100`, [
+        organisationId,
+      ]) as Promise<{ id: string; title: string }[]>,
+      this.dataSource.query(`SELECT id, title FROM offering WHERE vendor_id = $1 AND status = 'published' ORDER BY title, id LIMIT 100`, [
+        organisationId,
+      ]) as Promise<{ id: string; title: string }[]>,
+    ]);
+    return { needs, offerings };
+  }
+
   /** Which of the offerings are published ones of the vendor. */
   async publishedOfferingsOf(offeringIds: readonly string[], vendorId: string): Promise<string[]> {
     const rows = (await this.dataSource.query(`SELECT id FROM offering WHERE id = ANY($1) AND vendor_id = $2 AND status = 'published'`, [

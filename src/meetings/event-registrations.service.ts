@@ -14,6 +14,12 @@ import { EventCandidatesService } from './event-candidates.service.js';
 import { slotCount } from './event-lifecycle.js';
 import { MeetingsErrors } from './meetings.errors.js';
 
+export interface RegistrationChoices {
+  registered: boolean;
+  needs: { id: string; title: string }[];
+  offerings: { id: string; title: string }[];
+}
+
 /**
  * Registration, proposals and wishes (decision 028). A vendor sees the needs proposed to it
  * anonymised: the buyer is named only in a scheduled meeting (the agenda).
@@ -81,6 +87,17 @@ export class EventRegistrationsService {
         maxMeetings: row.maxMeetings,
       };
     });
+  }
+
+  /** The console's registration form: the caller's attendee row if registered, and what it can register with. */
+  async registrationChoices(caller: Caller, eventId: string): Promise<RegistrationChoices> {
+    const organisationId = requireActiveOrganisation(caller);
+    await this.found(eventId);
+    const [attendee, registrable] = await Promise.all([
+      this.attendees.findByOrganisation(eventId, organisationId),
+      this.attendees.registrableOf(organisationId),
+    ]);
+    return { registered: attendee !== null, ...registrable };
   }
 
   async proposals(caller: Caller, eventId: string): Promise<ProposalsDto> {

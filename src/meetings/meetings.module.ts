@@ -36,6 +36,6 @@ import { RegistrationDeadlineJob } from './registration-deadline.job.js';
     AgendaMailer,
     RegistrationDeadlineJob,
   ],
-  exports: [BusinessEventsService, EventAgendaService, EventFollowUpService],
+  exports: [BusinessEventsService, EventAgendaService, EventFollowUpService, EventRegistrationsService],
 })
 export class MeetingsModule {}

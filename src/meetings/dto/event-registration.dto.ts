@@ -141,6 +141,8 @@ export class EventMeetingDto {
   @ApiProperty({ example: 'Prévi Ventes' }) vendorName!: string;
   @ApiProperty({ example: 'Prévision des ventes pour commerces de proximité' }) offeringTitle!: string;
   @ApiProperty({ example: 81.5 }) score!: number;
+  @ApiProperty({ enum: ['scheduled', 'held', 'no_show'], example: 'scheduled', description: 'held or no_show once checked in on the day.' })
+  status!: 'scheduled' | 'held' | 'no_show';
 }
 
 export class ScheduleRunDto {
