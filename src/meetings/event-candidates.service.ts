@@ -2,22 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MatchingNeedReader } from '../matches/matching-need.reader.js';
 import { Ranker } from '../matches/ranking/ranker.js';
-import type { ExplainedCriterion } from '../matches/scoring/ranking.js';
 import { NeedsRepository } from '../needs/needs.repository.js';
 import type { BusinessEventRow } from './business-events.repository.js';
 import { EventAttendeesRepository, type AttendeeRow } from './event-attendees.repository.js';
-import { EventProposalsRepository } from './event-proposals.repository.js';
+import { EventProposalsRepository, type EventCandidate } from './event-proposals.repository.js';
 
-/** A (buyer, vendor) pair of an event the ranking proposes, through the vendor's best registered offering. */
-export interface EventCandidate {
-  buyerAttendeeId: string;
-  vendorAttendeeId: string;
-  needId: string;
-  offeringId: string;
-  offeringTitle: string;
-  total: number;
-  criteria: ExplainedCriterion[];
-}
+export type { EventCandidate } from './event-proposals.repository.js';
 
 /** An event's proposals ranked for closing, with the attendees they were ranked for. */
 export interface RankedEvent {

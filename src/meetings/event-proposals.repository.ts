@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { EventCandidate } from './event-candidates.service.js';
+import type { ExplainedCriterion } from '../matches/scoring/ranking.js';
+
+/** A (buyer, vendor) pair of an event the ranking proposes, through the vendor's best registered offering. */
+export interface EventCandidate {
+  buyerAttendeeId: string;
+  vendorAttendeeId: string;
+  needId: string;
+  offeringId: string;
+  offeringTitle: string;
+  total: number;
+  criteria: ExplainedCriterion[];
+}
 
 /** The proposals stored when an event's registration closes (decision 028). */
 @Injectable()
