@@ -23,6 +23,8 @@ import { EventRegistrations1765800001000 } from './1765800001000-event-registrat
 import { PartnerIntake1765900000000 } from './1765900000000-partner-intake.js';
 import { PartnerWebhooks1765910000000 } from './1765910000000-partner-webhooks.js';
 import { Diagnostics1765920000000 } from './1765920000000-diagnostics.js';
+import { EventProposals1766000000000 } from './1766000000000-event-proposals.js';
+import { AgendaDigest1766000001000 } from './1766000001000-agenda-digest.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -51,4 +53,6 @@ export const migrations = [
   PartnerIntake1765900000000,
   PartnerWebhooks1765910000000,
   Diagnostics1765920000000,
+  EventProposals1766000000000,
+  AgendaDigest1766000001000,
 ];

@@ -198,6 +198,15 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
     expect(rerun.body).toMatchObject({ meetings: 1, kept: 1 });
     const after = (await request(t.server).get(`/events/${eventId}/meetings`).set(bearer(curator)).expect(200)).body;
     expect(after).toEqual([expect.objectContaining({ id: first.id, slot: first.slot, table: first.table })]);
+    // Only the attendees whose agenda changed get it again: the vendor lost a meeting, the bakery's stayed put.
+    const agendas = (email: string) => smtp.to(email).filter((m) => m.subject?.includes("Osez l'IA — Nice"));
+    expect(agendas(s.buyer.email)).toHaveLength(1);
+    await t.app.get(OutboxWorker).drain();
+    expect(agendas(s.vendor.email)).toHaveLength(2);
+    expect(agendas(s.vendor.email)[1].text).toContain('Boulangerie Test');
+    expect(agendas(s.vendor.email)[1].text).not.toContain('Fournil du Port');
+    expect(agendas(s.vendor.email)[1].attachments[0].content.toString()).toContain('BEGIN:VEVENT');
+    expect(agendas(s.buyer.email)).toHaveLength(1);
 
     const audit = await request(t.server)
       .get('/audit')

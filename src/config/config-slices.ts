@@ -29,6 +29,7 @@ export interface ConfigSlices {
   leadAlerts: { topN: number; digestsEnabled: boolean; digestHour: number };
   retention: { enabled: boolean; months: number };
   evidenceExpiry: { enabled: boolean };
+  eventDeadlines: { enabled: boolean };
   partners: {
     keyRateLimitPerMinute: number;
     invitationTtlDays: number;
@@ -73,6 +74,7 @@ export function configSlices(config: AppConfig): ConfigSlices {
     leadAlerts: { topN: config.LEAD_ALERT_TOP_N, digestsEnabled: config.LEAD_DIGESTS_ENABLED, digestHour: config.LEAD_DIGEST_HOUR },
     retention: { enabled: config.RETENTION_ENABLED, months: config.RETENTION_MONTHS },
     evidenceExpiry: { enabled: config.EVIDENCE_EXPIRY_ENABLED },
+    eventDeadlines: { enabled: config.EVENT_DEADLINES_ENABLED },
     partners: {
       keyRateLimitPerMinute: config.PARTNER_KEY_RATE_LIMIT_PER_MINUTE,
       invitationTtlDays: config.NEED_INVITATION_TTL_DAYS,

@@ -1,17 +1,28 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MAIL_TRANSPORT, type MailTransport } from '../notifications/mail-transport.js';
 import type { OutboxEvent, OutboxHandler } from '../outbox/outbox.types.js';
 import { OutboxWorker } from '../outbox/outbox.worker.js';
 import { BusinessEventsRepository } from './business-events.repository.js';
+import type { EventMeetingDto } from './dto/event-registration.dto.js';
 import { EventAgendaService } from './event-agenda.service.js';
 import { EventAttendeesRepository } from './event-attendees.repository.js';
 
 export const EVENT_SCHEDULED = 'business_event.scheduled';
 
+/** The agenda's fingerprint: which meetings, where and when. A re-run that leaves it alone mails nobody. */
+export function agendaDigest(meetings: readonly Pick<EventMeetingDto, 'id' | 'slot' | 'table'>[]): string {
+  const text = meetings
+    .map((m) => `${m.id}@${m.slot}/${m.table}`)
+    .sort()
+    .join(',');
+  return createHash('sha256').update(text).digest('hex');
+}
+
 /**
  * After a scheduler run, each attendee's members get their agenda with the calendar file attached,
- * through the outbox (never in the curator's request). Claimed per attendee and event version, so
- * a redelivery mails nobody twice and a later re-run mails the new agenda.
+ * through the outbox (never in the curator's request). Claimed per attendee and agenda fingerprint,
+ * so a redelivery mails nobody twice, and a re-run mails only those whose agenda changed.
  */
 @Injectable()
 export class AgendaMailer implements OutboxHandler, OnModuleInit {
@@ -42,7 +53,7 @@ export class AgendaMailer implements OutboxHandler, OnModuleInit {
       if (!event) continue;
       for (const attendee of await this.attendees.listForEvent(eventId)) {
         const meetings = await this.agendas.meetingsOf(event, attendee.id);
-        if (meetings.length === 0 || !(await this.attendees.claimAgendaMail(attendee.id, version))) continue;
+        if (meetings.length === 0 || !(await this.attendees.claimAgendaMail(attendee.id, version, agendaDigest(meetings)))) continue;
         const lines = meetings.map(
           (m) =>
             `- ${m.startsAt}–${m.endsAt}, table ${m.table} : ${attendee.role === 'buyer' ? m.vendorName : m.buyerName} (${m.offeringTitle})`,

@@ -17,17 +17,22 @@ export interface BusinessEventRow {
   capacity: number;
   wishesPerAttendee: number;
   registrationDeadline: Date;
+  /** When registration closed and the proposals were stored; null before (or for events closed before they were). */
+  proposalsStoredAt: Date | null;
   status: EventStatus;
   version: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type NewBusinessEvent = Omit<BusinessEventRow, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt'> & { createdBy: string };
+export type NewBusinessEvent = Omit<BusinessEventRow, 'id' | 'status' | 'version' | 'proposalsStoredAt' | 'createdAt' | 'updatedAt'> & {
+  createdBy: string;
+};
 
 const COLUMNS = `id, title, description, to_char(event_date, 'YYYY-MM-DD') AS date, commune_code AS "communeCode", venue,
   opens_minute AS "opensMinute", closes_minute AS "closesMinute", meeting_minutes AS "meetingMinutes", tables, capacity,
-  wishes_per_attendee AS "wishesPerAttendee", registration_deadline AS "registrationDeadline", status, version,
+  wishes_per_attendee AS "wishesPerAttendee", registration_deadline AS "registrationDeadline",
+  proposals_stored_at AS "proposalsStoredAt", status, version,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Business-meetings events (decision 028). Writes go through the caller's transaction manager. */
@@ -69,6 +74,24 @@ export class BusinessEventsRepository {
   /** Locks the row for a transition, so two curators' clicks are applied one after the other. */
   async lockById(manager: EntityManager, id: string): Promise<BusinessEventRow | null> {
     const rows = (await manager.query(`SELECT ${COLUMNS} FROM business_event WHERE id = $1 FOR UPDATE`, [id])) as BusinessEventRow[];
+    return rows[0] ?? null;
+  }
+
+  /** Open events whose registration deadline is at or before `now`, soonest first. */
+  async dueForClosing(now: Date): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM business_event WHERE status = 'open' AND registration_deadline <= $1 ORDER BY registration_deadline, id LIMIT 100`,
+      [now],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Locks the event if it is still open past its deadline and no other instance holds it (SKIP LOCKED); null otherwise. */
+  async lockIfDueForClosing(manager: EntityManager, id: string, now: Date): Promise<BusinessEventRow | null> {
+    const rows = (await manager.query(
+      `SELECT ${COLUMNS} FROM business_event WHERE id = $1 AND status = 'open' AND registration_deadline <= $2 FOR UPDATE SKIP LOCKED`,
+      [id, now],
+    )) as BusinessEventRow[];
     return rows[0] ?? null;
   }
 

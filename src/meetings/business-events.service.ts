@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import type { Caller } from '../identity/caller.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
@@ -15,7 +15,13 @@ import {
   slotTimes,
   type EventAction,
 } from './event-lifecycle.js';
+import { EventCandidatesService, type RankedEvent } from './event-candidates.service.js';
 import { MeetingsErrors } from './meetings.errors.js';
+
+/** The transaction's manager, named without importing the ORM outside repositories. */
+type Manager = Parameters<BusinessEventsRepository['setStatus']>[0];
+/** Registrations racing a close make it rank again, at most this many times. */
+const MAX_CLOSING_ATTEMPTS = 3;
 
 /** Curators organise business-meetings events; anyone reads those past their draft (decision 028). */
 @Injectable()
@@ -24,6 +30,7 @@ export class BusinessEventsService {
     private readonly transactions: TransactionRunner,
     private readonly events: BusinessEventsRepository,
     private readonly audit: AuditService,
+    private readonly candidates: EventCandidatesService,
   ) {}
 
   create(caller: Caller, dto: CreateBusinessEventDto): Promise<BusinessEventDto> {
@@ -82,23 +89,69 @@ export class BusinessEventsService {
   }
 
   /** One lifecycle step, audited with the states before and after, under a row lock. */
-  transition(caller: Caller, id: string, action: EventAction, dto: EventTransitionDto): Promise<BusinessEventDto> {
-    return this.transactions.run(async (manager) => {
-      const current = await this.found(await this.events.lockById(manager, id));
-      if (dto.version !== undefined && dto.version !== current.version) {
-        throw CommonErrors.STALE_VERSION(undefined, { currentVersion: current.version });
-      }
-      const next = assertEventTransition(current.status, action);
-      const updated = await this.events.setStatus(manager, id, next);
-      await this.audit.record(manager, caller, {
-        action: `business_event.${action}`,
-        entityType: 'business_event',
-        entityId: id,
-        before: { status: current.status, version: current.version },
-        after: { status: updated.status, version: updated.version },
+  async transition(caller: Caller, id: string, action: EventAction, dto: EventTransitionDto): Promise<BusinessEventDto> {
+    for (let attempt = 1; ; attempt++) {
+      // Closing stores the proposals: ranked before the transaction, which only checks and writes them.
+      const ranked = action === 'close' ? await this.candidates.rankForClosing(id) : null;
+      const updated = await this.transactions.run(async (manager) => {
+        const current = await this.found(await this.events.lockById(manager, id));
+        if (dto.version !== undefined && dto.version !== current.version) {
+          throw CommonErrors.STALE_VERSION(undefined, { currentVersion: current.version });
+        }
+        return this.step(manager, caller, current, action, ranked, attempt === MAX_CLOSING_ATTEMPTS);
       });
-      return toEventDto(updated);
+      if (updated) return toEventDto(updated);
+    }
+  }
+
+  /**
+   * Closes the registration of every open event whose deadline is at or before `now`, each in its
+   * own transaction, claimed with SKIP LOCKED so several instances never close one twice; audited
+   * as done by the system. Returns the ids closed.
+   */
+  async closeDueRegistrations(now: Date = new Date()): Promise<string[]> {
+    const closed: string[] = [];
+    for (const id of await this.events.dueForClosing(now)) {
+      for (let attempt = 1; attempt <= MAX_CLOSING_ATTEMPTS; attempt++) {
+        const ranked = await this.candidates.rankForClosing(id);
+        const outcome = await this.transactions.run(async (manager) => {
+          const due = await this.events.lockIfDueForClosing(manager, id, now);
+          // Another instance has it, or closed it already.
+          if (!due) return 'gone';
+          return (await this.step(manager, null, due, 'close', ranked, attempt === MAX_CLOSING_ATTEMPTS)) ? 'closed' : 'retry';
+        });
+        if (outcome === 'closed') closed.push(id);
+        if (outcome !== 'retry') break;
+      }
+    }
+    return closed;
+  }
+
+  /**
+   * Applies `action` to the locked event; closing stores the proposals ranked beforehand. Null when
+   * a registration came in since they were ranked (the caller ranks again); on the last attempt the
+   * proposals are not stored, and are ranked when read, as for an event closed before they were.
+   */
+  private async step(
+    manager: Manager,
+    actor: AuditActor,
+    current: BusinessEventRow,
+    action: EventAction,
+    ranked: RankedEvent | null,
+    lastAttempt: boolean,
+  ): Promise<BusinessEventRow | null> {
+    const next = assertEventTransition(current.status, action);
+    const stored = ranked ? await this.candidates.store(manager, current.id, ranked) : false;
+    if (ranked && !stored && !lastAttempt) return null;
+    const updated = await this.events.setStatus(manager, current.id, next);
+    await this.audit.record(manager, actor, {
+      action: `business_event.${action}`,
+      entityType: 'business_event',
+      entityId: current.id,
+      before: { status: current.status, version: current.version },
+      after: { status: updated.status, version: updated.version, ...(stored ? { proposals: ranked!.pairs.length } : {}) },
     });
+    return updated;
   }
 
   private async found(row: BusinessEventRow | null): Promise<BusinessEventRow> {

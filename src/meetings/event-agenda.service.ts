@@ -90,5 +90,6 @@ function meetingDto(event: BusinessEventRow, m: MeetingRow, attendees: Map<strin
     vendorName: attendees.get(m.vendorAttendeeId)?.organisationName ?? '',
     offeringTitle: m.offeringTitle,
     score: m.score,
+    status: m.status,
   };
 }

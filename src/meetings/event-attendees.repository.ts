@@ -79,6 +79,21 @@ export class EventAttendeesRepository {
     return rows.length === 1;
   }
 
+  /** What an organisation can register with: its published needs (a buyer) or offerings (a vendor), by title. */
+  async registrableOf(
+    organisationId: string,
+  ): Promise<{ needs: { id: string; title: string }[]; offerings: { id: string; title: string }[] }> {
+    const [needs, offerings] = await Promise.all([
+      this.dataSource.query(`SELECT id, title FROM need WHERE organisation_id = $1 AND status = 'published' ORDER BY title, id LIMIT 100`, [
+        organisationId,
+      ]) as Promise<{ id: string; title: string }[]>,
+      this.dataSource.query(`SELECT id, title FROM offering WHERE vendor_id = $1 AND status = 'published' ORDER BY title, id LIMIT 100`, [
+        organisationId,
+      ]) as Promise<{ id: string; title: string }[]>,
+    ]);
+    return { needs, offerings };
+  }
+
   /** Which of the offerings are published ones of the vendor. */
   async publishedOfferingsOf(offeringIds: readonly string[], vendorId: string): Promise<string[]> {
     const rows = (await this.dataSource.query(`SELECT id FROM offering WHERE id = ANY($1) AND vendor_id = $2 AND status = 'published'`, [
@@ -199,11 +214,14 @@ export class EventAttendeesRepository {
     }[];
   }
 
-  /** Claims the attendee's agenda mail for this event version; false when it was already sent. */
-  async claimAgendaMail(attendeeId: string, version: number): Promise<boolean> {
+  /**
+   * Claims the attendee's agenda mail: false when this very agenda (its fingerprint) was already
+   * mailed, by a redelivery or by an earlier run that seated the same meetings.
+   */
+  async claimAgendaMail(attendeeId: string, version: number, digest: string): Promise<boolean> {
     const [, count] = (await this.dataSource.query(
-      `UPDATE event_attendee SET agenda_mailed_version = $2 WHERE id = $1 AND agenda_mailed_version IS DISTINCT FROM $2`,
-      [attendeeId, version],
+      `UPDATE event_attendee SET agenda_mailed_version = $2, agenda_mailed_digest = $3 WHERE id = $1 AND agenda_mailed_digest IS DISTINCT FROM $3`,
+      [attendeeId, version, digest],
     )) as [unknown, number];
     return count === 1;
   }

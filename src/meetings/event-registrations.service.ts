@@ -5,6 +5,7 @@ import { requireActiveOrganisation } from '../identity/access.js';
 import { anonymisedNeed } from '../matches/leads.service.js';
 import { criterionDtos } from '../matches/match-view.js';
 import { LeadNeedsRepository } from '../matches/repositories/lead-needs.repository.js';
+import { NeedsService } from '../needs/needs.service.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 import { BusinessEventsRepository, type BusinessEventRow } from './business-events.repository.js';
 import type { AttendeeDto, ProposalDto, ProposalsDto, RegisterForEventDto, SetWishesDto } from './dto/event-registration.dto.js';
@@ -12,6 +13,12 @@ import { EventAttendeesRepository, type AttendeeRow } from './event-attendees.re
 import { EventCandidatesService } from './event-candidates.service.js';
 import { slotCount } from './event-lifecycle.js';
 import { MeetingsErrors } from './meetings.errors.js';
+
+export interface RegistrationChoices {
+  registered: boolean;
+  needs: { id: string; title: string }[];
+  offerings: { id: string; title: string }[];
+}
 
 /**
  * Registration, proposals and wishes (decision 028). A vendor sees the needs proposed to it
@@ -26,6 +33,7 @@ export class EventRegistrationsService {
     private readonly candidates: EventCandidatesService,
     private readonly leadNeeds: LeadNeedsRepository,
     private readonly audit: AuditService,
+    private readonly needs: NeedsService,
   ) {}
 
   async register(caller: Caller, eventId: string, dto: RegisterForEventDto): Promise<AttendeeDto> {
@@ -35,11 +43,14 @@ export class EventRegistrationsService {
     if (dto.availableSlots.some((s) => s >= slots))
       throw MeetingsErrors.EVENT_REGISTRATION_INVALID(`The event has ${slots} slots, numbered from 0.`, { slots });
     const role = caller.role === 'buyer' ? 'buyer' : 'vendor';
-    if (role === 'buyer' && (!dto.needId || dto.offeringIds || !(await this.attendees.isPublishedNeedOf(dto.needId, organisationId)))) {
-      throw MeetingsErrors.EVENT_REGISTRATION_INVALID('A buyer registers with one of its published needs (needId).');
+    if (role === 'buyer' && !(await this.buyerBringsOneNeed(dto, organisationId))) {
+      throw MeetingsErrors.EVENT_REGISTRATION_INVALID(
+        'A buyer registers with one of its published needs (needId) or a new one (draftNeed).',
+      );
     }
     if (role === 'vendor') {
-      const owned = dto.offeringIds && !dto.needId ? await this.attendees.publishedOfferingsOf(dto.offeringIds, organisationId) : [];
+      const owned =
+        dto.offeringIds && !dto.needId && !dto.draftNeed ? await this.attendees.publishedOfferingsOf(dto.offeringIds, organisationId) : [];
       if (!dto.offeringIds || owned.length !== dto.offeringIds.length) {
         throw MeetingsErrors.EVENT_REGISTRATION_INVALID('A vendor registers with its published offerings (offeringIds).');
       }
@@ -48,11 +59,13 @@ export class EventRegistrationsService {
       // The lock serialises registrations so the capacity cannot be overrun by concurrent ones.
       await this.events.lockById(manager, eventId);
       if ((await this.attendees.countForEvent(manager, eventId)) >= event.capacity) throw MeetingsErrors.EVENT_FULL();
+      // A draft need is created through the needs service (its checks and audit) in this transaction.
+      const needId = role !== 'buyer' ? null : dto.draftNeed ? (await this.needs.create(caller, dto.draftNeed, manager)).id : dto.needId!;
       const row = {
         eventId,
         organisationId,
         role,
-        needId: role === 'buyer' ? dto.needId! : null,
+        needId,
         offeringIds: role === 'vendor' ? dto.offeringIds! : [],
         availableSlots: [...dto.availableSlots].sort((a, b) => a - b),
         maxMeetings: dto.maxMeetings ?? dto.availableSlots.length,
@@ -76,12 +89,23 @@ export class EventRegistrationsService {
     });
   }
 
+  /** The console's registration form: the caller's attendee row if registered, and what it can register with. */
+  async registrationChoices(caller: Caller, eventId: string): Promise<RegistrationChoices> {
+    const organisationId = requireActiveOrganisation(caller);
+    await this.found(eventId);
+    const [attendee, registrable] = await Promise.all([
+      this.attendees.findByOrganisation(eventId, organisationId),
+      this.attendees.registrableOf(organisationId),
+    ]);
+    return { registered: attendee !== null, ...registrable };
+  }
+
   async proposals(caller: Caller, eventId: string): Promise<ProposalsDto> {
     const event = await this.found(eventId);
     const me = await this.me(caller, eventId);
     const all = await this.attendees.listForEvent(eventId);
     const byId = new Map(all.map((a) => [a.id, a]));
-    const pairs = await this.candidates.forAttendees(all, me.role === 'buyer' ? me.id : undefined);
+    const pairs = await this.candidates.forEvent(event, all, me);
     const mine = pairs
       .filter((p) => (me.role === 'buyer' ? p.buyerAttendeeId : p.vendorAttendeeId) === me.id)
       .sort((a, b) => b.total - a.total);
@@ -117,6 +141,12 @@ export class EventRegistrationsService {
     }
     await this.transactions.run((manager) => this.attendees.replaceWishes(manager, me.id, dto.attendeeIds));
     return this.proposals(caller, eventId);
+  }
+
+  /** Exactly one of a published need of the organisation or a draft need, and no offerings. */
+  private async buyerBringsOneNeed(dto: RegisterForEventDto, organisationId: string): Promise<boolean> {
+    if (dto.offeringIds || Boolean(dto.needId) === Boolean(dto.draftNeed)) return false;
+    return dto.draftNeed !== undefined || this.attendees.isPublishedNeedOf(dto.needId!, organisationId);
   }
 
   private async me(caller: Caller, eventId: string): Promise<AttendeeRow> {

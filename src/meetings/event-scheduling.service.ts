@@ -41,7 +41,8 @@ export class EventSchedulingService {
     const cancelled = new Set((await this.attendees.cancelledPairs(eventId)).map((c) => pairKey(c.buyerAttendeeId, c.vendorAttendeeId)));
     const overrides = await this.attendees.pairOverrides(eventId);
     const removed = new Set(overrides.filter((o) => o.kind === 'removed').map((o) => pairKey(o.buyerAttendeeId, o.vendorAttendeeId)));
-    const ranked = (await this.candidates.forAttendees(attendees)).filter(
+    // Stored when registration closed (decision 028); ranked afresh only for an event closed before they were.
+    const ranked = (await this.candidates.forEvent(event, attendees)).filter(
       (p) => !removed.has(pairKey(p.buyerAttendeeId, p.vendorAttendeeId)),
     );
     // A curator's added pair joins the ranked ones (score 0 when the ranking did not propose it).

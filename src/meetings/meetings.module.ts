@@ -14,8 +14,10 @@ import { EventAttendanceController } from './event-attendance.controller.js';
 import { EventAttendeesRepository } from './event-attendees.repository.js';
 import { EventCandidatesService } from './event-candidates.service.js';
 import { EventFollowUpService } from './event-follow-up.service.js';
+import { EventProposalsRepository } from './event-proposals.repository.js';
 import { EventRegistrationsService } from './event-registrations.service.js';
 import { EventSchedulingService } from './event-scheduling.service.js';
+import { RegistrationDeadlineJob } from './registration-deadline.job.js';
 
 /** Business meetings (issue 19, decision 028): the events, and the scheduler in scheduling/. */
 @Module({
@@ -26,12 +28,14 @@ import { EventSchedulingService } from './event-scheduling.service.js';
     BusinessEventsService,
     EventAttendeesRepository,
     EventCandidatesService,
+    EventProposalsRepository,
     EventRegistrationsService,
     EventSchedulingService,
     EventFollowUpService,
     EventAgendaService,
     AgendaMailer,
+    RegistrationDeadlineJob,
   ],
-  exports: [BusinessEventsService, EventAgendaService, EventFollowUpService],
+  exports: [BusinessEventsService, EventAgendaService, EventFollowUpService, EventRegistrationsService],
 })
 export class MeetingsModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { isStaff } from '../identity/access.js';
 import type { Caller } from '../identity/caller.js';
@@ -26,13 +27,14 @@ export class NeedsService {
   ) {}
 
   /** A draft; sector and commune default to the buyer organisation's NAF code and head office. */
-  async create(caller: Caller, dto: CreateNeedDto): Promise<NeedDto> {
+  async create(caller: Caller, dto: CreateNeedDto, outer?: EntityManager): Promise<NeedDto> {
     const organisationId = requireBuyerOrganisation(caller);
-    const organisation = await this.organisations.findById(organisationId);
+    const organisation = await this.organisations.findById(organisationId, outer);
     if (!organisation || organisation.kind !== 'buyer') throw CommonErrors.FORBIDDEN('Only buyer organisations post needs.');
     const changes = changesFromInput({ sector: organisation.nafCode, communeCode: organisation.communeCode, ...dto });
     assertCoherent({ minBudgetEur: null, maxBudgetEur: null, desiredStart: null, deadline: null, ...changes });
-    return this.transactions.run(async (manager) => {
+    // Joins the caller's transaction when given: a business-meetings registration creates its need with it.
+    return this.transactions.within(outer, async (manager) => {
       const need = await this.needs.insert(manager, { ...changes, title: dto.title, organisationId, createdBy: caller.userId });
       await this.audit.record(manager, caller, { action: 'need.create', entityType: 'need', entityId: need.id, after: auditView(need) });
       return toNeedDto(need);

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WebMeetingsController } from './meetings/meetings-pages.controller.js';
+import { WebMeetingFormsController } from './meetings/meeting-forms.controller.js';
+import { WebMeetingCheckInController } from './meetings/meeting-check-in.controller.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { IntroductionsModule } from '../introductions/introductions.module.js';
 import { JudgmentsModule } from '../judgments/judgments.module.js';
@@ -92,6 +94,8 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebVendorOrganisationController,
     WebVendorOfferingsController,
     WebMeetingsController,
+    WebMeetingFormsController,
+    WebMeetingCheckInController,
   ],
   providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService, BuyerPages, VendorPages, CurationNeedPage],
 })

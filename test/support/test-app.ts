@@ -46,6 +46,8 @@ export async function createTestApp({ env = {}, imports = [], overrides = [], da
     // Lead digests too (`LeadDigestJob.runOnce(now)`).
     LEAD_DIGESTS_ENABLED: 'false',
     EVIDENCE_EXPIRY_ENABLED: 'false',
+    // And the business-meetings deadlines (`RegistrationDeadlineJob.runOnce(now)`).
+    EVENT_DEADLINES_ENABLED: 'false',
     // Tests register and log in many users from one address; the rate-limit test lowers it again.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     ...env,

@@ -58,6 +58,11 @@ export class JobVariables {
   @IsBoolean()
   EVIDENCE_EXPIRY_ENABLED = true;
 
+  /** Run the job that closes business-meetings registrations at their deadline in this process (every minute). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  EVENT_DEADLINES_ENABLED = true;
+
   /** Run the retention job in this process (daily erasure of old needs' free text). */
   @Transform(toBoolean)
   @IsBoolean()

@@ -1,14 +1,63 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { CriterionDto, LeadNeedDto } from '../../matches/dto/match.dto.js';
+import { IsCommuneCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 
-/** A buyer registers with one of its published needs, a vendor with its published offerings. */
+/** A need created as a draft at registration: the fields the ranking needs, checked as a need's creation checks them. */
+export class EventDraftNeedDto {
+  @ApiProperty({ example: 'Prévoir les ventes de la boulangerie', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @ApiProperty({ example: 'Nous voulons prévoir les ventes de chaque jour pour réduire les invendus.', maxLength: 10000 })
+  @IsString()
+  @Length(1, 10000)
+  description!: string;
+
+  @ApiProperty({ example: '06088', description: 'INSEE commune where the need is.' })
+  @IsCommuneCode()
+  communeCode!: string;
+
+  @ApiProperty({ type: [String], example: ['FORECASTING'], description: 'AI use-case codes (GET /reference/use-cases), at least one.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(18)
+  @ArrayUnique()
+  @IsUseCase({ each: true })
+  useCases!: string[];
+}
+
+/** A buyer registers with one of its published needs or a draft created on the spot, a vendor with its published offerings. */
 export class RegisterForEventDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "Buyers: one of the organisation's published needs." })
+  @ApiPropertyOptional({ format: 'uuid', description: "Buyers: one of the organisation's published needs (or draftNeed)." })
   @IsOmittable()
   @IsUUID()
   needId?: string;
+
+  @ApiPropertyOptional({
+    type: EventDraftNeedDto,
+    description: 'Buyers, instead of needId: a need created as a draft in the same transaction as the registration.',
+  })
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => EventDraftNeedDto)
+  draftNeed?: EventDraftNeedDto;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: "Vendors: one or more of the organisation's published offerings." })
   @IsOmittable()
@@ -92,6 +141,8 @@ export class EventMeetingDto {
   @ApiProperty({ example: 'Prévi Ventes' }) vendorName!: string;
   @ApiProperty({ example: 'Prévision des ventes pour commerces de proximité' }) offeringTitle!: string;
   @ApiProperty({ example: 81.5 }) score!: number;
+  @ApiProperty({ enum: ['scheduled', 'held', 'no_show'], example: 'scheduled', description: 'held or no_show once checked in on the day.' })
+  status!: 'scheduled' | 'held' | 'no_show';
 }
 
 export class ScheduleRunDto {

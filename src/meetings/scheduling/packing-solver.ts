@@ -33,22 +33,29 @@ export interface PackingOptions {
   presolve?: boolean;
 }
 
+/** Loads HiGHS and solves a one-column model: what a process's first solve pays once (the benchmark's warm-up). */
+export async function warmUpSolver(): Promise<void> {
+  await solvePacking({ columns: [{ weight: 1, rows: [] }], rows: [] }, [false], { timeLimitSeconds: 1, relativeGap: 0 });
+}
+
+/**
+ * The LP relaxation's optimum, an upper bound on the packing's: when a feasible selection reaches
+ * it, that selection is optimal with no branch and bound. Null when HiGHS does not finish in time.
+ */
+export async function packingLpBound(model: PackingModel, timeLimitSeconds: number): Promise<number | null> {
+  if (model.columns.length === 0) return 0;
+  const h = await solver();
+  return h.withModel({ ...modelData(h, model), integrality: undefined }, (m) => {
+    m.options.set({ output_flag: false, time_limit: Math.max(0.1, timeLimitSeconds) });
+    m.run();
+    return m.getModelStatus() === h.constants.modelStatus.optimal ? Number(m.info.get('objective_function_value')) : null;
+  });
+}
+
 export async function solvePacking(model: PackingModel, seed: readonly boolean[], options: PackingOptions): Promise<PackingSolution> {
   if (model.columns.length === 0) return { chosen: [], bound: 0, optimal: true };
   const h = await solver();
-  const n = model.columns.length;
-  const data = {
-    numCols: n,
-    numRows: model.rows.length,
-    sense: h.constants.objectiveSense.maximize,
-    colCost: Float64Array.from(model.columns, (c) => c.weight),
-    colLower: new Float64Array(n),
-    colUpper: new Float64Array(n).fill(1),
-    rowLower: new Float64Array(model.rows.length).fill(-h.infinity),
-    rowUpper: Float64Array.from(model.rows, (r) => r.upper),
-    matrix: csr(model),
-    integrality: new Int32Array(n).fill(h.constants.variableType.integer),
-  };
+  const data = modelData(h, model);
   return h.withModel(data, (m) => {
     m.options.set({
       output_flag: false,
@@ -71,6 +78,22 @@ export async function solvePacking(model: PackingModel, seed: readonly boolean[]
     // Keep the seed when the solver returns worse (it may stop before accepting it).
     return { chosen: weightOf(model, chosen) >= seedWeight ? chosen : [...seed], bound, optimal: status !== timeLimit };
   });
+}
+
+function modelData(h: Highs, model: PackingModel) {
+  const n = model.columns.length;
+  return {
+    numCols: n,
+    numRows: model.rows.length,
+    sense: h.constants.objectiveSense.maximize,
+    colCost: Float64Array.from(model.columns, (c) => c.weight),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(1),
+    rowLower: new Float64Array(model.rows.length).fill(-h.infinity),
+    rowUpper: Float64Array.from(model.rows, (r) => r.upper),
+    matrix: csr(model),
+    integrality: new Int32Array(n).fill(h.constants.variableType.integer) as Int32Array | undefined,
+  };
 }
 
 export function weightOf(model: PackingModel, chosen: readonly boolean[]): number {

@@ -38,6 +38,9 @@ export const FLASH_MESSAGES = {
     'Votre compte est créé. Un e-mail de confirmation vient de partir : cliquez sur son lien pour pouvoir publier ou soumettre.',
   'password-reset': 'Votre mot de passe est changé, et vos autres sessions sont fermées. Connectez-vous avec le nouveau.',
   'email-verified': 'Votre adresse e-mail est confirmée. Merci !',
+  'meeting-registered': 'Votre inscription est enregistrée. Choisissez maintenant les interlocuteurs que vous souhaitez rencontrer.',
+  'meeting-wishes-saved': 'Vos souhaits de rendez-vous sont enregistrés.',
+  'meeting-checked-in': 'Le pointage du rendez-vous est enregistré.',
   'verification-sent': 'Un nouvel e-mail de confirmation vient de partir. Pensez à regarder dans les indésirables.',
 } as const;
 
