@@ -63,3 +63,17 @@ export function searchFigures(runs: readonly SearchRun[]): SearchFigures {
       .map((r) => ({ q: r.q, recall5: Number(recallAt(r, 5).toFixed(2)), firstRelevant: firstRelevantRank(r), total: r.total })),
   };
 }
+
+/** Runs the judged search set against GET /offerings of a running app (the first 20 of each query). */
+export async function runSearchSet(
+  get: (path: string) => Promise<{ items: { id: string }[]; total: number }>,
+  keyOf: ReadonlyMap<string, string>,
+  queries: readonly SearchQuery[] = readSearchQueries(),
+): Promise<{ figures: SearchFigures; runs: SearchRun[] }> {
+  const runs: SearchRun[] = [];
+  for (const q of queries) {
+    const body = await get(`/offerings?q=${encodeURIComponent(q.q)}&page=1&pageSize=20`);
+    runs.push({ q: q.q, ranked: body.items.map((i) => keyOf.get(i.id) ?? i.id), total: body.total, relevant: q.relevant });
+  }
+  return { figures: searchFigures(runs), runs };
+}
