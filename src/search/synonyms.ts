@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { normaliseName } from '../reference/data/normalise-name.js';
 import { isUseCaseCode, type UseCaseCode } from '../reference/data/use-case.types.js';
 
 /** One group of the synonym table (src/search/data/synonyms.json): expressions meaning one thing. */
@@ -12,17 +13,11 @@ interface RawSynonyms {
   groups: { terms: string[]; useCase?: string }[];
 }
 
-/** Lower case, no accents, anything but letters and digits as one space: how expressions are compared. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/**
+ * Lower case, no accents, anything but letters and digits as one space: how expressions are
+ * compared (the reference data's name folding; its "st" → "saint" does not matter here).
+ */
+export const foldText = (text: string): string => normaliseName(text);
 
 /** Checks the data file: known use cases, two terms or more per group, no term in two groups. */
 export function buildSynonyms(raw: RawSynonyms): readonly SynonymGroup[] {
