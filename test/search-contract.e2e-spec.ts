@@ -4,6 +4,7 @@ import { MeilisearchSearchIndex } from '../src/search/meilisearch/meilisearch-se
 import type { OfferingDocument } from '../src/search/offering-document.js';
 import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import type { CatalogueQuery, SearchIndex } from '../src/search/search-index.port.js';
+import { suggest } from '../src/catalogue/catalogue-suggestions.js';
 import { offeringDocument } from './support/offering-document.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -342,6 +343,18 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
       const result = await search({ q: 'vocale maintenance -callbot' });
       expect(ids(result)).not.toContain(callbot.id);
       expect(ids(result)).toContain(maintenance.id);
+    });
+
+    it('suggests, through the port, the use cases and the filters to drop when nothing is found', async () => {
+      const query: CatalogueQuery = { q: 'chatbot', grades: ['E'], page: 1, pageSize: 20 };
+      expect((await index.search(query)).total).toBe(0);
+      const suggestions = await suggest(index, query);
+      // The chatbot use case has no grade E offering: the best-stocked use case under that filter instead.
+      expect(suggestions.useCases).toEqual([{ code: 'PREDICTIVE_MAINTENANCE', label: 'Maintenance prédictive', count: 1 }]);
+      expect(suggestions.relaxations).toEqual([
+        { drop: ['grade'], label: 'Sans le filtre de niveau de souveraineté', count: 2 },
+        { drop: ['q'], label: 'Sans les mots cherchés, avec les filtres', count: 1 },
+      ]);
     });
 
     it('prefers every word when every word matches (no partial hit added)', async () => {
