@@ -13,6 +13,7 @@ import { runJudgedSet, type TextSample } from './support/relevance-run.js';
 import { Api, BENCH_PASSWORD, loadCorpus, outboxVerificationTokens, waitForOutbox } from './support/relevance-api.js';
 import { corpusProblems, readCorpus } from './support/relevance-corpus.js';
 import type { Figures, NeedRun } from './support/relevance-metrics.js';
+import { runSearchSet, SEARCH_TARGETS } from './support/search-metrics.js';
 
 /**
  * `npm run bench:relevance`: loads the judged set of test/relevance/ into a fresh database through
@@ -37,7 +38,9 @@ async function main(): Promise<void> {
       MIGRATIONS_RUN: 'false',
       DEMO_DATA: 'false',
       DOCS_ENABLED: 'false',
-      SEARCH_BACKEND: 'postgres',
+      SEARCH_BACKEND: process.env.MEILI_URL ? 'meilisearch' : 'postgres',
+      MEILI_URL: process.env.MEILI_URL,
+      MEILI_API_KEY: process.env.MEILI_API_KEY,
       OUTBOX_WORKER_ENABLED: 'true',
       OUTBOX_POLL_MS: '50',
       REMINDERS_ENABLED: 'false',
@@ -80,6 +83,15 @@ async function main(): Promise<void> {
     const text = textSeparation(textByGrade);
     say('Text criterion (0–100) by judged grade, every need × offering pair (the relevance floor and the text weight are set on it):');
     console.table(text);
+    // Issue 22: the judged catalogue search set, through GET /offerings, on this app's backend.
+    const backend = process.env.MEILI_URL ? 'meilisearch' : 'postgres';
+    const search = await runSearchSet((path) => api.ok('GET', path), loaded.offeringKeys);
+    say('');
+    say(
+      `Catalogue search (${backend}), ${search.figures.queries} judged queries: recall@5 ${num(search.figures.recall5)} (target ≥ ${SEARCH_TARGETS.recall5}), ` +
+        `MRR ${num(search.figures.mrr)}, zero-result rate ${pct(search.figures.zeroResultRate)} (target ${SEARCH_TARGETS.zeroResultRate}).`,
+    );
+    if (search.figures.misses.length > 0) console.table(search.figures.misses);
     const file = await writeResult('relevance', {
       benchmark:
         'Judged relevance set (test/relevance/): GET /needs/:id/matches?limit=10 as a curator vs BM25 × use-case overlap over the same eligible offerings',
@@ -96,6 +108,7 @@ async function main(): Promise<void> {
       ties,
       perNeed,
       warnings,
+      search: { backend, targets: SEARCH_TARGETS, ...search.figures },
     });
     say(`Results written to ${file}`);
   } finally {

@@ -3,6 +3,7 @@ import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.inde
 import type { CatalogueQuery } from '../src/search/search-index.port.js';
 import { openBenchDatabase, progress, time, writeResult } from './support/harness.js';
 import { syntheticDocuments } from './support/offering-documents.js';
+import { suggest } from '../src/catalogue/catalogue-suggestions.js';
 
 /**
  * Catalogue search latency on the PostgreSQL backend at N offerings (default 10,000):
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
     ];
     const swapped = ['chatobt', 'factrues', 'prévsiion', 'assistnat'];
     const typoPhrases = ['prévsiion des ventes', 'assistnat documentaire'];
+    // Issue 22: expressions of the synonym table, phrases only some of whose words match, and
+    // queries nothing answers (every fallback tried, then the suggestions of GET /offerings).
+    const synonymTexts = ['chat bot', 'IA générative', 'reconnaissance vocale', 'assistant virtuel mairie'];
+    const partialTexts = ['maintenance prédictive éoliennes', 'chatbot pharmacie', 'prévision des ventes boulangerie'];
+    const nothingTexts = ['zzkqxw', 'xylophone quantique'];
     const filters: Partial<CatalogueQuery>[] = [
       { useCases: ['DOC_PROCESSING'] },
       { region: '93', grades: ['A', 'B'] },
@@ -59,6 +65,13 @@ async function main(): Promise<void> {
       swappedLetters: await time(requests, (i) => q({ q: swapped[i % swapped.length] })),
       // A phrase with a typo: words, then each word corrected from the lexicon (decision 004).
       typoPhrase: await time(Math.min(requests, 50), (i) => q({ q: typoPhrases[i % typoPhrases.length] })),
+      synonymQuery: await time(requests, (i) => q({ q: synonymTexts[i % synonymTexts.length] })),
+      partialMatch: await time(requests, (i) => q({ q: partialTexts[i % partialTexts.length] })),
+      // Nothing found: words, corrections, trigram match, then suggest() as GET /offerings does.
+      zeroResultWithSuggestions: await time(Math.min(requests, 50), async (i) => {
+        const query: CatalogueQuery = { q: nothingTexts[i % nothingTexts.length], page: 1, pageSize: 20 };
+        if ((await index.search(query)).total === 0) await suggest(index, query);
+      }),
     };
     const file = await writeResult('search', {
       benchmark: 'catalogue search, PostgreSQL backend, in-process (no HTTP)',

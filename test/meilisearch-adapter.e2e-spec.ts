@@ -1,3 +1,4 @@
+import { meiliSynonyms } from '../src/search/synonyms.js';
 import { Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -155,12 +156,19 @@ describe('Meilisearch adapter against a fake server', () => {
     await expect(searchAll(index)).rejects.toMatchObject({ name: 'SearchUnavailableError', reason: 'unreachable' });
   });
 
-  it('asks for every word and the catalogue order, as the PostgreSQL backend answers', async () => {
+  it('asks for every word and the catalogue order, then, with few hits, for fewer words, as the PostgreSQL backend answers', async () => {
     const index = adapter();
     await index.prepare();
+    const before = fake.requests.filter((r) => r.path.endsWith('/search')).length;
     await index.search({ q: 'factures fournisseurs', page: 1, pageSize: 20 });
-    const body = fake.requests.filter((r) => r.path.endsWith('/search')).at(-1)?.body;
-    expect(body).toMatchObject({ q: 'factures fournisseurs', matchingStrategy: 'all', sort: CATALOGUE_SORT });
+    const searches = fake.requests.filter((r) => r.path.endsWith('/search')).slice(before);
+    expect(searches.map((r) => r.body)).toEqual([
+      expect.objectContaining({ q: 'factures fournisseurs', matchingStrategy: 'all', sort: CATALOGUE_SORT }),
+      expect.objectContaining({ q: 'factures fournisseurs', matchingStrategy: 'last', sort: CATALOGUE_SORT }),
+    ]);
+    // One word: nothing to drop.
+    await index.search({ q: 'factures', page: 1, pageSize: 20 });
+    expect(fake.requests.filter((r) => r.path.endsWith('/search')).length).toBe(before + 3);
   });
 
   // Issue 22: région and département counts mean what their filters find, national offerings
@@ -217,10 +225,10 @@ describe('Meilisearch settings mean what the PostgreSQL backend means', () => {
     expect(stopWords.filter((w) => w.includes("'"))).toEqual([]);
   });
 
-  it('requires whole words, has no synonyms, uses the shared typo budget and breaks ties by the catalogue order', () => {
+  it('requires whole words, has the shared synonym table and typo budget, and breaks ties by the catalogue order', () => {
     expect(OFFERINGS_SETTINGS).toMatchObject({
       prefixSearch: 'disabled',
-      synonyms: {},
+      synonyms: meiliSynonyms(),
       typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: TYPO_BUDGET.oneTypo, twoTypos: TYPO_BUDGET.twoTypos } },
     });
     expect(OFFERINGS_SETTINGS.rankingRules?.at(-1)).toBe('sort');

@@ -4,6 +4,7 @@ import { MeilisearchSearchIndex } from '../src/search/meilisearch/meilisearch-se
 import type { OfferingDocument } from '../src/search/offering-document.js';
 import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import type { CatalogueQuery, SearchIndex } from '../src/search/search-index.port.js';
+import { suggest } from '../src/catalogue/catalogue-suggestions.js';
 import { offeringDocument } from './support/offering-document.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -303,6 +304,61 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
       expect(departements['34']).toBe(3);
       expect(departements['06']).toBe(4);
       expect(departements['75']).toBe(2);
+    });
+  });
+  // Issue 22: a search never dead-ends. Expressions of the synonym table (src/search/data/
+  // synonyms.json) find offerings written with another of their group; when not every word can
+  // match, the offerings matching the most of them (the first ones, on Meilisearch) come back.
+  describe('never dead-ends', () => {
+    it.each([
+      ['chat bot', 'chatbot'],
+      ['assistant virtuel', 'chatbot'],
+      ['robot conversationnel pour mairie', 'chatbot'],
+      ['dictée', 'callbot'],
+      ['vision artificielle', 'vision'],
+      ["analyse d'images", 'vision'],
+      ['recherche documentaire', 'rag'],
+    ])('reads a synonym: "%s" finds the %s among the first two', async (q, expected) => {
+      const wanted = { chatbot, callbot, vision, rag }[expected as 'chatbot' | 'callbot' | 'vision' | 'rag'];
+      expect(ids(await search({ q })).slice(0, 2)).toContain(wanted.id);
+    });
+
+    it('keeps a synonym search within the filters', async () => {
+      expect(ids(await search({ q: 'chat bot', grades: ['D'] }))).toEqual([callbot.id]);
+    });
+
+    it.each([
+      ['capteurs maintenance prédictive éoliennes', 'maintenance'],
+      ['prévision des ventes boulangerie', 'forecast'],
+      ['contrôle qualité pâtisserie', 'vision'],
+      ['chatbot pharmacie', 'chatbot'],
+    ])('falls back to the best partial match: "%s" finds the %s first', async (q, expected) => {
+      const wanted = { maintenance, forecast, vision, chatbot }[expected as 'maintenance' | 'forecast' | 'vision' | 'chatbot'];
+      const result = await search({ q });
+      expect(result.total).toBeGreaterThan(0);
+      expect(ids(result)[0]).toBe(wanted.id);
+    });
+
+    it('still excludes a negated word in a partial match', async () => {
+      const result = await search({ q: 'vocale maintenance -callbot' });
+      expect(ids(result)).not.toContain(callbot.id);
+      expect(ids(result)).toContain(maintenance.id);
+    });
+
+    it('suggests, through the port, the use cases and the filters to drop when nothing is found', async () => {
+      const query: CatalogueQuery = { q: 'chatbot', grades: ['E'], page: 1, pageSize: 20 };
+      expect((await index.search(query)).total).toBe(0);
+      const suggestions = await suggest(index, query);
+      // The chatbot use case has no grade E offering: the best-stocked use case under that filter instead.
+      expect(suggestions.useCases).toEqual([{ code: 'PREDICTIVE_MAINTENANCE', label: 'Maintenance prédictive', count: 1 }]);
+      expect(suggestions.relaxations).toEqual([
+        { drop: ['grade'], label: 'Sans le filtre de niveau de souveraineté', count: 2 },
+        { drop: ['q'], label: 'Sans les mots cherchés, avec les filtres', count: 1 },
+      ]);
+    });
+
+    it('prefers every word when every word matches (no partial hit added)', async () => {
+      expect(ids(await search({ q: 'maintenance prédictive' }))).toEqual([maintenance.id]);
     });
   });
 });

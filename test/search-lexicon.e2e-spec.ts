@@ -150,11 +150,24 @@ describe('PostgreSQL search lexicon', () => {
     expect(result.total).toBe(1);
   });
 
-  it('keeps a negated word negated, in the corrected search and in the trigram match after it', async () => {
-    expect((await index.search({ q: 'mairies chatbott -municipal', page: 1, pageSize: 20 })).total).toBe(0);
+  it('keeps a negated word negated, in the corrected search and in the partial match after it', async () => {
+    // Nothing has both words without "municipal": the partial match finds "mairies" alone, never the chatbot.
+    expect((await index.search({ q: 'mairies chatbott -municipal', page: 1, pageSize: 20 })).items.map((i) => i.document.id)).toEqual([
+      invoices.id,
+    ]);
     expect((await index.search({ q: 'mairies facturez -chatbot', page: 1, pageSize: 20 })).items.map((i) => i.document.id)).toEqual([
       invoices.id,
     ]);
+  });
+
+  it('never corrects a word of the synonym table into another word (issue 22)', async () => {
+    // "transcription" is a real word, not a typo of some indexed word; a nonsense word still is.
+    await index.upsert([doc(4, { title: 'Transmission des dossiers' })]);
+    expect(await corrections('transcription')).toBeNull();
+    expect(await corrections('transmision')).toEqual([['transmision', 'transmission']]);
+    // Nor through the trigram match: a translation offering is not a transcription one.
+    await index.upsert([doc(5, { title: 'Traduction de vos documents' })]);
+    expect((await index.search({ q: 'transcription', page: 1, pageSize: 20 })).total).toBe(0);
   });
 
   it("drops a removed document's words unless another document is still found by them", async () => {

@@ -18,7 +18,8 @@ export class CatalogueController {
   @ApiOperation({
     summary: 'The public catalogue: published offerings of verified vendors, searched and filtered, with facet counts.',
     description:
-      'Typo-tolerant, accent-insensitive text search; newest first when `q` is empty. Fed by the outbox: a change shows within seconds.',
+      'Typo-tolerant, accent-insensitive text search with the synonym table of src/search/data/synonyms.json; when every word finds fewer than 10 offerings, those matching fewer words follow. ' +
+      'Newest first when `q` is empty. With nothing found, `suggestions` lists the nearest use cases and the filters to drop, with counts. Fed by the outbox: a change shows within seconds.',
   })
   @ApiOkResponse({ type: CatalogueResultDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })

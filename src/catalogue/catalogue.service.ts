@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import type { CatalogueQueryDto } from './dto/catalogue-query.dto.js';
 import { toCatalogueResult, type CatalogueResultDto } from './dto/catalogue-result.dto.js';
-import { SEARCH_INDEX, SearchUnavailableError, type SearchIndex } from '../search/search-index.port.js';
+import { SEARCH_INDEX, SearchUnavailableError, type CatalogueQuery, type SearchIndex } from '../search/search-index.port.js';
+import { NO_SUGGESTIONS, suggest } from './catalogue-suggestions.js';
 
 @Injectable()
 export class CatalogueService {
@@ -12,7 +13,7 @@ export class CatalogueService {
 
   async search(query: CatalogueQueryDto): Promise<CatalogueResultDto> {
     try {
-      const result = await this.index.search({
+      const search: CatalogueQuery = {
         q: query.q,
         useCases: query.useCase,
         sectors: query.sector,
@@ -24,8 +25,13 @@ export class CatalogueService {
         vendorId: query.vendorId,
         page: query.page,
         pageSize: query.pageSize,
-      });
-      return toCatalogueResult(result);
+      };
+      const result = await this.index.search(search);
+      // A search never dead-ends: with nothing found, the nearest use cases and the filters to drop.
+      const hasAsked = Boolean(search.q?.trim()) || Object.values(search).some((v) => Array.isArray(v) && v.length > 0);
+      const suggestions =
+        result.total === 0 && (hasAsked || search.region || search.departement) ? await suggest(this.index, search) : NO_SUGGESTIONS;
+      return toCatalogueResult(result, suggestions);
     } catch (error) {
       // An outage is the backend's, not the caller's: 503. Anything else (a rejected filter) is a bug: 500.
       if (error instanceof SearchUnavailableError) {

@@ -48,30 +48,56 @@ const INFERENCE_HOSTING: Record<string, number> = {
 const TRAINING: Record<string, number> = { NEVER: 5, OPT_IN: 3, OPT_OUT: 1, YES: 0 };
 const TRANSFERS: Record<string, number> = { NONE: 4, ADEQUACY: 2, SCC: 1, UNKNOWN: 0 };
 
+/**
+ * Every number the score uses, by block: the public method page (/app/methode/souverainete) is
+ * rendered from this object, so what it says cannot drift from what is computed.
+ */
+export const SCORE_POINTS = {
+  /** Block A: an EU head office without non-EU control, hosted in the EU (or on the customer's premises); hosted elsewhere; under non-EU control; at most this when exposed to an extraterritorial law. */
+  jurisdiction: { euIndependentEuHost: 25, euIndependentOtherHost: 12, nonEuControl: 6, extraterritorialCap: 6 },
+  /** Block B: by data residency, minus the penalty when staff outside the EU can access them. */
+  dataLocation: DATA_LOCATION,
+  nonEuRemoteAccessPenalty: 5,
+  /** Block C. */
+  qualifications: { secNumCloudOffering: 20, secNumCloudInfrastructure: 12, iso27001Alone: 8, iso27001WithInfrastructure: 3, hds: 5 },
+  /** Block D: origin + licence + where the model runs. */
+  modelOrigin: MODEL_ORIGIN,
+  modelLicence: MODEL_LICENCE,
+  inferenceHosting: INFERENCE_HOSTING,
+  /** Block E. */
+  dpaArt28: 4,
+  training: TRAINING,
+  subprocessorsPublic: 2,
+  transfers: TRANSFERS,
+} as const;
+
 const points = (table: Record<string, number>, value: string): number => table[value] ?? 0;
 const cap = (block: BlockKey, value: number): number => Math.max(0, Math.min(BLOCK_MAX[block], value));
 
 function jurisdictionAndControl(p: ScoredProfile): number {
+  const j = SCORE_POINTS.jurisdiction;
   if (!EU.has(p.vendor.hqJurisdiction)) return 0;
   let score: number;
   if (p.vendor.nonEuControl === 'NONE') {
     const hostInEu = EU.has(p.hosting.providerJurisdiction) || p.hosting.dataResidency === 'CUSTOMER_PREMISES';
-    score = hostInEu ? 25 : 12;
+    score = hostInEu ? j.euIndependentEuHost : j.euIndependentOtherHost;
   } else {
-    score = 6;
+    score = j.nonEuControl;
   }
-  return p.vendor.extraterritorialExposure === 'YES' ? Math.min(score, 6) : score;
+  return p.vendor.extraterritorialExposure === 'YES' ? Math.min(score, j.extraterritorialCap) : score;
 }
 
 function dataLocation(p: ScoredProfile): number {
-  return points(DATA_LOCATION, p.hosting.dataResidency) - (p.hosting.nonEuRemoteAccess ? 5 : 0);
+  return points(DATA_LOCATION, p.hosting.dataResidency) - (p.hosting.nonEuRemoteAccess ? SCORE_POINTS.nonEuRemoteAccessPenalty : 0);
 }
 
 function qualifications(p: ScoredProfile): number {
   const c = p.certifications;
-  let score = c.secNumCloud === 'OFFERING' ? 20 : c.secNumCloud === 'INFRASTRUCTURE_ONLY' ? 12 : 0;
-  if (c.iso27001) score = c.secNumCloud === 'INFRASTRUCTURE_ONLY' ? score + 3 : Math.max(score, 8);
-  if (c.hds) score += 5;
+  const q = SCORE_POINTS.qualifications;
+  let score =
+    c.secNumCloud === 'OFFERING' ? q.secNumCloudOffering : c.secNumCloud === 'INFRASTRUCTURE_ONLY' ? q.secNumCloudInfrastructure : 0;
+  if (c.iso27001) score = c.secNumCloud === 'INFRASTRUCTURE_ONLY' ? score + q.iso27001WithInfrastructure : Math.max(score, q.iso27001Alone);
+  if (c.hds) score += q.hds;
   return score;
 }
 
@@ -83,9 +109,9 @@ function modelSovereignty(p: ScoredProfile): number {
 
 function dataProtection(p: ScoredProfile): number {
   return (
-    (p.gdpr.dpaArt28 ? 4 : 0) +
+    (p.gdpr.dpaArt28 ? SCORE_POINTS.dpaArt28 : 0) +
     points(TRAINING, p.ai.trainingOnCustomerData) +
-    (p.gdpr.subprocessorsPublic ? 2 : 0) +
+    (p.gdpr.subprocessorsPublic ? SCORE_POINTS.subprocessorsPublic : 0) +
     points(TRANSFERS, p.gdpr.nonEuTransfers)
   );
 }

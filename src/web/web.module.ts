@@ -37,6 +37,7 @@ import { WebInvitationController } from './public/invitation.controller.js';
 import { PartnersModule } from '../partners/partners.module.js';
 import { ReferenceModule } from '../reference/reference.module.js';
 import { WebLegalController } from './public/legal.controller.js';
+import { WebMethodController } from './public/method.controller.js';
 import { VendorPages } from './vendor/vendor-pages.js';
 import { WebVendorOfferingsController } from './vendor/vendor-offerings.controller.js';
 import { WebVendorOrganisationController } from './vendor/vendor-organisation.controller.js';
@@ -79,6 +80,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebEmbedController,
     WebInvitationController,
     WebLegalController,
+    WebMethodController,
     WebAccountController,
     WebAccountLinksController,
     WebBuyerController,

@@ -46,6 +46,21 @@ describe('browser: the public catalogue in headless Chromium', () => {
     await screenshot(page, 'offre');
   });
 
+  it('reads a synonym, and answers a search that finds nothing with suggestions (issue 22)', async () => {
+    const page = await b.newPage();
+    await page.goto(`${b.baseUrl}/app/catalogue?q=${encodeURIComponent('chat bot')}`);
+    await page.getByRole('link', { name: 'Chatbot pour les usagers' }).waitFor();
+    await page.goto(`${b.baseUrl}/app/catalogue?q=zzkqxw`);
+    await page.getByRole('heading', { name: 'Aucune offre ne correspond exactement' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Déposer un besoin' }).count()).toBe(1);
+    // The best-stocked use cases, each a link with its count.
+    const suggestion = page.locator('.suggestions li a').first();
+    await suggestion.click();
+    await page.waitForURL(/useCase=/);
+    expect(await page.locator('.cards article').count()).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('has no serious accessibility violation on the home, vendor, login and sign-up pages', async () => {
     const page = await b.newPage();
     for (const [path, name] of [

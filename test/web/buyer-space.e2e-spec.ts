@@ -73,6 +73,10 @@ describe('Web console: the buyer space and introductions', () => {
       expect(first.status).toBe(200);
       expect(visibleText(first.text)).toContain('Étape 1 sur 5 : Quoi');
       expect(visibleText(first.text)).toContain('Traitement documentaire (OCR, extraction, classement)');
+      // From the catalogue ("Déposer un besoin de ce type"): the use case comes ticked; an unknown one is ignored.
+      const prefilled = await web.get('/app/acheteur/besoins/nouveau?useCase=DOC_PROCESSING');
+      expect(prefilled.text).toMatch(/value="DOC_PROCESSING" checked/);
+      expect((await web.get('/app/acheteur/besoins/nouveau?useCase=NOPE')).text).not.toMatch(/ checked>/);
 
       const created = await web.post('/app/acheteur/besoins/nouveau', {
         title: 'Tri automatique des courriers entrants',

@@ -1,5 +1,9 @@
 import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
-import { createCurator } from '../support/auth.js';
+import request from 'supertest';
+import { DEFAULT_WEIGHTS } from '../../src/matches/scoring/weights.js';
+import { TEXT_FLOOR } from '../../src/matches/scoring/criteria.js';
+import { BLOCK_LABELS, BLOCK_MAX, SCORE_POINTS } from '../../src/sovereignty/sovereignty-score.js';
+import { bearer, createAdmin, createCurator } from '../support/auth.js';
 import { createPublishedOffering, registerVerifiedVendor, sovereigntyProfile } from '../support/offerings.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { visibleText, WebClient } from '../support/web.js';
@@ -32,6 +36,7 @@ const ALLOWED = new Set([
   'CRM',
   'RH',
   'CLOUD', // "CLOUD Act"
+  'US', // "Data Privacy Framework UE–US", a transfers label the method page lists
   'FISA',
   'LNE',
   'ANSSI',
@@ -123,5 +128,37 @@ describe('Public pages: grades and sovereignty values people read (issue 22)', (
     const select = /<select[^>]*name="grade"[\s\S]*?<\/select>/.exec(html)?.[0] ?? '';
     expect(visibleText(select)).toMatch(/A – très souverain \(1\).*B – plutôt souverain \(0\).*E – très peu souverain \(0\)/);
     expect(select).not.toMatch(/80 et plus|60 à 79/);
+  });
+  // Method pages: public, plain French, rendered from the constants the code computes with.
+  it('explains the grade and the ranking on public method pages, from the live constants, with no raw code', async () => {
+    for (const path of ['/app/methode/souverainete', '/app/methode/classement']) {
+      const res = await new WebClient(t).get(path);
+      expect(res.status).toBe(200);
+      expect({ path, codes: rawCodes(visibleText(res.text)) }).toEqual({ path, codes: [] });
+      expect(res.text).toMatch(/<meta name="description" content="[^"]+"/);
+    }
+    const sovereignty = visibleText((await new WebClient(t).get('/app/methode/souverainete')).text);
+    for (const key of Object.keys(BLOCK_MAX) as (keyof typeof BLOCK_MAX)[])
+      expect(sovereignty).toContain(`${BLOCK_LABELS[key]} (jusqu'à ${BLOCK_MAX[key]} points)`);
+    expect(sovereignty).toMatch(new RegExp(`Données stockées et traitées en France ${SCORE_POINTS.dataLocation.FR} points`));
+    expect(sovereignty).toContain('Une déclaration rejetée compte pour sa valeur la plus défavorable');
+    const admin = await createAdmin(t);
+    await request(t.server)
+      .put('/matching/weights')
+      .set(bearer(admin))
+      .send({ ...DEFAULT_WEIGHTS, text: 40 })
+      .expect(200);
+    const ranking = visibleText((await new WebClient(t).get('/app/methode/classement')).text);
+    expect(ranking).toMatch(/Pertinence du texte 40 /);
+    expect(ranking).toContain(`au moins ${TEXT_FLOOR} sur 100`);
+    await request(t.server).put('/matching/weights').set(bearer(admin)).send(DEFAULT_WEIGHTS).expect(200);
+  });
+
+  it('leads from the offering page to a need of its kind, the vendor, and the method pages', async () => {
+    const html = (await new WebClient(t).get(`/app/offres/${offeringId}`)).text;
+    expect(html).toMatch(/href="\/app\/acheteur\/besoins\/nouveau\?useCase=[A-Z_]+">Déposer un besoin de ce type</);
+    expect(html).toContain(`href="/app/fournisseurs/${vendorId}">Les autres offres de Lisible Conseil<`);
+    expect(html).toContain('href="/app/methode/souverainete"');
+    expect(html).toContain('href="/app/methode/classement"');
   });
 });

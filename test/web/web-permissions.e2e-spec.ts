@@ -38,6 +38,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /app/mentions-legales': PUBLIC,
   'GET /app/donnees-personnelles': PUBLIC,
   'GET /app/accessibilite': PUBLIC,
+  'GET /app/methode/souverainete': PUBLIC,
+  'GET /app/methode/classement': PUBLIC,
   'GET /app/assets/:name': PUBLIC,
   'GET /app/invitations/:token': PUBLIC,
   'POST /app/invitations/:token': only('buyer'),

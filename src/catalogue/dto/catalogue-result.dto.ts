@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SOVEREIGNTY_GRADES } from '../../reference/sovereignty/sovereignty.enums.js';
 import type { Facet, OfferingDocument } from '../../search/offering-document.js';
 import type { CatalogueResult } from '../../search/search-index.port.js';
+import { NO_SUGGESTIONS, type CatalogueFilterParam, type CatalogueSuggestions } from '../catalogue-suggestions.js';
 
 export class CatalogueVendorDto {
   @ApiProperty({ format: 'uuid' })
@@ -93,6 +94,41 @@ export class CatalogueFacetsDto {
   dataResidency!: Record<string, number>;
 }
 
+export class UseCaseSuggestionDto {
+  @ApiProperty({ example: 'VISION_QUALITY_CONTROL' })
+  code!: string;
+
+  @ApiProperty({ example: 'Vision par ordinateur : contrôle qualité' })
+  label!: string;
+
+  @ApiProperty({ type: 'integer', example: 7, description: 'Offerings of this use case under the other filters (without the text).' })
+  count!: number;
+}
+
+export class RelaxationSuggestionDto {
+  @ApiProperty({
+    type: [String],
+    enum: ['q', 'useCase', 'sector', 'region', 'departement', 'grade', 'dataResidency', 'requirement'],
+    example: ['region'],
+    description: 'Query parameters to drop.',
+  })
+  drop!: CatalogueFilterParam[];
+
+  @ApiProperty({ example: 'Sans le filtre de région' })
+  label!: string;
+
+  @ApiProperty({ type: 'integer', example: 4, description: 'Offerings the search finds without them.' })
+  count!: number;
+}
+
+export class CatalogueSuggestionsDto {
+  @ApiProperty({ type: [UseCaseSuggestionDto], description: 'The use cases nearest the words typed, or the best-stocked ones.' })
+  useCases!: UseCaseSuggestionDto[];
+
+  @ApiProperty({ type: [RelaxationSuggestionDto], description: 'Filters to drop, with what the search would then find.' })
+  relaxations!: RelaxationSuggestionDto[];
+}
+
 export class CatalogueResultDto {
   @ApiProperty({ type: [CatalogueItemDto] })
   items!: CatalogueItemDto[];
@@ -108,6 +144,12 @@ export class CatalogueResultDto {
 
   @ApiProperty({ type: CatalogueFacetsDto })
   facets!: Record<Facet, Record<string, number>>;
+
+  @ApiProperty({
+    type: CatalogueSuggestionsDto,
+    description: 'When nothing is found: the nearest use cases and the filters to drop, with counts. Empty lists otherwise.',
+  })
+  suggestions!: CatalogueSuggestionsDto;
 }
 
 export const toCatalogueItem = (d: OfferingDocument): CatalogueItemDto => ({
@@ -129,10 +171,11 @@ export const toCatalogueItem = (d: OfferingDocument): CatalogueItemDto => ({
   publishedAt: d.publishedAt,
 });
 
-export const toCatalogueResult = (r: CatalogueResult): CatalogueResultDto => ({
+export const toCatalogueResult = (r: CatalogueResult, suggestions: CatalogueSuggestions = NO_SUGGESTIONS): CatalogueResultDto => ({
   items: r.items.map((i) => toCatalogueItem(i.document)),
   total: r.total,
   page: r.page,
   pageSize: r.pageSize,
   facets: r.facets,
+  suggestions,
 });

@@ -1,5 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { TYPO_BUDGET } from '../typo-budget.js';
+import { meiliSynonyms } from '../synonyms.js';
 import { MEILI_STOP_WORDS } from './french-stop-words.js';
 
 export const OFFERINGS_INDEX = 'offerings';
@@ -7,7 +8,8 @@ export const OFFERINGS_INDEX = 'offerings';
 /**
  * Applied at start, idempotently, and again whenever the index or its settings are found lost.
  * Chosen to mean what the PostgreSQL backend means (README "Search", decision 018): every word
- * required, no prefix matching, PostgreSQL's French stop words, no synonyms, the shared typo
+ * required (then, when that finds nothing, the last words dropped first), no prefix matching,
+ * PostgreSQL's French stop words, the shared synonym table (src/search/data/synonyms.json), the shared typo
  * budget, and ties broken by the same `publishedAt desc, id` as PostgreSQL's ORDER BY.
  */
 export const OFFERINGS_SETTINGS: Settings = {
@@ -33,7 +35,7 @@ export const OFFERINGS_SETTINGS: Settings = {
   // PostgreSQL's tsquery matches whole words (stems) only: no "factu" finding "factures".
   prefixSearch: 'disabled',
   stopWords: [...MEILI_STOP_WORDS],
-  synonyms: {},
+  synonyms: meiliSynonyms(),
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 100_000 },
 };

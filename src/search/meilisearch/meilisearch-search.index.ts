@@ -13,6 +13,7 @@ import { classifyMeiliError, MeiliTaskError, toReadError } from './meili-errors.
 import { buildFilter, quote } from './meili-filter.js';
 import { PLACE_FACETS, servedCounts } from '../served-facets.js';
 import { CATALOGUE_SORT, OFFERINGS_INDEX, OFFERINGS_SETTINGS } from './meili-settings.js';
+import { PARTIAL_BELOW } from '../typo-budget.js';
 import { MEILI_DEFAULTS, type MeiliOptions } from './meili-options.js';
 
 /**
@@ -82,18 +83,26 @@ export class MeilisearchSearchIndex implements SearchIndex {
   async search(query: CatalogueQuery): Promise<CatalogueResult> {
     const text = normaliseQuery(query.q);
     const filter = buildFilter(query);
-    const response = await this.read(() =>
-      this.index.search(text || null, {
-        filter,
-        facets: [...FACETS, 'national'],
-        page: query.page,
-        hitsPerPage: query.pageSize,
-        // Every word required, as PostgreSQL's tsquery; ties and the empty query in its order.
-        matchingStrategy: 'all',
-        sort: CATALOGUE_SORT,
-        locales: ['fra'],
-      }),
-    );
+    // Every word required, as PostgreSQL's tsquery; when that finds fewer than PARTIAL_BELOW, the
+    // partial matches follow (words dropped from the end), as PostgreSQL's partial mode.
+    const ask = (matchingStrategy: 'all' | 'last') =>
+      this.read(() =>
+        this.index.search(text || null, {
+          filter,
+          facets: [...FACETS, 'national'],
+          page: query.page,
+          hitsPerPage: query.pageSize,
+          matchingStrategy,
+          sort: CATALOGUE_SORT,
+          locales: ['fra'],
+        }),
+      );
+    let strategy: 'all' | 'last' = 'all';
+    let response = await ask(strategy);
+    if (response.totalHits < PARTIAL_BELOW && text.includes(' ')) {
+      strategy = 'last';
+      response = await ask(strategy);
+    }
     const facets = Object.fromEntries(FACETS.map((f) => [f, { ...(response.facetDistribution?.[f] ?? {}) }])) as Record<
       Facet,
       Record<string, number>
@@ -108,7 +117,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
           filter: filter ? `(${filter}) AND national = false` : 'national = false',
           facets: [...PLACE_FACETS],
           limit: 0,
-          matchingStrategy: 'all',
+          matchingStrategy: strategy,
           locales: ['fra'],
         }),
       );

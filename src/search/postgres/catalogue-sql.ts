@@ -14,7 +14,12 @@ export const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = 
   dataResidency: { column: 'data_residency', array: false },
 };
 
-export type TextMode = 'none' | 'words' | 'corrected' | 'typos';
+/**
+ * How the text is searched: as typed (`words`); every word required, each as any of its readings
+ * (`corrected`: synonyms, typo corrections); any word enough, ranked by how many match (`partial`);
+ * trigram closeness of the phrase (`typos`).
+ */
+export type TextMode = 'none' | 'words' | 'corrected' | 'partial' | 'typos';
 
 /** A query word as the corrected search reads it: any of its readings, or none of them when negated ("-vocal"). */
 export interface WordReadings {
@@ -48,6 +53,14 @@ export function catalogueWhere(
     where.push(`s.tsv @@ (${tsquery})`);
     // Title matches first: ts_rank weighs the title (A) highest.
     rank = `ts_rank(s.tsv, (${tsquery}))`;
+  } else if (mode === 'partial') {
+    // Any word found is enough; documents with more of the query's words first, then by ts_rank.
+    // Negated words still exclude.
+    const wanted = readings.filter((w) => !w.negated).map((w) => anyOf(w.readings));
+    const any = wanted.join(' || ');
+    where.push(`s.tsv @@ (${any})`);
+    for (const w of readings.filter((r) => r.negated)) where.push(`NOT s.tsv @@ ${anyOf(w.readings)}`);
+    rank = `(${wanted.map((q) => `(s.tsv @@ ${q})::int`).join(' + ')}) * 100 + ts_rank(s.tsv, (${any}))`;
   } else if (mode === 'typos') {
     // Negated words ("-vocal") are not part of the trigram phrase: they exclude, as with words.
     const tokens = text.toLowerCase().split(' ');

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FACETS, type Facet, type OfferingDocument } from '../offering-document.js';
 import { CORRECTIONS_SQL } from './lexicon-sql.js';
+import { foldText, synonymReadings, VOCABULARY } from '../synonyms.js';
+import { PARTIAL_BELOW } from '../typo-budget.js';
 import { PLACE_FACETS, servedCounts } from '../served-facets.js';
 import { catalogueWhere, FACET_COLUMNS, type TextMode, type WordReadings } from './catalogue-sql.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
@@ -115,24 +117,40 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async search(query: CatalogueQuery): Promise<CatalogueResult> {
     const text = normaliseQuery(query.q);
-    // Exact words first (French stems, GIN on the tsvector). When they find nothing, each word
-    // corrected from the lexicon ("factrues", "prévsiion des ventes"), on the same index; last, the
-    // trigram match over the phrase, which costs more per row and would drown exact hits.
-    let mode: TextMode = text ? 'words' : 'none';
+    // Exact words first (French stems, GIN on the tsvector), an expression of the synonym table
+    // read as any of its group. When they find nothing, each word corrected from the lexicon
+    // ("factrues", "prévsiion des ventes"), on the same index; then any of the words, ranked by how
+    // many match (Meilisearch's `last` matching strategy); last, the trigram match over the phrase,
+    // which costs more per row and would drown exact hits.
+    const synonyms = text ? synonymReadings(text) : null;
+    let mode: TextMode = !text ? 'none' : synonyms ? 'corrected' : 'words';
     // What the text is searched as, when not as typed: words (AND) of readings (OR).
-    let readings: WordReadings[] = [];
+    let readings: WordReadings[] = synonyms?.map((s) => ({ readings: s.readings, negated: false })) ?? [];
     let counted = await this.facetsAndTotal(query, text, mode, readings);
     // Each unknown word read as the lexicon's words within its typo budget: index lookups, where
     // the trigram match reads whole texts (p95 ≈ 0.5 s for a typo phrase at 10k offerings).
     if (counted.total === 0 && mode !== 'none') {
-      const groups = await this.corrections(text);
-      if (groups) {
+      const corrected = await this.corrections(text);
+      if (corrected) {
         mode = 'corrected';
-        readings = groups;
+        readings = synonyms ? withCorrections(synonyms, corrected) : corrected;
         counted = await this.facetsAndTotal(query, text, mode, readings);
       }
     }
-    if (counted.total === 0 && mode !== 'none') {
+    // Fewer hits than PARTIAL_BELOW with every word: those first, then the offerings matching fewer
+    // of the words (Meilisearch's `last` matching strategy), so a search never dead-ends on one
+    // word too many.
+    if (mode === 'words') readings = asTyped(text);
+    if (counted.total < PARTIAL_BELOW && mode !== 'none' && readings.filter((r) => !r.negated).length > 1) {
+      const partial = await this.facetsAndTotal(query, text, 'partial', readings);
+      if (partial.total > counted.total) {
+        mode = 'partial';
+        counted = partial;
+      }
+    }
+    // The trigram match would read real words as others ("transcription" as "traduction"): not
+    // for a query made of the synonym table's words only.
+    if (counted.total === 0 && mode !== 'none' && !onlyVocabulary(text)) {
       mode = 'typos';
       counted = await this.facetsAndTotal(query, text, mode, readings);
     }
@@ -192,6 +210,9 @@ export class PostgresSearchIndex implements SearchIndex {
     // Words as websearch_to_tsquery reads them: a leading "-" negates a whole token, which is then
     // kept as typed (excluding a guess would exclude too much).
     const rows = (await this.dataSource.query(CORRECTIONS_SQL, [text])) as { word: string; negated: boolean; corrections: string[] }[];
+    // A word of the synonym table is a real word: never "corrected" into another ("transcription"
+    // is not a typo of "traduction").
+    for (const r of rows) if (VOCABULARY.has(foldText(r.word))) r.corrections = [];
     if (!rows.some((r) => r.corrections.length > 0)) return null;
     return rows.map((r) => ({ readings: [r.word, ...r.corrections], negated: r.negated }));
   }
@@ -220,4 +241,27 @@ export class PostgresSearchIndex implements SearchIndex {
       return { backend: this.backend, ok: false, detail: error instanceof Error ? error.message : String(error) };
     }
   }
+}
+
+/** The query's words as typed, for the partial search when no word had a correction. */
+function asTyped(text: string): WordReadings[] {
+  return text
+    .split(' ')
+    .map((t) => t.replace(/"/g, ''))
+    .filter((t) => t !== '' && t !== '-')
+    .map((t) => (t.startsWith('-') ? { readings: [t.slice(1)], negated: true } : { readings: [t], negated: false }));
+}
+
+/** The synonym reading of a query, its words outside the table's expressions also read as their corrections. */
+function withCorrections(synonyms: { readings: string[]; groups: unknown[] }[], corrected: WordReadings[]): WordReadings[] {
+  const byWord = new Map(corrected.map((c) => [foldText(c.readings[0]), c.readings]));
+  return synonyms.map((s) => ({ readings: s.groups.length > 0 ? s.readings : (byWord.get(s.readings[0]) ?? s.readings), negated: false }));
+}
+
+/** Every word of the query (from three letters) is a word of the synonym table. */
+function onlyVocabulary(text: string): boolean {
+  const words = foldText(text)
+    .split(' ')
+    .filter((w) => w.length >= 3);
+  return words.length > 0 && words.every((w) => VOCABULARY.has(w));
 }

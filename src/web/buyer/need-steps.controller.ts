@@ -1,3 +1,4 @@
+import { isUseCaseCode } from '../../reference/data/use-case.types.js';
 import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../identity/caller.js';
@@ -25,7 +26,9 @@ export class WebNeedStepsController {
   @Roles('buyer')
   newNeed(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller): void {
     if (caller.membershipStatus !== 'active') return seeOther(reply, request, BUYER_HOME);
-    this.pages.step(reply, request, null, 1, { values: { useCases: [] }, errors: {} });
+    // From the catalogue ("Déposer un besoin de ce type"): the use case comes pre-ticked.
+    const asked = (request.query as Record<string, unknown> | undefined)?.useCase;
+    this.pages.step(reply, request, null, 1, { values: { useCases: isUseCaseCode(asked) ? [asked] : [] }, errors: {} });
   }
 
   /** Step 1 of a new need: the draft is created here, so the later steps and the market depth work on it. */

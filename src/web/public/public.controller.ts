@@ -75,8 +75,14 @@ export class WebPublicController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<void> {
     const offering = await this.offerings.get(caller, id);
+    // The vendor's website, a next step; a vendor the caller may not read leaves it out.
+    const website = await this.vendors.get(caller, offering.vendor.id).then(
+      (v) => (v.website && /^https?:\/\//.test(v.website) ? v.website : null),
+      () => null,
+    );
     this.views.send(reply, request, 'public/offering', offering.title, {
       offering,
+      website,
       metaDescription: offering.summary ?? `${offering.title}, une solution d'IA référencée sur Circuit IA.`,
     });
   }
