@@ -9,8 +9,7 @@ import type { PartnerCaller } from './partner-caller.js';
 import { keyActor } from './partner-intake.service.js';
 import { PartnersErrors } from './partners.errors.js';
 import { PartnerWebhooksRepository, type WebhookRow } from './partner-webhooks.repository.js';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+import { screenWebhookUrl } from './webhook-target.js';
 
 const toDto = (w: WebhookRow): WebhookDto => ({
   url: w.url,
@@ -30,11 +29,9 @@ export class PartnerWebhooksService {
   ) {}
 
   async set(partner: PartnerCaller, dto: SetWebhookDto): Promise<WebhookDto> {
-    const url = new URL(dto.url);
-    const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && this.config.webhookAllowLoopbackHttp;
-    if (url.protocol !== 'https:' && !loopbackHttp) {
-      throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'url', messages: ['url must be an https URL'] }]);
-    }
+    const target = await screenWebhookUrl(dto.url, this.config.webhookAllowPrivate);
+    if (typeof target === 'string') throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'url', messages: [target] }]);
+    const url = target.url;
     return this.transactions.run(async (manager) => {
       const webhook = await this.webhooks.upsert(manager, partner.partnerId, url.toString(), dto.secret);
       await this.audit.record(manager, keyActor(partner), {
