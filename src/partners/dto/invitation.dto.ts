@@ -34,3 +34,17 @@ export class ClaimedNeedDto {
   @ApiProperty({ example: true, description: 'True when the claim made the caller the first active member of the company.' })
   membershipActivated!: boolean;
 }
+
+export class InvitationResentDto {
+  @ApiProperty({ format: 'uuid', description: 'The need the new link leads to (the first draft of its diagnostic when it came from one).' })
+  needId!: string;
+
+  @ApiProperty({
+    example: 'dirigeante@boulangerie-nicoise.fr',
+    description: 'Where the new link went: the address the partner first gave.',
+  })
+  sentTo!: string;
+
+  @ApiProperty({ example: '2026-12-20T09:00:00.000Z', description: 'Until when the new link may be claimed.' })
+  expiresAt!: Date;
+}
