@@ -70,6 +70,6 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
     DiagnosticsRepository,
     DiagnosticImportService,
   ],
-  exports: [PartnerIntakeService, NeedInvitationsService],
+  exports: [PartnerIntakeService, NeedInvitationsService, PartnerAccess, PartnersService, PartnerWebhooksService, InvitationResendService],
 })
 export class PartnersModule {}

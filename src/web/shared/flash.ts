@@ -38,6 +38,8 @@ export const FLASH_MESSAGES = {
     'Votre compte est créé. Un e-mail de confirmation vient de partir : cliquez sur son lien pour pouvoir publier ou soumettre.',
   'password-reset': 'Votre mot de passe est changé, et vos autres sessions sont fermées. Connectez-vous avec le nouveau.',
   'email-verified': 'Votre adresse e-mail est confirmée. Merci !',
+  'partner-key-revoked': 'La clé est révoquée : les outils qui l’utilisent sont refusés dès maintenant.',
+  'invitation-resent': 'Un nouveau lien est parti à l’adresse de l’entreprise ; le lien précédent ne fonctionne plus.',
   'verification-sent': 'Un nouvel e-mail de confirmation vient de partir. Pensez à regarder dans les indésirables.',
 } as const;
 
