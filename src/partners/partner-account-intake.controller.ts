@@ -23,7 +23,7 @@ import { StatsSourcesDto } from '../stats/dto/stats-sources.dto.js';
 import { StatsPeriodQueryDto } from '../stats/dto/stats-period.dto.js';
 import { StatsService } from '../stats/stats.service.js';
 import { DiagnosticImportedDto, ImportDiagnosticDto } from './dto/diagnostic.dto.js';
-import { InvitationResentDto } from './dto/invitation.dto.js';
+import { InvitationResentDto, RESEND_DESCRIPTION } from './dto/invitation.dto.js';
 import { PartnerNeedDto } from './dto/partner-need.dto.js';
 import { DIAGNOSTIC_CSV_EXAMPLE } from './diagnostic-csv.js';
 import { DiagnosticImportService } from './diagnostic-import.service.js';
@@ -105,9 +105,7 @@ export class PartnerAccountIntakeController {
   @Post('needs/:needId/invitation')
   @ApiOperation({
     summary: "Sends the buyer's invitation to claim this draft again, with a new link; earlier links stop working (410).",
-    description:
-      'To the address first given. At most one every 5 minutes and 5 a day per need (429 with Retry-After). Audited. ' +
-      'A need from a diagnostic shares the diagnostic’s invitation: the new link gives the buyer all its unclaimed drafts.',
+    description: RESEND_DESCRIPTION,
   })
   @ApiCreatedResponse({ type: InvitationResentDto })
   @ApiConflictResponse({

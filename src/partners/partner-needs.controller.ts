@@ -13,7 +13,7 @@ import {
 import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, PageQueryDto, type Page } from '../common/pagination.js';
-import { InvitationResentDto } from './dto/invitation.dto.js';
+import { InvitationResentDto, RESEND_DESCRIPTION } from './dto/invitation.dto.js';
 import { CreatePartnerNeedDto, PartnerNeedCreatedDto, PartnerNeedDto } from './dto/partner-need.dto.js';
 import { InvitationResendService } from './invitation-resend.service.js';
 import { CurrentPartner, type PartnerCaller } from './partner-caller.js';
@@ -63,9 +63,7 @@ export class PartnerNeedsController {
   @ApiOperation({
     summary:
       "Sends the buyer's invitation to claim this draft again (scope needs:write), with a new link; earlier links stop working (410).",
-    description:
-      'To the address first given. At most one every 5 minutes and 5 a day per need (429 with Retry-After). Audited. ' +
-      'A need from a diagnostic shares the diagnostic’s invitation: the new link gives the buyer all its unclaimed drafts.',
+    description: RESEND_DESCRIPTION,
   })
   @ApiCreatedResponse({ type: InvitationResentDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Not a need this partner brought (PARTNER_NEED_NOT_FOUND).' })

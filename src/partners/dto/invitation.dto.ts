@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+/** What both resend routes (key and partner-admin) do, for the OpenAPI document. */
+export const RESEND_DESCRIPTION =
+  'To the address first given. At most one every 5 minutes and 5 a day per need (429 with Retry-After). Audited. ' +
+  'A need from a diagnostic shares the diagnostic’s invitation: the new link gives the buyer all its unclaimed drafts.';
+
 export class InvitationPreviewDto {
   @ApiProperty({ example: "CCI Nice Côte d'Azur", description: 'The partner that brought the need.' })
   partnerName!: string;
