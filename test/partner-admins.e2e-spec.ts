@@ -157,4 +157,20 @@ describe('partner-admins (issue 20): people of a partner manage its own keys, we
   it('signs in again with the chosen password', async () => {
     await expect(loginAs(t, cciAdmin.email)).resolves.toMatchObject({ role: 'partner' });
   });
+
+  it('is removed by an admin: the account is erased, its token stops at once, and removing again is 404', async () => {
+    const colleague = await createPartnerAdmin(t, admin, cci.id);
+    await request(t.server).delete(`/admin/partners/${bpi.id}/members/${colleague.userId}`).set(bearer(admin)).expect(404);
+    await as(cciAdmin).get('/partners/mine').expect(200);
+    await request(t.server).delete(`/admin/partners/${cci.id}/members/${colleague.userId}`).set(bearer(admin)).expect(204);
+    await as(colleague).get('/partners/mine').expect(401);
+    await expect(loginAs(t, colleague.email)).rejects.toThrow(/401/);
+    const members = await as(admin).get(`/admin/partners/${cci.id}/members`).expect(200);
+    expect(members.body.map((m: { userId: string }) => m.userId)).toEqual([cciAdmin.userId]);
+    await request(t.server).delete(`/admin/partners/${cci.id}/members/${colleague.userId}`).set(bearer(admin)).expect(404);
+    const [audit] = await t.dataSource.query("SELECT actor_id FROM audit_event WHERE action = 'partner_member.remove' AND entity_id = $1", [
+      colleague.userId,
+    ]);
+    expect(audit).toEqual({ actor_id: admin.userId });
+  });
 });

@@ -167,6 +167,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /admin/partners': only('admin'),
   'POST /admin/partners/:id/members': only('admin'),
   'GET /admin/partners/:id/members': only('admin'),
+  'DELETE /admin/partners/:id/members/:userId': only('admin'),
   'GET /partners/mine': only('partnerAdmin'),
   'POST /partners/:partnerId/api-keys': only('admin', 'partnerAdmin'),
   'GET /partners/:partnerId/api-keys': only('admin', 'partnerAdmin'),

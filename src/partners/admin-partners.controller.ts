@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -74,5 +75,20 @@ export class AdminPartnersController {
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   listMembers(@Param('id', ParseUUIDPipe) id: string): Promise<PartnerMemberDto[]> {
     return this.members.list(id);
+  }
+
+  @Delete(':id/members/:userId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Removes a partner-admin: their account is erased (personal data emptied) and their sessions end at once. Audited.',
+  })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Not a partner-admin of this partner (PARTNER_MEMBER_NOT_FOUND).' })
+  removeMember(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<void> {
+    return this.members.remove(caller, id, userId);
   }
 }

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccountLinkIssuer } from '../account-links/account-link-issuer.js';
+import { AccountTokensRepository } from '../account-links/account-tokens.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthErrors } from '../credentials/auth.errors.js';
 import { PasswordService } from '../credentials/password.service.js';
+import { RefreshTokensRepository } from '../credentials/refresh-tokens.repository.js';
+import { SessionLiveness } from '../credentials/session-liveness.service.js';
 import type { Caller } from '../identity/caller.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 import { isUniqueViolation, normaliseEmail } from '../users/email.js';
@@ -26,6 +29,9 @@ export class PartnerMembersService {
     private readonly passwords: PasswordService,
     private readonly links: AccountLinkIssuer,
     private readonly audit: AuditService,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly accountTokens: AccountTokensRepository,
+    private readonly sessions: SessionLiveness,
   ) {}
 
   async invite(caller: Caller, partnerId: string, dto: InvitePartnerMemberDto): Promise<PartnerMemberDto> {
@@ -56,5 +62,25 @@ export class PartnerMembersService {
   async list(partnerId: string): Promise<PartnerMemberDto[]> {
     if (!(await this.partners.findPartner(partnerId))) throw PartnersErrors.PARTNER_NOT_FOUND();
     return this.partners.listMembers(partnerId);
+  }
+
+  /**
+   * Removes a partner-admin: their account exists only for the partner, so it is erased as a
+   * person's own erasure does (personal fields emptied, sessions and links deleted), at once.
+   */
+  async remove(caller: Caller, partnerId: string, userId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      if (!(await this.partners.lockMember(manager, partnerId, userId))) throw PartnersErrors.PARTNER_MEMBER_NOT_FOUND();
+      await this.refreshTokens.deleteAllOfUser(manager, userId);
+      await this.accountTokens.deleteAllOfUser(manager, userId);
+      await this.users.anonymise(manager, userId);
+      await this.audit.record(manager, caller, {
+        action: 'partner_member.remove',
+        entityType: 'user',
+        entityId: userId,
+        after: { partnerId },
+      });
+    });
+    this.sessions.forgetUser(userId);
   }
 }

@@ -15,6 +15,7 @@ export const PartnersErrors = defineErrors({
     status: 409,
     message: 'The buyer already claimed this need, or it is no longer a draft: there is no invitation to resend.',
   },
+  PARTNER_MEMBER_NOT_FOUND: { status: 404, message: 'This user is not a partner-admin of this partner.' },
   PARTNER_NEED_NOT_FOUND: { status: 404, message: 'This partner brought no need with this id.' },
   INVITATION_OTHER_ORGANISATION: {
     status: 403,

@@ -307,4 +307,15 @@ export class PartnersRepository {
       [needId],
     );
   }
+
+  /** Locks a live partner-admin's membership of this partner; false when they are not one. */
+  async lockMember(manager: EntityManager, partnerId: string, userId: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT m.user_id FROM partner_member m JOIN app_user u ON u.id = m.user_id
+        WHERE m.partner_id = $1 AND m.user_id = $2 AND u.deleted_at IS NULL
+          FOR UPDATE OF m, u`,
+      [partnerId, userId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
 }
