@@ -4,6 +4,9 @@ import type { PartnerActing } from './partner-caller.js';
 import { PartnersErrors } from './partners.errors.js';
 import { PartnersRepository } from './partners.repository.js';
 
+/** The 404 of the /partners/:partnerId routes, for the OpenAPI document. */
+export const NOT_YOURS = "Not a partner this caller acts for (a partner-admin's other partners answer as unknown ones).";
+
 /**
  * Who may act for a partner on the `/partners/:partnerId` routes (decision 029): a platform admin
  * for any partner, a partner-admin for their own only. Another partner answers 404, as a partner

@@ -28,10 +28,8 @@ import { PartnerNeedDto } from './dto/partner-need.dto.js';
 import { DIAGNOSTIC_CSV_EXAMPLE } from './diagnostic-csv.js';
 import { DiagnosticImportService } from './diagnostic-import.service.js';
 import { InvitationResendService } from './invitation-resend.service.js';
-import { PartnerAccess } from './partner-access.js';
+import { NOT_YOURS, PartnerAccess } from './partner-access.js';
 import { PartnerIntakeService } from './partner-intake.service.js';
-
-const NOT_YOURS = "Not a partner this caller acts for (a partner-admin's other partners answer as unknown ones).";
 
 /**
  * What a partner's people do by hand what its tools do with a key: import a diagnostic, follow the

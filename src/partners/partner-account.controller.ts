@@ -18,11 +18,9 @@ import { Roles } from '../identity/roles.decorator.js';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto.js';
 import { PartnerDto } from './dto/partner.dto.js';
 import { SetWebhookDto, WebhookDeliveryDto, WebhookDto } from './dto/webhook.dto.js';
-import { PartnerAccess } from './partner-access.js';
+import { NOT_YOURS, PartnerAccess } from './partner-access.js';
 import { PartnerWebhooksService } from './partner-webhooks.service.js';
 import { PartnersService } from './partners.service.js';
-
-const NOT_YOURS = "Not a partner this caller acts for (a partner-admin's other partners answer as unknown ones).";
 
 /**
  * A partner's own account, for its partner-admins (role `partner`) and for platform admins acting
