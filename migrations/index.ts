@@ -25,6 +25,7 @@ import { PartnerWebhooks1765910000000 } from './1765910000000-partner-webhooks.j
 import { Diagnostics1765920000000 } from './1765920000000-diagnostics.js';
 import { EventProposals1766000000000 } from './1766000000000-event-proposals.js';
 import { AgendaDigest1766000001000 } from './1766000001000-agenda-digest.js';
+import { PartnerMembers1766100000000 } from './1766100000000-partner-members.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   Diagnostics1765920000000,
   EventProposals1766000000000,
   AgendaDigest1766000001000,
+  PartnerMembers1766100000000,
 ];

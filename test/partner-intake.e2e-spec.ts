@@ -46,7 +46,7 @@ describe('partner intake (issue 20): API keys, drafts brought by partners, the b
     it('shows the secret once, stores only its hash, and lists the key by its prefix', async () => {
       const partner = await createPartner(t, admin, { kind: 'bpifrance', allowedOrigins: ['https://diag.bpifrance.fr/formulaire'] });
       const created = await request(t.server)
-        .post(`/admin/partners/${partner.id}/api-keys`)
+        .post(`/partners/${partner.id}/api-keys`)
         .set(bearer(admin))
         .send({ label: 'Serveur diagnostics', scopes: ['needs:write'], expiresAt: '2099-01-01T00:00:00Z' })
         .expect(201);
@@ -56,7 +56,7 @@ describe('partner intake (issue 20): API keys, drafts brought by partners, the b
       expect(stored[0].secret_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(JSON.stringify(stored)).not.toContain(created.body.secret);
 
-      const listed = await request(t.server).get(`/admin/partners/${partner.id}/api-keys`).set(bearer(admin)).expect(200);
+      const listed = await request(t.server).get(`/partners/${partner.id}/api-keys`).set(bearer(admin)).expect(200);
       expect(listed.body).toEqual([expect.objectContaining({ id: created.body.id, prefix: created.body.prefix, scopes: ['needs:write'] })]);
       expect(listed.body[0]).not.toHaveProperty('secret');
       const partners = await request(t.server).get('/admin/partners').set(bearer(admin)).expect(200);
@@ -71,7 +71,7 @@ describe('partner intake (issue 20): API keys, drafts brought by partners, the b
     it('refuses a key created already expired, naming the field', async () => {
       const partner = await createPartner(t, admin);
       const res = await request(t.server)
-        .post(`/admin/partners/${partner.id}/api-keys`)
+        .post(`/partners/${partner.id}/api-keys`)
         .set(bearer(admin))
         .send({ label: 'old', scopes: ['needs:read'], expiresAt: '2020-01-01T00:00:00Z' })
         .expect(400);
@@ -90,11 +90,11 @@ describe('partner intake (issue 20): API keys, drafts brought by partners, the b
       const key = await createPartnerKey(t, admin);
       await request(t.server).get('/partner/needs').set(apiKey(key.secret)).expect(200);
       const revoked = await request(t.server)
-        .post(`/admin/partners/${key.partnerId}/api-keys/${key.keyId}/revoke`)
+        .post(`/partners/${key.partnerId}/api-keys/${key.keyId}/revoke`)
         .set(bearer(admin))
         .expect(200);
       expect(revoked.body.revokedAt).not.toBeNull();
-      await request(t.server).post(`/admin/partners/${key.partnerId}/api-keys/${key.keyId}/revoke`).set(bearer(admin)).expect(200);
+      await request(t.server).post(`/partners/${key.partnerId}/api-keys/${key.keyId}/revoke`).set(bearer(admin)).expect(200);
       const res = await request(t.server).get('/partner/needs').set(apiKey(key.secret)).expect(401);
       expect(res.body.code).toBe('API_KEY_INVALID');
       expect(
@@ -121,7 +121,7 @@ describe('partner intake (issue 20): API keys, drafts brought by partners, the b
     it('records the last use of a key', async () => {
       const key = await createPartnerKey(t, admin);
       await request(t.server).get('/partner/needs').set(apiKey(key.secret)).expect(200);
-      const listed = await request(t.server).get(`/admin/partners/${key.partnerId}/api-keys`).set(bearer(admin)).expect(200);
+      const listed = await request(t.server).get(`/partners/${key.partnerId}/api-keys`).set(bearer(admin)).expect(200);
       expect(listed.body[0].lastUsedAt).not.toBeNull();
     });
 

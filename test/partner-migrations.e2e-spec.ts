@@ -1,6 +1,7 @@
 import { PartnerIntake1765900000000 } from '../migrations/1765900000000-partner-intake.js';
 import { PartnerWebhooks1765910000000 } from '../migrations/1765910000000-partner-webhooks.js';
 import { Diagnostics1765920000000 } from '../migrations/1765920000000-diagnostics.js';
+import { PartnerMembers1766100000000 } from '../migrations/1766100000000-partner-members.js';
 import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
 
 describe('issue 20 migrations', () => {
@@ -26,17 +27,22 @@ describe('issue 20 migrations', () => {
       )) as { column_name: string }[]
     ).map((r) => r.column_name);
 
-  it('reverts the three partner migrations, newest first, and re-applies them', async () => {
-    await revertAndReapply(t, new Diagnostics1765920000000(), async () => {
-      expect(await needColumns()).toEqual(['partner_id', 'source']);
-      await revertAndReapply(t, new PartnerWebhooks1765910000000(), async () => {
-        await revertAndReapply(t, new PartnerIntake1765900000000(), async () => {
-          expect(await tables()).toEqual([]);
-          expect(await needColumns()).toEqual([]);
+  it('reverts the three partner migrations, newest first (and what came later), and re-applies them', async () => {
+    await revertAndReapply(
+      t,
+      new Diagnostics1765920000000(),
+      async () => {
+        expect(await needColumns()).toEqual(['partner_id', 'source']);
+        await revertAndReapply(t, new PartnerWebhooks1765910000000(), async () => {
+          await revertAndReapply(t, new PartnerIntake1765900000000(), async () => {
+            expect(await tables()).toEqual([]);
+            expect(await needColumns()).toEqual([]);
+          });
+          expect(await tables()).toEqual(['need_invitation', 'partner', 'partner_api_key']);
         });
-        expect(await tables()).toEqual(['need_invitation', 'partner', 'partner_api_key']);
-      });
-    });
+      },
+      { withLater: true },
+    );
     expect(await tables()).toEqual([
       'diagnostic',
       'need_invitation',
@@ -48,5 +54,26 @@ describe('issue 20 migrations', () => {
     expect(await needColumns()).toEqual(['diagnostic_id', 'diagnostic_use_case', 'partner_id', 'source']);
     const [index] = await t.dataSource.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'need_diagnostic_use_case_key'");
     expect(index.indexdef).toContain('WHERE (diagnostic_id IS NOT NULL)');
+  });
+
+  it('reverts and re-applies the partner-admins migration: the role, its partner link and replaced invitations', async () => {
+    const memberTable = async () =>
+      ((await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'partner_member'")) as { n: number }[])[0].n;
+    const replacedColumn = async () =>
+      (
+        (await t.dataSource.query(
+          "SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'need_invitation' AND column_name = 'replaced_at'",
+        )) as { n: number }[]
+      )[0].n;
+    const insertPartnerUser = (email: string) =>
+      t.dataSource.query(`INSERT INTO app_user (email, password_hash, role, display_name) VALUES ($1, 'x', 'partner', 'P')`, [email]);
+    await revertAndReapply(t, new PartnerMembers1766100000000(), async () => {
+      expect(await memberTable()).toBe(0);
+      expect(await replacedColumn()).toBe(0);
+      await expect(insertPartnerUser('avant@example.fr')).rejects.toThrow(/app_user_role_check/);
+    });
+    expect(await memberTable()).toBe(1);
+    expect(await replacedColumn()).toBe(1);
+    await insertPartnerUser('apres@example.fr');
   });
 });

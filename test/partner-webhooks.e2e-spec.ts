@@ -51,7 +51,7 @@ describe('partner webhooks (issue 20): signed deliveries through the outbox, ret
     smtp = await startSmtpServer();
     receiver = await startReceiver();
     t = await createTestApp({
-      env: { SMTP_URL: smtp.url, PARTNER_WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true', PARTNER_WEBHOOK_DISABLE_AFTER: String(DISABLE_AFTER) },
+      env: { SMTP_URL: smtp.url, PARTNER_WEBHOOK_ALLOW_PRIVATE: 'true', PARTNER_WEBHOOK_DISABLE_AFTER: String(DISABLE_AFTER) },
     });
     admin = await createAdmin(t);
     curator = await createCurator(t);

@@ -1,27 +1,56 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createStaffUser, registerBuyer, registerVendor, bearer, type TestSession } from './support/auth.js';
-import { apiKey, createPartnerKey } from './support/partners.js';
+import { apiKey, createPartner, createPartnerAdmin, createPartnerKey } from './support/partners.js';
 import { discoverRoutes, type Route } from './support/routes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-/** `partner` is a partner API key (X-Api-Key, both scopes), not a user: decision 029. */
-type Role = 'anonymous' | 'vendor' | 'buyer' | 'curator' | 'admin' | 'partner';
+/**
+ * `partner` is a partner API key (X-Api-Key, both scopes), not a user; `partnerAdmin` is a user of
+ * role `partner` acting for the same partner as the key (decision 029).
+ */
+type Role = 'anonymous' | 'vendor' | 'buyer' | 'curator' | 'admin' | 'partnerAdmin' | 'partner';
 type UserRole = Exclude<Role, 'anonymous' | 'partner'>;
 /** What a role gets on a route called with unknown ids and an empty body. */
 type Outcome = 'pass' | 401 | 403;
-const ROLES: Role[] = ['anonymous', 'vendor', 'buyer', 'curator', 'admin', 'partner'];
+const ROLES: Role[] = ['anonymous', 'vendor', 'buyer', 'curator', 'admin', 'partnerAdmin', 'partner'];
 
 /** Everyone gets through authentication and role checks (validation or 404 may still answer). */
-const PUBLIC: Record<Role, Outcome> = { anonymous: 'pass', vendor: 'pass', buyer: 'pass', curator: 'pass', admin: 'pass', partner: 'pass' };
+const PUBLIC: Record<Role, Outcome> = {
+  anonymous: 'pass',
+  vendor: 'pass',
+  buyer: 'pass',
+  curator: 'pass',
+  admin: 'pass',
+  partnerAdmin: 'pass',
+  partner: 'pass',
+};
 /** Any signed-in user; ownership is checked further in (404/403 on other people's things). A key is nobody's session. */
-const SIGNED_IN: Record<Role, Outcome> = { anonymous: 401, vendor: 'pass', buyer: 'pass', curator: 'pass', admin: 'pass', partner: 401 };
+const SIGNED_IN: Record<Role, Outcome> = {
+  anonymous: 401,
+  vendor: 'pass',
+  buyer: 'pass',
+  curator: 'pass',
+  admin: 'pass',
+  partnerAdmin: 'pass',
+  partner: 401,
+};
+/** Signed-in vendors, buyers and staff; a partner-admin belongs to no organisation and has no introduction (403). */
+const MEMBER_OR_STAFF: Record<Role, Outcome> = { ...SIGNED_IN, partnerAdmin: 403 };
 const only = (...roles: UserRole[]): Record<Role, Outcome> =>
   Object.fromEntries(
     ROLES.map((r) => [r, r === 'anonymous' || r === 'partner' ? 401 : (roles as Role[]).includes(r) ? 'pass' : 403]),
   ) as Record<Role, Outcome>;
 /** Partner API key routes: no JWT opens them, whatever its role. */
-const PARTNER_KEY: Record<Role, Outcome> = { anonymous: 401, vendor: 401, buyer: 401, curator: 401, admin: 401, partner: 'pass' };
+const PARTNER_KEY: Record<Role, Outcome> = {
+  anonymous: 401,
+  vendor: 401,
+  buyer: 401,
+  curator: 401,
+  admin: 401,
+  partnerAdmin: 401,
+  partner: 'pass',
+};
 
 /**
  * The declared expectation for every route. A route missing here fails the test, so a new route
@@ -80,12 +109,12 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /leads/:id/answer': only('vendor'),
   'GET /needs/:id/leads': only('curator', 'admin'),
   'POST /introductions': only('curator', 'admin'),
-  'GET /introductions': SIGNED_IN,
-  'GET /introductions/:id': SIGNED_IN,
+  'GET /introductions': MEMBER_OR_STAFF,
+  'GET /introductions/:id': MEMBER_OR_STAFF,
   'POST /introductions/:id/accept': only('vendor', 'buyer'),
   'POST /introductions/:id/decline': only('vendor', 'buyer'),
-  'POST /introductions/:id/meeting-held': SIGNED_IN,
-  'POST /introductions/:id/outcome': SIGNED_IN,
+  'POST /introductions/:id/meeting-held': MEMBER_OR_STAFF,
+  'POST /introductions/:id/outcome': MEMBER_OR_STAFF,
   'POST /introductions/:id/cancel': only('curator', 'admin'),
   'GET /stats/overview': only('curator', 'admin'),
   'GET /stats/funnel': only('curator', 'admin'),
@@ -131,14 +160,27 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /offerings/:id/archive': only('vendor'),
   'POST /offerings/:id/claims/:claim/verify': only('curator', 'admin'),
   'POST /offerings/:id/claims/:claim/reject': only('curator', 'admin'),
-  'GET /organisations/:id': SIGNED_IN,
-  'PATCH /organisations/:id': SIGNED_IN,
-  'GET /organisations/:id/members': SIGNED_IN,
+  'GET /organisations/:id': MEMBER_OR_STAFF,
+  'PATCH /organisations/:id': MEMBER_OR_STAFF,
+  'GET /organisations/:id/members': MEMBER_OR_STAFF,
   'POST /admin/partners': only('admin'),
   'GET /admin/partners': only('admin'),
-  'POST /admin/partners/:id/api-keys': only('admin'),
-  'GET /admin/partners/:id/api-keys': only('admin'),
-  'POST /admin/partners/:id/api-keys/:keyId/revoke': only('admin'),
+  'POST /admin/partners/:id/members': only('admin'),
+  'GET /admin/partners/:id/members': only('admin'),
+  'DELETE /admin/partners/:id/members/:userId': only('admin'),
+  'GET /partners/mine': only('partnerAdmin'),
+  'POST /partners/:partnerId/api-keys': only('admin', 'partnerAdmin'),
+  'GET /partners/:partnerId/api-keys': only('admin', 'partnerAdmin'),
+  'POST /partners/:partnerId/api-keys/:keyId/revoke': only('admin', 'partnerAdmin'),
+  'PUT /partners/:partnerId/webhook': only('admin', 'partnerAdmin'),
+  'GET /partners/:partnerId/webhook': only('admin', 'partnerAdmin'),
+  'GET /partners/:partnerId/webhook/deliveries': only('admin', 'partnerAdmin'),
+  'POST /partners/:partnerId/diagnostics': only('admin', 'partnerAdmin'),
+  'POST /partners/:partnerId/diagnostics/csv': only('admin', 'partnerAdmin'),
+  'GET /partners/:partnerId/needs': only('admin', 'partnerAdmin'),
+  'POST /partners/:partnerId/needs/:needId/invitation': only('admin', 'partnerAdmin'),
+  'GET /partners/:partnerId/stats': only('admin', 'partnerAdmin'),
+  'POST /partner/needs/:needId/invitation': PARTNER_KEY,
   'POST /partner/needs': PARTNER_KEY,
   'GET /partner/needs': PARTNER_KEY,
   'POST /partner/diagnostics': PARTNER_KEY,
@@ -148,8 +190,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /partner/webhook/deliveries': PARTNER_KEY,
   'GET /need-invitations/:token': PUBLIC,
   'POST /need-invitations/:token/claim': only('buyer'),
-  'POST /organisations/:id/members/:userId/approve': SIGNED_IN,
-  'POST /organisations/:id/members/:userId/reject': SIGNED_IN,
+  'POST /organisations/:id/members/:userId/approve': MEMBER_OR_STAFF,
+  'POST /organisations/:id/members/:userId/reject': MEMBER_OR_STAFF,
 };
 
 /**
@@ -158,26 +200,40 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
  */
 const ORGANISATION_SCOPED = /^\/organisations\/:id/;
 
+/**
+ * Routes scoped to a partner: `:partnerId` is the partner-admin's own partner for the matrix (admins
+ * act for any), and another partner's id must be refused (403 or 404) to the partner-admin.
+ */
+const PARTNER_SCOPED = /^\/partners\/:partnerId/;
+
 /** Routes that change the caller for good: run last, with users of their own. */
 const DESTRUCTIVE = new Set(['DELETE /me']);
 
 describe('permission matrix: every route × every role', () => {
   let t: TestApp;
-  let sessions: Record<UserRole, TestSession>;
+  let sessions: Sessions;
   let partnerKey: string;
+  let otherPartnerId: string;
   let routes: Route[];
 
-  const newSessions = async () => ({
-    vendor: await registerVendor(t),
-    buyer: await registerBuyer(t),
-    curator: await createStaffUser(t, 'curator'),
-    admin: await createStaffUser(t, 'admin'),
-  });
+  /** The partner-admin acts for the partner whose key is the `partner` column. */
+  type Sessions = Record<Exclude<UserRole, 'partnerAdmin'>, TestSession> & { partnerAdmin: TestSession & { partnerId: string } };
+  const newSessions = async (): Promise<Sessions> => {
+    const admin = await createStaffUser(t, 'admin');
+    return {
+      vendor: await registerVendor(t),
+      buyer: await registerBuyer(t),
+      curator: await createStaffUser(t, 'curator'),
+      admin,
+      partnerAdmin: await createPartnerAdmin(t, admin, (await createPartner(t, admin)).id),
+    };
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
     sessions = await newSessions();
-    partnerKey = (await createPartnerKey(t, sessions.admin)).secret;
+    partnerKey = (await createPartnerKey(t, sessions.admin, undefined, sessions.partnerAdmin.partnerId)).secret;
+    otherPartnerId = (await createPartner(t, sessions.admin)).id;
     // The console's pages (/app) have their own matrix: test/web/web-permissions.e2e-spec.ts.
     routes = discoverRoutes(t).filter((r) => !r.path.startsWith('/app'));
   });
@@ -194,9 +250,10 @@ describe('permission matrix: every route × every role', () => {
     expect(keys).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  const call = async (route: Route, role: Role, who: typeof sessions, organisationId?: string | null) => {
+  const call = async (route: Route, role: Role, who: Sessions, organisationId?: string | null, partnerId = who.partnerAdmin.partnerId) => {
     const url = route.path
       .replace(/^\/organisations\/:id/, `/organisations/${organisationId ?? randomUUID()}`)
+      .replace(/^\/partners\/:partnerId/, `/partners/${partnerId}`)
       .replace(/:claim\b/g, 'certifications.secNumCloud')
       .replace(/:siret\b/g, '55210055400021')
       .replace(/:[A-Za-z]+/g, () => randomUUID());
@@ -206,7 +263,7 @@ describe('permission matrix: every route × every role', () => {
     return ['GET', 'DELETE'].includes(route.method) ? req : req.send({});
   };
 
-  const check = async (route: Route, who: typeof sessions) => {
+  const check = async (route: Route, who: Sessions) => {
     const key = `${route.method} ${route.path}`;
     const problems: string[] = [];
     for (const role of ROLES) {
@@ -229,10 +286,16 @@ describe('permission matrix: every route × every role', () => {
         if (![403, 404].includes(res.status)) problems.push(`${key} as ${role} on another organisation: got ${res.status}`);
       }
     }
+    if (PARTNER_SCOPED.test(route.path)) {
+      // An empty body may fail validation first (400), which tells nothing of the other partner;
+      // test/partner-admins.e2e-spec.ts sends valid bodies and gets 404.
+      const res = await call(route, 'partnerAdmin', who, undefined, otherPartnerId);
+      if (![400, 403, 404].includes(res.status)) problems.push(`${key} as partnerAdmin on another partner: got ${res.status}`);
+    }
     return problems;
   };
 
-  // Every route × 6 credentials: hundreds of requests, longer than Jest's default 30 s on a loaded machine.
+  // Every route × 7 credentials: hundreds of requests, longer than Jest's default 30 s on a loaded machine.
   it('answers each role as declared, and never with a 5xx', async () => {
     const problems: string[] = [];
     for (const route of routes.filter((r) => !DESTRUCTIVE.has(`${r.method} ${r.path}`))) {

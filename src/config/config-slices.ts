@@ -35,7 +35,7 @@ export interface ConfigSlices {
     invitationTtlDays: number;
     webhookDisableAfter: number;
     webhookTimeoutMs: number;
-    webhookAllowLoopbackHttp: boolean;
+    webhookAllowPrivate: boolean;
   };
 }
 
@@ -80,7 +80,7 @@ export function configSlices(config: AppConfig): ConfigSlices {
       invitationTtlDays: config.NEED_INVITATION_TTL_DAYS,
       webhookDisableAfter: config.PARTNER_WEBHOOK_DISABLE_AFTER,
       webhookTimeoutMs: config.PARTNER_WEBHOOK_TIMEOUT_MS,
-      webhookAllowLoopbackHttp: config.PARTNER_WEBHOOK_ALLOW_LOOPBACK_HTTP,
+      webhookAllowPrivate: config.PARTNER_WEBHOOK_ALLOW_PRIVATE,
     },
   };
 }

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -14,8 +16,9 @@ import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
 import { Roles } from '../identity/roles.decorator.js';
-import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto.js';
+import { InvitePartnerMemberDto, PartnerMemberDto } from './dto/partner-member.dto.js';
 import { CreatePartnerDto, PartnerDto } from './dto/partner.dto.js';
+import { PartnerMembersService } from './partner-members.service.js';
 import { PartnersService } from './partners.service.js';
 
 @ApiTags('partners')
@@ -26,7 +29,10 @@ import { PartnersService } from './partners.service.js';
 @Roles('admin')
 @Controller('admin/partners')
 export class AdminPartnersController {
-  constructor(private readonly partners: PartnersService) {}
+  constructor(
+    private readonly partners: PartnersService,
+    private readonly members: PartnerMembersService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Creates a partner that brings needs in from the field (CCI, Bpifrance, France Num, ambassador…).' })
@@ -43,40 +49,46 @@ export class AdminPartnersController {
     return this.partners.list();
   }
 
-  @Post(':id/api-keys')
+  @Post(':id/members')
   @ApiOperation({
-    summary: 'Creates an API key for the partner; its secret is in this answer only.',
-    description: 'Scopes `needs:write` (POST /partner/needs) and `needs:read` (GET /partner/needs). Audited.',
+    summary:
+      "Invites a partner-admin: a user account that manages this partner's keys, webhook, imports and figures, and no other partner's.",
+    description:
+      'The person receives an e-mail with a link to choose their password (the password reset page, valid as a reset link), ' +
+      'then signs in as usual; their role is `partner`. Audited.',
   })
-  @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  @ApiCreatedResponse({ type: PartnerMemberDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
-  createKey(
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'EMAIL_TAKEN: an account already uses this address.' })
+  invite(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: CreateApiKeyDto,
-  ): Promise<CreatedApiKeyDto> {
-    return this.partners.createKey(caller, id, dto);
+    @Body() dto: InvitePartnerMemberDto,
+  ): Promise<PartnerMemberDto> {
+    return this.members.invite(caller, id, dto);
   }
 
-  @Get(':id/api-keys')
-  @ApiOperation({ summary: "The partner's keys: prefix, scopes, expiry, last use, revocation; never the secret." })
-  @ApiOkResponse({ type: [ApiKeyDto] })
+  @Get(':id/members')
+  @ApiOperation({ summary: "The partner's partner-admins." })
+  @ApiOkResponse({ type: [PartnerMemberDto] })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
-  listKeys(@Param('id', ParseUUIDPipe) id: string): Promise<ApiKeyDto[]> {
-    return this.partners.listKeys(id);
+  listMembers(@Param('id', ParseUUIDPipe) id: string): Promise<PartnerMemberDto[]> {
+    return this.members.list(id);
   }
 
-  @Post(':id/api-keys/:keyId/revoke')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Revokes a key at once (its next request answers 401). Audited; revoking again changes nothing.' })
-  @ApiOkResponse({ type: ApiKeyDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
-  revokeKey(
+  @Delete(':id/members/:userId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Removes a partner-admin: their account is erased (personal data emptied) and their sessions end at once. Audited.',
+  })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Not a partner-admin of this partner (PARTNER_MEMBER_NOT_FOUND).' })
+  removeMember(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('keyId', ParseUUIDPipe) keyId: string,
-  ): Promise<ApiKeyDto> {
-    return this.partners.revokeKey(caller, id, keyId);
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<void> {
+    return this.members.remove(caller, id, userId);
   }
 }

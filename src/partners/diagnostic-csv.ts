@@ -177,3 +177,9 @@ export function csvRowErrors(errors: readonly FieldError[]): FieldError[] {
     };
   });
 }
+
+/** A one-line file, for the OpenAPI document. */
+export const DIAGNOSTIC_CSV_EXAMPLE =
+  `${DIAGNOSTIC_CSV_COLUMNS.join(';')}\n` +
+  'BPI-DIAG-2026-0042;2026-11-30;Camille Martin;camille.martin@bpifrance.fr;552100554;Boulangerie Niçoise;10.71C;06088;tpe;' +
+  'dirigeante@boulangerie-nicoise.fr;UC-1;1;Prévision des ventes;;SALES_FORECAST;none;6_months;5000;15000\n';

@@ -15,8 +15,7 @@ import { checkUseCases, desiredStartOf } from './diagnostic-rows.js';
 import { DiagnosticsRepository } from './diagnostics.repository.js';
 import type { DiagnosticImportedDto, ImportDiagnosticDto, ImportedUseCaseDto } from './dto/diagnostic.dto.js';
 import { InvitationMailer } from './invitation-mailer.js';
-import type { PartnerCaller } from './partner-caller.js';
-import { keyActor } from './partner-intake.service.js';
+import type { PartnerActing } from './partner-caller.js';
 import { PartnersErrors } from './partners.errors.js';
 import { PartnersRepository } from './partners.repository.js';
 
@@ -43,14 +42,14 @@ export class DiagnosticImportService {
   ) {}
 
   /** The CSV variant: the same import, its errors naming the file's lines and columns. */
-  async importCsv(partner: PartnerCaller, csv: unknown): Promise<DiagnosticImportedDto> {
+  async importCsv(partner: PartnerActing, csv: unknown): Promise<DiagnosticImportedDto> {
     const parsed = diagnosticFromCsv(typeof csv === 'string' ? csv : '');
     if ('errors' in parsed) throw CommonErrors.VALIDATION_FAILED(NOTHING_WRITTEN, parsed.errors);
     return this.import(partner, parsed.dto, csvRowErrors);
   }
 
   async import(
-    partner: PartnerCaller,
+    partner: PartnerActing,
     dto: ImportDiagnosticDto,
     rename: (errors: FieldError[]) => FieldError[] = (errors) => errors,
   ): Promise<DiagnosticImportedDto> {
@@ -106,7 +105,7 @@ export class DiagnosticImportService {
       const invitationId = created.length
         ? await this.partners.insertInvitation(manager, { needId: created[0].needId, email, tokenHash: hash, expiresAt })
         : null;
-      await this.audit.record(manager, keyActor(partner), {
+      await this.audit.record(manager, partner.actor, {
         action: 'diagnostic.import',
         entityType: 'diagnostic',
         entityId: diagnostic.id,
@@ -115,6 +114,7 @@ export class DiagnosticImportService {
           diagnosticId: dto.diagnosticId,
           created: created.map((n) => n.needId),
           kept: needs.length - created.length,
+          ...partner.trace,
         },
       });
       return {

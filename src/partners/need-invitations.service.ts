@@ -10,10 +10,11 @@ import type { ClaimedNeedDto, InvitationPreviewDto } from './dto/invitation.dto.
 import { PartnersErrors } from './partners.errors.js';
 import { PartnersRepository, type InvitationRow } from './partners.repository.js';
 
-/** 404 unknown, 409 used, 410 expired: the link's owner learns what to do next. */
+/** 404 unknown, 409 used, 410 replaced by a resent link or expired: the link's owner learns what to do next. */
 function assertUsable(invitation: InvitationRow | null, now = Date.now()): asserts invitation is InvitationRow {
   if (!invitation) throw PartnersErrors.INVITATION_NOT_FOUND();
   if (invitation.claimedAt) throw PartnersErrors.INVITATION_USED();
+  if (invitation.replacedAt) throw PartnersErrors.INVITATION_REPLACED();
   if (invitation.expiresAt.getTime() <= now) throw PartnersErrors.INVITATION_EXPIRED();
 }
 

@@ -13,13 +13,9 @@ import {
 import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { DiagnosticImportedDto, ImportDiagnosticDto } from './dto/diagnostic.dto.js';
-import { DIAGNOSTIC_CSV_COLUMNS } from './diagnostic-csv.js';
+import { DIAGNOSTIC_CSV_COLUMNS, DIAGNOSTIC_CSV_EXAMPLE } from './diagnostic-csv.js';
 import { DiagnosticImportService } from './diagnostic-import.service.js';
 
-const CSV_EXAMPLE =
-  `${DIAGNOSTIC_CSV_COLUMNS.join(';')}\n` +
-  'BPI-DIAG-2026-0042;2026-11-30;Camille Martin;camille.martin@bpifrance.fr;552100554;Boulangerie Niçoise;10.71C;06088;tpe;' +
-  'dirigeante@boulangerie-nicoise.fr;UC-1;1;Prévision des ventes;;SALES_FORECAST;none;6_months;5000;15000\n';
 import { CurrentPartner, type PartnerCaller } from './partner-caller.js';
 import { PartnerKeyAuth } from './partner-key-auth.js';
 
@@ -61,7 +57,7 @@ export class PartnerDiagnosticsController {
   @PartnerKeyAuth('needs:write')
   @ApiConsumes('text/csv')
   @ApiBody({
-    schema: { type: 'string', example: CSV_EXAMPLE },
+    schema: { type: 'string', example: DIAGNOSTIC_CSV_EXAMPLE },
     description: `UTF-8 CSV, \`;\` or \`,\`, one line per use case, columns: ${DIAGNOSTIC_CSV_COLUMNS.join(', ')}.`,
   })
   @ApiOperation({

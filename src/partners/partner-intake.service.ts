@@ -11,15 +11,12 @@ import { generateInvitationToken } from './api-key-secret.js';
 import { findOrCreateBuyer } from './buyer-organisation.js';
 import type { CreatePartnerNeedDto, PartnerNeedCreatedDto, PartnerNeedDto } from './dto/partner-need.dto.js';
 import { InvitationMailer } from './invitation-mailer.js';
-import type { PartnerCaller } from './partner-caller.js';
+import type { PartnerActing } from './partner-caller.js';
 import { PartnerKeyThrottle } from './partner-key-throttle.service.js';
-import { PARTNER_KEY_ACTOR_ROLE } from './partner-vocabulary.js';
 import { PartnersErrors } from './partners.errors.js';
 import { PartnersRepository } from './partners.repository.js';
 
 const DAY_MS = 86_400_000;
-
-export const keyActor = (p: PartnerCaller): AuditActor => ({ userId: p.keyId, role: PARTNER_KEY_ACTOR_ROLE, requestId: p.requestId });
 
 /**
  * Needs brought by a partner (issue 20, decision 029): always a draft of the buyer's organisation,
@@ -38,8 +35,8 @@ export class PartnerIntakeService {
     @InjectConfig('partners') private readonly config: ConfigSlices['partners'],
   ) {}
 
-  async createNeed(partner: PartnerCaller, dto: CreatePartnerNeedDto): Promise<PartnerNeedCreatedDto> {
-    return this.intake(partner.partnerId, keyActor(partner), { keyId: partner.keyId }, dto);
+  async createNeed(partner: PartnerActing, dto: CreatePartnerNeedDto): Promise<PartnerNeedCreatedDto> {
+    return this.intake(partner.partnerId, partner.actor, partner.trace, dto);
   }
 
   /** The embedded form (`/embed/besoin/:partner`): anonymous, so throttled per IP and audited as the system. */
@@ -99,7 +96,7 @@ export class PartnerIntakeService {
     return { id: created.need.id, status: 'draft', invitationExpiresAt: expiresAt };
   }
 
-  async listNeeds(partner: PartnerCaller, query: PageQueryDto): Promise<Page<PartnerNeedDto>> {
+  async listNeeds(partner: PartnerActing, query: PageQueryDto): Promise<Page<PartnerNeedDto>> {
     const { rows, total } = await this.partners.listPartnerNeeds(partner.partnerId, pageWindow(query));
     return pageOf(rows, total, query);
   }

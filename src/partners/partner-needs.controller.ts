@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -11,7 +13,9 @@ import {
 import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, PageQueryDto, type Page } from '../common/pagination.js';
+import { InvitationResentDto, RESEND_DESCRIPTION } from './dto/invitation.dto.js';
 import { CreatePartnerNeedDto, PartnerNeedCreatedDto, PartnerNeedDto } from './dto/partner-need.dto.js';
+import { InvitationResendService } from './invitation-resend.service.js';
 import { CurrentPartner, type PartnerCaller } from './partner-caller.js';
 import { PartnerKeyAuth } from './partner-key-auth.js';
 import { PartnerIntakeService } from './partner-intake.service.js';
@@ -23,7 +27,10 @@ import { PartnerIntakeService } from './partner-intake.service.js';
 @ApiCommonErrorResponses()
 @Controller('partner/needs')
 export class PartnerNeedsController {
-  constructor(private readonly intake: PartnerIntakeService) {}
+  constructor(
+    private readonly intake: PartnerIntakeService,
+    private readonly resends: InvitationResendService,
+  ) {}
 
   @Post()
   @PartnerKeyAuth('needs:write')
@@ -49,5 +56,22 @@ export class PartnerNeedsController {
   @ApiPageResponse(PartnerNeedDto)
   list(@CurrentPartner() partner: PartnerCaller, @Query() query: PageQueryDto): Promise<Page<PartnerNeedDto>> {
     return this.intake.listNeeds(partner, query);
+  }
+
+  @Post(':needId/invitation')
+  @PartnerKeyAuth('needs:write')
+  @ApiOperation({
+    summary:
+      "Sends the buyer's invitation to claim this draft again (scope needs:write), with a new link; earlier links stop working (410).",
+    description: RESEND_DESCRIPTION,
+  })
+  @ApiCreatedResponse({ type: InvitationResentDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Not a need this partner brought (PARTNER_NEED_NOT_FOUND).' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'Already claimed by the buyer, or no longer a draft (INVITATION_NOT_RESENDABLE).',
+  })
+  resendInvitation(@CurrentPartner() partner: PartnerCaller, @Param('needId', ParseUUIDPipe) needId: string): Promise<InvitationResentDto> {
+    return this.resends.resend(partner, needId);
   }
 }

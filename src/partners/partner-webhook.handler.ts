@@ -6,6 +6,7 @@ import { OutboxWorker } from '../outbox/outbox.worker.js';
 import type { WebhookEventDto, WebhookEventType } from './dto/webhook.dto.js';
 import { PartnerWebhooksRepository, type WebhookRow } from './partner-webhooks.repository.js';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
+import { postToTarget, screenWebhookUrl } from './webhook-target.js';
 
 const TYPES: Readonly<Record<string, WebhookEventType>> = {
   [PARTNER_NEED_STATUS]: 'need.status_changed',
@@ -70,26 +71,23 @@ export class PartnerWebhookHandler implements OutboxHandler, OnModuleInit {
     let httpStatus: number | null = null;
     let error: string;
     try {
-      const res = await fetch(webhook.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'CircuitIA-Webhooks/1',
-          [SIGNATURE_HEADER]: signatureHeader(webhook.secret, body),
-          'x-circuit-event': type,
-          'x-circuit-delivery': event.id,
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.webhookTimeoutMs),
-      });
-      await res.body?.cancel();
-      httpStatus = res.status;
-      if (res.status >= 200 && res.status < 300) {
+      // Screened again at each delivery, and the connection pinned to the checked address: a name
+      // that resolved to a public address when it was set may point inside our network now.
+      const target = await screenWebhookUrl(webhook.url, this.config.webhookAllowPrivate);
+      if (typeof target === 'string') throw new Error(`refused: ${target}`);
+      const headers = {
+        'content-type': 'application/json',
+        'user-agent': 'CircuitIA-Webhooks/1',
+        [SIGNATURE_HEADER]: signatureHeader(webhook.secret, body),
+        'x-circuit-event': type,
+        'x-circuit-delivery': event.id,
+      };
+      httpStatus = await postToTarget(target, headers, body, this.config.webhookTimeoutMs);
+      if (httpStatus >= 200 && httpStatus < 300) {
         await this.webhooks.recordSuccess(webhook.id, { ...attempt, httpStatus });
         return null;
       }
-      error = `HTTP ${res.status}`;
+      error = `HTTP ${httpStatus}`;
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }

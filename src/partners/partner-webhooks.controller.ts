@@ -23,7 +23,8 @@ const SIGNATURE_DOC =
   'v1 = HMAC-SHA256(secret, "<t>.<raw body>"). Recompute it over the raw body, compare in constant time, and refuse ' +
   'a t older than 5 minutes. Answer 2xx within PARTNER_WEBHOOK_TIMEOUT_MS; anything else is retried with exponential ' +
   'backoff (1 s, 2 s, 4 s… up to 5 min). After PARTNER_WEBHOOK_DISABLE_AFTER failures in a row the webhook is ' +
-  'switched off; PUT it again to resume.';
+  'switched off; PUT it again to resume. The URL must reach a public address: it is checked when set and again ' +
+  'before each delivery, and the request goes to the address that was checked.';
 
 @ApiTags('partner intake')
 @ApiExtraModels(WebhookEventDto, WebhookEventDataDto)
@@ -41,7 +42,12 @@ export class PartnerWebhooksController {
     description: SIGNATURE_DOC,
   })
   @ApiOkResponse({ type: WebhookDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Not an https URL, or a secret under 32 characters.' })
+  @ApiBadRequestResponse({
+    type: ErrorBodyDto,
+    description:
+      'Not an https URL; credentials in the URL; a host that does not resolve or resolves to a loopback, private, ' +
+      'link-local (cloud metadata), unique-local, CGNAT, multicast or unspecified address; or a secret under 32 characters.',
+  })
   set(@CurrentPartner() partner: PartnerCaller, @Body() dto: SetWebhookDto): Promise<WebhookDto> {
     return this.webhooks.set(partner, dto);
   }

@@ -5,12 +5,10 @@ import { pageOf, pageWindow, type Page, type PageQueryDto } from '../common/pagi
 import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 import type { SetWebhookDto, WebhookDeliveryDto, WebhookDto } from './dto/webhook.dto.js';
-import type { PartnerCaller } from './partner-caller.js';
-import { keyActor } from './partner-intake.service.js';
+import type { PartnerActing } from './partner-caller.js';
 import { PartnersErrors } from './partners.errors.js';
 import { PartnerWebhooksRepository, type WebhookRow } from './partner-webhooks.repository.js';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+import { screenWebhookUrl } from './webhook-target.js';
 
 const toDto = (w: WebhookRow): WebhookDto => ({
   url: w.url,
@@ -29,31 +27,29 @@ export class PartnerWebhooksService {
     @InjectConfig('partners') private readonly config: ConfigSlices['partners'],
   ) {}
 
-  async set(partner: PartnerCaller, dto: SetWebhookDto): Promise<WebhookDto> {
-    const url = new URL(dto.url);
-    const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && this.config.webhookAllowLoopbackHttp;
-    if (url.protocol !== 'https:' && !loopbackHttp) {
-      throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'url', messages: ['url must be an https URL'] }]);
-    }
+  async set(partner: PartnerActing, dto: SetWebhookDto): Promise<WebhookDto> {
+    const target = await screenWebhookUrl(dto.url, this.config.webhookAllowPrivate);
+    if (typeof target === 'string') throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'url', messages: [target] }]);
+    const url = target.url;
     return this.transactions.run(async (manager) => {
       const webhook = await this.webhooks.upsert(manager, partner.partnerId, url.toString(), dto.secret);
-      await this.audit.record(manager, keyActor(partner), {
+      await this.audit.record(manager, partner.actor, {
         action: 'partner_webhook.set',
         entityType: 'partner_webhook',
         entityId: webhook.id,
-        after: { partnerId: partner.partnerId, url: webhook.url },
+        after: { partnerId: partner.partnerId, url: webhook.url, ...partner.trace },
       });
       return toDto(webhook);
     });
   }
 
-  async get(partner: PartnerCaller): Promise<WebhookDto> {
+  async get(partner: PartnerActing): Promise<WebhookDto> {
     const webhook = await this.webhooks.findByPartner(partner.partnerId);
     if (!webhook) throw PartnersErrors.WEBHOOK_NOT_FOUND();
     return toDto(webhook);
   }
 
-  async deliveries(partner: PartnerCaller, query: PageQueryDto): Promise<Page<WebhookDeliveryDto>> {
+  async deliveries(partner: PartnerActing, query: PageQueryDto): Promise<Page<WebhookDeliveryDto>> {
     const webhook = await this.webhooks.findByPartner(partner.partnerId);
     if (!webhook) throw PartnersErrors.WEBHOOK_NOT_FOUND();
     const { rows, total } = await this.webhooks.deliveries(webhook.id, pageWindow(query));

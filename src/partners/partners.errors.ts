@@ -10,6 +10,13 @@ export const PartnersErrors = defineErrors({
   INVITATION_NOT_FOUND: { status: 404, message: 'This invitation link is not valid.' },
   INVITATION_USED: { status: 409, message: 'This invitation was already used.' },
   INVITATION_EXPIRED: { status: 410, message: 'This invitation has expired; ask the partner to send the need again.' },
+  INVITATION_REPLACED: { status: 410, message: 'This invitation was replaced by a newer one; use the link of the latest e-mail.' },
+  INVITATION_NOT_RESENDABLE: {
+    status: 409,
+    message: 'The buyer already claimed this need, or it is no longer a draft: there is no invitation to resend.',
+  },
+  PARTNER_MEMBER_NOT_FOUND: { status: 404, message: 'This user is not a partner-admin of this partner.' },
+  PARTNER_NEED_NOT_FOUND: { status: 404, message: 'This partner brought no need with this id.' },
   INVITATION_OTHER_ORGANISATION: {
     status: 403,
     message: 'This need belongs to another organisation: sign in with an account of the company named in the invitation.',

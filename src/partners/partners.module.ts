@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
+import { AccountLinksModule } from '../account-links/account-links.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { CredentialsModule } from '../credentials/credentials.module.js';
+import { StatsModule } from '../stats/stats.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { NeedsModule } from '../needs/needs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AdminPartnersController } from './admin-partners.controller.js';
+import { InvitationResendService } from './invitation-resend.service.js';
+import { PartnerAccess } from './partner-access.js';
+import { PartnerAccountIntakeController } from './partner-account-intake.controller.js';
+import { PartnerAccountController } from './partner-account.controller.js';
+import { PartnerMembersService } from './partner-members.service.js';
 import { InvitationMailer } from './invitation-mailer.js';
 import { NeedInvitationsController } from './need-invitations.controller.js';
 import { NeedInvitationsService } from './need-invitations.service.js';
@@ -25,9 +33,21 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
 
 /** Partners, their API keys, the intake of their needs and the buyers' invitations (issue 20, decision 029). */
 @Module({
-  imports: [AuditModule, OutboxModule, NeedsModule, NotificationsModule, OrganisationsModule, UsersModule],
+  imports: [
+    AccountLinksModule,
+    AuditModule,
+    CredentialsModule,
+    OutboxModule,
+    NeedsModule,
+    NotificationsModule,
+    OrganisationsModule,
+    StatsModule,
+    UsersModule,
+  ],
   controllers: [
     AdminPartnersController,
+    PartnerAccountController,
+    PartnerAccountIntakeController,
     PartnerNeedsController,
     PartnerDiagnosticsController,
     PartnerWebhooksController,
@@ -36,6 +56,9 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
   providers: [
     PartnersRepository,
     PartnersService,
+    PartnerAccess,
+    PartnerMembersService,
+    InvitationResendService,
     PartnerKeyThrottle,
     PartnerKeyGuard,
     PartnerIntakeService,
@@ -47,6 +70,6 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
     DiagnosticsRepository,
     DiagnosticImportService,
   ],
-  exports: [PartnerIntakeService, NeedInvitationsService],
+  exports: [PartnerIntakeService, NeedInvitationsService, PartnerAccess, PartnersService, PartnerWebhooksService, InvitationResendService],
 })
 export class PartnersModule {}

@@ -29,6 +29,22 @@ export interface InvitationRow {
   email: string;
   expiresAt: Date;
   claimedAt: Date | null;
+  replacedAt: Date | null;
+}
+
+/** A partner's unclaimed draft, and the invitation that may be sent again for it. */
+export interface ResendableRow {
+  needId: string;
+  status: string;
+  claimed: boolean;
+  title: string;
+  organisationName: string;
+  partnerName: string;
+  /** The need the invitation points at: the first draft of its diagnostic when it came from one. */
+  invitationNeedId: string | null;
+  email: string | null;
+  lastSentAt: Date | null;
+  sentToday: number;
 }
 
 export interface PartnerNeedRow {
@@ -42,6 +58,13 @@ export interface PartnerNeedRow {
   closedAt: Date | null;
   claimedAt: Date | null;
   introductions: number;
+}
+
+export interface PartnerMemberRow {
+  userId: string;
+  email: string;
+  displayName: string;
+  createdAt: Date;
 }
 
 const PARTNER = `id, name, kind, allowed_origins AS "allowedOrigins", created_at AS "createdAt"`;
@@ -79,7 +102,15 @@ export class PartnersRepository {
 
   async insertKey(
     manager: EntityManager,
-    k: { partnerId: string; label: string; prefix: string; hash: string; scopes: ApiKeyScope[]; expiresAt: Date | null; createdBy: string },
+    k: {
+      partnerId: string;
+      label: string;
+      prefix: string;
+      hash: string;
+      scopes: ApiKeyScope[];
+      expiresAt: Date | null;
+      createdBy: string | null;
+    },
   ): Promise<ApiKeyRow> {
     const rows = (await manager.query(
       `INSERT INTO partner_api_key (partner_id, label, prefix, secret_hash, scopes, expires_at, created_by)
@@ -140,7 +171,7 @@ export class PartnersRepository {
 
   async findInvitationByHash(tokenHash: string, manager?: EntityManager, lock = false): Promise<InvitationRow | null> {
     const rows = (await this.q(manager).query(
-      `SELECT id, need_id AS "needId", email, expires_at AS "expiresAt", claimed_at AS "claimedAt"
+      `SELECT id, need_id AS "needId", email, expires_at AS "expiresAt", claimed_at AS "claimedAt", replaced_at AS "replacedAt"
          FROM need_invitation WHERE token_hash = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [tokenHash],
     )) as InvitationRow[];
@@ -153,7 +184,7 @@ export class PartnersRepository {
   ): Promise<(InvitationRow & { partnerName: string; title: string; organisationName: string; siren: string }) | null> {
     const rows = (await this.dataSource.query(
       `SELECT i.id, i.need_id AS "needId", i.email, i.expires_at AS "expiresAt", i.claimed_at AS "claimedAt",
-              p.name AS "partnerName", n.title, o.name AS "organisationName", o.siren
+              i.replaced_at AS "replacedAt", p.name AS "partnerName", n.title, o.name AS "organisationName", o.siren
          FROM need_invitation i
          JOIN need n ON n.id = i.need_id
          JOIN organisation o ON o.id = n.organisation_id
@@ -212,5 +243,79 @@ export class PartnersRepository {
       [organisationId],
     )) as { n: number }[];
     return n;
+  }
+
+  /** The partner a partner-admin acts for, or null for anyone else. */
+  async memberPartnerId(userId: string): Promise<string | null> {
+    const rows = (await this.dataSource.query('SELECT partner_id AS "partnerId" FROM partner_member WHERE user_id = $1', [userId])) as {
+      partnerId: string;
+    }[];
+    return rows[0]?.partnerId ?? null;
+  }
+
+  async insertMember(manager: EntityManager, m: { userId: string; partnerId: string; invitedBy: string }): Promise<void> {
+    await manager.query('INSERT INTO partner_member (user_id, partner_id, invited_by) VALUES ($1, $2, $3)', [
+      m.userId,
+      m.partnerId,
+      m.invitedBy,
+    ]);
+  }
+
+  async listMembers(partnerId: string): Promise<PartnerMemberRow[]> {
+    return (await this.dataSource.query(
+      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", m.created_at AS "createdAt"
+         FROM partner_member m JOIN app_user u ON u.id = m.user_id
+        WHERE m.partner_id = $1 AND u.deleted_at IS NULL
+        ORDER BY m.created_at, u.id`,
+      [partnerId],
+    )) as PartnerMemberRow[];
+  }
+
+  /**
+   * Locks a partner's need and finds its latest invitation (its own, or its diagnostic's), with how
+   * recently and how often one was sent: what a resend needs to decide. Null when the need is not the partner's.
+   */
+  async lockResendable(manager: EntityManager, partnerId: string, needId: string): Promise<ResendableRow | null> {
+    const rows = (await manager.query(
+      `WITH target AS (
+         SELECT n.id, n.status, n.created_by, n.diagnostic_id, n.title, o.name AS organisation_name, p.name AS partner_name
+           FROM need n JOIN organisation o ON o.id = n.organisation_id JOIN partner p ON p.id = n.partner_id
+          WHERE n.id = $1 AND n.partner_id = $2
+            FOR UPDATE OF n),
+       invitations AS (
+         SELECT i.* FROM need_invitation i, target t
+          WHERE i.need_id = t.id
+             OR i.need_id IN (SELECT d.id FROM need d WHERE d.diagnostic_id = t.diagnostic_id AND t.diagnostic_id IS NOT NULL))
+       SELECT t.id AS "needId", t.status, t.created_by IS NOT NULL AS claimed, t.title,
+              t.organisation_name AS "organisationName", t.partner_name AS "partnerName",
+              (SELECT need_id FROM invitations ORDER BY created_at DESC LIMIT 1) AS "invitationNeedId",
+              (SELECT email FROM invitations ORDER BY created_at DESC LIMIT 1) AS email,
+              (SELECT max(created_at) FROM invitations) AS "lastSentAt",
+              (SELECT count(*)::int FROM invitations WHERE created_at > now() - interval '1 day') AS "sentToday"
+         FROM target t`,
+      [needId, partnerId],
+    )) as ResendableRow[];
+    return rows[0] ?? null;
+  }
+
+  /** Earlier invitations of these needs stop working: a resent link replaces them. */
+  async replaceInvitations(manager: EntityManager, needId: string): Promise<void> {
+    await manager.query(
+      `UPDATE need_invitation SET replaced_at = now()
+        WHERE claimed_at IS NULL AND replaced_at IS NULL
+          AND (need_id = $1 OR need_id IN (SELECT d.id FROM need d JOIN need n ON n.diagnostic_id = d.diagnostic_id WHERE n.id = $1))`,
+      [needId],
+    );
+  }
+
+  /** Locks a live partner-admin's membership of this partner; false when they are not one. */
+  async lockMember(manager: EntityManager, partnerId: string, userId: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT m.user_id FROM partner_member m JOIN app_user u ON u.id = m.user_id
+        WHERE m.partner_id = $1 AND m.user_id = $2 AND u.deleted_at IS NULL
+          FOR UPDATE OF m, u`,
+      [partnerId, userId],
+    )) as unknown[];
+    return rows.length > 0;
   }
 }

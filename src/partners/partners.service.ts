@@ -6,18 +6,21 @@ import { TransactionRunner } from '../persistence/transaction-runner.js';
 import { generateApiKey } from './api-key-secret.js';
 import type { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto.js';
 import type { CreatePartnerDto, PartnerDto } from './dto/partner.dto.js';
+import { PartnerAccess } from './partner-access.js';
+import type { PartnerActing } from './partner-caller.js';
 import { PartnersErrors } from './partners.errors.js';
 import { PartnersRepository, type ApiKeyRow } from './partners.repository.js';
 
 const toKeyDto = (k: ApiKeyRow): ApiKeyDto => ({ ...k });
 
-/** Admins create partners and manage their API keys (decision 029); every key action is audited. */
+/** Admins create partners; admins and the partner's own admins manage its API keys (decision 029); every key action is audited. */
 @Injectable()
 export class PartnersService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly partners: PartnersRepository,
     private readonly audit: AuditService,
+    private readonly access: PartnerAccess,
   ) {}
 
   async create(caller: Caller, dto: CreatePartnerDto): Promise<PartnerDto> {
@@ -42,15 +45,22 @@ export class PartnersService {
     return this.partners.listPartners();
   }
 
+  /** The partner a partner-admin acts for. */
+  async mine(caller: Caller): Promise<PartnerDto> {
+    const partner = await this.partners.findPartner(await this.access.ownPartnerId(caller));
+    if (!partner) throw PartnersErrors.PARTNER_NOT_FOUND();
+    return partner;
+  }
+
   /** The secret is in this answer only; the database keeps its hash and prefix. */
-  async createKey(caller: Caller, partnerId: string, dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+  async createKey(acting: PartnerActing, dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+    const { partnerId, actor } = acting;
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
       throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'expiresAt', messages: ['expiresAt must be in the future'] }]);
     }
     const key = generateApiKey();
     return this.transactions.run(async (manager) => {
-      if (!(await this.partners.findPartner(partnerId, manager))) throw PartnersErrors.PARTNER_NOT_FOUND();
       const row = await this.partners.insertKey(manager, {
         partnerId,
         label: dto.label.trim(),
@@ -58,9 +68,9 @@ export class PartnersService {
         hash: key.hash,
         scopes: dto.scopes,
         expiresAt,
-        createdBy: caller.userId,
+        createdBy: actor?.userId ?? null,
       });
-      await this.audit.record(manager, caller, {
+      await this.audit.record(manager, actor, {
         action: 'partner_api_key.create',
         entityType: 'partner_api_key',
         entityId: row.id,
@@ -70,13 +80,13 @@ export class PartnersService {
     });
   }
 
-  async listKeys(partnerId: string): Promise<ApiKeyDto[]> {
-    if (!(await this.partners.findPartner(partnerId))) throw PartnersErrors.PARTNER_NOT_FOUND();
-    return (await this.partners.listKeys(partnerId)).map(toKeyDto);
+  async listKeys(acting: PartnerActing): Promise<ApiKeyDto[]> {
+    return (await this.partners.listKeys(acting.partnerId)).map(toKeyDto);
   }
 
   /** Idempotent: revoking a revoked key answers it as it is, without a second audit event. */
-  async revokeKey(caller: Caller, partnerId: string, keyId: string): Promise<ApiKeyDto> {
+  async revokeKey(acting: PartnerActing, keyId: string): Promise<ApiKeyDto> {
+    const { partnerId, actor } = acting;
     return this.transactions.run(async (manager) => {
       const revoked = await this.partners.revokeKey(manager, partnerId, keyId);
       if (!revoked) {
@@ -84,7 +94,7 @@ export class PartnersService {
         if (!existing) throw PartnersErrors.API_KEY_NOT_FOUND();
         return toKeyDto(existing);
       }
-      await this.audit.record(manager, caller, {
+      await this.audit.record(manager, actor, {
         action: 'partner_api_key.revoke',
         entityType: 'partner_api_key',
         entityId: revoked.id,

@@ -13,7 +13,7 @@ import type { StatsPeriodQueryDto } from './dto/stats-period.dto.js';
 import type { StatsValuesDto } from './dto/stats-values.dto.js';
 import type { StatsSourcesDto } from './dto/stats-sources.dto.js';
 import { NEED_SOURCES } from '../needs/need.entity.js';
-import { sourceBreakdown } from './source-figures.js';
+import { sourceBreakdown, type SourceRow } from './source-figures.js';
 
 const plain = (rows: KeyCount[]): KeyCountDto[] => rows.map((r) => ({ key: r.key, label: null, count: r.count }));
 const sum = (rows: KeyCount[]): number => rows.reduce((n, r) => n + r.count, 0);
@@ -86,8 +86,14 @@ export class StatsService {
   async sources(caller: Caller, query: StatsPeriodQueryDto): Promise<StatsSourcesDto> {
     assertStaff(caller);
     const period = periodOf(query);
-    const { bySource, byPartner } = sourceBreakdown(await this.stats.needsBySourceAndPartner(period), NEED_SOURCES);
-    return { period, bySource: bySource.map((s) => ({ ...s, label: SOURCE_LABELS[s.source] ?? s.source })), byPartner };
+    return bySourceAndPartner(period, await this.stats.needsBySourceAndPartner(period));
+  }
+
+  /** The same figures restricted to one partner's needs, for the partner itself (access checked by the caller's service). */
+  async partnerSources(partnerId: string, query: StatsPeriodQueryDto): Promise<StatsSourcesDto> {
+    const period = periodOf(query);
+    const rows = (await this.stats.needsBySourceAndPartner(period)).filter((r) => r.partnerId === partnerId);
+    return bySourceAndPartner(period, rows);
   }
 
   async funnel(caller: Caller): Promise<StatsFunnelDto> {
@@ -122,6 +128,11 @@ export function periodOf(query: StatsPeriodQueryDto): Period {
 }
 
 /** Where needs come from, in the curators' words. */
+function bySourceAndPartner(period: StatsSourcesDto['period'], rows: SourceRow[]): StatsSourcesDto {
+  const { bySource, byPartner } = sourceBreakdown(rows, NEED_SOURCES);
+  return { period, bySource: bySource.map((s) => ({ ...s, label: SOURCE_LABELS[s.source] ?? s.source })), byPartner };
+}
+
 const SOURCE_LABELS: Readonly<Record<string, string>> = {
   direct: 'Saisi par l’acheteur',
   partner: 'Apporté par un partenaire',

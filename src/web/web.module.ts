@@ -47,6 +47,8 @@ import { WebErrorPages } from './shared/error-pages.js';
 import { WebExceptionFilter } from './shared/web-exception.filter.js';
 import { WebViews } from './shared/views.js';
 import { WebSessionService } from './shared/web-session.service.js';
+import { PartnerPage } from './partner/partner-page.js';
+import { WebPartnerController } from './partner/partner.controller.js';
 
 /**
  * The web console under /app (docs/decisions/011-web-console.md): server-rendered pages on the
@@ -98,7 +100,8 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebMeetingsController,
     WebMeetingFormsController,
     WebMeetingCheckInController,
+    WebPartnerController,
   ],
-  providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService, BuyerPages, VendorPages, CurationNeedPage],
+  providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService, BuyerPages, VendorPages, CurationNeedPage, PartnerPage],
 })
 export class WebModule {}

@@ -26,7 +26,7 @@ export interface TestSession {
   userId: string;
   email: string;
   password: string;
-  role: 'vendor' | 'buyer' | 'curator' | 'admin';
+  role: 'vendor' | 'buyer' | 'curator' | 'admin' | 'partner';
   accessToken: string;
   refreshToken: string;
   organisationId: string | null;

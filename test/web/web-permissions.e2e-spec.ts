@@ -1,15 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { createStaffUser, registerBuyer, registerVendor, TEST_PASSWORD, type TestSession } from '../support/auth.js';
+import { createPartner, createPartnerAdmin } from '../support/partners.js';
 import { discoverRoutes, type Route } from '../support/routes.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { WebClient, webSignIn } from '../support/web.js';
 
-type Role = 'anonymous' | 'vendor' | 'buyer' | 'curator' | 'admin';
+/** `partnerAdmin`: a user of role `partner`, acting for one partner (decision 029). */
+type Role = 'anonymous' | 'vendor' | 'buyer' | 'curator' | 'admin' | 'partnerAdmin';
 /** 'pass': through the session and role checks; 'login': sent to the login page; 403: refused page. */
 type Outcome = 'pass' | 'login' | 403;
-const ROLES: Role[] = ['anonymous', 'vendor', 'buyer', 'curator', 'admin'];
+const ROLES: Role[] = ['anonymous', 'vendor', 'buyer', 'curator', 'admin', 'partnerAdmin'];
 
-const PUBLIC: Record<Role, Outcome> = { anonymous: 'pass', vendor: 'pass', buyer: 'pass', curator: 'pass', admin: 'pass' };
+const PUBLIC: Record<Role, Outcome> = {
+  anonymous: 'pass',
+  vendor: 'pass',
+  buyer: 'pass',
+  curator: 'pass',
+  admin: 'pass',
+  partnerAdmin: 'pass',
+};
 export const only = (...roles: Role[]): Record<Role, Outcome> =>
   Object.fromEntries(ROLES.map((r) => [r, r === 'anonymous' ? 'login' : roles.includes(r) ? 'pass' : 403])) as Record<Role, Outcome>;
 
@@ -109,6 +118,10 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/fournisseur/pistes/:id/reponse': only('vendor'),
   'GET /app/fournisseur/alertes': only('vendor'),
   'POST /app/fournisseur/alertes': only('vendor'),
+  'GET /app/partenaire': only('partnerAdmin'),
+  'POST /app/partenaire/cles': only('partnerAdmin'),
+  'POST /app/partenaire/cles/:keyId/revoquer': only('partnerAdmin'),
+  'POST /app/partenaire/besoins/:needId/invitation': only('partnerAdmin'),
 };
 
 describe('web console permission matrix: every page × every role', () => {
@@ -119,11 +132,13 @@ describe('web console permission matrix: every page × every role', () => {
   beforeAll(async () => {
     t = await createTestApp();
     routes = discoverRoutes(t).filter((r) => r.path === '/app' || r.path.startsWith('/app/'));
+    const admin = await createStaffUser(t, 'admin');
     const people: Record<Exclude<Role, 'anonymous'>, TestSession> = {
       vendor: await registerVendor(t),
       buyer: await registerBuyer(t),
       curator: await createStaffUser(t, 'curator'),
-      admin: await createStaffUser(t, 'admin'),
+      admin,
+      partnerAdmin: await createPartnerAdmin(t, admin, (await createPartner(t, admin)).id),
     };
     const anonymous = new WebClient(t);
     await anonymous.get('/app/connexion');
@@ -138,7 +153,7 @@ describe('web console permission matrix: every page × every role', () => {
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  // Every GET page × 5 roles × 5 junk queries: hundreds of requests, longer than Jest's default 30 s on a loaded machine.
+  // Every GET page × 6 roles × 5 junk queries: hundreds of requests, longer than Jest's default 30 s on a loaded machine.
   it('never answers a 5xx to junk query strings on any page, for any role', async () => {
     const junk = [
       'page=abc&page=2&pageSize=-1',

@@ -31,8 +31,11 @@ export class PartnerVariables {
   @Max(60000)
   PARTNER_WEBHOOK_TIMEOUT_MS = 5000;
 
-  /** Accept http://127.0.0.1 and http://localhost webhook URLs (tests and local development only); HTTPS otherwise. */
+  /**
+   * Let webhook URLs reach loopback, private, link-local and other non-public addresses, over plain
+   * http too (tests and local development only). False: https to public addresses only (SSRF).
+   */
   @Transform(toBoolean)
   @IsBoolean()
-  PARTNER_WEBHOOK_ALLOW_LOOPBACK_HTTP = false;
+  PARTNER_WEBHOOK_ALLOW_PRIVATE = false;
 }

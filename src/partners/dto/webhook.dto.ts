@@ -5,7 +5,10 @@ export const WEBHOOK_EVENT_TYPES = ['need.status_changed', 'introduction.status_
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export class SetWebhookDto {
-  @ApiProperty({ example: 'https://crm.cote-azur.cci.fr/hooks/circuit-ia', description: 'HTTPS; receives a POST per event.' })
+  @ApiProperty({
+    example: 'https://crm.cote-azur.cci.fr/hooks/circuit-ia',
+    description: 'HTTPS to a public address (no credentials in it); receives a POST per event.',
+  })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(500)
   url!: string;

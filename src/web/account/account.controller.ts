@@ -25,7 +25,14 @@ import { seeOther, WebViews } from '../shared/views.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 /** Where each role lands after signing in. */
-const homeOf = (role: Role): string => (role === 'vendor' ? '/app/fournisseur' : role === 'buyer' ? '/app/acheteur' : '/app/curation');
+const HOMES: Readonly<Record<Role, string>> = {
+  vendor: '/app/fournisseur',
+  buyer: '/app/acheteur',
+  curator: '/app/curation',
+  admin: '/app/curation',
+  partner: '/app/partenaire',
+};
+const homeOf = (role: Role): string => HOMES[role];
 
 /** What the sign-up page shows: the form's fields, its limits and the terms version to accept. */
 const registerView = (role: RegisterRole | null, values: Record<string, unknown>, errors: Record<string, string[]>) => ({

@@ -115,6 +115,10 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'INVITATION_NOT_FOUND':
     case 'INVITATION_USED':
     case 'INVITATION_EXPIRED':
+    case 'INVITATION_REPLACED':
+    case 'INVITATION_NOT_RESENDABLE':
+    case 'PARTNER_NEED_NOT_FOUND':
+    case 'PARTNER_MEMBER_NOT_FOUND':
     case 'INVITATION_OTHER_ORGANISATION':
       return 'error-page';
     default:

@@ -41,6 +41,8 @@ export const FLASH_MESSAGES = {
   'meeting-registered': 'Votre inscription est enregistrée. Choisissez maintenant les interlocuteurs que vous souhaitez rencontrer.',
   'meeting-wishes-saved': 'Vos souhaits de rendez-vous sont enregistrés.',
   'meeting-checked-in': 'Le pointage du rendez-vous est enregistré.',
+  'partner-key-revoked': 'La clé est révoquée : les outils qui l’utilisent sont refusés dès maintenant.',
+  'invitation-resent': 'Un nouveau lien est parti à l’adresse de l’entreprise ; le lien précédent ne fonctionne plus.',
   'verification-sent': 'Un nouvel e-mail de confirmation vient de partir. Pensez à regarder dans les indésirables.',
 } as const;
 

@@ -49,6 +49,10 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   INVITATION_NOT_FOUND: 'Ce lien d’invitation n’est pas valide.',
   INVITATION_USED: 'Ce lien a déjà servi : le besoin est dans votre espace acheteur.',
   INVITATION_EXPIRED: 'Ce lien a expiré : demandez au partenaire de vous renvoyer le besoin.',
+  INVITATION_REPLACED: 'Ce lien a été remplacé par un plus récent : utilisez celui du dernier e-mail reçu.',
+  INVITATION_NOT_RESENDABLE: 'Ce besoin a déjà été repris par l’acheteur : il n’y a plus d’invitation à renvoyer.',
+  PARTNER_MEMBER_NOT_FOUND: 'Cette personne n’administre pas ce partenaire.',
+  PARTNER_NEED_NOT_FOUND: 'Ce besoin est introuvable parmi ceux de ce partenaire.',
   INVITATION_OTHER_ORGANISATION:
     'Ce besoin concerne une autre entreprise : connectez-vous avec un compte de l’entreprise indiquée dans l’invitation.',
   VENDOR_ALREADY_VERIFIED: 'Ce fournisseur est déjà vérifié.',

@@ -1,0 +1,50 @@
+import { nonPublicReason, parseWebhookUrl } from './webhook-address.js';
+
+describe('nonPublicReason', () => {
+  it.each([
+    ['127.0.0.1', 'loopback'],
+    ['127.255.0.9', 'loopback'],
+    ['10.1.2.3', 'private (RFC 1918)'],
+    ['172.16.0.1', 'private (RFC 1918)'],
+    ['172.31.255.255', 'private (RFC 1918)'],
+    ['192.168.1.1', 'private (RFC 1918)'],
+    ['169.254.169.254', 'link-local (cloud metadata)'],
+    ['100.64.0.1', 'shared (CGNAT)'],
+    ['224.0.0.1', 'multicast'],
+    ['0.0.0.0', 'unspecified'],
+    ['255.255.255.255', 'broadcast'],
+    ['::1', 'loopback'],
+    ['[::1]', 'loopback'],
+    ['::', 'unspecified'],
+    ['fd12:3456::1', 'unique-local'],
+    ['fe80::1%eth0', 'link-local'],
+    ['ff02::1', 'multicast'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['::ffff:169.254.169.254', 'link-local (cloud metadata)'],
+    ['localhost', 'not an IP address'],
+  ])('refuses %s (%s)', (address, reason) => {
+    expect(nonPublicReason(address)).toBe(reason);
+  });
+
+  it.each(['8.8.8.8', '172.32.0.1', '100.128.0.1', '192.169.0.1', '2a01:cb00::1', '::ffff:8.8.4.4'])('accepts the public %s', (address) => {
+    expect(nonPublicReason(address)).toBeNull();
+  });
+});
+
+describe('parseWebhookUrl', () => {
+  it.each([
+    ['ftp://example.org/hook', 'url must use https'],
+    ['file:///etc/passwd', 'url must use https'],
+    ['gopher://example.org', 'url must use https'],
+    ['https://user:pw@example.org/hook', 'url must not carry a user name or password'],
+    ['https://user@example.org/hook', 'url must not carry a user name or password'],
+    ['not a url', 'url is not a valid URL'],
+  ])('refuses %s', (raw, problem) => {
+    expect(parseWebhookUrl(raw)).toBe(problem);
+  });
+
+  it('keeps the host to resolve, without the brackets of an IPv6 literal', () => {
+    expect(parseWebhookUrl('https://[2a01:cb00::1]:8443/h')).toMatchObject({ host: '2a01:cb00::1' });
+    expect(parseWebhookUrl('https://crm.cci.fr/h')).toMatchObject({ host: 'crm.cci.fr' });
+  });
+});
