@@ -44,6 +44,8 @@ import { WebErrorPages } from './shared/error-pages.js';
 import { WebExceptionFilter } from './shared/web-exception.filter.js';
 import { WebViews } from './shared/views.js';
 import { WebSessionService } from './shared/web-session.service.js';
+import { OutcomeSurveysModule } from '../outcome-surveys/outcome-surveys.module.js';
+import { WebOutcomeSurveyController } from './public/outcome-survey.controller.js';
 
 /**
  * The web console under /app (docs/decisions/011-web-console.md): server-rendered pages on the
@@ -64,6 +66,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     IntroductionsModule,
     StatsModule,
     LeadAlertsModule,
+    OutcomeSurveysModule,
     MeetingsModule,
     NotificationsModule,
     PartnersModule,
@@ -76,6 +79,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebUnsubscribeController,
     WebEmbedController,
     WebInvitationController,
+    WebOutcomeSurveyController,
     WebLegalController,
     WebAccountController,
     WebAccountLinksController,

@@ -41,6 +41,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /app/assets/:name': PUBLIC,
   'GET /app/invitations/:token': PUBLIC,
   'POST /app/invitations/:token': only('buyer'),
+  'GET /app/enquete/:token': PUBLIC,
+  'POST /app/enquete/:token': PUBLIC,
   'GET /app/acheteur': only('buyer'),
   'GET /app/acheteur/besoins/nouveau': only('buyer'),
   'POST /app/acheteur/besoins/nouveau': only('buyer'),
