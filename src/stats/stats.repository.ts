@@ -14,7 +14,7 @@ export interface Period {
 }
 
 /** `column` within the period whose days are parameters $1 and $2. */
-const inPeriod = (column: string): string =>
+export const inPeriod = (column: string): string =>
   `($1::date IS NULL OR ${column} >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris'))
    AND ($2::date IS NULL OR ${column} < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Paris'))`;
 
