@@ -83,6 +83,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /app/curation/indicateurs': only('curator', 'admin'),
   'GET /app/curation/indicateurs/export.csv': only('curator', 'admin'),
   'GET /app/curation/indicateurs/pistes.csv': only('curator', 'admin'),
+  'GET /app/curation/indicateurs/bilan': only('curator', 'admin'),
+  'GET /app/curation/indicateurs/bilan.csv': only('curator', 'admin'),
   'GET /app/fournisseur': only('vendor'),
   'GET /app/fournisseur/organisation': only('vendor'),
   'POST /app/fournisseur/organisation': only('vendor'),

@@ -7,6 +7,10 @@ import { StatsExportQueryDto } from '../../stats/dto/export-query.dto.js';
 import { StatsPeriodQueryDto } from '../../stats/dto/stats-period.dto.js';
 import { StatsService } from '../../stats/stats.service.js';
 import { LeadStatsService } from '../../lead-alerts/lead-stats.service.js';
+import { StatsReportService } from '../../stats/stats-report.service.js';
+import type { StatsReportDto } from '../../stats/dto/stats-report.dto.js';
+import { MAX_REPORT_DAYS, daysBetween } from '../../stats/period-report.js';
+import { monthChart, monthLabel, regionTiles, reportPeriodOf } from './report-charts.js';
 import { checkWith } from '../shared/form-input.js';
 import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
 import { duration, FUNNEL_STEP_LABELS, share } from './curation.labels.js';
@@ -23,6 +27,7 @@ export class WebCurationStatsController {
     private readonly views: WebViews,
     private readonly stats: StatsService,
     private readonly leadStats: LeadStatsService,
+    private readonly reports: StatsReportService,
   ) {}
 
   @Get()
@@ -34,11 +39,12 @@ export class WebCurationStatsController {
     @Query() raw: Record<string, unknown>,
   ): Promise<void> {
     const { period, periodMessage } = await readPeriod(raw);
-    const [overview, funnel, values, leads] = await Promise.all([
+    const [overview, funnel, values, leads, report] = await Promise.all([
       this.stats.overview(caller),
       this.stats.funnel(caller),
       this.stats.values(caller, period),
       this.leadStats.figures(caller, { from: period.from, to: period.to }),
+      this.reports.build(caller, reportPeriod(period)),
     ]);
     const query = new URLSearchParams(Object.entries(period).filter((e): e is [string, string] => typeof e[1] === 'string'));
     this.views.send(reply, request, 'curation/indicators', 'Indicateurs', {
@@ -53,7 +59,34 @@ export class WebCurationStatsController {
       declineReasons: DECLINE_REASON_LABELS,
       share,
       duration,
+      ...reportView(report),
     });
+  }
+
+  /** The period report as a printable page (the same charts and tables as the indicators). */
+  @Get('bilan')
+  @Roles('curator', 'admin')
+  async report(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Query() raw: Record<string, unknown>,
+  ): Promise<void> {
+    const { period } = await readPeriod(raw);
+    const report = await this.reports.build(caller, reportPeriod(period));
+    this.views.send(reply, request, 'curation/report', 'Bilan de Circuit IA', {
+      ...reportView(report),
+      print: true,
+      share,
+      generatedAt: new Date(),
+    });
+  }
+
+  @Get('bilan.csv')
+  @Roles('curator', 'admin')
+  async reportCsv(@Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query() raw: Record<string, unknown>): Promise<void> {
+    const { period } = await readPeriod(raw);
+    sendCsv(reply, 'circuit-ia-bilan.csv', await this.reports.csv(caller, reportPeriod(period)));
   }
 
   @Get('pistes.csv')
@@ -103,4 +136,21 @@ async function readPeriod(raw: Record<string, unknown>): Promise<{ period: Stats
   const { from, to } = checked.value;
   if (from && to && to < from) return { period: {}, periodMessage: 'La fin de la période précède son début : période ignorée.' };
   return { period: { from, to }, periodMessage: null };
+}
+
+/** The report's period from the page's (both ends filled); a period over five years falls back to the last twelve months. */
+function reportPeriod(period: StatsPeriodQueryDto): { from: string; to: string } {
+  const asked = reportPeriodOf(period);
+  return daysBetween(asked.from, asked.to) > MAX_REPORT_DAYS ? reportPeriodOf({}) : asked;
+}
+
+/** What the report's templates draw: the report, its charts' geometry, its period for the links. */
+function reportView(report: StatsReportDto): Record<string, unknown> {
+  return {
+    report,
+    monthChart: monthChart(report.byMonth),
+    tileMap: regionTiles(report.byRegion),
+    monthLabel,
+    reportQuery: new URLSearchParams({ from: report.period.from ?? '', to: report.period.to ?? '' }).toString(),
+  };
 }
