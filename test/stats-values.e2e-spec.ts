@@ -200,6 +200,36 @@ describe('won deal values in the statistics (issue 24)', () => {
       });
     });
 
+    it('limits every figure to the needs of one source', async () => {
+      const all = await report({ from: monthStart, to: nextYearEnd });
+      expect(all.source).toBeNull();
+      const direct = await report({ from: monthStart, to: nextYearEnd, source: 'direct' });
+      // Every need of the fixture was entered by its buyer: the same figures, the source said.
+      expect(direct.source).toBe('direct');
+      expect(direct.activity).toEqual(all.activity);
+      expect(direct.values.totalEur).toBe(140_000);
+      expect(direct.bySource.map((s: { source: string }) => s.source)).toEqual(['direct']);
+      const partner = await report({ from: monthStart, to: nextYearEnd, source: 'partner' });
+      expect(partner.activity).toEqual({
+        needsCreated: 0,
+        needsSubmitted: 0,
+        needsPublished: 0,
+        introductionsProposed: 0,
+        introductionsConnected: 0,
+        meetingsHeld: 0,
+        won: 0,
+        lost: 0,
+      });
+      expect(partner.values).toMatchObject({ wonDeals: 0, totalEur: 0 });
+      expect(partner.byRegion.every((g: { needs: number; won: number }) => g.needs === 0 && g.won === 0)).toBe(true);
+      const bad = await request(t.server)
+        .get('/stats/report')
+        .query({ from: monthStart, to: nextYearEnd, source: 'salon' })
+        .set(bearer(curator))
+        .expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['source']);
+    });
+
     it('gives the same figures as CSV, one per line', async () => {
       const res = await request(t.server)
         .get('/stats/report.csv')
@@ -209,6 +239,7 @@ describe('won deal values in the statistics (issue 24)', () => {
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       const lines = res.text.slice(1).trimEnd().split('\r\n');
       expect(lines[0]).toBe('section,key,label,metric,value');
+      expect(lines).toContain('period,source,Origine des besoins,filter,all');
       expect(lines).toContain('activity,won,Contrats signés,count,4');
       expect(lines).toContain('values,all,Contrats signés,totalEur,140000');
       expect(lines.some((l) => l.startsWith('region,93,') && l.endsWith(',wonValueEur,140000'))).toBe(true);

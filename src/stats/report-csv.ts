@@ -23,6 +23,7 @@ export function reportCsv(r: StatsReportDto, separator: ',' | ';' = ','): string
   const rows: Row[] = [
     { section: 'period', key: 'from', label: 'Du', metric: 'date', value: r.period.from },
     { section: 'period', key: 'to', label: 'Au', metric: 'date', value: r.period.to },
+    { section: 'period', key: 'source', label: 'Origine des besoins', metric: 'filter', value: r.source ?? 'all' },
   ];
   for (const [key, value] of Object.entries(r.activity))
     rows.push({ section: 'activity', key, label: ACTIVITY_LABELS[key] ?? key, metric: 'count', value });

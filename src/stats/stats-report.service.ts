@@ -23,17 +23,19 @@ export class StatsReportService {
     if (daysBetween(query.from, query.to) > MAX_REPORT_DAYS)
       throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'to', messages: ['the period may not exceed five years'] }]);
     // values() and sources() check the caller's role before any query runs.
+    const source = query.source ?? null;
     const [values, sources] = await Promise.all([this.stats.values(caller, query), this.stats.sources(caller, query)]);
     const [events, needsByRegion, deals, surveys] = await Promise.all([
-      this.report.eventsByMonth(period),
-      this.report.needsReceivedByRegion(period),
-      this.figures.wonDeals(period),
-      this.report.surveys(period),
+      this.report.eventsByMonth(period, source),
+      this.report.needsReceivedByRegion(period, source),
+      this.figures.wonDeals(period, source),
+      this.report.surveys(period, source),
     ]);
     const regions = listRegions();
     const names = new Map(regions.map((r) => [r.regionCode as string, r.name]));
     return {
       period,
+      source,
       activity: activityOf(events),
       byMonth: byMonth(events, query.from, query.to),
       byRegion: byRegion(
@@ -41,7 +43,7 @@ export class StatsReportService {
         deals,
         regions.map((r) => r.regionCode),
       ).map((g) => ({ ...g, label: names.get(g.regionCode) ?? g.regionCode })),
-      bySource: sources.bySource,
+      bySource: source ? sources.bySource.filter((s) => s.source === source) : sources.bySource,
       values,
       surveys,
     };

@@ -95,7 +95,7 @@ export class StatsController {
   @Get('report')
   @ApiOperation({
     summary:
-      'The period report (from and to required, Paris days, at most five years): needs received, introductions made, accepted and won, month by month, by région (with the share won locally) and by source, won deal values and the three-month surveys. The same as CSV at /stats/report.csv.',
+      'The period report (from and to required, Paris days, at most five years): needs received, introductions made, accepted and won, month by month, by région (with the share won locally) and by source, won deal values and the three-month surveys; `source` limits every figure to the needs of one source. The same as CSV at /stats/report.csv.',
   })
   @ApiOkResponse({ type: StatsReportDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A missing or malformed date, to before from, or a period over five years.' })

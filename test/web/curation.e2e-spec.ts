@@ -480,6 +480,10 @@ describe('Web console: the curators’ pages', () => {
       expect((january.text.match(/<tr data-month="/g) ?? []).length).toBe(1);
       expect(january.text).toMatch(/<tr data-region="93"><th scope="row">[^<]+<\/th><td>0<\/td>/);
       expect(january.text).toContain('href="/app/curation/indicateurs/bilan?from=2026-01-01&amp;to=2026-01-31"');
+      const partner = await web.get('/app/curation/indicateurs?origine=partner');
+      expect(visibleText(partner.text)).toContain('Besoins d’une seule origine : Apporté par un partenaire');
+      expect(partner.text).toMatch(/<strong data-report="needs">0<\/strong>/);
+      expect(partner.text).toMatch(/<option value="partner" selected>/);
       const print = await web.get('/app/curation/indicateurs/bilan?from=2026-01-01&to=2026-01-31');
       expect(print.status).toBe(200);
       expect(visibleText(print.text)).toContain('Bilan du 1 janvier 2026 au 31 janvier 2026');

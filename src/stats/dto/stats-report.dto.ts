@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, Length } from 'class-validator';
+import { NEED_SOURCES, type NeedSource } from '../../needs/need.entity.js';
 import { SourceGroupDto } from './stats-sources.dto.js';
 import { StatsPeriodDto, StatsValuesDto } from './stats-values.dto.js';
 
@@ -17,6 +18,15 @@ export class StatsReportQueryDto {
   @IsISO8601({ strict: true })
   @Length(10, 10, { message: 'to must be a date such as 2026-12-31' })
   to!: string;
+
+  @ApiPropertyOptional({
+    enum: NEED_SOURCES,
+    example: 'partner',
+    description: 'Only the needs of this source, their introductions and wins.',
+  })
+  @IsOptional()
+  @IsIn(NEED_SOURCES)
+  source?: NeedSource;
 }
 
 /** What happened in the period, each event on its own date. */
@@ -101,6 +111,14 @@ export class ReportSurveysDto {
 export class StatsReportDto {
   @ApiProperty({ type: StatsPeriodDto })
   period!: StatsPeriodDto;
+
+  @ApiProperty({
+    enum: NEED_SOURCES,
+    nullable: true,
+    example: null,
+    description: 'The needs’ source the report is limited to; null for all.',
+  })
+  source!: NeedSource | null;
 
   @ApiProperty({ type: ReportActivityDto })
   activity!: ReportActivityDto;

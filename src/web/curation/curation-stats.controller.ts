@@ -5,7 +5,8 @@ import { Roles } from '../../identity/roles.decorator.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import { StatsExportQueryDto } from '../../stats/dto/export-query.dto.js';
 import { StatsPeriodQueryDto } from '../../stats/dto/stats-period.dto.js';
-import { StatsService } from '../../stats/stats.service.js';
+import { SOURCE_LABELS, StatsService } from '../../stats/stats.service.js';
+import { NEED_SOURCES, type NeedSource } from '../../needs/need.entity.js';
 import { LeadStatsService } from '../../lead-alerts/lead-stats.service.js';
 import { StatsReportService } from '../../stats/stats-report.service.js';
 import type { StatsReportDto } from '../../stats/dto/stats-report.dto.js';
@@ -44,7 +45,7 @@ export class WebCurationStatsController {
       this.stats.funnel(caller),
       this.stats.values(caller, period),
       this.leadStats.figures(caller, { from: period.from, to: period.to }),
-      this.reports.build(caller, reportPeriod(period)),
+      this.reports.build(caller, { ...reportPeriod(period), source: sourceOf(raw) }),
     ]);
     const query = new URLSearchParams(Object.entries(period).filter((e): e is [string, string] => typeof e[1] === 'string'));
     this.views.send(reply, request, 'curation/indicators', 'Indicateurs', {
@@ -73,7 +74,7 @@ export class WebCurationStatsController {
     @Query() raw: Record<string, unknown>,
   ): Promise<void> {
     const { period } = await readPeriod(raw);
-    const report = await this.reports.build(caller, reportPeriod(period));
+    const report = await this.reports.build(caller, { ...reportPeriod(period), source: sourceOf(raw) });
     this.views.send(reply, request, 'curation/report', 'Bilan de Circuit IA', {
       ...reportView(report),
       print: true,
@@ -86,7 +87,7 @@ export class WebCurationStatsController {
   @Roles('curator', 'admin')
   async reportCsv(@Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query() raw: Record<string, unknown>): Promise<void> {
     const { period } = await readPeriod(raw);
-    sendCsv(reply, 'circuit-ia-bilan.csv', await this.reports.csv(caller, reportPeriod(period)));
+    sendCsv(reply, 'circuit-ia-bilan.csv', await this.reports.csv(caller, { ...reportPeriod(period), source: sourceOf(raw) }));
   }
 
   @Get('pistes.csv')
@@ -144,13 +145,21 @@ function reportPeriod(period: StatsPeriodQueryDto): { from: string; to: string }
   return daysBetween(asked.from, asked.to) > MAX_REPORT_DAYS ? reportPeriodOf({}) : asked;
 }
 
-/** What the report's templates draw: the report, its charts' geometry, its period for the links. */
+/** The report's source from the address (`?origine=`); anything else means every source. */
+const sourceOf = (raw: Record<string, unknown>): NeedSource | undefined =>
+  (NEED_SOURCES as readonly unknown[]).includes(raw.origine) ? (raw.origine as NeedSource) : undefined;
+
+/** What the report's templates draw: the report, its charts' geometry, its period and source for the links. */
 function reportView(report: StatsReportDto): Record<string, unknown> {
+  const query: Record<string, string> = { from: report.period.from ?? '', to: report.period.to ?? '' };
+  if (report.source) query.origine = report.source;
   return {
     report,
     monthChart: monthChart(report.byMonth),
     tileMap: regionTiles(report.byRegion),
     monthLabel,
-    reportQuery: new URLSearchParams({ from: report.period.from ?? '', to: report.period.to ?? '' }).toString(),
+    reportQuery: new URLSearchParams(query).toString(),
+    sources: NEED_SOURCES.map((code) => ({ code, label: SOURCE_LABELS[code] ?? code })),
+    sourceLabel: report.source ? (SOURCE_LABELS[report.source] ?? report.source) : null,
   };
 }
