@@ -3,8 +3,8 @@ import { OutcomeSurveyJob } from '../src/outcome-surveys/outcome-survey.job.js';
 import { OutboxWorker } from '../src/outbox/outbox.worker.js';
 import { unsubscribeToken } from '../src/lead-alerts/unsubscribe-token.js';
 import { JWT_SIGNING_SECRET } from '../src/credentials/jwt-secret.js';
-import { bearer, createCurator, type TestSession } from './support/auth.js';
-import { eligiblePair, proposeIntroduction, type Pair } from './support/introductions.js';
+import { createCurator, type TestSession } from './support/auth.js';
+import { wonIntroduction as won } from './support/introductions.js';
 import { startSmtpServer, type TestSmtp } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { visibleText, WebClient } from './support/web.js';
@@ -36,19 +36,7 @@ describe('outcome surveys', () => {
 
   const drain = () => t.app.get(OutboxWorker).drain();
   const job = () => t.app.get(OutcomeSurveyJob);
-  const act = (who: { accessToken: string }, id: string, action: string, body: Record<string, unknown> = {}) =>
-    request(t.server).post(`/introductions/${id}/${action}`).set(bearer(who)).send(body);
-
-  async function wonIntroduction(): Promise<{ pair: Pair; id: string }> {
-    const pair = await eligiblePair(t, curator);
-    const intro = await proposeIntroduction(t, curator, pair);
-    await act(pair.vendor, intro.id, 'accept').expect(200);
-    await act(pair.buyer, intro.id, 'accept').expect(200);
-    await act(pair.buyer, intro.id, 'meeting-held').expect(200);
-    await act(pair.buyer, intro.id, 'outcome', { outcome: 'won', valueBand: '20k_50k', startDate: '2027-02-01' }).expect(200);
-    return { pair, id: intro.id };
-  }
-
+  const wonIntroduction = () => won(t, curator);
   /** The survey link of the last survey e-mail the buyer got, as a path. */
   const surveyLinkOf = (email: string): string => {
     const mail = smtp.to(email).find((m) => m.subject?.startsWith('Trois mois après'));

@@ -5,7 +5,7 @@ import { OutcomeSurveyJob } from '../src/outcome-surveys/outcome-survey.job.js';
 import { OutcomeSurveysService } from '../src/outcome-surveys/outcome-surveys.service.js';
 import { surveyToken } from '../src/outcome-surveys/survey-token.js';
 import { bearer, createCurator, type TestSession } from './support/auth.js';
-import { eligiblePair, proposeIntroduction } from './support/introductions.js';
+import { eligiblePair, proposeIntroduction, wonIntroduction } from './support/introductions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('retention: old closed needs lose their free text, statistics stay', () => {
@@ -83,17 +83,9 @@ describe('retention: old closed needs lose their free text, statistics stay', ()
   });
 
   it('archives the comment of a three-month survey with its need, and keeps the answers', async () => {
-    const pair = await eligiblePair(t, curator);
-    const intro = await proposeIntroduction(t, curator, pair);
-    for (const [who, action, body] of [
-      [pair.vendor, 'accept', {}],
-      [pair.buyer, 'accept', {}],
-      [pair.buyer, 'meeting-held', {}],
-      [pair.buyer, 'outcome', { outcome: 'won', valueBand: 'under_5k', startDate: '2027-02-01' }],
-    ] as const)
-      await request(t.server).post(`/introductions/${intro.id}/${action}`).set(bearer(who)).send(body).expect(200);
+    const { pair, id } = await wonIntroduction(t, curator);
     await t.app.get(OutcomeSurveyJob).runOnce(new Date(Date.now() + 93 * 24 * 3600 * 1000));
-    const token = surveyToken(t.app.get<string>(JWT_SIGNING_SECRET), intro.id);
+    const token = surveyToken(t.app.get<string>(JWT_SIGNING_SECRET), id);
     await t.app
       .get(OutcomeSurveysService)
       .answer(token, { inUse: true, asDeclared: 'yes', satisfaction: 4, wouldRecommend: true, comment: 'Merci à Jeanne Martin.' });
@@ -103,9 +95,7 @@ describe('retention: old closed needs lose their free text, statistics stay', ()
     await t.dataSource.query('UPDATE need SET closed_at = $2 WHERE id = $1', [pair.needId, longAgo]);
 
     expect(await job.runOnce()).toBe(1);
-    const [survey] = await t.dataSource.query('SELECT in_use, satisfaction, comment FROM outcome_survey WHERE introduction_id = $1', [
-      intro.id,
-    ]);
+    const [survey] = await t.dataSource.query('SELECT in_use, satisfaction, comment FROM outcome_survey WHERE introduction_id = $1', [id]);
     expect(survey).toEqual({ in_use: true, satisfaction: 4, comment: 'Commentaire archivé.' });
   });
 });
