@@ -94,6 +94,7 @@ export default tseslint.config(
       'src/introductions/deal-outcome.ts',
       'src/stats/stats-figures.ts',
       'src/stats/deal-values.ts',
+      'src/stats/period-report.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -26,6 +26,7 @@ import { Diagnostics1765920000000 } from './1765920000000-diagnostics.js';
 import { EventProposals1766000000000 } from './1766000000000-event-proposals.js';
 import { AgendaDigest1766000001000 } from './1766000001000-agenda-digest.js';
 import { PartnerMembers1766100000000 } from './1766100000000-partner-members.js';
+import { OutcomeSurveys1766400000000 } from './1766400000000-outcome-surveys.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   EventProposals1766000000000,
   AgendaDigest1766000001000,
   PartnerMembers1766100000000,
+  OutcomeSurveys1766400000000,
 ];

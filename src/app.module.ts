@@ -10,6 +10,7 @@ import { MatchesModule } from './matches/matches.module.js';
 import { IntroductionsModule } from './introductions/introductions.module.js';
 import { JudgmentsModule } from './judgments/judgments.module.js';
 import { LeadAlertsModule } from './lead-alerts/lead-alerts.module.js';
+import { OutcomeSurveysModule } from './outcome-surveys/outcome-surveys.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { NeedsModule } from './needs/needs.module.js';
 import { OfferingsModule } from './offerings/offerings.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         MatchesModule,
         JudgmentsModule,
         LeadAlertsModule,
+        OutcomeSurveysModule,
         MeetingsModule,
         PartnersModule,
         RetentionModule,

@@ -1,5 +1,6 @@
 import { EvidenceFreshness1765600000000 } from '../migrations/1765600000000-evidence-freshness.js';
 import { DealOutcomes1765610000000 } from '../migrations/1765610000000-deal-outcomes.js';
+import { OutcomeSurveys1766400000000 } from '../migrations/1766400000000-outcome-surveys.js';
 import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
 
 describe('issue 24 migrations', () => {
@@ -39,5 +40,18 @@ describe('issue 24 migrations', () => {
     expect(await columns('offering_claim', ['expiry_warned_for'])).toEqual(['expiry_warned_for']);
     const [index] = await t.dataSource.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'offering_claim_verified_valid_until'");
     expect(index.indexdef).toMatch(/\(evidence_valid_until\) WHERE/);
+  });
+
+  it('reverts and re-applies the outcome surveys: the claim column, the answers table and the offering count', async () => {
+    await revertAndReapply(t, new OutcomeSurveys1766400000000(), async () => {
+      expect(await columns('introduction', ['survey_sent_at'])).toEqual([]);
+      expect(await columns('offering', ['client_confirmations'])).toEqual([]);
+      expect(await columns('outcome_survey', ['in_use'])).toEqual([]);
+    });
+    expect(await columns('introduction', ['survey_sent_at'])).toEqual(['survey_sent_at']);
+    expect(await columns('offering', ['client_confirmations'])).toEqual(['client_confirmations']);
+    expect(await columns('outcome_survey', ['as_declared', 'in_use', 'satisfaction'])).toEqual(['as_declared', 'in_use', 'satisfaction']);
+    const [index] = await t.dataSource.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'introduction_survey_due'");
+    expect(index.indexdef).toMatch(/WHERE .*survey_sent_at IS NULL/);
   });
 });

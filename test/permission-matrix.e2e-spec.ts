@@ -122,6 +122,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /stats/leads': only('curator', 'admin'),
   'GET /stats/leads/export.csv': only('curator', 'admin'),
   'GET /stats/values': only('curator', 'admin'),
+  'GET /stats/report': only('curator', 'admin'),
+  'GET /stats/report.csv': only('curator', 'admin'),
   'POST /events': only('curator', 'admin'),
   'GET /events': only('curator', 'admin'),
   'GET /events/:id': only('curator', 'admin'),

@@ -1,7 +1,11 @@
 import request from 'supertest';
 import { RetentionJob } from '../src/retention/retention.job.js';
+import { JWT_SIGNING_SECRET } from '../src/credentials/jwt-secret.js';
+import { OutcomeSurveyJob } from '../src/outcome-surveys/outcome-survey.job.js';
+import { OutcomeSurveysService } from '../src/outcome-surveys/outcome-surveys.service.js';
+import { surveyToken } from '../src/outcome-surveys/survey-token.js';
 import { bearer, createCurator, type TestSession } from './support/auth.js';
-import { eligiblePair, proposeIntroduction } from './support/introductions.js';
+import { eligiblePair, proposeIntroduction, wonIntroduction } from './support/introductions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('retention: old closed needs lose their free text, statistics stay', () => {
@@ -76,5 +80,22 @@ describe('retention: old closed needs lose their free text, statistics stay', ()
     expect((await request(t.server).get('/stats/overview').set(bearer(curator)).expect(200)).body).toEqual(statsBefore);
     const audit = await t.dataSource.query("SELECT actor_role, after FROM audit_event WHERE action = 'retention.anonymise_needs'");
     expect(audit).toEqual([{ actor_role: 'system', after: { needs: 1, olderThanMonths: 36 } }]);
+  });
+
+  it('archives the comment of a three-month survey with its need, and keeps the answers', async () => {
+    const { pair, id } = await wonIntroduction(t, curator);
+    await t.app.get(OutcomeSurveyJob).runOnce(new Date(Date.now() + 93 * 24 * 3600 * 1000));
+    const token = surveyToken(t.app.get<string>(JWT_SIGNING_SECRET), id);
+    await t.app
+      .get(OutcomeSurveysService)
+      .answer(token, { inUse: true, asDeclared: 'yes', satisfaction: 4, wouldRecommend: true, comment: 'Merci à Jeanne Martin.' });
+    await request(t.server).post(`/needs/${pair.needId}/close`).set(bearer(curator)).send({ outcome: 'won' }).expect(200);
+    const longAgo = new Date();
+    longAgo.setMonth(longAgo.getMonth() - 37);
+    await t.dataSource.query('UPDATE need SET closed_at = $2 WHERE id = $1', [pair.needId, longAgo]);
+
+    expect(await job.runOnce()).toBe(1);
+    const [survey] = await t.dataSource.query('SELECT in_use, satisfaction, comment FROM outcome_survey WHERE introduction_id = $1', [id]);
+    expect(survey).toEqual({ in_use: true, satisfaction: 4, comment: 'Commentaire archivé.' });
   });
 });

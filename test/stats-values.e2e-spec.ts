@@ -153,4 +153,110 @@ describe('won deal values in the statistics (issue 24)', () => {
     expect(await csv({ columns: 'won,wonValueEur', from: monthStart })).toHaveLength(6);
     await request(t.server).get('/stats/export.csv').query({ from: '2026-13-01' }).set(bearer(curator)).expect(400);
   });
+
+  describe('the period report (GET /stats/report)', () => {
+    const nextYearEnd = `${Number(today.slice(0, 4)) + 1}-12-31`;
+    const report = async (query: Record<string, string>) =>
+      (await request(t.server).get('/stats/report').query(query).set(bearer(curator)).expect(200)).body;
+
+    it('counts each event of the period on its own date, by month, by région with the share won locally, and the values', async () => {
+      const r = await report({ from: monthStart, to: nextYearEnd });
+      expect(r.period).toEqual({ from: monthStart, to: nextYearEnd });
+      // Six needs received and introduced (one was created last January), four won this month, one lost.
+      expect(r.activity).toEqual({
+        needsCreated: 5,
+        needsSubmitted: 6,
+        needsPublished: 6,
+        introductionsProposed: 6,
+        introductionsConnected: 6,
+        meetingsHeld: 6,
+        won: 4,
+        lost: 1,
+      });
+      expect(r.byMonth[0]).toEqual({ month: monthStart.slice(0, 7), needs: 6, published: 6, introductions: 6, won: 4 });
+      expect(r.byMonth.at(-1)).toEqual({ month: nextYearEnd.slice(0, 7), needs: 0, published: 0, introductions: 0, won: 0 });
+      const paca = r.byRegion.find((g: { regionCode: string }) => g.regionCode === '93');
+      // Wins of the month: two in Nice, one in Marseille, one recorded by a curator (vendor in Nice): all local; 140 000 € valued.
+      expect(paca).toMatchObject({ needs: 6, won: 4, wonLocally: 4, shareWonLocally: 1, wonValueEur: 140_000 });
+      expect(r.byRegion.find((g: { regionCode: string }) => g.regionCode === '11')).toMatchObject({
+        needs: 0,
+        won: 0,
+        shareWonLocally: null,
+      });
+      expect(r.values).toMatchObject({ wonDeals: 4, totalEur: 140_000, shareLocal: 1 });
+      expect(r.bySource.find((s: { source: string }) => s.source === 'direct')).toMatchObject({ needs: 5, won: 4 });
+      expect(r.surveys).toEqual({ sent: 0, answered: 0, confirmedInUse: 0 });
+    });
+
+    it('changes with the period: last January holds the foreign win, not local, worth 60 000 €', async () => {
+      const r = await report({ from: '2026-01-01', to: '2026-01-31' });
+      expect(r.activity).toMatchObject({ needsCreated: 1, needsSubmitted: 0, won: 1 });
+      expect(r.byMonth).toEqual([{ month: '2026-01', needs: 0, published: 0, introductions: 0, won: 1 }]);
+      expect(r.byRegion.find((g: { regionCode: string }) => g.regionCode === '93')).toMatchObject({
+        won: 1,
+        wonLocally: 0,
+        shareWonLocally: 0,
+        wonValueEur: 60_000,
+      });
+    });
+
+    it('limits every figure to the needs of one source', async () => {
+      const all = await report({ from: monthStart, to: nextYearEnd });
+      expect(all.source).toBeNull();
+      const direct = await report({ from: monthStart, to: nextYearEnd, source: 'direct' });
+      // Every need of the fixture was entered by its buyer: the same figures, the source said.
+      expect(direct.source).toBe('direct');
+      expect(direct.activity).toEqual(all.activity);
+      expect(direct.values.totalEur).toBe(140_000);
+      expect(direct.bySource.map((s: { source: string }) => s.source)).toEqual(['direct']);
+      const partner = await report({ from: monthStart, to: nextYearEnd, source: 'partner' });
+      expect(partner.activity).toEqual({
+        needsCreated: 0,
+        needsSubmitted: 0,
+        needsPublished: 0,
+        introductionsProposed: 0,
+        introductionsConnected: 0,
+        meetingsHeld: 0,
+        won: 0,
+        lost: 0,
+      });
+      expect(partner.values).toMatchObject({ wonDeals: 0, totalEur: 0 });
+      expect(partner.byRegion.every((g: { needs: number; won: number }) => g.needs === 0 && g.won === 0)).toBe(true);
+      const bad = await request(t.server)
+        .get('/stats/report')
+        .query({ from: monthStart, to: nextYearEnd, source: 'salon' })
+        .set(bearer(curator))
+        .expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['source']);
+    });
+
+    it('gives the same figures as CSV, one per line', async () => {
+      const res = await request(t.server)
+        .get('/stats/report.csv')
+        .query({ from: monthStart, to: nextYearEnd })
+        .set(bearer(curator))
+        .expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      const lines = res.text.slice(1).trimEnd().split('\r\n');
+      expect(lines[0]).toBe('section,key,label,metric,value');
+      expect(lines).toContain('period,source,Origine des besoins,filter,all');
+      expect(lines).toContain('activity,won,Contrats signés,count,4');
+      expect(lines).toContain('values,all,Contrats signés,totalEur,140000');
+      expect(lines.some((l) => l.startsWith('region,93,') && l.endsWith(',wonValueEur,140000'))).toBe(true);
+      expect(lines).toContain(`month,${monthStart.slice(0, 7)},${monthStart.slice(0, 7)},won,4`);
+    });
+
+    it.each<[string, Record<string, string>, string]>([
+      ['no period', {}, 'from'],
+      ['a malformed start', { from: '01/10/2026', to: '2026-12-31' }, 'from'],
+      ['an end before the start', { from: '2026-12-01', to: '2026-10-01' }, 'to'],
+      ['a period over five years', { from: '2020-01-01', to: '2026-12-31' }, 'to'],
+    ])('answers 400 for %s, in JSON and CSV alike', async (_case, query, field) => {
+      for (const path of ['/stats/report', '/stats/report.csv']) {
+        const res = await request(t.server).get(path).query(query).set(bearer(curator)).expect(400);
+        expect(res.body.code).toBe('VALIDATION_FAILED');
+        expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      }
+    });
+  });
 });

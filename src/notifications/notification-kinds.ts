@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'introduction_won',
   'introduction_lost',
   'introduction_cancelled',
+  'outcome_survey',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -34,6 +35,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   introduction_won: 'Une mise en relation aboutit à un contrat',
   introduction_lost: "Une mise en relation n'aboutit pas",
   introduction_cancelled: 'Une mise en relation est annulée',
+  outcome_survey: 'Trois mois après un contrat : une question sur la solution retenue',
 };
 
 export function isNotificationKind(value: string): value is NotificationKind {

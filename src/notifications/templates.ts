@@ -75,6 +75,10 @@ export function render(kind: NotificationKind, d: TemplateData): RenderedMail {
       subject: `Mise en relation annulée : ${d.title}`,
       text: `${hello}L'équipe de la Maison de l'IA a annulé la mise en relation « ${d.title} ».\n\nDétails : ${d.link}`,
     },
+    outcome_survey: {
+      subject: `Trois mois après : la solution retenue vous sert-elle ? (${d.title})`,
+      text: `${hello}Il y a trois mois, votre mise en relation « ${d.title} » aboutissait à un contrat.${quoted}\n\nQuatre questions, une minute : la solution est-elle en service, tient-elle ce qui était déclaré (hébergement, modèle, usage des données), la recommanderiez-vous ? Vos réponses aident la Maison de l'IA à montrer les solutions qui tiennent leurs promesses.\n\nRépondre (sans vous connecter) : ${d.link}`,
+    },
     claim_evidence_expiring: {
       subject: `Un justificatif expire bientôt : ${d.title}`,
       text: `${hello}Un justificatif de votre offre « ${d.title} » arrive à échéance :${quoted}\n\nSans justificatif à jour, la déclaration ne sera plus comptée comme vérifiée après cette date. Déposez le nouveau justificatif : ${d.link}`,

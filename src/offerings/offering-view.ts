@@ -107,7 +107,11 @@ export function toOfferingDto(offering: OfferingEntity, vendor: OfferingVendorDt
     },
     pricing: { model: offering.pricingModel, minBudgetEur: offering.minBudgetEur, maxBudgetEur: offering.maxBudgetEur },
     targetBuyerTypes: offering.targetBuyerTypes,
-    references: { count: offering.referencesCount, sectors: offering.referenceSectors },
+    references: {
+      count: offering.referencesCount,
+      sectors: offering.referenceSectors,
+      confirmedByClients: offering.clientConfirmations ?? 0,
+    },
     sovereignty: profile,
     sovereigntyScore: graded && {
       total: graded.total,

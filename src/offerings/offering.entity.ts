@@ -61,6 +61,10 @@ export class OfferingEntity {
   @Column('integer', { default: 0 })
   referencesCount!: number;
 
+  /** Buyers who confirmed, three months after a won deal, that the solution is in use (decision 033); written by the survey only. */
+  @Column({ type: 'integer', default: 0, update: false })
+  clientConfirmations!: number;
+
   @Column('text', { array: true, default: () => "'{}'" })
   referenceSectors!: string[];
 

@@ -58,6 +58,12 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
             WHERE need_id = ANY($1::uuid[])`,
           [needIds, now],
         );
+        // A buyer's comment in the three-month survey may name people (decision 033); the answers stay.
+        await manager.query(
+          `UPDATE outcome_survey SET comment = 'Commentaire archivé.'
+            WHERE comment IS NOT NULL AND introduction_id IN (SELECT id FROM introduction WHERE need_id = ANY($1::uuid[]))`,
+          [needIds],
+        );
         // Curators' comments on the need's matches may quote it (decision 023).
         await manager.query(
           `UPDATE relevance_judgment SET comment = 'Commentaire archivé.', updated_at = $2

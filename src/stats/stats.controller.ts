@@ -17,6 +17,8 @@ import { StatsValuesDto } from './dto/stats-values.dto.js';
 import { StatsSourcesDto } from './dto/stats-sources.dto.js';
 import { StatsFunnelDto, StatsOverviewDto } from './dto/stats.dto.js';
 import { StatsService } from './stats.service.js';
+import { StatsReportService } from './stats-report.service.js';
+import { StatsReportDto, StatsReportQueryDto } from './dto/stats-report.dto.js';
 import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 
 @ApiTags('stats')
@@ -27,7 +29,10 @@ import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js
 @ApiCommonErrorResponses()
 @Controller('stats')
 export class StatsController {
-  constructor(private readonly stats: StatsService) {}
+  constructor(
+    private readonly stats: StatsService,
+    private readonly reports: StatsReportService,
+  ) {}
 
   @Get('overview')
   @ApiOperation({
@@ -85,5 +90,34 @@ export class StatsController {
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   exportCsv(@CurrentCaller() caller: Caller, @Query() query: StatsExportQueryDto): Promise<string> {
     return this.stats.exportCsv(caller, query);
+  }
+
+  @Get('report')
+  @ApiOperation({
+    summary:
+      'The period report (from and to required, Paris days, at most five years): needs received, introductions made, accepted and won, month by month, by région (with the share won locally) and by source, won deal values and the three-month surveys; `source` limits every figure to the needs of one source. The same as CSV at /stats/report.csv.',
+  })
+  @ApiOkResponse({ type: StatsReportDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A missing or malformed date, to before from, or a period over five years.' })
+  report(@CurrentCaller() caller: Caller, @Query() query: StatsReportQueryDto): Promise<StatsReportDto> {
+    return this.reports.build(caller, query);
+  }
+
+  @Get('report.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="circuit-ia-bilan.csv"')
+  @ApiOperation({
+    summary:
+      'The period report as CSV (UTF-8 with BOM, RFC 4180), one figure per line: section, key, label, metric, value. Same query and checks as GET /stats/report.',
+  })
+  @ApiOkResponse({
+    description: 'The CSV file.',
+    content: {
+      'text/csv': { schema: { type: 'string', example: 'section,key,label,metric,value\r\nactivity,won,Contrats signés,count,3\r\n' } },
+    },
+  })
+  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  reportCsv(@CurrentCaller() caller: Caller, @Query() query: StatsReportQueryDto): Promise<string> {
+    return this.reports.csv(caller, query);
   }
 }

@@ -14,7 +14,7 @@ export interface Period {
 }
 
 /** `column` within the period whose days are parameters $1 and $2. */
-const inPeriod = (column: string): string =>
+export const inPeriod = (column: string): string =>
   `($1::date IS NULL OR ${column} >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris'))
    AND ($2::date IS NULL OR ${column} < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Paris'))`;
 
@@ -109,8 +109,8 @@ export class StatsRepository {
        ORDER BY n.id`)) as WonNeed[];
   }
 
-  /** Won introductions whose outcome was recorded in the period, with what the value figures read. */
-  async wonDeals(period: Period): Promise<WonDeal[]> {
+  /** Won introductions whose outcome was recorded in the period (on needs of `source` when given), with what the value figures read. */
+  async wonDeals(period: Period, source: string | null = null): Promise<WonDeal[]> {
     return (await this.dataSource.query(
       `SELECT i.id AS "introductionId", n.departement_code AS "needDepartementCode", n.region_code AS "needRegionCode",
               array_remove(array_cat(ARRAY[o.commune_code::text], ${confirmedSiteCommunes('o')}), NULL) AS "vendorCommuneCodes",
@@ -120,9 +120,9 @@ export class StatsRepository {
          JOIN need n ON n.id = i.need_id
          JOIN organisation o ON o.id = i.vendor_organisation_id
          JOIN offering f ON f.id = i.offering_id
-        WHERE i.outcome = 'won' AND ${inPeriod('i.outcome_at')}
+        WHERE i.outcome = 'won' AND ${inPeriod('i.outcome_at')} AND ($3::text IS NULL OR n.source = $3)
         ORDER BY i.outcome_at, i.id`,
-      [period.from, period.to],
+      [period.from, period.to, source],
     )) as WonDeal[];
   }
 

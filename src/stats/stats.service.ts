@@ -68,10 +68,10 @@ export class StatsService {
   }
 
   /** What the won deals of the period are worth, by proximity, control and grade (decision 026). */
-  async values(caller: Caller, query: StatsPeriodQueryDto): Promise<StatsValuesDto> {
+  async values(caller: Caller, query: StatsPeriodQueryDto & { source?: string }): Promise<StatsValuesDto> {
     assertStaff(caller);
     const period = periodOf(query);
-    const figures = dealValueFigures(await this.stats.wonDeals(period));
+    const figures = dealValueFigures(await this.stats.wonDeals(period, query.source ?? null));
     const labelled = (groups: ValueGroup[]) => groups.map((g) => ({ ...g, label: VALUE_GROUP_LABELS[g.key] ?? g.key }));
     return {
       period,
@@ -133,7 +133,7 @@ function bySourceAndPartner(period: StatsSourcesDto['period'], rows: SourceRow[]
   return { period, bySource: bySource.map((s) => ({ ...s, label: SOURCE_LABELS[s.source] ?? s.source })), byPartner };
 }
 
-const SOURCE_LABELS: Readonly<Record<string, string>> = {
+export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   direct: 'Saisi par l’acheteur',
   partner: 'Apporté par un partenaire',
   diagnostic: 'Issu d’un diagnostic Data IA',

@@ -49,6 +49,8 @@ import { WebViews } from './shared/views.js';
 import { WebSessionService } from './shared/web-session.service.js';
 import { PartnerPage } from './partner/partner-page.js';
 import { WebPartnerController } from './partner/partner.controller.js';
+import { OutcomeSurveysModule } from '../outcome-surveys/outcome-surveys.module.js';
+import { WebOutcomeSurveyController } from './public/outcome-survey.controller.js';
 
 /**
  * The web console under /app (docs/decisions/011-web-console.md): server-rendered pages on the
@@ -69,6 +71,7 @@ import { WebPartnerController } from './partner/partner.controller.js';
     IntroductionsModule,
     StatsModule,
     LeadAlertsModule,
+    OutcomeSurveysModule,
     MeetingsModule,
     NotificationsModule,
     PartnersModule,
@@ -81,6 +84,7 @@ import { WebPartnerController } from './partner/partner.controller.js';
     WebUnsubscribeController,
     WebEmbedController,
     WebInvitationController,
+    WebOutcomeSurveyController,
     WebLegalController,
     WebMethodController,
     WebAccountController,

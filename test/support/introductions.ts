@@ -79,3 +79,20 @@ export async function proposeIntroduction(
   if (res.status !== 201) throw new Error(`propose failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** A fresh pair's introduction taken to a won deal by both sides (20–50 k€, starting in February 2027). */
+export async function wonIntroduction(t: TestApp, curator: TestSession): Promise<{ pair: Pair; id: string }> {
+  const pair = await eligiblePair(t, curator);
+  const intro = await proposeIntroduction(t, curator, pair);
+  const steps: [TestSession, string, Record<string, unknown>][] = [
+    [pair.vendor, 'accept', {}],
+    [pair.buyer, 'accept', {}],
+    [pair.buyer, 'meeting-held', {}],
+    [pair.buyer, 'outcome', { outcome: 'won', valueBand: '20k_50k', startDate: '2027-02-01' }],
+  ];
+  for (const [who, action, body] of steps) {
+    const res = await request(t.server).post(`/introductions/${intro.id}/${action}`).set(bearer(who)).send(body);
+    if (res.status !== 200) throw new Error(`${action} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return { pair, id: intro.id };
+}

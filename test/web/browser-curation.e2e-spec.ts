@@ -63,7 +63,9 @@ describe('browser: a curator works through the curation console', () => {
     await screenshot(page, 'curation-tableau-mises-en-relation');
 
     await page.goto(`${b.baseUrl}/app/curation/indicateurs`);
-    expect(await page.locator('svg[role="img"]').count()).toBe(1);
+    // The period report's funnel, months and régions grid, and the introductions' funnel.
+    expect(await page.locator('svg[role="img"]').count()).toBe(4);
+    expect(await page.getByRole('table', { name: 'Besoins et contrats par région, en nombres' }).count()).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'curation-indicateurs');
   });

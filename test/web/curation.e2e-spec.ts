@@ -440,7 +440,10 @@ describe('Web console: the curators’ pages', () => {
       const res = await web.get('/app/curation/indicateurs');
       expect(res.status).toBe(200);
       expect(res.text).toMatch(/<svg[^>]+role="img"[^>]+aria-labelledby="funnel-title funnel-desc"/);
-      const desc = res.text.slice(res.text.indexOf('<desc'), res.text.indexOf('</desc>'));
+      const desc = res.text.slice(
+        res.text.indexOf('<desc id="funnel-desc"'),
+        res.text.indexOf('</desc>', res.text.indexOf('<desc id="funnel-desc"')),
+      );
       expect(desc).toMatch(/Proposées : [1-9]/);
       const text = visibleText(res.text);
       expect(text).toContain("Provence-Alpes-Côte d'Azur");
@@ -448,6 +451,46 @@ describe('Web console: the curators’ pages', () => {
       expect(text).toContain('Gagnés par une offre notée A ou B');
       expect(text).toContain('Gagnés par un fournisseur du même département');
       expect(res.text).toContain('href="/app/curation/indicateurs/export.csv?separator=semicolon"');
+    });
+
+    it('draws the period report: funnel, months and the régions grid, each SVG with a text alternative and a data table', async () => {
+      const res = await web.get('/app/curation/indicateurs');
+      expect(res.status).toBe(200);
+      for (const id of ['report-funnel', 'months', 'map'])
+        expect(res.text).toMatch(new RegExp(`<svg[^>]+role="img"[^>]+aria-labelledby="${id}-title ${id}-desc"`));
+      const text = visibleText(res.text);
+      expect(text).toMatch(/Bilan du 1 \S+ \d{4} au \d+ \S+ \d{4}/);
+      expect(text).toContain('Une case par région, plus foncée quand la région a reçu plus de besoins.');
+      // Each chart has its table, captioned, with row headers; the régions' lists every région, Nice's included.
+      for (const caption of [
+        'Du besoin au contrat, en nombres',
+        'Besoins et contrats par mois, en nombres',
+        'Besoins et contrats par région, en nombres',
+      ])
+        expect(res.text).toContain(`<caption class="sr-only">${caption}</caption>`);
+      const paca = /<tr data-region="93"><th scope="row">([^<]+)<\/th><td>(\d+)<\/td>/.exec(res.text);
+      expect(paca?.[1]).toContain('Provence');
+      expect(Number(paca?.[2])).toBeGreaterThan(0);
+      expect((res.text.match(/<tr data-month="/g) ?? []).length).toBe(12);
+    });
+
+    it('filters the report by period, and serves it as a printable page and as CSV', async () => {
+      const january = await web.get('/app/curation/indicateurs?from=2026-01-01&to=2026-01-31');
+      expect(visibleText(january.text)).toContain('Bilan du 1 janvier 2026 au 31 janvier 2026');
+      expect((january.text.match(/<tr data-month="/g) ?? []).length).toBe(1);
+      expect(january.text).toMatch(/<tr data-region="93"><th scope="row">[^<]+<\/th><td>0<\/td>/);
+      expect(january.text).toContain('href="/app/curation/indicateurs/bilan?from=2026-01-01&amp;to=2026-01-31"');
+      const partner = await web.get('/app/curation/indicateurs?origine=partner');
+      expect(visibleText(partner.text)).toContain('Besoins d’une seule origine : Apporté par un partenaire');
+      expect(partner.text).toMatch(/<strong data-report="needs">0<\/strong>/);
+      expect(partner.text).toMatch(/<option value="partner" selected>/);
+      const print = await web.get('/app/curation/indicateurs/bilan?from=2026-01-01&to=2026-01-31');
+      expect(print.status).toBe(200);
+      expect(visibleText(print.text)).toContain('Bilan du 1 janvier 2026 au 31 janvier 2026');
+      expect(print.text).toContain('data-print');
+      const csv = await web.get('/app/curation/indicateurs/bilan.csv?from=2026-01-01&to=2026-01-31');
+      expect(csv.status).toBe(200);
+      expect(csv.text.startsWith('\uFEFFsection,key,label,metric,value\r\nperiod,from,Du,date,2026-01-01\r\n')).toBe(true);
     });
 
     it('shows the value of won deals for a period, carries the period to the export, and says when a period is wrong', async () => {

@@ -22,7 +22,7 @@ export class JobVariables {
   @Max(1000)
   OUTBOX_BATCH_SIZE = 100;
 
-  /** Run the introduction reminder job in this process (checks every 15 minutes). */
+  /** Run the introduction reminder job (every 15 minutes) and the three-month outcome survey job (hourly) in this process. */
   @Transform(toBoolean)
   @IsBoolean()
   REMINDERS_ENABLED = true;

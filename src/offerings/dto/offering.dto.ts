@@ -46,6 +46,12 @@ export class ReferencesViewDto {
 
   @ApiProperty({ type: [String], example: ['C', '84'] })
   sectors!: string[];
+
+  @ApiProperty({
+    example: 2,
+    description: 'Buyers who confirmed, three months after a won deal, that the solution is in use (« confirmé par un client »).',
+  })
+  confirmedByClients!: number;
 }
 
 export class ScoreBlockDto {

@@ -1,5 +1,5 @@
 /* Circuit IA console: small progressive enhancements. Every page works without them. */
-/* global document */
+/* global document, window */
 document.documentElement.classList.add('js');
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -20,6 +20,9 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     });
   }
+
+  // The printable report's button (no inline script under the console's CSP).
+  for (const button of document.querySelectorAll('[data-print]')) button.addEventListener('click', () => window.print());
 
   // Character counters under fields that have a maximum ("12 / 120 caractères").
   for (const counter of document.querySelectorAll('[data-counter-for]')) {

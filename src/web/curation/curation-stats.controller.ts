@@ -5,8 +5,13 @@ import { Roles } from '../../identity/roles.decorator.js';
 import { CommonErrors } from '../../common/errors/common.errors.js';
 import { StatsExportQueryDto } from '../../stats/dto/export-query.dto.js';
 import { StatsPeriodQueryDto } from '../../stats/dto/stats-period.dto.js';
-import { StatsService } from '../../stats/stats.service.js';
+import { SOURCE_LABELS, StatsService } from '../../stats/stats.service.js';
+import { NEED_SOURCES, type NeedSource } from '../../needs/need.entity.js';
 import { LeadStatsService } from '../../lead-alerts/lead-stats.service.js';
+import { StatsReportService } from '../../stats/stats-report.service.js';
+import type { StatsReportDto } from '../../stats/dto/stats-report.dto.js';
+import { MAX_REPORT_DAYS, daysBetween } from '../../stats/period-report.js';
+import { monthChart, monthLabel, regionTiles, reportPeriodOf } from './report-charts.js';
 import { checkWith } from '../shared/form-input.js';
 import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
 import { duration, FUNNEL_STEP_LABELS, share } from './curation.labels.js';
@@ -23,6 +28,7 @@ export class WebCurationStatsController {
     private readonly views: WebViews,
     private readonly stats: StatsService,
     private readonly leadStats: LeadStatsService,
+    private readonly reports: StatsReportService,
   ) {}
 
   @Get()
@@ -34,11 +40,12 @@ export class WebCurationStatsController {
     @Query() raw: Record<string, unknown>,
   ): Promise<void> {
     const { period, periodMessage } = await readPeriod(raw);
-    const [overview, funnel, values, leads] = await Promise.all([
+    const [overview, funnel, values, leads, report] = await Promise.all([
       this.stats.overview(caller),
       this.stats.funnel(caller),
       this.stats.values(caller, period),
       this.leadStats.figures(caller, { from: period.from, to: period.to }),
+      this.reports.build(caller, { ...reportPeriod(period), source: sourceOf(raw) }),
     ]);
     const query = new URLSearchParams(Object.entries(period).filter((e): e is [string, string] => typeof e[1] === 'string'));
     this.views.send(reply, request, 'curation/indicators', 'Indicateurs', {
@@ -53,7 +60,34 @@ export class WebCurationStatsController {
       declineReasons: DECLINE_REASON_LABELS,
       share,
       duration,
+      ...reportView(report),
     });
+  }
+
+  /** The period report as a printable page (the same charts and tables as the indicators). */
+  @Get('bilan')
+  @Roles('curator', 'admin')
+  async report(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Query() raw: Record<string, unknown>,
+  ): Promise<void> {
+    const { period } = await readPeriod(raw);
+    const report = await this.reports.build(caller, { ...reportPeriod(period), source: sourceOf(raw) });
+    this.views.send(reply, request, 'curation/report', 'Bilan de Circuit IA', {
+      ...reportView(report),
+      print: true,
+      share,
+      generatedAt: new Date(),
+    });
+  }
+
+  @Get('bilan.csv')
+  @Roles('curator', 'admin')
+  async reportCsv(@Res() reply: FastifyReply, @CurrentCaller() caller: Caller, @Query() raw: Record<string, unknown>): Promise<void> {
+    const { period } = await readPeriod(raw);
+    sendCsv(reply, 'circuit-ia-bilan.csv', await this.reports.csv(caller, { ...reportPeriod(period), source: sourceOf(raw) }));
   }
 
   @Get('pistes.csv')
@@ -103,4 +137,29 @@ async function readPeriod(raw: Record<string, unknown>): Promise<{ period: Stats
   const { from, to } = checked.value;
   if (from && to && to < from) return { period: {}, periodMessage: 'La fin de la période précède son début : période ignorée.' };
   return { period: { from, to }, periodMessage: null };
+}
+
+/** The report's period from the page's (both ends filled); a period over five years falls back to the last twelve months. */
+function reportPeriod(period: StatsPeriodQueryDto): { from: string; to: string } {
+  const asked = reportPeriodOf(period);
+  return daysBetween(asked.from, asked.to) > MAX_REPORT_DAYS ? reportPeriodOf({}) : asked;
+}
+
+/** The report's source from the address (`?origine=`); anything else means every source. */
+const sourceOf = (raw: Record<string, unknown>): NeedSource | undefined =>
+  (NEED_SOURCES as readonly unknown[]).includes(raw.origine) ? (raw.origine as NeedSource) : undefined;
+
+/** What the report's templates draw: the report, its charts' geometry, its period and source for the links. */
+function reportView(report: StatsReportDto): Record<string, unknown> {
+  const query: Record<string, string> = { from: report.period.from ?? '', to: report.period.to ?? '' };
+  if (report.source) query.origine = report.source;
+  return {
+    report,
+    monthChart: monthChart(report.byMonth),
+    tileMap: regionTiles(report.byRegion),
+    monthLabel,
+    reportQuery: new URLSearchParams(query).toString(),
+    sources: NEED_SOURCES.map((code) => ({ code, label: SOURCE_LABELS[code] ?? code })),
+    sourceLabel: report.source ? (SOURCE_LABELS[report.source] ?? report.source) : null,
+  };
 }

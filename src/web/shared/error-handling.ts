@@ -6,6 +6,7 @@ import { MatchesErrors } from '../../matches/matches.errors.js';
 import { NeedsErrors } from '../../needs/needs.errors.js';
 import { OfferingsErrors } from '../../offerings/offerings.errors.js';
 import { OrganisationsErrors } from '../../organisations/organisations.errors.js';
+import { OutcomeSurveysErrors } from '../../outcome-surveys/outcome-surveys.errors.js';
 import { PartnersErrors } from '../../partners/partners.errors.js';
 import { ReferenceErrors } from '../../reference/reference.errors.js';
 import { UsersErrors } from '../../users/users.errors.js';
@@ -21,6 +22,7 @@ export type DomainErrorCode =
   | keyof typeof NeedsErrors
   | keyof typeof OfferingsErrors
   | keyof typeof OrganisationsErrors
+  | keyof typeof OutcomeSurveysErrors
   | keyof typeof PartnersErrors
   | keyof typeof ReferenceErrors
   | keyof typeof UsersErrors
@@ -39,6 +41,7 @@ const KNOWN = new Set<string>(
     NeedsErrors,
     OfferingsErrors,
     OrganisationsErrors,
+    OutcomeSurveysErrors,
     PartnersErrors,
     ReferenceErrors,
     UsersErrors,
@@ -120,6 +123,8 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'PARTNER_NEED_NOT_FOUND':
     case 'PARTNER_MEMBER_NOT_FOUND':
     case 'INVITATION_OTHER_ORGANISATION':
+    case 'SURVEY_LINK_INVALID':
+    case 'SURVEY_ALREADY_ANSWERED':
       return 'error-page';
     default:
       return assertUnreachable(code);

@@ -55,6 +55,8 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   PARTNER_NEED_NOT_FOUND: 'Ce besoin est introuvable parmi ceux de ce partenaire.',
   INVITATION_OTHER_ORGANISATION:
     'Ce besoin concerne une autre entreprise : connectez-vous avec un compte de l’entreprise indiquée dans l’invitation.',
+  SURVEY_LINK_INVALID: 'Ce lien de questionnaire n’est pas valide.',
+  SURVEY_ALREADY_ANSWERED: 'Ce questionnaire a déjà reçu une réponse : merci, elle est bien enregistrée.',
   VENDOR_ALREADY_VERIFIED: 'Ce fournisseur est déjà vérifié.',
   ESTABLISHMENT_NOT_FOUND: "Ce fournisseur ne déclare pas d'établissement avec ce SIRET.",
   ESTABLISHMENT_OF_ANOTHER_COMPANY:

@@ -1,0 +1,128 @@
+import { listRegions } from '../../reference/geo/geography.js';
+
+/*
+ * The geometry of the period report's charts (issue 24, decision 033), computed here so the
+ * templates only draw: SVG user units in a fixed viewBox that scales to the page's width.
+ */
+
+const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+
+/** "2026-11" → "nov. 26". */
+export const monthLabel = (month: string): string => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+
+export interface ColumnBar {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  series: 'needs' | 'won';
+  value: number;
+}
+
+export interface MonthChart {
+  width: number;
+  height: number;
+  baseline: number;
+  left: number;
+  bars: ColumnBar[];
+  labels: { x: number; text: string }[];
+  ticks: { y: number; value: number }[];
+}
+
+/** Needs received and wins month by month, side by side; a label every few months so they never overlap. */
+export function monthChart(rows: readonly { month: string; needs: number; won: number }[]): MonthChart {
+  const width = 640;
+  const height = 260;
+  const left = 44;
+  const top = 16;
+  const baseline = height - 36;
+  const slot = (width - left - 8) / Math.max(1, rows.length);
+  const max = Math.max(1, ...rows.flatMap((r) => [r.needs, r.won]));
+  const scale = (v: number) => Math.round(((baseline - top) * v) / max);
+  const barWidth = Math.max(2, Math.floor(slot * 0.38));
+  const bars = rows.flatMap((r, i) => {
+    const x0 = left + i * slot + (slot - 2 * barWidth) / 2;
+    return (['needs', 'won'] as const).map((series, j) => {
+      const h = scale(r[series]);
+      return { x: Math.round(x0 + j * barWidth), y: baseline - h, width: barWidth, height: h, series, value: r[series] };
+    });
+  });
+  const every = Math.ceil(rows.length / 6);
+  const labels = rows.flatMap((r, i) =>
+    i % every === 0 ? [{ x: Math.round(left + i * slot + slot / 2), text: monthLabel(r.month) }] : [],
+  );
+  const tickValues = [...new Set([0, Math.round(max / 2), max])];
+  return { width, height, baseline, left, bars, labels, ticks: tickValues.map((value) => ({ y: baseline - scale(value), value })) };
+}
+
+export interface RegionTile {
+  regionCode: string;
+  x: number;
+  y: number;
+  /** 0 without needs, then 1–4 by share of the busiest région. */
+  level: number;
+  lines: string[];
+  figures: string;
+}
+
+export interface TileMap {
+  width: number;
+  height: number;
+  tileWidth: number;
+  tileHeight: number;
+  tiles: RegionTile[];
+}
+
+/** A name cut into lines of at most `max` characters, at hyphens and spaces. */
+export function nameLines(name: string, max = 19): string[] {
+  const words = name.match(/[^\s-]+[\s-]?/g) ?? [name];
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && (last + word).trimEnd().length <= max) lines[lines.length - 1] = last + word;
+    else lines.push(word);
+  }
+  return lines.map((l) => l.trimEnd());
+}
+
+/**
+ * The régions as a grid of tiles (no map geometry ships with the reference data: decision 033):
+ * metropolitan régions first, then overseas ones, each in code order, three to a row.
+ */
+export function regionTiles(rows: readonly { regionCode: string; needs: number; won: number; shareWonLocally: number | null }[]): TileMap {
+  const columns = 3;
+  const tileWidth = 204;
+  const tileHeight = 100;
+  const gap = 8;
+  const zones = new Map(listRegions().map((r) => [r.regionCode as string, r]));
+  const ordered = [...rows].sort((a, b) => {
+    const za = zones.get(a.regionCode)?.zone === 'drom' ? 1 : 0;
+    const zb = zones.get(b.regionCode)?.zone === 'drom' ? 1 : 0;
+    return za - zb || a.regionCode.localeCompare(b.regionCode);
+  });
+  const max = Math.max(1, ...rows.map((r) => r.needs));
+  const tiles = ordered.map((r, i) => ({
+    regionCode: r.regionCode,
+    x: (i % columns) * (tileWidth + gap),
+    y: Math.floor(i / columns) * (tileHeight + gap),
+    level: r.needs === 0 ? 0 : Math.max(1, Math.ceil((r.needs / max) * 4)),
+    lines: nameLines(zones.get(r.regionCode)?.name ?? r.regionCode),
+    figures: `${r.needs} bes. · ${r.won} gagné${r.won > 1 ? 's' : ''}`,
+  }));
+  const rowsCount = Math.ceil(ordered.length / columns);
+  return { width: columns * (tileWidth + gap) - gap, height: rowsCount * (tileHeight + gap) - gap, tileWidth, tileHeight, tiles };
+}
+
+const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The report's period from the page's: both ends as given, an open end filled (today; twelve
+ * months back to a month's first day), and the last twelve months when nothing is given.
+ */
+export function reportPeriodOf(period: { from?: string; to?: string }, now: Date = new Date()): { from: string; to: string } {
+  const to = period.to ?? (period.from && period.from > parisDay.format(now) ? period.from : parisDay.format(now));
+  if (period.from) return { from: period.from, to };
+  const [year, month] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+  const start = month === 12 ? `${year}-01-01` : `${year - 1}-${String(month + 1).padStart(2, '0')}-01`;
+  return { from: start, to };
+}
