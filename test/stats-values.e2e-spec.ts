@@ -70,7 +70,7 @@ describe('won deal values in the statistics (issue 24)', () => {
     await t.dataSource.query("UPDATE need SET created_at = '2026-01-10T10:00:00Z' WHERE id = $1", [foreign.needId]);
     await won('06088', { outcome: 'won' }, undefined, 'curator');
     await won('06088', { outcome: 'lost', lostReason: 'price' });
-  });
+  }, 120_000);
   afterAll(async () => {
     await t?.close();
   });
