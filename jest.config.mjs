@@ -32,7 +32,8 @@ const common = {
 export default {
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-  testTimeout: 30000,
+  // 60 s: e2e set-ups (an app, a few accounts) passed 30 s on this 2-core machine under load.
+  testTimeout: 60000,
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
