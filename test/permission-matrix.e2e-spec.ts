@@ -141,6 +141,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'PUT /events/:id/pairs': only('curator', 'admin'),
   'POST /events/:id/meetings/:meetingId/cancel': only('curator', 'admin'),
   'POST /events/:id/meetings/:meetingId/check-in': only('curator', 'admin'),
+  'POST /events/:id/meetings/:meetingId/move': only('curator', 'admin'),
+  'POST /events/:id/meetings/:meetingId/swap': only('curator', 'admin'),
   'GET /events/:id/figures': only('curator', 'admin'),
   'GET /public/events': PUBLIC,
   'GET /public/events/:id': PUBLIC,

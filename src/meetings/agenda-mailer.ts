@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MAIL_TRANSPORT, type MailTransport } from '../notifications/mail-transport.js';
 import type { OutboxEvent, OutboxHandler } from '../outbox/outbox.types.js';
 import { OutboxWorker } from '../outbox/outbox.worker.js';
-import { BusinessEventsRepository } from './business-events.repository.js';
+import { BusinessEventsRepository, type BusinessEventRow } from './business-events.repository.js';
 import type { EventMeetingDto } from './dto/event-registration.dto.js';
 import { EventAgendaService } from './event-agenda.service.js';
 import { EventAttendeesRepository } from './event-attendees.repository.js';
@@ -53,7 +53,12 @@ export class AgendaMailer implements OutboxHandler, OnModuleInit {
       if (!event) continue;
       for (const attendee of await this.attendees.listForEvent(eventId)) {
         const meetings = await this.agendas.meetingsOf(event, attendee.id);
-        if (meetings.length === 0 || !(await this.attendees.claimAgendaMail(attendee.id, version, agendaDigest(meetings)))) continue;
+        // An attendee left with no meeting hears of it only if an agenda was mailed before.
+        if (!(await this.attendees.claimAgendaMail(attendee.id, version, agendaDigest(meetings), meetings.length === 0))) continue;
+        if (meetings.length === 0) {
+          await this.mailNoMeetingLeft(event, attendee.organisationId);
+          continue;
+        }
         const lines = meetings.map(
           (m) =>
             `- ${m.startsAt}–${m.endsAt}, table ${m.table} : ${attendee.role === 'buyer' ? m.vendorName : m.buyerName} (${m.offeringTitle})`,
@@ -76,6 +81,21 @@ export class AgendaMailer implements OutboxHandler, OnModuleInit {
         }
         this.logger.log(`agenda mailed for attendee ${attendee.id} (${meetings.length} meetings)`);
       }
+    }
+  }
+
+  private async mailNoMeetingLeft(event: BusinessEventRow, organisationId: string): Promise<void> {
+    for (const member of await this.attendees.membersOf(organisationId)) {
+      await this.transport.send({
+        to: member.email,
+        subject: `Vos rendez-vous du ${event.date} sont annulés — ${event.title}`,
+        text: [
+          `Bonjour ${member.displayName},`,
+          '',
+          `Les rendez-vous qui vous étaient proposés pour « ${event.title} » sont annulés : vous n'avez plus de rendez-vous ce jour-là.`,
+          "Retirez-les de votre agenda. L'équipe de la Maison de l'IA vous écrira si une nouvelle place se libère.",
+        ].join('\n'),
+      });
     }
   }
 }

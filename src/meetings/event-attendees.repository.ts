@@ -216,12 +216,14 @@ export class EventAttendeesRepository {
 
   /**
    * Claims the attendee's agenda mail: false when this very agenda (its fingerprint) was already
-   * mailed, by a redelivery or by an earlier run that seated the same meetings.
+   * mailed, by a redelivery or by an earlier run that seated the same meetings. With
+   * `onlyIfMailedBefore` (an empty agenda), also false when nothing was ever mailed.
    */
-  async claimAgendaMail(attendeeId: string, version: number, digest: string): Promise<boolean> {
+  async claimAgendaMail(attendeeId: string, version: number, digest: string, onlyIfMailedBefore = false): Promise<boolean> {
     const [, count] = (await this.dataSource.query(
-      `UPDATE event_attendee SET agenda_mailed_version = $2, agenda_mailed_digest = $3 WHERE id = $1 AND agenda_mailed_digest IS DISTINCT FROM $3`,
-      [attendeeId, version, digest],
+      `UPDATE event_attendee SET agenda_mailed_version = $2, agenda_mailed_digest = $3
+       WHERE id = $1 AND agenda_mailed_digest IS DISTINCT FROM $3 AND (NOT $4 OR agenda_mailed_digest IS NOT NULL)`,
+      [attendeeId, version, digest, onlyIfMailedBefore],
     )) as [unknown, number];
     return count === 1;
   }
@@ -250,5 +252,14 @@ export class EventAttendeesRepository {
       [meetingId, eventId],
     )) as [unknown, number];
     return count === 1;
+  }
+
+  /** The curator's hand: a scheduled meeting takes another seat (checked by the validator before). */
+  async moveMeeting(manager: EntityManager, meetingId: string, slot: number, table: number): Promise<void> {
+    await manager.query(`UPDATE event_meeting SET slot = $2, table_number = $3 WHERE id = $1 AND status = 'scheduled'`, [
+      meetingId,
+      slot,
+      table,
+    ]);
   }
 }

@@ -8,6 +8,7 @@ import { BusinessEventsRepository, type BusinessEventRow } from './business-even
 import type { PairOverrideDto, ScheduleRunDto } from './dto/event-registration.dto.js';
 import { EventAttendeesRepository } from './event-attendees.repository.js';
 import { EventCandidatesService } from './event-candidates.service.js';
+import { schedulingAttendees } from './event-grid.service.js';
 import { assertEventTransition, slotCount } from './event-lifecycle.js';
 import { MeetingsErrors } from './meetings.errors.js';
 import { pairKey } from './scheduling/pair-weight.js';
@@ -72,12 +73,7 @@ export class EventSchedulingService {
       const input: SchedulingInput = {
         slots,
         tables: event.tables,
-        attendees: attendees.map((a) => ({
-          id: a.id,
-          role: a.role,
-          available: a.availableSlots.filter((s) => s < slots),
-          cap: a.maxMeetings,
-        })),
+        attendees: schedulingAttendees(attendees, slots),
         pairs: pairs.map((p) => ({
           buyerId: p.buyerAttendeeId,
           vendorId: p.vendorAttendeeId,
@@ -161,13 +157,16 @@ export class EventSchedulingService {
   /** A cancelled meeting frees its seat; the curator's next run may fill it, the others stay put. */
   async cancel(caller: Caller, eventId: string, meetingId: string): Promise<void> {
     await this.transactions.run(async (manager) => {
-      if (!(await this.attendees.cancelMeeting(manager, eventId, meetingId))) throw MeetingsErrors.EVENT_MEETING_NOT_FOUND();
+      const event = await this.events.lockById(manager, eventId);
+      if (!event || !(await this.attendees.cancelMeeting(manager, eventId, meetingId))) throw MeetingsErrors.EVENT_MEETING_NOT_FOUND();
       await this.audit.record(manager, caller, {
         action: 'business_event.meeting_cancelled',
         entityType: 'business_event',
         entityId: eventId,
         after: { meetingId },
       });
+      // Both sides get their agenda again, or word that they have no meeting left.
+      await this.outbox.enqueue(manager, EVENT_SCHEDULED, { eventId, version: event.version });
     });
   }
 

@@ -12,4 +12,8 @@ export const MeetingsErrors = defineErrors({
   EVENT_MEETING_NOT_FOUND: { status: 404, message: 'No scheduled meeting by this id in this event.' },
   EVENT_PAIR_INVALID: { status: 400, message: 'A pair is a registered buyer and a registered vendor of this event.' },
   EVENT_NOT_ON_THE_DAY: { status: 409, message: 'Check-in is open once the event is scheduled, until it is archived.' },
+  EVENT_SEAT_REFUSED: {
+    status: 409,
+    message: 'This change breaks the schedule: an attendee or a table double-booked, an attendee unavailable or over their cap.',
+  },
 });

@@ -13,6 +13,8 @@ import { BusinessEventsService } from './business-events.service.js';
 import { EventAttendanceController } from './event-attendance.controller.js';
 import { EventAttendeesRepository } from './event-attendees.repository.js';
 import { EventCandidatesService } from './event-candidates.service.js';
+import { EventGridController } from './event-grid.controller.js';
+import { EventGridService } from './event-grid.service.js';
 import { EventFollowUpService } from './event-follow-up.service.js';
 import { EventProposalsRepository } from './event-proposals.repository.js';
 import { EventRegistrationsService } from './event-registrations.service.js';
@@ -22,7 +24,7 @@ import { RegistrationDeadlineJob } from './registration-deadline.job.js';
 /** Business meetings (issue 19, decision 028): the events, and the scheduler in scheduling/. */
 @Module({
   imports: [AuditModule, MatchesModule, NeedsModule, IntroductionsModule, OutboxModule, NotificationsModule],
-  controllers: [BusinessEventsController, PublicBusinessEventsController, EventAttendanceController],
+  controllers: [BusinessEventsController, PublicBusinessEventsController, EventAttendanceController, EventGridController],
   providers: [
     BusinessEventsRepository,
     BusinessEventsService,
@@ -33,9 +35,17 @@ import { RegistrationDeadlineJob } from './registration-deadline.job.js';
     EventSchedulingService,
     EventFollowUpService,
     EventAgendaService,
+    EventGridService,
     AgendaMailer,
     RegistrationDeadlineJob,
   ],
-  exports: [BusinessEventsService, EventAgendaService, EventFollowUpService, EventRegistrationsService],
+  exports: [
+    BusinessEventsService,
+    EventAgendaService,
+    EventFollowUpService,
+    EventGridService,
+    EventRegistrationsService,
+    EventSchedulingService,
+  ],
 })
 export class MeetingsModule {}

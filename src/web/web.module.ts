@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { WebMeetingsController } from './meetings/meetings-pages.controller.js';
 import { WebMeetingFormsController } from './meetings/meeting-forms.controller.js';
 import { WebMeetingCheckInController } from './meetings/meeting-check-in.controller.js';
+import { WebMeetingGridController } from './meetings/meeting-grid.controller.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { IntroductionsModule } from '../introductions/introductions.module.js';
 import { JudgmentsModule } from '../judgments/judgments.module.js';
@@ -104,6 +105,7 @@ import { WebOutcomeSurveyController } from './public/outcome-survey.controller.j
     WebMeetingsController,
     WebMeetingFormsController,
     WebMeetingCheckInController,
+    WebMeetingGridController,
     WebPartnerController,
   ],
   providers: [WebViews, WebErrorPages, WebExceptionFilter, WebSessionService, BuyerPages, VendorPages, CurationNeedPage, PartnerPage],

@@ -199,3 +199,22 @@ export class PairOverrideDto {
   @IsUUID()
   offeringId?: string;
 }
+
+export class MoveMeetingDto {
+  @ApiProperty({ example: 2, description: "The new slot's index in the day (0 = the first)." })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  slot!: number;
+  @ApiProperty({ example: 1, description: 'The new table, numbered from 1.' })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  table!: number;
+}
+
+export class SwapMeetingsDto {
+  @ApiProperty({ format: 'uuid', description: 'The scheduled meeting whose slot and table this one takes, and the other way round.' })
+  @IsUUID()
+  otherMeetingId!: string;
+}

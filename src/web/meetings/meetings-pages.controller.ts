@@ -4,13 +4,12 @@ import { CurrentCaller, type Caller } from '../../identity/caller.js';
 import { Roles } from '../../identity/roles.decorator.js';
 import { BusinessEventsService } from '../../meetings/business-events.service.js';
 import { EventAgendaService } from '../../meetings/event-agenda.service.js';
-import { EventFollowUpService } from '../../meetings/event-follow-up.service.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
 import { WebViews } from '../shared/views.js';
 
 /**
  * Business meetings in the console (issue 19): an attendee's printable agenda and its calendar
- * file on the cookie session, and the curator's grid (slots × tables) with the day's figures.
+ * file on the cookie session (the curator's grid is in meeting-grid.controller.ts).
  */
 @ConsoleController('app/rendez-vous')
 export class WebMeetingsController {
@@ -18,7 +17,6 @@ export class WebMeetingsController {
     private readonly views: WebViews,
     private readonly events: BusinessEventsService,
     private readonly agendas: EventAgendaService,
-    private readonly followUp: EventFollowUpService,
   ) {}
 
   /** The business meetings open to registration or past: anyone. */
@@ -62,14 +60,5 @@ export class WebMeetingsController {
       .header('content-disposition', 'attachment; filename="rendez-vous.ics"')
       .header('cache-control', 'no-store')
       .send(ics);
-  }
-
-  @Get(':id/grille')
-  @Roles('curator', 'admin')
-  async grid(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    const [event, meetings, figures] = await Promise.all([this.events.get(id), this.agendas.grid(id), this.followUp.figures(id)]);
-    const cell = new Map(meetings.map((m) => [`${m.slot}#${m.table}`, m]));
-    const tables = Array.from({ length: event.tables }, (_, i) => i + 1).filter((t) => meetings.some((m) => m.table === t));
-    this.views.send(reply, request, 'meetings/grid', `Grille des rendez-vous — ${event.title}`, { event, meetings, figures, cell, tables });
   }
 }

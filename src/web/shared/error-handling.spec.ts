@@ -3,6 +3,7 @@ import { CommonErrors } from '../../common/errors/common.errors.js';
 import { IntroductionsErrors } from '../../introductions/introductions.errors.js';
 import { JudgmentsErrors } from '../../judgments/judgments.errors.js';
 import { MatchesErrors } from '../../matches/matches.errors.js';
+import { MeetingsErrors } from '../../meetings/meetings.errors.js';
 import { NeedsErrors } from '../../needs/needs.errors.js';
 import { OfferingsErrors } from '../../offerings/offerings.errors.js';
 import { OrganisationsErrors } from '../../organisations/organisations.errors.js';
@@ -17,6 +18,7 @@ const tables = [
   IntroductionsErrors,
   JudgmentsErrors,
   MatchesErrors,
+  MeetingsErrors,
   NeedsErrors,
   OfferingsErrors,
   OrganisationsErrors,

@@ -3,6 +3,7 @@ import { CommonErrors } from '../../common/errors/common.errors.js';
 import { IntroductionsErrors } from '../../introductions/introductions.errors.js';
 import { JudgmentsErrors } from '../../judgments/judgments.errors.js';
 import { MatchesErrors } from '../../matches/matches.errors.js';
+import { MeetingsErrors } from '../../meetings/meetings.errors.js';
 import { NeedsErrors } from '../../needs/needs.errors.js';
 import { OfferingsErrors } from '../../offerings/offerings.errors.js';
 import { OrganisationsErrors } from '../../organisations/organisations.errors.js';
@@ -19,6 +20,7 @@ export type DomainErrorCode =
   | keyof typeof IntroductionsErrors
   | keyof typeof JudgmentsErrors
   | keyof typeof MatchesErrors
+  | keyof typeof MeetingsErrors
   | keyof typeof NeedsErrors
   | keyof typeof OfferingsErrors
   | keyof typeof OrganisationsErrors
@@ -38,6 +40,7 @@ const KNOWN = new Set<string>(
     IntroductionsErrors,
     JudgmentsErrors,
     MatchesErrors,
+    MeetingsErrors,
     NeedsErrors,
     OfferingsErrors,
     OrganisationsErrors,
@@ -93,6 +96,15 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'EMAIL_NOT_VERIFIED':
     case 'EMAIL_ALREADY_VERIFIED':
     case 'ACCOUNT_LINK_INVALID':
+    case 'EVENT_INVALID_TRANSITION':
+    case 'EVENT_INVALID_HOURS':
+    case 'EVENT_REGISTRATION_CLOSED':
+    case 'EVENT_FULL':
+    case 'EVENT_REGISTRATION_INVALID':
+    case 'EVENT_WISH_INVALID':
+    case 'EVENT_PAIR_INVALID':
+    case 'EVENT_NOT_ON_THE_DAY':
+    case 'EVENT_SEAT_REFUSED':
       return 'form';
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
@@ -122,6 +134,9 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'INVITATION_NOT_RESENDABLE':
     case 'PARTNER_NEED_NOT_FOUND':
     case 'PARTNER_MEMBER_NOT_FOUND':
+    case 'EVENT_NOT_FOUND':
+    case 'EVENT_NOT_REGISTERED':
+    case 'EVENT_MEETING_NOT_FOUND':
     case 'INVITATION_OTHER_ORGANISATION':
     case 'SURVEY_LINK_INVALID':
     case 'SURVEY_ALREADY_ANSWERED':

@@ -67,6 +67,18 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   ALREADY_EXISTS: 'Cet élément existe déjà.',
   PAYLOAD_TOO_LARGE: 'Ce formulaire dépasse la taille autorisée : raccourcissez les textes saisis, puis recommencez.',
   UNSUPPORTED_MEDIA_TYPE: 'Les formulaires de Circuit IA s’envoient depuis ses pages. Rechargez la page et recommencez.',
+  EVENT_NOT_FOUND: "Ce rendez-vous d'affaires est introuvable.",
+  EVENT_INVALID_TRANSITION: "Cette étape n'est pas possible dans l'état actuel du rendez-vous d'affaires.",
+  EVENT_INVALID_HOURS: 'La fermeture doit suivre l’ouverture, avec la place d’au moins un rendez-vous.',
+  EVENT_REGISTRATION_CLOSED: 'Les inscriptions et les souhaits sont clos pour ce rendez-vous d’affaires.',
+  EVENT_FULL: 'Ce rendez-vous d’affaires est complet.',
+  EVENT_REGISTRATION_INVALID: 'Cette inscription ne correspond pas à l’événement ou à votre organisation.',
+  EVENT_NOT_REGISTERED: 'Votre organisation n’est pas inscrite à ce rendez-vous d’affaires.',
+  EVENT_WISH_INVALID: 'Vos souhaits doivent être choisis parmi vos propositions, dans la limite indiquée.',
+  EVENT_MEETING_NOT_FOUND: 'Ce rendez-vous n’est plus programmé (annulé, déjà pointé ou inconnu).',
+  EVENT_PAIR_INVALID: 'Un binôme réunit un acheteur et un fournisseur inscrits à cet événement, avec une offre du fournisseur.',
+  EVENT_NOT_ON_THE_DAY: 'Le pointage est ouvert une fois les rendez-vous programmés, jusqu’à l’archivage.',
+  EVENT_SEAT_REFUSED: 'Ce changement est refusé : il ne respecte pas les règles de la grille.',
   INTERNAL_ERROR: 'Une erreur inattendue est survenue ; elle a été enregistrée.',
 };
 
