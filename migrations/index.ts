@@ -23,6 +23,7 @@ import { EventRegistrations1765800001000 } from './1765800001000-event-registrat
 import { PartnerIntake1765900000000 } from './1765900000000-partner-intake.js';
 import { PartnerWebhooks1765910000000 } from './1765910000000-partner-webhooks.js';
 import { Diagnostics1765920000000 } from './1765920000000-diagnostics.js';
+import { VendorVerification1766300000000 } from './1766300000000-vendor-verification.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   PartnerIntake1765900000000,
   PartnerWebhooks1765910000000,
   Diagnostics1765920000000,
+  VendorVerification1766300000000,
 ];

@@ -242,6 +242,19 @@ export class EnvironmentVariables {
   @Max(10_000)
   MEILI_TIMEOUT_MS = 5000;
 
+  /** Company registry search API (API Recherche d'entreprises); when unset, sign-up is filled by hand only. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  COMPANY_REGISTRY_URL?: string;
+
+  /** Timeout of each company registry request (ms); past it, the form is filled by hand. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(10_000)
+  COMPANY_REGISTRY_TIMEOUT_MS = 3000;
+
   /** Secret signing access tokens (HS256); required, at least 32 characters, in production. */
   @IsString()
   @MinLength(32)

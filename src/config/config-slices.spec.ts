@@ -4,7 +4,17 @@ import { chooseBackend, configSlices } from './config-slices.js';
 describe('declared variables', () => {
   it('finds the variables without a default from their decorators alone', () => {
     expect([...OPTIONAL_VARIABLES].sort()).toEqual(
-      ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DATABASE_URL', 'DEMO_DATA', 'MEILI_API_KEY', 'MEILI_URL', 'SEARCH_BACKEND', 'SMTP_URL'].sort(),
+      [
+        'ADMIN_EMAIL',
+        'ADMIN_PASSWORD',
+        'COMPANY_REGISTRY_URL',
+        'DATABASE_URL',
+        'DEMO_DATA',
+        'MEILI_API_KEY',
+        'MEILI_URL',
+        'SEARCH_BACKEND',
+        'SMTP_URL',
+      ].sort(),
     );
   });
 

@@ -1,3 +1,4 @@
+import { CompanyRegistryModule } from '../company-registry/company-registry.module.js';
 import { Module } from '@nestjs/common';
 import { WebMeetingsController } from './meetings/meetings-pages.controller.js';
 import { AuthModule } from '../auth/auth.module.js';
@@ -52,6 +53,7 @@ import { WebSessionService } from './shared/web-session.service.js';
 @Module({
   imports: [
     AuthModule,
+    CompanyRegistryModule,
     AccountsModule,
     UsersModule,
     OrganisationsModule,
