@@ -75,6 +75,22 @@ export function render(kind: NotificationKind, d: TemplateData): RenderedMail {
       subject: `Mise en relation annulée : ${d.title}`,
       text: `${hello}L'équipe de la Maison de l'IA a annulé la mise en relation « ${d.title} ».\n\nDétails : ${d.link}`,
     },
+    vendor_verified: {
+      subject: `Votre organisation est vérifiée : ${d.title}`,
+      text: `${hello}L'équipe de la Maison de l'IA a vérifié « ${d.title} ». Vous pouvez maintenant publier vos offres.\n\nVotre espace : ${d.link}`,
+    },
+    vendor_refused: {
+      subject: `Vérification de votre organisation : ${d.title}`,
+      text: `${hello}L'équipe de la Maison de l'IA n'a pas pu vérifier « ${d.title} ».${quoted}\n\nVous pouvez répondre en écrivant à l'équipe depuis votre espace : ${d.link}`,
+    },
+    vendor_information_requested: {
+      subject: `Une question pour vérifier votre organisation : ${d.title}`,
+      text: `${hello}Pour vérifier « ${d.title} », l'équipe de la Maison de l'IA a besoin d'une précision :${quoted}\n\nRépondre depuis votre espace : ${d.link}`,
+    },
+    vendor_answered: {
+      subject: `Réponse d'un fournisseur à vérifier : ${d.title}`,
+      text: `${hello}« ${d.title} » a répondu à votre question ; sa vérification revient dans la file.${quoted}\n\nLa reprendre : ${d.link}`,
+    },
     claim_evidence_expiring: {
       subject: `Un justificatif expire bientôt : ${d.title}`,
       text: `${hello}Un justificatif de votre offre « ${d.title} » arrive à échéance :${quoted}\n\nSans justificatif à jour, la déclaration ne sera plus comptée comme vérifiée après cette date. Déposez le nouveau justificatif : ${d.link}`,

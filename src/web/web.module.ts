@@ -28,6 +28,7 @@ import { WebCurationJudgmentsController } from './curation/curation-judgments.co
 import { CurationNeedPage } from './curation/curation-need-page.js';
 import { WebCurationStatsController } from './curation/curation-stats.controller.js';
 import { WebCurationVerificationController } from './curation/curation-verification.controller.js';
+import { WebCurationVendorController } from './curation/curation-vendor.controller.js';
 import { WebCurationController } from './curation/curation.controller.js';
 import { WebPublicController } from './public/public.controller.js';
 import { WebUnsubscribeController } from './public/unsubscribe.controller.js';
@@ -87,6 +88,7 @@ import { WebSessionService } from './shared/web-session.service.js';
     WebCurationController,
     WebCurationJudgmentsController,
     WebCurationVerificationController,
+    WebCurationVendorController,
     WebCurationBoardController,
     WebCurationStatsController,
     WebVendorController,

@@ -52,6 +52,8 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   INVITATION_OTHER_ORGANISATION:
     'Ce besoin concerne une autre entreprise : connectez-vous avec un compte de l’entreprise indiquée dans l’invitation.',
   VENDOR_ALREADY_VERIFIED: 'Ce fournisseur est déjà vérifié.',
+  VENDOR_VERIFICATION_INVALID_TRANSITION:
+    "Cette étape de vérification n'est plus possible : la page a peut-être changé entre-temps. Rechargez-la.",
   ESTABLISHMENT_NOT_FOUND: "Ce fournisseur ne déclare pas d'établissement avec ce SIRET.",
   ESTABLISHMENT_OF_ANOTHER_COMPANY:
     'Le SIRET de cet établissement ne commence pas par le SIREN du fournisseur : il doit le corriger avant toute confirmation.',
