@@ -1,4 +1,5 @@
 import { CLAIM_KEYS, type ClaimKey } from '../../sovereignty/sovereignty-claims.js';
+import type { ScoredProfile } from '../../sovereignty/sovereignty-score.js';
 import type { OfferingDto } from '../../offerings/dto/offering.dto.js';
 import { CreateOfferingDto, UpdateOfferingDto } from '../../offerings/dto/offering-input.dto.js';
 import { PRICING_MODELS } from '../../offerings/offering.entity.js';
@@ -177,6 +178,11 @@ function offeringInput(form: FormBody, current: OfferingDto | null): OfferingInp
   }
   if (evidence.length > 0) plain.evidence = evidence;
   return { plain, evidenceClaims };
+}
+
+/** The sovereignty answers of a form body (or of the form's values), as the profile the score reads. */
+export function formProfile(body: unknown): ScoredProfile {
+  return profileInput(asForm(body)) as unknown as ScoredProfile;
 }
 
 function profileInput(form: FormBody): Record<string, Record<string, unknown>> {

@@ -54,6 +54,13 @@ export class WebVendorOfferingsController {
     if (created.done) seeOther(reply, request, withFlash(offeringPath(created.value.id), 'offering-created'));
   }
 
+  /** The live grade (htmx): the form's current answers scored as the server scores them; nothing saved. */
+  @Post('apercu-note')
+  @Roles('vendor')
+  gradePreview(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: unknown): void {
+    this.pages.gradePreview(reply, request, body);
+  }
+
   @Get(':id')
   @Roles('vendor')
   async edit(

@@ -1,3 +1,5 @@
+import { gradePreview } from './grade-preview.js';
+import { formProfile } from './offering.form.js';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OfferingDto } from '../../offerings/dto/offering.dto.js';
@@ -62,10 +64,16 @@ export class VendorPages {
         errors: page.errors ?? {},
         message: page.message,
         publishRefused: page.publishRefused ?? false,
+        preview: gradePreview(formProfile(page.values)),
         labels: OFFERING_LABELS,
         ...offeringChoices(),
       },
       page.status ?? 200,
     );
+  }
+
+  /** The grade preview fragment for the form's current answers. */
+  gradePreview(reply: FastifyReply, request: FastifyRequest, body: unknown): void {
+    this.views.sendFragment(reply, request, 'vendor/grade-preview', { preview: gradePreview(formProfile(body)) });
   }
 }
