@@ -273,6 +273,38 @@ describe('Web console: vendor space', () => {
       expect(visibleText(res.text)).toContain("Votre organisation doit d'abord être vérifiée par l'équipe de la Maison de l'IA.");
     });
 
+    it('edits an offering one step at a time, each step saved alone, then the next one', async () => {
+      const id = await createThroughForm(web, offeringForm({ title: 'Offre par étapes' }));
+      const step2 = await web.get(`/app/fournisseur/offres/${id}/etape/2`);
+      expect(step2.status).toBe(200);
+      expect(step2.text).toContain(`action="/app/fournisseur/offres/${id}/etape/2"`);
+      expect(step2.text).toContain('name="targetBuyerTypes"');
+      expect(step2.text).not.toContain('name="title"');
+      expect(step2.text).not.toContain('name="sovereignty.hosting.dataResidency"');
+      expect(visibleText(step2.text)).toContain("Enregistrer et passer à l'étape 3");
+
+      const saved = await web.post(`/app/fournisseur/offres/${id}/etape/2`, {
+        version: /name="version" value="(\d+)"/.exec(step2.text)?.[1],
+        targetBuyerTypes: ['pme'],
+        'serviceArea.regions': ['93'],
+      });
+      expect(saved.status).toBe(303);
+      expect(saved.location).toBe(`/app/fournisseur/offres/${id}/etape/3?message=offering-saved`);
+      const api = (await request(t.server).get(`/offerings/${id}`).set(bearer(vendor)).expect(200)).body;
+      // Only step 2 changed: the title, the profile and its grade are as they were.
+      expect(api).toMatchObject({
+        title: 'Offre par étapes',
+        targetBuyerTypes: ['pme'],
+        serviceArea: { national: false, regions: ['93'], remoteDelivery: false },
+        sovereigntyScore: { total: 99 },
+      });
+
+      const bad = await web.post(`/app/fournisseur/offres/${id}/etape/1`, { version: String(api.version), title: '' });
+      expect(bad.status).toBe(400);
+      expect(bad.text).not.toContain('name="targetBuyerTypes"');
+      expect((await web.get(`/app/fournisseur/offres/${id}/etape/5`)).status).toBe(404);
+    });
+
     it('previews the grade of the answers being typed exactly as the saved offering is graded, with what would raise it', async () => {
       await web.get('/app/fournisseur/offres/nouvelle');
       const preview = await web.post('/app/fournisseur/offres/apercu-note', offeringForm());

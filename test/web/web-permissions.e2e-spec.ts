@@ -89,6 +89,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /app/fournisseur/organisation': only('vendor'),
   'POST /app/fournisseur/organisation': only('vendor'),
   'GET /app/fournisseur/offres/nouvelle': only('vendor'),
+  'GET /app/fournisseur/offres/:id/etape/:step': only('vendor'),
+  'POST /app/fournisseur/offres/:id/etape/:step': only('vendor'),
   'POST /app/fournisseur/offres/apercu-note': only('vendor'),
   'POST /app/fournisseur/offres/nouvelle': only('vendor'),
   'GET /app/fournisseur/offres/:id': only('vendor'),

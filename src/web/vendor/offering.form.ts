@@ -249,6 +249,33 @@ export async function parseOfferingChanges(body: unknown, current: OfferingDto):
   return parseOffering(UpdateOfferingDto, asForm(body), current);
 }
 
+/** The offering form's steps (issue 23): what each one sets in the update body. */
+export const OFFERING_STEPS = {
+  1: { title: "L'offre", keys: ['title', 'summary', 'description', 'useCases', 'sectors'] },
+  2: { title: "Clients et zone d'intervention", keys: ['targetBuyerTypes', 'serviceArea'] },
+  3: { title: 'Tarifs et références', keys: ['pricing', 'references'] },
+  4: { title: 'Profil de souveraineté et justificatifs', keys: ['sovereignty', 'evidence'] },
+} as const;
+export type OfferingStep = keyof typeof OFFERING_STEPS;
+
+/** A step number from the address, or null. */
+export const offeringStepOf = (raw: string | undefined): OfferingStep | null =>
+  raw === '1' || raw === '2' || raw === '3' || raw === '4' ? (Number(raw) as OfferingStep) : null;
+
+/** One step of a stored offering, as the changes it makes: the other steps' fields are left as they are. */
+export async function parseOfferingStep(
+  step: OfferingStep,
+  body: unknown,
+  current: OfferingDto,
+): Promise<ParsedOffering<UpdateOfferingDto>> {
+  const form = asForm(body);
+  const { plain, evidenceClaims } = offeringInput(form, current);
+  const keys: readonly string[] = OFFERING_STEPS[step].keys;
+  const picked = Object.fromEntries(Object.entries(plain).filter(([key]) => key === 'version' || keys.includes(key)));
+  const place = (errors: Record<string, string[]>) => placeOfferingErrors(errors, evidenceClaims);
+  return { ...(await parseWith(UpdateOfferingDto, picked, typedValues(form), place)), place };
+}
+
 async function parseOffering<T extends object>(
   dtoClass: new () => T,
   form: FormBody,

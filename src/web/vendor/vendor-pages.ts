@@ -1,5 +1,5 @@
 import { gradePreview } from './grade-preview.js';
-import { formProfile } from './offering.form.js';
+import { formProfile, OFFERING_STEPS, type OfferingStep } from './offering.form.js';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OfferingDto } from '../../offerings/dto/offering.dto.js';
@@ -50,7 +50,7 @@ export class VendorPages {
     reply: FastifyReply,
     request: FastifyRequest,
     offering: OfferingDto | null,
-    page: FormPage & { publishRefused?: boolean },
+    page: FormPage & { publishRefused?: boolean; step?: OfferingStep },
   ): void {
     this.views.send(
       reply,
@@ -64,6 +64,8 @@ export class VendorPages {
         errors: page.errors ?? {},
         message: page.message,
         publishRefused: page.publishRefused ?? false,
+        step: page.step ?? null,
+        steps: OFFERING_STEPS,
         preview: gradePreview(formProfile(page.values)),
         labels: OFFERING_LABELS,
         ...offeringChoices(),
