@@ -1,3 +1,4 @@
+import { CompanyRegistryModule } from '../company-registry/company-registry.module.js';
 import { AccountLinksModule } from '../account-links/account-links.module.js';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -16,7 +17,7 @@ import { RolesGuard } from './roles.guard.js';
 
 /** Authentication routes, and the global guards: a JWT on every non-@Public() route, then @Roles(). */
 @Module({
-  imports: [CredentialsModule, UsersModule, OrganisationsModule, PassportModule, AccountLinksModule],
+  imports: [CredentialsModule, UsersModule, OrganisationsModule, PassportModule, AccountLinksModule, CompanyRegistryModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -19,6 +19,7 @@ import { hashRefreshToken, TokensService, type IssuedTokens } from '../credentia
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 import { AccountLinkIssuer } from '../account-links/account-link-issuer.js';
 import { TERMS_VERSION } from '../account-links/terms.js';
+import { CompanyRegistry, registryCheckOf } from '../company-registry/company-registry.port.js';
 
 const toTokensDto = (t: IssuedTokens): TokensDto => ({
   accessToken: t.accessToken,
@@ -48,6 +49,7 @@ export class AuthService {
     private readonly sessions: SessionLiveness,
     private readonly throttle: AuthThrottle,
     private readonly links: AccountLinkIssuer,
+    private readonly registry: CompanyRegistry,
   ) {}
 
   /**
@@ -58,8 +60,9 @@ export class AuthService {
     const email = normaliseEmail(dto.email);
     this.passwords.assertAcceptable(dto.password, email);
     checkOrganisation(dto);
-    const passwordHash = await this.passwords.hash(dto.password);
     const o = dto.organisation;
+    // Asked before the transaction: a slow registry must not hold a connection; down, it stores nothing.
+    const [passwordHash, lookup] = await Promise.all([this.passwords.hash(dto.password), this.registry.lookup(o.siren)]);
     try {
       return await this.transactions.run(async (manager) => {
         if (await this.users.emailExists(email, manager)) throw AuthErrors.EMAIL_TAKEN();
@@ -75,6 +78,7 @@ export class AuthService {
           establishments: (o.establishments ?? []).map((e) => ({ siret: e.siret, communeCode: e.communeCode })),
           headcountBand: o.headcountBand ?? null,
           website: o.website ?? null,
+          registryCheck: registryCheckOf(lookup, new Date()),
         });
         const organisation = created ?? (await this.organisations.findByKindAndSiren(manager, dto.role, o.siren));
         if (!organisation) throw CommonErrors.CONFLICT('The organisation changed during registration; try again.');

@@ -8,6 +8,7 @@ import { DatabaseVariables } from './variables/database.variables.js';
 import { JobVariables } from './variables/jobs.variables.js';
 import { MailVariables } from './variables/mail.variables.js';
 import { PartnerVariables } from './variables/partners.variables.js';
+import { RegistryVariables } from './variables/registry.variables.js';
 import { SearchVariables } from './variables/search.variables.js';
 import { ServerVariables } from './variables/server.variables.js';
 
@@ -29,6 +30,7 @@ export class EnvironmentVariables extends IntersectionType(
   MailVariables,
   SearchVariables,
   AuthVariables,
+  RegistryVariables,
 ) {}
 
 /**

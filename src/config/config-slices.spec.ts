@@ -7,6 +7,7 @@ describe('declared variables', () => {
       [
         'ADMIN_EMAIL',
         'ADMIN_PASSWORD',
+        'COMPANY_REGISTRY_URL',
         'DATABASE_URL',
         'DEMO_DATA',
         'MEILI_API_KEY',

@@ -24,6 +24,8 @@ export interface ConfigSlices {
   /** What the legal pages (mentions légales, données personnelles, accessibilité) show. */
   legal: { contactEmail: string };
   search: { backend: 'postgres' | 'meilisearch'; meiliUrl?: string; meiliApiKey?: string; meiliTimeoutMs: number };
+  /** The public company registry (API Recherche d'entreprises), off when `url` is unset. */
+  companyRegistry: { url?: string; timeoutMs: number };
   outbox: { enabled: boolean; pollMs: number; batchSize: number };
   reminders: { enabled: boolean; days: number };
   leadAlerts: { topN: number; digestsEnabled: boolean; digestHour: number };
@@ -69,6 +71,7 @@ export function configSlices(config: AppConfig): ConfigSlices {
       meiliApiKey: config.MEILI_API_KEY,
       meiliTimeoutMs: config.MEILI_TIMEOUT_MS,
     },
+    companyRegistry: { url: config.COMPANY_REGISTRY_URL, timeoutMs: config.COMPANY_REGISTRY_TIMEOUT_MS },
     outbox: { enabled: config.OUTBOX_WORKER_ENABLED, pollMs: config.OUTBOX_POLL_MS, batchSize: config.OUTBOX_BATCH_SIZE },
     reminders: { enabled: config.REMINDERS_ENABLED, days: config.REMINDER_DAYS },
     leadAlerts: { topN: config.LEAD_ALERT_TOP_N, digestsEnabled: config.LEAD_DIGESTS_ENABLED, digestHour: config.LEAD_DIGEST_HOUR },

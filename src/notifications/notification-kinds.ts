@@ -16,6 +16,10 @@ export const NOTIFICATION_KINDS = [
   'introduction_lost',
   'introduction_cancelled',
   'outcome_survey',
+  'vendor_verified',
+  'vendor_refused',
+  'vendor_information_requested',
+  'vendor_answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -36,6 +40,10 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   introduction_lost: "Une mise en relation n'aboutit pas",
   introduction_cancelled: 'Une mise en relation est annulée',
   outcome_survey: 'Trois mois après un contrat : une question sur la solution retenue',
+  vendor_verified: 'Mon organisation est vérifiée',
+  vendor_refused: "La vérification de mon organisation n'aboutit pas",
+  vendor_information_requested: "L'équipe me pose une question pour vérifier mon organisation",
+  vendor_answered: 'Un fournisseur a répondu à une question de vérification (curateurs)',
 };
 
 export function isNotificationKind(value: string): value is NotificationKind {

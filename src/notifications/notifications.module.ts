@@ -1,3 +1,5 @@
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { VendorVerificationNotificationsHandler } from './vendor-verification-notifications.handler.js';
 import { Logger, Module } from '@nestjs/common';
 import { configToken, type ConfigSlices } from '../config/config-slices.js';
 import { NeedsModule } from '../needs/needs.module.js';
@@ -11,13 +13,14 @@ import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({
-  imports: [OutboxModule, NeedsModule],
+  imports: [OutboxModule, NeedsModule, OrganisationsModule],
   controllers: [NotificationSettingsController],
   providers: [
     NotificationsRepository,
     NotificationsService,
     NotificationSettingsService,
     NeedNotificationsHandler,
+    VendorVerificationNotificationsHandler,
     AccountMailer,
     {
       provide: MAIL_TRANSPORT,

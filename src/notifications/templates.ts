@@ -79,6 +79,22 @@ export function render(kind: NotificationKind, d: TemplateData): RenderedMail {
       subject: `Trois mois après : la solution retenue vous sert-elle ? (${d.title})`,
       text: `${hello}Il y a trois mois, votre mise en relation « ${d.title} » aboutissait à un contrat.${quoted}\n\nQuatre questions, une minute : la solution est-elle en service, tient-elle ce qui était déclaré (hébergement, modèle, usage des données), la recommanderiez-vous ? Vos réponses aident la Maison de l'IA à montrer les solutions qui tiennent leurs promesses.\n\nRépondre (sans vous connecter) : ${d.link}`,
     },
+    vendor_verified: {
+      subject: `Votre organisation est vérifiée : ${d.title}`,
+      text: `${hello}L'équipe de la Maison de l'IA a vérifié « ${d.title} ». Vous pouvez maintenant publier vos offres.\n\nVotre espace : ${d.link}`,
+    },
+    vendor_refused: {
+      subject: `Vérification de votre organisation : ${d.title}`,
+      text: `${hello}L'équipe de la Maison de l'IA n'a pas pu vérifier « ${d.title} ».${quoted}\n\nVous pouvez répondre en écrivant à l'équipe depuis votre espace : ${d.link}`,
+    },
+    vendor_information_requested: {
+      subject: `Une question pour vérifier votre organisation : ${d.title}`,
+      text: `${hello}Pour vérifier « ${d.title} », l'équipe de la Maison de l'IA a besoin d'une précision :${quoted}\n\nRépondre depuis votre espace : ${d.link}`,
+    },
+    vendor_answered: {
+      subject: `Réponse d'un fournisseur à vérifier : ${d.title}`,
+      text: `${hello}« ${d.title} » a répondu à votre question ; sa vérification revient dans la file.${quoted}\n\nLa reprendre : ${d.link}`,
+    },
     claim_evidence_expiring: {
       subject: `Un justificatif expire bientôt : ${d.title}`,
       text: `${hello}Un justificatif de votre offre « ${d.title} » arrive à échéance :${quoted}\n\nSans justificatif à jour, la déclaration ne sera plus comptée comme vérifiée après cette date. Déposez le nouveau justificatif : ${d.link}`,

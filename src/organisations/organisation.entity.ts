@@ -1,5 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { RegistryCheck } from '../company-registry/company-registry.port.js';
 import type { BuyerType, NafVersion, OrganisationKind } from '../reference/organisation-kinds.js';
+
+/** Where an unverified vendor stands (decision 032); ignored once `verifiedAt` is set. */
+export type VerificationStatus = 'pending' | 'refused' | 'waiting_vendor';
 
 /**
  * Another site of the organisation. Matching measures proximity from the nearest confirmed one
@@ -58,6 +62,21 @@ export class OrganisationEntity {
 
   @Column('timestamptz', { nullable: true })
   verifiedAt!: Date | null;
+
+  /** The company registry's answer at sign-up; null when it was off or could not answer. */
+  @Column('jsonb', { nullable: true })
+  registryCheck!: RegistryCheck | null;
+
+  @Column('text', { default: 'pending' })
+  verificationStatus!: VerificationStatus;
+
+  /** The curator's reason for a refusal, or question to the vendor. */
+  @Column('text', { nullable: true })
+  verificationMessage!: string | null;
+
+  /** The vendor's answer to the curator's question. */
+  @Column('text', { nullable: true })
+  verificationAnswer!: string | null;
 
   @VersionColumn()
   version!: number;

@@ -1,3 +1,4 @@
+import type { RegistryCheck } from '../company-registry/company-registry.port.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EntityReader } from '../persistence/entity-reader.js';
@@ -17,9 +18,11 @@ export interface NewOrganisation {
   establishments: Establishment[];
   headcountBand: string | null;
   website: string | null;
+  /** The company registry's answer at sign-up (decision 032). */
+  registryCheck?: RegistryCheck | null;
 }
 
-export type OrganisationChanges = Partial<Omit<NewOrganisation, 'kind' | 'siren'>>;
+export type OrganisationChanges = Partial<Omit<NewOrganisation, 'kind' | 'siren' | 'registryCheck'>>;
 
 @Injectable()
 export class OrganisationsRepository {

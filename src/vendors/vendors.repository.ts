@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OfferingEntity } from '../offerings/offering.entity.js';
 import { confirmedSiteCommunes } from '../organisations/establishment-sql.js';
-import { OrganisationEntity, type Establishment } from '../organisations/organisation.entity.js';
+import { OrganisationEntity, type Establishment, type VerificationStatus } from '../organisations/organisation.entity.js';
 
 /** A place filter, already expanded: the départements it covers and their régions. */
 export interface PlaceFilter {
@@ -18,6 +18,8 @@ export interface VendorFilters {
   verified: boolean;
   /** Only vendors with an establishment no curator has confirmed yet. */
   establishmentsToConfirm?: boolean;
+  /** Among unverified vendors, which ones: `pending` (the curators' queue) unless said otherwise. */
+  verificationStatus?: VerificationStatus;
 }
 
 /** The public profile and the legal data: one form, one row, one save. */
@@ -52,6 +54,16 @@ export class VendorsRepository {
     return this.repo(manager).save(vendor);
   }
 
+  /** A verification step (decision 032): saved through the entity, so the version moves on. */
+  async saveVerification(
+    manager: EntityManager,
+    vendor: OrganisationEntity,
+    changes: Pick<OrganisationEntity, 'verificationStatus' | 'verificationMessage' | 'verificationAnswer'>,
+  ): Promise<OrganisationEntity> {
+    Object.assign(vendor, changes);
+    return this.repo(manager).save(vendor);
+  }
+
   /** A curator's confirmation: saved through the entity, so the version moves on and a member's concurrent edit gets a 409. */
   async saveEstablishments(
     manager: EntityManager,
@@ -77,6 +89,7 @@ export class VendorsRepository {
       .createQueryBuilder('o')
       .where("o.kind = 'vendor'")
       .andWhere(filters.verified ? 'o.verified_at IS NOT NULL' : 'o.verified_at IS NULL');
+    if (!filters.verified) qb.andWhere('o.verification_status = :status', { status: filters.verificationStatus ?? 'pending' });
     const published = (alias: string): string =>
       `SELECT 1 FROM ${this.dataSource.getMetadata(OfferingEntity).tableName} ${alias} WHERE ${alias}.vendor_id = o.id AND ${alias}.status = 'published'`;
     filters.places.forEach((place, i) => {

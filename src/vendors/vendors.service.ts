@@ -15,6 +15,7 @@ import { checkOrganisationCoherence } from '../organisations/organisation-rules.
 import { carryConfirmations } from '../organisations/establishments.js';
 import { toEstablishmentView } from '../organisations/organisation-view.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
+import { VENDOR_VERIFICATION_TOPICS } from '../outbox/vendor-verification-topics.js';
 import { findCommune, findDepartement, findRegion, listDepartements, regionOfDepartement } from '../reference/geo/geography.js';
 import type { DepartementCode, RegionCode } from '../reference/data/geo.types.js';
 import { OFFERING_CHANGED } from '../search/offering-document.source.js';
@@ -54,7 +55,13 @@ export class VendorsService {
       places.push({ departements: [query.departement], regions: region ? [region] : [] });
     }
     const { rows, total } = await this.vendors.list(
-      { places, useCase: query.useCase, verified, establishmentsToConfirm: query.establishmentsToConfirm },
+      {
+        places,
+        useCase: query.useCase,
+        verified,
+        establishmentsToConfirm: query.establishmentsToConfirm,
+        verificationStatus: query.verificationStatus,
+      },
       pageWindow(query),
     );
     return pageOf(rows.map(toVendorSummary), total, query);
@@ -120,6 +127,7 @@ export class VendorsService {
         before: { verifiedAt: null },
         after: { verifiedAt: verified.verifiedAt?.toISOString() },
       });
+      await this.outbox.enqueue(manager, VENDOR_VERIFICATION_TOPICS.verified, { vendorId });
       await this.refreshSearch(manager, vendorId);
       return this.detail(manager, verified);
     });

@@ -1,3 +1,4 @@
+import { CompanyRegistryModule } from '../company-registry/company-registry.module.js';
 import { Module } from '@nestjs/common';
 import { WebMeetingsController } from './meetings/meetings-pages.controller.js';
 import { WebMeetingFormsController } from './meetings/meeting-forms.controller.js';
@@ -30,6 +31,7 @@ import { WebCurationJudgmentsController } from './curation/curation-judgments.co
 import { CurationNeedPage } from './curation/curation-need-page.js';
 import { WebCurationStatsController } from './curation/curation-stats.controller.js';
 import { WebCurationVerificationController } from './curation/curation-verification.controller.js';
+import { WebCurationVendorController } from './curation/curation-vendor.controller.js';
 import { WebCurationController } from './curation/curation.controller.js';
 import { WebPublicController } from './public/public.controller.js';
 import { WebUnsubscribeController } from './public/unsubscribe.controller.js';
@@ -60,6 +62,7 @@ import { WebOutcomeSurveyController } from './public/outcome-survey.controller.j
 @Module({
   imports: [
     AuthModule,
+    CompanyRegistryModule,
     AccountsModule,
     UsersModule,
     OrganisationsModule,
@@ -96,6 +99,7 @@ import { WebOutcomeSurveyController } from './public/outcome-survey.controller.j
     WebCurationController,
     WebCurationJudgmentsController,
     WebCurationVerificationController,
+    WebCurationVendorController,
     WebCurationBoardController,
     WebCurationStatsController,
     WebVendorController,

@@ -77,7 +77,13 @@ describe('browser: a curator works through the curation console', () => {
     await page.goto(`${b.baseUrl}/app/curation/fournisseurs`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'curation-fournisseurs');
-    await page.getByRole('button', { name: 'Vérifier Jeune Pousse Vision' }).click();
+    await page.getByRole('button', { name: 'Examiner Jeune Pousse Vision' }).click();
+    await page.getByRole('heading', { name: 'Vérifier Jeune Pousse Vision' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Confirmer : Jeune Pousse Vision est vérifié' }).click();
+    await page.getByText('Cochez la case pour confirmer').first().waitFor();
+    await page.getByLabel(/J'ai vérifié que l'organisation existe/).check();
+    await page.getByRole('button', { name: 'Confirmer : Jeune Pousse Vision est vérifié' }).click();
     await page.getByText('Le fournisseur est vérifié.').waitFor();
     expect(await page.locator('#verifies').locator('..').getByText('Jeune Pousse Vision').count()).toBeGreaterThan(0);
 

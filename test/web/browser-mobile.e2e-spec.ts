@@ -1,7 +1,8 @@
 import { jest } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
-import { createCurator, registerBuyer, TEST_PASSWORD, type TestSession } from '../support/auth.js';
+import request from 'supertest';
+import { bearer, createCurator, registerBuyer, registerVendor, TEST_PASSWORD, type TestSession } from '../support/auth.js';
 import { seriousA11yViolations, screenshot, signIn, startBrowserTest, type BrowserTest } from '../support/browser.js';
 import { eligiblePair, proposeIntroduction, type Pair } from '../support/introductions.js';
 
@@ -79,6 +80,8 @@ describe('browser: phones, focus and the new pages (issue 23)', () => {
   let pair: Pair;
   let introductionId: string;
   let unverified: TestSession;
+  /** A vendor a curator asked a question (issue 23): its dashboard shows the answer form. */
+  let asked: TestSession & { organisationId: string | null };
 
   beforeAll(async () => {
     b = await startBrowserTest();
@@ -89,6 +92,12 @@ describe('browser: phones, focus and the new pages (issue 23)', () => {
     });
     introductionId = (await proposeIntroduction(b.t, curator, pair)).id;
     unverified = await registerBuyer(b.t, { verify: false });
+    asked = await registerVendor(b.t, { organisation: { name: 'Fournisseur Questionné' } });
+    await request(b.t.server)
+      .post(`/vendors/${asked.organisationId}/request-information`)
+      .set(bearer(curator))
+      .send({ message: 'Pouvez-vous citer une référence client ?' })
+      .expect(200);
     await b.t.app.get(OutboxWorker).drain();
   });
   afterAll(() => b?.close());
@@ -140,8 +149,10 @@ describe('browser: phones, focus and the new pages (issue 23)', () => {
         '/app/curation/indicateurs',
         '/app/curation/fournisseurs',
         '/app/curation/preuves',
+        `/app/curation/fournisseurs/${asked.organisationId}`,
       ],
     },
+    asked: { who: asked, paths: ['/app/fournisseur'] },
     unverified: { who: unverified, paths: ['/app/acheteur', '/app/confirmer-adresse'] },
   });
 

@@ -313,20 +313,29 @@ describe('Web console: the curators’ pages', () => {
   });
 
   describe('vendors and claims to verify', () => {
-    it('lists unverified vendors first and verifies one; a second verification is a French 409', async () => {
+    it('lists unverified vendors first and verifies one after a confirmation step; a second verification is a French 409', async () => {
       const vendor = await registerVendor(t, { organisation: { name: 'Nouvelle Pousse IA' } });
       const page = await web.get('/app/curation/fournisseurs');
       expect(page.status).toBe(200);
       const waiting = page.text.slice(page.text.indexOf('id="a-verifier"'), page.text.indexOf('id="verifies"'));
       expect(waiting).toContain('Nouvelle Pousse IA');
-      expect(waiting).toContain(`action="/app/curation/fournisseurs/${vendor.organisationId}/verifier"`);
+      expect(waiting).toContain(`href="/app/curation/fournisseurs/${vendor.organisationId}"`);
       expect(page.text.slice(page.text.indexOf('id="verifies"'))).toContain('Azur Documents');
 
-      const res = await web.post(`/app/curation/fournisseurs/${vendor.organisationId}/verifier`);
+      const file = await web.get(`/app/curation/fournisseurs/${vendor.organisationId}`);
+      expect(file.status).toBe(200);
+      expect(file.text).toContain(`action="/app/curation/fournisseurs/${vendor.organisationId}/verifier"`);
+      expect(visibleText(file.text)).toContain("Le registre des entreprises n'a pas été consulté");
+
+      const unconfirmed = await web.post(`/app/curation/fournisseurs/${vendor.organisationId}/verifier`);
+      expect(unconfirmed.status).toBe(400);
+      expect(visibleText(unconfirmed.text)).toContain('Cochez la case pour confirmer');
+
+      const res = await web.post(`/app/curation/fournisseurs/${vendor.organisationId}/verifier`, { confirm: 'true' });
       expect(res.status).toBe(303);
       expect(res.location).toBe('/app/curation/fournisseurs?message=vendor-verified');
       expect((await request(t.server).get(`/vendors/${vendor.organisationId}`).expect(200)).body.verified).toBe(true);
-      const again = await web.post(`/app/curation/fournisseurs/${vendor.organisationId}/verifier`);
+      const again = await web.post(`/app/curation/fournisseurs/${vendor.organisationId}/verifier`, { confirm: 'true' });
       expect(again.status).toBe(409);
       expect(visibleText(again.text)).toContain('Ce fournisseur est déjà vérifié.');
     });
@@ -537,7 +546,10 @@ describe('Web console: the curators’ pages', () => {
         ['POST', `/app/curation/besoins/${needId}/clore`],
         ['POST', `/app/curation/besoins/${needId}/mises-en-relation`],
         ['GET', '/app/curation/fournisseurs'],
+        ['GET', `/app/curation/fournisseurs/${vendor.organisationId}`],
         ['POST', `/app/curation/fournisseurs/${vendor.organisationId}/verifier`],
+        ['POST', `/app/curation/fournisseurs/${vendor.organisationId}/refuser`],
+        ['POST', `/app/curation/fournisseurs/${vendor.organisationId}/demander-informations`],
         ['POST', `/app/curation/fournisseurs/${vendor.organisationId}/etablissements/55210055400021/confirmer`],
         ['POST', `/app/curation/fournisseurs/${vendor.organisationId}/etablissements/55210055400021/retirer-confirmation`],
         ['GET', '/app/curation/preuves'],

@@ -261,9 +261,67 @@ describe('Web console: vendor space', () => {
       const unverified = await registerVendor(t);
       const client = await webSignIn(t, { email: unverified.email, password: TEST_PASSWORD });
       const id = await createThroughForm(client);
+      const page = await client.get(`/app/fournisseur/offres/${id}`);
+      // The button says why it cannot be used yet instead of leading to an error (issue 23).
+      expect(page.text).toMatch(/<button type="button" disabled aria-describedby="publish-why">Publier dans le catalogue<\/button>/);
+      expect(visibleText(page.text)).toContain(
+        "Publication possible dès que l'équipe de la Maison de l'IA aura vérifié votre organisation.",
+      );
+      expect(page.text).not.toContain('/publier"');
       const res = await client.post(`/app/fournisseur/offres/${id}/publier`);
       expect(res.status).toBe(409);
       expect(visibleText(res.text)).toContain("Votre organisation doit d'abord être vérifiée par l'équipe de la Maison de l'IA.");
+    });
+
+    it('edits an offering one step at a time, each step saved alone, then the next one', async () => {
+      const id = await createThroughForm(web, offeringForm({ title: 'Offre par étapes' }));
+      const step2 = await web.get(`/app/fournisseur/offres/${id}/etape/2`);
+      expect(step2.status).toBe(200);
+      expect(step2.text).toContain(`action="/app/fournisseur/offres/${id}/etape/2"`);
+      expect(step2.text).toContain('name="targetBuyerTypes"');
+      expect(step2.text).not.toContain('name="title"');
+      expect(step2.text).not.toContain('name="sovereignty.hosting.dataResidency"');
+      expect(visibleText(step2.text)).toContain("Enregistrer et passer à l'étape 3");
+
+      const saved = await web.post(`/app/fournisseur/offres/${id}/etape/2`, {
+        version: /name="version" value="(\d+)"/.exec(step2.text)?.[1],
+        targetBuyerTypes: ['pme'],
+        'serviceArea.regions': ['93'],
+      });
+      expect(saved.status).toBe(303);
+      expect(saved.location).toBe(`/app/fournisseur/offres/${id}/etape/3?message=offering-saved`);
+      const api = (await request(t.server).get(`/offerings/${id}`).set(bearer(vendor)).expect(200)).body;
+      // Only step 2 changed: the title, the profile and its grade are as they were.
+      expect(api).toMatchObject({
+        title: 'Offre par étapes',
+        targetBuyerTypes: ['pme'],
+        serviceArea: { national: false, regions: ['93'], remoteDelivery: false },
+        sovereigntyScore: { total: 99 },
+      });
+
+      const bad = await web.post(`/app/fournisseur/offres/${id}/etape/1`, { version: String(api.version), title: '' });
+      expect(bad.status).toBe(400);
+      expect(bad.text).not.toContain('name="targetBuyerTypes"');
+      expect((await web.get(`/app/fournisseur/offres/${id}/etape/5`)).status).toBe(404);
+    });
+
+    it('previews the grade of the answers being typed exactly as the saved offering is graded, with what would raise it', async () => {
+      await web.get('/app/fournisseur/offres/nouvelle');
+      const preview = await web.post('/app/fournisseur/offres/apercu-note', offeringForm());
+      expect(preview.status).toBe(200);
+      expect(visibleText(preview.text)).toMatch(/Note avec vos réponses actuelles : A Très souverain \(80 à 100 points\) — 99\/100/);
+      const id = await createThroughForm(web);
+      const saved = await request(t.server).get(`/offerings/${id}`).set(bearer(vendor)).expect(200);
+      expect(saved.body.sovereigntyScore).toMatchObject({ total: 99, grade: 'A' });
+
+      const weaker = await web.post('/app/fournisseur/offres/apercu-note', offeringForm({ 'sovereignty.hosting.dataResidency': 'OTHER' }));
+      const text = visibleText(weaker.text);
+      expect(text).toMatch(/Pour atteindre la note [A-D]\s*, il manque \d+ points?/);
+      expect(text).toContain('Localisation des données : «');
+      // The form itself asks for the preview on every change, and shows it on first load.
+      const form = await web.get(`/app/fournisseur/offres/${id}`);
+      expect(form.text).toContain('hx-post="/app/fournisseur/offres/apercu-note"');
+      expect(form.text).toContain('id="grade-preview"');
     });
 
     it('publishes, then archives: the buttons follow allowedActions, and an archived offering is frozen', async () => {

@@ -11,6 +11,9 @@ import {
   type IntroductionStatus,
   type Side,
 } from '../introduction-lifecycle.js';
+import { NEED_MIN_GRADES } from '../../needs/need.entity.js';
+import { BUYER_TYPES } from '../../reference/organisation-kinds.js';
+import { DataSensitivity, HardRequirement } from '../../reference/sovereignty/sovereignty.enums.js';
 import { DEAL_VALUE_BAND_KEYS, LOST_REASONS, type DealValueBand, type LostReason } from '../deal-outcome.js';
 
 export class ContactDto {
@@ -24,7 +27,10 @@ export class ContactDto {
   phone!: string | null;
 }
 
-/** What a vendor may read of the need before the connection: no buyer name, commune as département. */
+/**
+ * What a vendor may read of the need before deciding (issue 23): its budget, dates, data sensitivity
+ * and requirements, but no buyer name and the commune only as a département.
+ */
 export class IntroductionNeedDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -43,6 +49,46 @@ export class IntroductionNeedDto {
 
   @ApiProperty({ type: [String], example: ['DOC_PROCESSING'] })
   useCases!: string[];
+
+  @ApiProperty({ type: String, nullable: true, example: '84.11Z', description: 'NAF code of the need (any level).' })
+  sector!: string | null;
+
+  @ApiProperty({
+    enum: BUYER_TYPES,
+    nullable: true,
+    example: 'collectivite',
+    description: "The buyer's kind of organisation, never its name.",
+  })
+  buyerType!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, example: 5000 })
+  minBudgetEur!: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, example: 20000 })
+  maxBudgetEur!: number | null;
+
+  @ApiProperty({ example: false, description: 'True: the budget is a hard limit.' })
+  budgetFirm!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date', example: '2027-01-15' })
+  desiredStart!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date', example: '2027-06-30' })
+  deadline!: string | null;
+
+  @ApiProperty({ enum: DataSensitivity, nullable: true, example: DataSensitivity.PERSONAL })
+  dataSensitivity!: string | null;
+
+  @ApiProperty({
+    enum: HardRequirement,
+    isArray: true,
+    example: [HardRequirement.GDPR_DPA],
+    description: 'Hard requirements the offering must meet.',
+  })
+  requirements!: string[];
+
+  @ApiProperty({ enum: NEED_MIN_GRADES, nullable: true, example: 'B' })
+  minSovereigntyGrade!: string | null;
 }
 
 export class IntroductionOfferingDto {

@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, MaxLength,
 import { PageQueryDto } from '../../common/pagination.js';
 import { OFFERING_STATUSES, type OfferingStatus } from '../../offerings/offering.entity.js';
 import { OfferingSummaryDto } from '../../offerings/dto/offering.dto.js';
+import type { VerificationStatus } from '../../organisations/organisation.entity.js';
 import { HEADCOUNT_BANDS } from '../../organisations/dto/organisation-input.dto.js';
 import { EstablishmentViewDto } from '../../organisations/dto/organisation.dto.js';
 import { IsDepartementCode, IsRegionCode, IsUseCase } from '../../reference/validation/reference.validators.js';
@@ -49,6 +50,16 @@ export class VendorListQueryDto extends PageQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   establishmentsToConfirm?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['pending', 'waiting_vendor', 'refused'],
+    default: 'pending',
+    description:
+      'With verified=false: pending (the queue), waiting_vendor (a curator asked a question) or refused (curators and admins only).',
+  })
+  @IsOmittable()
+  @IsIn(['pending', 'waiting_vendor', 'refused'])
+  verificationStatus?: VerificationStatus;
 }
 
 export class VendorOfferingsQueryDto extends PageQueryDto {

@@ -20,6 +20,9 @@ import {
   type RegisterRole,
 } from './register.form.js';
 import { TERMS_VERSION } from '../../account-links/terms.js';
+import { CompanyRegistry } from '../../company-registry/company-registry.port.js';
+import { NoCompanyRegistry } from '../../company-registry/recherche-entreprises.registry.js';
+import { prefillFromRegistry, registerIntent, typedSiren, type RegistryNotice } from './registry-prefill.js';
 import { frenchDate } from './terms-version.js';
 import { seeOther, WebViews } from '../shared/views.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
@@ -35,8 +38,16 @@ const HOMES: Readonly<Record<Role, string>> = {
 const homeOf = (role: Role): string => HOMES[role];
 
 /** What the sign-up page shows: the form's fields, its limits and the terms version to accept. */
-const registerView = (role: RegisterRole | null, values: Record<string, unknown>, errors: Record<string, string[]>) => ({
+const registerView = (
+  role: RegisterRole | null,
+  values: Record<string, unknown>,
+  errors: Record<string, string[]>,
+  registryOn: boolean,
+  notice?: RegistryNotice,
+) => ({
   role,
+  registryOn,
+  notice,
   values,
   errors,
   labels: REGISTER_LABELS,
@@ -52,7 +63,12 @@ export class WebAccountController {
     private readonly views: WebViews,
     private readonly auth: AuthService,
     private readonly sessions: WebSessionService,
+    private readonly registry: CompanyRegistry,
   ) {}
+
+  private get registryOn(): boolean {
+    return !(this.registry instanceof NoCompanyRegistry);
+  }
 
   @Get('connexion')
   loginPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('retour') retour?: string): void {
@@ -99,7 +115,7 @@ export class WebAccountController {
 
   @Get('inscription')
   registerPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('profil') profil?: string): void {
-    this.views.send(reply, request, 'account/register', 'Créer un compte', registerView(roleOfProfile(profil), {}, {}));
+    this.views.send(reply, request, 'account/register', 'Créer un compte', registerView(roleOfProfile(profil), {}, {}, this.registryOn));
   }
 
   @Post('inscription')
@@ -117,9 +133,10 @@ export class WebAccountController {
         request,
         'account/register',
         'Créer un compte',
-        { ...registerView(form.role, form.values, errors), message },
+        { ...registerView(form.role, form.values, errors, this.registryOn), message },
         status,
       );
+    if (registerIntent(body) === 'lookup') return this.fillFromRegistry(request, reply, form.role, form.values);
     if (!form.dto) return again(form.errors, undefined, 400);
     const dto = form.dto;
     const saved = await attempt(
@@ -133,6 +150,35 @@ export class WebAccountController {
       reply,
       request,
       withFlash(homeOf(registered), session.user.membershipStatus === 'pending' ? 'registered-pending' : 'registered-verify'),
+    );
+  }
+
+  /** "Remplir depuis le SIREN": the same form again, filled from the registry, nothing saved. */
+  private async fillFromRegistry(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    role: RegisterRole,
+    values: Record<string, unknown>,
+  ): Promise<void> {
+    const siren = typedSiren(values);
+    if (!siren) {
+      const errors = { 'organisation.siren': ['Saisissez les 9 chiffres du SIREN pour chercher votre organisation.'] };
+      return this.views.send(
+        reply,
+        request,
+        'account/register',
+        'Créer un compte',
+        registerView(role, values, errors, this.registryOn),
+        400,
+      );
+    }
+    const filled = prefillFromRegistry(values, await this.registry.lookup(siren));
+    this.views.send(
+      reply,
+      request,
+      'account/register',
+      'Créer un compte',
+      registerView(role, filled.values, {}, this.registryOn, filled.notice),
     );
   }
 

@@ -124,4 +124,20 @@ describe('need step form', () => {
     expect(parsed.errors).toBeUndefined();
     for (const [key, value] of Object.entries(parsed.dto ?? {})) if (key !== 'version') expect([key, value]).toEqual([key, values[key]]);
   });
+
+  describe('a start date in the past', () => {
+    it('is refused when typed, with a plain message', async () => {
+      const parsed = await parseNeedStep(3, { desiredStart: '01/01/2020', version: '3' }, need());
+      expect(parsed.errors).toEqual({ desiredStart: ["Cette date est déjà passée : choisissez aujourd'hui ou une date à venir."] });
+    });
+
+    it('is kept when it is the one already stored (the page warns instead)', async () => {
+      const parsed = await parseNeedStep(
+        3,
+        { desiredStart: '2020-01-01', minBudgetEur: '6000', version: '3' },
+        need({ desiredStart: '2020-01-01' }),
+      );
+      expect(parsed.errors).toBeUndefined();
+    });
+  });
 });

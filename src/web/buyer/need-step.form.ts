@@ -1,3 +1,4 @@
+import { isStartInPast, PAST_START_MESSAGE } from '../../needs/need-dates.js';
 import { CreateNeedDto, UpdateNeedDto } from '../../needs/dto/need-input.dto.js';
 import type { NeedDto } from '../../needs/dto/need.dto.js';
 import { suggestedRequirementsFor } from '../../needs/need-requirements.js';
@@ -167,10 +168,12 @@ export async function parseNewNeed(body: unknown): Promise<ParsedStep<CreateNeed
 export async function parseNeedStep(step: NeedStep, body: unknown, need: NeedDto): Promise<ParsedStep<UpdateNeedDto>> {
   const form = asForm(body);
   const input = stepInput(step, form, need);
-  return {
-    ...(await parseWith(UpdateNeedDto, input.plain, input.values, (e) => plainErrors(e, form, ['title', 'communeCode']))),
-    added: input.added,
-  };
+  const parsed = await parseWith(UpdateNeedDto, input.plain, input.values, (e) => plainErrors(e, form, ['title', 'communeCode']));
+  // A start date typed in the past is refused here; one already stored only warns (PAST_START_WARNING).
+  const start = step === 3 ? (input.plain as { desiredStart?: string }).desiredStart : undefined;
+  if (start !== need.desiredStart && isStartInPast(start) && !parsed.errors?.desiredStart)
+    return { values: parsed.values, errors: { ...parsed.errors, desiredStart: [PAST_START_MESSAGE] }, added: input.added };
+  return { ...parsed, added: input.added };
 }
 
 /** A need's fields as form values. */

@@ -36,8 +36,8 @@ interface VendorPages {
 }
 
 /**
- * What curators verify: vendor organisations (GET /vendors?verified=false, POST /vendors/:id/verify)
- * and their establishments (POST|DELETE /vendors/:id/establishments/:siret/confirmation), and the
+ * What curators verify: the queue of vendor organisations (GET /vendors?verified=false; each one's
+ * file and decisions are WebCurationVendorController's) and their establishments (POST|DELETE /vendors/:id/establishments/:siret/confirmation), and the
  * claims of sovereignty profiles with their evidence (GET /offerings/claims-to-review,
  * POST /offerings/:id/claims/:claim/verify|reject).
  */
@@ -60,22 +60,6 @@ export class WebCurationVerificationController {
     @Query('sites') sites?: string,
   ): Promise<void> {
     await this.renderVendors(request, reply, caller, { waiting: pageNumber(page), sites: pageNumber(sites) }, null, 200);
-  }
-
-  @Post('fournisseurs/:id/verifier')
-  @Roles('curator', 'admin')
-  async verifyVendor(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @CurrentCaller() caller: Caller,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
-    const verified = await attempt(
-      () => this.vendors.verify(caller, id),
-      (r) => this.renderVendors(request, reply, caller, FIRST_PAGES, r.message, r.status),
-    );
-    if (!verified.done) return;
-    seeOther(reply, request, withFlash('/app/curation/fournisseurs', 'vendor-verified'));
   }
 
   @Post('fournisseurs/:id/etablissements/:siret/confirmer')
@@ -197,8 +181,9 @@ export class WebCurationVerificationController {
     status: number,
   ): Promise<void> {
     const query = (q: Partial<VendorListQueryDto>) => Object.assign(new VendorListQueryDto(), { pageSize: PAGE_SIZE, ...q });
-    const [waiting, toConfirm, verified] = await Promise.all([
+    const [waiting, waitingVendor, toConfirm, verified] = await Promise.all([
       this.vendors.list(query({ verified: false, page: page.waiting }), caller),
+      this.vendors.list(query({ verified: false, verificationStatus: 'waiting_vendor', page: 1 }), caller),
       this.vendors.list(query({ verified: true, establishmentsToConfirm: true, page: page.sites }), caller),
       this.vendors.list(query({ verified: true, page: 1 }), caller),
     ]);
@@ -208,7 +193,7 @@ export class WebCurationVerificationController {
       request,
       'curation/vendors',
       'Fournisseurs à vérifier',
-      { waiting, toConfirm, verified, message, pages: pages(waiting.total), sitePages: pages(toConfirm.total) },
+      { waiting, waitingVendor, toConfirm, verified, message, pages: pages(waiting.total), sitePages: pages(toConfirm.total) },
       status,
     );
   }

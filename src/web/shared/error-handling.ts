@@ -91,6 +91,7 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'LAST_ADMIN':
     case 'WRONG_CURRENT_PASSWORD':
     case 'VENDOR_ALREADY_VERIFIED':
+    case 'VENDOR_VERIFICATION_INVALID_TRANSITION':
     case 'ESTABLISHMENT_OF_ANOTHER_COMPANY':
     case 'DIAGNOSTIC_OTHER_COMPANY':
     case 'EMAIL_NOT_VERIFIED':

@@ -12,7 +12,10 @@ import {
 } from '../../reference/sovereignty/sovereignty.labels.js';
 import { gradeCheckLabel, gradeHelp, gradeName, profileValueLabel } from '../../reference/sovereignty/sovereignty-wording.js';
 import type { SovereigntyGrade } from '../../reference/sovereignty/sovereignty.enums.js';
+import { ADVANCED_REQUIREMENTS, REQUIREMENT_SENTENCES, requirementSentences } from '../../reference/sovereignty/requirement-sentences.js';
+import { isStartInPast, PAST_START_WARNING } from '../../needs/need-dates.js';
 import { INTRODUCTION_STATUS_LABELS } from './introduction.labels.js';
+import { BUYER_TYPE_LABELS } from './organisation.labels.js';
 import { NEED_STATUS_LABELS } from './need.labels.js';
 import { CLAIM_STATUS_LABELS, OFFERING_STATUS_LABELS } from './offering.labels.js';
 
@@ -83,6 +86,15 @@ export const formatHelpers = {
   claimStatus: (s: string): string => CLAIM_STATUS_LABELS[s as keyof typeof CLAIM_STATUS_LABELS] ?? s,
   residency: (code: string): string => DATA_RESIDENCY_LABELS[code as keyof typeof DATA_RESIDENCY_LABELS] ?? code,
   requirement: (code: string): string => HARD_REQUIREMENT_LABELS[code as keyof typeof HARD_REQUIREMENT_LABELS] ?? code,
+  buyerType: (code: string): string => BUYER_TYPE_LABELS[code as keyof typeof BUYER_TYPE_LABELS] ?? code,
+  /** A hard requirement as one plain French sentence (issue 23). */
+  requirementSentence: (code: string): string => REQUIREMENT_SENTENCES[code as keyof typeof REQUIREMENT_SENTENCES] ?? '',
+  /** A need's requirements as sentences, everyday ones apart from the advanced ones (partials/requirement-list). */
+  requirementGroups: (codes: readonly string[]) => requirementSentences(codes),
+  isAdvancedRequirement: (code: string): boolean => ADVANCED_REQUIREMENTS.has(code),
+  /** A stored start date already passed: the need's pages warn (issue 23). */
+  startInPast: (desiredStart: string | null | undefined): boolean => isStartInPast(desiredStart),
+  pastStartWarning: PAST_START_WARNING,
   sensitivity: (code: string): string => DATA_SENSITIVITY_LABELS[code as keyof typeof DATA_SENSITIVITY_LABELS] ?? code,
   needStatus: (s: string): string => NEED_STATUS_LABELS[s as NeedStatus] ?? s,
   introductionStatus: (s: string): string => INTRODUCTION_STATUS_LABELS[s as IntroductionStatus] ?? s,

@@ -58,6 +58,8 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   SURVEY_LINK_INVALID: 'Ce lien de questionnaire n’est pas valide.',
   SURVEY_ALREADY_ANSWERED: 'Ce questionnaire a déjà reçu une réponse : merci, elle est bien enregistrée.',
   VENDOR_ALREADY_VERIFIED: 'Ce fournisseur est déjà vérifié.',
+  VENDOR_VERIFICATION_INVALID_TRANSITION:
+    "Cette étape de vérification n'est plus possible : la page a peut-être changé entre-temps. Rechargez-la.",
   ESTABLISHMENT_NOT_FOUND: "Ce fournisseur ne déclare pas d'établissement avec ce SIRET.",
   ESTABLISHMENT_OF_ANOTHER_COMPANY:
     'Le SIRET de cet établissement ne commence pas par le SIREN du fournisseur : il doit le corriger avant toute confirmation.',

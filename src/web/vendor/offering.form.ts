@@ -1,4 +1,5 @@
 import { CLAIM_KEYS, type ClaimKey } from '../../sovereignty/sovereignty-claims.js';
+import type { ScoredProfile } from '../../sovereignty/sovereignty-score.js';
 import type { OfferingDto } from '../../offerings/dto/offering.dto.js';
 import { CreateOfferingDto, UpdateOfferingDto } from '../../offerings/dto/offering-input.dto.js';
 import { PRICING_MODELS } from '../../offerings/offering.entity.js';
@@ -179,6 +180,11 @@ function offeringInput(form: FormBody, current: OfferingDto | null): OfferingInp
   return { plain, evidenceClaims };
 }
 
+/** The sovereignty answers of a form body (or of the form's values), as the profile the score reads. */
+export function formProfile(body: unknown): ScoredProfile {
+  return profileInput(asForm(body)) as unknown as ScoredProfile;
+}
+
 function profileInput(form: FormBody): Record<string, Record<string, unknown>> {
   const profile: Record<string, Record<string, unknown>> = {};
   for (const field of PROFILE_FIELDS) {
@@ -241,6 +247,33 @@ export async function parseNewOffering(body: unknown): Promise<ParsedOffering<Cr
 
 export async function parseOfferingChanges(body: unknown, current: OfferingDto): Promise<ParsedOffering<UpdateOfferingDto>> {
   return parseOffering(UpdateOfferingDto, asForm(body), current);
+}
+
+/** The offering form's steps (issue 23): what each one sets in the update body. */
+export const OFFERING_STEPS = {
+  1: { title: "L'offre", keys: ['title', 'summary', 'description', 'useCases', 'sectors'] },
+  2: { title: "Clients et zone d'intervention", keys: ['targetBuyerTypes', 'serviceArea'] },
+  3: { title: 'Tarifs et références', keys: ['pricing', 'references'] },
+  4: { title: 'Profil de souveraineté et justificatifs', keys: ['sovereignty', 'evidence'] },
+} as const;
+export type OfferingStep = keyof typeof OFFERING_STEPS;
+
+/** A step number from the address, or null. */
+export const offeringStepOf = (raw: string | undefined): OfferingStep | null =>
+  raw === '1' || raw === '2' || raw === '3' || raw === '4' ? (Number(raw) as OfferingStep) : null;
+
+/** One step of a stored offering, as the changes it makes: the other steps' fields are left as they are. */
+export async function parseOfferingStep(
+  step: OfferingStep,
+  body: unknown,
+  current: OfferingDto,
+): Promise<ParsedOffering<UpdateOfferingDto>> {
+  const form = asForm(body);
+  const { plain, evidenceClaims } = offeringInput(form, current);
+  const keys: readonly string[] = OFFERING_STEPS[step].keys;
+  const picked = Object.fromEntries(Object.entries(plain).filter(([key]) => key === 'version' || keys.includes(key)));
+  const place = (errors: Record<string, string[]>) => placeOfferingErrors(errors, evidenceClaims);
+  return { ...(await parseWith(UpdateOfferingDto, picked, typedValues(form), place)), place };
 }
 
 async function parseOffering<T extends object>(

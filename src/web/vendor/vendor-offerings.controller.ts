@@ -10,11 +10,24 @@ import { withFlash, type FlashCode } from '../shared/flash.js';
 import { attempt } from '../shared/form-input.js';
 import { frenchDomainFieldErrors } from '../shared/french-messages.js';
 import { seeOther } from '../shared/views.js';
-import { offeringToValues, parseNewOffering, parseOfferingChanges } from './offering.form.js';
+import {
+  offeringStepOf,
+  offeringToValues,
+  parseNewOffering,
+  parseOfferingChanges,
+  parseOfferingStep,
+  type OfferingStep,
+} from './offering.form.js';
 import { VendorPages } from './vendor-pages.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 const offeringPath = (id: string): string => `/app/fournisseur/offres/${id}`;
+
+const stepOrNotFound = (raw: string): OfferingStep => {
+  const step = offeringStepOf(raw);
+  if (!step) throw CommonErrors.NOT_FOUND('Cette étape n’existe pas.');
+  return step;
+};
 
 /** A vendor's offerings with their sovereignty profile: create, edit, publish, archive. */
 @ConsoleController('app/fournisseur/offres')
@@ -54,6 +67,13 @@ export class WebVendorOfferingsController {
     if (created.done) seeOther(reply, request, withFlash(offeringPath(created.value.id), 'offering-created'));
   }
 
+  /** The live grade (htmx): the form's current answers scored as the server scores them; nothing saved. */
+  @Post('apercu-note')
+  @Roles('vendor')
+  gradePreview(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: unknown): void {
+    this.pages.gradePreview(reply, request, body);
+  }
+
   @Get(':id')
   @Roles('vendor')
   async edit(
@@ -90,6 +110,51 @@ export class WebVendorOfferingsController {
         }),
     );
     if (saved.done) seeOther(reply, request, withFlash(offeringPath(id), 'offering-saved'));
+  }
+
+  /** The same form, one step at a time (issue 23): each step saved on its own, then the next one. */
+  @Get(':id/etape/:step')
+  @Roles('vendor')
+  async editStep(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('step') rawStep: string,
+  ): Promise<void> {
+    const step = stepOrNotFound(rawStep);
+    const offering = await this.ownOffering(caller, id);
+    this.pages.offering(reply, request, offering, { values: offeringToValues(offering), step });
+  }
+
+  @Post(':id/etape/:step')
+  @Roles('vendor')
+  async updateStep(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('step') rawStep: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const step = stepOrNotFound(rawStep);
+    const current = await this.ownOffering(caller, id);
+    const form = await parseOfferingStep(step, body, current);
+    if (!form.dto) return this.pages.offering(reply, request, current, { values: form.values, errors: form.errors, status: 400, step });
+    const dto = form.dto;
+    const saved = await attempt(
+      () => this.offerings.update(caller, id, dto),
+      (r) =>
+        this.pages.offering(reply, request, current, {
+          values: form.values,
+          errors: form.place(r.errors),
+          message: r.message,
+          status: r.status,
+          step,
+        }),
+    );
+    const next = step < 4 ? `${offeringPath(id)}/etape/${step + 1}` : offeringPath(id);
+    if (saved.done) seeOther(reply, request, withFlash(next, 'offering-saved'));
   }
 
   @Post(':id/publier')

@@ -1,3 +1,5 @@
+import { gradePreview } from './grade-preview.js';
+import { formProfile, OFFERING_STEPS, type OfferingStep } from './offering.form.js';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OfferingDto } from '../../offerings/dto/offering.dto.js';
@@ -48,7 +50,7 @@ export class VendorPages {
     reply: FastifyReply,
     request: FastifyRequest,
     offering: OfferingDto | null,
-    page: FormPage & { publishRefused?: boolean },
+    page: FormPage & { publishRefused?: boolean; step?: OfferingStep },
   ): void {
     this.views.send(
       reply,
@@ -62,10 +64,18 @@ export class VendorPages {
         errors: page.errors ?? {},
         message: page.message,
         publishRefused: page.publishRefused ?? false,
+        step: page.step ?? null,
+        steps: OFFERING_STEPS,
+        preview: gradePreview(formProfile(page.values)),
         labels: OFFERING_LABELS,
         ...offeringChoices(),
       },
       page.status ?? 200,
     );
+  }
+
+  /** The grade preview fragment for the form's current answers. */
+  gradePreview(reply: FastifyReply, request: FastifyRequest, body: unknown): void {
+    this.views.sendFragment(reply, request, 'vendor/grade-preview', { preview: gradePreview(formProfile(body)) });
   }
 }

@@ -1,4 +1,4 @@
-import { Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../identity/caller.js';
 import { Roles } from '../../identity/roles.decorator.js';
@@ -9,8 +9,12 @@ import { LeadsService } from '../../matches/leads.service.js';
 import { OfferingsService } from '../../offerings/offerings.service.js';
 import { VendorOfferingsQueryDto } from '../../vendors/dto/vendor.dto.js';
 import { VendorsService } from '../../vendors/vendors.service.js';
+import { VendorVerificationService } from '../../vendors/vendor-verification.service.js';
+import { withFlash } from '../shared/flash.js';
+import { attempt } from '../shared/form-input.js';
+import { parseVerificationText } from '../curation/vendor-decision.form.js';
 import { BUYER_TYPE_LABELS } from '../shared/organisation.labels.js';
-import { WebViews } from '../shared/views.js';
+import { seeOther, WebViews } from '../shared/views.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
 
 const LEADS_SHOWN = 20;
@@ -27,11 +31,41 @@ export class WebVendorController {
     private readonly offerings: OfferingsService,
     private readonly leads: LeadsService,
     private readonly introductions: IntroductionsService,
+    private readonly verification: VendorVerificationService,
   ) {}
 
   @Get()
   @Roles('vendor')
   async dashboard(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller): Promise<void> {
+    await this.renderDashboard(request, reply, caller, {}, 200);
+  }
+
+  /** The vendor answers a curator's question; the organisation goes back to the curators' queue. */
+  @Post('verification/reponse')
+  @Roles('vendor')
+  async answer(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const form = await parseVerificationText(body, 'answer');
+    if (!form.dto) return this.renderDashboard(request, reply, caller, form, 400);
+    const { message } = form.dto;
+    const done = await attempt(
+      () => this.verification.answer(caller, caller.organisationId ?? '', message),
+      (r) => this.renderDashboard(request, reply, caller, { ...form, message: r.message }, r.status),
+    );
+    if (done.done) seeOther(reply, request, withFlash('/app/fournisseur', 'verification-answered'));
+  }
+
+  private async renderDashboard(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    caller: Caller,
+    form: { values?: Record<string, unknown>; errors?: Record<string, string[]>; message?: string },
+    status: number,
+  ): Promise<void> {
     const organisationId = caller.organisationId;
     if (!organisationId || caller.membershipStatus !== 'active') {
       // Not a member yet: only what anyone may see of the organisation (its public page, once verified).
@@ -44,17 +78,20 @@ export class WebVendorController {
       });
       return;
     }
-    const [vendor, offerings, introductions] = await Promise.all([
+    const [vendor, offerings, introductions, verification] = await Promise.all([
       this.vendors.get(caller, organisationId),
       this.vendors.listOfferings(caller, organisationId, Object.assign(new VendorOfferingsQueryDto(), { page: 1, pageSize: 100 })),
       this.introductions.list(caller, Object.assign(new ListIntroductionsQueryDto(), { page: 1, pageSize: 20 })),
+      this.verification.show(caller, organisationId),
     ]);
-    this.views.send(reply, request, 'vendor/dashboard', 'Espace fournisseur', {
-      vendor,
-      membershipStatus: caller.membershipStatus,
-      offerings,
-      introductions,
-    });
+    this.views.send(
+      reply,
+      request,
+      'vendor/dashboard',
+      'Espace fournisseur',
+      { vendor, membershipStatus: caller.membershipStatus, offerings, introductions, verification, ...form },
+      status,
+    );
   }
 
   @Get('offres/:id/pistes')
