@@ -2,18 +2,22 @@ import request from 'supertest';
 import { OutboxWorker } from '../src/outbox/outbox.worker.js';
 import { bearer, createCurator, type TestSession } from './support/auth.js';
 import { eligiblePair, proposeIntroduction, type Pair } from './support/introductions.js';
+import { startSmtpServer, type TestSmtp } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('introduction outcomes with their value (issue 24)', () => {
   let t: TestApp;
   let curator: TestSession;
+  let smtp: TestSmtp;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    smtp = await startSmtpServer();
+    t = await createTestApp({ env: { SMTP_URL: smtp.url } });
     curator = await createCurator(t);
   });
   afterAll(async () => {
     await t?.close();
+    await smtp?.close();
   });
 
   const drain = () => t.app.get(OutboxWorker).drain();
@@ -114,6 +118,28 @@ describe('introduction outcomes with their value (issue 24)', () => {
       const won = mails.find((m) => m.kind === 'introduction_won')!;
       expect(won.subject).toBe('Contrat signé : Tri automatique des courriers entrants');
       expect(won.body).toContain('Montant : De 20 à 50 k€ HT · début le 01/02/2027');
+    });
+
+    it('sends the follow-up through SMTP, and nothing of a kind its recipient muted', async () => {
+      const { pair, id } = await metIntroduction();
+      await request(t.server)
+        .patch('/me/notifications')
+        .set(bearer(pair.buyer))
+        .send({ muted: ['introduction_won'] })
+        .expect(200);
+      await act(pair.vendor, id, 'outcome', { outcome: 'won', valueBand: 'under_5k', startDate: '2027-02-01' }).expect(200);
+      await drain();
+      const subjects = (email: string) => smtp.to(email).map((m) => m.subject);
+      // The buyer recorded the meeting: the vendor is told of it; the vendor recorded the win: the buyer muted it.
+      expect(subjects(pair.vendor.email)).toContain('Rendez-vous tenu : Tri automatique des courriers entrants');
+      expect(subjects(pair.buyer.email).filter((s) => s?.startsWith('Contrat signé'))).toEqual([]);
+      expect(subjects(pair.buyer.email).length).toBeGreaterThan(0); // other mails reach the buyer
+      const toCurator = smtp.to(curator.email).filter((m) => m.text?.includes(`/app/mises-en-relation/${id}`));
+      expect(toCurator.map((m) => m.subject).sort()).toEqual([
+        'Contrat signé : Tri automatique des courriers entrants',
+        'Rendez-vous tenu : Tri automatique des courriers entrants',
+      ]);
+      expect(toCurator.find((m) => m.subject?.startsWith('Contrat'))!.text).toContain('Montant : Moins de 5 k€ HT · début le 01/02/2027');
     });
 
     it('tells of a lost deal with its reason, and of a cancellation to both sides', async () => {

@@ -74,6 +74,10 @@ describe('outcome surveys', () => {
     const { pair, id } = await wonIntroduction();
     const before = (await request(t.server).get(`/offerings/${pair.offeringId}`).expect(200)).body;
     expect(before.references.confirmedByClients).toBe(0);
+    expect(before.sovereigntyScore.clientConfirmations).toMatchObject({ count: 0, pointsAdded: 0 });
+    const storedScore = async () =>
+      (await t.dataSource.query('SELECT sovereignty_score, sovereignty_grade FROM offering WHERE id = $1', [pair.offeringId]))[0];
+    const scoreBefore = await storedScore();
     await job().runOnce(threeMonthsOn());
     await drain();
     const link = surveyLinkOf(pair.buyer.email);
@@ -102,7 +106,16 @@ describe('outcome surveys', () => {
 
     const after = (await request(t.server).get(`/offerings/${pair.offeringId}`).expect(200)).body;
     expect(after.references.confirmedByClients).toBe(1);
-    expect(after.sovereigntyScore.total).toBe(before.sovereigntyScore.total); // never raises the score
+    // Counted in the grade's explanation, never raising the score by itself: same total, grade, blocks and stored score.
+    expect(after.sovereigntyScore.clientConfirmations).toEqual({
+      count: 1,
+      pointsAdded: 0,
+      text: 'Confirmé par un client trois mois après la signature ; ces confirmations ne modifient pas la note, qui ne dépend que des déclarations et de leurs vérifications.',
+    });
+    const { clientConfirmations: _, ...scoreAfter } = after.sovereigntyScore;
+    const { clientConfirmations: __, ...scoreBeforeAnswer } = before.sovereigntyScore;
+    expect(scoreAfter).toEqual(scoreBeforeAnswer);
+    expect(await storedScore()).toEqual(scoreBefore);
     const publicPage = visibleText((await new WebClient(t).get(`/app/offres/${pair.offeringId}`)).text);
     expect(publicPage).toContain('Confirmé par un client');
     expect(publicPage).toContain('ces confirmations ne modifient pas la note');

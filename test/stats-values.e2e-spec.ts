@@ -154,6 +154,42 @@ describe('won deal values in the statistics (issue 24)', () => {
     await request(t.server).get('/stats/export.csv').query({ from: '2026-13-01' }).set(bearer(curator)).expect(400);
   });
 
+  it('filters the overview, the funnel, the values and the needs export by period and by source (issue 24)', async () => {
+    const get = async (path: string, query: Record<string, string> = {}) =>
+      (await request(t.server).get(path).query(query).set(bearer(curator)).expect(200)).body;
+    const all = await get('/stats/overview');
+    // Last January's need is left out of a period starting this month; a partner's needs are none of them.
+    const thisMonth = await get('/stats/overview', { from: monthStart });
+    expect(all.needs.total).toBeGreaterThan(thisMonth.needs.total);
+    expect(thisMonth.needs.total).toBeGreaterThan(0);
+    expect(await get('/stats/overview', { source: 'direct' })).toEqual(all);
+    const partner = await get('/stats/overview', { source: 'partner' });
+    expect(partner.needs.total).toBe(0);
+    expect(partner.introductions.total).toBe(0);
+    expect(partner.outcomes).toMatchObject({ won: 0, lost: 0, wonNeeds: 0, winRate: null, medianSecondsToFirstIntroduction: null });
+    const nextYear = `${Number(today.slice(0, 4)) + 1}-01-01`;
+    expect((await get('/stats/overview', { from: nextYear })).needs.total).toBe(0);
+
+    const funnel = await get('/stats/funnel');
+    expect(funnel.steps[0].count).toBeGreaterThan(0);
+    expect(await get('/stats/funnel', { source: 'direct' })).toEqual(funnel);
+    const none = await get('/stats/funnel', { source: 'partner' });
+    expect(none.steps.map((s: { count: number }) => s.count)).toEqual([0, 0, 0, 0]);
+    expect((await get('/stats/funnel', { from: nextYear })).steps[0].count).toBe(0);
+    expect((await get('/stats/values', { source: 'partner' })).wonDeals).toBe(0);
+    expect((await get('/stats/values', { source: 'direct' })).wonDeals).toBe((await get('/stats/values')).wonDeals);
+
+    const csv = async (query: Record<string, string>) =>
+      (await request(t.server).get('/stats/export.csv').query(query).set(bearer(curator)).expect(200)).text.trimEnd().split('\r\n');
+    expect(await csv({ columns: 'id', source: 'partner' })).toEqual(['\uFEFFid']);
+    expect(await csv({ columns: 'id', source: 'direct' })).toEqual(await csv({ columns: 'id' }));
+    for (const path of ['/stats/overview', '/stats/funnel', '/stats/export.csv']) {
+      const bad = await request(t.server).get(path).query({ source: 'salon' }).set(bearer(curator)).expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['source']);
+    }
+    await request(t.server).get('/stats/funnel').query({ from: '2026-02-01', to: '2026-01-01' }).set(bearer(curator)).expect(400);
+  });
+
   describe('the period report (GET /stats/report)', () => {
     const nextYearEnd = `${Number(today.slice(0, 4)) + 1}-12-31`;
     const report = async (query: Record<string, string>) =>
@@ -183,6 +219,18 @@ describe('won deal values in the statistics (issue 24)', () => {
         won: 0,
         shareWonLocally: null,
       });
+      // By département: every one of the reference data, overseas ones included.
+      expect(r.byDepartement).toHaveLength(101);
+      expect(r.byDepartement.find((d: { departementCode: string }) => d.departementCode === '974')).toMatchObject({
+        label: 'La Réunion',
+        regionCode: '04',
+        needs: 0,
+        won: 0,
+      });
+      const byDepartement = r.byDepartement.filter((d: { needs: number; won: number }) => d.needs > 0 || d.won > 0);
+      expect(byDepartement.reduce((sum: number, d: { needs: number }) => sum + d.needs, 0)).toBe(6);
+      expect(byDepartement.reduce((sum: number, d: { wonValueEur: number }) => sum + d.wonValueEur, 0)).toBe(140_000);
+      expect(byDepartement.every((d: { regionCode: string; shareWonLocally: number | null }) => d.regionCode === '93')).toBe(true);
       expect(r.values).toMatchObject({ wonDeals: 4, totalEur: 140_000, shareLocal: 1 });
       expect(r.bySource.find((s: { source: string }) => s.source === 'direct')).toMatchObject({ needs: 5, won: 4 });
       expect(r.surveys).toEqual({ sent: 0, answered: 0, confirmedInUse: 0 });
@@ -243,6 +291,7 @@ describe('won deal values in the statistics (issue 24)', () => {
       expect(lines).toContain('activity,won,Contrats signés,count,4');
       expect(lines).toContain('values,all,Contrats signés,totalEur,140000');
       expect(lines.some((l) => l.startsWith('region,93,') && l.endsWith(',wonValueEur,140000'))).toBe(true);
+      expect(lines).toContain('departement,974,La Réunion,needs,0');
       expect(lines).toContain(`month,${monthStart.slice(0, 7)},${monthStart.slice(0, 7)},won,4`);
     });
 

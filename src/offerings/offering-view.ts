@@ -86,6 +86,17 @@ function claimViews(profile: SovereigntyProfile, claims: readonly OfferingClaimE
   });
 }
 
+/** The buyers' confirmations in the grade's explanation: said, never scored (issue 24, decision 033). */
+export function clientConfirmations(count: number): { count: number; pointsAdded: 0; text: string } {
+  const who =
+    count === 0 ? 'Aucun client n’a encore confirmé l’usage' : count === 1 ? 'Confirmé par un client' : `Confirmé par ${count} clients`;
+  return {
+    count,
+    pointsAdded: 0,
+    text: `${who} trois mois après la signature ; ces confirmations ne modifient pas la note, qui ne dépend que des déclarations et de leurs vérifications.`,
+  };
+}
+
 export function toOfferingDto(offering: OfferingEntity, vendor: OfferingVendorDto, claims: readonly OfferingClaimEntity[]): OfferingDto {
   const profile = offering.sovereignty;
   const graded = profile ? gradeProfile(profile, claimStatuses(claims)) : null;
@@ -124,6 +135,7 @@ export function toOfferingDto(offering: OfferingEntity, vendor: OfferingVendorDt
         score: graded.blocks[block],
         max: BLOCK_MAX[block],
       })),
+      clientConfirmations: clientConfirmations(offering.clientConfirmations ?? 0),
     },
     claims: profile && graded ? claimViews(profile, claims, graded) : [],
     version: offering.version,

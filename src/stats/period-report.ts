@@ -80,27 +80,40 @@ export function byMonth(rows: readonly MonthCount[], from: string, to: string): 
   }));
 }
 
+export type AreaFigures = Omit<RegionFigures, 'regionCode'>;
+
 /**
- * Needs received and wins of the period by the need's région, every région of `regionCodes` listed.
- * A win is local when the vendor has a site in the need's département or région (decision 026).
+ * Needs received and wins of the period by an area of the need (its région, its département),
+ * every area of `codes` listed. A win is local when the vendor has a site in the need's
+ * département or région (decision 026).
  */
-export function byRegion(
+export function byArea(
   needs: readonly { key: string; count: number }[],
   deals: readonly WonDeal[],
-  regionCodes: readonly string[],
-): RegionFigures[] {
-  return regionCodes.map((regionCode) => {
-    const won = deals.filter((d) => d.needRegionCode === regionCode);
+  codes: readonly string[],
+  areaOf: (deal: WonDeal) => string | null,
+): (AreaFigures & { code: string })[] {
+  return codes.map((code) => {
+    const won = deals.filter((d) => areaOf(d) === code);
     const wonLocally = won.filter((d) => proximityOf(d) !== 'elsewhere').length;
     return {
-      regionCode,
-      needs: needs.find((n) => n.key === regionCode)?.count ?? 0,
+      code,
+      needs: needs.find((n) => n.key === code)?.count ?? 0,
       won: won.length,
       wonLocally,
       shareWonLocally: rate(wonLocally, won.length),
       wonValueEur: won.reduce((sum, d) => sum + (dealValueEur(d.dealValueBand, d.dealAmountEur) ?? 0), 0),
     };
   });
+}
+
+/** Needs received and wins of the period by the need's région, every région of `regionCodes` listed. */
+export function byRegion(
+  needs: readonly { key: string; count: number }[],
+  deals: readonly WonDeal[],
+  regionCodes: readonly string[],
+): RegionFigures[] {
+  return byArea(needs, deals, regionCodes, (d) => d.needRegionCode).map(({ code, ...figures }) => ({ regionCode: code, ...figures }));
 }
 
 /** Days from `from` to `to`, both YYYY-MM-DD. */

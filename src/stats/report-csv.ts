@@ -33,6 +33,9 @@ export function reportCsv(r: StatsReportDto, separator: ',' | ';' = ','): string
   for (const g of r.byRegion)
     for (const metric of ['needs', 'won', 'wonLocally', 'shareWonLocally', 'wonValueEur'] as const)
       rows.push({ section: 'region', key: g.regionCode, label: g.label, metric, value: g[metric] });
+  for (const d of r.byDepartement)
+    for (const metric of ['needs', 'won', 'wonLocally', 'shareWonLocally', 'wonValueEur'] as const)
+      rows.push({ section: 'departement', key: d.departementCode, label: d.label, metric, value: d[metric] });
   for (const s of r.bySource)
     for (const metric of ['needs', 'submitted', 'published', 'introductions', 'won'] as const)
       rows.push({ section: 'source', key: s.source, label: s.label, metric, value: s[metric] });

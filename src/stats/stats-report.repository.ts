@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { MonthCount } from './period-report.js';
-import { inPeriod, type KeyCount, type Period } from './stats.repository.js';
+import { inPeriod, OF_SOURCE, type KeyCount, type Period } from './stats.repository.js';
 
 const month = (column: string): string => `to_char(${column} AT TIME ZONE 'Europe/Paris', 'YYYY-MM')`;
 
 const NEEDS = 'need n';
 const INTRODUCTIONS = 'introduction i JOIN need n ON n.id = i.need_id';
-/** The needs of one source ($3), or all of them when it is null. */
-const OF_SOURCE = '($3::text IS NULL OR n.source = $3)';
 
 /** Each event of the report on its own date: a need received in March and won in May counts in both months. */
 const EVENTS: readonly { kind: MonthCount['kind']; from: string; column: string; where?: string }[] = [
@@ -48,10 +46,19 @@ export class StatsReportRepository {
 
   /** Needs received (submitted) in the period, by their région. */
   async needsReceivedByRegion(period: Period, source: string | null): Promise<KeyCount[]> {
+    return this.needsReceivedBy('n.region_code', period, source);
+  }
+
+  /** Needs received (submitted) in the period, by their département. */
+  async needsReceivedByDepartement(period: Period, source: string | null): Promise<KeyCount[]> {
+    return this.needsReceivedBy('n.departement_code', period, source);
+  }
+
+  private async needsReceivedBy(column: string, period: Period, source: string | null): Promise<KeyCount[]> {
     return (await this.dataSource.query(
-      `SELECT n.region_code AS key, count(*)::int AS count FROM ${NEEDS}
-        WHERE n.region_code IS NOT NULL AND n.submitted_at IS NOT NULL AND ${inPeriod('n.submitted_at')} AND ${OF_SOURCE}
-        GROUP BY n.region_code ORDER BY key`,
+      `SELECT ${column} AS key, count(*)::int AS count FROM ${NEEDS}
+        WHERE ${column} IS NOT NULL AND n.submitted_at IS NOT NULL AND ${inPeriod('n.submitted_at')} AND ${OF_SOURCE}
+        GROUP BY ${column} ORDER BY key`,
       [period.from, period.to, source],
     )) as KeyCount[];
   }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
-import { listRegions } from '../reference/geo/geography.js';
-import type { StatsReportDto, StatsReportQueryDto } from './dto/stats-report.dto.js';
-import { activityOf, byMonth, byRegion, daysBetween, MAX_REPORT_DAYS } from './period-report.js';
+import { listDepartements, listRegions } from '../reference/geo/geography.js';
+import type { ReportDepartementDto, StatsReportDto, StatsReportQueryDto } from './dto/stats-report.dto.js';
+import type { WonDeal } from './deal-values.js';
+import type { KeyCount } from './stats.repository.js';
+import { activityOf, byArea, byMonth, byRegion, daysBetween, MAX_REPORT_DAYS } from './period-report.js';
 import { reportCsv } from './report-csv.js';
 import { StatsReportRepository } from './stats-report.repository.js';
 import { StatsRepository } from './stats.repository.js';
@@ -25,9 +27,10 @@ export class StatsReportService {
     // values() and sources() check the caller's role before any query runs.
     const source = query.source ?? null;
     const [values, sources] = await Promise.all([this.stats.values(caller, query), this.stats.sources(caller, query)]);
-    const [events, needsByRegion, deals, surveys] = await Promise.all([
+    const [events, needsByRegion, needsByDepartement, deals, surveys] = await Promise.all([
       this.report.eventsByMonth(period, source),
       this.report.needsReceivedByRegion(period, source),
+      this.report.needsReceivedByDepartement(period, source),
       this.figures.wonDeals(period, source),
       this.report.surveys(period, source),
     ]);
@@ -43,6 +46,7 @@ export class StatsReportService {
         deals,
         regions.map((r) => r.regionCode),
       ).map((g) => ({ ...g, label: names.get(g.regionCode) ?? g.regionCode })),
+      byDepartement: byDepartement(needsByDepartement, deals),
       bySource: source ? sources.bySource.filter((s) => s.source === source) : sources.bySource,
       values,
       surveys,
@@ -52,4 +56,21 @@ export class StatsReportService {
   async csv(caller: Caller, query: StatsReportQueryDto): Promise<string> {
     return reportCsv(await this.build(caller, query));
   }
+}
+
+/** Every département of the reference data (overseas ones included), in code order, with its name and région. */
+function byDepartement(needs: KeyCount[], deals: WonDeal[]): ReportDepartementDto[] {
+  const departements = listDepartements();
+  const figures = byArea(
+    needs,
+    deals,
+    departements.map((d) => d.departementCode),
+    (d) => d.needDepartementCode,
+  );
+  return figures.map(({ code, ...rest }, i) => ({
+    departementCode: code,
+    label: departements[i].name,
+    regionCode: departements[i].regionCode,
+    ...rest,
+  }));
 }

@@ -13,6 +13,7 @@ import { Roles } from '../identity/roles.decorator.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { StatsExportQueryDto } from './dto/export-query.dto.js';
 import { StatsPeriodQueryDto } from './dto/stats-period.dto.js';
+import { StatsScopeQueryDto } from './dto/stats-scope.dto.js';
 import { StatsValuesDto } from './dto/stats-values.dto.js';
 import { StatsSourcesDto } from './dto/stats-sources.dto.js';
 import { StatsFunnelDto, StatsOverviewDto } from './dto/stats.dto.js';
@@ -36,31 +37,34 @@ export class StatsController {
 
   @Get('overview')
   @ApiOperation({
-    summary: 'Needs by status, région and use case; introductions by status; outcomes and the share of won needs served locally.',
+    summary:
+      'Needs by status, région and use case; introductions by status; outcomes and the share of won needs served locally. With `from`/`to` (Paris days), the needs created and the introductions proposed in that period, with every step they reached since; with `source`, only the needs of that source and their introductions.',
   })
   @ApiOkResponse({ type: StatsOverviewDto })
-  overview(@CurrentCaller() caller: Caller): Promise<StatsOverviewDto> {
-    return this.stats.overview(caller);
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A malformed date, to before from, or an unknown source.' })
+  overview(@CurrentCaller() caller: Caller, @Query() query: StatsScopeQueryDto): Promise<StatsOverviewDto> {
+    return this.stats.overview(caller, query);
   }
 
   @Get('funnel')
   @ApiOperation({
     summary:
-      'Introductions per step (proposed → connected → meeting held → won) with conversion rates, answers per side and decline reasons.',
+      'Introductions per step (proposed → connected → meeting held → won) with conversion rates, answers per side and decline reasons; `from`/`to` keep the introductions proposed in that period, `source` those on needs of that source.',
   })
   @ApiOkResponse({ type: StatsFunnelDto })
-  funnel(@CurrentCaller() caller: Caller): Promise<StatsFunnelDto> {
-    return this.stats.funnel(caller);
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A malformed date, to before from, or an unknown source.' })
+  funnel(@CurrentCaller() caller: Caller, @Query() query: StatsScopeQueryDto): Promise<StatsFunnelDto> {
+    return this.stats.funnel(caller, query);
   }
 
   @Get('values')
   @ApiOperation({
     summary:
-      'Won deal values of a period (outcome recorded from `from` to `to`, Paris days): total and median, by vendor proximity, control and grade band, and the shares going to local, French and A–B vendors. A deal counts for its exact amount, else its band value (decision 026).',
+      'Won deal values of a period (outcome recorded from `from` to `to`, Paris days; `source` keeps the needs of that source): total and median, by vendor proximity, control and grade band, and the shares going to local, French and A–B vendors. A deal counts for its exact amount, else its band value (decision 026).',
   })
   @ApiOkResponse({ type: StatsValuesDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A malformed date, or to before from.' })
-  values(@CurrentCaller() caller: Caller, @Query() query: StatsPeriodQueryDto): Promise<StatsValuesDto> {
+  values(@CurrentCaller() caller: Caller, @Query() query: StatsScopeQueryDto): Promise<StatsValuesDto> {
     return this.stats.values(caller, query);
   }
 
@@ -80,7 +84,7 @@ export class StatsController {
   @Header('content-disposition', 'attachment; filename="circuit-ia-besoins.csv"')
   @ApiOperation({
     summary:
-      'Needs past draft with their introductions and won deal values, as CSV (UTF-8 with BOM, RFC 4180), columns of your choice; `from`/`to` keep the needs created in that period.',
+      'Needs past draft with their introductions and won deal values, as CSV (UTF-8 with BOM, RFC 4180), columns of your choice; `from`/`to` keep the needs created in that period, `source` the needs of that source.',
   })
   // Only the 200 is CSV: @ApiProduces would have made every error body text/csv too, and they are JSON.
   @ApiOkResponse({

@@ -41,63 +41,93 @@ const DEAL_VALUE_SQL = `coalesce(i.deal_amount_eur, CASE i.deal_value_band ${DEA
   (k) => `WHEN '${k}' THEN ${DEAL_VALUE_BANDS[k].counted}`,
 ).join(' ')} END)`;
 
+/** The figures' filters (issue 24): a period of Paris days (either end open) and the needs' source (null for all). */
+export interface Scope extends Period {
+  source: string | null;
+}
+
+/** The needs of the source in $3, or all of them when it is null. */
+export const OF_SOURCE = '($3::text IS NULL OR n.source = $3)';
+/** Needs created in the scope's period, of its source. */
+const NEED_COHORT = `${inPeriod('n.created_at')} AND ${OF_SOURCE}`;
+/** Introductions proposed in the scope's period, on needs of its source. */
+const PROPOSED_IN_SCOPE = `${inPeriod('i.proposed_at')} AND ${OF_SOURCE}`;
+const INTRODUCTION_COHORT = `introduction i JOIN need n ON n.id = i.need_id WHERE ${PROPOSED_IN_SCOPE}`;
+
 /** Aggregates for curators; every query counts in SQL and returns plain rows. */
 @Injectable()
 export class StatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private async keyCounts(sql: string): Promise<KeyCount[]> {
-    return (await this.dataSource.query(sql)) as KeyCount[];
+  /** `sql` with the scope as $1 (from), $2 (to) and $3 (the needs' source). */
+  private async scoped<T>(sql: string, scope: Scope): Promise<T[]> {
+    return (await this.dataSource.query(sql, [scope.from, scope.to, scope.source])) as T[];
   }
 
-  needsByStatus(): Promise<KeyCount[]> {
-    return this.keyCounts('SELECT status AS key, count(*)::int AS count FROM need GROUP BY status ORDER BY count DESC, key');
+  /** Needs created in the scope's period (drafts included), of its source. */
+  needsByStatus(scope: Scope): Promise<KeyCount[]> {
+    return this.scoped(
+      `SELECT n.status AS key, count(*)::int AS count FROM need n WHERE ${NEED_COHORT} GROUP BY n.status ORDER BY count DESC, key`,
+      scope,
+    );
   }
 
   /** Needs still in draft have no place yet: counted under no région. */
-  needsByRegion(): Promise<KeyCount[]> {
-    return this.keyCounts(
-      "SELECT region_code AS key, count(*)::int AS count FROM need WHERE region_code IS NOT NULL AND status <> 'draft' GROUP BY region_code ORDER BY count DESC, key",
+  needsByRegion(scope: Scope): Promise<KeyCount[]> {
+    return this.scoped(
+      `SELECT n.region_code AS key, count(*)::int AS count FROM need n
+        WHERE n.region_code IS NOT NULL AND n.status <> 'draft' AND ${NEED_COHORT}
+        GROUP BY n.region_code ORDER BY count DESC, key`,
+      scope,
     );
   }
 
-  needsByUseCase(): Promise<KeyCount[]> {
-    return this.keyCounts(
-      "SELECT uc AS key, count(*)::int AS count FROM need, unnest(use_cases) AS uc WHERE status <> 'draft' GROUP BY uc ORDER BY count DESC, key",
+  needsByUseCase(scope: Scope): Promise<KeyCount[]> {
+    return this.scoped(
+      `SELECT uc AS key, count(*)::int AS count FROM need n, unnest(n.use_cases) AS uc
+        WHERE n.status <> 'draft' AND ${NEED_COHORT} GROUP BY uc ORDER BY count DESC, key`,
+      scope,
     );
   }
 
-  introductionsByStatus(): Promise<KeyCount[]> {
-    return this.keyCounts('SELECT status AS key, count(*)::int AS count FROM introduction GROUP BY status ORDER BY count DESC, key');
+  introductionsByStatus(scope: Scope): Promise<KeyCount[]> {
+    return this.scoped(
+      `SELECT i.status AS key, count(*)::int AS count FROM ${INTRODUCTION_COHORT} GROUP BY i.status ORDER BY count DESC, key`,
+      scope,
+    );
   }
 
-  /** Each introduction counts in every step it reached, read from its per-step timestamps. */
-  async introductionSteps(): Promise<IntroductionStepCounts> {
-    const [row] = (await this.dataSource.query(`
-      SELECT count(*)::int AS "proposed",
-             count(vendor_accepted_at)::int AS "vendorAccepted",
-             count(buyer_accepted_at)::int AS "buyerAccepted",
-             count(connected_at)::int AS "connected",
-             count(meeting_held_at)::int AS "meetingHeld",
-             count(*) FILTER (WHERE outcome = 'won')::int AS "won",
-             count(*) FILTER (WHERE outcome = 'lost')::int AS "lost",
-             count(*) FILTER (WHERE status = 'vendor_declined')::int AS "vendorDeclined",
-             count(*) FILTER (WHERE status = 'buyer_declined')::int AS "buyerDeclined",
-             count(*) FILTER (WHERE status = 'cancelled')::int AS "cancelled"
-        FROM introduction`)) as IntroductionStepCounts[];
+  /** Each introduction proposed in the scope counts in every step it reached, read from its per-step timestamps. */
+  async introductionSteps(scope: Scope): Promise<IntroductionStepCounts> {
+    const [row] = await this.scoped<IntroductionStepCounts>(
+      `SELECT count(*)::int AS "proposed",
+              count(i.vendor_accepted_at)::int AS "vendorAccepted",
+              count(i.buyer_accepted_at)::int AS "buyerAccepted",
+              count(i.connected_at)::int AS "connected",
+              count(i.meeting_held_at)::int AS "meetingHeld",
+              count(*) FILTER (WHERE i.outcome = 'won')::int AS "won",
+              count(*) FILTER (WHERE i.outcome = 'lost')::int AS "lost",
+              count(*) FILTER (WHERE i.status = 'vendor_declined')::int AS "vendorDeclined",
+              count(*) FILTER (WHERE i.status = 'buyer_declined')::int AS "buyerDeclined",
+              count(*) FILTER (WHERE i.status = 'cancelled')::int AS "cancelled"
+         FROM ${INTRODUCTION_COHORT}`,
+      scope,
+    );
     return row;
   }
 
-  declineReasons(): Promise<KeyCount[]> {
-    return this.keyCounts(
-      'SELECT decline_reason AS key, count(*)::int AS count FROM introduction WHERE decline_reason IS NOT NULL GROUP BY decline_reason ORDER BY count DESC, key',
+  declineReasons(scope: Scope): Promise<KeyCount[]> {
+    return this.scoped(
+      `SELECT i.decline_reason AS key, count(*)::int AS count FROM ${INTRODUCTION_COHORT} AND i.decline_reason IS NOT NULL
+        GROUP BY i.decline_reason ORDER BY count DESC, key`,
+      scope,
     );
   }
 
-  /** Won introductions with the need's place and every site of the vendor that counts (head office and confirmed establishments, decision 022). */
-  async wonNeeds(): Promise<WonNeed[]> {
-    return (await this.dataSource.query(`
-      SELECT n.id AS "needId", n.departement_code AS "needDepartementCode", n.region_code AS "needRegionCode",
+  /** Won introductions proposed in the scope, with the need's place and every site of the vendor that counts (head office and confirmed establishments, decision 022). */
+  async wonNeeds(scope: Scope): Promise<WonNeed[]> {
+    return this.scoped<WonNeed>(
+      `SELECT n.id AS "needId", n.departement_code AS "needDepartementCode", n.region_code AS "needRegionCode",
              array_remove(array_cat(ARRAY[o.commune_code::text], ${confirmedSiteCommunes('o')}), NULL) AS "vendorCommuneCodes",
              (f.hq_jurisdiction = 'FR' AND f.non_eu_control = 'NONE') IS TRUE AS "frenchControlled",
              f.sovereignty_grade AS "offeringGrade"
@@ -105,8 +135,10 @@ export class StatsRepository {
         JOIN need n ON n.id = i.need_id
         JOIN organisation o ON o.id = i.vendor_organisation_id
         JOIN offering f ON f.id = i.offering_id
-       WHERE i.outcome = 'won'
-       ORDER BY n.id`)) as WonNeed[];
+       WHERE i.outcome = 'won' AND ${PROPOSED_IN_SCOPE}
+       ORDER BY n.id`,
+      scope,
+    );
   }
 
   /** Won introductions whose outcome was recorded in the period (on needs of `source` when given), with what the value figures read. */
@@ -120,19 +152,21 @@ export class StatsRepository {
          JOIN need n ON n.id = i.need_id
          JOIN organisation o ON o.id = i.vendor_organisation_id
          JOIN offering f ON f.id = i.offering_id
-        WHERE i.outcome = 'won' AND ${inPeriod('i.outcome_at')} AND ($3::text IS NULL OR n.source = $3)
+        WHERE i.outcome = 'won' AND ${inPeriod('i.outcome_at')} AND ${OF_SOURCE}
         ORDER BY i.outcome_at, i.id`,
       [period.from, period.to, source],
     )) as WonDeal[];
   }
 
-  /** Seconds from publication to the first introduction, one value per need that has one. */
-  async secondsToFirstIntroduction(): Promise<number[]> {
-    const rows = (await this.dataSource.query(`
-      SELECT extract(epoch FROM min(i.proposed_at) - n.published_at)::float AS seconds
-        FROM need n JOIN introduction i ON i.need_id = n.id
-       WHERE n.published_at IS NOT NULL
-       GROUP BY n.id, n.published_at`)) as { seconds: number }[];
+  /** Seconds from publication to the first introduction, one value per need created in the scope that has one. */
+  async secondsToFirstIntroduction(scope: Scope): Promise<number[]> {
+    const rows = await this.scoped<{ seconds: number }>(
+      `SELECT extract(epoch FROM min(i.proposed_at) - n.published_at)::float AS seconds
+         FROM need n JOIN introduction i ON i.need_id = n.id
+        WHERE n.published_at IS NOT NULL AND ${NEED_COHORT}
+        GROUP BY n.id, n.published_at`,
+      scope,
+    );
     return rows.map((r) => Math.max(0, r.seconds));
   }
 
@@ -158,8 +192,8 @@ export class StatsRepository {
    * One row per need past draft created in the period, for the CSV export: no person, no contact.
    * Won deals' values are summed as the value figures count them (exact amount, else band value).
    */
-  async exportRows(period: Period): Promise<Record<string, unknown>[]> {
-    return (await this.dataSource.query(
+  async exportRows(scope: Scope): Promise<Record<string, unknown>[]> {
+    return this.scoped<Record<string, unknown>>(
       `
       SELECT n.id, n.status, n.title, n.use_cases AS "useCases", n.sector, n.departement_code AS "departementCode",
              n.region_code AS "regionCode", o.buyer_type AS "buyerType", n.min_budget_eur AS "minBudgetEur",
@@ -179,10 +213,10 @@ export class StatsRepository {
         JOIN organisation o ON o.id = n.organisation_id
         LEFT JOIN partner p ON p.id = n.partner_id
         LEFT JOIN introduction i ON i.need_id = n.id
-       WHERE n.status <> 'draft' AND ${inPeriod('n.created_at')}
+       WHERE n.status <> 'draft' AND ${NEED_COHORT}
        GROUP BY n.id, o.buyer_type, p.name
        ORDER BY n.created_at, n.id`,
-      [period.from, period.to],
-    )) as Record<string, unknown>[];
+      scope,
+    );
   }
 }

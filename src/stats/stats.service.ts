@@ -7,9 +7,10 @@ import type { KeyCountDto, StatsFunnelDto, StatsOverviewDto } from './dto/stats.
 import { toCsv } from './csv.js';
 import { EXPORT_COLUMNS, type StatsExportQueryDto } from './dto/export-query.dto.js';
 import { funnel, locality, median, rate } from './stats-figures.js';
-import { StatsRepository, type KeyCount, type Period } from './stats.repository.js';
+import { StatsRepository, type KeyCount, type Period, type Scope } from './stats.repository.js';
 import { dealValueFigures, type ValueGroup } from './deal-values.js';
 import type { StatsPeriodQueryDto } from './dto/stats-period.dto.js';
+import type { StatsScopeQueryDto } from './dto/stats-scope.dto.js';
 import type { StatsValuesDto } from './dto/stats-values.dto.js';
 import type { StatsSourcesDto } from './dto/stats-sources.dto.js';
 import { NEED_SOURCES } from '../needs/need.entity.js';
@@ -23,16 +24,21 @@ const sum = (rows: KeyCount[]): number => rows.reduce((n, r) => n + r.count, 0);
 export class StatsService {
   constructor(private readonly stats: StatsRepository) {}
 
-  async overview(caller: Caller): Promise<StatsOverviewDto> {
+  /**
+   * Needs created in the period and introductions proposed in it (all time when open), of one
+   * source or all, with every step they reached since: cohorts, where the report counts events.
+   */
+  async overview(caller: Caller, query: StatsScopeQueryDto = {}): Promise<StatsOverviewDto> {
     assertStaff(caller);
+    const scope = scopeOf(query);
     const [needStatus, needRegion, needUseCase, introStatus, steps, won, delays] = await Promise.all([
-      this.stats.needsByStatus(),
-      this.stats.needsByRegion(),
-      this.stats.needsByUseCase(),
-      this.stats.introductionsByStatus(),
-      this.stats.introductionSteps(),
-      this.stats.wonNeeds(),
-      this.stats.secondsToFirstIntroduction(),
+      this.stats.needsByStatus(scope),
+      this.stats.needsByRegion(scope),
+      this.stats.needsByUseCase(scope),
+      this.stats.introductionsByStatus(scope),
+      this.stats.introductionSteps(scope),
+      this.stats.wonNeeds(scope),
+      this.stats.secondsToFirstIntroduction(scope),
     ]);
     const local = locality(won);
     return {
@@ -64,11 +70,11 @@ export class StatsService {
   /** One line per need past draft, with its introductions counted: no person, no contact. */
   async exportCsv(caller: Caller, query: StatsExportQueryDto): Promise<string> {
     assertStaff(caller);
-    return exportCsvOf(await this.stats.exportRows(periodOf(query)), query);
+    return exportCsvOf(await this.stats.exportRows(scopeOf(query)), query);
   }
 
   /** What the won deals of the period are worth, by proximity, control and grade (decision 026). */
-  async values(caller: Caller, query: StatsPeriodQueryDto & { source?: string }): Promise<StatsValuesDto> {
+  async values(caller: Caller, query: StatsScopeQueryDto): Promise<StatsValuesDto> {
     assertStaff(caller);
     const period = periodOf(query);
     const figures = dealValueFigures(await this.stats.wonDeals(period, query.source ?? null));
@@ -96,9 +102,11 @@ export class StatsService {
     return bySourceAndPartner(period, rows);
   }
 
-  async funnel(caller: Caller): Promise<StatsFunnelDto> {
+  /** Introductions proposed in the period (all time when open), on needs of one source or all. */
+  async funnel(caller: Caller, query: StatsScopeQueryDto = {}): Promise<StatsFunnelDto> {
     assertStaff(caller);
-    const [s, reasons] = await Promise.all([this.stats.introductionSteps(), this.stats.declineReasons()]);
+    const scope = scopeOf(query);
+    const [s, reasons] = await Promise.all([this.stats.introductionSteps(scope), this.stats.declineReasons(scope)]);
     return {
       steps: funnel([
         { step: 'proposed', count: s.proposed },
@@ -126,6 +134,9 @@ export function periodOf(query: StatsPeriodQueryDto): Period {
     throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'to', messages: ['to must not be before from'] }]);
   return period;
 }
+
+/** The period checked and the source, as the repository's queries take them. */
+export const scopeOf = (query: StatsScopeQueryDto): Scope => ({ ...periodOf(query), source: query.source ?? null });
 
 /** Where needs come from, in the curators' words. */
 function bySourceAndPartner(period: StatsSourcesDto['period'], rows: SourceRow[]): StatsSourcesDto {

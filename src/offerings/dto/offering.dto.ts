@@ -68,6 +68,24 @@ export class ScoreBlockDto {
   max!: number;
 }
 
+export class ClientConfirmationsDto {
+  @ApiProperty({ example: 2, description: 'Buyers who confirmed in the three-month survey that the solution is in use.' })
+  count!: number;
+
+  @ApiProperty({
+    enum: [0],
+    example: 0,
+    description: 'Points these confirmations add to the score: always 0, they are shown beside the grade, never in it.',
+  })
+  pointsAdded!: 0;
+
+  @ApiProperty({
+    example: 'Confirmé par 2 clients trois mois après la signature ; ces confirmations ne modifient pas la note.',
+    description: 'The explanation in French, as the public page shows it.',
+  })
+  text!: string;
+}
+
 export class SovereigntyScoreDto {
   @ApiProperty({ example: 99, description: '0–100, on the effective profile (rejected claims at their worst value).' })
   total!: number;
@@ -83,6 +101,12 @@ export class SovereigntyScoreDto {
 
   @ApiProperty({ type: [ScoreBlockDto] })
   blocks!: ScoreBlockDto[];
+
+  @ApiProperty({
+    type: ClientConfirmationsDto,
+    description: 'Part of the grade’s explanation: buyers’ confirmations (issue 24), which never raise the score by themselves.',
+  })
+  clientConfirmations!: ClientConfirmationsDto;
 }
 
 export class EvidenceViewDto {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
-import { StatsPeriodQueryDto } from './stats-period.dto.js';
+import { StatsScopeQueryDto } from './stats-scope.dto.js';
 
 export const EXPORT_COLUMNS = [
   'id',
@@ -43,7 +43,7 @@ const list = ({ value }: { value: unknown }): unknown =>
       ? value
       : value;
 
-export class StatsExportQueryDto extends StatsPeriodQueryDto {
+export class StatsExportQueryDto extends StatsScopeQueryDto {
   @ApiPropertyOptional({
     type: [String],
     enum: EXPORT_COLUMNS,

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Length } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsISO8601, Length } from 'class-validator';
 import { NEED_SOURCES, type NeedSource } from '../../needs/need.entity.js';
 import { SourceGroupDto } from './stats-sources.dto.js';
+import { SourceFilter } from './stats-scope.dto.js';
 import { StatsPeriodDto, StatsValuesDto } from './stats-values.dto.js';
 
 /** `?from=&to=`: the report's period, both required (Paris days, both included, at most five years). */
@@ -19,13 +20,7 @@ export class StatsReportQueryDto {
   @Length(10, 10, { message: 'to must be a date such as 2026-12-31' })
   to!: string;
 
-  @ApiPropertyOptional({
-    enum: NEED_SOURCES,
-    example: 'partner',
-    description: 'Only the needs of this source, their introductions and wins.',
-  })
-  @IsOptional()
-  @IsIn(NEED_SOURCES)
+  @SourceFilter()
   source?: NeedSource;
 }
 
@@ -96,6 +91,32 @@ export class ReportRegionDto {
   wonValueEur!: number;
 }
 
+export class ReportDepartementDto {
+  @ApiProperty({ example: '13' })
+  departementCode!: string;
+
+  @ApiProperty({ example: 'Bouches-du-Rhône' })
+  label!: string;
+
+  @ApiProperty({ example: '93', description: 'The région the département belongs to.' })
+  regionCode!: string;
+
+  @ApiProperty({ example: 3, description: 'Needs received (submitted) in the period from this département.' })
+  needs!: number;
+
+  @ApiProperty({ example: 1, description: 'Introductions won in the period on needs from this département.' })
+  won!: number;
+
+  @ApiProperty({ example: 1, description: 'Of those, won by a vendor with a site in the need’s département or région.' })
+  wonLocally!: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 1, description: 'wonLocally / won; null without a win.' })
+  shareWonLocally!: number | null;
+
+  @ApiProperty({ example: 18000, description: 'Euros excl. VAT of those wins (exact amounts, else band values).' })
+  wonValueEur!: number;
+}
+
 export class ReportSurveysDto {
   @ApiProperty({ example: 4, description: 'Three-month surveys sent in the period.' })
   sent!: number;
@@ -128,6 +149,12 @@ export class StatsReportDto {
 
   @ApiProperty({ type: [ReportRegionDto], description: 'Every région, zeros included, in code order.' })
   byRegion!: ReportRegionDto[];
+
+  @ApiProperty({
+    type: [ReportDepartementDto],
+    description: 'Every département (overseas ones included), zeros included, in code order.',
+  })
+  byDepartement!: ReportDepartementDto[];
 
   @ApiProperty({ type: [SourceGroupDto], description: 'Needs created in the period by source, with their introductions and wins.' })
   bySource!: SourceGroupDto[];

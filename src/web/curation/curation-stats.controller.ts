@@ -11,7 +11,8 @@ import { LeadStatsService } from '../../lead-alerts/lead-stats.service.js';
 import { StatsReportService } from '../../stats/stats-report.service.js';
 import type { StatsReportDto } from '../../stats/dto/stats-report.dto.js';
 import { MAX_REPORT_DAYS, daysBetween } from '../../stats/period-report.js';
-import { monthChart, monthLabel, regionTiles, reportPeriodOf } from './report-charts.js';
+import { monthChart, monthLabel, reportPeriodOf } from './report-charts.js';
+import { departementMap, MAP_CREDIT } from './departement-map.js';
 import { checkWith } from '../shared/form-input.js';
 import { DECLINE_REASON_LABELS } from '../../introductions/introduction.labels.js';
 import { duration, FUNNEL_STEP_LABELS, share } from './curation.labels.js';
@@ -40,14 +41,16 @@ export class WebCurationStatsController {
     @Query() raw: Record<string, unknown>,
   ): Promise<void> {
     const { period, periodMessage } = await readPeriod(raw);
+    const source = sourceOf(raw);
+    const scope = { ...period, source };
     const [overview, funnel, values, leads, report] = await Promise.all([
-      this.stats.overview(caller),
-      this.stats.funnel(caller),
-      this.stats.values(caller, period),
+      this.stats.overview(caller, scope),
+      this.stats.funnel(caller, scope),
+      this.stats.values(caller, scope),
       this.leadStats.figures(caller, { from: period.from, to: period.to }),
-      this.reports.build(caller, { ...reportPeriod(period), source: sourceOf(raw) }),
+      this.reports.build(caller, { ...reportPeriod(period), source }),
     ]);
-    const query = new URLSearchParams(Object.entries(period).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const query = new URLSearchParams(Object.entries(scope).filter((e): e is [string, string] => typeof e[1] === 'string'));
     this.views.send(reply, request, 'curation/indicators', 'Indicateurs', {
       overview,
       funnel,
@@ -105,8 +108,9 @@ export class WebCurationStatsController {
     if (raw.separator !== undefined) plain.separator = raw.separator;
     if (raw.from) plain.from = raw.from;
     if (raw.to) plain.to = raw.to;
+    if (raw.source) plain.source = raw.source;
     const checked = await checkWith(StatsExportQueryDto, plain);
-    if (!checked.value) throw CommonErrors.VALIDATION_FAILED('Unknown export columns or separator, or a malformed date.');
+    if (!checked.value) throw CommonErrors.VALIDATION_FAILED('Unknown export columns, separator or source, or a malformed date.');
     const csv = await this.stats.exportCsv(caller, checked.value);
     sendCsv(reply, 'circuit-ia-besoins.csv', csv);
   }
@@ -156,7 +160,8 @@ function reportView(report: StatsReportDto): Record<string, unknown> {
   return {
     report,
     monthChart: monthChart(report.byMonth),
-    tileMap: regionTiles(report.byRegion),
+    departementMap: departementMap(report.byDepartement, share),
+    mapCredit: MAP_CREDIT,
     monthLabel,
     reportQuery: new URLSearchParams(query).toString(),
     sources: NEED_SOURCES.map((code) => ({ code, label: SOURCE_LABELS[code] ?? code })),

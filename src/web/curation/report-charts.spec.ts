@@ -1,4 +1,4 @@
-import { monthChart, monthLabel, nameLines, regionTiles, reportPeriodOf } from './report-charts.js';
+import { monthChart, monthLabel, reportPeriodOf } from './report-charts.js';
 
 describe('report charts', () => {
   it('labels months in French', () => {
@@ -26,28 +26,6 @@ describe('report charts', () => {
       won: 0,
     }));
     expect(monthChart(rows).labels.length).toBeLessThanOrEqual(6);
-  });
-
-  it.each([
-    ['Provence-Alpes-Côte d’Azur', ['Provence-Alpes-Côte', 'd’Azur']],
-    ['Bretagne', ['Bretagne']],
-    ['Auvergne-Rhône-Alpes', ['Auvergne-Rhône-', 'Alpes']],
-  ])('cuts %s into lines', (name, lines) => {
-    expect(nameLines(name)).toEqual(lines);
-  });
-
-  it('lays the régions out three to a row, metropolitan first, shaded by needs', () => {
-    const map = regionTiles([
-      { regionCode: '01', needs: 0, won: 0, shareWonLocally: null },
-      { regionCode: '93', needs: 8, won: 2, shareWonLocally: 0.5 },
-      { regionCode: '11', needs: 2, won: 0, shareWonLocally: null },
-    ]);
-    expect(map.tiles.map((t) => [t.regionCode, t.level, t.x > 0, t.y])).toEqual([
-      ['11', 1, false, 0],
-      ['93', 4, true, 0],
-      ['01', 0, true, 0],
-    ]);
-    expect(map.tiles[1].figures).toBe('8 bes. · 2 gagnés');
   });
 
   it.each([

@@ -1,5 +1,3 @@
-import { listRegions } from '../../reference/geo/geography.js';
-
 /*
  * The geometry of the period report's charts (issue 24, decision 033), computed here so the
  * templates only draw: SVG user units in a fixed viewBox that scales to the page's width.
@@ -53,64 +51,6 @@ export function monthChart(rows: readonly { month: string; needs: number; won: n
   );
   const tickValues = [...new Set([0, Math.round(max / 2), max])];
   return { width, height, baseline, left, bars, labels, ticks: tickValues.map((value) => ({ y: baseline - scale(value), value })) };
-}
-
-export interface RegionTile {
-  regionCode: string;
-  x: number;
-  y: number;
-  /** 0 without needs, then 1–4 by share of the busiest région. */
-  level: number;
-  lines: string[];
-  figures: string;
-}
-
-export interface TileMap {
-  width: number;
-  height: number;
-  tileWidth: number;
-  tileHeight: number;
-  tiles: RegionTile[];
-}
-
-/** A name cut into lines of at most `max` characters, at hyphens and spaces. */
-export function nameLines(name: string, max = 19): string[] {
-  const words = name.match(/[^\s-]+[\s-]?/g) ?? [name];
-  const lines: string[] = [];
-  for (const word of words) {
-    const last = lines.at(-1);
-    if (last !== undefined && (last + word).trimEnd().length <= max) lines[lines.length - 1] = last + word;
-    else lines.push(word);
-  }
-  return lines.map((l) => l.trimEnd());
-}
-
-/**
- * The régions as a grid of tiles (no map geometry ships with the reference data: decision 033):
- * metropolitan régions first, then overseas ones, each in code order, three to a row.
- */
-export function regionTiles(rows: readonly { regionCode: string; needs: number; won: number; shareWonLocally: number | null }[]): TileMap {
-  const columns = 3;
-  const tileWidth = 204;
-  const tileHeight = 100;
-  const gap = 8;
-  const zones = new Map(listRegions().map((r) => [r.regionCode as string, r]));
-  const ordered = [...rows].sort((a, b) => {
-    const za = zones.get(a.regionCode)?.zone === 'drom' ? 1 : 0;
-    const zb = zones.get(b.regionCode)?.zone === 'drom' ? 1 : 0;
-    return za - zb || a.regionCode.localeCompare(b.regionCode);
-  });
-  const max = Math.max(1, ...rows.map((r) => r.needs));
-  const tiles = ordered.map((r, i) => ({
-    regionCode: r.regionCode,
-    x: (i % columns) * (tileWidth + gap),
-    y: Math.floor(i / columns) * (tileHeight + gap),
-    level: r.needs === 0 ? 0 : Math.max(1, Math.ceil((r.needs / max) * 4)),
-    lines: nameLines(zones.get(r.regionCode)?.name ?? r.regionCode),
-    figures: `${r.needs} bes. · ${r.won} gagné${r.won > 1 ? 's' : ''}`,
-  }));
-  const rowsCount = Math.ceil(ordered.length / columns);
-  return { width: columns * (tileWidth + gap) - gap, height: rowsCount * (tileHeight + gap) - gap, tileWidth, tileHeight, tiles };
 }
 
 const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
