@@ -82,6 +82,29 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM search_facet_count WHERE n > 0')).toEqual([{ n: 0 }]);
   });
 
+  it('reads a text search’s ranked page in the counting pass, in the order the page query gives', async () => {
+    await index.clear();
+    const docs = syntheticDocuments(300, 5);
+    await index.upsert(docs);
+    // Words outside the synonym table: searched as typed.
+    for (const q of ['courrier', 'mairie', 'classement']) {
+      const all = (
+        (await t.dataSource.query(
+          `SELECT id FROM search_offering s WHERE s.tsv @@ websearch_to_tsquery('french', unaccent($1))
+            ORDER BY ts_rank(s.tsv, websearch_to_tsquery('french', unaccent($1))) DESC, s.published_at DESC, s.id`,
+          [q.toLowerCase()],
+        )) as { id: string }[]
+      ).map((r) => r.id);
+      expect(all.length).toBeGreaterThan(6);
+      for (const page of [1, 2, 3]) {
+        const result = await index.search({ q, page, pageSize: 3 });
+        expect(result.total).toBe(all.length);
+        expect(result.items.map((i) => i.document.id)).toEqual(all.slice((page - 1) * 3, page * 3));
+      }
+      expect((await counted({ q })).facets).toEqual(expectedFacets(docs.filter((d) => all.includes(d.id))).facets);
+    }
+  });
+
   it('reverts cleanly, and counts the offerings indexed before it', async () => {
     await index.clear();
     const docs = syntheticDocuments(80, 11);
