@@ -28,6 +28,7 @@ import { AgendaDigest1766000001000 } from './1766000001000-agenda-digest.js';
 import { PartnerMembers1766100000000 } from './1766100000000-partner-members.js';
 import { OutcomeSurveys1766400000000 } from './1766400000000-outcome-surveys.js';
 import { VendorVerification1766300000000 } from './1766300000000-vendor-verification.js';
+import { SearchFacetCounts1766500000000 } from './1766500000000-search-facet-counts.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   PartnerMembers1766100000000,
   OutcomeSurveys1766400000000,
   VendorVerification1766300000000,
+  SearchFacetCounts1766500000000,
 ];

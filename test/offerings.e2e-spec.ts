@@ -39,11 +39,18 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
         sovereigntyScore: { total: 99, grade: 'A', label: 'déclaratif', verified: false },
       });
       expect(created.body.sovereigntyScore.blocks).toEqual([
-        { block: 'A', label: 'Juridiction et contrôle', score: 25, max: 25 },
-        { block: 'B', label: 'Localisation des données', score: 20, max: 20 },
-        { block: 'C', label: 'Qualifications', score: 20, max: 20 },
-        { block: 'D', label: "Souveraineté du modèle d'IA", score: 19, max: 20 },
-        { block: 'E', label: 'Protection des données et contrat', score: 15, max: 15 },
+        { block: 'A', label: 'Juridiction et contrôle', score: 25, max: 25, raiseBy: null, raiseHint: null },
+        { block: 'B', label: 'Localisation des données', score: 20, max: 20, raiseBy: null, raiseHint: null },
+        { block: 'C', label: 'Qualifications', score: 20, max: 20, raiseBy: null, raiseHint: null },
+        {
+          block: 'D',
+          label: "Souveraineté du modèle d'IA",
+          score: 19,
+          max: 20,
+          raiseBy: 1,
+          raiseHint: "Souveraineté du modèle d'IA : un modèle qui tourne chez le client ajouterait 1 point.",
+        },
+        { block: 'E', label: 'Protection des données et contrat', score: 15, max: 15, raiseBy: null, raiseHint: null },
       ]);
       expect(created.body.sovereignty.declaredAt).toEqual(expect.any(String));
       const secNumCloud = created.body.claims.find((c: Claim) => c.claim === 'certifications.secNumCloud');

@@ -1,4 +1,5 @@
 import { BLOCK_LABELS, BLOCK_MAX, type BlockKey } from '../sovereignty/sovereignty-score.js';
+import { gradeHints } from '../sovereignty/grade-hints.js';
 import {
   CLAIM_KEYS,
   CLAIMS,
@@ -99,7 +100,9 @@ export function clientConfirmations(count: number): { count: number; pointsAdded
 
 export function toOfferingDto(offering: OfferingEntity, vendor: OfferingVendorDto, claims: readonly OfferingClaimEntity[]): OfferingDto {
   const profile = offering.sovereignty;
-  const graded = profile ? gradeProfile(profile, claimStatuses(claims)) : null;
+  const statuses = claimStatuses(claims);
+  const graded = profile ? gradeProfile(profile, statuses) : null;
+  const hints = new Map(profile ? gradeHints(profile, statuses).map((hint) => [hint.block, hint]) : []);
   return {
     id: offering.id,
     vendor,
@@ -134,6 +137,8 @@ export function toOfferingDto(offering: OfferingEntity, vendor: OfferingVendorDt
         label: BLOCK_LABELS[block],
         score: graded.blocks[block],
         max: BLOCK_MAX[block],
+        raiseBy: hints.get(block)?.gain ?? null,
+        raiseHint: hints.get(block)?.text ?? null,
       })),
       clientConfirmations: clientConfirmations(offering.clientConfirmations ?? 0),
     },

@@ -24,6 +24,12 @@ describe('browser: the public catalogue in headless Chromium', () => {
       title: 'Chatbot pour les usagers',
       summary: 'Répond aux questions fréquentes des usagers.',
     });
+    // Serves all of France: counted in every région's facet, found by every région filter.
+    await createPublishedOffering(b.t, vendor, {
+      title: 'Traduction de documents administratifs',
+      summary: 'Traduit les courriers et formulaires.',
+      serviceArea: { national: true, regions: [], departements: [], remoteDelivery: true },
+    });
     await b.t.app.get(OutboxWorker).drain();
   });
   afterAll(() => b?.close());
@@ -52,13 +58,38 @@ describe('browser: the public catalogue in headless Chromium', () => {
     await page.getByRole('link', { name: 'Chatbot pour les usagers' }).waitFor();
     await page.goto(`${b.baseUrl}/app/catalogue?q=zzkqxw`);
     await page.getByRole('heading', { name: 'Aucune offre ne correspond exactement' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Déposer un besoin' }).count()).toBe(1);
+    // Styled as a button (Pico's role="button"), it still leads to the need form.
+    const deposit = page.getByRole('button', { name: 'Déposer un besoin' });
+    expect(await deposit.count()).toBe(1);
+    expect(await deposit.getAttribute('href')).toMatch(/^\/app\/acheteur\/besoins\/nouveau/);
     // The best-stocked use cases, each a link with its count.
     const suggestion = page.locator('.suggestions li a').first();
     await suggestion.click();
     await page.waitForURL(/useCase=/);
     expect(await page.locator('.cards article').count()).toBeGreaterThan(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('counts a région as its filter finds, national offerings included, and says what would raise a grade (issue 22)', async () => {
+    const page = await b.newPage();
+    await page.goto(`${b.baseUrl}/app/catalogue`);
+    const region = page.getByLabel('Région servie');
+    // Corse: the two offerings that list it, and the national one.
+    const option = region.locator('option[value="94"]');
+    const count = Number(/\((\d+)\)/.exec((await option.textContent()) ?? '')?.[1]);
+    expect(count).toBe(3);
+    await region.selectOption('94');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/region=94/);
+    expect(await page.locator('.cards article').count()).toBe(count);
+
+    await page.goto(`${b.baseUrl}/app/offres/${offeringId}`);
+    const legend = page.getByText('A – très souverain : 80 à 100 points sur 100').first();
+    expect(await legend.isVisible()).toBe(true);
+    // The default profile misses one point in the AI block: one line, from the score itself.
+    expect(await page.locator('.grade-hints li').allTextContents()).toEqual([
+      "Souveraineté du modèle d'IA : un modèle qui tourne chez le client ajouterait 1 point.",
+    ]);
   });
 
   it('has no serious accessibility violation on the home, vendor, login and sign-up pages', async () => {

@@ -2,7 +2,8 @@ import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
 import request from 'supertest';
 import { DEFAULT_WEIGHTS } from '../../src/matches/scoring/weights.js';
 import { TEXT_FLOOR } from '../../src/matches/scoring/criteria.js';
-import { BLOCK_LABELS, BLOCK_MAX, SCORE_POINTS } from '../../src/sovereignty/sovereignty-score.js';
+import { BLOCK_LABELS, BLOCK_MAX, SCORE_POINTS, type ScoredProfile } from '../../src/sovereignty/sovereignty-score.js';
+import { gradeHints } from '../../src/sovereignty/grade-hints.js';
 import { bearer, createAdmin, createCurator } from '../support/auth.js';
 import { createPublishedOffering, registerVerifiedVendor, sovereigntyProfile } from '../support/offerings.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -54,6 +55,8 @@ describe('Public pages: grades and sovereignty values people read (issue 22)', (
   let t: TestApp;
   let offeringId: string;
   let vendorId: string;
+  let modestId: string;
+  let modestProfile: Record<string, unknown>;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -72,6 +75,14 @@ describe('Public pages: grades and sovereignty values people read (issue 22)', (
       },
     });
     offeringId = (await createPublishedOffering(t, vendor, { title: 'Greffier lisible', sovereignty })).id;
+    // A profile with room to grow in four blocks: the page says what would raise each one.
+    modestProfile = sovereigntyProfile({
+      vendor: { extraterritorialExposure: 'YES' },
+      hosting: { dataResidency: 'EU_EEA', providerJurisdiction: 'US', nonEuRemoteAccess: true },
+      certifications: { secNumCloud: 'NONE', iso27001: false },
+      ai: { modelOrigin: 'US', modelLicence: 'PROPRIETARY', inferenceHosting: 'THIRD_PARTY_API_NON_EU' },
+    });
+    modestId = (await createPublishedOffering(t, vendor, { title: 'Greffier perfectible', sovereignty: modestProfile, evidence: [] })).id;
     await t.app.get(OutboxWorker).drain();
   });
   afterAll(() => t.close());
@@ -152,6 +163,26 @@ describe('Public pages: grades and sovereignty values people read (issue 22)', (
     expect(ranking).toMatch(/Pertinence du texte 40 /);
     expect(ranking).toContain(`au moins ${TEXT_FLOOR} sur 100`);
     await request(t.server).put('/matching/weights').set(bearer(admin)).send(DEFAULT_WEIGHTS).expect(200);
+  });
+
+  it('says, one plain-French line per block below its maximum, what would raise the grade, as the score computes it', async () => {
+    const expected = gradeHints(modestProfile as unknown as ScoredProfile);
+    expect(expected.map((h) => h.block)).toEqual(['A', 'B', 'C', 'D']);
+    const html = (await new WebClient(t).get(`/app/offres/${modestId}`)).text;
+    const list = /<ul aria-labelledby="relever"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+    expect(visibleText(list)).toBe(expected.map((h) => h.text).join(' '));
+    expect(visibleText(list)).toContain('Qualifications : la qualification SecNumCloud de l’offre ajouterait 20 points.');
+    expect(rawCodes(visibleText(html))).toEqual([]);
+    // The API gives the same line and gain per block, and nothing for a block at its maximum.
+    const api = await request(t.server).get(`/offerings/${modestId}`).expect(200);
+    const blocks = (api.body as { sovereigntyScore: { blocks: { block: string; raiseBy: number | null; raiseHint: string | null }[] } })
+      .sovereigntyScore.blocks;
+    expect(blocks.map((b) => [b.block, b.raiseBy, b.raiseHint])).toEqual(
+      ['A', 'B', 'C', 'D', 'E'].map((block) => {
+        const hint = expected.find((h) => h.block === block);
+        return [block, hint?.gain ?? null, hint?.text ?? null];
+      }),
+    );
   });
 
   it('leads from the offering page to a need of its kind, the vendor, and the method pages', async () => {

@@ -66,6 +66,22 @@ export class ScoreBlockDto {
 
   @ApiProperty({ example: 25 })
   max!: number;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: null,
+    description: 'Points the total would gain with the change named in raiseHint, computed by the score itself; null at the maximum.',
+  })
+  raiseBy!: number | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'What would raise this block, in one plain-French line; null when the block is at its maximum.',
+  })
+  raiseHint!: string | null;
 }
 
 export class ClientConfirmationsDto {

@@ -1,18 +1,4 @@
-import type { Facet } from '../offering-document.js';
 import type { CatalogueQuery } from '../search-index.port.js';
-
-/**
- * The search table's column of each facet. Place facets (régions, départements) are counted over
- * the offerings that are not national only; the national ones are added to every code after
- * (servedCounts), as the filter `national OR code listed` matches them.
- */
-export const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = {
-  useCases: { column: 'use_cases', array: true },
-  regions: { column: 'regions', array: true },
-  departements: { column: 'departements', array: true },
-  grade: { column: 'grade', array: false },
-  dataResidency: { column: 'data_residency', array: false },
-};
 
 /**
  * How the text is searched: as typed (`words`); every word required, each as any of its readings
