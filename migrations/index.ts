@@ -27,6 +27,7 @@ import { EventProposals1766000000000 } from './1766000000000-event-proposals.js'
 import { AgendaDigest1766000001000 } from './1766000001000-agenda-digest.js';
 import { PartnerMembers1766100000000 } from './1766100000000-partner-members.js';
 import { OutcomeSurveys1766400000000 } from './1766400000000-outcome-surveys.js';
+import { CuratedDiagnostics1766600000000 } from './1766600000000-curated-diagnostics.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   AgendaDigest1766000001000,
   PartnerMembers1766100000000,
   OutcomeSurveys1766400000000,
+  CuratedDiagnostics1766600000000,
 ];

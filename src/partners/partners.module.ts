@@ -25,6 +25,7 @@ import { PartnersRepository } from './partners.repository.js';
 import { PartnersService } from './partners.service.js';
 import { DiagnosticImportService } from './diagnostic-import.service.js';
 import { DiagnosticsRepository } from './diagnostics.repository.js';
+import { DiagnosticsService } from './diagnostics.service.js';
 import { PartnerDiagnosticsController } from './partner-diagnostics.controller.js';
 import { PartnerWebhookHandler } from './partner-webhook.handler.js';
 import { PartnerWebhooksController } from './partner-webhooks.controller.js';
@@ -68,8 +69,18 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
     PartnerWebhooksService,
     PartnerWebhookHandler,
     DiagnosticsRepository,
+    DiagnosticsService,
     DiagnosticImportService,
   ],
-  exports: [PartnerIntakeService, NeedInvitationsService, PartnerAccess, PartnersService, PartnerWebhooksService, InvitationResendService],
+  exports: [
+    DiagnosticImportService,
+    DiagnosticsService,
+    PartnerIntakeService,
+    NeedInvitationsService,
+    PartnerAccess,
+    PartnersService,
+    PartnerWebhooksService,
+    InvitationResendService,
+  ],
 })
 export class PartnersModule {}

@@ -30,6 +30,7 @@ import { CurationNeedPage } from './curation/curation-need-page.js';
 import { WebCurationStatsController } from './curation/curation-stats.controller.js';
 import { WebCurationVerificationController } from './curation/curation-verification.controller.js';
 import { WebCurationController } from './curation/curation.controller.js';
+import { WebCurationDiagnosticsController } from './curation/curation-diagnostics.controller.js';
 import { WebPublicController } from './public/public.controller.js';
 import { WebUnsubscribeController } from './public/unsubscribe.controller.js';
 import { WebEmbedController } from './public/embed.controller.js';
@@ -97,6 +98,7 @@ import { WebOutcomeSurveyController } from './public/outcome-survey.controller.j
     WebCurationVerificationController,
     WebCurationBoardController,
     WebCurationStatsController,
+    WebCurationDiagnosticsController,
     WebVendorController,
     WebVendorLeadsController,
     WebVendorOrganisationController,
