@@ -130,6 +130,9 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/partenaire/cles': only('partnerAdmin'),
   'POST /app/partenaire/cles/:keyId/revoquer': only('partnerAdmin'),
   'POST /app/partenaire/besoins/:needId/invitation': only('partnerAdmin'),
+  'POST /app/partenaire/webhook': only('partnerAdmin'),
+  'POST /app/partenaire/webhook/secret': only('partnerAdmin'),
+  'POST /app/partenaire/webhook/supprimer': only('partnerAdmin'),
 };
 
 describe('web console permission matrix: every page × every role', () => {

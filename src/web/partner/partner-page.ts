@@ -20,6 +20,8 @@ export interface KeyFormState {
   message?: string;
   created?: CreatedApiKeyDto;
   status?: number;
+  /** The webhook form: what was typed and why it was refused, or the secret just chosen (shown once). */
+  hook?: { url?: string; errors?: Record<string, string[]>; secret?: string };
 }
 
 /** The partner-admin's page: everything is read through the services the API routes use, for the caller's own partner. */
