@@ -13,6 +13,7 @@ import { InvitationResendService } from './invitation-resend.service.js';
 import { PartnerAccess } from './partner-access.js';
 import { PartnerAccountIntakeController } from './partner-account-intake.controller.js';
 import { PartnerAccountController } from './partner-account.controller.js';
+import { PartnerMembersController } from './partner-members.controller.js';
 import { PartnerMembersService } from './partner-members.service.js';
 import { InvitationMailer } from './invitation-mailer.js';
 import { NeedInvitationsController } from './need-invitations.controller.js';
@@ -48,6 +49,7 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
   controllers: [
     AdminPartnersController,
     PartnerAccountController,
+    PartnerMembersController,
     PartnerAccountIntakeController,
     PartnerNeedsController,
     PartnerDiagnosticsController,
