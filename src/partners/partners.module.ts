@@ -77,6 +77,7 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
   exports: [
     DiagnosticImportService,
     DiagnosticsService,
+    PartnerMembersService,
     PartnerIntakeService,
     NeedInvitationsService,
     PartnerAccess,

@@ -131,6 +131,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/partenaire/cles/:keyId/revoquer': only('partnerAdmin'),
   'POST /app/partenaire/besoins/:needId/invitation': only('partnerAdmin'),
   'POST /app/partenaire/webhook': only('partnerAdmin'),
+  'POST /app/partenaire/collegues': only('partnerAdmin'),
+  'POST /app/partenaire/collegues/:userId/retirer': only('partnerAdmin'),
   'POST /app/partenaire/webhook/secret': only('partnerAdmin'),
   'POST /app/partenaire/webhook/supprimer': only('partnerAdmin'),
 };

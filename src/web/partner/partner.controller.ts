@@ -3,6 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../identity/caller.js';
 import { Roles } from '../../identity/roles.decorator.js';
 import { CreateApiKeyDto } from '../../partners/dto/api-key.dto.js';
+import { InvitePartnerMemberDto } from '../../partners/dto/partner-member.dto.js';
+import { PartnerMembersService } from '../../partners/partner-members.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { FieldError } from '../../common/errors/validation.js';
 import { InvitationResendService } from '../../partners/invitation-resend.service.js';
@@ -29,6 +31,7 @@ export class WebPartnerController {
     private readonly partners: PartnersService,
     private readonly resends: InvitationResendService,
     private readonly webhooks: PartnerWebhooksService,
+    private readonly members: PartnerMembersService,
   ) {}
 
   @Get()
@@ -83,6 +86,44 @@ export class WebPartnerController {
   ): Promise<void> {
     await this.resends.resend(await this.page.acting(caller), needId);
     seeOther(reply, request, withFlash(HOME, 'invitation-resent'));
+  }
+
+  /** Invites a colleague as partner-admin of this partner (the API's rules and audit). */
+  @Post('collegues')
+  @Roles('partner')
+  async inviteColleague(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const form = asForm(body);
+    const values = typedValues(form);
+    const acting = await this.page.acting(caller);
+    const invited = await submitForm(
+      InvitePartnerMemberDto,
+      { email: text(form, 'email') ?? '', displayName: text(form, 'displayName') ?? '' },
+      (dto) => this.members.invite(caller, acting.partnerId, dto),
+      {
+        invalid: (errors) => this.page.send(reply, request, caller, { colleague: { values, errors }, status: 400 }),
+        refused: (r) =>
+          this.page.send(reply, request, caller, { colleague: { values, errors: r.errors, message: r.message }, status: r.status }),
+      },
+    );
+    if (invited.done) seeOther(reply, request, withFlash(HOME, 'colleague-invited'));
+  }
+
+  @Post('collegues/:userId/retirer')
+  @Roles('partner')
+  async removeColleague(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<void> {
+    const acting = await this.page.acting(caller);
+    await this.members.remove(caller, acting.partnerId, userId);
+    seeOther(reply, request, withFlash(HOME, 'colleague-removed'));
   }
 
   /** Sets or replaces the webhook's address, screened as the API screens it; a new webhook's secret is shown once. */

@@ -42,6 +42,8 @@ export const FLASH_MESSAGES = {
   'meeting-wishes-saved': 'Vos souhaits de rendez-vous sont enregistrés.',
   'meeting-checked-in': 'Le pointage du rendez-vous est enregistré.',
   'partner-key-revoked': 'La clé est révoquée : les outils qui l’utilisent sont refusés dès maintenant.',
+  'colleague-invited': 'L’invitation est partie : votre collègue choisira son mot de passe avec le lien reçu (valable 3 jours).',
+  'colleague-removed': 'Votre collègue n’a plus accès à l’espace partenaire ; son compte est effacé.',
   'webhook-saved': 'L’adresse du webhook est enregistrée ; son secret ne change pas.',
   'webhook-removed': 'Le webhook est supprimé : plus aucune notification n’est envoyée.',
   'invitation-resent': 'Un nouveau lien est parti à l’adresse de l’entreprise ; le lien précédent ne fonctionne plus.',
