@@ -13,8 +13,8 @@ import { SearchWord1765000000000 } from './1765000000000-search-word.js';
 import { RateLimit1765100000000 } from './1765100000000-rate-limit.js';
 import { OfferingLexemes1765200000000 } from './1765200000000-offering-lexemes.js';
 import { ConfirmedEstablishments1765300000000 } from './1765300000000-confirmed-establishments.js';
-import { AccountTokens1765500000000 } from './1765500000000-account-tokens.js';
 import { RelevanceJudgments1765400000000 } from './1765400000000-relevance-judgments.js';
+import { AccountTokens1765500000000 } from './1765500000000-account-tokens.js';
 import { EvidenceFreshness1765600000000 } from './1765600000000-evidence-freshness.js';
 import { DealOutcomes1765610000000 } from './1765610000000-deal-outcomes.js';
 import { LeadAlerts1765700000000 } from './1765700000000-lead-alerts.js';
@@ -26,9 +26,10 @@ import { Diagnostics1765920000000 } from './1765920000000-diagnostics.js';
 import { EventProposals1766000000000 } from './1766000000000-event-proposals.js';
 import { AgendaDigest1766000001000 } from './1766000001000-agenda-digest.js';
 import { PartnerMembers1766100000000 } from './1766100000000-partner-members.js';
-import { OutcomeSurveys1766400000000 } from './1766400000000-outcome-surveys.js';
 import { VendorVerification1766300000000 } from './1766300000000-vendor-verification.js';
+import { OutcomeSurveys1766400000000 } from './1766400000000-outcome-surveys.js';
 import { SearchFacetCounts1766500000000 } from './1766500000000-search-facet-counts.js';
+import { CuratedDiagnostics1766600000000 } from './1766600000000-curated-diagnostics.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -60,7 +61,8 @@ export const migrations = [
   EventProposals1766000000000,
   AgendaDigest1766000001000,
   PartnerMembers1766100000000,
-  OutcomeSurveys1766400000000,
   VendorVerification1766300000000,
+  OutcomeSurveys1766400000000,
   SearchFacetCounts1766500000000,
+  CuratedDiagnostics1766600000000,
 ];

@@ -173,4 +173,36 @@ describe('partner-admins (issue 20): people of a partner manage its own keys, we
     ]);
     expect(audit).toEqual({ actor_id: admin.userId });
   });
+
+  it("invites and removes colleagues of its own partner, audited with itself as actor; another partner's are 404", async () => {
+    const email = uniqueEmail('collegue');
+    const invited = await as(cciAdmin).post(`/partners/${cci.id}/members`, { email, displayName: 'Paul Martin' }).expect(201);
+    expect(invited.body).toMatchObject({ email, displayName: 'Paul Martin' });
+    const [invite] = await t.dataSource.query(
+      "SELECT actor_id, actor_role, after FROM audit_event WHERE action = 'partner_member.invite' AND entity_id = $1",
+      [invited.body.userId],
+    );
+    expect(invite).toEqual({ actor_id: cciAdmin.userId, actor_role: 'partner', after: { role: 'partner', partnerId: cci.id } });
+    const listed = await as(cciAdmin).get(`/partners/${cci.id}/members`).expect(200);
+    expect(listed.body.map((m: { userId: string }) => m.userId)).toContain(invited.body.userId);
+
+    // Another partner: nothing to see, invite or remove, as if it did not exist.
+    const bpiColleague = await createPartnerAdmin(t, admin, bpi.id);
+    await as(cciAdmin).get(`/partners/${bpi.id}/members`).expect(404);
+    await as(cciAdmin)
+      .post(`/partners/${bpi.id}/members`, { email: uniqueEmail('intrus'), displayName: 'Intrus' })
+      .expect(404);
+    await request(t.server).delete(`/partners/${bpi.id}/members/${bpiColleague.userId}`).set(bearer(cciAdmin)).expect(404);
+    await request(t.server).delete(`/partners/${cci.id}/members/${bpiColleague.userId}`).set(bearer(cciAdmin)).expect(404);
+    await as(bpiColleague).get('/partners/mine').expect(200);
+
+    await request(t.server).delete(`/partners/${cci.id}/members/${invited.body.userId}`).set(bearer(cciAdmin)).expect(204);
+    const after = await as(cciAdmin).get(`/partners/${cci.id}/members`).expect(200);
+    expect(after.body.map((m: { userId: string }) => m.userId)).not.toContain(invited.body.userId);
+    const [removal] = await t.dataSource.query(
+      "SELECT actor_id FROM audit_event WHERE action = 'partner_member.remove' AND entity_id = $1",
+      [invited.body.userId],
+    );
+    expect(removal).toEqual({ actor_id: cciAdmin.userId });
+  });
 });

@@ -2,6 +2,7 @@ import { PartnerIntake1765900000000 } from '../migrations/1765900000000-partner-
 import { PartnerWebhooks1765910000000 } from '../migrations/1765910000000-partner-webhooks.js';
 import { Diagnostics1765920000000 } from '../migrations/1765920000000-diagnostics.js';
 import { PartnerMembers1766100000000 } from '../migrations/1766100000000-partner-members.js';
+import { CuratedDiagnostics1766600000000 } from '../migrations/1766600000000-curated-diagnostics.js';
 import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
 
 describe('issue 20 migrations', () => {
@@ -75,5 +76,36 @@ describe('issue 20 migrations', () => {
     expect(await memberTable()).toBe(1);
     expect(await replacedColumn()).toBe(1);
     await insertPartnerUser('apres@example.fr');
+  });
+
+  it('reverts and re-applies the partner-less diagnostics migration: their needs stay, unlinked', async () => {
+    const nullable = async () =>
+      (
+        (await t.dataSource.query(
+          "SELECT is_nullable FROM information_schema.columns WHERE table_name = 'diagnostic' AND column_name = 'partner_id'",
+        )) as { is_nullable: string }[]
+      )[0].is_nullable;
+    const [org] = (await t.dataSource.query(
+      `INSERT INTO organisation (kind, buyer_type, name, siren, naf_code, naf_version, commune_code)
+       VALUES ('buyer', 'pme', 'Sans partenaire', '732829320', '16.10A', 'NAFRev2', '39300') RETURNING id`,
+    )) as { id: string }[];
+    const insertDiagnostic = (externalId: string) =>
+      t.dataSource.query(
+        `INSERT INTO diagnostic (partner_id, external_id, organisation_id, expert_name, expert_email, diagnosed_on)
+         VALUES (NULL, $1, $2, 'Expert', 'expert@example.fr', '2026-11-30') RETURNING id`,
+        [externalId, org.id],
+      ) as Promise<{ id: string }[]>;
+    const [diag] = await insertDiagnostic('MIA-1');
+    await expect(insertDiagnostic('MIA-1')).rejects.toThrow(/diagnostic_without_partner_key/);
+    const [need] = (await t.dataSource.query(
+      `INSERT INTO need (organisation_id, title, source, diagnostic_id, diagnostic_use_case) VALUES ($1, 'Cas', 'diagnostic', $2, 'UC-1') RETURNING id`,
+      [org.id, diag.id],
+    )) as { id: string }[];
+    await revertAndReapply(t, new CuratedDiagnostics1766600000000(), async () => {
+      expect(await nullable()).toBe('NO');
+      const [row] = await t.dataSource.query('SELECT diagnostic_id, diagnostic_use_case FROM need WHERE id = $1', [need.id]);
+      expect(row).toEqual({ diagnostic_id: null, diagnostic_use_case: null });
+    });
+    expect(await nullable()).toBe('YES');
   });
 });

@@ -5,6 +5,8 @@ import {
   ACCOUNT_LINK_TOPICS,
   ACCOUNT_LINK_TTL_MS,
   hashAccountLinkToken,
+  INVITATION_TOPIC,
+  INVITATION_TTL_MS,
   LINK_MAX_PER_HOUR,
   LINK_REISSUE_AFTER_MS,
   newAccountLinkToken,
@@ -39,5 +41,20 @@ export class AccountLinkIssuer {
     });
     await this.outbox.enqueue(manager, ACCOUNT_LINK_TOPICS[purpose], { userId, token });
     return { issued: true };
+  }
+
+  /**
+   * An account created for someone (a partner-admin): a password link with the invitation's
+   * wording, naming what they are invited to. Single-use and expiring as a reset link.
+   */
+  async invite(manager: EntityManager, userId: string, invitedTo: { partnerName: string }): Promise<void> {
+    const token = newAccountLinkToken();
+    await this.tokens.insert(manager, {
+      userId,
+      purpose: 'password_reset',
+      tokenHash: hashAccountLinkToken(token),
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    });
+    await this.outbox.enqueue(manager, INVITATION_TOPIC, { userId, token, partnerName: invitedTo.partnerName });
   }
 }

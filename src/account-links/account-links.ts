@@ -21,6 +21,14 @@ export const ACCOUNT_LINK_TOPICS: Readonly<Record<AccountLinkPurpose, string>> =
   email_verification: 'account.email_verification',
 };
 
+/**
+ * An invitation to an account someone else created (a partner-admin, decision 029): a
+ * `password_reset` link, single-use, sent with its own wording and valid three days, since the
+ * person did not ask for it and may read it later than a reset they asked for.
+ */
+export const INVITATION_TOPIC = 'account.invitation';
+export const INVITATION_TTL_MS = 72 * 60 * 60_000;
+
 /** Where each link leads in the console. */
 export const ACCOUNT_LINK_PATHS: Readonly<Record<AccountLinkPurpose, string>> = {
   password_reset: '/app/nouveau-mot-de-passe',

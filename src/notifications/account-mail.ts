@@ -5,9 +5,21 @@ import { MAIL_TRANSPORT, type MailTransport } from './mail-transport.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import type { RenderedMail } from './templates.js';
 
-export function renderAccountMail(kind: AccountMailKind, d: { recipientName: string; link: string }): RenderedMail {
+export function renderAccountMail(kind: AccountMailKind, d: { recipientName: string; link: string; partnerName?: string }): RenderedMail {
   const hello = `Bonjour ${d.recipientName},\n\n`;
   const signature = "\n\n—\nCircuit IA · Maison de l'IA";
+  if (kind === 'partner_invitation') {
+    const partner = d.partnerName ?? 'votre organisation';
+    return {
+      subject: `Invitation à gérer l'espace partenaire de ${partner} sur Circuit IA`,
+      text:
+        `${hello}Vous êtes invité·e à gérer l'espace partenaire de ${partner} sur Circuit IA : ses clés d'API, son webhook, ` +
+        `les diagnostics qu'il importe et les besoins qu'il apporte.\n\n` +
+        `Pour commencer, choisissez votre mot de passe en ouvrant ce lien (valable 3 jours, une seule fois) : ${d.link}\n\n` +
+        `Vous vous connecterez ensuite avec cette adresse e-mail. Si le lien a expiré, demandez-en un nouveau avec « Mot de passe oublié ». ` +
+        `Si vous n'attendiez pas cette invitation, ignorez cet e-mail : personne ne pourra utiliser ce compte sans ce lien.${signature}`,
+    };
+  }
   if (kind === 'password_reset') {
     return {
       subject: 'Choisir un nouveau mot de passe',
@@ -39,12 +51,13 @@ export class AccountMailer {
    * Sends one account e-mail, whatever the person muted; `eventKey` makes a redelivered event send
    * nothing twice. Throws on a failed send so the outbox retries. False when nothing was sent.
    */
-  async send(m: { kind: AccountMailKind; eventKey: string; userId: string; path: string }): Promise<boolean> {
+  async send(m: { kind: AccountMailKind; eventKey: string; userId: string; path: string; partnerName?: string }): Promise<boolean> {
     const recipient = await this.repository.liveRecipient(m.userId);
     if (!recipient) return false;
     const mail = renderAccountMail(m.kind, {
       recipientName: recipient.displayName,
       link: new URL(m.path, this.config.appPublicUrl).toString(),
+      partnerName: m.partnerName,
     });
     const id = await this.repository.claim({
       dedupeKey: `${m.eventKey}:${recipient.userId}`,

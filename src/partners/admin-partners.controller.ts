@@ -54,7 +54,7 @@ export class AdminPartnersController {
     summary:
       "Invites a partner-admin: a user account that manages this partner's keys, webhook, imports and figures, and no other partner's.",
     description:
-      'The person receives an e-mail with a link to choose their password (the password reset page, valid as a reset link), ' +
+      'The person receives an invitation e-mail with a single-use link (3 days) to choose their password on the reset page, ' +
       'then signs in as usual; their role is `partner`. Audited.',
   })
   @ApiCreatedResponse({ type: PartnerMemberDto })

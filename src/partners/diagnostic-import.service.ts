@@ -11,7 +11,8 @@ import { normaliseEmail } from '../users/email.js';
 import { generateInvitationToken } from './api-key-secret.js';
 import { findOrCreateBuyer } from './buyer-organisation.js';
 import { csvRowErrors, diagnosticFromCsv } from './diagnostic-csv.js';
-import { checkUseCases, desiredStartOf } from './diagnostic-rows.js';
+import { diagnosticFromFile } from './diagnostic-file.js';
+import { checkUseCases, desiredStartOf, type DiagnosticUseCase } from './diagnostic-rows.js';
 import { DiagnosticsRepository } from './diagnostics.repository.js';
 import type { DiagnosticImportedDto, ImportDiagnosticDto, ImportedUseCaseDto } from './dto/diagnostic.dto.js';
 import { InvitationMailer } from './invitation-mailer.js';
@@ -21,6 +22,18 @@ import { PartnersRepository } from './partners.repository.js';
 
 const DAY_MS = 86_400_000;
 const NOTHING_WRITTEN = "Le diagnostic contient des erreurs : rien n'a été enregistré.";
+/** Who the buyer's invitation says prepared the drafts when no partner did. */
+const NO_PARTNER_NAME = "L'équipe Circuit IA";
+
+/** Who imports: a partner (its key or a person acting for it), or a curator with `partnerId: null`. */
+export type DiagnosticSource = Omit<PartnerActing, 'partnerId'> & { partnerId: string | null };
+
+/** What an upload would do, before anything is written: each use case, and the need it already has. */
+export interface DiagnosticPreview {
+  format: 'json' | 'csv';
+  dto: ImportDiagnosticDto;
+  useCases: (DiagnosticUseCase & { existingNeedId: string | null })[];
+}
 
 /**
  * Imports a « diagnostic Data IA » (issue 20): one draft need per prioritised use case, linked to
@@ -42,14 +55,45 @@ export class DiagnosticImportService {
   ) {}
 
   /** The CSV variant: the same import, its errors naming the file's lines and columns. */
-  async importCsv(partner: PartnerActing, csv: unknown): Promise<DiagnosticImportedDto> {
+  async importCsv(partner: DiagnosticSource, csv: unknown): Promise<DiagnosticImportedDto> {
     const parsed = diagnosticFromCsv(typeof csv === 'string' ? csv : '');
     if ('errors' in parsed) throw CommonErrors.VALIDATION_FAILED(NOTHING_WRITTEN, parsed.errors);
     return this.import(partner, parsed.dto, csvRowErrors);
   }
 
+  /**
+   * A curator's upload, checked exactly as the import checks it, and nothing written: the use
+   * cases it would create and those already imported. Its refusals are the import's.
+   */
+  async preview(source: DiagnosticSource, text: string): Promise<DiagnosticPreview> {
+    const file = diagnosticFromFile(text);
+    if ('errors' in file) throw CommonErrors.VALIDATION_FAILED(NOTHING_WRITTEN, file.errors);
+    const checked = checkUseCases(file.dto.useCases);
+    if ('errors' in checked) throw CommonErrors.VALIDATION_FAILED(NOTHING_WRITTEN, file.rename(checked.errors));
+    const { dto } = file;
+    const existing = await this.transactions.run(async (manager) => {
+      if (source.partnerId && !(await this.partners.findPartner(source.partnerId, manager))) throw PartnersErrors.PARTNER_NOT_FOUND();
+      const known = await this.diagnostics.existingNeeds(manager, source.partnerId, dto.diagnosticId);
+      const organisation = await this.organisations.findByKindAndSiren(manager, 'buyer', dto.company.siren);
+      if (known && organisation?.id !== known.organisationId) throw PartnersErrors.DIAGNOSTIC_OTHER_COMPANY();
+      return known?.needs ?? new Map<string, string>();
+    });
+    return {
+      format: file.format,
+      dto,
+      useCases: checked.useCases.map((uc) => ({ ...uc, existingNeedId: existing.get(uc.code) ?? null })),
+    };
+  }
+
+  /** A curator's upload confirmed: JSON or CSV, imported as the API imports it. */
+  importFile(source: DiagnosticSource, text: string): Promise<DiagnosticImportedDto> {
+    const file = diagnosticFromFile(text);
+    if ('errors' in file) throw CommonErrors.VALIDATION_FAILED(NOTHING_WRITTEN, file.errors);
+    return this.import(source, file.dto, file.rename);
+  }
+
   async import(
-    partner: PartnerActing,
+    partner: DiagnosticSource,
     dto: ImportDiagnosticDto,
     rename: (errors: FieldError[]) => FieldError[] = (errors) => errors,
   ): Promise<DiagnosticImportedDto> {
@@ -59,7 +103,7 @@ export class DiagnosticImportService {
     const { token, hash } = generateInvitationToken();
     const expiresAt = new Date(Date.now() + this.config.invitationTtlDays * DAY_MS);
     const done = await this.transactions.run(async (manager) => {
-      const partnerRow = await this.partners.findPartner(partner.partnerId, manager);
+      const partnerRow = partner.partnerId ? await this.partners.findPartner(partner.partnerId, manager) : { name: NO_PARTNER_NAME };
       if (!partnerRow) throw PartnersErrors.PARTNER_NOT_FOUND();
       const organisation = await findOrCreateBuyer(this.organisations, manager, dto.company);
       const diagnostic = await this.diagnostics.upsert(manager, {

@@ -39,11 +39,12 @@ export class PartnerMembersService {
     const passwordHash = await this.passwords.hash(randomBytes(32).toString('base64url'));
     try {
       return await this.transactions.run(async (manager) => {
-        if (!(await this.partners.findPartner(partnerId, manager))) throw PartnersErrors.PARTNER_NOT_FOUND();
+        const partner = await this.partners.findPartner(partnerId, manager);
+        if (!partner) throw PartnersErrors.PARTNER_NOT_FOUND();
         if (await this.users.emailExists(email, manager)) throw AuthErrors.EMAIL_TAKEN();
         const user = await this.users.create(manager, { email, passwordHash, role: 'partner', displayName: dto.displayName.trim() });
         await this.partners.insertMember(manager, { userId: user.id, partnerId, invitedBy: caller.userId });
-        await this.links.issue(manager, user.id, 'password_reset');
+        await this.links.invite(manager, user.id, { partnerName: partner.name });
         // No e-mail or name in the log: it must survive the user's erasure without personal data.
         await this.audit.record(manager, caller, {
           action: 'partner_member.invite',

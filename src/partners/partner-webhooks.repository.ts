@@ -41,8 +41,28 @@ export class PartnerWebhooksRepository {
     return rows[0];
   }
 
-  async findByPartner(partnerId: string): Promise<WebhookRow | null> {
-    const rows = (await this.dataSource.query(`SELECT ${WEBHOOK} FROM partner_webhook WHERE partner_id = $1`, [partnerId])) as WebhookRow[];
+  async setSecret(manager: EntityManager, partnerId: string, secret: string): Promise<WebhookRow | null> {
+    const rows = (await manager.query(
+      `UPDATE partner_webhook SET secret = $2, updated_at = now() WHERE partner_id = $1 RETURNING ${WEBHOOK}`,
+      [partnerId, secret],
+    )) as [WebhookRow[], number];
+    return rows[0][0] ?? null;
+  }
+
+  /** Removes the partner's webhook and, with it, its delivery log. */
+  async remove(manager: EntityManager, partnerId: string): Promise<WebhookRow | null> {
+    const rows = (await manager.query(`DELETE FROM partner_webhook WHERE partner_id = $1 RETURNING ${WEBHOOK}`, [partnerId])) as [
+      WebhookRow[],
+      number,
+    ];
+    return rows[0][0] ?? null;
+  }
+
+  async findByPartner(partnerId: string, manager?: EntityManager): Promise<WebhookRow | null> {
+    const rows = (await (manager ?? this.dataSource).query(
+      `SELECT ${WEBHOOK} FROM partner_webhook WHERE partner_id = $1 ${manager ? 'FOR UPDATE' : ''}`,
+      [partnerId],
+    )) as WebhookRow[];
     return rows[0] ?? null;
   }
 

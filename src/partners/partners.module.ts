@@ -13,6 +13,7 @@ import { InvitationResendService } from './invitation-resend.service.js';
 import { PartnerAccess } from './partner-access.js';
 import { PartnerAccountIntakeController } from './partner-account-intake.controller.js';
 import { PartnerAccountController } from './partner-account.controller.js';
+import { PartnerMembersController } from './partner-members.controller.js';
 import { PartnerMembersService } from './partner-members.service.js';
 import { InvitationMailer } from './invitation-mailer.js';
 import { NeedInvitationsController } from './need-invitations.controller.js';
@@ -25,6 +26,7 @@ import { PartnersRepository } from './partners.repository.js';
 import { PartnersService } from './partners.service.js';
 import { DiagnosticImportService } from './diagnostic-import.service.js';
 import { DiagnosticsRepository } from './diagnostics.repository.js';
+import { DiagnosticsService } from './diagnostics.service.js';
 import { PartnerDiagnosticsController } from './partner-diagnostics.controller.js';
 import { PartnerWebhookHandler } from './partner-webhook.handler.js';
 import { PartnerWebhooksController } from './partner-webhooks.controller.js';
@@ -47,6 +49,7 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
   controllers: [
     AdminPartnersController,
     PartnerAccountController,
+    PartnerMembersController,
     PartnerAccountIntakeController,
     PartnerNeedsController,
     PartnerDiagnosticsController,
@@ -68,8 +71,19 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
     PartnerWebhooksService,
     PartnerWebhookHandler,
     DiagnosticsRepository,
+    DiagnosticsService,
     DiagnosticImportService,
   ],
-  exports: [PartnerIntakeService, NeedInvitationsService, PartnerAccess, PartnersService, PartnerWebhooksService, InvitationResendService],
+  exports: [
+    DiagnosticImportService,
+    DiagnosticsService,
+    PartnerMembersService,
+    PartnerIntakeService,
+    NeedInvitationsService,
+    PartnerAccess,
+    PartnersService,
+    PartnerWebhooksService,
+    InvitationResendService,
+  ],
 })
 export class PartnersModule {}

@@ -184,7 +184,7 @@ export class PartnersRepository {
   ): Promise<(InvitationRow & { partnerName: string; title: string; organisationName: string; siren: string }) | null> {
     const rows = (await this.dataSource.query(
       `SELECT i.id, i.need_id AS "needId", i.email, i.expires_at AS "expiresAt", i.claimed_at AS "claimedAt",
-              i.replaced_at AS "replacedAt", p.name AS "partnerName", n.title, o.name AS "organisationName", o.siren
+              i.replaced_at AS "replacedAt", COALESCE(p.name, 'L''équipe Circuit IA') AS "partnerName", n.title, o.name AS "organisationName", o.siren
          FROM need_invitation i
          JOIN need n ON n.id = i.need_id
          JOIN organisation o ON o.id = n.organisation_id

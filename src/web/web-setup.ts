@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../identity/caller.js';
 import { WebErrorPages } from './shared/error-pages.js';
 import { csrfToken, csrfTokenMatches, newCsrfSecret } from './shared/csrf.js';
 import { ERROR_MESSAGES_FR } from './shared/french-messages.js';
+import { isMultipart, registerMultipartForms } from './shared/multipart.js';
 import { isWebRequest } from './shared/web-path.js';
 import { CSRF_COOKIE, WebSessionService } from './shared/web-session.service.js';
 
@@ -26,10 +27,11 @@ export const CONSOLE_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-/** Console forms post application/x-www-form-urlencoded (htmx too); anything else is not ours. */
+/** Console forms post application/x-www-form-urlencoded (htmx too), or multipart/form-data to upload a file; anything else is not ours. */
 const isFormBody = (request: FastifyRequest): boolean => {
   const type = request.headers['content-type'];
-  return type === undefined ? !request.body : type.split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+  if (type === undefined) return !request.body;
+  return type.split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded' || isMultipart(type);
 };
 
 /**
@@ -41,6 +43,7 @@ export async function registerWebConsole(app: NestFastifyApplication): Promise<v
   const sessions = app.get(WebSessionService, { strict: false });
   const errors = app.get(WebErrorPages, { strict: false });
   await app.register(cookie);
+  registerMultipartForms(app.getHttpAdapter().getInstance());
 
   // On request rather than before the handler: pages answered before any handler (a body over the limit) carry it too.
   app

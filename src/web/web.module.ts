@@ -33,6 +33,7 @@ import { WebCurationStatsController } from './curation/curation-stats.controller
 import { WebCurationVerificationController } from './curation/curation-verification.controller.js';
 import { WebCurationVendorController } from './curation/curation-vendor.controller.js';
 import { WebCurationController } from './curation/curation.controller.js';
+import { WebCurationDiagnosticsController } from './curation/curation-diagnostics.controller.js';
 import { WebPublicController } from './public/public.controller.js';
 import { WebUnsubscribeController } from './public/unsubscribe.controller.js';
 import { WebEmbedController } from './public/embed.controller.js';
@@ -102,6 +103,7 @@ import { WebOutcomeSurveyController } from './public/outcome-survey.controller.j
     WebCurationVendorController,
     WebCurationBoardController,
     WebCurationStatsController,
+    WebCurationDiagnosticsController,
     WebVendorController,
     WebVendorLeadsController,
     WebVendorOrganisationController,

@@ -50,7 +50,7 @@ export async function createPartnerAdmin(t: TestApp, admin: TestSession, partner
   if (invited.status !== 201) throw new Error(`invite partner-admin failed: ${invited.status} ${JSON.stringify(invited.body)}`);
   const [{ token }] = (await t.dataSource.query(
     `SELECT payload->>'token' AS token FROM outbox_event
-      WHERE topic = 'account.password_reset' AND payload->>'userId' = $1 ORDER BY seq DESC LIMIT 1`,
+      WHERE topic = 'account.invitation' AND payload->>'userId' = $1 ORDER BY seq DESC LIMIT 1`,
     [invited.body.userId],
   )) as { token: string }[];
   const reset = await request(t.server).post('/auth/password/reset').send({ token, password: TEST_PASSWORD });

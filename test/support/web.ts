@@ -47,6 +47,26 @@ export class WebClient {
     return toResponse(res);
   }
 
+  /** Posts a form with a file (multipart/form-data, as a file input sends it), CSRF included. */
+  async upload(
+    path: string,
+    file: { field: string; name: string; content: string },
+    fields: FormFields = {},
+    options: { csrf?: string | false } = {},
+  ): Promise<WebResponse> {
+    if (!this.csrf && options.csrf === undefined) await this.get('/app/connexion');
+    let req = this.agent.post(path).redirects(0);
+    const token = options.csrf === undefined ? this.csrf : options.csrf;
+    if (token !== false) req = req.field('_csrf', token);
+    for (const [key, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [value]) req = req.field(key, String(v));
+    }
+    const res = await req.attach(file.field, Buffer.from(file.content, 'utf8'), file.name);
+    this.remember(res.text);
+    return toResponse(res);
+  }
+
   private remember(html: string | undefined): void {
     const token = /name="_csrf" value="([^"]+)"/.exec(html ?? '')?.[1] ?? /"x-csrf-token": "([^"]+)"/.exec(html ?? '')?.[1];
     if (token) this.csrf = token;

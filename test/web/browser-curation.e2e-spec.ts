@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { OutboxWorker } from '../../src/outbox/outbox.worker.js';
-import { bearer, createCurator, registerBuyer, registerVendor, TEST_PASSWORD } from '../support/auth.js';
+import { bearer, createCurator, randomSiren, registerBuyer, registerVendor, TEST_PASSWORD } from '../support/auth.js';
 import { seriousA11yViolations, screenshot, signIn, startBrowserTest, type BrowserTest } from '../support/browser.js';
 import { createNeed, eligiblePair } from '../support/introductions.js';
 
@@ -114,5 +114,42 @@ describe('browser: a curator works through the curation console', () => {
     await page.getByText('La déclaration est rejetée.').waitFor();
     await page.getByRole('button', { name: 'Vérifier « Qualification SecNumCloud »' }).first().click();
     await page.getByText('La déclaration est vérifiée.').waitFor();
+  });
+
+  it('uploads a diagnostic file through the file input, previews it, confirms, and reads its needs together', async () => {
+    const page = await b.newPage();
+    await signIn(page, b.baseUrl, curatorEmail, TEST_PASSWORD);
+    await page.goto(`${b.baseUrl}/app/curation/diagnostics`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const file = {
+      diagnosticId: 'MIA-DIAG-NAVIGATEUR',
+      date: '2026-11-30',
+      expert: { name: 'Camille Martin', email: 'camille.martin@maison-ia.example.fr' },
+      company: { name: 'Scierie du Jura', siren: randomSiren(), nafCode: '16.10A', communeCode: '39300', buyerType: 'pme' },
+      contactEmail: 'dirigeant@scierie-jura.example.fr',
+      useCases: [
+        {
+          code: 'UC-1',
+          priority: 1,
+          title: 'Prévision des commandes',
+          useCaseCodes: ['SALES_FORECAST'],
+          dataSensitivity: 'none',
+          horizon: '6_months',
+        },
+      ],
+    };
+    await page.getByLabel('Fichier du diagnostic (.json ou .csv)').setInputFiles({
+      name: 'diagnostic.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file), 'utf8'),
+    });
+    await page.getByRole('button', { name: "Vérifier et voir l'aperçu" }).click();
+    await page.getByText('1 besoin(s) seront créés').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'curation-diagnostic-apercu');
+    await page.getByRole('button', { name: "Confirmer l'import" }).click();
+    await page.getByText('Import terminé : 1 besoin(s) créé(s)').waitFor();
+    expect(await page.getByRole('row', { name: /UC-1 Prévision des commandes Brouillon/ }).count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

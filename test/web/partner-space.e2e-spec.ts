@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createAdmin, TEST_PASSWORD, type TestSession } from '../support/auth.js';
+import { createAdmin, TEST_PASSWORD, uniqueEmail, type TestSession } from '../support/auth.js';
 import { apiKey, createPartner, createPartnerAdmin, createPartnerKey, partnerNeedBody } from '../support/partners.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { visibleText, WebClient, webSignIn } from '../support/web.js';
@@ -66,5 +66,28 @@ describe("the partner-admin's console page (issue 20): keys, webhook, needs brou
     const foreign = await web.post(`/app/partenaire/cles/${otherKey.keyId}/revoquer`);
     expect(foreign.status).toBe(404);
     await request(t.server).get('/partner/needs').set(apiKey(otherKey.secret)).expect(200);
+  });
+
+  it("invites a colleague and removes them (CSRF as every form); another partner's admin cannot be removed from here", async () => {
+    const email = uniqueEmail('collegue');
+    const empty = await web.post('/app/partenaire/collegues', { email: 'pas-une-adresse', displayName: '' });
+    expect(empty.status).toBe(400);
+    expect(visibleText(empty.text)).toContain('Certains champs sont à corriger');
+    const invited = await web.post('/app/partenaire/collegues', { email, displayName: 'Paul Martin' });
+    expect(invited.status).toBe(303);
+    expect(invited.location).toContain('message=colleague-invited');
+    const page = await web.get('/app/partenaire');
+    expect(visibleText(page.text)).toContain(`Paul Martin (${email})`);
+    const [{ id: userId }] = (await t.dataSource.query('SELECT id FROM app_user WHERE email = $1', [email])) as { id: string }[];
+    expect(page.text).toContain(`action="/app/partenaire/collegues/${userId}/retirer"`);
+
+    const stranger = await createPartnerAdmin(t, admin, (await createPartner(t, admin)).id);
+    expect((await web.post(`/app/partenaire/collegues/${stranger.userId}/retirer`)).status).toBe(404);
+    await request(t.server).get('/partners/mine').set('Authorization', `Bearer ${stranger.accessToken}`).expect(200);
+
+    const removed = await web.post(`/app/partenaire/collegues/${userId}/retirer`);
+    expect(removed.status).toBe(303);
+    expect(removed.location).toContain('message=colleague-removed');
+    expect(visibleText((await web.get('/app/partenaire')).text)).not.toContain('Paul Martin');
   });
 });

@@ -100,6 +100,10 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /app/curation/indicateurs/bilan': only('curator', 'admin'),
   'GET /app/curation/indicateurs/bilan.csv': only('curator', 'admin'),
   'POST /app/fournisseur/verification/reponse': only('vendor'),
+  'GET /app/curation/diagnostics': only('curator', 'admin'),
+  'POST /app/curation/diagnostics/apercu': only('curator', 'admin'),
+  'POST /app/curation/diagnostics': only('curator', 'admin'),
+  'GET /app/curation/diagnostics/:id': only('curator', 'admin'),
   'GET /app/fournisseur': only('vendor'),
   'GET /app/fournisseur/organisation': only('vendor'),
   'POST /app/fournisseur/organisation': only('vendor'),
@@ -139,6 +143,11 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /app/partenaire/cles': only('partnerAdmin'),
   'POST /app/partenaire/cles/:keyId/revoquer': only('partnerAdmin'),
   'POST /app/partenaire/besoins/:needId/invitation': only('partnerAdmin'),
+  'POST /app/partenaire/webhook': only('partnerAdmin'),
+  'POST /app/partenaire/collegues': only('partnerAdmin'),
+  'POST /app/partenaire/collegues/:userId/retirer': only('partnerAdmin'),
+  'POST /app/partenaire/webhook/secret': only('partnerAdmin'),
+  'POST /app/partenaire/webhook/supprimer': only('partnerAdmin'),
 };
 
 describe('web console permission matrix: every page × every role', () => {

@@ -6,6 +6,7 @@ import type { CreatedApiKeyDto } from '../../partners/dto/api-key.dto.js';
 import { PartnerAccess } from '../../partners/partner-access.js';
 import type { PartnerActing } from '../../partners/partner-caller.js';
 import { PartnerIntakeService } from '../../partners/partner-intake.service.js';
+import { PartnerMembersService } from '../../partners/partner-members.service.js';
 import { PartnerWebhooksService } from '../../partners/partner-webhooks.service.js';
 import { PartnersService } from '../../partners/partners.service.js';
 import { StatsService } from '../../stats/stats.service.js';
@@ -20,6 +21,10 @@ export interface KeyFormState {
   message?: string;
   created?: CreatedApiKeyDto;
   status?: number;
+  /** The webhook form: what was typed and why it was refused, or the secret just chosen (shown once). */
+  hook?: { url?: string; errors?: Record<string, string[]>; secret?: string };
+  /** The colleague form: what was typed and why it was refused. */
+  colleague?: { values?: Record<string, unknown>; errors?: Record<string, string[]>; message?: string };
 }
 
 /** The partner-admin's page: everything is read through the services the API routes use, for the caller's own partner. */
@@ -32,6 +37,7 @@ export class PartnerPage {
     private readonly webhooks: PartnerWebhooksService,
     private readonly intake: PartnerIntakeService,
     private readonly stats: StatsService,
+    private readonly members: PartnerMembersService,
   ) {}
 
   async acting(caller: Caller): Promise<PartnerActing> {
@@ -41,12 +47,13 @@ export class PartnerPage {
   async send(reply: FastifyReply, request: FastifyRequest, caller: Caller, form: KeyFormState = {}): Promise<void> {
     const acting = await this.acting(caller);
     const window = { page: 1, pageSize: 10 };
-    const [partner, keys, webhook, needs, figures] = await Promise.all([
+    const [partner, keys, webhook, needs, figures, colleagues] = await Promise.all([
       this.partners.mine(caller),
       this.partners.listKeys(acting),
       this.webhooks.get(acting).catch(noWebhook),
       this.intake.listNeeds(acting, { page: 1, pageSize: 20 }),
       this.stats.partnerSources(acting.partnerId, {}),
+      this.members.list(acting.partnerId),
     ]);
     const deliveries = webhook ? (await this.webhooks.deliveries(acting, window)).items : [];
     this.views.send(
@@ -54,7 +61,7 @@ export class PartnerPage {
       request,
       'partner/home',
       'Espace partenaire',
-      { partner, keys, webhook, deliveries, needs, figures, scopeLabels: SCOPE_LABELS, statusLabels: NEED_STATUS_LABELS, form },
+      { partner, keys, webhook, deliveries, needs, figures, colleagues, scopeLabels: SCOPE_LABELS, statusLabels: NEED_STATUS_LABELS, form },
       form.status ?? 200,
     );
   }

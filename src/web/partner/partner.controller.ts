@@ -3,13 +3,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../../identity/caller.js';
 import { Roles } from '../../identity/roles.decorator.js';
 import { CreateApiKeyDto } from '../../partners/dto/api-key.dto.js';
+import { InvitePartnerMemberDto } from '../../partners/dto/partner-member.dto.js';
+import { PartnerMembersService } from '../../partners/partner-members.service.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import type { FieldError } from '../../common/errors/validation.js';
 import { InvitationResendService } from '../../partners/invitation-resend.service.js';
+import { PartnerWebhooksService } from '../../partners/partner-webhooks.service.js';
 import { PartnersService } from '../../partners/partners.service.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
 import { withFlash } from '../shared/flash.js';
 import { asForm, list, submitForm, text, typedValues } from '../shared/form-input.js';
 import { seeOther } from '../shared/views.js';
 import { PartnerPage } from './partner-page.js';
+import { webhookUrlMessage } from './partner.labels.js';
 
 const HOME = '/app/partenaire';
 
@@ -24,6 +30,8 @@ export class WebPartnerController {
     private readonly page: PartnerPage,
     private readonly partners: PartnersService,
     private readonly resends: InvitationResendService,
+    private readonly webhooks: PartnerWebhooksService,
+    private readonly members: PartnerMembersService,
   ) {}
 
   @Get()
@@ -79,4 +87,89 @@ export class WebPartnerController {
     await this.resends.resend(await this.page.acting(caller), needId);
     seeOther(reply, request, withFlash(HOME, 'invitation-resent'));
   }
+
+  /** Invites a colleague as partner-admin of this partner (the API's rules and audit). */
+  @Post('collegues')
+  @Roles('partner')
+  async inviteColleague(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const form = asForm(body);
+    const values = typedValues(form);
+    const acting = await this.page.acting(caller);
+    const invited = await submitForm(
+      InvitePartnerMemberDto,
+      { email: text(form, 'email') ?? '', displayName: text(form, 'displayName') ?? '' },
+      (dto) => this.members.invite(caller, acting.partnerId, dto),
+      {
+        invalid: (errors) => this.page.send(reply, request, caller, { colleague: { values, errors }, status: 400 }),
+        refused: (r) =>
+          this.page.send(reply, request, caller, { colleague: { values, errors: r.errors, message: r.message }, status: r.status }),
+      },
+    );
+    if (invited.done) seeOther(reply, request, withFlash(HOME, 'colleague-invited'));
+  }
+
+  @Post('collegues/:userId/retirer')
+  @Roles('partner')
+  async removeColleague(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<void> {
+    const acting = await this.page.acting(caller);
+    await this.members.remove(caller, acting.partnerId, userId);
+    seeOther(reply, request, withFlash(HOME, 'colleague-removed'));
+  }
+
+  /** Sets or replaces the webhook's address, screened as the API screens it; a new webhook's secret is shown once. */
+  @Post('webhook')
+  @Roles('partner')
+  async setWebhook(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const url = text(asForm(body), 'url') ?? '';
+    const refuse = (message: string) => this.page.send(reply, request, caller, { hook: { url, errors: { url: [message] } }, status: 400 });
+    if (!url) return refuse("Indiquez l'adresse qui recevra les notifications (https://…).");
+    if (url.length > 500) return refuse("L'adresse est trop longue (500 caractères au plus).");
+    const acting = await this.page.acting(caller);
+    try {
+      const changed = await this.webhooks.setUrl(acting, url);
+      if (!changed.secret) return seeOther(reply, request, withFlash(HOME, 'webhook-saved'));
+      return this.page.send(reply, request, caller, { hook: { secret: changed.secret }, status: 201 });
+    } catch (error) {
+      const problem = urlProblem(error);
+      if (problem === null) throw error;
+      return refuse(webhookUrlMessage(problem));
+    }
+  }
+
+  /** A new secret, shown on this answer only. */
+  @Post('webhook/secret')
+  @Roles('partner')
+  async rotateWebhookSecret(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller): Promise<void> {
+    const changed = await this.webhooks.rotateSecret(await this.page.acting(caller));
+    await this.page.send(reply, request, caller, { hook: { secret: changed.secret ?? undefined } });
+  }
+
+  @Post('webhook/supprimer')
+  @Roles('partner')
+  async removeWebhook(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentCaller() caller: Caller): Promise<void> {
+    await this.webhooks.remove(await this.page.acting(caller));
+    seeOther(reply, request, withFlash(HOME, 'webhook-removed'));
+  }
+}
+
+/** The screening's message on `url`, or null for any other error. */
+function urlProblem(error: unknown): string | null {
+  if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED' || !Array.isArray(error.details)) return null;
+  const field = (error.details as FieldError[]).find((d) => d.field === 'url');
+  return field?.messages[0] ?? null;
 }

@@ -52,6 +52,10 @@ export const FLASH_MESSAGES = {
   'meeting-pair-added': 'Le binôme est ajouté : la prochaine planification le place comme un souhait.',
   'meeting-pair-removed': 'Le binôme est retiré : la planification ne le placera pas.',
   'partner-key-revoked': 'La clé est révoquée : les outils qui l’utilisent sont refusés dès maintenant.',
+  'colleague-invited': 'L’invitation est partie : votre collègue choisira son mot de passe avec le lien reçu (valable 3 jours).',
+  'colleague-removed': 'Votre collègue n’a plus accès à l’espace partenaire ; son compte est effacé.',
+  'webhook-saved': 'L’adresse du webhook est enregistrée ; son secret ne change pas.',
+  'webhook-removed': 'Le webhook est supprimé : plus aucune notification n’est envoyée.',
   'invitation-resent': 'Un nouveau lien est parti à l’adresse de l’entreprise ; le lien précédent ne fonctionne plus.',
   'verification-sent': 'Un nouvel e-mail de confirmation vient de partir. Pensez à regarder dans les indésirables.',
 } as const;
