@@ -24,6 +24,9 @@ const NAMES = {
 } as const;
 const otherSide = (side: 'vendor' | 'buyer'): 'vendor' | 'buyer' => (side === 'vendor' ? 'buyer' : 'vendor');
 
+/** The same sentence for both sides, and the curators' own. */
+const bothSides = (sides: string, curator: string): Sentences => ({ vendor: () => sides, buyer: () => sides, curator: () => curator });
+
 /** One side accepted first: it waits, the other one decides. */
 const acceptedBy = (side: 'vendor' | 'buyer'): Sentences =>
   bySide(
@@ -61,26 +64,23 @@ const SENTENCES: Readonly<Record<IntroductionStatus, Sentences>> = {
   },
   vendor_declined: declinedBy('vendor'),
   buyer_declined: declinedBy('buyer'),
-  meeting_held: {
-    vendor: () => "Le rendez-vous a eu lieu : indiquez ici, le moment venu, si un contrat est signé ou si l'affaire est sans suite.",
-    buyer: () => "Le rendez-vous a eu lieu : indiquez ici, le moment venu, si un contrat est signé ou si l'affaire est sans suite.",
-    curator: () => 'Le rendez-vous a eu lieu ; l’une des parties, ou vous, indiquera si un contrat est signé ou non.',
-  },
-  won: {
-    vendor: () => 'Contrat signé : la mise en relation est terminée, vous n’avez plus rien à faire ici.',
-    buyer: () => 'Contrat signé : la mise en relation est terminée, vous n’avez plus rien à faire ici.',
-    curator: () => 'Terminée : un contrat est signé ; elle compte dans les indicateurs.',
-  },
+  meeting_held: bothSides(
+    "Le rendez-vous a eu lieu : indiquez ici, le moment venu, si un contrat est signé ou si l'affaire est sans suite.",
+    'Le rendez-vous a eu lieu ; l’une des parties, ou vous, indiquera si un contrat est signé ou non.',
+  ),
+  won: bothSides(
+    'Contrat signé : la mise en relation est terminée, vous n’avez plus rien à faire ici.',
+    'Terminée : un contrat est signé ; elle compte dans les indicateurs.',
+  ),
   lost: {
     vendor: () => 'Sans suite : la mise en relation est close, vous n’avez plus rien à faire ici.',
     buyer: () => "Sans suite : la mise en relation est close ; l'équipe de la Maison de l'IA peut vous proposer un autre contact.",
     curator: () => 'Close sans suite ; une autre offre peut être proposée pour ce besoin.',
   },
-  cancelled: {
-    vendor: () => "L'équipe de la Maison de l'IA a annulé cette mise en relation : elle est close, vous n’avez plus rien à faire.",
-    buyer: () => "L'équipe de la Maison de l'IA a annulé cette mise en relation : elle est close, vous n’avez plus rien à faire.",
-    curator: () => 'Annulée : elle est close ; les deux parties en ont été informées par e-mail.',
-  },
+  cancelled: bothSides(
+    "L'équipe de la Maison de l'IA a annulé cette mise en relation : elle est close, vous n’avez plus rien à faire.",
+    'Annulée : elle est close ; les deux parties en sont informées.',
+  ),
 };
 
 /** What happens next for this viewer, in one sentence. */
