@@ -6,6 +6,7 @@ import { bearer, createCurator, registerBuyer, TEST_PASSWORD, type RegisteredSes
 import { seriousA11yViolations, screenshot, signIn, startBrowserTest, type BrowserTest } from '../support/browser.js';
 import { eligiblePair, proposeIntroduction } from '../support/introductions.js';
 import { createPublishedOffering, registerVerifiedVendor, sovereigntyProfile } from '../support/offerings.js';
+import { daysFromToday } from '../support/dates.js';
 
 jest.setTimeout(120_000);
 
@@ -62,7 +63,8 @@ describe('browser: a buyer posts a need through the steps, and answers an introd
     await page.waitForURL(/\/etape\/3/);
     await page.getByLabel('Budget minimum (€ HT)').fill('5000');
     await page.getByLabel('Budget maximum (€ HT)').fill('20000');
-    await page.getByLabel('Début souhaité').fill('2027-01-15');
+    // A date ahead of today: a past start is refused (issue 23).
+    await page.getByLabel('Début souhaité').fill(daysFromToday(60));
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
 

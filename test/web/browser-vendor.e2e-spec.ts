@@ -37,20 +37,30 @@ describe('browser: a vendor creates an offering through the guided form, publish
     await page.waitForURL('**/app/fournisseur/offres/nouvelle');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // 1. The offering.
+    // 1. The offering: this step alone creates the draft (issue 23).
+    expect(await page.getByLabel('Modèle de tarification').count()).toBe(0);
     await page.getByLabel("Titre de l'offre").fill('Lecture des courriers entrants');
     await page.getByLabel('Résumé').fill('Lit et classe le courrier entrant, hébergé en France.');
     await page.getByLabel('Description').fill('Reconnaissance des courriers, classement par service, tableau de bord des délais.');
     await page.getByRole('group', { name: "Cas d'usage" }).getByLabel(useCaseLabel('DOC_PROCESSING')).check();
+    await page.getByRole('button', { name: "Créer le brouillon et passer à l'étape 2" }).click();
+    await page.waitForURL(/\/app\/fournisseur\/offres\/[0-9a-f-]{36}\/etape\/2\?message=offering-created$/);
+    expect(await page.getByRole('status').first().textContent()).toContain("L'offre est créée en brouillon.");
+    expect(await seriousA11yViolations(page)).toEqual([]);
     // 2. Clients and area.
     await page.getByRole('group', { name: 'Clients visés' }).getByLabel('Collectivité territoriale ou établissement public').check();
     await page.getByLabel('Toute la France').check();
     await page.getByLabel('Intervention à distance possible, où que soit le client').check();
+    await page.getByRole('button', { name: "Enregistrer et passer à l'étape 3" }).click();
+    await page.waitForURL(/\/etape\/3\?message=offering-saved$/);
     // 3. Pricing.
     await page.getByLabel('Modèle de tarification').selectOption({ label: 'Abonnement' });
     await page.getByLabel('Budget minimum (€ HT, facultatif)').fill('2000');
     await page.getByLabel('Budget maximum (€ HT, facultatif)').fill('30000');
+    await page.getByRole('button', { name: "Enregistrer et passer à l'étape 4" }).click();
+    await page.waitForURL(/\/etape\/4\?message=offering-saved$/);
     // 4. The sovereignty profile, section by section, by the labels a vendor reads.
+    expect(await page.locator('#grade-preview').textContent()).toContain('Pour atteindre la note');
     const profile = sovereigntyProfile() as Record<string, Record<string, unknown>>;
     for (const section of SOVEREIGNTY_SECTIONS) {
       for (const field of section.fields) {
@@ -73,19 +83,20 @@ describe('browser: a vendor creates an offering through the guided form, publish
         } else await page.getByLabel(field.label, { exact: true }).fill(Array.isArray(value) ? value.join(', ') : String(value));
       }
     }
-    await page.getByRole('button', { name: "Créer l'offre en brouillon" }).click();
+    // The live preview (htmx) follows the answers without saving.
+    await page.locator('#grade-preview', { hasText: /\d+\/100/ }).waitFor();
+    await page.getByRole('button', { name: 'Enregistrer cette étape' }).click();
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('Répondez par oui ou par non.');
-    expect(await page.getByLabel("Titre de l'offre").inputValue()).toBe('Lecture des courriers entrants');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page
       .getByRole('radiogroup', { name: 'Fournissez-vous la matière de l’analyse d’impact (AIPD) du client ?' })
       .getByLabel('Oui')
       .check();
-    await page.getByRole('button', { name: "Créer l'offre en brouillon" }).click();
-    await page.waitForURL(/\/app\/fournisseur\/offres\/[0-9a-f-]{36}\?message=offering-created$/);
-    expect(await page.getByRole('status').first().textContent()).toContain("L'offre est créée en brouillon.");
+    await page.locator('#grade-preview', { hasText: '99/100' }).waitFor();
+    await page.getByRole('button', { name: 'Enregistrer cette étape' }).click();
+    await page.waitForURL(/\/app\/fournisseur\/offres\/[0-9a-f-]{36}\?message=offering-saved$/);
     expect(await page.getByRole('heading', { name: 'Note de souveraineté' }).isVisible()).toBe(true);
     expect(await page.locator('main').textContent()).toMatch(/99\/100/);
     expect(await seriousA11yViolations(page)).toEqual([]);

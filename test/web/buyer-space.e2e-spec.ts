@@ -13,6 +13,11 @@ import { eligiblePair, proposeIntroduction } from '../support/introductions.js';
 import { createPublishedOffering, registerVerifiedVendor } from '../support/offerings.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { visibleText, WebClient, webSignIn, type WebResponse } from '../support/web.js';
+import { daysFromToday, shownFrench, typedFrench } from '../support/dates.js';
+
+/** Dates typed in the need's step 3, always ahead of today (issue 23 refuses a past start). */
+const START = daysFromToday(60);
+const DEADLINE = daysFromToday(200);
 
 /** The need's version as the page's form carries it. */
 const versionIn = (html: string): string => {
@@ -107,8 +112,8 @@ describe('Web console: the buyer space and introductions', () => {
         minBudgetEur: '5 000',
         maxBudgetEur: '20000',
         budgetFirm: 'true',
-        desiredStart: '15/01/2027',
-        deadline: '2027-06-30',
+        desiredStart: typedFrench(START),
+        deadline: DEADLINE,
       });
       expect(res.status).toBe(303);
       expect(res.location).toBe(`/app/acheteur/besoins/${id}/etape/4?message=need-saved`);
@@ -146,7 +151,7 @@ describe('Web console: the buyer space and introductions', () => {
       expect(text).toContain('Étape 5 sur 5 : Vérification');
       expect(text).toContain('Nice (06088)');
       expect(text).toMatch(/5\s000\s€ – 20\s000\s€ · Budget ferme/);
-      expect(text).toContain('15 janvier 2027');
+      expect(text).toContain(shownFrench(START));
       expect(text).toContain('Données hébergées dans l’UE (ou chez le client)');
       expect(text).toContain('Profondeur du marché');
       const api = await request(t.server).get(`/needs/${id}/market-depth`).set(bearer(buyer)).expect(200);
@@ -173,8 +178,8 @@ describe('Web console: the buyer space and introductions', () => {
         minBudgetEur: 5000,
         maxBudgetEur: 20000,
         budgetFirm: true,
-        desiredStart: '2027-01-15',
-        deadline: '2027-06-30',
+        desiredStart: START,
+        deadline: DEADLINE,
         dataSensitivity: 'personal',
         requirements: ['GDPR_DPA', 'DATA_IN_EU'],
         minSovereigntyGrade: 'B',
@@ -350,7 +355,7 @@ describe('Web console: the buyer space and introductions', () => {
         version: versionIn(s3.text),
         minBudgetEur: 'beaucoup',
         maxBudgetEur: '1000',
-        desiredStart: '31/02/2027',
+        desiredStart: `31/02/${Number(START.slice(0, 4)) + 1}`,
       });
       expect(notNumber.status).toBe(400);
       expect(visibleText(notNumber.text)).toContain('Budget minimum : Saisissez un nombre entier.');
@@ -360,8 +365,8 @@ describe('Web console: the buyer space and introductions', () => {
         version: versionIn(s3.text),
         minBudgetEur: '30000',
         maxBudgetEur: '1000',
-        desiredStart: '2027-06-01',
-        deadline: '2027-01-01',
+        desiredStart: DEADLINE,
+        deadline: START,
       });
       expect(inverted.status).toBe(400);
       expect(visibleText(inverted.text)).toContain('Le budget maximum doit être supérieur ou égal au budget minimum.');

@@ -56,6 +56,21 @@ describe('a need in plain words', () => {
     expect(text).not.toContain('Mairie Discrète');
   });
 
+  it('says on each side’s page, and on the curators’ board, what happens next', async () => {
+    const vendorPage = await (
+      await webSignIn(t, { email: pair.vendor.email, password: TEST_PASSWORD })
+    ).get(`/app/mises-en-relation/${introductionId}`);
+    expect(visibleText(vendorPage.text)).toContain(
+      "Et ensuite ? À vous de répondre, comme à l'acheteur ; vous recevrez un e-mail quand l'acheteur aura répondu",
+    );
+    const buyerPage = await (
+      await webSignIn(t, { email: pair.buyer.email, password: TEST_PASSWORD })
+    ).get(`/app/mises-en-relation/${introductionId}`);
+    expect(visibleText(buyerPage.text)).toContain('Et ensuite ? À vous de répondre, comme au fournisseur');
+    const board = await (await webSignIn(t, { email: curator.email, password: TEST_PASSWORD })).get('/app/curation/mises-en-relation');
+    expect(visibleText(board.text)).toContain("Et ensuite : Le fournisseur et l'acheteur doivent chacun accepter ou décliner");
+  });
+
   it('folds the expert requirements under « Exigences avancées » on the buyer’s need and explains each box of step 4', async () => {
     const buyer = await registerBuyer(t);
     const need = await createNeed(t, buyer, { dataSensitivity: 'health', requirements: ['DATA_IN_EU', 'HDS_CERTIFIED'] });

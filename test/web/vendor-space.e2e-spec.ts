@@ -77,12 +77,23 @@ describe('Web console: vendor space', () => {
   });
   afterAll(() => t?.close());
 
-  /** Creates an offering through the form; returns its id. */
+  /**
+   * Creates an offering as a vendor does (issue 23): step 1 on the new-offering page creates the
+   * draft and opens step 2; each next step is saved with the version its page carries. Returns its id.
+   */
   async function createThroughForm(client: WebClient, fields: FormFields = offeringForm()): Promise<string> {
     await client.get('/app/fournisseur/offres/nouvelle');
     const res = await client.post('/app/fournisseur/offres/nouvelle', fields);
     if (res.status !== 303) throw new Error(`create failed: ${res.status}\n${visibleText(res.text).slice(0, 1500)}`);
-    return idFrom(res.location);
+    const id = idFrom(res.location);
+    expect(res.location).toBe(`/app/fournisseur/offres/${id}/etape/2?message=offering-created`);
+    for (const step of [2, 3, 4]) {
+      const page = await client.get(`/app/fournisseur/offres/${id}/etape/${step}`);
+      const version = /name="version" value="(\d+)"/.exec(page.text)?.[1] ?? '';
+      const saved = await client.post(`/app/fournisseur/offres/${id}/etape/${step}`, { ...fields, version });
+      if (saved.status !== 303) throw new Error(`step ${step} failed: ${saved.status}\n${visibleText(saved.text).slice(0, 1500)}`);
+    }
+    return id;
   }
 
   describe('dashboard', () => {
@@ -195,43 +206,89 @@ describe('Web console: vendor space', () => {
       expect(after.body.version).toBeGreaterThan(api.body.version);
     });
 
+    it('starts a new offering with step 1 only: what it is; the draft is created and step 2 opens', async () => {
+      const page = await web.get('/app/fournisseur/offres/nouvelle');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('action="/app/fournisseur/offres/nouvelle"');
+      expect(page.text).toContain('name="title"');
+      expect(page.text).toContain('name="useCases"');
+      expect(page.text).not.toContain('name="targetBuyerTypes"');
+      expect(page.text).not.toContain('name="pricing.model"');
+      expect(page.text).not.toContain('name="sovereignty.hosting.dataResidency"');
+      expect(page.text).toMatch(/<span aria-current="step"><strong>1\. L(&#39;|')offre<\/strong><\/span>/);
+      expect(visibleText(page.text)).toContain("Créer le brouillon et passer à l'étape 2");
+
+      // Fields of later steps posted here are not taken: each step saves its own.
+      const res = await web.post('/app/fournisseur/offres/nouvelle', { title: 'Par le début', 'pricing.model': 'project' });
+      expect(res.status).toBe(303);
+      const id = idFrom(res.location);
+      expect(res.location).toBe(`/app/fournisseur/offres/${id}/etape/2?message=offering-created`);
+      const api = (await request(t.server).get(`/offerings/${id}`).set(bearer(vendor)).expect(200)).body;
+      expect(api).toMatchObject({ status: 'draft', title: 'Par le début', pricing: { model: null }, sovereignty: null });
+      const step2 = await web.get(res.location ?? '');
+      expect(visibleText(step2.text)).toContain("L'offre est créée en brouillon.");
+      expect(step2.text).toContain('name="targetBuyerTypes"');
+
+      // The sovereignty step carries the live grade and what would raise it.
+      const step4 = await web.get(`/app/fournisseur/offres/${id}/etape/4`);
+      expect(step4.text).toContain('hx-post="/app/fournisseur/offres/apercu-note"');
+      expect(visibleText(step4.text)).toMatch(/Note avec vos réponses actuelles : .*Pour atteindre la note [A-D]/s);
+      expect(visibleText(step4.text)).toContain('Enregistrer cette étape');
+    });
+
     it('refuses bad input with French field errors, status 400, and keeps what was typed', async () => {
       await web.get('/app/fournisseur/offres/nouvelle');
       const res = await web.post('/app/fournisseur/offres/nouvelle', {
         title: '',
         summary: 'Résumé tapé à garder',
         useCases: ['NOT_A_USE_CASE'],
-        'serviceArea.departements': '06, 999',
-        'pricing.minBudgetEur': 'beaucoup',
-        'sovereignty.vendor.hqJurisdiction': 'FR',
-        'evidence.certifications.iso27001.url': 'pas une adresse',
       });
       expect(res.status).toBe(400);
       const text = visibleText(res.text);
       expect(res.text).toContain('role="alert"');
       expect(text).toContain('Titre : Ce champ est obligatoire.');
       expect(text).toContain("Cas d'usage inconnu.");
-      expect(text).toContain('Code département inconnu.');
-      expect(text).toContain('Saisissez un nombre entier.');
-      expect(text).toContain('Répondez par oui ou par non.');
-      // An empty choice is "obligatoire" (issue 23), not "choose a value from the list".
-      expect(text).toContain('Modèle de tarification : Ce champ est obligatoire.');
-      expect(text).toContain('Saisissez une adresse web complète');
-      expect(text).not.toMatch(/must be|should not|Valeur refusée/);
       expect(res.text).toContain('Résumé tapé à garder');
-      expect(res.text).toContain('value="06, 999"');
-      expect(res.text).toContain('value="beaucoup"');
-      expect(res.text).toContain('value="pas une adresse"');
-      expect(res.text).toMatch(/<option value="FR" selected>/);
       expect(res.text).toMatch(/id="f-title"[^>]*aria-invalid="true"/);
+      // Still step 1 of a new offering.
+      expect(res.text).toContain('action="/app/fournisseur/offres/nouvelle"');
+      expect(res.text).not.toContain('name="targetBuyerTypes"');
+
+      // The later parts, on the whole form of a draft.
+      const id = await createThroughForm(web, { title: 'À corriger' });
+      const version = /name="version" value="(\d+)"/.exec((await web.get(`/app/fournisseur/offres/${id}`)).text)?.[1] ?? '';
+      const later = await web.post(`/app/fournisseur/offres/${id}`, {
+        version,
+        title: 'À corriger',
+        'serviceArea.departements': '06, 999',
+        'pricing.minBudgetEur': 'beaucoup',
+        'sovereignty.vendor.hqJurisdiction': 'FR',
+        'evidence.certifications.iso27001.url': 'pas une adresse',
+      });
+      expect(later.status).toBe(400);
+      const laterText = visibleText(later.text);
+      expect(laterText).toContain('Code département inconnu.');
+      expect(laterText).toContain('Saisissez un nombre entier.');
+      expect(laterText).toContain('Répondez par oui ou par non.');
+      // An empty choice is "obligatoire" (issue 23), not "choose a value from the list".
+      expect(laterText).toContain('Modèle de tarification : Ce champ est obligatoire.');
+      expect(laterText).toContain('Saisissez une adresse web complète');
+      expect(laterText).not.toMatch(/must be|should not|Valeur refusée/);
+      expect(later.text).toContain('value="06, 999"');
+      expect(later.text).toContain('value="beaucoup"');
+      expect(later.text).toContain('value="pas une adresse"');
+      expect(later.text).toMatch(/<option value="FR" selected>/);
     });
 
     it('reports a budget range upside down in French (a service rule across fields)', async () => {
-      await web.get('/app/fournisseur/offres/nouvelle');
-      const res = await web.post(
-        '/app/fournisseur/offres/nouvelle',
-        offeringForm({ 'pricing.minBudgetEur': '50000', 'pricing.maxBudgetEur': '1000' }),
-      );
+      const id = await createThroughForm(web, { title: 'Budget à l’envers' });
+      const version = /name="version" value="(\d+)"/.exec((await web.get(`/app/fournisseur/offres/${id}/etape/3`)).text)?.[1] ?? '';
+      const res = await web.post(`/app/fournisseur/offres/${id}/etape/3`, {
+        version,
+        'pricing.model': 'project',
+        'pricing.minBudgetEur': '50000',
+        'pricing.maxBudgetEur': '1000',
+      });
       expect(res.status).toBe(400);
       expect(visibleText(res.text)).toContain('Le budget maximum doit être au moins égal au budget minimum.');
       expect(res.text).toContain('value="50000"');
@@ -410,7 +467,7 @@ describe('Web console: vendor space', () => {
     it('edits the public profile and adds then removes an establishment', async () => {
       const first = await web.get('/app/fournisseur/organisation');
       expect(first.status).toBe(200);
-      const version = /name="version" value="(\d+)"/.exec(first.text)?.[1];
+      const version = /name="version" value="(\d+)"/.exec(first.text)?.[1] ?? '';
       const siret = siretOf(vendor.organisation.siren, '0002');
       const res = await web.post('/app/fournisseur/organisation', {
         version,
@@ -475,7 +532,7 @@ describe('Web console: vendor space', () => {
 
     it('refuses bad input in French with 400, keeping the typed values, and saves nothing', async () => {
       const page = await web.get('/app/fournisseur/organisation');
-      const version = /name="version" value="(\d+)"/.exec(page.text)?.[1];
+      const version = /name="version" value="(\d+)"/.exec(page.text)?.[1] ?? '';
       const before = await request(t.server).get(`/organisations/${vendor.organisationId}`).set(bearer(vendor));
       const bad = await web.post('/app/fournisseur/organisation', {
         version,
@@ -513,7 +570,7 @@ describe('Web console: vendor space', () => {
 
     it('saves the legal data and the public profile together or not at all', async () => {
       const page = await web.get('/app/fournisseur/organisation');
-      const version = /name="version" value="(\d+)"/.exec(page.text)?.[1];
+      const version = /name="version" value="(\d+)"/.exec(page.text)?.[1] ?? '';
       const before = await request(t.server).get(`/organisations/${vendor.organisationId}`).set(bearer(vendor)).expect(200);
       // A fault injected in the second write (the profile), after the legal data were written.
       const vendors = t.app.get(VendorsService);

@@ -13,6 +13,9 @@ import { BOARD_COLUMNS, CURATOR_EVENT_ACTIONS } from './curation.labels.js';
 import { withFlash } from '../shared/flash.js';
 import { seeOther, WebViews } from '../shared/views.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
+import { InjectConfig, type ConfigSlices } from '../../config/config-slices.js';
+import type { IntroductionStatus } from '../../introductions/introduction-lifecycle.js';
+import { introductionNextStep } from '../shared/introduction-next-step.js';
 
 /** Cards per status on the board; the column says how many more there are. */
 const PER_STATUS = 30;
@@ -27,6 +30,7 @@ export class WebCurationBoardController {
     private readonly views: WebViews,
     private readonly introductions: IntroductionsService,
     private readonly transitions: IntroductionTransitionsService,
+    @InjectConfig('reminders') private readonly reminders: ConfigSlices['reminders'],
   ) {}
 
   @Get()
@@ -123,6 +127,8 @@ export class WebCurationBoardController {
         columns,
         message,
         actions: CURATOR_EVENT_ACTIONS,
+        nextStep: (status: IntroductionStatus) =>
+          introductionNextStep(status, 'curator', this.reminders.enabled ? this.reminders.days : null),
         declineReasons: DECLINE_REASON_LABELS,
         total: columns.reduce((n, c) => n + c.total, 0),
       },

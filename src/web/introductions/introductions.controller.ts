@@ -23,6 +23,8 @@ import {
   valueBandOptions,
 } from './introduction-answer.form.js';
 import { ConsoleController } from '../shared/console-controller.decorator.js';
+import { InjectConfig, type ConfigSlices } from '../../config/config-slices.js';
+import { introductionNextStep } from '../shared/introduction-next-step.js';
 
 const BASE = '/app/mises-en-relation';
 
@@ -36,6 +38,7 @@ export class WebIntroductionsController {
     private readonly views: WebViews,
     private readonly introductions: IntroductionsService,
     private readonly transitions: IntroductionTransitionsService,
+    @InjectConfig('reminders') private readonly reminders: ConfigSlices['reminders'],
   ) {}
 
   @Get()
@@ -188,6 +191,7 @@ export class WebIntroductionsController {
         i: introduction,
         side,
         other,
+        nextStep: introductionNextStep(introduction.status, side, this.reminders.enabled ? this.reminders.days : null),
         canAccept: introduction.allowedEvents.includes(side === 'vendor' ? 'vendor_accept' : 'buyer_accept'),
         canDecline: introduction.allowedEvents.includes(side === 'vendor' ? 'vendor_decline' : 'buyer_decline'),
         canMeet: introduction.allowedEvents.includes('meeting_held'),

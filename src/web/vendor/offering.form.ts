@@ -241,8 +241,12 @@ export function placeOfferingErrors(errors: Record<string, string[]>, evidenceCl
 /** A parsed offering form, and how to place a service's field errors on its fields. */
 export type ParsedOffering<T> = Parsed<T> & { place: (errors: Record<string, string[]>) => Record<string, string[]> };
 
-export async function parseNewOffering(body: unknown): Promise<ParsedOffering<CreateOfferingDto>> {
-  return parseOffering(CreateOfferingDto, asForm(body), null);
+/**
+ * A new offering, from the whole form or from one step: the console creates it from step 1
+ * (issue 23), what the offering is, and the draft gets the other steps one at a time.
+ */
+export async function parseNewOffering(body: unknown, step?: OfferingStep): Promise<ParsedOffering<CreateOfferingDto>> {
+  return parseOffering(CreateOfferingDto, asForm(body), null, step ? OFFERING_STEPS[step].keys : undefined);
 }
 
 export async function parseOfferingChanges(body: unknown, current: OfferingDto): Promise<ParsedOffering<UpdateOfferingDto>> {
@@ -268,20 +272,18 @@ export async function parseOfferingStep(
   body: unknown,
   current: OfferingDto,
 ): Promise<ParsedOffering<UpdateOfferingDto>> {
-  const form = asForm(body);
-  const { plain, evidenceClaims } = offeringInput(form, current);
-  const keys: readonly string[] = OFFERING_STEPS[step].keys;
-  const picked = Object.fromEntries(Object.entries(plain).filter(([key]) => key === 'version' || keys.includes(key)));
-  const place = (errors: Record<string, string[]>) => placeOfferingErrors(errors, evidenceClaims);
-  return { ...(await parseWith(UpdateOfferingDto, picked, typedValues(form), place)), place };
+  return parseOffering(UpdateOfferingDto, asForm(body), current, OFFERING_STEPS[step].keys);
 }
 
+/** The form's body as the DTO's, limited to the keys of a step when given (plus the version). */
 async function parseOffering<T extends object>(
   dtoClass: new () => T,
   form: FormBody,
   current: OfferingDto | null,
+  keys?: readonly string[],
 ): Promise<ParsedOffering<T>> {
   const { plain, evidenceClaims } = offeringInput(form, current);
+  const picked = keys ? Object.fromEntries(Object.entries(plain).filter(([key]) => key === 'version' || keys.includes(key))) : plain;
   const place = (errors: Record<string, string[]>) => placeOfferingErrors(errors, evidenceClaims);
-  return { ...(await parseWith(dtoClass, plain, typedValues(form), place)), place };
+  return { ...(await parseWith(dtoClass, picked, typedValues(form), place)), place };
 }

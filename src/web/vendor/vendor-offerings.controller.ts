@@ -40,7 +40,7 @@ export class WebVendorOfferingsController {
   @Get('nouvelle')
   @Roles('vendor')
   newOffering(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
-    this.pages.offering(reply, request, null, { values: { 'references.count': '0' } });
+    this.pages.offering(reply, request, null, { values: {}, step: 1 });
   }
 
   @Post('nouvelle')
@@ -51,8 +51,9 @@ export class WebVendorOfferingsController {
     @CurrentCaller() caller: Caller,
     @Body() body: unknown,
   ): Promise<void> {
-    const form = await parseNewOffering(body);
-    if (!form.dto) return this.pages.offering(reply, request, null, { values: form.values, errors: form.errors, status: 400 });
+    // Step 1 creates the draft (issue 23); the next steps are saved on it one at a time.
+    const form = await parseNewOffering(body, 1);
+    if (!form.dto) return this.pages.offering(reply, request, null, { values: form.values, errors: form.errors, status: 400, step: 1 });
     const dto = form.dto;
     const created = await attempt(
       () => this.offerings.create(caller, dto),
@@ -62,9 +63,10 @@ export class WebVendorOfferingsController {
           errors: form.place(r.errors),
           message: r.message,
           status: r.status,
+          step: 1,
         }),
     );
-    if (created.done) seeOther(reply, request, withFlash(offeringPath(created.value.id), 'offering-created'));
+    if (created.done) seeOther(reply, request, withFlash(`${offeringPath(created.value.id)}/etape/2`, 'offering-created'));
   }
 
   /** The live grade (htmx): the form's current answers scored as the server scores them; nothing saved. */
