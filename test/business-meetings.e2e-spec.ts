@@ -11,6 +11,9 @@ import { createTestApp, type TestApp } from './support/test-app.js';
  * (a vendor sees the buyer's need anonymised), they wish, the curator schedules, a cancellation and
  * a re-run keep the other meeting where it was, and the buyer is named once seated.
  */
+
+/** The event's mails only: vendors also get the account mails of their sign-up and verification. */
+const AGENDA_MAILS = /Osez l'IA — Nice/;
 describe('business meetings: registration, wishes, scheduling, agenda', () => {
   let t: TestApp;
   let smtp: TestSmtp;
@@ -182,13 +185,13 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
 
     // The agendas leave through the outbox: the vendor's member gets one mail with the calendar file.
     await t.app.get(OutboxWorker).drain();
-    const [mail] = smtp.to(s.vendor.email);
+    const [mail] = smtp.to(s.vendor.email, AGENDA_MAILS);
     expect(mail.subject).toContain("Osez l'IA — Nice");
     expect(mail.text).toContain('Boulangerie Test');
     expect(mail.attachments.map((a) => a.filename)).toEqual(['rendez-vous.ics']);
     expect(mail.attachments[0].content.toString()).toContain('BEGIN:VCALENDAR');
-    expect(smtp.to(s.vendor.email)).toHaveLength(1);
-    expect(smtp.to(s.offTopicVendor.email)).toHaveLength(0);
+    expect(smtp.to(s.vendor.email, AGENDA_MAILS)).toHaveLength(1);
+    expect(smtp.to(s.offTopicVendor.email, AGENDA_MAILS)).toHaveLength(0);
 
     const first = grid.find((m) => m.buyerName === 'Boulangerie Test')!;
     const cancelled = grid.find((m) => m.buyerName === 'Fournil du Port')!;
@@ -199,7 +202,7 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
     const after = (await request(t.server).get(`/events/${eventId}/meetings`).set(bearer(curator)).expect(200)).body;
     expect(after).toEqual([expect.objectContaining({ id: first.id, slot: first.slot, table: first.table })]);
     // Only the attendees whose agenda changed get it again: the vendor lost a meeting, the bakery's stayed put.
-    const agendas = (email: string) => smtp.to(email).filter((m) => m.subject?.includes("Osez l'IA — Nice"));
+    const agendas = (email: string) => smtp.to(email, AGENDA_MAILS);
     expect(agendas(s.buyer.email)).toHaveLength(1);
     await t.app.get(OutboxWorker).drain();
     expect(agendas(s.vendor.email)).toHaveLength(2);

@@ -5,8 +5,8 @@ import { SMTPServer } from 'smtp-server';
 export interface TestSmtp {
   url: string;
   messages: ParsedMail[];
-  /** Messages sent to `address` so far. */
-  to(address: string): ParsedMail[];
+  /** Messages sent to `address` so far; with `subject`, only those whose subject matches it. */
+  to(address: string, subject?: RegExp): ParsedMail[];
   close(): Promise<void>;
 }
 
@@ -32,7 +32,7 @@ export async function startSmtpServer(): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    to: (address) => messages.filter((m) => recipients(m).includes(address)),
+    to: (address, subject) => messages.filter((m) => recipients(m).includes(address) && (!subject || subject.test(m.subject ?? ''))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
