@@ -1,24 +1,18 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
   ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, PageQueryDto, type Page } from '../common/pagination.js';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
-import { Roles } from '../identity/roles.decorator.js';
 import { StatsSourcesDto } from '../stats/dto/stats-sources.dto.js';
 import { StatsPeriodQueryDto } from '../stats/dto/stats-period.dto.js';
 import { StatsService } from '../stats/stats.service.js';
@@ -29,19 +23,15 @@ import { DIAGNOSTIC_CSV_EXAMPLE } from './diagnostic-csv.js';
 import { DiagnosticImportService } from './diagnostic-import.service.js';
 import { InvitationResendService } from './invitation-resend.service.js';
 import { NOT_YOURS, PartnerAccess } from './partner-access.js';
+import { PartnerAccountApi } from './partner-account-api.js';
 import { PartnerIntakeService } from './partner-intake.service.js';
 
 /**
  * What a partner's people do by hand what its tools do with a key: import a diagnostic, follow the
  * needs it brought and their figures, send a lost invitation again. Admins may act for any partner.
  */
-@ApiTags('partner account')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
-@ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Neither an admin nor a partner-admin.' })
+@PartnerAccountApi()
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: NOT_YOURS })
-@ApiCommonErrorResponses()
-@Roles('admin', 'partner')
 @Controller('partners/:partnerId')
 export class PartnerAccountIntakeController {
   constructor(

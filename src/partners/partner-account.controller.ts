@@ -1,16 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, PageQueryDto, type Page } from '../common/pagination.js';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
@@ -19,6 +8,7 @@ import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto.
 import { PartnerDto } from './dto/partner.dto.js';
 import { SetWebhookDto, WebhookDeliveryDto, WebhookDto } from './dto/webhook.dto.js';
 import { NOT_YOURS, PartnerAccess } from './partner-access.js';
+import { PartnerAccountApi } from './partner-account-api.js';
 import { PartnerWebhooksService } from './partner-webhooks.service.js';
 import { PartnersService } from './partners.service.js';
 
@@ -26,12 +16,7 @@ import { PartnersService } from './partners.service.js';
  * A partner's own account, for its partner-admins (role `partner`) and for platform admins acting
  * for it: keys and webhook. Every route checks the caller acts for `:partnerId` (PartnerAccess).
  */
-@ApiTags('partner account')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
-@ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Neither an admin nor a partner-admin.' })
-@ApiCommonErrorResponses()
-@Roles('admin', 'partner')
+@PartnerAccountApi()
 @Controller('partners')
 export class PartnerAccountController {
   constructor(

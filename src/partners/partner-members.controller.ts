@@ -1,35 +1,25 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
-import { Roles } from '../identity/roles.decorator.js';
 import { InvitePartnerMemberDto, PartnerMemberDto } from './dto/partner-member.dto.js';
 import { NOT_YOURS, PartnerAccess } from './partner-access.js';
+import { PartnerAccountApi } from './partner-account-api.js';
 import { PartnerMembersService } from './partner-members.service.js';
 
 /**
  * A partner's partner-admins manage their colleagues (decision 029): invite, list, remove, for
  * their own partner only (another partner's id answers 404, as for keys). Admins may too.
  */
-@ApiTags('partner account')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid access token.' })
-@ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Neither an admin nor a partner-admin.' })
-@ApiCommonErrorResponses()
-@Roles('admin', 'partner')
+@PartnerAccountApi()
 @Controller('partners')
 export class PartnerMembersController {
   constructor(
