@@ -40,7 +40,8 @@ describe('browser: from a lead alert e-mail to a proposed introduction', () => {
   }
 
   it('opens the lead from the e-mail, answers « intéressé », and the curator proposes', async () => {
-    const [mail] = smtp.to(s.vendor.email);
+    // The lead alert, not the account mails of the vendor's sign-up and verification.
+    const [mail] = smtp.to(s.vendor.email, /pour votre offre/);
     expect(mail.subject).toBe('Nouveau besoin pour votre offre : Prévoir les ventes de la boulangerie');
     const link = /https?:\/\/\S+\/app\/fournisseur\/pistes\/[0-9a-f-]{36}/.exec(mail.text ?? '')?.[0];
     expect(link).toBeDefined();
