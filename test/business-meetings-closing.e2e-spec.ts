@@ -3,6 +3,7 @@ import { RegistrationDeadlineJob } from '../src/meetings/registration-deadline.j
 import { bearer, createCurator, registerBuyer, type RegisteredSession, type TestSession } from './support/auth.js';
 import { forecastScenario, type ForecastScenario } from './support/forecast-scenario.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { auditActions } from './support/audit.js';
 
 /*
  * Issue 19 at scale: registration closes by itself at its deadline (audited as the system's step),
@@ -85,12 +86,7 @@ describe('business meetings: deadline, stored proposals, draft need at registrat
     const attendee = (await register(eventId, walkIn, { draftNeed })).body;
     const need = await request(t.server).get(`/needs/${attendee.needId}`).set(bearer(walkIn)).expect(200);
     expect(need.body).toMatchObject({ status: 'draft', title: draftNeed.title, communeCode: '06088', useCases: ['SALES_FORECAST'] });
-    const audit = await request(t.server)
-      .get('/audit')
-      .query({ entityType: 'need', entityId: attendee.needId })
-      .set(bearer(curator))
-      .expect(200);
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['need.create']);
+    expect(await auditActions(t, curator, 'need', attendee.needId)).toEqual(['need.create']);
 
     // The draft is ranked for the event like a published need: the forecast specialist is proposed.
     await register(eventId, s.vendor, { offeringIds: [s.specialistId] });

@@ -5,6 +5,7 @@ import { OutboxWorker } from '../src/outbox/outbox.worker.js';
 import { startSmtpServer, type TestSmtp } from './support/smtp.js';
 import { visibleText, webSignIn } from './support/web.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { auditActions } from './support/audit.js';
 
 /*
  * Issue 19 from registration to the agenda: attendees register, the ranking proposes counterparts
@@ -211,12 +212,7 @@ describe('business meetings: registration, wishes, scheduling, agenda', () => {
     expect(agendas(s.vendor.email)[1].attachments[0].content.toString()).toContain('BEGIN:VEVENT');
     expect(agendas(s.buyer.email)).toHaveLength(1);
 
-    const audit = await request(t.server)
-      .get('/audit')
-      .query({ entityType: 'business_event', entityId: eventId })
-      .set(bearer(curator))
-      .expect(200);
-    const actions = audit.body.items.map((e: { action: string }) => e.action);
+    const actions = await auditActions(t, curator, 'business_event', eventId);
     expect(actions.filter((a: string) => a === 'business_event.schedule')).toHaveLength(2);
     expect(actions).toContain('business_event.meeting_cancelled');
   });

@@ -5,6 +5,7 @@ import { forecastScenario, publishForecastNeed, type ForecastScenario } from '..
 import { startSmtpServer, type TestSmtp } from '../support/smtp.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { visibleText, webSignIn, type WebClient } from '../support/web.js';
+import { auditActions } from '../support/audit.js';
 
 /*
  * Issue 19's curator grid by form: close, schedule, move, swap and cancel a meeting, add or remove a
@@ -135,12 +136,7 @@ describe("business meetings: the curator's grid by form", () => {
     expect(visibleText(late.text)).toContain("n'est pas disponible à ce créneau");
     expect((await web.post(`${gridUrl()}/${swapped.bakery.id}/echanger`, { otherId: swapped.bakery.id })).status).toBe(409);
 
-    const audit = await request(t.server)
-      .get('/audit')
-      .query({ entityType: 'business_event', entityId: eventId })
-      .set(bearer(curator))
-      .expect(200);
-    const actions = audit.body.items.map((e: { action: string }) => e.action);
+    const actions = await auditActions(t, curator, 'business_event', eventId);
     expect(actions.filter((a: string) => a === 'business_event.meeting_moved')).toHaveLength(2);
     expect(actions).toContain('business_event.meetings_swapped');
   });
@@ -188,12 +184,7 @@ describe("business meetings: the curator's grid by form", () => {
     expect(wrongSides.status).toBe(400);
     expect(visibleText(wrongSides.text)).toContain('Un binôme réunit un acheteur et un fournisseur inscrits');
     expect((await web.post(`${gridUrl()}/binomes`, { kind: 'added' })).status).toBe(400);
-    const audit = await request(t.server)
-      .get('/audit')
-      .query({ entityType: 'business_event', entityId: eventId })
-      .set(bearer(curator))
-      .expect(200);
-    const actions = audit.body.items.map((e: { action: string }) => e.action);
+    const actions = await auditActions(t, curator, 'business_event', eventId);
     expect(actions).toEqual(expect.arrayContaining(['business_event.pair_removed', 'business_event.pair_added']));
   });
 
