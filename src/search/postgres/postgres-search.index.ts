@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FACETS, type Facet, type OfferingDocument } from '../offering-document.js';
+import { type Facet, type OfferingDocument } from '../offering-document.js';
+import { catalogueCounts, matchedCounts, matchedCountsAndPage, toFacets, whereKey } from './facet-counts.js';
 import { CORRECTIONS_SQL } from './lexicon-sql.js';
 import { foldText, synonymReadings, VOCABULARY } from '../synonyms.js';
 import { PARTIAL_BELOW } from '../typo-budget.js';
-import { PLACE_FACETS, servedCounts } from '../served-facets.js';
 import { catalogueWhere, type TextMode, type WordReadings } from './catalogue-sql.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
 
@@ -181,72 +181,14 @@ export class PostgresSearchIndex implements SearchIndex {
     const { sql, params, rank } = where;
     // The whole catalogue (no text, no filter): the counts the triggers keep (migration
     // SearchFacetCounts), the same numbers without reading every offering.
-    if (sql === '') return this.toFacets(await this.catalogueCounts());
+    if (sql === '') return toFacets(await catalogueCounts(this.dataSource));
     // With text, the matched rows are read once for the counts and the ranked page together (the
     // rank needs every matched row anyway). Without, the page walks the published_at index and
     // stops after one page: cheaper on its own.
-    if (!rank) return this.toFacets(await this.matchedCounts(sql, params));
+    if (!rank) return toFacets(await matchedCounts(this.dataSource, sql, params));
     const key = whereKey(where);
-    const { rows, ids } = await this.matchedCountsAndPage(sql, [...params], rank, query);
-    return { ...this.toFacets(rows), page: { key, ids } };
-  }
-
-  private toFacets(rows: FacetCount[]): { total: number; facets: Record<Facet, Record<string, number>> } {
-    const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as Record<Facet, Record<string, number>>;
-    let total = 0;
-    let national = 0;
-    for (const r of rows) {
-      if (r.n <= 0) continue;
-      if (r.facet === 'total') total = r.n;
-      else if (r.facet === 'national') national = r.n;
-      else facets[r.facet][r.value] = r.n;
-    }
-    for (const facet of PLACE_FACETS) facets[facet] = servedCounts(facet, facets[facet], national);
-    return { total, facets };
-  }
-
-  private async catalogueCounts(): Promise<FacetCount[]> {
-    return (await this.dataSource.query('SELECT facet, value, n FROM search_facet_count WHERE n > 0')) as FacetCount[];
-  }
-
-  /**
-   * Facet counts of the matched offerings in one pass: grouping sets over the columns themselves
-   * (the place columns together, as an offering's whole service area), so the arrays are hashed
-   * once per offering and unnested once per distinct value, not once per offering (a catalogue
-   * has few distinct service areas: 6 in the 50k bench set, against 9 départements per offering).
-   */
-  private async matchedCounts(where: string, params: unknown[]): Promise<FacetCount[]> {
-    const grouped = (await this.dataSource.query(
-      `SELECT ${GROUPED_COLUMNS}, count(*)::int AS n FROM search_offering s ${where} GROUP BY ${GROUPING_SETS}`,
-      params,
-    )) as GroupedCounts[];
-    return expandGroups(grouped);
-  }
-
-  /**
-   * The counts and the ranked page of a text search in one read of the matched rows (materialized
-   * with their facet columns and rank), the page ordered exactly as `page()` orders it.
-   */
-  private async matchedCountsAndPage(
-    where: string,
-    params: unknown[],
-    rank: string,
-    query: CatalogueQuery,
-  ): Promise<{ rows: FacetCount[]; ids: string[] }> {
-    params.push(query.pageSize, (query.page - 1) * query.pageSize);
-    const grouped = (await this.dataSource.query(
-      `WITH s AS MATERIALIZED (
-         SELECT s.id, s.national, s.regions, s.departements, s.use_cases, s.grade, s.data_residency, s.published_at,
-                ${rank} AS rank
-           FROM search_offering s ${where})
-       SELECT ${GROUPED_COLUMNS}, count(*)::int AS n,
-              (SELECT array_agg(t.id::text ORDER BY t.rank DESC, t.published_at DESC, t.id)
-                 FROM (SELECT s.id, s.rank, s.published_at FROM s ORDER BY s.rank DESC, s.published_at DESC, s.id
-                        LIMIT $${params.length - 1} OFFSET $${params.length}) t) AS page_ids
-         FROM s GROUP BY ${GROUPING_SETS}`,
-      params,
-    )) as (GroupedCounts & { page_ids: string[] | null })[];
-    return { rows: expandGroups(grouped), ids: grouped[0]?.page_ids ?? [] };
+    const { rows, ids } = await matchedCountsAndPage(this.dataSource, sql, [...params], rank, query);
+    return { ...toFacets(rows), page: { key, ids } };
   }
 
   /** The documents of `ids`, in that order (one that disappeared meanwhile is left out). */
@@ -305,26 +247,6 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 }
 
-interface FacetCount {
-  facet: Facet | 'total' | 'national';
-  value: string;
-  n: number;
-}
-
-/** One row of the grouping sets: which set it belongs to, and that set's columns. */
-interface GroupedCounts {
-  place: boolean;
-  use_case: boolean;
-  grade_set: boolean;
-  national: boolean | null;
-  regions: string[] | null;
-  departements: string[] | null;
-  use_cases: string[] | null;
-  grade: string | null;
-  data_residency: string | null;
-  n: number;
-}
-
 /** The query's words as typed, for the partial search when no word had a correction. */
 function asTyped(text: string): WordReadings[] {
   return text
@@ -346,40 +268,4 @@ function onlyVocabulary(text: string): boolean {
     .split(' ')
     .filter((w) => w.length >= 3);
   return words.length > 0 && words.every((w) => VOCABULARY.has(w));
-}
-
-const GROUPED_COLUMNS = `GROUPING(s.national, s.regions, s.departements) = 0 AS place, GROUPING(s.use_cases) = 0 AS use_case,
-  GROUPING(s.grade) = 0 AS grade_set, s.national, s.regions, s.departements, s.use_cases, s.grade, s.data_residency`;
-const GROUPING_SETS = 'GROUPING SETS ((s.national, s.regions, s.departements), (s.use_cases), (s.grade), (s.data_residency))';
-
-/** What identifies a search's matched set and order: its WHERE clause, rank and parameters. */
-function whereKey(where: { sql: string; params: unknown[]; rank: string | null }): string {
-  return JSON.stringify([where.sql, where.rank, where.params]);
-}
-
-/** The grouping-sets rows as (facet, value, n): the place facets over the offerings that are not national. */
-function expandGroups(grouped: readonly GroupedCounts[]): FacetCount[] {
-  const counts = new Map<string, FacetCount>();
-  const add = (facet: FacetCount['facet'], value: string | null, n: number): void => {
-    if (value === null) return;
-    const key = `${facet}\u0000${value}`;
-    const row = counts.get(key);
-    if (row) row.n += n;
-    else counts.set(key, { facet, value, n });
-  };
-  for (const g of grouped) {
-    if (g.place) {
-      add('total', '', g.n);
-      if (g.national) add('national', '', g.n);
-      // Place facets count the offerings that are not national (servedCounts adds the national ones).
-      else if (g.national === false) {
-        for (const v of g.regions ?? []) add('regions', v, g.n);
-        for (const v of g.departements ?? []) add('departements', v, g.n);
-      }
-    } else if (g.use_case) {
-      for (const v of g.use_cases ?? []) add('useCases', v, g.n);
-    } else if (g.grade_set) add('grade', g.grade, g.n);
-    else add('dataResidency', g.data_residency, g.n);
-  }
-  return [...counts.values()];
 }

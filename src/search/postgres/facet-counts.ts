@@ -1,0 +1,126 @@
+import type { DataSource } from 'typeorm';
+import { FACETS, type Facet } from '../offering-document.js';
+import type { CatalogueQuery } from '../search-index.port.js';
+import { PLACE_FACETS, servedCounts } from '../served-facets.js';
+
+/**
+ * Facet counts of the PostgreSQL catalogue search: the whole catalogue's from the table the
+ * triggers keep, a search's in one grouping-sets pass over its matched rows (with the ranked page
+ * when it has text), turned into the port's facets (the place facets counting national offerings).
+ */
+
+interface FacetCount {
+  facet: Facet | 'total' | 'national';
+  value: string;
+  n: number;
+}
+
+/** One row of the grouping sets: which set it belongs to, and that set's columns. */
+interface GroupedCounts {
+  place: boolean;
+  use_case: boolean;
+  grade_set: boolean;
+  national: boolean | null;
+  regions: string[] | null;
+  departements: string[] | null;
+  use_cases: string[] | null;
+  grade: string | null;
+  data_residency: string | null;
+  n: number;
+}
+
+const GROUPED_COLUMNS = `GROUPING(s.national, s.regions, s.departements) = 0 AS place, GROUPING(s.use_cases) = 0 AS use_case,
+  GROUPING(s.grade) = 0 AS grade_set, s.national, s.regions, s.departements, s.use_cases, s.grade, s.data_residency`;
+const GROUPING_SETS = 'GROUPING SETS ((s.national, s.regions, s.departements), (s.use_cases), (s.grade), (s.data_residency))';
+
+/** What identifies a search's matched set and order: its WHERE clause, rank and parameters. */
+export function whereKey(where: { sql: string; params: unknown[]; rank: string | null }): string {
+  return JSON.stringify([where.sql, where.rank, where.params]);
+}
+
+/** The grouping-sets rows as (facet, value, n): the place facets over the offerings that are not national. */
+function expandGroups(grouped: readonly GroupedCounts[]): FacetCount[] {
+  const counts = new Map<string, FacetCount>();
+  const add = (facet: FacetCount['facet'], value: string | null, n: number): void => {
+    if (value === null) return;
+    const key = `${facet}\u0000${value}`;
+    const row = counts.get(key);
+    if (row) row.n += n;
+    else counts.set(key, { facet, value, n });
+  };
+  for (const g of grouped) {
+    if (g.place) {
+      add('total', '', g.n);
+      if (g.national) add('national', '', g.n);
+      // Place facets count the offerings that are not national (servedCounts adds the national ones).
+      else if (g.national === false) {
+        for (const v of g.regions ?? []) add('regions', v, g.n);
+        for (const v of g.departements ?? []) add('departements', v, g.n);
+      }
+    } else if (g.use_case) {
+      for (const v of g.use_cases ?? []) add('useCases', v, g.n);
+    } else if (g.grade_set) add('grade', g.grade, g.n);
+    else add('dataResidency', g.data_residency, g.n);
+  }
+  return [...counts.values()];
+}
+
+export function toFacets(rows: FacetCount[]): { total: number; facets: Record<Facet, Record<string, number>> } {
+  const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as Record<Facet, Record<string, number>>;
+  let total = 0;
+  let national = 0;
+  for (const r of rows) {
+    if (r.n <= 0) continue;
+    if (r.facet === 'total') total = r.n;
+    else if (r.facet === 'national') national = r.n;
+    else facets[r.facet][r.value] = r.n;
+  }
+  for (const facet of PLACE_FACETS) facets[facet] = servedCounts(facet, facets[facet], national);
+  return { total, facets };
+}
+
+/** The whole catalogue's counts, kept by the triggers of migration SearchFacetCounts. */
+export async function catalogueCounts(dataSource: DataSource): Promise<FacetCount[]> {
+  return (await dataSource.query('SELECT facet, value, n FROM search_facet_count WHERE n > 0')) as FacetCount[];
+}
+
+/**
+ * Facet counts of the matched offerings in one pass: grouping sets over the columns themselves
+ * (the place columns together, as an offering's whole service area), so the arrays are hashed
+ * once per offering and unnested once per distinct value, not once per offering (a catalogue
+ * has few distinct service areas: 6 in the 50k bench set, against 9 départements per offering).
+ */
+export async function matchedCounts(dataSource: DataSource, where: string, params: unknown[]): Promise<FacetCount[]> {
+  const grouped = (await dataSource.query(
+    `SELECT ${GROUPED_COLUMNS}, count(*)::int AS n FROM search_offering s ${where} GROUP BY ${GROUPING_SETS}`,
+    params,
+  )) as GroupedCounts[];
+  return expandGroups(grouped);
+}
+
+/**
+ * The counts and the ranked page of a text search in one read of the matched rows (materialized
+ * with their facet columns and rank), the page ordered exactly as `page()` orders it.
+ */
+export async function matchedCountsAndPage(
+  dataSource: DataSource,
+  where: string,
+  params: unknown[],
+  rank: string,
+  query: CatalogueQuery,
+): Promise<{ rows: FacetCount[]; ids: string[] }> {
+  params.push(query.pageSize, (query.page - 1) * query.pageSize);
+  const grouped = (await dataSource.query(
+    `WITH s AS MATERIALIZED (
+         SELECT s.id, s.national, s.regions, s.departements, s.use_cases, s.grade, s.data_residency, s.published_at,
+                ${rank} AS rank
+           FROM search_offering s ${where})
+       SELECT ${GROUPED_COLUMNS}, count(*)::int AS n,
+              (SELECT array_agg(t.id::text ORDER BY t.rank DESC, t.published_at DESC, t.id)
+                 FROM (SELECT s.id, s.rank, s.published_at FROM s ORDER BY s.rank DESC, s.published_at DESC, s.id
+                        LIMIT $${params.length - 1} OFFSET $${params.length}) t) AS page_ids
+         FROM s GROUP BY ${GROUPING_SETS}`,
+    params,
+  )) as (GroupedCounts & { page_ids: string[] | null })[];
+  return { rows: expandGroups(grouped), ids: grouped[0]?.page_ids ?? [] };
+}
