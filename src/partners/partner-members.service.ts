@@ -13,6 +13,7 @@ import { isUniqueViolation, normaliseEmail } from '../users/email.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { InvitePartnerMemberDto, PartnerMemberDto } from './dto/partner-member.dto.js';
 import { PartnersErrors } from './partners.errors.js';
+import { PartnerMembersRepository } from './partner-members.repository.js';
 import { PartnersRepository } from './partners.repository.js';
 
 /**
@@ -25,6 +26,7 @@ export class PartnerMembersService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly partners: PartnersRepository,
+    private readonly members: PartnerMembersRepository,
     private readonly users: UsersRepository,
     private readonly passwords: PasswordService,
     private readonly links: AccountLinkIssuer,
@@ -43,7 +45,7 @@ export class PartnerMembersService {
         if (!partner) throw PartnersErrors.PARTNER_NOT_FOUND();
         if (await this.users.emailExists(email, manager)) throw AuthErrors.EMAIL_TAKEN();
         const user = await this.users.create(manager, { email, passwordHash, role: 'partner', displayName: dto.displayName.trim() });
-        await this.partners.insertMember(manager, { userId: user.id, partnerId, invitedBy: caller.userId });
+        await this.members.insertMember(manager, { userId: user.id, partnerId, invitedBy: caller.userId });
         await this.links.invite(manager, user.id, { partnerName: partner.name });
         // No e-mail or name in the log: it must survive the user's erasure without personal data.
         await this.audit.record(manager, caller, {
@@ -62,7 +64,7 @@ export class PartnerMembersService {
 
   async list(partnerId: string): Promise<PartnerMemberDto[]> {
     if (!(await this.partners.findPartner(partnerId))) throw PartnersErrors.PARTNER_NOT_FOUND();
-    return this.partners.listMembers(partnerId);
+    return this.members.listMembers(partnerId);
   }
 
   /**
@@ -71,7 +73,7 @@ export class PartnerMembersService {
    */
   async remove(caller: Caller, partnerId: string, userId: string): Promise<void> {
     await this.transactions.run(async (manager) => {
-      if (!(await this.partners.lockMember(manager, partnerId, userId))) throw PartnersErrors.PARTNER_MEMBER_NOT_FOUND();
+      if (!(await this.members.lockMember(manager, partnerId, userId))) throw PartnersErrors.PARTNER_MEMBER_NOT_FOUND();
       await this.refreshTokens.deleteAllOfUser(manager, userId);
       await this.accountTokens.deleteAllOfUser(manager, userId);
       await this.users.anonymise(manager, userId);

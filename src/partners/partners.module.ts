@@ -22,6 +22,7 @@ import { PartnerIntakeService } from './partner-intake.service.js';
 import { PartnerKeyThrottle } from './partner-key-throttle.service.js';
 import { PartnerKeyGuard } from './partner-key.guard.js';
 import { PartnerNeedsController } from './partner-needs.controller.js';
+import { PartnerMembersRepository } from './partner-members.repository.js';
 import { PartnersRepository } from './partners.repository.js';
 import { PartnersService } from './partners.service.js';
 import { DiagnosticImportService } from './diagnostic-import.service.js';
@@ -58,6 +59,7 @@ import { PartnerWebhooksService } from './partner-webhooks.service.js';
   ],
   providers: [
     PartnersRepository,
+    PartnerMembersRepository,
     PartnersService,
     PartnerAccess,
     PartnerMembersService,

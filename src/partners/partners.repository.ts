@@ -60,13 +60,6 @@ export interface PartnerNeedRow {
   introductions: number;
 }
 
-export interface PartnerMemberRow {
-  userId: string;
-  email: string;
-  displayName: string;
-  createdAt: Date;
-}
-
 const PARTNER = `id, name, kind, allowed_origins AS "allowedOrigins", created_at AS "createdAt"`;
 const KEY = `id, partner_id AS "partnerId", label, prefix, scopes, expires_at AS "expiresAt", last_used_at AS "lastUsedAt",
   revoked_at AS "revokedAt", created_at AS "createdAt"`;
@@ -245,32 +238,6 @@ export class PartnersRepository {
     return n;
   }
 
-  /** The partner a partner-admin acts for, or null for anyone else. */
-  async memberPartnerId(userId: string): Promise<string | null> {
-    const rows = (await this.dataSource.query('SELECT partner_id AS "partnerId" FROM partner_member WHERE user_id = $1', [userId])) as {
-      partnerId: string;
-    }[];
-    return rows[0]?.partnerId ?? null;
-  }
-
-  async insertMember(manager: EntityManager, m: { userId: string; partnerId: string; invitedBy: string }): Promise<void> {
-    await manager.query('INSERT INTO partner_member (user_id, partner_id, invited_by) VALUES ($1, $2, $3)', [
-      m.userId,
-      m.partnerId,
-      m.invitedBy,
-    ]);
-  }
-
-  async listMembers(partnerId: string): Promise<PartnerMemberRow[]> {
-    return (await this.dataSource.query(
-      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", m.created_at AS "createdAt"
-         FROM partner_member m JOIN app_user u ON u.id = m.user_id
-        WHERE m.partner_id = $1 AND u.deleted_at IS NULL
-        ORDER BY m.created_at, u.id`,
-      [partnerId],
-    )) as PartnerMemberRow[];
-  }
-
   /**
    * Locks a partner's need and finds its latest invitation (its own, or its diagnostic's), with how
    * recently and how often one was sent: what a resend needs to decide. Null when the need is not the partner's.
@@ -306,16 +273,5 @@ export class PartnersRepository {
           AND (need_id = $1 OR need_id IN (SELECT d.id FROM need d JOIN need n ON n.diagnostic_id = d.diagnostic_id WHERE n.id = $1))`,
       [needId],
     );
-  }
-
-  /** Locks a live partner-admin's membership of this partner; false when they are not one. */
-  async lockMember(manager: EntityManager, partnerId: string, userId: string): Promise<boolean> {
-    const rows = (await manager.query(
-      `SELECT m.user_id FROM partner_member m JOIN app_user u ON u.id = m.user_id
-        WHERE m.partner_id = $1 AND m.user_id = $2 AND u.deleted_at IS NULL
-          FOR UPDATE OF m, u`,
-      [partnerId, userId],
-    )) as unknown[];
-    return rows.length > 0;
   }
 }
