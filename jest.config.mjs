@@ -35,6 +35,10 @@ export default {
   // 60 s: e2e set-ups (an app, a few accounts) passed 30 s on this 2-core machine under load.
   testTimeout: 60000,
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
+  // ESM test files run in vm contexts whose modules the worker never frees: one worker reached its
+  // 4 GB heap after ~100 files, spent 98 % of its time in GC and crashed (CI, 2026-12-06). A worker
+  // above this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: process.env.JEST_WORKER_MEMORY ?? '1GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
