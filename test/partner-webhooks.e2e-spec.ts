@@ -5,6 +5,7 @@ import { OutboxWorker } from '../src/outbox/outbox.worker.js';
 import { verifySignature } from '../src/partners/webhook-signature.js';
 import { bearer, createAdmin, createCurator, registerBuyer, type TestSession } from './support/auth.js';
 import { eligiblePair, proposeIntroduction } from './support/introductions.js';
+import { auditActions } from './support/audit.js';
 import { apiKey, createPartnerKey, partnerNeedBody } from './support/partners.js';
 import { startSmtpServer, type TestSmtp } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -194,10 +195,78 @@ describe('partner webhooks (issue 20): signed deliveries through the outbox, ret
     expect(JSON.stringify(events)).not.toContain(pair.vendor.organisationId!);
   });
 
+  it('replaces the secret with one chosen by the platform: the next delivery is signed with it, not the old one', async () => {
+    const { secret } = await submittedPartnerNeed('/rotated');
+    const webhookId = (
+      (await t.dataSource.query('SELECT w.id FROM partner_webhook w WHERE w.url LIKE $1', ['%/rotated'])) as { id: string }[]
+    )[0].id;
+    const rotated = await request(t.server).post('/partner/webhook/secret').set(apiKey(secret)).expect(200);
+    expect(rotated.body).toEqual({
+      webhook: { url: `${receiver.url}/rotated`, enabled: true, consecutiveFailures: 0, disabledAt: null },
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/),
+    });
+    await drain();
+    const [delivery] = at('/rotated');
+    const signature = String(delivery.headers['x-circuit-signature']);
+    expect(verifySignature(rotated.body.secret, signature, delivery.body)).toBe(true);
+    expect(verifySignature(SECRET, signature, delivery.body)).toBe(false);
+    // Never shown again.
+    expect(JSON.stringify((await request(t.server).get('/partner/webhook').set(apiKey(secret)).expect(200)).body)).not.toContain(
+      rotated.body.secret,
+    );
+    expect((await auditActions(t, admin, 'partner_webhook', webhookId)).sort()).toEqual([
+      'partner_webhook.rotate_secret',
+      'partner_webhook.set',
+    ]);
+  });
+
+  it('removes the webhook: nothing pending is sent, the log goes, and it can be set again', async () => {
+    const { secret } = await submittedPartnerNeed('/removed');
+    await request(t.server).delete('/partner/webhook').set(apiKey(secret)).expect(204);
+    await drain();
+    expect(at('/removed')).toEqual([]);
+    await request(t.server).get('/partner/webhook').set(apiKey(secret)).expect(404);
+    await request(t.server).get('/partner/webhook/deliveries').set(apiKey(secret)).expect(404);
+    // Nothing left to remove or rotate.
+    await request(t.server).delete('/partner/webhook').set(apiKey(secret)).expect(404);
+    await request(t.server).post('/partner/webhook/secret').set(apiKey(secret)).expect(404);
+    await request(t.server)
+      .put('/partner/webhook')
+      .set(apiKey(secret))
+      .send({ url: `${receiver.url}/removed`, secret: SECRET })
+      .expect(200);
+  });
+
+  it('lets only a key of the partner with needs:read remove or rotate, and each partner only its own', async () => {
+    const writer = await createPartnerKey(t, admin, ['needs:write']);
+    await request(t.server).delete('/partner/webhook').expect(401);
+    await request(t.server).post('/partner/webhook/secret').set(apiKey('cia_not-a-key')).expect(401);
+    await request(t.server).delete('/partner/webhook').set(apiKey(writer.secret)).expect(403);
+    await request(t.server).post('/partner/webhook/secret').set(apiKey(writer.secret)).expect(403);
+    // Another partner's key sees no webhook of its own: the first partner's stays.
+    const owner = await createPartnerKey(t, admin);
+    await request(t.server)
+      .put('/partner/webhook')
+      .set(apiKey(owner.secret))
+      .send({ url: `${receiver.url}/owned`, secret: SECRET })
+      .expect(200);
+    const stranger = await createPartnerKey(t, admin);
+    await request(t.server).delete('/partner/webhook').set(apiKey(stranger.secret)).expect(404);
+    await request(t.server).get('/partner/webhook').set(apiKey(owner.secret)).expect(200);
+  });
+
   it('documents the payload and the signature in OpenAPI', async () => {
     const doc = (await request(t.server).get('/docs/openapi.json').expect(200)).body;
     expect(doc.components.schemas.WebhookEventDto).toBeDefined();
     expect(doc.components.schemas.WebhookEventDataDto).toBeDefined();
     expect(doc.paths['/partner/webhook'].put.description).toContain('HMAC-SHA256');
+    // The POST a partner receives, as an OpenAPI callback of the operation that sets its URL.
+    expect(
+      doc.paths['/partner/webhook'].put.callbacks.partnerEvent['{$request.body#/url}'].post.requestBody.content['application/json'].schema,
+    ).toEqual({
+      $ref: '#/components/schemas/WebhookEventDto',
+    });
+    expect(Object.keys(doc.paths['/partner/webhook'])).toEqual(expect.arrayContaining(['put', 'get', 'delete']));
+    expect(doc.paths['/partner/webhook/secret'].post.responses['200']).toBeDefined();
   });
 });

@@ -199,6 +199,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'PUT /partner/webhook': PARTNER_KEY,
   'GET /partner/webhook': PARTNER_KEY,
   'GET /partner/webhook/deliveries': PARTNER_KEY,
+  'POST /partner/webhook/secret': PARTNER_KEY,
+  'DELETE /partner/webhook': PARTNER_KEY,
   'GET /need-invitations/:token': PUBLIC,
   'POST /need-invitations/:token/claim': only('buyer'),
   'POST /organisations/:id/members/:userId/approve': MEMBER_OR_STAFF,

@@ -44,6 +44,7 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl: string): 
   for (const operation of operations(document)) {
     applyPublicAccess(operation);
     addBodyParsingErrors(operation);
+    completeCallbacks(operation);
   }
   return document;
 }
@@ -71,6 +72,25 @@ function addBodyParsingErrors(operation: Operation): void {
   });
   operation.responses['413'] ??= error('PAYLOAD_TOO_LARGE: the body is over 1 MB.');
   operation.responses['415'] ??= error('UNSUPPORTED_MEDIA_TYPE: send the body as application/json.');
+}
+
+/**
+ * A callback (`@ApiCallbacks`: a request this API sends to the caller, such as a partner's webhook)
+ * gets what every operation has: a summary, and what a refusal does.
+ */
+function completeCallbacks(operation: Operation): void {
+  const callbacks = operation.callbacks as Record<string, Record<string, Record<string, unknown>>> | undefined;
+  for (const callback of Object.values(callbacks ?? {}))
+    for (const item of Object.values(callback))
+      for (const method of METHODS) {
+        const sent = item[method] as Operation | undefined;
+        if (!sent) continue;
+        sent.summary ??= 'Sent by Circuit IA to the URL you registered.';
+        sent.responses['4XX'] ??= {
+          description:
+            'Refused (as any non-2xx answer, or none in time): the event is retried with backoff, and the webhook switched off after repeated failures.',
+        };
+      }
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

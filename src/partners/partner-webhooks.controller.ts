@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiCallbacks,
   ApiExtraModels,
+  ApiNoContentResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -12,7 +14,14 @@ import {
 import { ApiCommonErrorResponses } from '../common/errors/api-error-responses.js';
 import { ErrorBodyDto } from '../common/errors/error-body.dto.js';
 import { ApiPageResponse, PageQueryDto, type Page } from '../common/pagination.js';
-import { SetWebhookDto, WebhookDeliveryDto, WebhookDto, WebhookEventDataDto, WebhookEventDto } from './dto/webhook.dto.js';
+import {
+  SetWebhookDto,
+  WebhookDeliveryDto,
+  WebhookDto,
+  WebhookEventDataDto,
+  WebhookEventDto,
+  WebhookSecretDto,
+} from './dto/webhook.dto.js';
 import { CurrentPartner, type PartnerCaller } from './partner-caller.js';
 import { PartnerKeyAuth } from './partner-key-auth.js';
 import { PartnerWebhooksService } from './partner-webhooks.service.js';
@@ -42,6 +51,13 @@ export class PartnerWebhooksController {
     description: SIGNATURE_DOC,
   })
   @ApiOkResponse({ type: WebhookDto })
+  @ApiCallbacks({
+    name: 'partnerEvent',
+    callbackUrl: '{$request.body#/url}',
+    method: 'post',
+    requestBody: { type: WebhookEventDto },
+    expectedResponse: { status: 200, description: 'Any 2xx acknowledges the event; anything else, or no answer in time, is retried.' },
+  })
   @ApiBadRequestResponse({
     type: ErrorBodyDto,
     description:
@@ -68,5 +84,30 @@ export class PartnerWebhooksController {
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No webhook set.' })
   deliveries(@CurrentPartner() partner: PartnerCaller, @Query() query: PageQueryDto): Promise<Page<WebhookDeliveryDto>> {
     return this.webhooks.deliveries(partner, query);
+  }
+
+  @Post('secret')
+  @HttpCode(200)
+  @PartnerKeyAuth('needs:read')
+  @ApiOperation({
+    summary: 'Replaces the signing secret with one chosen by the platform, returned this once.',
+    description:
+      'The old secret stops signing at once: deliveries after this answer carry the new one. To choose the secret yourself, PUT the webhook again with the same URL.',
+  })
+  @ApiOkResponse({ type: WebhookSecretDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No webhook set.' })
+  async rotateSecret(@CurrentPartner() partner: PartnerCaller): Promise<WebhookSecretDto> {
+    const { webhook, secret } = await this.webhooks.rotateSecret(partner);
+    return { webhook, secret: secret! };
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @PartnerKeyAuth('needs:read')
+  @ApiOperation({ summary: 'Removes the webhook and its delivery log: no event is sent any more until one is set again.' })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No webhook set.' })
+  remove(@CurrentPartner() partner: PartnerCaller): Promise<void> {
+    return this.webhooks.remove(partner);
   }
 }

@@ -91,3 +91,15 @@ export class WebhookEventDto {
   @ApiProperty({ type: WebhookEventDataDto })
   data!: WebhookEventDataDto;
 }
+
+/** A secret the platform just chose (POST /partner/webhook/secret): shown this once, never again. */
+export class WebhookSecretDto {
+  @ApiProperty({ type: WebhookDto })
+  webhook!: WebhookDto;
+
+  @ApiProperty({
+    example: 'whsec_Qm9uam91ciBsZXMgcGFydGVuYWlyZXMgZGUgQ2lyY3VpdCBJQQ',
+    description: 'The new signing secret (256 random bits): keep it now, it is never shown again. The old one stopped signing.',
+  })
+  secret!: string;
+}
