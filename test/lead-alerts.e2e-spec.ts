@@ -223,6 +223,22 @@ describe('lead alerts', () => {
     expect(csv.text.split('\r\n')[0]).toBe('\uFEFFneedId,publishedAt,leads,notified,opened,interested,notInterested,firstInterestAt');
     expect(csv.text).toContain(s.needId);
   });
+
+  it('filters the lead figures and their CSV by where the needs came from, as every indicator is', async () => {
+    const all = (await request(t.server).get('/stats/leads').set(bearer(curator)).expect(200)).body;
+    // Every need of this file was posted by its buyer on the site (source direct).
+    const own = (await request(t.server).get('/stats/leads?source=direct').set(bearer(curator)).expect(200)).body;
+    expect(own).toEqual(all);
+    const partner = (await request(t.server).get('/stats/leads?source=partner').set(bearer(curator)).expect(200)).body;
+    expect(partner).toMatchObject({ leads: 0, sent: 0, opened: 0, interested: 0, notInterested: 0, notInterestedReasons: [] });
+    const csv = await request(t.server).get('/stats/leads/export.csv?source=partner').set(bearer(curator)).expect(200);
+    expect(csv.text).not.toContain(s.needId);
+    expect((await request(t.server).get('/stats/leads/export.csv?source=direct').set(bearer(curator)).expect(200)).text).toContain(
+      s.needId,
+    );
+    const wrong = await request(t.server).get('/stats/leads?source=fax').set(bearer(curator)).expect(400);
+    expect(wrong.body.details).toEqual([expect.objectContaining({ field: 'source' })]);
+  });
 });
 
 /** A header as sent (mailparser structures List-* headers). */

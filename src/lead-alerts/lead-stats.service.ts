@@ -29,7 +29,8 @@ export class LeadStatsService {
 
   async figures(caller: Caller, query: LeadStatsQueryDto): Promise<LeadStatsDto> {
     const { from, to } = this.period(caller, query);
-    const [f, reasons] = await Promise.all([this.stats.funnel(from, to), this.stats.reasons(from, to)]);
+    const source = query.source ?? null;
+    const [f, reasons] = await Promise.all([this.stats.funnel(from, to, source), this.stats.reasons(from, to, source)]);
     return {
       from: day(from),
       to: day(new Date(to.getTime() - DAY_MS)),
@@ -47,7 +48,7 @@ export class LeadStatsService {
 
   async csv(caller: Caller, query: LeadStatsQueryDto): Promise<string> {
     const { from, to } = this.period(caller, query);
-    return toCsv(await this.stats.byNeed(from, to), LEAD_CSV_COLUMNS);
+    return toCsv(await this.stats.byNeed(from, to, query.source ?? null), LEAD_CSV_COLUMNS);
   }
 
   /** [from, to + 1 day): whole days; 400 when reversed. */

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString } from 'class-validator';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import type { NeedSource } from '../../needs/need.entity.js';
+import { SourceFilter } from '../../stats/dto/stats-scope.dto.js';
 import { DECLINE_REASONS } from '../lead-vocabulary.js';
 
 export class LeadStatsQueryDto {
@@ -17,6 +19,9 @@ export class LeadStatsQueryDto {
   @IsOmittable()
   @IsDateString({ strict: true })
   to?: string;
+
+  @SourceFilter()
+  source?: NeedSource;
 }
 
 export class LeadReasonCountDto {

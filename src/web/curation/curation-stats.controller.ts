@@ -47,7 +47,7 @@ export class WebCurationStatsController {
       this.stats.overview(caller, scope),
       this.stats.funnel(caller, scope),
       this.stats.values(caller, scope),
-      this.leadStats.figures(caller, { from: period.from, to: period.to }),
+      this.leadStats.figures(caller, { from: period.from, to: period.to, source }),
       this.reports.build(caller, { ...reportPeriod(period), source }),
     ]);
     const query = new URLSearchParams(Object.entries(scope).filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -130,7 +130,7 @@ function sendCsv(reply: FastifyReply, filename: string, csv: string): void {
 async function leadsCsv(leadStats: LeadStatsService, caller: Caller, raw: Record<string, unknown>): Promise<string> {
   const { period, periodMessage } = await readPeriod(raw);
   if (periodMessage) throw CommonErrors.VALIDATION_FAILED('A malformed date.');
-  return leadStats.csv(caller, { from: period.from, to: period.to });
+  return leadStats.csv(caller, { from: period.from, to: period.to, source: sourceOf(raw) });
 }
 
 /** The indicators' period from the address (`?from=&to=`); a wrong one is said and left out. */
