@@ -7,7 +7,7 @@ import { createCurator, type TestSession } from './support/auth.js';
 import { wonIntroduction as won } from './support/introductions.js';
 import { startSmtpServer, type TestSmtp } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
-import { visibleText, WebClient } from './support/web.js';
+import { visibleText, WebClient, webSignIn } from './support/web.js';
 
 const DAY = 24 * 3600 * 1000;
 /** A little over three months ahead: every deal won today is due. */
@@ -119,6 +119,11 @@ describe('outcome surveys', () => {
     const publicPage = visibleText((await new WebClient(t).get(`/app/offres/${pair.offeringId}`)).text);
     expect(publicPage).toContain('Confirmé par un client');
     expect(publicPage).toContain('ces confirmations ne modifient pas la note');
+    // The vendor reads the same sentence beside the grade on its own offering page.
+    const vendorWeb = await webSignIn(t, pair.vendor);
+    const own = await vendorWeb.get(`/app/fournisseur/offres/${pair.offeringId}`);
+    expect(own.status).toBe(200);
+    expect(visibleText(own.text)).toContain('ces confirmations ne modifient pas la note');
   });
 
   it('does not count a buyer whose solution is no longer in use', async () => {
