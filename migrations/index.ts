@@ -30,6 +30,7 @@ import { VendorVerification1766300000000 } from './1766300000000-vendor-verifica
 import { OutcomeSurveys1766400000000 } from './1766400000000-outcome-surveys.js';
 import { SearchFacetCounts1766500000000 } from './1766500000000-search-facet-counts.js';
 import { CuratedDiagnostics1766600000000 } from './1766600000000-curated-diagnostics.js';
+import { SearchNarrowRows1766700000000 } from './1766700000000-search-narrow-rows.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   OutcomeSurveys1766400000000,
   SearchFacetCounts1766500000000,
   CuratedDiagnostics1766600000000,
+  SearchNarrowRows1766700000000,
 ];

@@ -26,7 +26,10 @@ describe('evidence freshness (issue 24)', () => {
   const today = () => parisDay(new Date());
   const getOffering = async (id: string) => (await request(t.server).get(`/offerings/${id}`).set(bearer(curator)).expect(200)).body;
   const searchDocument = async (id: string) => {
-    const [row] = await t.dataSource.query("SELECT version, doc->>'gradeVerified' AS verified FROM search_offering WHERE id = $1", [id]);
+    const [row] = await t.dataSource.query(
+      "SELECT s.version, d.doc->>'gradeVerified' AS verified FROM search_offering s JOIN search_document d USING (id) WHERE s.id = $1",
+      [id],
+    );
     return row as { version: number; verified: string } | undefined;
   };
   const mails = async (userId: string, kind: string) =>

@@ -35,7 +35,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
       password: 'bench',
     });
     serverUrl = server.url;
-    where = 'embedded PostgreSQL 18';
+    where = 'embedded PostgreSQL';
     stopServer = async () => {
       await server.stop();
       await fs.rm(dir, { recursive: true, force: true });
@@ -43,6 +43,8 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   }
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
+  const [{ server_version: version }] = (await admin.query('SHOW server_version')).rows as { server_version: string }[];
+  where = `${where}, version ${version}`;
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();

@@ -6,7 +6,7 @@ import { catalogueCounts, matchedCounts, matchedCountsAndPage, toFacets, whereKe
 import { CORRECTIONS_SQL } from './lexicon-sql.js';
 import { foldText, synonymReadings, VOCABULARY } from '../synonyms.js';
 import { PARTIAL_BELOW } from '../typo-budget.js';
-import { catalogueWhere, type TextMode, type WordReadings } from './catalogue-sql.js';
+import { AREA_KEY_SQL, catalogueWhere, type TextMode, type WordReadings } from './catalogue-sql.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
 
 /**
@@ -33,21 +33,22 @@ export class PostgresSearchIndex implements SearchIndex {
     // had and the written ones lack come back, to be pruned. Every part of one statement reads the
     // same snapshot, so `before` sees the rows as they were.
     const dropped = (await this.dataSource.query(
-      `WITH before AS (
-         SELECT w FROM search_offering s, search_document_words(s.doc) AS w
-          WHERE s.id IN (SELECT (e->>'id')::uuid FROM jsonb_array_elements($1::jsonb) AS e)),
+      `WITH input AS (SELECT (e->>'id')::uuid AS id, e AS doc FROM jsonb_array_elements($1::jsonb) AS e),
+       before AS (
+         SELECT w FROM search_document d, search_document_words(d.doc) AS w WHERE d.id IN (SELECT id FROM input)),
        written AS (
        INSERT INTO search_offering AS s
-         (id, version, doc, vendor_id, use_cases, sectors, regions, departements, national, grade,
-          data_residency, requirements, published_at, title_norm, search_text, tsv)
-       SELECT d.id, d.version, d.doc, d.vendor_id, d.use_cases, d.sectors, d.regions, d.departements, d.national,
+         (id, version, vendor_id, use_cases, sectors, regions, departements, national, grade,
+          data_residency, requirements, published_at, title_norm, search_text, tsv, area_key, use_cases_key)
+       SELECT d.id, d.version, d.vendor_id, d.use_cases, d.sectors, d.regions, d.departements, d.national,
               d.grade, d.data_residency, d.requirements, d.published_at,
               lower(unaccent(d.title)),
               lower(unaccent(concat_ws(' ', d.title, d.summary, d.use_case_labels, d.vendor_name))),
               setweight(to_tsvector('french', unaccent(d.title)), 'A') ||
               setweight(to_tsvector('french', unaccent(concat_ws(' ', d.summary, d.use_case_labels, d.vendor_name))), 'B') ||
-              setweight(to_tsvector('french', unaccent(concat_ws(' ', d.description, d.sector_labels))), 'C')
-         FROM (SELECT (e->>'id')::uuid AS id, (e->>'version')::int AS version, e AS doc,
+              setweight(to_tsvector('french', unaccent(concat_ws(' ', d.description, d.sector_labels))), 'C'),
+              ${AREA_KEY_SQL}, array_to_string(d.use_cases, ',')
+         FROM (SELECT x.id, (e->>'version')::int AS version,
                       (e->>'vendorId')::uuid AS vendor_id,
                       ARRAY(SELECT jsonb_array_elements_text(e->'useCases')) AS use_cases,
                       ARRAY(SELECT jsonb_array_elements_text(e->'sectors')) AS sectors,
@@ -61,17 +62,22 @@ export class PostgresSearchIndex implements SearchIndex {
                       e->>'vendorName' AS vendor_name,
                       array_to_string(ARRAY(SELECT jsonb_array_elements_text(e->'useCaseLabels')), ' ') AS use_case_labels,
                       array_to_string(ARRAY(SELECT jsonb_array_elements_text(e->'sectorLabels')), ' ') AS sector_labels
-                 FROM jsonb_array_elements($1::jsonb) AS e) AS d
+                 FROM (SELECT id, doc AS e FROM input) AS x) AS d
        ON CONFLICT (id) DO UPDATE SET
-         version = EXCLUDED.version, doc = EXCLUDED.doc, vendor_id = EXCLUDED.vendor_id,
+         version = EXCLUDED.version, vendor_id = EXCLUDED.vendor_id,
          use_cases = EXCLUDED.use_cases, sectors = EXCLUDED.sectors, regions = EXCLUDED.regions,
          departements = EXCLUDED.departements, national = EXCLUDED.national, grade = EXCLUDED.grade,
          data_residency = EXCLUDED.data_residency, requirements = EXCLUDED.requirements,
          published_at = EXCLUDED.published_at, title_norm = EXCLUDED.title_norm,
-         search_text = EXCLUDED.search_text, tsv = EXCLUDED.tsv, indexed_at = now()
+         search_text = EXCLUDED.search_text, tsv = EXCLUDED.tsv, area_key = EXCLUDED.area_key,
+         use_cases_key = EXCLUDED.use_cases_key, indexed_at = now()
        WHERE s.version <= EXCLUDED.version
-       RETURNING s.doc),
-       after AS (SELECT DISTINCT w FROM written, search_document_words(written.doc) AS w),
+       RETURNING s.id),
+       -- The document itself, read only for a page's offerings, lives beside the searched row.
+       stored AS (
+         INSERT INTO search_document AS sd (id, doc) SELECT i.id, i.doc FROM input i JOIN written USING (id)
+         ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc),
+       after AS (SELECT DISTINCT w FROM input i JOIN written USING (id), search_document_words(i.doc) AS w),
        added AS (INSERT INTO search_word (word) SELECT w FROM after ORDER BY 1 ON CONFLICT DO NOTHING)
        SELECT w FROM before EXCEPT SELECT w FROM after`,
       [JSON.stringify(documents)],
@@ -82,8 +88,9 @@ export class PostgresSearchIndex implements SearchIndex {
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     const gone = (await this.dataSource.query(
-      `WITH gone AS (DELETE FROM search_offering WHERE id = ANY($1::uuid[]) RETURNING doc)
-       SELECT DISTINCT w FROM gone, search_document_words(gone.doc) AS w`,
+      `WITH docs AS (SELECT id, doc FROM search_document WHERE id = ANY($1::uuid[])),
+            gone AS (DELETE FROM search_offering WHERE id = ANY($1::uuid[]) RETURNING id)
+       SELECT DISTINCT w FROM docs JOIN gone USING (id), search_document_words(docs.doc) AS w`,
       [ids],
     )) as { w: string }[];
     await this.pruneLexicon(gone.map((r) => r.w));
@@ -110,7 +117,7 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async clear(): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      await m.query('DELETE FROM search_offering');
+      await m.query('DELETE FROM search_offering'); // and their documents (ON DELETE CASCADE)
       await m.query('DELETE FROM search_word');
     });
   }
@@ -194,7 +201,7 @@ export class PostgresSearchIndex implements SearchIndex {
   /** The documents of `ids`, in that order (one that disappeared meanwhile is left out). */
   private async documents(ids: string[]): Promise<OfferingDocument[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.dataSource.query('SELECT id, doc FROM search_offering WHERE id = ANY($1::uuid[])', [ids])) as {
+    const rows = (await this.dataSource.query('SELECT id, doc FROM search_document WHERE id = ANY($1::uuid[])', [ids])) as {
       id: string;
       doc: OfferingDocument;
     }[];
@@ -226,10 +233,10 @@ export class PostgresSearchIndex implements SearchIndex {
     const order = rank ? `${rank} DESC, s.published_at DESC, s.id` : 's.published_at DESC, s.id';
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
     const rows = (await this.dataSource.query(
-      `SELECT s.doc FROM search_offering s ${sql} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      `SELECT s.id FROM search_offering s ${sql} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
-    )) as { doc: OfferingDocument }[];
-    return rows.map((r) => r.doc);
+    )) as { id: string }[];
+    return this.documents(rows.map((r) => r.id));
   }
 
   async listIds(): Promise<string[]> {
