@@ -31,6 +31,7 @@ import { OutcomeSurveys1766400000000 } from './1766400000000-outcome-surveys.js'
 import { SearchFacetCounts1766500000000 } from './1766500000000-search-facet-counts.js';
 import { CuratedDiagnostics1766600000000 } from './1766600000000-curated-diagnostics.js';
 import { SearchNarrowRows1766700000000 } from './1766700000000-search-narrow-rows.js';
+import { SearchGeneration1766800000000 } from './1766800000000-search-generation.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   SearchFacetCounts1766500000000,
   CuratedDiagnostics1766600000000,
   SearchNarrowRows1766700000000,
+  SearchGeneration1766800000000,
 ];

@@ -37,6 +37,7 @@ describe('configuration slices', () => {
       meiliUrl: 'http://127.0.0.1:7700',
       meiliApiKey: 'k'.repeat(16),
       meiliTimeoutMs: 5000,
+      cacheEntries: 1000,
     });
     expect(slices.auth).toMatchObject({ accessTtlSeconds: 900, refreshTtlDays: 30 });
   });

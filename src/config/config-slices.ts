@@ -23,7 +23,7 @@ export interface ConfigSlices {
   publicUrl: { appPublicUrl: string };
   /** What the legal pages (mentions légales, données personnelles, accessibilité) show. */
   legal: { contactEmail: string };
-  search: { backend: 'postgres' | 'meilisearch'; meiliUrl?: string; meiliApiKey?: string; meiliTimeoutMs: number };
+  search: { backend: 'postgres' | 'meilisearch'; meiliUrl?: string; meiliApiKey?: string; meiliTimeoutMs: number; cacheEntries: number };
   /** The public company registry (API Recherche d'entreprises), off when `url` is unset. */
   companyRegistry: { url?: string; timeoutMs: number };
   outbox: { enabled: boolean; pollMs: number; batchSize: number };
@@ -70,6 +70,7 @@ export function configSlices(config: AppConfig): ConfigSlices {
       meiliUrl: config.MEILI_URL,
       meiliApiKey: config.MEILI_API_KEY,
       meiliTimeoutMs: config.MEILI_TIMEOUT_MS,
+      cacheEntries: config.SEARCH_CACHE_ENTRIES,
     },
     companyRegistry: { url: config.COMPANY_REGISTRY_URL, timeoutMs: config.COMPANY_REGISTRY_TIMEOUT_MS },
     outbox: { enabled: config.OUTBOX_WORKER_ENABLED, pollMs: config.OUTBOX_POLL_MS, batchSize: config.OUTBOX_BATCH_SIZE },

@@ -14,7 +14,7 @@ import { SEARCH_INDEX, type SearchIndex } from './search-index.port.js';
         const index =
           search.backend === 'meilisearch'
             ? new MeilisearchSearchIndex(search.meiliUrl as string, search.meiliApiKey, undefined, { timeoutMs: search.meiliTimeoutMs })
-            : new PostgresSearchIndex(dataSource);
+            : new PostgresSearchIndex(dataSource, { cacheEntries: search.cacheEntries });
         // A search server down at start must not stop the app: writes go on and the outbox catches up.
         await index
           .prepare()

@@ -29,4 +29,14 @@ export class SearchVariables {
   @Min(100)
   @Max(10_000)
   MEILI_TIMEOUT_MS = 5000;
+
+  /**
+   * Catalogue results each instance keeps on the PostgreSQL backend (least recently used out),
+   * served until any write to the catalogue; 0 = none.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  SEARCH_CACHE_ENTRIES = 1000;
 }

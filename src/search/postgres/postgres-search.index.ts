@@ -6,6 +6,7 @@ import { catalogueCounts, matchedCounts, matchedCountsAndPage, toFacets, whereKe
 import { CORRECTIONS_SQL } from './lexicon-sql.js';
 import { foldText, synonymReadings, VOCABULARY } from '../synonyms.js';
 import { PARTIAL_BELOW } from '../typo-budget.js';
+import { SearchResultCache } from './search-cache.js';
 import { AREA_KEY_SQL, catalogueWhere, type TextMode, type WordReadings } from './catalogue-sql.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
 
@@ -20,7 +21,15 @@ import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchH
 export class PostgresSearchIndex implements SearchIndex {
   readonly backend = 'postgres' as const;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly cache: SearchResultCache;
+
+  /** `cacheEntries`: results kept by this instance until the next catalogue write (0 = none, decision 037). */
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    { cacheEntries = 0 }: { cacheEntries?: number } = {},
+  ) {
+    this.cache = new SearchResultCache(cacheEntries);
+  }
 
   async prepare(): Promise<void> {
     // The table and indexes come from migrations: nothing to apply at start.
@@ -105,12 +114,16 @@ export class PostgresSearchIndex implements SearchIndex {
    */
   private async pruneLexicon(words: string[]): Promise<void> {
     if (words.length === 0) return;
+    // Fewer words, other corrections: cached results are retired when any went.
     await this.dataSource.query(
-      `DELETE FROM search_word WHERE word IN (
-         SELECT l.word FROM search_word l
-          WHERE l.word = ANY($1::text[])
-            AND NOT EXISTS (SELECT 1 FROM search_offering s WHERE s.tsv @@ plainto_tsquery('french', l.word))
-          ORDER BY l.word FOR UPDATE SKIP LOCKED)`,
+      `WITH pruned AS (
+         DELETE FROM search_word WHERE word IN (
+           SELECT l.word FROM search_word l
+            WHERE l.word = ANY($1::text[])
+              AND NOT EXISTS (SELECT 1 FROM search_offering s WHERE s.tsv @@ plainto_tsquery('french', l.word))
+            ORDER BY l.word FOR UPDATE SKIP LOCKED)
+         RETURNING 1)
+       UPDATE search_generation SET n = n + 1 WHERE EXISTS (SELECT 1 FROM pruned)`,
       [words],
     );
   }
@@ -122,7 +135,24 @@ export class PostgresSearchIndex implements SearchIndex {
     });
   }
 
+  /**
+   * A query asked again since the last write to the catalogue is served from this instance's
+   * cache: the generation is read first (one indexed row), so a result computed after it reflects
+   * at least that generation, and any later write, here or on another instance, retires it.
+   */
   async search(query: CatalogueQuery): Promise<CatalogueResult> {
+    if (!this.cache.enabled) return this.compute(query);
+    const rows = (await this.dataSource.query('SELECT n::text AS n FROM search_generation')) as { n: string }[];
+    const generation = rows[0]?.n ?? '';
+    const key = SearchResultCache.key(query);
+    const kept = this.cache.get(key, generation);
+    if (kept) return kept;
+    const result = await this.compute(query);
+    this.cache.set(key, generation, result);
+    return result;
+  }
+
+  private async compute(query: CatalogueQuery): Promise<CatalogueResult> {
     const text = normaliseQuery(query.q);
     // Exact words first (French stems, GIN on the tsvector), an expression of the synonym table
     // read as any of its group. When they find nothing, each word corrected from the lexicon
