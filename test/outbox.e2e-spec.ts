@@ -1,9 +1,11 @@
+import pg from 'pg';
 import request from 'supertest';
 import { OutboxSequence1764900000000 } from '../migrations/1764900000000-outbox-sequence.js';
 import { OutboxRepository } from '../src/outbox/outbox.repository.js';
 import type { OutboxEvent, OutboxHandler } from '../src/outbox/outbox.types.js';
 import { KEEP_DELIVERED_DAYS, OutboxWorker } from '../src/outbox/outbox.worker.js';
 import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
+import { createTestDatabase } from './support/test-database.js';
 
 /** A handler that records deliveries and can be told to fail: the injected fault. */
 class RecordingHandler implements OutboxHandler {
@@ -156,13 +158,22 @@ describe('transactional outbox', () => {
   });
 
   it('is purged by the running worker: delivered events past the retention go, the others stay', async () => {
-    const running = await createTestApp({ env: { OUTBOX_WORKER_ENABLED: 'true', OUTBOX_POLL_MS: '50' } });
+    // The events are there before the app starts: its worker's first round purges, the next one an
+    // hour later, so an event inserted after start could miss the only purge this test would see.
+    const database = await createTestDatabase();
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
     try {
-      await running.dataSource.query(
+      await client.query(
         `INSERT INTO outbox_event (topic, payload, processed_at) VALUES
            ('test.old', '{"n": 1}', now() - make_interval(days => $1)), ('test.recent', '{"n": 2}', now() - interval '1 day')`,
         [KEEP_DELIVERED_DAYS + 1],
       );
+    } finally {
+      await client.end();
+    }
+    const running = await createTestApp({ database, env: { OUTBOX_WORKER_ENABLED: 'true', OUTBOX_POLL_MS: '50' } });
+    try {
       const topics = async (): Promise<string[]> =>
         ((await running.dataSource.query('SELECT topic FROM outbox_event ORDER BY seq')) as { topic: string }[]).map((r) => r.topic);
       const deadline = Date.now() + 10_000;
