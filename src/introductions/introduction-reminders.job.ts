@@ -41,16 +41,12 @@ export class IntroductionRemindersJob implements OnApplicationBootstrap, OnAppli
     const cutoff = new Date(now.getTime() - this.config.days * DAY_MS);
     let total = 0;
     for (const side of ['vendor', 'buyer'] as Side[]) {
-      for (;;) {
-        const claimed = await this.transactions.run(async (manager) => {
-          const due = await this.introductions.claimDueReminders(manager, side, cutoff, now, BATCH);
-          for (const d of due)
-            await this.outbox.enqueue(manager, 'introduction.reminder', { introductionId: d.introductionId, side: d.side });
-          return due.length;
-        });
-        total += claimed;
-        if (claimed < BATCH) break;
-      }
+      total += await this.transactions.inBatches(BATCH, async (manager) => {
+        const due = await this.introductions.claimDueReminders(manager, side, cutoff, now, BATCH);
+        for (const d of due)
+          await this.outbox.enqueue(manager, 'introduction.reminder', { introductionId: d.introductionId, side: d.side });
+        return due.length;
+      });
     }
     if (total) this.logger.log(`${total} introduction reminder(s) enqueued`);
     return total;

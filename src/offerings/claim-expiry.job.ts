@@ -63,17 +63,12 @@ export class ClaimExpiryJob implements OnApplicationBootstrap, OnApplicationShut
     return { warned, downgradedOfferings };
   }
 
-  private async warnExpiring(today: string): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const claimed = await this.transactions.run(async (manager) => {
-        const due = await this.evidence.claimWarnings(manager, today, addDays(today, EXPIRY_WARNING_DAYS), BATCH);
-        for (const d of due) await this.outbox.enqueue(manager, CLAIM_EXPIRING, { ...d });
-        return due.length;
-      });
-      total += claimed;
-      if (claimed < BATCH) return total;
-    }
+  private warnExpiring(today: string): Promise<number> {
+    return this.transactions.inBatches(BATCH, async (manager) => {
+      const due = await this.evidence.claimWarnings(manager, today, addDays(today, EXPIRY_WARNING_DAYS), BATCH);
+      for (const d of due) await this.outbox.enqueue(manager, CLAIM_EXPIRING, { ...d });
+      return due.length;
+    });
   }
 
   private async downgradeExpired(today: string, now: Date): Promise<number> {

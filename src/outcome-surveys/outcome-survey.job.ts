@@ -53,16 +53,11 @@ export class OutcomeSurveyJob implements OnApplicationBootstrap, OnApplicationSh
   async runOnce(now: Date = new Date()): Promise<number> {
     const to = monthsBefore(now, SURVEY_DELAY_MONTHS);
     const from = new Date(to.getTime() - SURVEY_WINDOW_DAYS * DAY_MS);
-    let total = 0;
-    for (;;) {
-      const claimed = await this.transactions.run(async (manager) => {
-        const ids = await this.surveys.claimDue(manager, from, to, now, BATCH);
-        for (const introductionId of ids) await this.outbox.enqueue(manager, OUTCOME_SURVEY_DUE, { introductionId });
-        return ids.length;
-      });
-      total += claimed;
-      if (claimed < BATCH) break;
-    }
+    const total = await this.transactions.inBatches(BATCH, async (manager) => {
+      const ids = await this.surveys.claimDue(manager, from, to, now, BATCH);
+      for (const introductionId of ids) await this.outbox.enqueue(manager, OUTCOME_SURVEY_DUE, { introductionId });
+      return ids.length;
+    });
     if (total) this.logger.log(`${total} outcome survey(s) enqueued`);
     return total;
   }

@@ -36,51 +36,46 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
   async runOnce(now: Date = new Date()): Promise<number> {
     const cutoff = new Date(now);
     cutoff.setMonth(cutoff.getMonth() - this.config.months);
-    let total = 0;
-    for (;;) {
-      const ids = await this.transactions.run(async (manager) => {
-        const rows = (await manager.query(
-          `UPDATE need SET title = 'Besoin archivé', description = NULL, curator_message = NULL, rejection_reason = NULL,
+    const total = await this.transactions.inBatches(BATCH, async (manager) => {
+      const rows = (await manager.query(
+        `UPDATE need SET title = 'Besoin archivé', description = NULL, curator_message = NULL, rejection_reason = NULL,
                   anonymised_at = $2, updated_at = $2
             WHERE id IN (SELECT id FROM need
                           WHERE status IN ('closed', 'rejected') AND anonymised_at IS NULL
                             AND coalesce(closed_at, rejected_at) < $1
                           ORDER BY coalesce(closed_at, rejected_at) LIMIT $3 FOR UPDATE SKIP LOCKED)
             RETURNING id`,
-          [cutoff, now, BATCH],
-        )) as [{ id: string }[], number];
-        const needIds = rows[0].map((r) => r.id);
-        if (needIds.length === 0) return needIds;
-        await manager.query(
-          `UPDATE introduction SET message = 'Message archivé.',
+        [cutoff, now, BATCH],
+      )) as [{ id: string }[], number];
+      const needIds = rows[0].map((r) => r.id);
+      if (needIds.length === 0) return 0;
+      await manager.query(
+        `UPDATE introduction SET message = 'Message archivé.',
                   decline_comment = CASE WHEN decline_comment IS NULL THEN NULL ELSE 'Commentaire archivé.' END,
                   lost_comment = CASE WHEN lost_comment IS NULL THEN NULL ELSE 'Commentaire archivé.' END, updated_at = $2
             WHERE need_id = ANY($1::uuid[])`,
-          [needIds, now],
-        );
-        // A buyer's comment in the three-month survey may name people (decision 033); the answers stay.
-        await manager.query(
-          `UPDATE outcome_survey SET comment = 'Commentaire archivé.'
+        [needIds, now],
+      );
+      // A buyer's comment in the three-month survey may name people (decision 033); the answers stay.
+      await manager.query(
+        `UPDATE outcome_survey SET comment = 'Commentaire archivé.'
             WHERE comment IS NOT NULL AND introduction_id IN (SELECT id FROM introduction WHERE need_id = ANY($1::uuid[]))`,
-          [needIds],
-        );
-        // Curators' comments on the need's matches may quote it (decision 023).
-        await manager.query(
-          `UPDATE relevance_judgment SET comment = 'Commentaire archivé.', updated_at = $2
+        [needIds],
+      );
+      // Curators' comments on the need's matches may quote it (decision 023).
+      await manager.query(
+        `UPDATE relevance_judgment SET comment = 'Commentaire archivé.', updated_at = $2
             WHERE need_id = ANY($1::uuid[]) AND comment IS NOT NULL`,
-          [needIds, now],
-        );
-        await this.audit.record(manager, null, {
-          action: 'retention.anonymise_needs',
-          entityType: 'need',
-          entityId: null,
-          after: { needs: needIds.length, olderThanMonths: this.config.months },
-        });
-        return needIds;
+        [needIds, now],
+      );
+      await this.audit.record(manager, null, {
+        action: 'retention.anonymise_needs',
+        entityType: 'need',
+        entityId: null,
+        after: { needs: needIds.length, olderThanMonths: this.config.months },
       });
-      total += ids.length;
-      if (ids.length < BATCH) break;
-    }
+      return needIds.length;
+    });
     if (total > 0) this.logger.log(`Retention: ${total} need(s) anonymised.`);
     return total;
   }
