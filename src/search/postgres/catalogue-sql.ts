@@ -13,14 +13,6 @@ export interface WordReadings {
   negated: boolean;
 }
 
-/**
- * An offering's service area as one short text, grouped on by the facet counts (migration
- * SearchNarrowRows): `N` when national, else its régions and départements, `93,84|06,13`. Written
- * by the upsert over the row being inserted (`d`).
- */
-export const AREA_KEY_SQL =
-  "CASE WHEN d.national THEN 'N' ELSE array_to_string(d.regions, ',') || '|' || array_to_string(d.departements, ',') END";
-
 /** WHERE clause, parameters and text ranking (null without text) of a query. */
 export function catalogueWhere(
   query: CatalogueQuery,

@@ -35,7 +35,6 @@ export class SearchResultCache {
   }
 
   set(key: string, generation: string, result: CatalogueResult): void {
-    if (!this.enabled) return;
     this.entries.delete(key);
     this.entries.set(key, { generation, result: structuredClone(result) });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
