@@ -35,8 +35,13 @@ stop() {
   if pgrep -g "$pid" >/dev/null; then pgrep -ag "$pid"; echo "processes left behind after Ctrl-C"; exit 1; fi
   grep -q 'Stopped cleanly' "$private/start-$1.log" || { cat "$private/start-$1.log"; echo "no clean stop"; exit 1; }
   pid=
+  # The server runs in a process group of its own (the app stops it after draining): the app
+  # exits only once it has, so nothing may be left on its port by now.
   if pgrep -f -- "postgres -D .* -p $pgport" >/dev/null; then
-    echo "PostgreSQL still running after Ctrl-C"; exit 1
+    pgrep -af -- "postgres -D .* -p $pgport"; echo "PostgreSQL still running after Ctrl-C"; exit 1
+  fi
+  if grep -q 'shut down from outside' "$private/start-$1.log"; then
+    cat "$private/start-$1.log"; echo "Ctrl-C reached PostgreSQL before the app stopped it"; exit 1
   fi
 }
 

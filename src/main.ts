@@ -15,8 +15,10 @@ async function bootstrap(): Promise<void> {
   const say = (message: string): void => logger.info(message);
 
   // The embedded PostgreSQL is started here, outside the Nest module graph, so that shutdown
-  // order is ours: the app drains first, then the database stops.
-  const database = await openDatabaseServer(config, say);
+  // order is ours: the app drains first, then the database stops. In a process group of its own,
+  // the server does not receive the terminal's Ctrl-C; the handlers below stop it.
+  // The handlers are in place before it starts: a Ctrl-C during start-up stops it too.
+  const opening = openDatabaseServer(config, say, { ownProcessGroup: true });
   let app: NestFastifyApplication | undefined;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -30,7 +32,8 @@ async function bootstrap(): Promise<void> {
     force.unref();
     try {
       await app?.close();
-      await database.stop();
+      const database = await opening.catch(() => undefined);
+      await database?.stop();
       say('Stopped cleanly.');
       process.exit(0);
     } catch (error) {
@@ -43,6 +46,7 @@ async function bootstrap(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  const database = await opening;
   try {
     app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot({ config, databaseUrl: database.url }),

@@ -16,7 +16,11 @@ export interface DatabaseServer {
  * The database the app uses: `DATABASE_URL` when set, else an embedded PostgreSQL whose data is
  * kept in EMBEDDED_PG_DIR across restarts.
  */
-export async function openDatabaseServer(config: AppConfig, say: (message: string) => void): Promise<DatabaseServer> {
+export async function openDatabaseServer(
+  config: AppConfig,
+  say: (message: string) => void,
+  options: { ownProcessGroup?: boolean } = {},
+): Promise<DatabaseServer> {
   if (config.DATABASE_URL) {
     return { url: config.DATABASE_URL, embedded: false, stop: async () => undefined };
   }
@@ -40,6 +44,9 @@ export async function openDatabaseServer(config: AppConfig, say: (message: strin
           ? `Embedded PostgreSQL exited (code ${exitCode}, signal ${signal}); restarted.`
           : `Embedded PostgreSQL restart failed, retrying: ${String(error)}`,
       ),
+    onShutDown: () => say('Embedded PostgreSQL was shut down from outside the app; start the app again to bring it back.'),
+    // Only a caller that handles SIGINT itself (the app) may keep the server out of Ctrl-C's reach.
+    ownProcessGroup: options.ownProcessGroup,
   }).catch((error: unknown) => {
     throw new Error(`Embedded PostgreSQL failed to start in ${dataDir}: ${String(error)}\n${output}`);
   });

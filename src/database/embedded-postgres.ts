@@ -22,10 +22,22 @@ export interface EmbeddedPostgresOptions {
   /** Extra `-c name=value` settings, e.g. fsync=off for throw-away test clusters. */
   settings?: Record<string, string>;
   onLog?: (line: string) => void;
-  /** Restart the server when it exits on its own (killed, crashed): PostgreSQL runs crash recovery. */
+  /**
+   * Restart the server when it dies (killed, crashed): PostgreSQL runs crash recovery. A clean
+   * shutdown someone asked for (exit code 0: SIGINT, SIGTERM, `pg_ctl stop`) is not undone.
+   */
   supervise?: boolean;
   /** Told of each unexpected exit and restart, for the app's log. */
   onRestart?: (event: { exitCode: number | null; signal: NodeJS.Signals | null; restarted: boolean; error?: unknown }) => void;
+  /** Told when the server shut down cleanly without stop() (someone else asked it to). */
+  onShutDown?: () => void;
+  /**
+   * Run the postmaster in a process group of its own, so that a terminal's Ctrl-C reaches only the
+   * caller, which stops the server after its own shutdown (the app drains its requests first). The
+   * caller must then handle SIGINT and SIGTERM; should it exit without stop(), the server is told
+   * to shut down from its exit handler.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -222,7 +234,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings };
   const args = ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
   const launch = (): Promise<ChildProcess> => {
-    const child: ChildProcess = spawn(bins.postgres, args, { ...runAs, env: { ...process.env, LC_ALL: 'C' } });
+    const child: ChildProcess = spawn(bins.postgres, args, {
+      ...runAs,
+      env: { ...process.env, LC_ALL: 'C' },
+      detached: options.ownProcessGroup === true,
+    });
     let output = '';
     return new Promise<ChildProcess>((resolve, reject) => {
       const onData = (chunk: Buffer): void => {
@@ -240,10 +256,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   let current = await launch();
   let stopping = false;
+  // A restart under way: stop() waits for it, then stops the server it started.
+  let restarting: Promise<void> | undefined;
+  const alive = (child: ChildProcess): boolean => child.exitCode === null && child.signalCode === null;
   const supervise = (child: ChildProcess): void => {
     child.once('exit', (exitCode, signal) => {
       if (stopping || !options.supervise) return;
-      void restart(exitCode, signal);
+      // Exit code 0 is a shutdown someone asked for (under `npm start`, the terminal's Ctrl-C
+      // reaches the whole process group). Restarting it would race stop() and could leave a
+      // server running after the app has gone.
+      if (exitCode === 0) return options.onShutDown?.();
+      restarting = restart(exitCode, signal).finally(() => (restarting = undefined));
     });
   };
   // Orphaned backends of a killed postmaster hold its shared memory for a moment: retry with a short backoff.
@@ -251,6 +274,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     for (let attempt = 0; !stopping; attempt++) {
       try {
         current = await launch();
+        if (stopping) return; // stop() came during the launch: it stops this server once we return
         options.onRestart?.({ exitCode, signal, restarted: true });
         supervise(current);
         return;
@@ -262,20 +286,32 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
   supervise(current);
 
+  // In its own process group the server outlives a caller that exits without stop(): tell it to
+  // shut down (fast) on the way out. An exit handler may only do synchronous work, and kill() is.
+  const onExit = (): void => {
+    if (alive(current)) current.kill('SIGINT');
+  };
+  if (options.ownProcessGroup) process.once('exit', onExit);
+
   const url = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   let stopped: Promise<void> | undefined;
+  const stopServer = async (): Promise<void> => {
+    stopping = true;
+    await restarting;
+    process.removeListener('exit', onExit);
+    const child = current;
+    if (!alive(child)) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGINT'); // fast shutdown: active transactions roll back, data stays consistent
+    });
+  };
   return {
     url,
     dataDir,
     port,
-    pid: () => (current.exitCode === null && current.signalCode === null ? current.pid : undefined),
-    stop: () =>
-      (stopped ??= new Promise<void>((resolve) => {
-        stopping = true;
-        if (current.exitCode !== null || current.signalCode !== null) return resolve();
-        current.once('exit', () => resolve());
-        current.kill('SIGINT'); // fast shutdown: active transactions roll back, data stays consistent
-      })),
+    pid: () => (alive(current) ? current.pid : undefined),
+    stop: () => (stopped ??= stopServer()),
   };
 }
 
