@@ -76,6 +76,15 @@ describe('business-meetings events', () => {
     ['an unknown commune', { communeCode: '99999' }, 'VALIDATION_FAILED'],
     ['a malformed opening time', { opensAt: '9h' }, 'VALIDATION_FAILED'],
     ['hours too short for one meeting', { opensAt: '09:00', closesAt: '09:10' }, 'EVENT_INVALID_HOURS'],
+    // ISO 8601 forms that neither Date nor PostgreSQL reads (they were 500s).
+    ['a week-date deadline', { registrationDeadline: '2027-W10-1' }, 'VALIDATION_FAILED'],
+    ['an ordinal-date deadline', { registrationDeadline: '2027-070' }, 'VALIDATION_FAILED'],
+    ['a week-date day', { date: '2027-W11-4' }, 'VALIDATION_FAILED'],
+    ['a day that does not exist', { date: '2027-02-30' }, 'VALIDATION_FAILED'],
+    ['a past day', { date: '2020-03-18', registrationDeadline: '2020-03-11T18:00:00.000Z' }, 'EVENT_INVALID_DATES'],
+    ['registration closing after the event day', { registrationDeadline: '2028-03-11T18:00:00.000Z' }, 'EVENT_INVALID_DATES'],
+    // 09:00 in Paris is 08:00 UTC in March (winter time): one minute after the first meeting starts.
+    ['registration closing after the first meeting', { registrationDeadline: '2027-03-18T08:01:00.000Z' }, 'EVENT_INVALID_DATES'],
   ])('refuses %s with 400', async (_label, change, code) => {
     const res = await request(t.server)
       .post('/events')
@@ -83,6 +92,14 @@ describe('business-meetings events', () => {
       .send({ ...draft, ...change })
       .expect(400);
     expect(res.body.code).toBe(code);
+  });
+
+  it('lets registration close right when the first meeting starts', async () => {
+    await request(t.server)
+      .post('/events')
+      .set(bearer(curator))
+      .send({ ...draft, registrationDeadline: '2027-03-18T09:00:00+01:00' })
+      .expect(201);
   });
 
   it('keeps drafting to curators', async () => {

@@ -140,6 +140,22 @@ describe('diagnostic import (issue 20): one draft per prioritised use case, chec
     expect(smtp.to(body.contactEmail)).toHaveLength(0);
   });
 
+  it.each([
+    // Found by an outside review: each was a 500 and wrote nothing by luck.
+    ['no expert', { expert: undefined }, 'expert'],
+    ['an expert given as a list', { expert: [] }, 'expert'],
+    ['a company given as a list', { company: [[]] }, 'company'],
+    ['no company', { company: undefined }, 'company'],
+    ['a date in the year 9999 (its horizon overflowed the database)', { date: '9999-12-31' }, 'date'],
+    ['a date still to come', { date: '2099-01-15' }, 'date'],
+    ['a week date', { date: '2026-W48-1' }, 'date'],
+  ])('refuses %s with 400 naming the field, and writes nothing', async (_label, over, field) => {
+    const needs = await count('SELECT count(*)::int AS n FROM need');
+    const res = await request(t.server).post('/partner/diagnostics').set(apiKey(key)).send(diagnostic(over)).expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(await count('SELECT count(*)::int AS n FROM need')).toBe(needs);
+  });
+
   it('imports the CSV variant, naming the file’s line and column on a bad row, and re-imports it without duplicates', async () => {
     const siren = randomSiren();
     const id = `CCI-CSV-${siren}`;

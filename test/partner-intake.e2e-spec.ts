@@ -68,6 +68,25 @@ describe('partner intake (issue 20): API keys, drafts brought by partners, the b
       ).toBe(1);
     });
 
+    it('refuses embedding origins that are not https sites, naming the field', async () => {
+      // `https://xn--a.com` passed validation and then broke the URL parser (a 500, an outside review).
+      for (const origin of ['https://xn--a.com', 'https://[::1]', 'https://10.0.0.1', 'http://www.cci.fr', 'https://user@www.cci.fr']) {
+        const res = await request(t.server)
+          .post('/admin/partners')
+          .set(bearer(admin))
+          .send({ name: `Origine ${origin}`, kind: 'cci', allowedOrigins: [origin] })
+          .expect(400);
+        expect(res.body.details).toEqual([expect.objectContaining({ field: 'allowedOrigins' })]);
+      }
+      // An expiry written as an ISO week date is refused too, not a 500.
+      const partner = await createPartner(t, admin);
+      await request(t.server)
+        .post(`/partners/${partner.id}/api-keys`)
+        .set(bearer(admin))
+        .send({ label: 'semaine', scopes: ['needs:read'], expiresAt: '2030-W01-1' })
+        .expect(400);
+    });
+
     it('refuses a key created already expired, naming the field', async () => {
       const partner = await createPartner(t, admin);
       const res = await request(t.server)
@@ -292,6 +311,21 @@ describe('partner intake (issue 20): API keys, drafts brought by partners, the b
         .send(partnerNeedBody({ company: { buyerType: undefined } }))
         .expect(400);
       expect(noType.body.details).toEqual([expect.objectContaining({ field: 'company.buyerType' })]);
+      // A missing or non-object company or need was a 500 (an outside review).
+      for (const [field, value] of [
+        ['company', undefined],
+        ['company', []],
+        ['need', undefined],
+        ['need', []],
+        ['need', 'Prévoir les ventes'],
+      ] as const) {
+        const shapeless = await request(t.server)
+          .post('/partner/needs')
+          .set(apiKey(key.secret))
+          .send({ ...partnerNeedBody(), [field]: value })
+          .expect(400);
+        expect(shapeless.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      }
       expect(await count('SELECT count(*)::int AS n FROM need')).toBe(before);
       expect(await count('SELECT count(*)::int AS n FROM need_invitation')).toBeGreaterThan(0);
     });

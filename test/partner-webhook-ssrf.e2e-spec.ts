@@ -45,6 +45,11 @@ describe('partner webhooks refuse addresses inside our network (SSRF), when set 
     ['https://100.64.1.1/hook', 'shared (CGNAT)'],
     ['https://0.0.0.0/hook', 'unspecified'],
     ['https://localhost/hook', 'a loopback address'],
+    // IPv4 in IPv6: the URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1 (an outside review got through).
+    ['https://[::ffff:127.0.0.1]:18443/hook', 'a loopback address'],
+    ['https://[::ffff:a9fe:a9fe]/latest/meta-data/', 'link-local (cloud metadata)'],
+    ['https://[::ffff:10.0.0.1]/hook', 'private (RFC 1918)'],
+    ['https://[::7f00:1]/hook', 'IPv4-compatible IPv6 (deprecated)'],
     ['http://203.0.113.9/hook', 'url must use https'],
     ['https://user:secret@203.0.113.9/hook', 'url must not carry a user name or password'],
   ])('refuses %s with a 400 saying why', async (url, why) => {

@@ -3,6 +3,7 @@ import { bearer, createCurator, type TestSession } from './support/auth.js';
 import { sovereigntyProfile } from './support/offerings.js';
 import { eligiblePair, proposeIntroduction } from './support/introductions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { visibleText, webSignIn } from './support/web.js';
 
 /*
  * A fixed fixture of won deals for needs in Nice (06, région 93), worked out by hand:
@@ -152,6 +153,29 @@ describe('won deal values in the statistics (issue 24)', () => {
     // Trailing empty cells would end the file in blank lines: read a column that always has a value with it.
     expect(await csv({ columns: 'won,wonValueEur', from: monthStart })).toHaveLength(6);
     await request(t.server).get('/stats/export.csv').query({ from: '2026-13-01' }).set(bearer(curator)).expect(400);
+  });
+
+  it('refuses ISO week and ordinal dates (which PostgreSQL does not read) with 400 on every period, API and console', async () => {
+    // They passed validation and reached the database: a 500 on every route below.
+    for (const from of ['2026-W01-1', '2026-070', '2026-02-30']) {
+      for (const path of [
+        '/stats/overview',
+        '/stats/funnel',
+        '/stats/values',
+        '/stats/sources',
+        '/stats/export.csv',
+        '/stats/leads',
+        '/stats/leads/export.csv',
+      ]) {
+        const res = await request(t.server).get(path).query({ from }).set(bearer(curator));
+        expect([path, from, res.status]).toEqual([path, from, 400]);
+      }
+      await request(t.server).get('/stats/report').query({ from: '2026-01-01', to: from }).set(bearer(curator)).expect(400);
+      await request(t.server).get('/stats/report.csv').query({ from, to: '2026-12-31' }).set(bearer(curator)).expect(400);
+    }
+    const page = await (await webSignIn(t, curator)).get('/app/curation/indicateurs?from=2026-W01-1');
+    expect(page.status).toBe(200);
+    expect(visibleText(page.text)).toContain('Les dates de la période ne sont pas valides');
   });
 
   it('filters the overview, the funnel, the values and the needs export by period and by source (issue 24)', async () => {

@@ -33,7 +33,11 @@ export class BusinessEventsController {
     summary: 'Draft a business-meetings event (issue 19): day, INSEE commune, hours, meeting length, tables, capacity, deadline.',
   })
   @ApiCreatedResponse({ type: BusinessEventDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, or EVENT_INVALID_HOURS when no meeting fits the hours.' })
+  @ApiBadRequestResponse({
+    type: ErrorBodyDto,
+    description:
+      'VALIDATION_FAILED; EVENT_INVALID_HOURS when no meeting fits the hours; EVENT_INVALID_DATES when the day is past or registration closes after the first meeting.',
+  })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Not a curator or admin.' })
   create(@CurrentCaller() caller: Caller, @Body() body: CreateBusinessEventDto): Promise<BusinessEventDto> {
     return this.events.create(caller, body);

@@ -17,6 +17,8 @@ import {
 } from './event-lifecycle.js';
 import { EventCandidatesService, type RankedEvent } from './event-candidates.service.js';
 import { MeetingsErrors } from './meetings.errors.js';
+import { parisToday } from '../needs/need-dates.js';
+import { parisInstant } from './agenda-calendar.js';
 
 /** The transaction's manager, named without importing the ORM outside repositories. */
 type Manager = Parameters<BusinessEventsRepository['setStatus']>[0];
@@ -41,6 +43,16 @@ export class BusinessEventsService {
         opensAt: dto.opensAt,
         closesAt: dto.closesAt,
         meetingMinutes: dto.meetingMinutes,
+      });
+    }
+    // An event is organised ahead: its day is today or later (Paris), and registration (and
+    // wishes) close before its first meeting, which the scheduler needs them for.
+    if (dto.date < parisToday()) throw MeetingsErrors.EVENT_INVALID_DATES('The event day is already past.', { date: dto.date });
+    const firstMeeting = parisInstant(dto.date, opensMinute);
+    if (new Date(dto.registrationDeadline) > firstMeeting) {
+      throw MeetingsErrors.EVENT_INVALID_DATES('Registration must close before the first meeting.', {
+        registrationDeadline: dto.registrationDeadline,
+        firstMeeting: firstMeeting.toISOString(),
       });
     }
     return this.transactions.run(async (manager) => {

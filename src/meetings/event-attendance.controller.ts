@@ -155,6 +155,10 @@ export class EventAttendanceController {
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'EVENT_MEETING_NOT_FOUND.' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'EVENT_INVALID_TRANSITION: the event is not scheduled (held and archived events keep their meetings).',
+  })
   cancel(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,

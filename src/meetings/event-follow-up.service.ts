@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
+import { CommonErrors } from '../common/errors/common.errors.js';
 import { IntroductionsRepository } from '../introductions/introductions.repository.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
+import { PARTNER_INTRODUCTION_STATUS } from '../outbox/partner-topics.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 import type { EntityManager } from 'typeorm';
 import { BusinessEventsRepository, type BusinessEventRow } from './business-events.repository.js';
@@ -21,6 +24,7 @@ export class EventFollowUpService {
     private readonly attendees: EventAttendeesRepository,
     private readonly introductions: IntroductionsRepository,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async mark(caller: Caller, eventId: string, meetingId: string, dto: MarkMeetingDto): Promise<MarkedMeetingDto> {
@@ -48,8 +52,9 @@ export class EventFollowUpService {
   }
 
   /**
-   * The pair's open introduction when there is one (the meeting is its step), else a new one that
-   * starts at `meeting_held`: both sides chose to meet and did, which is what acceptance records.
+   * The pair's open introduction when there is one, moved on to `meeting_held` (the meeting is its
+   * step), else a new one that starts there: both sides chose to meet and did, which is what
+   * acceptance records.
    */
   private async introductionFor(manager: EntityManager, caller: Caller, event: BusinessEventRow, meeting: MeetingRow): Promise<string> {
     const attendees = new Map((await this.attendees.listForEvent(event.id, manager)).map((a) => [a.id, a]));
@@ -82,8 +87,51 @@ export class EventFollowUpService {
         after: { status: 'meeting_held', source: 'business_event', eventId: event.id, meetingId: meeting.id },
       });
       id = created.id;
+    } else {
+      await this.advanceToMeetingHeld(manager, caller, id, event, meeting);
     }
     await this.attendees.linkIntroduction(manager, meeting.id, id);
     return id;
+  }
+
+  /**
+   * An introduction still waiting for an acceptance, or connected, reaches `meeting_held` as the
+   * introduction's own transition would take it there: the acceptances the meeting stands for are
+   * stamped, the step is audited, and a partner who brought the need hears of the new status.
+   */
+  private async advanceToMeetingHeld(
+    manager: EntityManager,
+    caller: Caller,
+    id: string,
+    event: BusinessEventRow,
+    meeting: MeetingRow,
+  ): Promise<void> {
+    const current = await this.introductions.findById(id, manager);
+    if (!current || current.status === 'meeting_held') return;
+    const now = new Date();
+    const updated = await this.introductions.updateIfVersion(manager, id, current.version, {
+      status: 'meeting_held',
+      vendorAcceptedAt: current.vendorAcceptedAt ?? now,
+      buyerAcceptedAt: current.buyerAcceptedAt ?? now,
+      connectedAt: current.connectedAt ?? now,
+      meetingHeldAt: now,
+    });
+    if (!updated) throw CommonErrors.STALE_VERSION();
+    await this.audit.record(manager, caller, {
+      action: 'introduction.meeting_held',
+      entityType: 'introduction',
+      entityId: id,
+      before: { status: current.status, version: current.version },
+      after: { status: 'meeting_held', version: updated.version, source: 'business_event', eventId: event.id, meetingId: meeting.id },
+    });
+    const partnerId = current.need?.partnerId;
+    if (partnerId) {
+      await this.outbox.enqueue(manager, PARTNER_INTRODUCTION_STATUS, {
+        introductionId: id,
+        needId: current.needId,
+        partnerId,
+        status: 'meeting_held',
+      });
+    }
   }
 }

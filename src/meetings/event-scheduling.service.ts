@@ -158,7 +158,10 @@ export class EventSchedulingService {
   async cancel(caller: Caller, eventId: string, meetingId: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       const event = await this.events.lockById(manager, eventId);
-      if (!event || !(await this.attendees.cancelMeeting(manager, eventId, meetingId))) throw MeetingsErrors.EVENT_MEETING_NOT_FOUND();
+      if (!event) throw MeetingsErrors.EVENT_MEETING_NOT_FOUND();
+      // Once held, the day's meetings are a record (figures, introductions): as for moves and swaps.
+      if (event.status !== 'scheduled') throw MeetingsErrors.EVENT_INVALID_TRANSITION('Meetings are cancelled only on a scheduled event.');
+      if (!(await this.attendees.cancelMeeting(manager, eventId, meetingId))) throw MeetingsErrors.EVENT_MEETING_NOT_FOUND();
       await this.audit.record(manager, caller, {
         action: 'business_event.meeting_cancelled',
         entityType: 'business_event',

@@ -4,6 +4,10 @@ export const MeetingsErrors = defineErrors({
   EVENT_NOT_FOUND: { status: 404, message: 'Business meeting event not found.' },
   EVENT_INVALID_TRANSITION: { status: 409, message: 'This state change is not allowed now.' },
   EVENT_INVALID_HOURS: { status: 400, message: 'The event must close after it opens, with room for at least one meeting.' },
+  EVENT_INVALID_DATES: {
+    status: 400,
+    message: 'The event day cannot be past, and registration must close before the first meeting.',
+  },
   EVENT_REGISTRATION_CLOSED: { status: 409, message: 'Registration and wishes are closed for this event.' },
   EVENT_FULL: { status: 409, message: 'The event has reached its capacity.' },
   EVENT_REGISTRATION_INVALID: { status: 400, message: 'This registration does not fit the event or your organisation.' },

@@ -21,14 +21,28 @@ describe('nonPublicReason', () => {
     ['ff02::1', 'multicast'],
     ['::ffff:127.0.0.1', 'loopback'],
     ['::ffff:169.254.169.254', 'link-local (cloud metadata)'],
+    // The spellings the URL parser writes (an outside review got through with these).
+    ['::ffff:7f00:1', 'loopback'],
+    ['::ffff:a9fe:a9fe', 'link-local (cloud metadata)'],
+    ['::ffff:a00:1', 'private (RFC 1918)'],
+    ['0:0:0:0:0:ffff:7f00:0001', 'loopback'],
+    ['::FFFF:127.0.0.1', 'loopback'],
+    ['::7f00:1', 'IPv4-compatible IPv6 (deprecated)'],
+    ['::127.0.0.1', 'IPv4-compatible IPv6 (deprecated)'],
+    ['::808:808', 'IPv4-compatible IPv6 (deprecated)'],
+    ['fec0::1', 'site-local (deprecated)'],
+    ['2001:0:4136:e378::1', 'Teredo'],
     ['localhost', 'not an IP address'],
   ])('refuses %s (%s)', (address, reason) => {
     expect(nonPublicReason(address)).toBe(reason);
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '100.128.0.1', '192.169.0.1', '2a01:cb00::1', '::ffff:8.8.4.4'])('accepts the public %s', (address) => {
-    expect(nonPublicReason(address)).toBeNull();
-  });
+  it.each(['8.8.8.8', '172.32.0.1', '100.128.0.1', '192.169.0.1', '2a01:cb00::1', '::ffff:8.8.4.4', '::ffff:808:404', '2001:4860::8888'])(
+    'accepts the public %s',
+    (address) => {
+      expect(nonPublicReason(address)).toBeNull();
+    },
+  );
 });
 
 describe('parseWebhookUrl', () => {

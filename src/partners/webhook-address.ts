@@ -25,6 +25,9 @@ const RANGES: ReadonlyArray<[string, number, 'ipv4' | 'ipv6', string]> = [
   ['ff00::', 8, 'ipv6', 'multicast'],
   ['64:ff9b::', 96, 'ipv6', 'NAT64'],
   ['2002::', 16, 'ipv6', '6to4'],
+  ['2001::', 32, 'ipv6', 'Teredo'],
+  ['100::', 64, 'ipv6', 'discard'],
+  ['fec0::', 10, 'ipv6', 'site-local (deprecated)'],
 ];
 
 const lists = RANGES.map(([network, prefix, type, reason]) => {
@@ -33,17 +36,51 @@ const lists = RANGES.map(([network, prefix, type, reason]) => {
   return { list, type, reason };
 });
 
-/** An IPv4 address written as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is. */
-function unmapped(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? mapped[1] : address;
+/**
+ * The eight 16-bit groups of an IPv6 address, or null. Read from the WHATWG URL parser's canonical
+ * form, which writes every spelling the same way: `::ffff:127.0.0.1`, `::ffff:7f00:1` and
+ * `0:0:0:0:0:ffff:7f00:0001` are one address.
+ */
+function groups(ip: string): number[] | null {
+  let canonical: string;
+  try {
+    canonical = new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+  } catch {
+    return null;
+  }
+  const [head, tail] = canonical.includes('::') ? canonical.split('::') : [canonical, undefined];
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const zeros = tail === undefined ? 0 : 8 - front.length - back.length;
+  const all = [...front, ...Array<string>(zeros).fill('0'), ...back].map((g) => parseInt(g, 16));
+  return all.length === 8 && all.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? all : null;
+}
+
+/**
+ * An IPv6 address that carries an IPv4 one in its last 32 bits: IPv4-mapped (`::ffff:0:0/96`),
+ * judged as the IPv4 address it is; IPv4-compatible (`::/96`, deprecated, but still routed to the
+ * IPv4 address by some stacks), refused whatever it carries.
+ */
+function embeddedIpv4(ip: string): { ipv4: string; compatible: boolean } | null {
+  const g = groups(ip);
+  if (!g || g.slice(0, 5).some((x) => x !== 0)) return null;
+  const ipv4 = `${g[6] >> 8}.${g[6] & 0xff}.${g[7] >> 8}.${g[7] & 0xff}`;
+  if (g[5] === 0xffff) return { ipv4, compatible: false };
+  // :: and ::1 are the unspecified and loopback addresses, listed as such.
+  if (g[5] === 0 && (g[6] !== 0 || g[7] > 1)) return { ipv4, compatible: true };
+  return null;
 }
 
 /** Why this IP address is not a public one (`loopback`, `private (RFC 1918)`…), or null when it is public. */
 export function nonPublicReason(address: string): string | null {
-  const ip = unmapped(address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
-  const family = isIP(ip);
+  let ip = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  let family = isIP(ip);
   if (family === 0) return 'not an IP address';
+  if (family === 6) {
+    const embedded = embeddedIpv4(ip);
+    if (embedded?.compatible) return 'IPv4-compatible IPv6 (deprecated)';
+    if (embedded) [ip, family] = [embedded.ipv4, 4];
+  }
   const type = family === 4 ? 'ipv4' : 'ipv6';
   if (type === 'ipv4' && ip === '255.255.255.255') return 'broadcast';
   return lists.find((l) => l.type === type && l.list.check(ip, type))?.reason ?? null;

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
+import { IsInstant } from '../../common/validation/dates.js';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'need', description: 'Entity type: need, offering, organisation, user, introduction, matching_weights…' })
@@ -28,12 +29,12 @@ export class AuditQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2026-11-01', description: 'From this instant (inclusive), ISO 8601.' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Before this instant (exclusive), ISO 8601.' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ enum: ['createdAt', '-createdAt'], default: '-createdAt' })

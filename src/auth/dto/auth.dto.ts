@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsEmail, IsIn, IsNotEmpty, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Equals, IsEmail, IsIn, IsNotEmpty, IsObject, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CreateOrganisationDto } from '../../organisations/dto/organisation-input.dto.js';
 import { MeDto } from '../../users/dto/user.dto.js';
 import { PHONE } from '../../users/dto/update-me.dto.js';
@@ -41,6 +41,7 @@ export class RegisterDto {
       'for this kind makes you a pending member (the other organisation fields are then ignored) until an ' +
       'approved member or a curator approves you.',
   })
+  @IsObject()
   @ValidateNested()
   @Type(() => CreateOrganisationDto)
   organisation!: CreateOrganisationDto;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import {
   DECLINE_REASONS,
@@ -11,6 +11,7 @@ import {
 } from '../introduction-lifecycle.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { DEAL_VALUE_BAND_KEYS, LOST_REASONS, type DealValueBand, type LostReason } from '../deal-outcome.js';
+import { IsCalendarDate } from '../../common/validation/dates.js';
 
 export class CreateIntroductionDto {
   @ApiProperty({ format: 'uuid', example: '3f6d2a1e-8c0b-4c1e-9a57-2b1f0f3c9e11', description: 'A published need.' })
@@ -89,8 +90,7 @@ export class IntroductionOutcomeDto extends IntroductionTransitionDto {
 
   @ApiPropertyOptional({ example: '2027-02-01', description: 'Won: the date the work starts (required from the vendor or buyer).' })
   @IsOmittable()
-  @IsISO8601({ strict: true })
-  @Length(10, 10, { message: 'startDate must be a date such as 2027-02-01' })
+  @IsCalendarDate()
   startDate?: string;
 
   @ApiPropertyOptional({ example: false, description: 'Won: whether the deal may be shown publicly as a reference (false when absent).' })

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString } from 'class-validator';
+
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import type { NeedSource } from '../../needs/need.entity.js';
 import { SourceFilter } from '../../stats/dto/stats-scope.dto.js';
 import { DECLINE_REASONS } from '../lead-vocabulary.js';
+import { IsCalendarDate } from '../../common/validation/dates.js';
 
 export class LeadStatsQueryDto {
   @ApiPropertyOptional({
@@ -12,12 +13,12 @@ export class LeadStatsQueryDto {
     description: 'Leads created on or after this day (default: 1 year before `to`).',
   })
   @IsOmittable()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', example: '2026-12-31', description: 'Leads created on or before this day (default: today).' })
   @IsOmittable()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   to?: string;
 
   @SourceFilter()

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsInt, IsISO8601, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { IsCommuneCode } from '../../reference/validation/reference.validators.js';
 import { EVENT_ACTIONS, EVENT_STATUSES, type EventAction, type EventStatus } from '../event-lifecycle.js';
+import { IsCalendarDate, IsInstant } from '../../common/validation/dates.js';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -23,8 +24,7 @@ export class CreateBusinessEventDto {
   description?: string;
 
   @ApiProperty({ example: '2027-03-18', description: 'The day of the meetings (local date).' })
-  @IsDateString({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsCalendarDate()
   date!: string;
 
   @ApiProperty({ example: '06088', description: 'INSEE code of the commune where the event takes place.' })
@@ -77,7 +77,7 @@ export class CreateBusinessEventDto {
   wishesPerAttendee?: number;
 
   @ApiProperty({ example: '2027-03-11T18:00:00.000Z', description: 'Registration and wishes close at this instant.' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   registrationDeadline!: string;
 }
 

@@ -7,6 +7,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsString,
   IsUUID,
   Length,
@@ -55,6 +56,7 @@ export class RegisterForEventDto {
     description: 'Buyers, instead of needId: a need created as a draft in the same transaction as the registration.',
   })
   @IsOmittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => EventDraftNeedDto)
   draftNeed?: EventDraftNeedDto;

@@ -7,11 +7,9 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -21,14 +19,10 @@ import { NAF_LEVELS } from '../../reference/data/naf.types.js';
 import { DataSensitivity, HardRequirement } from '../../reference/sovereignty/sovereignty.enums.js';
 import { IsCommuneCode, IsNafCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { NEED_MIN_GRADES, NEED_REACHES, type NeedMinGrade, type NeedReach } from '../need.entity.js';
+import { IsCalendarDate } from '../../common/validation/dates.js';
 
 /** Validates the field when present; `null` is refused (the field cannot be cleared). */
 const IfPresent = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
-
-const IsCalendarDate = (): PropertyDecorator => (target: object, key: string | symbol) => {
-  Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${String(key)} must be a date written YYYY-MM-DD` })(target, key);
-  IsISO8601({ strict: true }, { message: `${String(key)} must be a real calendar date` })(target, key);
-};
 
 const MAX_BUDGET_EUR = 100_000_000;
 

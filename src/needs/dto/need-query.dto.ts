@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 import { IsDepartementCode, IsRegionCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { NEED_STATUSES, type NeedStatus } from '../need-lifecycle.js';
+import { IsInstant } from '../../common/validation/dates.js';
 
 export const NEED_SORT_FIELDS = ['createdAt', 'updatedAt', 'submittedAt', 'publishedAt'] as const;
 export type NeedSortField = (typeof NEED_SORT_FIELDS)[number];
@@ -35,12 +36,12 @@ export class ListNeedsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2026-11-01', description: 'Created at or after this date or instant (ISO 8601).' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   createdFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Created before this date or instant (ISO 8601), exclusive.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   createdTo?: string;
 
   @ApiPropertyOptional({

@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsString,
   IsUrl,
@@ -24,6 +23,7 @@ import { IsDepartementCode, IsNafCode, IsRegionCode, IsUseCase } from '../../ref
 import { PRICING_MODELS, type PricingModel } from '../offering.entity.js';
 import { SovereigntyProfileDto } from './sovereignty-profile.dto.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsCalendarDate } from '../../common/validation/dates.js';
 
 const MAX_EUR = 100_000_000;
 
@@ -106,8 +106,7 @@ export class ClaimEvidenceDto {
 
   @ApiPropertyOptional({ example: '2028-06-30', description: 'ISO date until which the evidence is valid.' })
   @IsOmittable()
-  @IsISO8601({ strict: true })
-  @Length(10, 10, { message: 'validUntil must be a date such as 2028-06-30' })
+  @IsCalendarDate()
   validUntil?: string;
 }
 
@@ -223,8 +222,7 @@ export class VerifyClaimDto {
       "Validity date of the evidence as the curator read it; replaces the vendor's. The verification holds until that day (decision 026); a past date is refused.",
   })
   @IsOmittable()
-  @IsISO8601({ strict: true })
-  @Length(10, 10, { message: 'validUntil must be a date such as 2028-06-30' })
+  @IsCalendarDate()
   validUntil?: string;
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsString, Length } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, Length } from 'class-validator';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../partner-vocabulary.js';
+import { IsInstant } from '../../common/validation/dates.js';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'Serveur de diagnostics CCI', maxLength: 100, description: 'What the key is for, to tell keys apart.' })
@@ -23,7 +24,7 @@ export class CreateApiKeyDto {
     description: 'After this instant the key answers 401; omitted, it lives until revoked.',
   })
   @IsOmittable()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   expiresAt?: string;
 }
 

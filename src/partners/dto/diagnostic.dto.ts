@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsISO8601, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsObject, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { CreateOrganisationDto } from '../../organisations/dto/organisation-input.dto.js';
 import { USE_CASE_CODES } from '../../reference/data/use-case.types.js';
 import { DataSensitivity } from '../../reference/sovereignty/sovereignty.enums.js';
 import { HORIZONS } from '../diagnostic-rows.js';
+import { IsCalendarDate, IsDayPast } from '../../common/validation/dates.js';
 
 export class DiagnosticExpertDto {
   @ApiProperty({ example: 'Camille Martin' })
@@ -61,16 +62,18 @@ export class ImportDiagnosticDto {
   diagnosticId!: string;
 
   @ApiProperty({ example: '2026-11-30', description: 'Day of the diagnostic (YYYY-MM-DD).' })
-  @IsISO8601({ strict: true })
-  @Length(10, 10)
+  @IsCalendarDate()
+  @IsDayPast()
   date!: string;
 
   @ApiProperty({ type: DiagnosticExpertDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => DiagnosticExpertDto)
   expert!: DiagnosticExpertDto;
 
   @ApiProperty({ type: CreateOrganisationDto, description: 'The diagnosed company, as in POST /partner/needs.' })
+  @IsObject()
   @ValidateNested()
   @Type(() => CreateOrganisationDto)
   company!: CreateOrganisationDto;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsObject, MaxLength, ValidateNested } from 'class-validator';
 import { CreateNeedDto } from '../../needs/dto/need-input.dto.js';
 import { NEED_STATUSES } from '../../needs/need-lifecycle.js';
 import { CreateOrganisationDto } from '../../organisations/dto/organisation-input.dto.js';
@@ -12,6 +12,7 @@ export class CreatePartnerNeedDto {
       'The buyer company. Known by its SIREN, its record is left as it is; unknown, it is created unverified with ' +
       'no member until the contact claims the draft. `buyerType` is required.',
   })
+  @IsObject()
   @ValidateNested()
   @Type(() => CreateOrganisationDto)
   company!: CreateOrganisationDto;
@@ -25,6 +26,7 @@ export class CreatePartnerNeedDto {
   contactEmail!: string;
 
   @ApiProperty({ type: CreateNeedDto, description: 'The need as a buyer would type it (POST /needs).' })
+  @IsObject()
   @ValidateNested()
   @Type(() => CreateNeedDto)
   need!: CreateNeedDto;

@@ -1,23 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, Length } from 'class-validator';
+
 import { NEED_SOURCES, type NeedSource } from '../../needs/need.entity.js';
 import { SourceGroupDto } from './stats-sources.dto.js';
 import { SourceFilter } from './stats-scope.dto.js';
 import { StatsPeriodDto, StatsValuesDto } from './stats-values.dto.js';
+import { IsCalendarDate } from '../../common/validation/dates.js';
 
 /** `?from=&to=`: the report's period, both required (Paris days, both included, at most five years). */
 export class StatsReportQueryDto {
   @ApiProperty({ example: '2026-10-01', description: 'First day included (YYYY-MM-DD, Paris time).' })
-  @IsISO8601({ strict: true })
-  @Length(10, 10, { message: 'from must be a date such as 2026-10-01' })
+  @IsCalendarDate()
   from!: string;
 
   @ApiProperty({
     example: '2026-12-31',
     description: 'Last day included (YYYY-MM-DD, Paris time); not before from, at most five years after.',
   })
-  @IsISO8601({ strict: true })
-  @Length(10, 10, { message: 'to must be a date such as 2026-12-31' })
+  @IsCalendarDate()
   to!: string;
 
   @SourceFilter()

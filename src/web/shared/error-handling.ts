@@ -99,6 +99,7 @@ export function handlingOf(code: DomainErrorCode): ErrorHandling {
     case 'ACCOUNT_LINK_INVALID':
     case 'EVENT_INVALID_TRANSITION':
     case 'EVENT_INVALID_HOURS':
+    case 'EVENT_INVALID_DATES':
     case 'EVENT_REGISTRATION_CLOSED':
     case 'EVENT_FULL':
     case 'EVENT_REGISTRATION_INVALID':

@@ -72,6 +72,7 @@ export const ERROR_MESSAGES_FR: Readonly<Record<string, string>> = {
   EVENT_NOT_FOUND: "Ce rendez-vous d'affaires est introuvable.",
   EVENT_INVALID_TRANSITION: "Cette étape n'est pas possible dans l'état actuel du rendez-vous d'affaires.",
   EVENT_INVALID_HOURS: 'La fermeture doit suivre l’ouverture, avec la place d’au moins un rendez-vous.',
+  EVENT_INVALID_DATES: "Le jour de l'événement ne peut pas être passé, et les inscriptions doivent fermer avant le premier rendez-vous.",
   EVENT_REGISTRATION_CLOSED: 'Les inscriptions et les souhaits sont clos pour ce rendez-vous d’affaires.',
   EVENT_FULL: 'Ce rendez-vous d’affaires est complet.',
   EVENT_REGISTRATION_INVALID: 'Cette inscription ne correspond pas à l’événement ou à votre organisation.',
