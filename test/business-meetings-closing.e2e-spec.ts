@@ -85,7 +85,14 @@ describe('business meetings: deadline, stored proposals, draft need at registrat
 
     const attendee = (await register(eventId, walkIn, { draftNeed })).body;
     const need = await request(t.server).get(`/needs/${attendee.needId}`).set(bearer(walkIn)).expect(200);
-    expect(need.body).toMatchObject({ status: 'draft', title: draftNeed.title, communeCode: '06088', useCases: ['SALES_FORECAST'] });
+    // Collected at the event: it counts as such in the indicators (it was 'direct', an outside review).
+    expect(need.body).toMatchObject({
+      status: 'draft',
+      source: 'event',
+      title: draftNeed.title,
+      communeCode: '06088',
+      useCases: ['SALES_FORECAST'],
+    });
     expect(await auditActions(t, curator, 'need', attendee.needId)).toEqual(['need.create']);
 
     // The draft is ranked for the event like a published need: the forecast specialist is proposed.

@@ -57,7 +57,9 @@ describe('business meetings on the day: check-in and a held event', () => {
         .expect(201);
     await register(s.buyer, { needId: s.needId });
     await register(otherBuyer, { needId: otherNeedId });
-    await register(s.vendor, { offeringIds: [s.specialistId] });
+    // More meetings asked for than slots offered: capped at the slots (it was stored as given).
+    const vendorRow = await register(s.vendor, { offeringIds: [s.specialistId], maxMeetings: 100 });
+    expect(vendorRow.body.maxMeetings).toBe(3);
     await request(t.server).post(`/events/${eventId}/close`).set(bearer(curator)).send({}).expect(200);
     await request(t.server).post(`/events/${eventId}/schedule`).set(bearer(curator)).expect(200);
   });

@@ -60,7 +60,9 @@ export class EventRegistrationsService {
       await this.events.lockById(manager, eventId);
       if ((await this.attendees.countForEvent(manager, eventId)) >= event.capacity) throw MeetingsErrors.EVENT_FULL();
       // A draft need is created through the needs service (its checks and audit) in this transaction.
-      const needId = role !== 'buyer' ? null : dto.draftNeed ? (await this.needs.create(caller, dto.draftNeed, manager)).id : dto.needId!;
+      // It counts among the needs collected at events (source `event`) in the indicators.
+      const needId =
+        role !== 'buyer' ? null : dto.draftNeed ? (await this.needs.create(caller, dto.draftNeed, manager, 'event')).id : dto.needId!;
       const row = {
         eventId,
         organisationId,
@@ -68,7 +70,8 @@ export class EventRegistrationsService {
         needId,
         offeringIds: role === 'vendor' ? dto.offeringIds! : [],
         availableSlots: [...dto.availableSlots].sort((a, b) => a - b),
-        maxMeetings: dto.maxMeetings ?? dto.availableSlots.length,
+        // No more meetings than slots offered: a larger number would promise what cannot be seated.
+        maxMeetings: Math.min(dto.maxMeetings ?? dto.availableSlots.length, new Set(dto.availableSlots).size),
         registeredBy: caller.userId,
       } as const;
       const id = await this.attendees.insert(manager, row);

@@ -9,7 +9,7 @@ import { insertReturningId, updateIfVersion } from '../persistence/versioned-wri
 export type NeedChanges = Partial<
   Omit<NeedEntity, 'id' | 'organisationId' | 'organisation' | 'createdBy' | 'version' | 'createdAt' | 'updatedAt'>
 >;
-export type NewNeed = NeedChanges & Pick<NeedEntity, 'organisationId' | 'createdBy' | 'title'>;
+export type NewNeed = NeedChanges & Pick<NeedEntity, 'organisationId' | 'createdBy' | 'title'> & Partial<Pick<NeedEntity, 'source'>>;
 
 export interface NeedFilter {
   organisationId?: string;

@@ -7,6 +7,7 @@ import { CommonErrors } from '../common/errors/common.errors.js';
 import { pageOf, pageWindow, type Page } from '../common/pagination.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import type { CreateNeedDto, UpdateNeedDto } from './dto/need-input.dto.js';
+import type { NeedSource } from './need.entity.js';
 import type { ListNeedsQueryDto, NeedSortField } from './dto/need-query.dto.js';
 import { toNeedDto, type NeedDto } from './dto/need.dto.js';
 import { assertBuyerOwns, assertCanRead, requireBuyerOrganisation } from './need-access.js';
@@ -27,7 +28,8 @@ export class NeedsService {
   ) {}
 
   /** A draft; sector and commune default to the buyer organisation's NAF code and head office. */
-  async create(caller: Caller, dto: CreateNeedDto, outer?: EntityManager): Promise<NeedDto> {
+  /** `source`: where the need came from, for the indicators ('event' for a business-meetings registration). */
+  async create(caller: Caller, dto: CreateNeedDto, outer?: EntityManager, source: NeedSource = 'direct'): Promise<NeedDto> {
     const organisationId = requireBuyerOrganisation(caller);
     const organisation = await this.organisations.findById(organisationId, outer);
     if (!organisation || organisation.kind !== 'buyer') throw CommonErrors.FORBIDDEN('Only buyer organisations post needs.');
@@ -35,7 +37,7 @@ export class NeedsService {
     assertCoherent({ minBudgetEur: null, maxBudgetEur: null, desiredStart: null, deadline: null, ...changes });
     // Joins the caller's transaction when given: a business-meetings registration creates its need with it.
     return this.transactions.within(outer, async (manager) => {
-      const need = await this.needs.insert(manager, { ...changes, title: dto.title, organisationId, createdBy: caller.userId });
+      const need = await this.needs.insert(manager, { ...changes, title: dto.title, organisationId, createdBy: caller.userId, source });
       await this.audit.record(manager, caller, { action: 'need.create', entityType: 'need', entityId: need.id, after: auditView(need) });
       return toNeedDto(need);
     });

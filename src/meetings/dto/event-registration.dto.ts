@@ -83,7 +83,7 @@ export class RegisterForEventDto {
     example: 6,
     minimum: 1,
     maximum: 100,
-    description: 'Most meetings over the day; defaults to every available slot.',
+    description: 'Most meetings over the day; defaults to, and is capped at, the number of available slots.',
   })
   @IsOmittable()
   @IsInt()
