@@ -3,6 +3,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import compress from '@fastify/compress';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
@@ -24,6 +25,23 @@ export function createFastifyAdapter(config: AppConfig, logger: Logger): Fastify
     bodyLimit: 1024 * 1024,
     // Long path parameters reach validation (400/404 in the error format) instead of the router's bare 414.
     routerOptions: { maxParamLength: 1000 },
+    // What the router refuses before any route (a path parameter over 1,000 characters, a broken
+    // percent-encoding) answers in the error format like everything else, with its request id:
+    // Fastify's own bodies had neither, and its 414 was in no operation of the document.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void reply
+        .code(tooLong ? 404 : 400)
+        .header('x-request-id', request.id)
+        // The router answers before the hooks that set the security headers: the one a JSON body needs.
+        .header('x-content-type-options', 'nosniff')
+        .send({
+          statusCode: tooLong ? 404 : 400,
+          code: tooLong ? 'NOT_FOUND' : 'VALIDATION_FAILED',
+          message: tooLong ? 'Not found.' : 'The address is not valid (a broken percent-encoding).',
+          requestId: request.id,
+        });
+    },
     // Keep a caller's request id when it looks sane, so traces join up across services.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const header = req.headers['x-request-id'];

@@ -124,6 +124,17 @@ describe('Foundation: the app on a real PostgreSQL', () => {
     expect(res.body).toMatchObject({ statusCode: 404, code: 'ROUTE_NOT_FOUND', requestId: res.headers['x-request-id'] });
   });
 
+  it('answers what the router refuses in the error format too: an over-long path parameter, a broken percent-encoding', async () => {
+    // Fastify's own bodies had no request id, and its 414 was in no operation of the document (an outside review).
+    const long = await request(t.server)
+      .get(`/need-invitations/${'a'.repeat(10_000)}`)
+      .expect(404);
+    expect(long.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found.', requestId: long.headers['x-request-id'] });
+    const broken = await request(t.server).get('/offerings/%E0%A4%A').expect(400);
+    expect(broken.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', requestId: broken.headers['x-request-id'] });
+    expect(broken.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('returns 409 with details for a domain conflict', async () => {
     const res = await request(t.server).get('/probe/conflict').expect(409);
     expect(res.body).toMatchObject({ statusCode: 409, code: 'INVALID_TRANSITION', details: { allowed: ['reopen'] } });

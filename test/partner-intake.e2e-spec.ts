@@ -78,6 +78,14 @@ describe('partner intake (issue 20): API keys, drafts brought by partners, the b
           .expect(400);
         expect(res.body.details).toEqual([expect.objectContaining({ field: 'allowedOrigins' })]);
       }
+      // A second partner of the same name (case aside): 409, as documented.
+      await request(t.server).post('/admin/partners').set(bearer(admin)).send({ name: 'CCI Homonyme', kind: 'cci' }).expect(201);
+      const twin = await request(t.server)
+        .post('/admin/partners')
+        .set(bearer(admin))
+        .send({ name: 'cci homonyme', kind: 'cci' })
+        .expect(409);
+      expect(twin.body.code).toBe('ALREADY_EXISTS');
       // An expiry written as an ISO week date is refused too, not a 500.
       const partner = await createPartner(t, admin);
       await request(t.server)

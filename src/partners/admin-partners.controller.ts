@@ -38,6 +38,7 @@ export class AdminPartnersController {
   @ApiOperation({ summary: 'Creates a partner that brings needs in from the field (CCI, Bpifrance, France Num, ambassador…).' })
   @ApiCreatedResponse({ type: PartnerDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ALREADY_EXISTS: a partner already has this name (case aside).' })
   create(@CurrentCaller() caller: Caller, @Body() dto: CreatePartnerDto): Promise<PartnerDto> {
     return this.partners.create(caller, dto);
   }

@@ -68,6 +68,10 @@ export class PartnerDiagnosticsController {
   })
   @ApiCreatedResponse({ type: DiagnosticImportedDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Invalid lines or columns, each named; nothing written.' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'This diagnostic_id was imported for another company (DIAGNOSTIC_OTHER_COMPANY).',
+  })
   importCsv(@CurrentPartner() partner: PartnerCaller, @Body() csv: string): Promise<DiagnosticImportedDto> {
     return this.diagnostics.importCsv(partner, csv);
   }
