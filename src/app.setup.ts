@@ -7,6 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
+import { CommonErrors } from './common/errors/common.errors.js';
 import { validationFailed } from './common/errors/validation.js';
 import { StorableTextGuard } from './common/validation/storable-text.guard.js';
 import type { AppConfig } from './config/app-config.js';
@@ -69,7 +70,24 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
 
   const fastify = app.getHttpAdapter().getInstance();
   // CSV bodies arrive as text for the routes that read them (the diagnostic import, decision 029).
-  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // UTF-8 only, checked: a spreadsheet's Latin-1 export was read with U+FFFD in place of each accent.
+  fastify.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, new TextDecoder('utf-8', { fatal: true }).decode(body as Buffer));
+    } catch {
+      done(
+        CommonErrors.VALIDATION_FAILED('The CSV file is not UTF-8.', [
+          {
+            field: 'body',
+            messages: [
+              'Le fichier n’est pas encodé en UTF-8 : enregistrez-le depuis le tableur en « CSV UTF-8 » (Excel) ou avec le jeu de caractères « Unicode (UTF-8) » (LibreOffice), puis recommencez.',
+            ],
+          },
+        ]),
+        undefined,
+      );
+    }
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -156,6 +156,24 @@ describe('diagnostic import (issue 20): one draft per prioritised use case, chec
     expect(await count('SELECT count(*)::int AS n FROM need')).toBe(needs);
   });
 
+  it('refuses a CSV file that is not UTF-8 with a French 400, where its accents used to be stored as U+FFFD', async () => {
+    const siren = randomSiren();
+    const line = `CCI-LATIN1-${siren};2026-11-30;Camille Martin;camille@cci.example.fr;${siren};Boulangerie du Port;10.71C;06088;tpe;${uniqueEmail('latin')};UC-1;1;Prévision des ventes;;SALES_FORECAST;none;6_months;;`;
+    const latin1 = Buffer.from(`${DIAGNOSTIC_CSV_COLUMNS.join(';')}\r\n${line}\r\n`, 'latin1');
+    const needs = await count('SELECT count(*)::int AS n FROM need');
+    const res = await request(t.server)
+      .post('/partner/diagnostics/csv')
+      .set(apiKey(key))
+      .set('content-type', 'text/csv')
+      .send(latin1)
+      .expect(400);
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'body', messages: [expect.stringContaining('UTF-8')] }],
+    });
+    expect(await count('SELECT count(*)::int AS n FROM need')).toBe(needs);
+  });
+
   it('imports the CSV variant, naming the file’s line and column on a bad row, and re-imports it without duplicates', async () => {
     const siren = randomSiren();
     const id = `CCI-CSV-${siren}`;

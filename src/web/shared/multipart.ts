@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import iconv from 'iconv-lite';
 import { isWebPath } from './web-path.js';
 
 /** Largest console upload (a diagnostic file): far above a real diagnostic, far below memory trouble. */
@@ -7,7 +8,7 @@ export const UPLOAD_LIMIT_BYTES = 512 * 1024;
 /**
  * multipart/form-data for the console's upload forms (a file input must post it), read with the
  * platform's own `FormData` parser (undici's, in Node): no dependency added. Only /app paths take it;
- * a file becomes its UTF-8 text, so the body is the same plain object of strings as a form's, and
+ * a file becomes its text (UTF-8, or Windows-1252 when it is not UTF-8), so the body is the same plain object of strings as a form's, and
  * the CSRF check reads `_csrf` from it as from any form.
  */
 export function registerMultipartForms(fastify: FastifyInstance): void {
@@ -32,11 +33,25 @@ export async function readMultipart(body: Buffer, contentType: string): Promise<
   const data = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
   const form: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
   for (const [name, value] of data.entries()) {
-    const text = typeof value === 'string' ? value : await value.text();
+    const text = typeof value === 'string' ? value : fileText(new Uint8Array(await value.arrayBuffer()));
     const known = form[name];
     form[name] = known === undefined ? text : [...(Array.isArray(known) ? known : [known]), text];
   }
   return form;
+}
+
+/**
+ * A file's text: UTF-8 when it is, else Windows-1252, what French spreadsheets export as « CSV »
+ * (Excel's default): read as UTF-8, each accent became U+FFFD and the text was lost.
+ */
+export function fileText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // iconv-lite, not TextDecoder: Node 20's 'windows-1252' decoder reads 0x80–0x9F as Latin-1
+    // control characters, losing €, œ and the typographic quotes.
+    return iconv.decode(Buffer.from(bytes), 'win1252');
+  }
 }
 
 /** multipart/form-data, whatever its boundary. */
