@@ -361,4 +361,61 @@ describe.each(backends)('SearchIndex contract: %s', (_name, make) => {
       expect(ids(await search({ q: 'maintenance prédictive' }))).toEqual([maintenance.id]);
     });
   });
+  // Last: it adds documents to the catalogue the tests above read, and takes them out again.
+  describe('a facet value finds what its count says, whatever fallback the text needed', () => {
+    // Eleven offerings have every word of "tableau de bord des ventes", one of them in the Var
+    // (83); three more, in the Var too, have some of the words. Filtered on the Var, the exact
+    // matches are few: the partial ones must not be brought in (an outside review: 6 shown, 14 found).
+    const dashboards = [
+      ...Array.from({ length: 10 }, (_, i) =>
+        doc(40 + i, { title: `Tableau de bord des ventes n° ${i + 1}`, regions: ['93'], departements: ['06'], grade: 'B' }),
+      ),
+      doc(50, { title: 'Tableau de bord des ventes du Var', regions: ['93'], departements: ['83'], grade: 'B' }),
+      ...Array.from({ length: 3 }, (_, i) =>
+        doc(51 + i, { title: `Tableau de bord financier n° ${i + 1}`, regions: ['93'], departements: ['83'], grade: 'D' }),
+      ),
+    ];
+    beforeAll(async () => {
+      await index.upsert(dashboards);
+    });
+    afterAll(async () => {
+      await index.remove(dashboards.map((d) => d.id));
+    });
+
+    it('keeps the exact matches within a filter when the text alone has enough of them', async () => {
+      const q = 'tableau de bord des ventes';
+      const unfiltered = await search({ q });
+      expect(unfiltered.total).toBe(11);
+      expect(unfiltered.facets.departements['83']).toBe(1);
+      expect(unfiltered.facets.grade.D ?? 0).toBe(0);
+      const inVar = await search({ q, departement: '83' });
+      expect(ids(inVar)).toEqual([dashboards[10].id]);
+      expect((await search({ q, grades: ['D'] })).total).toBe(0);
+    });
+
+    it.each(['tableau de bord des ventes', 'tableau financier', 'ventes', 'chatbot', 'prévision des ventes boulangerie', 'chatbott'])(
+      'gives every facet value of "%s" as many results as its count',
+      async (q) => {
+        const unfiltered = await search({ q });
+        const checks: [string, Partial<CatalogueQuery>, number][] = [
+          ...Object.entries(unfiltered.facets.departements).map(
+            ([v, n]) => [`département ${v}`, { departement: v }, n] as [string, Partial<CatalogueQuery>, number],
+          ),
+          ...Object.entries(unfiltered.facets.regions).map(
+            ([v, n]) => [`région ${v}`, { region: v }, n] as [string, Partial<CatalogueQuery>, number],
+          ),
+          ...Object.entries(unfiltered.facets.grade).map(
+            ([v, n]) => [`grade ${v}`, { grades: [v] }, n] as [string, Partial<CatalogueQuery>, number],
+          ),
+          ...Object.entries(unfiltered.facets.useCases).map(
+            ([v, n]) => [`use case ${v}`, { useCases: [v] }, n] as [string, Partial<CatalogueQuery>, number],
+          ),
+        ];
+        expect(checks.length).toBeGreaterThan(0);
+        for (const [label, filter, count] of checks) {
+          expect([label, (await search({ q, ...filter })).total]).toEqual([label, count]);
+        }
+      },
+    );
+  });
 });

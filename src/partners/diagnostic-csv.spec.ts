@@ -75,6 +75,13 @@ describe('diagnosticFromCsv', () => {
     });
   });
 
+  it('names the file, not line 2, when the use cases are too many', () => {
+    const lines = Array.from({ length: 31 }, (_, i) => `${diag};UC-${i + 1};${i + 1};Cas ${i + 1};;SALES_FORECAST;none;6_months;;`);
+    expect(diagnosticFromCsv(`${HEADER}\n${lines.join('\n')}\n`)).toEqual({
+      errors: [{ field: 'fichier', messages: [expect.stringMatching(/^Le fichier \(31 lignes de cas d'usage\) : /)] }],
+    });
+  });
+
   it('renames row errors to the line and column of the file', () => {
     expect(csvRowErrors([{ field: 'useCases[1].horizon', messages: ["Cas d'usage n° 2 : l’horizon est l’un de : …"] }])).toEqual([
       { field: 'ligne 3.horizon', messages: ['Ligne 3 (colonne horizon) : l’horizon est l’un de : …'] },

@@ -154,6 +154,13 @@ export function diagnosticFromCsv(text: string): { dto: ImportDiagnosticDto } | 
   if (problems.length) {
     return {
       errors: problems.map((p) => {
+        // The use cases as a whole (how many there are) are the file's lines, not line 2's.
+        if (p.field === 'useCases') {
+          return {
+            field: 'fichier',
+            messages: [`Le fichier (${plain.useCases.length} lignes de cas d'usage) : ${p.messages.join(' ; ')}.`],
+          };
+        }
         const column = DTO_COLUMN[p.field] ?? p.field;
         return { field: `ligne 2.${column}`, messages: [`Ligne 2 (colonne ${column}) : valeur invalide (${p.messages.join(' ; ')}).`] };
       }),

@@ -99,7 +99,9 @@ export class MeilisearchSearchIndex implements SearchIndex {
       );
     let strategy: 'all' | 'last' = 'all';
     let response = await ask(strategy);
-    if (response.totalHits < PARTIAL_BELOW && text.includes(' ')) {
+    // Decided on the text alone, as for PostgreSQL: a filter that leaves few exact matches must not
+    // bring partial ones in, or choosing a facet value would find more than its count promised.
+    if (response.totalHits < PARTIAL_BELOW && text.includes(' ') && (!filter || (await this.textTotal(text)) < PARTIAL_BELOW)) {
       strategy = 'last';
       response = await ask(strategy);
     }
@@ -130,6 +132,12 @@ export class MeilisearchSearchIndex implements SearchIndex {
       pageSize: query.pageSize,
       facets,
     };
+  }
+
+  /** How many offerings the text finds with every word in the whole catalogue, whatever the filters. */
+  private async textTotal(text: string): Promise<number> {
+    const all = await this.read(() => this.index.search(text, { page: 1, hitsPerPage: 0, matchingStrategy: 'all', locales: ['fra'] }));
+    return all.totalHits;
   }
 
   async listIds(): Promise<string[]> {
