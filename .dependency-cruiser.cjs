@@ -36,7 +36,7 @@ module.exports = {
       from: {
         path: '^src/',
         pathNot:
-          '\\.repository\\.ts$|\\.entity\\.ts$|^src/(database|persistence)/|\\.module\\.ts$|^src/search/postgres/|^src/auth/auth-throttle\\.service\\.ts$|^src/partners/partner-key-throttle\\.service\\.ts$|^src/demo/|\\.spec\\.ts$',
+          '\\.repository\\.ts$|\\.entity\\.ts$|^src/(database|persistence)/|\\.module\\.ts$|^src/search/postgres/|^src/credentials/auth-throttle\\.service\\.ts$|^src/partners/partner-key-throttle\\.service\\.ts$|^src/demo/|\\.spec\\.ts$',
       },
       to: { path: '^node_modules/(typeorm|@nestjs/typeorm)/', dependencyTypesNot: ['type-only'] },
     },

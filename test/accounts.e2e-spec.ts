@@ -170,6 +170,33 @@ describe('Accounts: organisations, membership, /me and RGPD rights', () => {
       await loginAs(t, buyer.email, 'a brand new passphrase');
     });
 
+    it('counts wrong current passwords with the sign-in failures: a stolen session cannot guess the password', async () => {
+      const buyer = await registerBuyer(t);
+      const guess = (n: number) =>
+        request(t.server)
+          .patch('/me')
+          .set(bearer(buyer))
+          .send({ newPassword: 'a brand new passphrase', currentPassword: `guess ${n}` });
+      for (let n = 1; n <= 3; n++) expect((await guess(n)).body.code).toBe('WRONG_CURRENT_PASSWORD');
+      // Past AUTH_LOGIN_SLOWDOWN_AFTER (3) failures, the next attempt must wait, as at sign-in.
+      const slowed = await guess(4).expect(429);
+      expect(slowed.body.code).toBe('LOGIN_THROTTLED');
+      expect(slowed.headers['retry-after']).toBeDefined();
+      await request(t.server).post('/auth/login').send({ email: buyer.email, password: TEST_PASSWORD }).expect(429);
+    });
+
+    it('refuses a blank display name, and names newPassword when the new password is weak', async () => {
+      const buyer = await registerBuyer(t);
+      const blank = await request(t.server).patch('/me').set(bearer(buyer)).send({ displayName: '   ' }).expect(400);
+      expect(blank.body.details).toEqual([expect.objectContaining({ field: 'displayName' })]);
+      const weak = await request(t.server)
+        .patch('/me')
+        .set(bearer(buyer))
+        .send({ newPassword: 'short', currentPassword: TEST_PASSWORD })
+        .expect(400);
+      expect(weak.body.details).toEqual([expect.objectContaining({ field: 'newPassword' })]);
+    });
+
     it('refuses to change the role or the e-mail through PATCH /me', async () => {
       const vendor = await registerVendor(t);
       const res = await request(t.server).patch('/me').set(bearer(vendor)).send({ role: 'admin', email: 'x@y.fr' }).expect(400);

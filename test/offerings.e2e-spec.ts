@@ -105,6 +105,9 @@ describe('Offerings: catalogue entries with a graded, verifiable sovereignty pro
 
     it('refuses to publish an incomplete draft, listing every missing field', async () => {
       const vendor = await registerVerifiedVendor(t, curator);
+      // A title of spaces only was taken, and published as a blank card (an outside review).
+      const blank = await request(t.server).post('/offerings').set(bearer(vendor)).send({ title: '  ' }).expect(400);
+      expect(blank.body.details).toEqual([expect.objectContaining({ field: 'title' })]);
       const draft = await request(t.server).post('/offerings').set(bearer(vendor)).send({ title: 'Brouillon' }).expect(201);
       expect(draft.body).toMatchObject({ sovereignty: null, sovereigntyScore: null, claims: [] });
       const res = await request(t.server).post(`/offerings/${draft.body.id}/publish`).set(bearer(vendor)).expect(409);

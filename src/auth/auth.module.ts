@@ -12,7 +12,6 @@ import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 import { AuthRateLimitGuard } from './rate-limit.guard.js';
-import { AuthThrottle } from './auth-throttle.service.js';
 import { RolesGuard } from './roles.guard.js';
 
 /** Authentication routes, and the global guards: a JWT on every non-@Public() route, then @Roles(). */
@@ -23,12 +22,11 @@ import { RolesGuard } from './roles.guard.js';
     AuthService,
     LocalStrategy,
     AuthRateLimitGuard,
-    AuthThrottle,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
   // The web console signs people in with the same service, strategy and rate limit.
-  exports: [AuthService, JwtStrategy, AuthRateLimitGuard, AuthThrottle, CredentialsModule],
+  exports: [AuthService, JwtStrategy, AuthRateLimitGuard, CredentialsModule],
 })
 export class AuthModule {}

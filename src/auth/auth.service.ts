@@ -14,7 +14,7 @@ import type { AuthResponseDto, RegisterDto, TokensDto } from './dto/auth.dto.js'
 import { PasswordService } from '../credentials/password.service.js';
 import { RefreshTokensRepository } from '../credentials/refresh-tokens.repository.js';
 import { SessionLiveness } from '../credentials/session-liveness.service.js';
-import { AuthThrottle } from './auth-throttle.service.js';
+import { AuthThrottle } from '../credentials/auth-throttle.service.js';
 import { hashRefreshToken, TokensService, type IssuedTokens } from '../credentials/tokens.service.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 import { AccountLinkIssuer } from '../account-links/account-link-issuer.js';

@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthThrottle } from './auth-throttle.service.js';
+import { AuthThrottle } from '../credentials/auth-throttle.service.js';
 
 /**
  * AUTH_RATE_LIMIT_PER_MINUTE requests per client IP and per route (register, login, refresh,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { AuthThrottle } from './auth-throttle.service.js';
 import { JWT_SIGNING_SECRET, resolveJwtSecret } from './jwt-secret.js';
 import { PasswordService } from './password.service.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
@@ -15,8 +16,8 @@ const jwtSecretProvider = {
 };
 
 /**
- * Passwords and tokens, without routes: shared by AuthModule (login, refresh) and UsersModule
- * (password change, erasure, export) without a module cycle.
+ * Passwords, tokens and the sign-in throttle, without routes: shared by AuthModule (login,
+ * refresh) and UsersModule (password change, erasure, export) without a module cycle.
  */
 @Module({
   imports: [
@@ -30,7 +31,7 @@ const jwtSecretProvider = {
       }),
     }),
   ],
-  providers: [PasswordService, TokensService, RefreshTokensRepository, SessionLiveness, jwtSecretProvider],
-  exports: [PasswordService, TokensService, RefreshTokensRepository, SessionLiveness, JwtModule, JWT_SIGNING_SECRET],
+  providers: [PasswordService, TokensService, RefreshTokensRepository, SessionLiveness, AuthThrottle, jwtSecretProvider],
+  exports: [PasswordService, TokensService, RefreshTokensRepository, SessionLiveness, AuthThrottle, JwtModule, JWT_SIGNING_SECRET],
 })
 export class CredentialsModule {}

@@ -11,10 +11,10 @@ const ARGON2_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeC
 export class PasswordService {
   private dummyHash?: Promise<string>;
 
-  /** Throws 400 naming `password` when it breaks a rule. */
-  assertAcceptable(password: string, email?: string | null): void {
+  /** Throws 400 naming `field` (the request's own name for it) when it breaks a rule. */
+  assertAcceptable(password: string, email?: string | null, field = 'password'): void {
     const problems = passwordProblems(password, email);
-    if (problems.length > 0) throw CommonErrors.VALIDATION_FAILED(undefined, [{ field: 'password', messages: problems }]);
+    if (problems.length > 0) throw CommonErrors.VALIDATION_FAILED(undefined, [{ field, messages: problems }]);
   }
 
   hash(password: string): Promise<string> {

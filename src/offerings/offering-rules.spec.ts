@@ -32,6 +32,7 @@ describe('offering lifecycle', () => {
 
 describe('missingForPublication', () => {
   const complete: PublishableFields = {
+    title: 'Assistant documentaire',
     summary: 'Un assistant',
     description: 'Décrit',
     useCases: ['DOC_PROCESSING'],
@@ -48,6 +49,7 @@ describe('missingForPublication', () => {
     ['complete', {}, []],
     ['no summary', { summary: null }, ['summary']],
     ['blank description', { description: '   ' }, ['description']],
+    ['blank title', { title: ' ' }, ['title']],
     ['no use case', { useCases: [] }, ['useCases']],
     ['no area at all', { serviceDepartements: [] }, ['serviceArea']],
     ['national only', { serviceDepartements: [], serviceNational: true }, []],

@@ -26,6 +26,7 @@ export function nextStatus(status: OfferingStatus, action: OfferingAction): Offe
 export const isEditable = (status: OfferingStatus): boolean => status !== 'archived';
 
 export interface PublishableFields {
+  title: string;
   summary: string | null;
   description: string | null;
   useCases: readonly string[];
@@ -49,6 +50,8 @@ export function missingForPublication(o: PublishableFields): MissingField[] {
   const need = (ok: boolean, field: string, message: string): void => {
     if (!ok) missing.push({ field, messages: [message] });
   };
+  // A draft stored before titles were checked for blanks could still have one of spaces.
+  need(!!o.title.trim(), 'title', 'a title is required to publish');
   need(!!o.summary?.trim(), 'summary', 'a summary is required to publish');
   need(!!o.description?.trim(), 'description', 'a description is required to publish');
   need(o.useCases.length > 0, 'useCases', 'at least one use case is required to publish');

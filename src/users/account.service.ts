@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
+import { AuthThrottle } from '../credentials/auth-throttle.service.js';
 import { PasswordService } from '../credentials/password.service.js';
 import { RefreshTokensRepository } from '../credentials/refresh-tokens.repository.js';
 import { SessionLiveness } from '../credentials/session-liveness.service.js';
@@ -33,13 +34,15 @@ export class AccountService {
     private readonly notifications: NotificationsRepository,
     private readonly sessions: SessionLiveness,
     private readonly accountTokens: AccountTokensRepository,
+    private readonly throttle: AuthThrottle,
   ) {}
 
   async me(caller: Caller): Promise<MeDto> {
     return toMeDto(await this.liveUser(caller));
   }
 
-  async update(caller: Caller, dto: UpdateMeDto): Promise<MeDto> {
+  /** `ip`: where the request came from, for the wrong-password count it shares with sign-in. */
+  async update(caller: Caller, dto: UpdateMeDto, ip?: string): Promise<MeDto> {
     const changes: ProfileChanges = {};
     if (dto.displayName !== undefined) changes.displayName = dto.displayName.trim();
     if (dto.phone !== undefined) changes.phone = dto.phone;
@@ -47,8 +50,16 @@ export class AccountService {
       const user = await this.users.lockLiveById(manager, caller.userId);
       if (!user) throw CommonErrors.UNAUTHENTICATED();
       if (dto.newPassword !== undefined) {
-        if (!(await this.passwords.verify(user.passwordHash ?? '', dto.currentPassword ?? ''))) throw UsersErrors.WRONG_CURRENT_PASSWORD();
-        this.passwords.assertAcceptable(dto.newPassword, user.email);
+        const current = dto.currentPassword ?? '';
+        await this.throttle.attempt(
+          user.email ?? user.id,
+          ip,
+          async () => {
+            if (!(await this.passwords.verify(user.passwordHash ?? '', current))) throw UsersErrors.WRONG_CURRENT_PASSWORD();
+          },
+          'WRONG_CURRENT_PASSWORD',
+        );
+        this.passwords.assertAcceptable(dto.newPassword, user.email, 'newPassword');
         changes.passwordHash = await this.passwords.hash(dto.newPassword);
         // A new password ends every session, a stolen refresh token included.
         this.sessions.forgetUser(user.id);

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -8,6 +9,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../identity/caller.js';
@@ -38,8 +40,12 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'WRONG_CURRENT_PASSWORD.' })
-  update(@CurrentCaller() caller: Caller, @Body() dto: UpdateMeDto): Promise<MeDto> {
-    return this.account.update(caller, dto);
+  @ApiTooManyRequestsResponse({
+    type: ErrorBodyDto,
+    description: 'LOGIN_THROTTLED: too many wrong passwords for this account, here or at sign-in; try again later.',
+  })
+  update(@CurrentCaller() caller: Caller, @Body() dto: UpdateMeDto, @Req() request: FastifyRequest): Promise<MeDto> {
+    return this.account.update(caller, dto, request.ip);
   }
 
   @Get('export')

@@ -6,6 +6,7 @@ import { MeDto } from '../../users/dto/user.dto.js';
 import { PHONE } from '../../users/dto/update-me.dto.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { TERMS_VERSION } from '../../account-links/terms.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 export const SELF_SERVICE_ROLES = ['vendor', 'buyer'] as const;
 
@@ -23,6 +24,7 @@ export class RegisterDto {
   @ApiProperty({ example: 'Marie Curie' })
   @IsString()
   @Length(1, 120)
+  @IsNotBlank()
   displayName!: string;
 
   @ApiPropertyOptional({ example: '+33 4 93 00 00 00' })

@@ -12,6 +12,7 @@ import {
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { DEAL_VALUE_BAND_KEYS, LOST_REASONS, type DealValueBand, type LostReason } from '../deal-outcome.js';
 import { IsCalendarDate } from '../../common/validation/dates.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 export class CreateIntroductionDto {
   @ApiProperty({ format: 'uuid', example: '3f6d2a1e-8c0b-4c1e-9a57-2b1f0f3c9e11', description: 'A published need.' })
@@ -34,6 +35,7 @@ export class CreateIntroductionDto {
   })
   @IsString()
   @Length(1, 4000)
+  @IsNotBlank()
   message!: string;
 }
 
@@ -59,6 +61,7 @@ export class DeclineIntroductionDto extends IntroductionTransitionDto {
   @ValidateIf((o: DeclineIntroductionDto) => o.reason === 'other' || o.comment !== undefined)
   @IsString()
   @Length(1, 2000)
+  @IsNotBlank()
   comment?: string;
 }
 
@@ -111,6 +114,7 @@ export class IntroductionOutcomeDto extends IntroductionTransitionDto {
   @IsOmittable()
   @IsString()
   @Length(1, 2000)
+  @IsNotBlank()
   lostComment?: string;
 }
 

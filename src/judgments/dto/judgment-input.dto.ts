@@ -11,6 +11,7 @@ import {
   type JudgmentReason,
   type Verdict,
 } from '../judgment-vocabulary.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 /** The reason must be one its verdict offers; an unknown verdict or reason is reported by @IsIn alone. */
 function IsReasonOfVerdict(): PropertyDecorator {
@@ -61,6 +62,7 @@ export class JudgmentInputDto {
   @ValidateIf((o: JudgmentInputDto) => o.reason === 'other' || o.comment !== undefined)
   @IsString()
   @Length(1, COMMENT_MAX_LENGTH)
+  @IsNotBlank()
   @Matches(/\S/, { message: '$property must not be blank' })
   comment?: string;
 }

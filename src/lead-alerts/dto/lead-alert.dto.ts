@@ -4,6 +4,7 @@ import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { CriterionDto, LeadNeedDto } from '../../matches/dto/match.dto.js';
 import { DECLINE_REASONS, LEAD_ANSWERS, LEAD_ORIGINS, type DeclineReason, type LeadAnswer, type LeadOrigin } from '../lead-vocabulary.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 export class LeadOfferingDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -103,6 +104,7 @@ export class AnswerLeadDto {
   @IsOmittable()
   @IsString()
   @MinLength(1)
+  @IsNotBlank()
   @MaxLength(1000)
   message?: string;
 
@@ -115,6 +117,7 @@ export class AnswerLeadDto {
   @IsOmittable()
   @IsString()
   @MinLength(1)
+  @IsNotBlank()
   @MaxLength(500)
   comment?: string;
 }

@@ -4,6 +4,7 @@ import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { IsCommuneCode } from '../../reference/validation/reference.validators.js';
 import { EVENT_ACTIONS, EVENT_STATUSES, type EventAction, type EventStatus } from '../event-lifecycle.js';
 import { IsCalendarDate, IsInstant } from '../../common/validation/dates.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -12,6 +13,7 @@ export class CreateBusinessEventDto {
   @ApiProperty({ example: "Osez l'IA — rendez-vous d'affaires Côte d'Azur", minLength: 3, maxLength: 200 })
   @IsString()
   @Length(3, 200)
+  @IsNotBlank()
   title!: string;
 
   @ApiPropertyOptional({
@@ -21,6 +23,7 @@ export class CreateBusinessEventDto {
   @IsOmittable()
   @IsString()
   @Length(1, 4000)
+  @IsNotBlank()
   description?: string;
 
   @ApiProperty({ example: '2027-03-18', description: 'The day of the meetings (local date).' })
@@ -35,6 +38,7 @@ export class CreateBusinessEventDto {
   @IsOmittable()
   @IsString()
   @Length(1, 300)
+  @IsNotBlank()
   venue?: string;
 
   @ApiProperty({ example: '09:00', description: 'Opening time, local "HH:MM".' })

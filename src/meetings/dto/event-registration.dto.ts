@@ -18,17 +18,20 @@ import {
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { CriterionDto, LeadNeedDto } from '../../matches/dto/match.dto.js';
 import { IsCommuneCode, IsUseCase } from '../../reference/validation/reference.validators.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 /** A need created as a draft at registration: the fields the ranking needs, checked as a need's creation checks them. */
 export class EventDraftNeedDto {
   @ApiProperty({ example: 'Prévoir les ventes de la boulangerie', maxLength: 200 })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   title!: string;
 
   @ApiProperty({ example: 'Nous voulons prévoir les ventes de chaque jour pour réduire les invendus.', maxLength: 10000 })
   @IsString()
   @Length(1, 10000)
+  @IsNotBlank()
   description!: string;
 
   @ApiProperty({ example: '06088', description: 'INSEE commune where the need is.' })

@@ -4,6 +4,7 @@ import { NAF_LEVELS } from '../../reference/data/naf.types.js';
 import { IsNafCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { CLOSE_OUTCOMES, type CloseOutcome } from '../need.entity.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 /** Every transition may carry the version the caller read: a stale one gets 409 STALE_VERSION. */
 export class NeedTransitionDto {
@@ -35,6 +36,7 @@ export class RequestNeedChangesDto extends NeedTransitionDto {
   @ApiProperty({ example: 'Précisez le volume de courriers et les services destinataires.', maxLength: 2000 })
   @IsString()
   @Length(1, 2000)
+  @IsNotBlank()
   message!: string;
 }
 
@@ -42,6 +44,7 @@ export class RejectNeedDto extends NeedTransitionDto {
   @ApiProperty({ example: "Le besoin ne relève pas de l'intelligence artificielle.", maxLength: 2000 })
   @IsString()
   @Length(1, 2000)
+  @IsNotBlank()
   reason!: string;
 }
 

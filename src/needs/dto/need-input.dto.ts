@@ -20,6 +20,7 @@ import { DataSensitivity, HardRequirement } from '../../reference/sovereignty/so
 import { IsCommuneCode, IsNafCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { NEED_MIN_GRADES, NEED_REACHES, type NeedMinGrade, type NeedReach } from '../need.entity.js';
 import { IsCalendarDate } from '../../common/validation/dates.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 /** Validates the field when present; `null` is refused (the field cannot be cleared). */
 const IfPresent = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
@@ -138,6 +139,7 @@ export class CreateNeedDto extends NeedFieldsDto {
   @ApiProperty({ example: 'Tri automatique des courriers entrants', maxLength: 200 })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   title!: string;
 }
 
@@ -146,6 +148,7 @@ export class UpdateNeedDto extends NeedFieldsDto {
   @IfPresent()
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   title?: string;
 
   @ApiProperty({ example: 1, description: 'The version you read; a stale one gets 409 STALE_VERSION.' })

@@ -24,6 +24,7 @@ import { PRICING_MODELS, type PricingModel } from '../offering.entity.js';
 import { SovereigntyProfileDto } from './sovereignty-profile.dto.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { IsCalendarDate } from '../../common/validation/dates.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 const MAX_EUR = 100_000_000;
 
@@ -102,6 +103,7 @@ export class ClaimEvidenceDto {
   @IsOmittable()
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   documentRef?: string;
 
   @ApiPropertyOptional({ example: '2028-06-30', description: 'ISO date until which the evidence is valid.' })
@@ -114,6 +116,7 @@ export class CreateOfferingDto {
   @ApiProperty({ example: 'Assistant documentaire souverain pour mairies' })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   title!: string;
 
   @ApiPropertyOptional({
@@ -125,6 +128,7 @@ export class CreateOfferingDto {
   @IsOptional()
   @IsString()
   @Length(1, 500)
+  @IsNotBlank()
   summary?: string | null;
 
   @ApiPropertyOptional({
@@ -136,6 +140,7 @@ export class CreateOfferingDto {
   @IsOptional()
   @IsString()
   @Length(1, 10000)
+  @IsNotBlank()
   description?: string | null;
 
   @ApiPropertyOptional({
@@ -214,6 +219,7 @@ export class VerifyClaimDto {
   @IsOmittable()
   @IsString()
   @Length(1, 2000)
+  @IsNotBlank()
   comment?: string;
 
   @ApiPropertyOptional({
@@ -230,5 +236,6 @@ export class RejectClaimDto {
   @ApiProperty({ example: "Le visa présenté couvre l'hébergeur, pas l'offre." })
   @IsString()
   @Length(1, 2000)
+  @IsNotBlank()
   comment!: string;
 }

@@ -37,6 +37,7 @@ import {
   type JurisdictionOfControl,
 } from '../../reference/sovereignty/sovereignty.enums.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 /* The SovereigntyProfile of REFERENCE §4.3, field by field; values come from GET /reference/sovereignty. */
 
@@ -74,6 +75,7 @@ export class HostingDto {
   @IsOmittable()
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   providerName?: string;
 
   @ApiProperty({ enum: JURISDICTIONS_OF_CONTROL, example: 'FR' })
@@ -136,6 +138,7 @@ export class AiDto {
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @Length(1, 100, { each: true })
+  @IsNotBlank({ each: true })
   modelNames?: string[];
 
   @ApiProperty({ enum: enumValues(ModelLicence), example: 'OSI_OPEN_SOURCE' })

@@ -5,6 +5,7 @@ import { BUYER_TYPES, NAF_VERSIONS, type BuyerType, type NafVersion } from '../.
 import { IsCommuneCode, IsNafCode } from '../../reference/validation/reference.validators.js';
 import { CompactDigits, IsSiren, IsSiret } from '../../reference/validation/siren.validators.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 /** INSEE "tranche d'effectif salarié" codes, as Sirene and the Recherche d'entreprises API return them. */
 export const HEADCOUNT_BANDS = ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41', '42', '51', '52', '53'] as const;
@@ -26,6 +27,7 @@ export class UpdateOrganisationDto {
   @IsOmittable()
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   name?: string;
 
   @ApiPropertyOptional({ example: '21060088800015', description: 'SIRET of the head office; must start with the SIREN.' })
@@ -84,6 +86,7 @@ export class CreateOrganisationDto {
   @ApiProperty({ example: 'Azur IA' })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   name!: string;
 
   @ApiProperty({ example: '552100554', description: '9 digits; spaces are accepted and removed.' })

@@ -3,11 +3,13 @@ import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, Length } from 'clas
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../partner-vocabulary.js';
 import { IsInstant } from '../../common/validation/dates.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'Serveur de diagnostics CCI', maxLength: 100, description: 'What the key is for, to tell keys apart.' })
   @IsString()
   @Length(1, 100)
+  @IsNotBlank()
   label!: string;
 
   @ApiProperty({ enum: API_KEY_SCOPES, isArray: true, example: ['needs:write', 'needs:read'] })

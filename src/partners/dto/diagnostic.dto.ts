@@ -6,11 +6,13 @@ import { USE_CASE_CODES } from '../../reference/data/use-case.types.js';
 import { DataSensitivity } from '../../reference/sovereignty/sovereignty.enums.js';
 import { HORIZONS } from '../diagnostic-rows.js';
 import { IsCalendarDate, IsDayPast } from '../../common/validation/dates.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 export class DiagnosticExpertDto {
   @ApiProperty({ example: 'Camille Martin' })
   @IsString()
   @Length(1, 120)
+  @IsNotBlank()
   name!: string;
 
   @ApiProperty({ example: 'camille.martin@bpifrance.fr' })
@@ -59,6 +61,7 @@ export class ImportDiagnosticDto {
   })
   @IsString()
   @Length(1, 100)
+  @IsNotBlank()
   diagnosticId!: string;
 
   @ApiProperty({ example: '2026-11-30', description: 'Day of the diagnostic (YYYY-MM-DD).' })

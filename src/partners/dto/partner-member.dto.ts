@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 export class InvitePartnerMemberDto {
   @ApiProperty({ example: 'claire.dupont@cote-azur.cci.fr' })
@@ -10,6 +11,7 @@ export class InvitePartnerMemberDto {
   @ApiProperty({ example: 'Claire Dupont', maxLength: 120 })
   @IsString()
   @Length(1, 120)
+  @IsNotBlank()
   displayName!: string;
 }
 

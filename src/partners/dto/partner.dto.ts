@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsString, Length, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { PARTNER_KINDS, type PartnerKind } from '../partner-vocabulary.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 /**
  * A site that may frame the need form: an `https://` address of a named host (no IP literal) that
@@ -40,6 +41,7 @@ export class CreatePartnerDto {
   @ApiProperty({ example: "CCI Nice Côte d'Azur", maxLength: 200 })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   name!: string;
 
   @ApiProperty({ enum: PARTNER_KINDS, example: 'cci' })

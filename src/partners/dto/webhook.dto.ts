@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 export const WEBHOOK_EVENT_TYPES = ['need.status_changed', 'introduction.status_changed'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -19,6 +20,7 @@ export class SetWebhookDto {
   })
   @IsString()
   @Length(32, 200)
+  @IsNotBlank()
   secret!: string;
 }
 

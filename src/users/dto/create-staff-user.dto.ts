@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PHONE } from './update-me.dto.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 export const STAFF_ROLES = ['curator', 'admin'] as const;
 
@@ -19,6 +20,7 @@ export class CreateStaffUserDto {
   @ApiProperty({ example: 'Jeanne Baret' })
   @IsString()
   @Length(1, 120)
+  @IsNotBlank()
   displayName!: string;
 
   @ApiPropertyOptional({ example: '+33 4 93 00 00 01' })

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 export const PHONE = /^\+?[0-9][0-9 .()-]{5,24}$/;
 
@@ -9,6 +10,7 @@ export class UpdateMeDto {
   @IsOmittable()
   @IsString()
   @Length(1, 120)
+  @IsNotBlank()
   displayName?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '+33 4 93 00 00 00', description: 'null removes it.' })

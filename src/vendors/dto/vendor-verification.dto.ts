@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Length } from 'class-validator';
 import { VERIFICATION_STATES, type VerificationAction, type VerificationState } from '../vendor-verification.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -14,6 +15,7 @@ export class VerificationMessageDto {
   @Transform(trimmed)
   @IsString()
   @Length(1, 2000)
+  @IsNotBlank()
   message!: string;
 }
 

@@ -9,6 +9,7 @@ import { HEADCOUNT_BANDS } from '../../organisations/dto/organisation-input.dto.
 import { EstablishmentViewDto } from '../../organisations/dto/organisation.dto.js';
 import { IsDepartementCode, IsRegionCode, IsUseCase } from '../../reference/validation/reference.validators.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsNotBlank } from '../../common/validation/not-blank.js';
 
 export class VendorListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -74,6 +75,7 @@ export class UpdateVendorDto {
   @IsOmittable()
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   name?: string;
 
   @ApiPropertyOptional({ type: String, example: 'Éditeur niçois de solutions d’IA documentaire hébergées en France.', nullable: true })
@@ -81,6 +83,7 @@ export class UpdateVendorDto {
   @ValidateIf((_o, v) => v !== null)
   @IsString()
   @Length(1, 5000)
+  @IsNotBlank()
   description?: string | null;
 
   @ApiPropertyOptional({ type: String, example: 'https://azur-ia.fr', nullable: true })

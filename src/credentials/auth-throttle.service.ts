@@ -7,7 +7,7 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { InjectConfig, type ConfigSlices } from '../config/config-slices.js';
-import { AuthErrors } from '../credentials/auth.errors.js';
+import { AuthErrors } from './auth.errors.js';
 
 const TABLE = 'rate_limit';
 const DAY_S = 86_400;
@@ -67,8 +67,13 @@ export class AuthThrottle implements OnModuleInit {
     }
   }
 
-  /** Runs `verify` (the password check) unless this e-mail and IP are slowed down or locked out. */
-  async attempt<T>(email: string, ip: string | undefined, verify: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `verify` (the password check) unless this e-mail and IP are slowed down or locked out. A
+   * failure is `verify` throwing `failsOn`: a wrong password at sign-in, or the wrong current
+   * password when changing it (PATCH /me), counted against the same account, so a stolen session
+   * cannot guess the password around the sign-in lock-out.
+   */
+  async attempt<T>(email: string, ip: string | undefined, verify: () => Promise<T>, failsOn = 'INVALID_CREDENTIALS'): Promise<T> {
     const account = createHash('sha256').update(email).digest('hex');
     const pair = `${account}|${ip ?? 'unknown'}`;
     const [byPair, byAccount, waiting] = await Promise.all([
@@ -87,7 +92,7 @@ export class AuthThrottle implements OnModuleInit {
     try {
       result = await verify();
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'INVALID_CREDENTIALS') await this.failed(account, pair);
+      if (error instanceof DomainError && error.code === failsOn) await this.failed(account, pair);
       throw error;
     }
     await Promise.all([this.failsByAccountAndIp.delete(pair), this.failsByAccount.delete(account), this.wait.delete(pair)]);
