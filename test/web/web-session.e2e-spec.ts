@@ -33,6 +33,33 @@ describe('Web console session: the API account rules hold through the cookies', 
     expect(replay.headers.location).toMatch(/^\/app\/connexion\?retour=/);
   });
 
+  it('treats a rotated refresh cookie presented by another browser as a replay, within the reuse window too', async () => {
+    const buyer = await registerBuyer(t);
+    const refreshIn = (headers: Record<string, string | string[] | undefined>) =>
+      cookiesOf(headers)
+        .find((c) => /^cia_refresh=[^;]/.test(c))
+        ?.split(';')[0]
+        .slice('cia_refresh='.length);
+    const old = refreshIn((await new WebClient(t).post('/app/connexion', { email: buyer.email, password: TEST_PASSWORD })).headers)!;
+    expect(old).toBeTruthy();
+    const browser = (refresh: string, userAgent: string) =>
+      request(t.server).get('/app/acheteur').set('cookie', `cia_refresh=${refresh}`).set('user-agent', userAgent).redirects(0);
+    const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
+    // The owner's browser, its access token expired: the page rotates the refresh token.
+    const page = await browser(old, firefox).expect(200);
+    const rotated = refreshIn(page.headers)!;
+    expect(rotated).toBeTruthy();
+    expect(rotated).not.toBe(old);
+    // The same browser's concurrent request with the old cookie shares that rotation.
+    await browser(old, firefox).expect(200);
+    // Someone else, seconds later, with the old cookie copied: no session (it used to get one), and
+    // the whole session is revoked, as POST /auth/refresh does on a replay.
+    const thief = await browser(old, 'curl/8.5.0');
+    expect(thief.status).toBe(303);
+    expect(refreshIn(thief.headers)).toBeUndefined();
+    await browser(rotated, firefox).expect(303);
+  });
+
   it('ends the console session at once when the account is erased through the API', async () => {
     const buyer = await registerBuyer(t);
     const web = await webSignIn(t, { email: buyer.email, password: TEST_PASSWORD });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -26,7 +27,7 @@ const MAX_RECENT_REFRESHES = 10_000;
  */
 @Injectable()
 export class WebSessionService {
-  private readonly recentRefreshes = new Map<string, { at: number; result: Promise<TokensDto | null> }>();
+  private readonly recentRefreshes = new Map<string, { at: number; client: string; result: Promise<TokensDto | null> }>();
 
   constructor(
     @InjectConfig('publicUrl') private readonly publicUrl: ConfigSlices['publicUrl'],
@@ -58,7 +59,7 @@ export class WebSessionService {
       if (access) this.clear(reply);
       return null;
     }
-    const tokens = await this.refreshOnce(refresh, request.headers['user-agent']);
+    const tokens = await this.refreshOnce(refresh, request.headers['user-agent'], request.ip);
     if (!tokens) {
       this.clear(reply);
       return null;
@@ -108,11 +109,21 @@ export class WebSessionService {
    * A browser fires several requests at once (a page and its htmx fragments): the first rotates the
    * refresh token and the others reuse its result, instead of presenting the rotated token again,
    * which the rotation rules would treat as a replay and answer by revoking the whole session.
+   * Only the same browser (address and user agent) reuses it: anyone else presenting the rotated
+   * token is a replay, as at POST /auth/refresh, and revokes the session (a copied cookie used
+   * within the 30 s got a session of its own: an outside review).
    */
-  private refreshOnce(refreshToken: string, userAgent?: string): Promise<TokensDto | null> {
+  private async refreshOnce(refreshToken: string, userAgent: string | undefined, ip: string): Promise<TokensDto | null> {
     const now = Date.now();
+    const client = createHash('sha256')
+      .update(`${ip}\u0000${userAgent ?? ''}`)
+      .digest('base64url');
     const recent = this.recentRefreshes.get(refreshToken);
-    if (recent && now - recent.at < REFRESH_REUSE_MS) return recent.result;
+    if (recent && now - recent.at < REFRESH_REUSE_MS) {
+      if (recent.client === client) return recent.result;
+      await this.auth.refresh(refreshToken, userAgent).catch(() => undefined); // a replay: the session is revoked
+      return null;
+    }
     if (this.recentRefreshes.size >= MAX_RECENT_REFRESHES) {
       for (const [key, value] of this.recentRefreshes) if (now - value.at >= REFRESH_REUSE_MS) this.recentRefreshes.delete(key);
       if (this.recentRefreshes.size >= MAX_RECENT_REFRESHES) this.recentRefreshes.clear();
@@ -122,7 +133,7 @@ export class WebSessionService {
       this.recentRefreshes.delete(refreshToken); // an outage is not remembered
       throw error;
     });
-    this.recentRefreshes.set(refreshToken, { at: now, result });
+    this.recentRefreshes.set(refreshToken, { at: now, client, result });
     return result;
   }
 }
