@@ -11,6 +11,9 @@ import { AccountLinkIssuer } from '../account-links/account-link-issuer.js';
 import { hashAccountLinkToken } from '../account-links/account-links.js';
 import { AccountTokensRepository } from '../account-links/account-tokens.repository.js';
 
+/** How long a reset request takes to answer, account or not: far above the time either takes here. */
+const RESET_REQUEST_MS = 150;
+
 export const FORGOT_PASSWORD_ANSWER = 'If an account uses this address, an e-mail with a link has been sent to it.';
 
 /** Forgotten passwords: a single-use link by e-mail, then a new password that ends every session. */
@@ -32,9 +35,17 @@ export class PasswordResetService {
    * minute: the caller always gets the same answer, so the route tells nobody who has an account.
    */
   async request(email: string): Promise<void> {
-    const user = await this.users.findLiveByEmail(normaliseEmail(email));
-    if (!user) return;
-    await this.transactions.run((manager) => this.links.issue(manager, user.id, 'password_reset'));
+    // Nor does its duration: issuing a link (a transaction, two writes) took ~5 ms more than
+    // finding no account, measurable from outside (an outside review: 19 against 14 ms on average).
+    // Both answers wait until the same moment, well after either is done.
+    const answerAt = Date.now() + RESET_REQUEST_MS;
+    try {
+      const user = await this.users.findLiveByEmail(normaliseEmail(email));
+      if (user) await this.transactions.run((manager) => this.links.issue(manager, user.id, 'password_reset'));
+    } finally {
+      const wait = answerAt - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   /** Sets the new password, uses up every reset link of the account and revokes all its sessions. */
