@@ -113,6 +113,11 @@ describe('Foundation: the app on a real PostgreSQL', () => {
     expect(res.body.requestId).toBeDefined();
   });
 
+  it('answers a sign-in body that is an array with the fields it lacks (a guard validates it, before any pipe)', async () => {
+    const res = await request(t.server).post('/auth/login').set('content-type', 'application/json').send('[]').expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'password']);
+  });
+
   it('accepts a valid body and converts it to the DTO', async () => {
     const body = { email: 'a@b.fr', count: 3, address: { city: 'Nice' } };
     const res = await request(t.server).post('/probe/validate').send(body).expect(201);

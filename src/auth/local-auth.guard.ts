@@ -15,10 +15,13 @@ import { LoginDto } from './dto/auth.dto.js';
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const body: unknown = context.switchToHttp().getRequest<{ body?: unknown }>().body;
-    const errors = await validate(plainToInstance(LoginDto, typeof body === 'object' && body !== null ? body : {}), {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-    });
+    const errors = await validate(
+      plainToInstance(LoginDto, typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}),
+      {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+      },
+    );
     if (errors.length > 0) throw validationFailed(errors);
     return (await super.canActivate(context)) as boolean;
   }
