@@ -21,8 +21,22 @@ describe('synonym table (issue 22)', () => {
 
   it('leaves alone a query without expressions of the table, or written in the search syntax', () => {
     expect(synonymReadings('boulangerie')).toBeNull();
-    expect(synonymReadings('chatbot -callbot')).toBeNull();
     expect(synonymReadings('"chat bot"')).toBeNull();
+    expect(synonymReadings('boulangerie -pain')).toBeNull();
+  });
+
+  it('keeps an excluded word excluded, as typed, beside the expressions read as their group', () => {
+    const readings = synonymReadings('chatbot -vocal mairie');
+    expect(readings?.map((r) => [r.readings.length > 1, r.negated])).toEqual([
+      [true, false],
+      [false, true],
+      [false, false],
+    ]);
+    expect(readings?.[1].readings).toEqual(['vocal']);
+    expect(synonymReadings('-vocal chat bot')?.map((r) => [r.negated, r.readings.length > 1])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
   });
 
   it('gives Meilisearch every term with the other terms of its group', () => {

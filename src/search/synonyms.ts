@@ -50,25 +50,41 @@ export const VOCABULARY: ReadonlySet<string> = new Set(TERMS.flatMap((t) => t.wo
 
 /**
  * The query as words (all required), each read as any of its readings: an expression of the table
- * ("chat bot", "IA générative") is read as any expression of its group. Null when the query has no
- * such expression, or uses the search syntax (quotes, "-word"), which is then searched as typed.
+ * ("chat bot", "IA générative") is read as any expression of its group; an excluded word ("-vocal")
+ * stays excluded, as typed. Null when the query has no such expression, or quotes a phrase, which
+ * is then searched as typed. (An excluded word used to switch the table off: "chatbot -vocal"
+ * lost the agents conversationnels and callbots that never say "vocal": an outside review.)
  */
-export function synonymReadings(text: string): { readings: string[]; groups: SynonymGroup[] }[] | null {
-  if (/["]|(^|\s)-\S/.test(text)) return null;
-  const words = foldText(text).split(' ').filter(Boolean);
-  const out: { readings: string[]; groups: SynonymGroup[] }[] = [];
+export function synonymReadings(text: string): { readings: string[]; groups: SynonymGroup[]; negated: boolean }[] | null {
+  if (/["]/.test(text)) return null;
+  const out: { readings: string[]; groups: SynonymGroup[]; negated: boolean }[] = [];
   let found = false;
-  for (let i = 0; i < words.length;) {
-    const term = TERMS.find((t) => t.words.every((w, k) => words[i + k] === w));
-    if (term) {
-      out.push({ readings: [...term.group.terms], groups: [term.group] });
-      found = true;
-      i += term.words.length;
-    } else {
-      out.push({ readings: [words[i]], groups: [] });
-      i += 1;
+  let run: string[] = [];
+  const flush = (): void => {
+    for (let i = 0; i < run.length;) {
+      const term = TERMS.find((t) => t.words.every((w, k) => run[i + k] === w));
+      if (term) {
+        out.push({ readings: [...term.group.terms], groups: [term.group], negated: false });
+        found = true;
+        i += term.words.length;
+      } else {
+        out.push({ readings: [run[i]], groups: [], negated: false });
+        i += 1;
+      }
     }
+    run = [];
+  };
+  for (const token of text.split(/\s+/).filter(Boolean)) {
+    const words = (negated: boolean) =>
+      foldText(negated ? token.slice(1) : token)
+        .split(' ')
+        .filter(Boolean);
+    if (token.length > 1 && token.startsWith('-')) {
+      flush();
+      for (const word of words(true)) out.push({ readings: [word], groups: [], negated: true });
+    } else run.push(...words(false));
   }
+  flush();
   return found ? out : null;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type Facet, type OfferingDocument } from '../offering-document.js';
 import { catalogueCounts, matchedCounts, matchedCountsAndPage, toFacets, whereKey } from './facet-counts.js';
 import { CORRECTIONS_SQL } from './lexicon-sql.js';
@@ -38,40 +38,62 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async upsert(documents: OfferingDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    // The searched rows, their documents and the lexicon's new words (typo corrections, decision
-    // 004) in one statement; the words the replaced versions alone had come back, to be pruned.
-    const dropped = (await this.dataSource.query(UPSERT_SQL, [JSON.stringify(documents)])) as { w: string }[];
-    await this.pruneLexicon(dropped.map((r) => r.w));
+    await this.writing(async (m) => {
+      // The searched rows, their documents and the lexicon's new words (typo corrections, decision
+      // 004) in one statement; the words the replaced versions alone had come back, to be pruned.
+      const dropped = (await m.query(UPSERT_SQL, [JSON.stringify(documents)])) as { w: string }[];
+      await this.pruneLexicon(
+        m,
+        dropped.map((r) => r.w),
+      );
+    });
   }
 
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const gone = (await this.dataSource.query(
-      `WITH docs AS (SELECT id, doc FROM search_document WHERE id = ANY($1::uuid[])),
-            gone AS (DELETE FROM search_offering WHERE id = ANY($1::uuid[]) RETURNING id)
-       SELECT DISTINCT w FROM docs JOIN gone USING (id), search_document_words(docs.doc) AS w`,
-      [ids],
-    )) as { w: string }[];
-    await this.pruneLexicon(gone.map((r) => r.w));
+    await this.writing(async (m) => {
+      const gone = (await m.query(
+        `WITH docs AS (SELECT id, doc FROM search_document WHERE id = ANY($1::uuid[])),
+              gone AS (DELETE FROM search_offering WHERE id = ANY($1::uuid[]) RETURNING id)
+         SELECT DISTINCT w FROM docs JOIN gone USING (id), search_document_words(docs.doc) AS w`,
+        [ids],
+      )) as { w: string }[];
+      await this.pruneLexicon(
+        m,
+        gone.map((r) => r.w),
+      );
+    });
+  }
+
+  /**
+   * Every write to the catalogue in one transaction that takes the generation row first (decision
+   * 037). The statement triggers bump it too, but not last: for INSERT … ON CONFLICT DO UPDATE,
+   * PostgreSQL fires the UPDATE statement triggers, then the INSERT ones, so an upsert took the
+   * generation row and then facet rows, while a removal takes facet rows and then the generation:
+   * two such writers deadlocked (seen in the concurrency test). Taken first, the row orders them.
+   */
+  private writing<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SELECT n FROM search_generation FOR UPDATE');
+      return work(m);
+    });
   }
 
   /**
    * Drops from the lexicon those of `words` that no indexed document is found by, as words are
-   * searched (stems: "factures" stays while a document says "facture"). A prune racing an upsert
-   * that brings the word back may drop it until that document is indexed again: fewer
-   * corrections, never a wrong hit. Rows are locked in word order and locked ones skipped, so two
-   * prunes never deadlock.
+   * searched (stems: "factures" stays while a document says "facture"), in the write's own
+   * transaction, so it sees that write.
    */
-  private async pruneLexicon(words: string[]): Promise<void> {
+  private async pruneLexicon(m: EntityManager, words: string[]): Promise<void> {
     if (words.length === 0) return;
     // Fewer words, other corrections: cached results are retired when any went.
-    await this.dataSource.query(
+    await m.query(
       `WITH pruned AS (
          DELETE FROM search_word WHERE word IN (
            SELECT l.word FROM search_word l
             WHERE l.word = ANY($1::text[])
               AND NOT EXISTS (SELECT 1 FROM search_offering s WHERE s.tsv @@ plainto_tsquery('french', l.word))
-            ORDER BY l.word FOR UPDATE SKIP LOCKED)
+            ORDER BY l.word FOR UPDATE)
          RETURNING 1)
        UPDATE search_generation SET n = n + 1 WHERE EXISTS (SELECT 1 FROM pruned)`,
       [words],
@@ -79,7 +101,7 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async clear(): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
+    await this.writing(async (m) => {
       await m.query('DELETE FROM search_offering'); // and their documents (ON DELETE CASCADE)
       await m.query('DELETE FROM search_word');
     });
@@ -112,7 +134,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const synonyms = text ? synonymReadings(text) : null;
     let mode: TextMode = !text ? 'none' : synonyms ? 'corrected' : 'words';
     // What the text is searched as, when not as typed: words (AND) of readings (OR).
-    let readings: WordReadings[] = synonyms?.map((s) => ({ readings: s.readings, negated: false })) ?? [];
+    let readings: WordReadings[] = synonyms?.map((s) => ({ readings: s.readings, negated: s.negated })) ?? [];
     let counted = await this.facetsAndTotal(query, text, mode, readings);
     // Each fallback below is decided on the text alone, never within the filters: a filter that
     // leaves few exact matches must not bring partial or fuzzy ones in, or choosing a facet value
@@ -281,9 +303,16 @@ function asTyped(text: string): WordReadings[] {
 }
 
 /** The synonym reading of a query, its words outside the table's expressions also read as their corrections. */
-function withCorrections(synonyms: { readings: string[]; groups: unknown[] }[], corrected: WordReadings[]): WordReadings[] {
+function withCorrections(
+  synonyms: { readings: string[]; groups: unknown[]; negated: boolean }[],
+  corrected: WordReadings[],
+): WordReadings[] {
   const byWord = new Map(corrected.map((c) => [foldText(c.readings[0]), c.readings]));
-  return synonyms.map((s) => ({ readings: s.groups.length > 0 ? s.readings : (byWord.get(s.readings[0]) ?? s.readings), negated: false }));
+  // An excluded word stays as typed: excluding guesses would exclude too much.
+  return synonyms.map((s) => ({
+    readings: s.groups.length > 0 || s.negated ? s.readings : (byWord.get(s.readings[0]) ?? s.readings),
+    negated: s.negated,
+  }));
 }
 
 /** Every word of the query (from three letters) is a word of the synonym table. */
