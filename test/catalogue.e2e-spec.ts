@@ -61,6 +61,23 @@ describe('catalogue search fed by the outbox', () => {
     expect(res.body.facets.useCases.VISION_QUALITY_CONTROL).toBe(1);
   });
 
+  it('reads a sector filter through NAF: a section finds its divisions’ offerings, a division its section’s', async () => {
+    const vendor = await registerVerifiedVendor(t, curator);
+    const forTownHalls = await createPublishedOffering(t, vendor, { title: 'Guichet numérique des mairies', sectors: ['84'] });
+    const forPublicSector = await createPublishedOffering(t, vendor, { title: 'Tableaux de bord des services publics', sectors: ['O'] });
+    await drain();
+    const mine = [forTownHalls.id, forPublicSector.id];
+    const found = async (sector: string) =>
+      ((await catalogue({ sector, pageSize: '100' }).expect(200)).body.items as { id: string }[])
+        .map((i) => i.id)
+        .filter((id) => mine.includes(id))
+        .sort();
+    // Section O (public administration) found nothing: its offerings are filed under division 84.
+    expect(await found('O')).toEqual([...mine].sort());
+    expect(await found('84')).toEqual([...mine].sort());
+    expect(await found('62')).toEqual([]);
+  });
+
   it('never shows drafts', async () => {
     const vendor = await registerVerifiedVendor(t, curator);
     const draft = await createOffering(t, vendor, { title: 'Brouillon confidentiel de chatbot' });

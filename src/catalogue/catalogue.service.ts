@@ -4,6 +4,7 @@ import type { CatalogueQueryDto } from './dto/catalogue-query.dto.js';
 import { toCatalogueResult, type CatalogueResultDto } from './dto/catalogue-result.dto.js';
 import { SEARCH_INDEX, SearchUnavailableError, type CatalogueQuery, type SearchIndex } from '../search/search-index.port.js';
 import { NO_SUGGESTIONS, suggest } from './catalogue-suggestions.js';
+import { sectorFilterCodes } from '../reference/sectors/sector-match.js';
 
 @Injectable()
 export class CatalogueService {
@@ -16,7 +17,8 @@ export class CatalogueService {
       const search: CatalogueQuery = {
         q: query.q,
         useCases: query.useCase,
-        sectors: query.sector,
+        // Sections and divisions both ways (sectorFilterCodes), as matching reads sectors.
+        sectors: query.sector ? sectorFilterCodes(query.sector) : undefined,
         region: query.region,
         departement: query.departement,
         grades: query.grade,

@@ -35,7 +35,12 @@ export class CatalogueQueryDto extends PageQueryDto {
   @IsUseCase({ each: true })
   useCase?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['62'], description: 'Any of these NAF sections or divisions.' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['62'],
+    description:
+      'Any of these NAF sections or divisions, read through NAF: a section also finds the offerings filed under its divisions, a division those filed under its section.',
+  })
   @IsOptional()
   @Transform(list)
   @ArrayMaxSize(20)

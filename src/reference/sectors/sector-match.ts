@@ -1,5 +1,5 @@
 import { referenceData } from '../data/reference-data.js';
-import { nafLineage } from './naf.js';
+import { listNafCodes, nafLineage } from './naf.js';
 import type { NafLevel, NafNomenclature } from '../data/naf.types.js';
 
 export type SectorMatchKind = NafLevel | 'cross_sector' | 'none';
@@ -39,4 +39,21 @@ export function sectorMatch(needCode: string, offeringSectors: readonly string[]
     }
   }
   return best;
+}
+
+/**
+ * The offering sectors (NAF sections and divisions, as offerings declare them) that a catalogue
+ * filter on `codes` means: a section finds the offerings filed under any of its divisions, and a
+ * division those filed under its section, which serve it too. Filtering on the codes as typed,
+ * section O (public administration) found nothing while division 84 had offerings: a dead end
+ * (an outside review).
+ */
+export function sectorFilterCodes(codes: readonly string[], naf: NafNomenclature = referenceData().naf): string[] {
+  const out = new Set<string>();
+  for (const code of codes) {
+    out.add(code);
+    for (const entry of nafLineage(code, naf)) if (entry.level === 'section' || entry.level === 'division') out.add(entry.code);
+    if (naf.byCode.get(code)?.level === 'section') for (const division of listNafCodes('division', code, naf)) out.add(division.code);
+  }
+  return [...out];
 }

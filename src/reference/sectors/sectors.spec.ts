@@ -1,6 +1,6 @@
 import { referenceData } from '../data/reference-data.js';
 import { findNafCode, isNafCode, isWithinNaf, listNafCodes, nafLineage } from './naf.js';
-import { sectorMatch } from './sector-match.js';
+import { sectorFilterCodes, sectorMatch } from './sector-match.js';
 
 describe('NAF rév. 2', () => {
   it.each([
@@ -67,5 +67,16 @@ describe('sector match (DESIGN §5, REFERENCE §2.4)', () => {
     ['unknown need code', '99.99X', ['62'], 'none', 0],
   ])('%s', (_case, need, sectors, match, score) => {
     expect(sectorMatch(need, sectors)).toMatchObject({ match, score });
+  });
+});
+
+describe('catalogue sector filter', () => {
+  it('reads a section as itself and its divisions, and a division as itself and its section', () => {
+    expect(sectorFilterCodes(['O']).sort()).toEqual(['84', 'O']);
+    expect(sectorFilterCodes(['84']).sort()).toEqual(['84', 'O']);
+    const manufacturing = sectorFilterCodes(['C']);
+    expect(manufacturing).toEqual(expect.arrayContaining(['C', '10', '25', '33']));
+    expect(manufacturing).toHaveLength(1 + listNafCodes('division', 'C').length);
+    expect(sectorFilterCodes(['47', '10']).sort()).toEqual(['10', '47', 'C', 'G']);
   });
 });
