@@ -97,7 +97,7 @@ export function frenchErrorMessage(code: string, fallbackStatus?: number): strin
 }
 
 /** class-validator constraint → French message; unknown constraints get a generic one. */
-const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[], english: string) => string>> = {
+export const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[], english: string) => string>> = {
   isNotEmpty: () => 'Ce champ est obligatoire.',
   isDefined: () => 'Ce champ est obligatoire.',
   isString: () => 'Ce champ est obligatoire.',
@@ -143,6 +143,13 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[], english: st
         ? `Saisissez au plus ${String(a[0])} caractères.`
         : "Le format n'est pas reconnu.",
   isIso8601: () => 'Saisissez une date valide, par exemple 2028-06-30.',
+  isCalendarDate: () => 'Saisissez une date valide, par exemple 2028-06-30.',
+  isInstant: () => 'Saisissez une date valide, par exemple 2028-06-30.',
+  isDayPast: () => "Saisissez une date passée ou celle d'aujourd'hui.",
+  isNotBlank: () => 'Ce champ est obligatoire.',
+  isObject: () => 'Ce champ est obligatoire.',
+  isArray: () => 'Choisissez au moins un élément.',
+  isHttpsOrigin: () => "Saisissez l'adresse https:// d'un site, par exemple https://www.cote-azur.cci.fr.",
   isReasonOfVerdict: () => 'Choisissez une raison qui correspond à votre avis.',
 };
 
