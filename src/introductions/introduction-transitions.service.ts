@@ -3,7 +3,6 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
-import { PARTNER_INTRODUCTION_STATUS } from '../outbox/partner-topics.js';
 import type { DeclineIntroductionDto, IntroductionOutcomeDto, IntroductionTransitionDto } from './dto/introduction-input.dto.js';
 import type { IntroductionDto } from './dto/introduction.dto.js';
 import { viewerSide } from './introduction-access.js';
@@ -108,15 +107,11 @@ export class IntroductionTransitionsService {
       });
       // Who acted: the follow-up e-mails go to everyone else involved.
       await this.outbox.enqueue(manager, eventTopic(next), { introductionId: id, side, actorId: caller.userId });
-      const partnerId = current.need?.partnerId;
-      if (partnerId) {
-        await this.outbox.enqueue(manager, PARTNER_INTRODUCTION_STATUS, {
-          introductionId: id,
-          needId: current.needId,
-          partnerId,
-          status: next,
-        });
-      }
+      await this.outbox.partnerIntroductionStatus(
+        manager,
+        { introductionId: id, needId: current.needId, partnerId: current.need?.partnerId },
+        next,
+      );
       const contacts = await this.introductions.contactsOf(contactOrganisations(updated, side), manager);
       return toIntroductionDto(updated, side, contacts);
     });

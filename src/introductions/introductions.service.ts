@@ -10,7 +10,6 @@ import { MatchingService } from '../matches/matching.service.js';
 import { OfferingsErrors } from '../offerings/offerings.errors.js';
 import { OfferingsRepository } from '../offerings/offerings.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
-import { PARTNER_INTRODUCTION_STATUS } from '../outbox/partner-topics.js';
 import type { CreateIntroductionDto, ListIntroductionsQueryDto } from './dto/introduction-input.dto.js';
 import type { IntroductionDto } from './dto/introduction.dto.js';
 import { viewerSide, visibleScope } from './introduction-access.js';
@@ -67,14 +66,11 @@ export class IntroductionsService {
         after: { status: introduction.status, needId: need.id, offeringId: offering.id, version: introduction.version },
       });
       await this.outbox.enqueue(manager, eventTopic('proposed'), { introductionId: introduction.id });
-      if (need.partnerId) {
-        await this.outbox.enqueue(manager, PARTNER_INTRODUCTION_STATUS, {
-          introductionId: introduction.id,
-          needId: need.id,
-          partnerId: need.partnerId,
-          status: introduction.status,
-        });
-      }
+      await this.outbox.partnerIntroductionStatus(
+        manager,
+        { introductionId: introduction.id, needId: need.id, partnerId: need.partnerId },
+        introduction.status,
+      );
       return introduction;
     });
     return this.view(created, 'curator');

@@ -4,7 +4,6 @@ import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
 import { IntroductionsRepository } from '../introductions/introductions.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
-import { PARTNER_INTRODUCTION_STATUS } from '../outbox/partner-topics.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
 import type { EntityManager } from 'typeorm';
 import { BusinessEventsRepository, type BusinessEventRow } from './business-events.repository.js';
@@ -124,14 +123,10 @@ export class EventFollowUpService {
       before: { status: current.status, version: current.version },
       after: { status: 'meeting_held', version: updated.version, source: 'business_event', eventId: event.id, meetingId: meeting.id },
     });
-    const partnerId = current.need?.partnerId;
-    if (partnerId) {
-      await this.outbox.enqueue(manager, PARTNER_INTRODUCTION_STATUS, {
-        introductionId: id,
-        needId: current.needId,
-        partnerId,
-        status: 'meeting_held',
-      });
-    }
+    await this.outbox.partnerIntroductionStatus(
+      manager,
+      { introductionId: id, needId: current.needId, partnerId: current.need?.partnerId },
+      'meeting_held',
+    );
   }
 }

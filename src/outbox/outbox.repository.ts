@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OutboxEvent } from './outbox.types.js';
+import { PARTNER_INTRODUCTION_STATUS } from './partner-topics.js';
 
 export interface OutboxLag {
   pending: number;
@@ -24,6 +25,16 @@ export class OutboxRepository {
   /** Records an event inside the caller's transaction, so it exists if and only if the change does. */
   async enqueue(manager: EntityManager, topic: string, payload: Record<string, unknown>): Promise<void> {
     await manager.query('INSERT INTO outbox_event (topic, payload) VALUES ($1, $2)', [topic, JSON.stringify(payload)]);
+  }
+
+  /** Tells the partner that brought a need (if one did) that one of its introductions is now at `status`. */
+  async partnerIntroductionStatus(
+    manager: EntityManager,
+    introduction: { introductionId: string; needId: string; partnerId: string | null | undefined },
+    status: string,
+  ): Promise<void> {
+    const { introductionId, needId, partnerId } = introduction;
+    if (partnerId) await this.enqueue(manager, PARTNER_INTRODUCTION_STATUS, { introductionId, needId, partnerId, status });
   }
 
   /**

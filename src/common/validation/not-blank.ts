@@ -4,7 +4,7 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
  * A text with something in it besides spaces. `@Length(1, …)` counts spaces: a title or a name of
  * only spaces passed, was trimmed later to "" (a person named "", an offering published with a
  * blank title: an outside review). Every `@Length(1, …)` field carries this too
- * (src/common/validation/not-blank.spec.ts checks every DTO).
+ * (src/web/shared/dto-rules.spec.ts checks every DTO).
  */
 export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
