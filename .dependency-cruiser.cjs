@@ -51,7 +51,7 @@ module.exports = {
       name: 'pure-cores-import-only-pure-code',
       severity: 'error',
       from: { path: PURE_CORES, pathNot: '\\.spec\\.ts$' },
-      to: { path: '^src/', pathNot: `${PURE_CORES}|\\.errors\\.ts$|^src/common/errors/domain-error\\.ts$` },
+      to: { path: '^src/', pathNot: `${PURE_CORES}|\\.errors\\.ts$|^src/common/errors/domain-error\\.ts$|^src/common/paris-day\\.ts$` },
     },
     {
       name: 'console-has-no-database',

@@ -17,7 +17,7 @@ import {
 } from './event-lifecycle.js';
 import { EventCandidatesService, type RankedEvent } from './event-candidates.service.js';
 import { MeetingsErrors } from './meetings.errors.js';
-import { parisToday } from '../needs/need-dates.js';
+import { parisDay } from '../common/paris-day.js';
 import { parisInstant } from './agenda-calendar.js';
 
 /** The transaction's manager, named without importing the ORM outside repositories. */
@@ -47,7 +47,7 @@ export class BusinessEventsService {
     }
     // An event is organised ahead: its day is today or later (Paris), and registration (and
     // wishes) close before its first meeting, which the scheduler needs them for.
-    if (dto.date < parisToday()) throw MeetingsErrors.EVENT_INVALID_DATES('The event day is already past.', { date: dto.date });
+    if (dto.date < parisDay()) throw MeetingsErrors.EVENT_INVALID_DATES('The event day is already past.', { date: dto.date });
     const firstMeeting = parisInstant(dto.date, opensMinute);
     if (new Date(dto.registrationDeadline) > firstMeeting) {
       throw MeetingsErrors.EVENT_INVALID_DATES('Registration must close before the first meeting.', {

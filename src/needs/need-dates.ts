@@ -1,9 +1,9 @@
 /* A need's start date against today (issue 23): pure, the calendar day in Paris, where buyers are. */
 
-const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+import { parisDay } from '../common/paris-day.js';
 
 /** Today in Paris as `YYYY-MM-DD`. */
-export const parisToday = (now: Date = new Date()): string => parisDay.format(now);
+export const parisToday = (now: Date = new Date()): string => parisDay(now);
 
 /** True when the desired start (`YYYY-MM-DD`) is before today: it cannot happen as written. */
 export const isStartInPast = (desiredStart: string | null | undefined, today: string = parisToday()): boolean =>

@@ -9,12 +9,8 @@ export const EXPIRY_WARNING_DAYS = 30;
 /** How far ahead the curators' queue of expiring evidence looks. */
 export const CURATOR_EXPIRY_HORIZON_DAYS = 60;
 
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day of `now` in Paris, as YYYY-MM-DD. */
-export function parisDay(now: Date): string {
-  return PARIS_DAY.format(now);
-}
+/** The calendar day of `now` in Paris, as YYYY-MM-DD (its callers read it from here). */
+export { parisDay } from '../common/paris-day.js';
 
 /** YYYY-MM-DD plus `days` calendar days (negative to go back). */
 export function addDays(day: string, days: number): string {

@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { parisDay } from '../paris-day.js';
 
 /*
  * Dates in requests. class-validator's `@IsISO8601({ strict: true })` and `@IsDateString()` accept
@@ -63,8 +64,6 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /**
  * A day that has happened (a diagnostic held, a contract signed): from `since` to today in Paris.
  * Besides being what such a date means, it keeps dates computed from it (a diagnostic's date plus
@@ -73,7 +72,7 @@ const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', ye
 export function IsDayPast(since = '2000-01-01', options?: ValidationOptions): PropertyDecorator {
   return dateDecorator(
     'isDayPast',
-    (value) => isCalendarDate(value) && value >= since && value <= parisDay.format(new Date()),
+    (value) => isCalendarDate(value) && value >= since && value <= parisDay(),
     (p) => `${p} must be a day from ${since} to today`,
     options,
   );

@@ -1,3 +1,5 @@
+import { parisDay } from '../../common/paris-day.js';
+
 /*
  * The geometry of the period report's charts (issue 24, decision 033), computed here so the
  * templates only draw: SVG user units in a fixed viewBox that scales to the page's width.
@@ -53,14 +55,12 @@ export function monthChart(rows: readonly { month: string; needs: number; won: n
   return { width, height, baseline, left, bars, labels, ticks: tickValues.map((value) => ({ y: baseline - scale(value), value })) };
 }
 
-const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /**
  * The report's period from the page's: both ends as given, an open end filled (today; twelve
  * months back to a month's first day), and the last twelve months when nothing is given.
  */
 export function reportPeriodOf(period: { from?: string; to?: string }, now: Date = new Date()): { from: string; to: string } {
-  const to = period.to ?? (period.from && period.from > parisDay.format(now) ? period.from : parisDay.format(now));
+  const to = period.to ?? (period.from && period.from > parisDay(now) ? period.from : parisDay(now));
   if (period.from) return { from: period.from, to };
   const [year, month] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
   const start = month === 12 ? `${year}-01-01` : `${year - 1}-${String(month + 1).padStart(2, '0')}-01`;
