@@ -75,14 +75,15 @@ export function synonymReadings(text: string): { readings: string[]; groups: Syn
     run = [];
   };
   for (const token of text.split(/\s+/).filter(Boolean)) {
-    const words = (negated: boolean) =>
-      foldText(negated ? token.slice(1) : token)
-        .split(' ')
-        .filter(Boolean);
-    if (token.length > 1 && token.startsWith('-')) {
+    const negated = token.length > 1 && token.startsWith('-');
+    const words = foldText(negated ? token.slice(1) : token)
+      .split(' ')
+      .filter(Boolean);
+    if (!negated) run.push(...words);
+    else {
       flush();
-      for (const word of words(true)) out.push({ readings: [word], groups: [], negated: true });
-    } else run.push(...words(false));
+      for (const word of words) out.push({ readings: [word], groups: [], negated: true });
+    }
   }
   flush();
   return found ? out : null;

@@ -5,6 +5,7 @@ import { type Facet, type OfferingDocument } from '../offering-document.js';
 import { catalogueCounts, matchedCounts, matchedCountsAndPage, toFacets, whereKey } from './facet-counts.js';
 import { CORRECTIONS_SQL } from './lexicon-sql.js';
 import { foldText, synonymReadings, VOCABULARY } from '../synonyms.js';
+import { asTyped, onlyVocabulary, withCorrections } from './query-readings.js';
 import { PARTIAL_BELOW } from '../typo-budget.js';
 import { SearchResultCache } from './search-cache.js';
 import { catalogueWhere, type TextMode, type WordReadings } from './catalogue-sql.js';
@@ -140,7 +141,7 @@ export class PostgresSearchIndex implements SearchIndex {
     // leaves few exact matches must not bring partial or fuzzy ones in, or choosing a facet value
     // would find more than the count it showed (an outside review: 6 shown, 14 found). With
     // filters, below the thresholds, the text's own matches are counted (capped at PARTIAL_BELOW).
-    const filtered = hasFilters(query);
+    const filtered = catalogueWhere(query, '', 'none', []).sql !== ''; // the filters alone narrow the catalogue
     const basisOf = async (total: number): Promise<number> =>
       filtered && total < PARTIAL_BELOW ? this.textCount(text, mode, readings) : total;
     let basis = await basisOf(counted.total);
@@ -161,12 +162,15 @@ export class PostgresSearchIndex implements SearchIndex {
     if (mode === 'words') readings = asTyped(text);
     if (basis < PARTIAL_BELOW && mode !== 'none' && readings.filter((r) => !r.negated).length > 1) {
       // Any-word matches include every all-word match: more of them is what makes the fallback worth it.
-      const partialBasis = filtered ? await this.textCount(text, 'partial', readings) : null;
-      const partial = partialBasis === null || partialBasis > basis ? await this.facetsAndTotal(query, text, 'partial', readings) : null;
-      if (partial && (partialBasis !== null || partial.total > counted.total)) {
-        mode = 'partial';
-        counted = partial;
-        basis = partialBasis ?? partial.total;
+      const partialBasis = filtered ? await this.textCount(text, 'partial', readings) : undefined;
+      if (partialBasis === undefined || partialBasis > basis) {
+        const partial = await this.facetsAndTotal(query, text, 'partial', readings);
+        const found = partialBasis ?? partial.total;
+        if (found > basis) {
+          mode = 'partial';
+          counted = partial;
+          basis = found;
+        }
       }
     }
     // The trigram match would read real words as others ("transcription" as "traduction"): not
@@ -277,48 +281,4 @@ export class PostgresSearchIndex implements SearchIndex {
       return { backend: this.backend, ok: false, detail: error instanceof Error ? error.message : String(error) };
     }
   }
-}
-
-/** The query narrows the catalogue by something else than its text. */
-function hasFilters(query: CatalogueQuery): boolean {
-  return (
-    !!query.useCases?.length ||
-    !!query.sectors?.length ||
-    !!query.region ||
-    !!query.departement ||
-    !!query.grades?.length ||
-    !!query.dataResidencies?.length ||
-    !!query.requirements?.length ||
-    !!query.vendorId
-  );
-}
-
-/** The query's words as typed, for the partial search when no word had a correction. */
-function asTyped(text: string): WordReadings[] {
-  return text
-    .split(' ')
-    .map((t) => t.replace(/"/g, ''))
-    .filter((t) => t !== '' && t !== '-')
-    .map((t) => (t.startsWith('-') ? { readings: [t.slice(1)], negated: true } : { readings: [t], negated: false }));
-}
-
-/** The synonym reading of a query, its words outside the table's expressions also read as their corrections. */
-function withCorrections(
-  synonyms: { readings: string[]; groups: unknown[]; negated: boolean }[],
-  corrected: WordReadings[],
-): WordReadings[] {
-  const byWord = new Map(corrected.map((c) => [foldText(c.readings[0]), c.readings]));
-  // An excluded word stays as typed: excluding guesses would exclude too much.
-  return synonyms.map((s) => ({
-    readings: s.groups.length > 0 || s.negated ? s.readings : (byWord.get(s.readings[0]) ?? s.readings),
-    negated: s.negated,
-  }));
-}
-
-/** Every word of the query (from three letters) is a word of the synonym table. */
-function onlyVocabulary(text: string): boolean {
-  const words = foldText(text)
-    .split(' ')
-    .filter((w) => w.length >= 3);
-  return words.length > 0 && words.every((w) => VOCABULARY.has(w));
 }
