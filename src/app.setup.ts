@@ -30,18 +30,16 @@ export function createFastifyAdapter(config: AppConfig, logger: Logger): Fastify
     // percent-encoding) answers in the error format like everything else, with its request id:
     // Fastify's own bodies had neither, and its 414 was in no operation of the document.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const refused =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? CommonErrors.NOT_FOUND()
+          : CommonErrors.VALIDATION_FAILED('The address is not valid (a broken percent-encoding).');
       void reply
-        .code(tooLong ? 404 : 400)
+        .code(refused.status)
         .header('x-request-id', request.id)
         // The router answers before the hooks that set the security headers: the one a JSON body needs.
         .header('x-content-type-options', 'nosniff')
-        .send({
-          statusCode: tooLong ? 404 : 400,
-          code: tooLong ? 'NOT_FOUND' : 'VALIDATION_FAILED',
-          message: tooLong ? 'Not found.' : 'The address is not valid (a broken percent-encoding).',
-          requestId: request.id,
-        });
+        .send({ statusCode: refused.status, code: refused.code, message: refused.message, requestId: request.id });
     },
     // Keep a caller's request id when it looks sane, so traces join up across services.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {

@@ -96,6 +96,9 @@ export function frenchErrorMessage(code: string, fallbackStatus?: number): strin
   );
 }
 
+/** What every refused date says (the date validators, an evidence's validity date). */
+export const DATE_MESSAGE = 'Saisissez une date valide, par exemple 2028-06-30.';
+
 /** class-validator constraint → French message; unknown constraints get a generic one. */
 export const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[], english: string) => string>> = {
   isNotEmpty: () => 'Ce champ est obligatoire.',
@@ -142,9 +145,8 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: unknown[], engl
       : /shorter/.test(english)
         ? `Saisissez au plus ${String(a[0])} caractères.`
         : "Le format n'est pas reconnu.",
-  isIso8601: () => 'Saisissez une date valide, par exemple 2028-06-30.',
-  isCalendarDate: () => 'Saisissez une date valide, par exemple 2028-06-30.',
-  isInstant: () => 'Saisissez une date valide, par exemple 2028-06-30.',
+  isCalendarDate: () => DATE_MESSAGE,
+  isInstant: () => DATE_MESSAGE,
   isDayPast: () => "Saisissez une date passée ou celle d'aujourd'hui.",
   isNotBlank: () => 'Ce champ est obligatoire.',
   isObject: () => 'Ce champ est obligatoire.',

@@ -18,6 +18,7 @@ import {
   type FormValues,
   type Parsed,
 } from '../shared/form-input.js';
+import { DATE_MESSAGE } from '../shared/french-messages.js';
 import { PRICING_MODEL_LABELS } from '../shared/offering.labels.js';
 import { BUYER_TYPE_LABELS } from '../shared/organisation.labels.js';
 import { CLAIM_LABELS, PROFILE_FIELDS, SOVEREIGNTY_SECTIONS } from './sovereignty-sections.js';
@@ -226,7 +227,7 @@ export function placeOfferingErrors(errors: Record<string, string[]>, evidenceCl
     if (evidence) {
       const claim = evidenceClaims[Number(evidence[1])];
       name = claim ? `evidence.${claim}.${evidence[2]}` : 'evidence';
-      if (evidence[2] === 'validUntil') list = ['Saisissez une date valide, par exemple 2028-06-30.'];
+      if (evidence[2] === 'validUntil') list = [DATE_MESSAGE];
     } else if (yesNo.has(field)) {
       list = ['Répondez par oui ou par non.'];
     } else if (list.includes('Saisissez un nombre entier.')) {
