@@ -28,7 +28,16 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
-    files: ['src/config/**', 'src/main.ts', 'src/database/embedded-postgres.ts', 'test/**', 'bench/**', 'scripts/**', '*.mjs'],
+    files: [
+      'src/config/**',
+      'src/main.ts',
+      'src/database/embedded-postgres.ts',
+      'src/database/embedded-postgres-files.ts',
+      'test/**',
+      'bench/**',
+      'scripts/**',
+      '*.mjs',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

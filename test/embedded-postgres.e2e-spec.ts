@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort, resolveDataDir, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { resolveDataDir } from '../src/database/embedded-postgres-files.js';
+import { freePort, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 

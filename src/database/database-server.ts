@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/app-config.js';
-import { ensureDatabase, resolveDataDir, startEmbeddedPostgres, withDatabase } from './embedded-postgres.js';
+import { resolveDataDir } from './embedded-postgres-files.js';
+import { ensureDatabase, startEmbeddedPostgres, withDatabase } from './embedded-postgres.js';
 
 export const EMBEDDED_DATABASE = 'circuit_ia';
 /** The embedded server listens on 127.0.0.1 only; these credentials never leave the machine. */
