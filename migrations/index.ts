@@ -32,6 +32,7 @@ import { SearchFacetCounts1766500000000 } from './1766500000000-search-facet-cou
 import { CuratedDiagnostics1766600000000 } from './1766600000000-curated-diagnostics.js';
 import { SearchNarrowRows1766700000000 } from './1766700000000-search-narrow-rows.js';
 import { SearchGeneration1766800000000 } from './1766800000000-search-generation.js';
+import { SearchFacetCombos1766900000000 } from './1766900000000-search-facet-combos.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   CuratedDiagnostics1766600000000,
   SearchNarrowRows1766700000000,
   SearchGeneration1766800000000,
+  SearchFacetCombos1766900000000,
 ];

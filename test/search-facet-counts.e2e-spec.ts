@@ -1,6 +1,7 @@
 import { syntheticDocuments } from '../bench/support/offering-documents.js';
 import { SearchFacetCounts1766500000000 } from '../migrations/1766500000000-search-facet-counts.js';
 import { SearchNarrowRows1766700000000 } from '../migrations/1766700000000-search-narrow-rows.js';
+import { SearchFacetCombos1766900000000 } from '../migrations/1766900000000-search-facet-combos.js';
 import { FACETS, type Facet, type OfferingDocument } from '../src/search/offering-document.js';
 import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import { PLACE_FACETS, servedCounts } from '../src/search/served-facets.js';
@@ -110,12 +111,19 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
     await index.clear();
     const docs = syntheticDocuments(80, 11);
     await index.upsert(docs.slice(0, 50));
-    await revertAndReapply(t, new SearchFacetCounts1766500000000(), async () => {
-      expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_facet_count'")).toEqual([
-        { n: 0 },
-      ]);
-      await index.upsert(docs.slice(50));
-    });
+    // The later search migrations build on its table and triggers: they go and come back with it.
+    await revertAndReapply(
+      t,
+      new SearchFacetCounts1766500000000(),
+      async () => {
+        expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_facet_count'")).toEqual([
+          { n: 0 },
+        ]);
+      },
+      { withLater: true },
+    );
+    expect(await counted()).toEqual(expectedFacets(docs.slice(0, 50)));
+    await index.upsert(docs.slice(50));
     expect(await counted()).toEqual(expectedFacets(docs));
     await t.dataSource.query('TRUNCATE search_offering CASCADE');
     expect(await counted()).toEqual(expectedFacets([]));
@@ -125,10 +133,17 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
     await index.clear();
     const docs = syntheticDocuments(60, 13);
     await index.upsert(docs.slice(0, 40));
-    await revertAndReapply(t, new SearchNarrowRows1766700000000(), async () => {
-      expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_document'")).toEqual([{ n: 0 }]);
-      expect(await t.dataSource.query('SELECT count(doc)::int AS n FROM search_offering')).toEqual([{ n: 40 }]);
-    });
+    await revertAndReapply(
+      t,
+      new SearchNarrowRows1766700000000(),
+      async () => {
+        expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_document'")).toEqual([
+          { n: 0 },
+        ]);
+        expect(await t.dataSource.query('SELECT count(doc)::int AS n FROM search_offering')).toEqual([{ n: 40 }]);
+      },
+      { withLater: true },
+    );
     // Every document came back, and the keys the counting groups on were filled from the arrays.
     const all = await index.search({ page: 1, pageSize: 100 });
     const brief = (d: OfferingDocument) => `${d.id} ${d.title}`;
@@ -139,5 +154,126 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
     await index.remove(docs.slice(0, 10).map((d) => d.id));
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM search_document')).toEqual([{ n: 50 }]);
     expect(await counted({ grades: ['A', 'B', 'C', 'D', 'E'] })).toEqual(expectedFacets(docs.slice(10)));
+  });
+
+  /** The distinct combinations of facet values of `docs`, as the search keys them. */
+  const comboKeys = (docs: readonly OfferingDocument[]): string[] =>
+    [
+      ...new Set(
+        docs.map((d) =>
+          [d.national ? 'N' : `${d.regions.join(',')}|${d.departements.join(',')}`, d.useCases.join(','), d.grade, d.dataResidency].join(
+            ' ',
+          ),
+        ),
+      ),
+    ].sort();
+  const storedKeys = async (): Promise<string[]> =>
+    (
+      (await t.dataSource.query(
+        "SELECT concat_ws(' ', area_key, use_cases_key, grade, data_residency) AS key FROM search_facet_combo ORDER BY 1",
+      )) as { key: string }[]
+    )
+      .map((r) => r.key)
+      .sort();
+
+  it('keeps one combination per set of facet values, and drops those no offering has any more (decision 040)', async () => {
+    await index.clear();
+    const docs = syntheticDocuments(200, 17);
+    await index.upsert(docs);
+    expect(await storedKeys()).toEqual(comboKeys(docs));
+    expect((await storedKeys()).length).toBeLessThan(docs.length);
+
+    // New versions that move offerings, an older version with values of its own (ignored), removals.
+    const moved = docs.slice(0, 50).map((d, i) => ({
+      ...d,
+      version: d.version + 1,
+      national: i % 2 === 0,
+      grade: 'E' as const,
+      departements: ['2A', '2B'],
+      regions: ['94'],
+    }));
+    await index.upsert(moved);
+    await index.upsert([{ ...docs[60], version: docs[60].version - 1, grade: 'A' as const, useCases: ['NEVER_SEEN'] }]);
+    await index.remove(docs.slice(150).map((d) => d.id));
+    const current = [...moved, ...docs.slice(50, 150)];
+    expect(await storedKeys()).toEqual(comboKeys(current));
+    expect(await counted()).toEqual(expectedFacets(current));
+
+    // Every facet filter, alone and together, with and without text, finds what the definition finds.
+    const cases: { query: Record<string, unknown>; keep: (d: OfferingDocument) => boolean }[] = [
+      {
+        query: { useCases: ['DOC_PROCESSING', 'SALES_FORECAST'] },
+        keep: (d) => d.useCases.some((u) => ['DOC_PROCESSING', 'SALES_FORECAST'].includes(u)),
+      },
+      { query: { region: '94' }, keep: (d) => d.national || d.regions.includes('94') },
+      { query: { departement: '2A' }, keep: (d) => d.national || d.departements.includes('2A') },
+      { query: { dataResidencies: ['FR', 'OTHER'] }, keep: (d) => ['FR', 'OTHER'].includes(d.dataResidency) },
+      {
+        query: { region: '93', grades: ['B', 'C'], requirements: ['GDPR_DPA'] },
+        keep: (d) => (d.national || d.regions.includes('93')) && ['B', 'C'].includes(d.grade) && d.requirementsMet.includes('GDPR_DPA'),
+      },
+    ];
+    for (const { query, keep } of cases) {
+      expect(await counted(query)).toEqual(expectedFacets(current.filter(keep)));
+      const texted = await counted({ ...query, q: 'factures' });
+      const found = await index.search({ page: 1, pageSize: 200, q: 'factures' });
+      const ids = new Set(found.items.map((i) => i.document.id));
+      expect(texted).toEqual(expectedFacets(current.filter((d) => ids.has(d.id) && keep(d))));
+    }
+
+    await index.clear();
+    expect(await storedKeys()).toEqual([]);
+  });
+
+  it('reverts the slimmer rows cleanly, both ways, with every document, facet and filter kept', async () => {
+    await index.clear();
+    const docs = syntheticDocuments(70, 19);
+    await index.upsert(docs.slice(0, 50));
+    await revertAndReapply(t, new SearchFacetCombos1766900000000(), async () => {
+      expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_facet_combo'")).toEqual([
+        { n: 0 },
+      ]);
+      // The facet values are back on every row, as the documents have them.
+      const rows = (await t.dataSource.query('SELECT s.id, s.grade, s.national, s.use_cases FROM search_offering s ORDER BY s.id')) as {
+        id: string;
+        grade: string;
+        national: boolean;
+        use_cases: string[];
+      }[];
+      const byId = new Map(docs.map((d) => [d.id, d]));
+      expect(rows).toHaveLength(50);
+      for (const r of rows) {
+        const d = byId.get(r.id)!;
+        expect([r.grade, r.national, r.use_cases]).toEqual([d.grade, d.national, d.useCases]);
+      }
+      const texts = (await t.dataSource.query("SELECT count(*)::int AS n FROM search_offering WHERE search_text LIKE '%'")) as {
+        n: number;
+      }[];
+      expect(texts).toEqual([{ n: 50 }]);
+    });
+    expect(await storedKeys()).toEqual(comboKeys(docs.slice(0, 50)));
+    await index.upsert(docs.slice(50));
+    expect(await counted()).toEqual(expectedFacets(docs));
+    expect(await counted({ region: '84', grades: ['A', 'B', 'C', 'D', 'E'] })).toEqual(
+      expectedFacets(docs.filter((d) => d.national || d.regions.includes('84'))),
+    );
+  });
+
+  it('finds with the last-resort trigram match, which reads the phrase texts beside the documents (decision 040)', async () => {
+    await index.clear();
+    const docs = syntheticDocuments(200, 23);
+    await index.upsert(docs);
+    // No word as typed, no lexicon correction within the typo budget: only trigrams find it.
+    const result = await index.search({ page: 1, pageSize: 5, q: 'zzdetection zzdefauts' });
+    const expected = docs.filter((d) => d.title.startsWith('Détection de défauts sur ligne'));
+    expect(expected.length).toBeGreaterThan(5);
+    expect(result.items.every((i) => i.document.title.startsWith('Détection de défauts sur ligne'))).toBe(true);
+    expect(result.items).toHaveLength(5);
+    expect(result.total).toBeGreaterThanOrEqual(expected.length);
+    // With a filter: the counts are those of what it finds.
+    const filtered = await index.search({ page: 1, pageSize: 200, q: 'zzdetection zzdefauts', grades: ['A'] });
+    const found = docs.filter((d) => filtered.items.some((i) => i.document.id === d.id));
+    expect(found.every((d) => d.grade === 'A')).toBe(true);
+    expect({ total: filtered.total, facets: filtered.facets }).toEqual(expectedFacets(found));
   });
 });

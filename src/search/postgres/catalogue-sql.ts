@@ -48,21 +48,27 @@ export function catalogueWhere(
     for (const w of readings.filter((r) => r.negated)) where.push(`NOT s.tsv @@ ${anyOf(w.readings)}`);
     rank = `(${wanted.map((q) => `(s.tsv @@ ${q})::int`).join(' + ')}) * 100 + ts_rank(s.tsv, (${any}))`;
   } else if (mode === 'typos') {
-    // Negated words ("-vocal") are not part of the trigram phrase: they exclude, as with words.
+    // The phrase texts live beside the document (migration SearchFacetCombos), with their trigram
+    // index. Negated words ("-vocal") are not part of the trigram phrase: they exclude, as with words.
     const tokens = text.toLowerCase().split(' ');
     const negated = tokens.filter((t) => t.length > 1 && t.startsWith('-')).map((t) => t.slice(1));
     const raw = p(tokens.filter((t) => !t.startsWith('-')).join(' '));
-    where.push(`lower(unaccent(${raw})) <% s.search_text`);
+    where.push(`s.id IN (SELECT d.id FROM search_document d WHERE lower(unaccent(${raw})) <% d.search_text)`);
     if (negated.length > 0) where.push(`NOT s.tsv @@ ${anyOf(negated)}`);
     // Typos rank by trigram closeness.
-    rank = `word_similarity(lower(unaccent(${raw})), s.search_text) + similarity(lower(unaccent(${raw})), s.title_norm)`;
+    rank = `(SELECT word_similarity(lower(unaccent(${raw})), d.search_text) + similarity(lower(unaccent(${raw})), d.title_norm)
+               FROM search_document d WHERE d.id = s.id)`;
   }
-  if (query.useCases?.length) where.push(`s.use_cases && ${p(query.useCases)}::text[]`);
+  // The facet filters choose combinations of facet values (a few thousand rows at most), then the
+  // offerings that have one of them (migration SearchFacetCombos).
+  const combo: string[] = [];
+  if (query.useCases?.length) combo.push(`c.use_cases && ${p(query.useCases)}::text[]`);
+  if (query.region) combo.push(`(c.national OR ${p(query.region)} = ANY(c.regions))`);
+  if (query.departement) combo.push(`(c.national OR ${p(query.departement)} = ANY(c.departements))`);
+  if (query.grades?.length) combo.push(`c.grade = ANY(${p(query.grades)}::text[])`);
+  if (query.dataResidencies?.length) combo.push(`c.data_residency = ANY(${p(query.dataResidencies)}::text[])`);
+  if (combo.length > 0) where.push(`s.combo IN (SELECT c.k FROM search_facet_combo c WHERE ${combo.join(' AND ')})`);
   if (query.sectors?.length) where.push(`s.sectors && ${p(query.sectors)}::text[]`);
-  if (query.region) where.push(`(s.national OR ${p(query.region)} = ANY(s.regions))`);
-  if (query.departement) where.push(`(s.national OR ${p(query.departement)} = ANY(s.departements))`);
-  if (query.grades?.length) where.push(`s.grade = ANY(${p(query.grades)}::text[])`);
-  if (query.dataResidencies?.length) where.push(`s.data_residency = ANY(${p(query.dataResidencies)}::text[])`);
   if (query.requirements?.length) where.push(`s.requirements @> ${p(query.requirements)}::text[]`);
   if (query.vendorId) where.push(`s.vendor_id = ${p(query.vendorId)}::uuid`);
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params, rank };

@@ -27,11 +27,13 @@ interface GroupedCounts {
   n: number;
 }
 
-// The place and use-case sets group on one short text per offering (migration SearchNarrowRows):
-// hashing it costs a fraction of hashing the three arrays it is made of.
-const GROUPED_COLUMNS = `GROUPING(s.area_key) = 0 AS place, GROUPING(s.use_cases_key) = 0 AS use_case,
-  GROUPING(s.grade) = 0 AS grade_set, s.area_key, s.use_cases_key, s.grade, s.data_residency`;
-const GROUPING_SETS = 'GROUPING SETS ((s.area_key), (s.use_cases_key), (s.grade), (s.data_residency))';
+// Matched offerings are counted per combination of facet values (migration SearchFacetCombos),
+// then the combinations per facet value: the grouping sets read a few thousand rows at most, and
+// the place and use-case sets group on one short text per combination (migration SearchNarrowRows).
+const GROUPED_COLUMNS = `GROUPING(c.area_key) = 0 AS place, GROUPING(c.use_cases_key) = 0 AS use_case,
+  GROUPING(c.grade) = 0 AS grade_set, c.area_key, c.use_cases_key, c.grade, c.data_residency, sum(m.n)::int AS n`;
+const GROUPED_FROM = 'm JOIN search_facet_combo c ON c.k = m.combo';
+const GROUPING_SETS = 'GROUPING SETS ((c.area_key), (c.use_cases_key), (c.grade), (c.data_residency))';
 
 /** The codes of a comma-separated key ('' is none). */
 const codes = (list: string | undefined): string[] => (list ? list.split(',') : []);
@@ -97,7 +99,8 @@ export async function catalogueCounts(dataSource: DataSource): Promise<FacetCoun
  */
 export async function matchedCounts(dataSource: DataSource, where: string, params: unknown[]): Promise<FacetCount[]> {
   const grouped = (await dataSource.query(
-    `SELECT ${GROUPED_COLUMNS}, count(*)::int AS n FROM search_offering s ${where} GROUP BY ${GROUPING_SETS}`,
+    `WITH m AS (SELECT s.combo, count(*) AS n FROM search_offering s ${where} GROUP BY s.combo)
+     SELECT ${GROUPED_COLUMNS} FROM ${GROUPED_FROM} GROUP BY ${GROUPING_SETS}`,
     params,
   )) as GroupedCounts[];
   return expandGroups(grouped);
@@ -105,7 +108,7 @@ export async function matchedCounts(dataSource: DataSource, where: string, param
 
 /**
  * The counts and the ranked page of a text search in one read of the matched rows (materialized
- * with their facet columns and rank), the page ordered exactly as `page()` orders it.
+ * with their combination and rank), the page ordered exactly as `page()` orders it.
  */
 export async function matchedCountsAndPage(
   dataSource: DataSource,
@@ -116,15 +119,13 @@ export async function matchedCountsAndPage(
 ): Promise<{ rows: FacetCount[]; ids: string[] }> {
   params.push(query.pageSize, (query.page - 1) * query.pageSize);
   const grouped = (await dataSource.query(
-    `WITH s AS MATERIALIZED (
-         SELECT s.id, s.area_key, s.use_cases_key, s.grade, s.data_residency, s.published_at,
-                ${rank} AS rank
-           FROM search_offering s ${where})
-       SELECT ${GROUPED_COLUMNS}, count(*)::int AS n,
+    `WITH s AS MATERIALIZED (SELECT s.id, s.combo, s.published_at, ${rank} AS rank FROM search_offering s ${where}),
+          m AS (SELECT s.combo, count(*) AS n FROM s GROUP BY s.combo)
+       SELECT ${GROUPED_COLUMNS},
               (SELECT array_agg(t.id::text ORDER BY t.rank DESC, t.published_at DESC, t.id)
                  FROM (SELECT s.id, s.rank, s.published_at FROM s ORDER BY s.rank DESC, s.published_at DESC, s.id
                         LIMIT $${params.length - 1} OFFSET $${params.length}) t) AS page_ids
-         FROM s GROUP BY ${GROUPING_SETS}`,
+         FROM ${GROUPED_FROM} GROUP BY ${GROUPING_SETS}`,
     params,
   )) as (GroupedCounts & { page_ids: string[] | null })[];
   return { rows: expandGroups(grouped), ids: grouped[0]?.page_ids ?? [] };
