@@ -16,6 +16,8 @@ export class SearchFacetCombos1766900000000 implements MigrationInterface {
   name = 'SearchFacetCombos1766900000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Every write updates the counts of its combinations: room on each page keeps those updates
+    // on the page (HOT), pruned as it is read, so the table stays small between vacuums.
     await q.query(`
       CREATE TABLE search_facet_combo (
         k serial PRIMARY KEY,
@@ -27,8 +29,9 @@ export class SearchFacetCombos1766900000000 implements MigrationInterface {
         data_residency text NOT NULL,
         area_key text NOT NULL,
         use_cases_key text NOT NULL,
+        n integer NOT NULL DEFAULT 0,
         UNIQUE (area_key, use_cases_key, grade, data_residency)
-      )`);
+      ) WITH (fillfactor = 50)`);
     // The keys say all the search reads: a national offering's listed places count nowhere.
     await q.query(`
       INSERT INTO search_facet_combo (national, regions, departements, use_cases, grade, data_residency, area_key, use_cases_key)
@@ -39,6 +42,7 @@ export class SearchFacetCombos1766900000000 implements MigrationInterface {
     await q.query(`
       UPDATE search_offering s SET combo = c.k FROM search_facet_combo c
        WHERE (c.area_key, c.use_cases_key, c.grade, c.data_residency) = (s.area_key, s.use_cases_key, s.grade, s.data_residency)`);
+    await q.query('UPDATE search_facet_combo c SET n = x.n FROM (SELECT combo, count(*) AS n FROM search_offering GROUP BY combo) x WHERE x.combo = c.k');
     await q.query(`ALTER TABLE search_offering ALTER COLUMN combo SET NOT NULL,
       ADD CONSTRAINT search_offering_combo_fkey FOREIGN KEY (combo) REFERENCES search_facet_combo (k)`);
     await q.query('CREATE INDEX search_offering_combo_idx ON search_offering (combo)');
@@ -48,7 +52,7 @@ export class SearchFacetCombos1766900000000 implements MigrationInterface {
     await q.query('ALTER TABLE search_document ALTER COLUMN title_norm SET NOT NULL, ALTER COLUMN search_text SET NOT NULL');
     await q.query('CREATE INDEX search_document_trgm_idx ON search_document USING gin (search_text gin_trgm_ops)');
 
-    await this.facetTriggers(q, 'JOIN search_facet_combo fc ON fc.k = r.combo', 'fc');
+    await this.facetTriggers(q, 'JOIN search_facet_combo fc ON fc.k = r.combo', 'fc', true);
     // Their indexes go with the columns.
     await q.query(`ALTER TABLE search_offering
       DROP COLUMN use_cases, DROP COLUMN regions, DROP COLUMN departements, DROP COLUMN national,
@@ -80,7 +84,7 @@ export class SearchFacetCombos1766900000000 implements MigrationInterface {
     await q.query('CREATE INDEX search_offering_regions_idx ON search_offering USING gin (regions)');
     await q.query('CREATE INDEX search_offering_departements_idx ON search_offering USING gin (departements)');
     await q.query('CREATE INDEX search_offering_trgm_idx ON search_offering USING gin (search_text gin_trgm_ops)');
-    await this.facetTriggers(q, '', 'r');
+    await this.facetTriggers(q, '', 'r', false);
     await q.query('ALTER TABLE search_offering DROP COLUMN combo');
     await q.query('DROP TABLE search_facet_combo');
     await q.query('ALTER TABLE search_document DROP COLUMN title_norm, DROP COLUMN search_text');
@@ -88,25 +92,40 @@ export class SearchFacetCombos1766900000000 implements MigrationInterface {
 
   /**
    * The facet-count triggers of migration SearchFacetCounts, reading an offering's values from
-   * `alias` (its combination, `join`ed, or the row itself before this migration).
+   * `alias` (its combination, `join`ed, or the row itself before this migration); with `perCombo`,
+   * they also keep each combination's number of offerings (`n`), which the filters on facets
+   * alone count from.
    */
-  private async facetTriggers(q: QueryRunner, join: string, alias: string): Promise<void> {
+  private async facetTriggers(q: QueryRunner, join: string, alias: string, perCombo: boolean): Promise<void> {
     const values = (rows: string, d: number): string =>
       `SELECT f.facet, f.value, ${d} AS d FROM ${rows} r ${join},
          search_facet_values(${alias}.use_cases, ${alias}.regions, ${alias}.departements, ${alias}.national, ${alias}.grade, ${alias}.data_residency) f`;
-    const body = (rows: string): string => `
+    const combos = (rows: string, d: number): string => `SELECT r.combo, ${d} AS d FROM ${rows} r`;
+    const body = (events: [string, number][]): string => `
       BEGIN
         INSERT INTO search_facet_count AS c (facet, value, n)
-        SELECT facet, value, sum(d) FROM (${rows}) x GROUP BY facet, value HAVING sum(d) <> 0 ORDER BY facet, value
+        SELECT facet, value, sum(d) FROM (${events.map(([rows, d]) => values(rows, d)).join(' UNION ALL ')}) x
+         GROUP BY facet, value HAVING sum(d) <> 0 ORDER BY facet, value
         ON CONFLICT (facet, value) DO UPDATE SET n = c.n + EXCLUDED.n;
+        ${
+          perCombo
+            ? `UPDATE search_facet_combo fc SET n = fc.n + x.d
+                 FROM (SELECT combo, sum(d) AS d FROM (${events.map(([rows, d]) => combos(rows, d)).join(' UNION ALL ')}) y
+                        GROUP BY combo HAVING sum(d) <> 0) x
+                WHERE fc.k = x.combo;`
+            : ''
+        }
         RETURN NULL;
       END`;
-    await q.query(`CREATE OR REPLACE FUNCTION search_facet_count_insert() RETURNS trigger LANGUAGE plpgsql AS $$${body(values('new_rows', 1))}$$`);
-    await q.query(`CREATE OR REPLACE FUNCTION search_facet_count_delete() RETURNS trigger LANGUAGE plpgsql AS $$${body(values('old_rows', -1))}$$`);
+    await q.query(`CREATE OR REPLACE FUNCTION search_facet_count_insert() RETURNS trigger LANGUAGE plpgsql AS $$${body([['new_rows', 1]])}$$`);
+    await q.query(`CREATE OR REPLACE FUNCTION search_facet_count_delete() RETURNS trigger LANGUAGE plpgsql AS $$${body([['old_rows', -1]])}$$`);
     await q.query(
-      `CREATE OR REPLACE FUNCTION search_facet_count_update() RETURNS trigger LANGUAGE plpgsql AS $$${body(
-        `${values('new_rows', 1)} UNION ALL ${values('old_rows', -1)}`,
-      )}$$`,
+      `CREATE OR REPLACE FUNCTION search_facet_count_update() RETURNS trigger LANGUAGE plpgsql AS $$${body([
+        ['new_rows', 1],
+        ['old_rows', -1],
+      ])}$$`,
     );
+    await q.query(`CREATE OR REPLACE FUNCTION search_facet_count_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN DELETE FROM search_facet_count; ${perCombo ? 'UPDATE search_facet_combo SET n = 0 WHERE n <> 0;' : ''} RETURN NULL; END$$`);
   }
 }

@@ -127,6 +127,8 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
     expect(await counted()).toEqual(expectedFacets(docs));
     await t.dataSource.query('TRUNCATE search_offering CASCADE');
     expect(await counted()).toEqual(expectedFacets([]));
+    // Filters on combination facets alone count from the combinations' totals (decision 040).
+    expect(await counted({ grades: ['A', 'B', 'C', 'D', 'E'] })).toEqual(expectedFacets([]));
   });
 
   it('keeps every document and its facets through the move of documents beside the searched rows, both ways', async () => {
@@ -198,6 +200,13 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
     const current = [...moved, ...docs.slice(50, 150)];
     expect(await storedKeys()).toEqual(comboKeys(current));
     expect(await counted()).toEqual(expectedFacets(current));
+    // Each combination's total, kept by the triggers, is its number of offerings.
+    expect(
+      await t.dataSource.query(
+        `SELECT c.k, c.n FROM search_facet_combo c
+          WHERE c.n <> (SELECT count(*) FROM search_offering s WHERE s.combo = c.k)`,
+      ),
+    ).toEqual([]);
 
     // Every facet filter, alone and together, with and without text, finds what the definition finds.
     const cases: { query: Record<string, unknown>; keep: (d: OfferingDocument) => boolean }[] = [

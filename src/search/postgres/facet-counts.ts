@@ -30,8 +30,9 @@ interface GroupedCounts {
 // Matched offerings are counted per combination of facet values (migration SearchFacetCombos),
 // then the combinations per facet value: the grouping sets read a few thousand rows at most, and
 // the place and use-case sets group on one short text per combination (migration SearchNarrowRows).
-const GROUPED_COLUMNS = `GROUPING(c.area_key) = 0 AS place, GROUPING(c.use_cases_key) = 0 AS use_case,
-  GROUPING(c.grade) = 0 AS grade_set, c.area_key, c.use_cases_key, c.grade, c.data_residency, sum(m.n)::int AS n`;
+const groupedColumns = (count: string): string => `GROUPING(c.area_key) = 0 AS place, GROUPING(c.use_cases_key) = 0 AS use_case,
+  GROUPING(c.grade) = 0 AS grade_set, c.area_key, c.use_cases_key, c.grade, c.data_residency, sum(${count})::int AS n`;
+const GROUPED_COLUMNS = groupedColumns('m.n');
 const GROUPED_FROM = 'm JOIN search_facet_combo c ON c.k = m.combo';
 const GROUPING_SETS = 'GROUPING SETS ((c.area_key), (c.use_cases_key), (c.grade), (c.data_residency))';
 
@@ -101,6 +102,19 @@ export async function matchedCounts(dataSource: DataSource, where: string, param
   const grouped = (await dataSource.query(
     `WITH m AS (SELECT s.combo, count(*) AS n FROM search_offering s ${where} GROUP BY s.combo)
      SELECT ${GROUPED_COLUMNS} FROM ${GROUPED_FROM} GROUP BY ${GROUPING_SETS}`,
+    params,
+  )) as GroupedCounts[];
+  return expandGroups(grouped);
+}
+
+/**
+ * Facet counts of the offerings whose combination meets `condition` (on `c`), from the numbers of
+ * offerings the triggers keep per combination: no offering is read.
+ */
+export async function comboCounts(dataSource: DataSource, condition: string, params: unknown[]): Promise<FacetCount[]> {
+  const grouped = (await dataSource.query(
+    `SELECT ${groupedColumns('c.n')} FROM search_facet_combo c
+      WHERE c.n > 0 AND ${condition} GROUP BY ${GROUPING_SETS}`,
     params,
   )) as GroupedCounts[];
   return expandGroups(grouped);

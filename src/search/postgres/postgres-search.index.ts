@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Facet, type OfferingDocument } from '../offering-document.js';
-import { catalogueCounts, matchedCounts, matchedCountsAndPage, toFacets, whereKey } from './facet-counts.js';
+import { catalogueCounts, comboCounts, matchedCounts, matchedCountsAndPage, toFacets, whereKey } from './facet-counts.js';
 import { CORRECTIONS_SQL } from './lexicon-sql.js';
 import { foldText, synonymReadings, VOCABULARY } from '../synonyms.js';
 import { asTyped, onlyVocabulary, withCorrections } from './query-readings.js';
@@ -225,6 +225,9 @@ export class PostgresSearchIndex implements SearchIndex {
     // The whole catalogue (no text, no filter): the counts the triggers keep (migration
     // SearchFacetCounts), the same numbers without reading every offering.
     if (sql === '') return toFacets(await catalogueCounts(this.dataSource));
+    // Filters on the facets of a combination alone (use case, place, grade, hosting): the
+    // offerings per combination the triggers keep (decision 040), without reading an offering.
+    if (where.combosOnly) return toFacets(await comboCounts(this.dataSource, where.combosOnly, params));
     // With text, the matched rows are read once for the counts and the ranked page together (the
     // rank needs every matched row anyway). Without, the page walks the published_at index and
     // stops after one page: cheaper on its own.
