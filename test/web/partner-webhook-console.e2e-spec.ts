@@ -73,12 +73,16 @@ describe('the partner-admin’s webhook from the console (issue 20)', () => {
     expect((await webhookRow()).secret).toBe(second);
 
     await t.dataSource.query(
-      `INSERT INTO partner_webhook_delivery (webhook_id, event_id, event_type, attempt, status, http_status, error)
-       VALUES ($1, $2, 'need.status_changed', 1, 'failed', 500, 'HTTP 500')`,
-      [(await webhookRow()).id, randomUUID()],
+      `INSERT INTO partner_webhook_delivery (webhook_id, event_id, event_type, attempt, status, http_status, error, created_at)
+       VALUES ($1, $2, 'need.status_changed', 1, 'failed', 500, 'HTTP 500', now() - interval '1 minute'),
+              ($1, $3, 'introduction.status_changed', 2, 'failed', NULL, 'connect ECONNREFUSED 127.0.0.1:9', now())`,
+      [(await webhookRow()).id, randomUUID(), randomUUID()],
     );
-    const page = await web.get('/app/partenaire');
-    expect(visibleText(page.text)).toMatch(/Derniers envois[\s\S]*Besoin\s+1\s+Échec \(réponse 500\)/);
+    // Each failure says what happened in words; the socket's own message stays for the API.
+    const page = visibleText((await web.get('/app/partenaire')).text);
+    expect(page).toMatch(/Derniers envois[\s\S]*Mise en relation\s+2\s+Connexion refusée par votre serveur/);
+    expect(page).toMatch(/Besoin\s+1\s+Refusé par votre serveur \(réponse 500\)/);
+    expect(page).not.toMatch(/ECONNREFUSED|connect /);
 
     const removed = await web.post('/app/partenaire/webhook/supprimer');
     expect(removed.status).toBe(303);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { deliveryOutcome } from '../../partners/webhook-outcome.js';
 import type { Caller } from '../../identity/caller.js';
 import type { CreatedApiKeyDto } from '../../partners/dto/api-key.dto.js';
 import { PartnerAccess } from '../../partners/partner-access.js';
@@ -55,7 +56,10 @@ export class PartnerPage {
       this.stats.partnerSources(acting.partnerId, {}),
       this.members.list(acting.partnerId),
     ]);
-    const deliveries = webhook ? (await this.webhooks.deliveries(acting, window)).items : [];
+    // What became of each delivery in plain words: the API keeps the technical error.
+    const deliveries = webhook
+      ? (await this.webhooks.deliveries(acting, window)).items.map((d) => ({ ...d, outcome: deliveryOutcome(d) }))
+      : [];
     this.views.send(
       reply,
       request,
