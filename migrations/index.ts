@@ -33,6 +33,7 @@ import { CuratedDiagnostics1766600000000 } from './1766600000000-curated-diagnos
 import { SearchNarrowRows1766700000000 } from './1766700000000-search-narrow-rows.js';
 import { SearchGeneration1766800000000 } from './1766800000000-search-generation.js';
 import { SearchFacetCombos1766900000000 } from './1766900000000-search-facet-combos.js';
+import { SearchGinDirectUpdates1767000000000 } from './1767000000000-search-gin-direct-updates.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   SearchNarrowRows1766700000000,
   SearchGeneration1766800000000,
   SearchFacetCombos1766900000000,
+  SearchGinDirectUpdates1767000000000,
 ];

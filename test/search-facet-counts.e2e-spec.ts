@@ -2,6 +2,7 @@ import { syntheticDocuments } from '../bench/support/offering-documents.js';
 import { SearchFacetCounts1766500000000 } from '../migrations/1766500000000-search-facet-counts.js';
 import { SearchNarrowRows1766700000000 } from '../migrations/1766700000000-search-narrow-rows.js';
 import { SearchFacetCombos1766900000000 } from '../migrations/1766900000000-search-facet-combos.js';
+import { SearchGinDirectUpdates1767000000000 } from '../migrations/1767000000000-search-gin-direct-updates.js';
 import { FACETS, type Facet, type OfferingDocument } from '../src/search/offering-document.js';
 import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import { PLACE_FACETS, servedCounts } from '../src/search/served-facets.js';
@@ -238,28 +239,33 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
     await index.clear();
     const docs = syntheticDocuments(70, 19);
     await index.upsert(docs.slice(0, 50));
-    await revertAndReapply(t, new SearchFacetCombos1766900000000(), async () => {
-      expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_facet_combo'")).toEqual([
-        { n: 0 },
-      ]);
-      // The facet values are back on every row, as the documents have them.
-      const rows = (await t.dataSource.query('SELECT s.id, s.grade, s.national, s.use_cases FROM search_offering s ORDER BY s.id')) as {
-        id: string;
-        grade: string;
-        national: boolean;
-        use_cases: string[];
-      }[];
-      const byId = new Map(docs.map((d) => [d.id, d]));
-      expect(rows).toHaveLength(50);
-      for (const r of rows) {
-        const d = byId.get(r.id)!;
-        expect([r.grade, r.national, r.use_cases]).toEqual([d.grade, d.national, d.useCases]);
-      }
-      const texts = (await t.dataSource.query("SELECT count(*)::int AS n FROM search_offering WHERE search_text LIKE '%'")) as {
-        n: number;
-      }[];
-      expect(texts).toEqual([{ n: 50 }]);
-    });
+    await revertAndReapply(
+      t,
+      new SearchFacetCombos1766900000000(),
+      async () => {
+        expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_facet_combo'")).toEqual([
+          { n: 0 },
+        ]);
+        // The facet values are back on every row, as the documents have them.
+        const rows = (await t.dataSource.query('SELECT s.id, s.grade, s.national, s.use_cases FROM search_offering s ORDER BY s.id')) as {
+          id: string;
+          grade: string;
+          national: boolean;
+          use_cases: string[];
+        }[];
+        const byId = new Map(docs.map((d) => [d.id, d]));
+        expect(rows).toHaveLength(50);
+        for (const r of rows) {
+          const d = byId.get(r.id)!;
+          expect([r.grade, r.national, r.use_cases]).toEqual([d.grade, d.national, d.useCases]);
+        }
+        const texts = (await t.dataSource.query("SELECT count(*)::int AS n FROM search_offering WHERE search_text LIKE '%'")) as {
+          n: number;
+        }[];
+        expect(texts).toEqual([{ n: 50 }]);
+      },
+      { withLater: true },
+    );
     expect(await storedKeys()).toEqual(comboKeys(docs.slice(0, 50)));
     await index.upsert(docs.slice(50));
     expect(await counted()).toEqual(expectedFacets(docs));
@@ -284,5 +290,27 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
     const found = docs.filter((d) => filtered.items.some((i) => i.document.id === d.id));
     expect(found.every((d) => d.grade === 'A')).toBe(true);
     expect({ total: filtered.total, facets: filtered.facets }).toEqual(expectedFacets(found));
+  });
+
+  it('writes the search’s GIN indexes directly, with no pending list every search would read (decision 040)', async () => {
+    const options = async (): Promise<Record<string, string[] | null>> =>
+      Object.fromEntries(
+        (
+          (await t.dataSource.query(
+            `SELECT relname, reloptions FROM pg_class
+              WHERE relname IN ('search_offering_tsv_idx', 'search_offering_requirements_idx', 'search_document_trgm_idx')`,
+          )) as { relname: string; reloptions: string[] | null }[]
+        ).map((r) => [r.relname, r.reloptions]),
+      );
+    const off = {
+      search_offering_tsv_idx: ['fastupdate=off'],
+      search_offering_requirements_idx: ['fastupdate=off'],
+      search_document_trgm_idx: ['fastupdate=off'],
+    };
+    expect(await options()).toEqual(off);
+    await revertAndReapply(t, new SearchGinDirectUpdates1767000000000(), async () => {
+      expect(Object.values(await options())).toEqual([null, null, null]);
+    });
+    expect(await options()).toEqual(off);
   });
 });
