@@ -34,6 +34,7 @@ import { SearchNarrowRows1766700000000 } from './1766700000000-search-narrow-row
 import { SearchGeneration1766800000000 } from './1766800000000-search-generation.js';
 import { SearchFacetCombos1766900000000 } from './1766900000000-search-facet-combos.js';
 import { SearchGinDirectUpdates1767000000000 } from './1767000000000-search-gin-direct-updates.js';
+import { SearchSynonymLexemes1767100000000 } from './1767100000000-search-synonym-lexemes.js';
 
 /** Every migration, oldest first. ESM has no __dirname globbing: list them here. */
 export const migrations = [
@@ -73,4 +74,5 @@ export const migrations = [
   SearchGeneration1766800000000,
   SearchFacetCombos1766900000000,
   SearchGinDirectUpdates1767000000000,
+  SearchSynonymLexemes1767100000000,
 ];

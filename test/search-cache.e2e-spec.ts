@@ -18,6 +18,7 @@ describe('PostgreSQL search: results kept until the catalogue changes (decision 
   const docs = syntheticDocuments(120, 23);
   const ids = (result: { items: { document: { id: string } }[] }) => result.items.map((i) => i.document.id);
   const query = (partial: Partial<CatalogueQuery> = {}): CatalogueQuery => ({ page: 1, pageSize: 50, ...partial });
+  const GENERATION_READ = 'SELECT n::text AS n, synonyms = $1 AS lexemes FROM search_generation';
   const generation = async () => Number((await t.dataSource.query('SELECT n FROM search_generation'))[0].n);
 
   beforeAll(async () => {
@@ -53,7 +54,7 @@ describe('PostgreSQL search: results kept until the catalogue changes (decision 
     const first = await sent(here, query({ q: 'courrier', grades: ['A', 'B', 'C'] }));
     expect(first.statements.length).toBeGreaterThan(1);
     const again = await sent(here, query({ grades: ['A', 'B', 'C'], q: 'courrier' }));
-    expect(again.statements).toEqual(['SELECT n::text AS n FROM search_generation']);
+    expect(again.statements).toEqual([GENERATION_READ]);
     expect(again.result).toEqual(first.result);
     // Another page, another query.
     expect((await sent(here, query({ q: 'courrier', grades: ['A', 'B', 'C'], page: 2 }))).statements.length).toBeGreaterThan(1);
@@ -124,18 +125,27 @@ describe('PostgreSQL search: results kept until the catalogue changes (decision 
     const uncached = new PostgresSearchIndex(t.dataSource, { cacheEntries: 0 });
     await uncached.search(query({ q: 'courrier' }));
     const again = await sent(uncached, query({ q: 'courrier' }));
-    expect(again.statements).not.toContain('SELECT n::text AS n FROM search_generation');
-    expect(again.statements.length).toBeGreaterThan(0);
+    // The generation row is read for the synonym table (decision 040), and the search computed.
+    expect(again.statements[0]).toBe(GENERATION_READ);
+    expect(again.statements.length).toBeGreaterThan(1);
   });
 
   it('reverts cleanly', async () => {
-    await revertAndReapply(t, new SearchGeneration1766800000000(), async () => {
-      expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_generation'")).toEqual([
-        { n: 0 },
-      ]);
-    });
-    expect(await generation()).toBe(0);
+    // The later search migrations go and come back with it (one adds a column to its table).
+    await revertAndReapply(
+      t,
+      new SearchGeneration1766800000000(),
+      async () => {
+        expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_generation'")).toEqual([
+          { n: 0 },
+        ]);
+      },
+      { withLater: true },
+    );
+    // Started again from 0 (the later migrations' backfills write to the offerings, and count).
+    const reapplied = await generation();
+    expect(reapplied).toBeLessThan(5);
     await here.upsert([docs[4]]);
-    expect(await generation()).toBeGreaterThan(0);
+    expect(await generation()).toBeGreaterThan(reapplied);
   });
 });

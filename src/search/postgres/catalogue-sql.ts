@@ -11,6 +11,11 @@ export type TextMode = 'none' | 'words' | 'corrected' | 'partial' | 'typos';
 export interface WordReadings {
   readings: string[];
   negated: boolean;
+  /**
+   * When the readings are a synonym group's expressions and the index holds its lexeme (decision
+   * 040): offerings are found by the lexeme, one posting list, and still ranked on the readings.
+   */
+  lexeme?: string;
 }
 
 /**
@@ -36,23 +41,31 @@ export function catalogueWhere(
   // A tsquery combined of several (AND, OR, NOT), combined once: written bare, the combining ran
   // again for every row ranked (a third of the cost of ranking 8,000 offerings).
   const once = (expr: string): string => `(SELECT ${expr})`;
+  // What finds the offerings of a word: its group's lexeme, or any of its readings. Either way
+  // the same offerings (the lexeme is stored exactly where the readings match).
+  const found = (w: WordReadings): string => (w.lexeme ? `(SELECT ${p(w.lexeme)}::tsquery)` : anyOf(w.readings));
   const where: string[] = [];
   let rank: string | null = null;
   if (mode === 'words' || mode === 'corrected') {
     // Words: the query as typed. Corrected: every word (AND), each as any of its readings (OR),
     // OR-ed tsqueries on the same GIN index.
     const words = mode === 'words' ? [{ readings: [text.toLowerCase()], negated: false }] : readings;
-    const tsquery = once(words.map((w) => `${w.negated ? '!!' : ''}${anyOf(w.readings)}`).join(' && '));
-    where.push(`s.tsv @@ ${tsquery}`);
+    const tsquery = (of: (w: WordReadings) => string): string => once(words.map((w) => `${w.negated ? '!!' : ''}${of(w)}`).join(' && '));
+    where.push(`s.tsv @@ ${tsquery(found)}`);
     // Title matches first: ts_rank weighs the title (A) highest.
-    rank = `ts_rank(s.tsv, ${tsquery})`;
+    rank = `ts_rank(s.tsv, ${tsquery((w) => anyOf(w.readings))})`;
   } else if (mode === 'partial') {
     // Any word found is enough; documents with more of the query's words first, then by ts_rank.
     // Negated words still exclude.
-    const wanted = readings.filter((w) => !w.negated).map((w) => anyOf(w.readings));
-    const any = once(wanted.join(' || '));
-    where.push(`s.tsv @@ ${any}`);
+    const wanted = readings.filter((w) => !w.negated).map(found);
+    where.push(`s.tsv @@ ${once(wanted.join(' || '))}`);
     for (const w of readings.filter((r) => r.negated)) where.push(`NOT s.tsv @@ ${anyOf(w.readings)}`);
+    const any = once(
+      readings
+        .filter((w) => !w.negated)
+        .map((w) => anyOf(w.readings))
+        .join(' || '),
+    );
     rank = `(${wanted.map((q) => `(s.tsv @@ ${q})::int`).join(' + ')}) * 100 + ts_rank(s.tsv, ${any})`;
   } else if (mode === 'typos') {
     // The phrase texts live beside the document (migration SearchFacetCombos), with their trigram

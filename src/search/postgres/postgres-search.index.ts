@@ -10,6 +10,14 @@ import { PARTIAL_BELOW } from '../typo-budget.js';
 import { SearchResultCache } from './search-cache.js';
 import { catalogueWhere, type TextMode, type WordReadings } from './catalogue-sql.js';
 import { COMBOS_SQL, PRUNE_COMBOS_SQL, UPSERT_SQL } from './upsert-sql.js';
+import {
+  groupLexeme,
+  groupsSql,
+  SYNONYM_FINGERPRINT,
+  SYNONYM_LEXEMES_JSON,
+  withGroupLexemes,
+  withoutGroupLexemes,
+} from './synonym-lexemes.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
 
 /**
@@ -33,8 +41,22 @@ export class PostgresSearchIndex implements SearchIndex {
     this.cache = new SearchResultCache(cacheEntries);
   }
 
+  /**
+   * The table and indexes come from migrations. The synonym groups' lexemes (decision 040) are
+   * rebuilt here for every offering when they were built from another synonym table, or not yet:
+   * in the writers' transaction, so no write interleaves, and once across instances.
+   */
   async prepare(): Promise<void> {
-    // The table and indexes come from migrations: nothing to apply at start.
+    await this.writing(async (m) => {
+      const rows = (await m.query('SELECT synonyms FROM search_generation')) as { synonyms: string | null }[];
+      if (rows[0]?.synonyms === SYNONYM_FINGERPRINT) return;
+      await m.query(
+        `WITH groups AS MATERIALIZED (${groupsSql('$1')})
+         UPDATE search_offering s SET tsv = ${withGroupLexemes(withoutGroupLexemes('s.tsv'), 'groups')}`,
+        [SYNONYM_LEXEMES_JSON],
+      );
+      await m.query('UPDATE search_generation SET synonyms = $1, n = n + 1', [SYNONYM_FINGERPRINT]);
+    });
   }
 
   async upsert(documents: OfferingDocument[]): Promise<void> {
@@ -50,7 +72,7 @@ export class PostgresSearchIndex implements SearchIndex {
         m,
         documents.map((d) => d.id),
       );
-      const dropped = (await m.query(UPSERT_SQL, [json])) as { w: string }[];
+      const dropped = (await m.query(UPSERT_SQL, [json, SYNONYM_LEXEMES_JSON])) as { w: string }[];
       await this.pruneLexicon(
         m,
         dropped.map((r) => r.w),
@@ -132,18 +154,23 @@ export class PostgresSearchIndex implements SearchIndex {
    * at least that generation, and any later write, here or on another instance, retires it.
    */
   async search(query: CatalogueQuery): Promise<CatalogueResult> {
-    if (!this.cache.enabled) return this.compute(query);
-    const rows = (await this.dataSource.query('SELECT n::text AS n FROM search_generation')) as { n: string }[];
+    // The same read tells whether the stored synonym lexemes are this table's (decision 040).
+    const rows = (await this.dataSource.query('SELECT n::text AS n, synonyms = $1 AS lexemes FROM search_generation', [
+      SYNONYM_FINGERPRINT,
+    ])) as { n: string; lexemes: boolean | null }[];
+    const lexemes = rows[0]?.lexemes === true;
+    if (!this.cache.enabled) return this.compute(query, lexemes);
     const generation = rows[0]?.n ?? '';
     const key = SearchResultCache.key(query);
     const kept = this.cache.get(key, generation);
     if (kept) return kept;
-    const result = await this.compute(query);
+    const result = await this.compute(query, lexemes);
     this.cache.set(key, generation, result);
     return result;
   }
 
-  private async compute(query: CatalogueQuery): Promise<CatalogueResult> {
+  /** `lexemes`: the index holds this synonym table's group lexemes. */
+  private async compute(query: CatalogueQuery, lexemes: boolean): Promise<CatalogueResult> {
     const text = normaliseQuery(query.q);
     // Exact words first (French stems, GIN on the tsvector), an expression of the synonym table
     // read as any of its group. When they find nothing, each word corrected from the lexicon
@@ -153,7 +180,8 @@ export class PostgresSearchIndex implements SearchIndex {
     const synonyms = text ? synonymReadings(text) : null;
     let mode: TextMode = !text ? 'none' : synonyms ? 'corrected' : 'words';
     // What the text is searched as, when not as typed: words (AND) of readings (OR).
-    let readings: WordReadings[] = synonyms?.map((s) => ({ readings: s.readings, negated: s.negated })) ?? [];
+    const grouped = synonyms?.map((s) => ({ ...s, ...(lexemes && s.groups[0] ? { lexeme: groupLexeme(s.groups[0]) } : {}) }));
+    let readings: WordReadings[] = grouped?.map(({ readings: r, negated, lexeme }) => ({ readings: r, negated, lexeme })) ?? [];
     let counted = await this.facetsAndTotal(query, text, mode, readings);
     // Each fallback below is decided on the text alone, never within the filters: a filter that
     // leaves few exact matches must not bring partial or fuzzy ones in, or choosing a facet value
@@ -169,7 +197,7 @@ export class PostgresSearchIndex implements SearchIndex {
       const corrected = await this.corrections(text);
       if (corrected) {
         mode = 'corrected';
-        readings = synonyms ? withCorrections(synonyms, corrected) : corrected;
+        readings = grouped ? withCorrections(grouped, corrected) : corrected;
         counted = await this.facetsAndTotal(query, text, mode, readings);
         basis = await basisOf(counted.total);
       }
@@ -239,12 +267,13 @@ export class PostgresSearchIndex implements SearchIndex {
 
   /** How many offerings the text alone finds in `mode`, whatever the query's filters, counted up to PARTIAL_BELOW. */
   private async textCount(text: string, mode: TextMode, readings: readonly WordReadings[]): Promise<number> {
-    const { sql, params } = catalogueWhere({ page: 1, pageSize: 1 }, text, mode, readings);
+    const { sql, params, rank } = catalogueWhere({ page: 1, pageSize: 1 }, text, mode, readings);
     // Planned apart from the LIMIT (a CTE is read as asked): under a LIMIT, the planner reads a
     // match as likely and walks the table, which for a text with no match is every row (15 ms at
-    // 50k offerings, against the index's 0.5).
+    // 50k offerings, against the index's 0.5). The rank is selected for its parameters, which the
+    // statement must use all of; it is computed for the rows counted only.
     const rows = (await this.dataSource.query(
-      `WITH matched AS MATERIALIZED (SELECT 1 FROM search_offering s ${sql})
+      `WITH matched AS MATERIALIZED (SELECT ${rank ?? '1'} FROM search_offering s ${sql})
        SELECT count(*)::int AS n FROM (SELECT 1 FROM matched LIMIT ${PARTIAL_BELOW}) capped`,
       params,
     )) as { n: number }[];

@@ -14,15 +14,17 @@ export function asTyped(text: string): WordReadings[] {
 
 /** The synonym reading of a query, its words outside the table's expressions also read as their corrections. */
 export function withCorrections(
-  synonyms: { readings: string[]; groups: unknown[]; negated: boolean }[],
+  synonyms: { readings: string[]; groups: unknown[]; negated: boolean; lexeme?: string }[],
   corrected: WordReadings[],
 ): WordReadings[] {
   const byWord = new Map(corrected.map((c) => [foldText(c.readings[0]), c.readings]));
-  // An excluded word stays as typed: excluding guesses would exclude too much.
-  return synonyms.map((s) => ({
-    readings: s.groups.length > 0 || s.negated ? s.readings : (byWord.get(s.readings[0]) ?? s.readings),
-    negated: s.negated,
-  }));
+  // An excluded word stays as typed: excluding guesses would exclude too much. A group's
+  // expressions stay as they are, with its lexeme.
+  return synonyms.map((s) =>
+    s.groups.length > 0
+      ? { readings: s.readings, negated: s.negated, ...(s.lexeme ? { lexeme: s.lexeme } : {}) }
+      : { readings: s.negated ? s.readings : (byWord.get(s.readings[0]) ?? s.readings), negated: s.negated },
+  );
 }
 
 /** Every word of the query (from three letters) is a word of the synonym table. */

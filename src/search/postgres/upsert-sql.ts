@@ -1,3 +1,5 @@
+import { groupsSql, withGroupLexemes } from './synonym-lexemes.js';
+
 /**
  * The statements that index documents on PostgreSQL ($1: a JSON array of OfferingDocument).
  */
@@ -47,7 +49,8 @@ export const COMBOS_SQL = `
 
 /**
  * The searched row (`search_offering`, an older version never replacing a newer one, with the
- * number of its combination, which COMBOS_SQL wrote first), the document beside it
+ * number of its combination, which COMBOS_SQL wrote first, and the lexemes of the synonym groups
+ * it matches, $2: SYNONYM_LEXEMES_JSON), the document beside it
  * (`search_document`, read for a page and by the trigram match), the words the lexicon gains, and,
  * as its result, the words the replaced versions had and the written ones lack (to be pruned).
  * Every part reads the same snapshot, so `before` sees the rows as they were.
@@ -55,19 +58,20 @@ export const COMBOS_SQL = `
 export const UPSERT_SQL = `WITH input AS (
          SELECT d.*, c.k AS combo,
                 lower(unaccent(d.title)) AS title_norm,
-                lower(unaccent(concat_ws(' ', d.title, d.summary, d.use_case_labels, d.vendor_name))) AS search_text
+                lower(unaccent(concat_ws(' ', d.title, d.summary, d.use_case_labels, d.vendor_name))) AS search_text,
+                setweight(to_tsvector('french', unaccent(d.title)), 'A') ||
+                setweight(to_tsvector('french', unaccent(concat_ws(' ', d.summary, d.use_case_labels, d.vendor_name))), 'B') ||
+                setweight(to_tsvector('french', unaccent(concat_ws(' ', d.description, d.sector_labels))), 'C') AS base
            FROM (${KEYED_SQL}) AS d
            JOIN search_facet_combo c
              ON (c.area_key, c.use_cases_key, c.grade, c.data_residency) = (d.area_key, d.use_cases_key, d.grade, d.data_residency)),
+       groups AS MATERIALIZED (${groupsSql('$2')}),
        before AS (
          SELECT w FROM search_document d, search_document_words(d.doc) AS w WHERE d.id IN (SELECT id FROM input)),
        written AS (
        INSERT INTO search_offering AS s (id, version, vendor_id, sectors, requirements, published_at, tsv, combo)
        SELECT d.id, d.version, d.vendor_id, d.sectors, d.requirements, d.published_at,
-              setweight(to_tsvector('french', unaccent(d.title)), 'A') ||
-              setweight(to_tsvector('french', unaccent(concat_ws(' ', d.summary, d.use_case_labels, d.vendor_name))), 'B') ||
-              setweight(to_tsvector('french', unaccent(concat_ws(' ', d.description, d.sector_labels))), 'C'),
-              d.combo
+              ${withGroupLexemes('d.base', 'groups')}, d.combo
          FROM input AS d
        ON CONFLICT (id) DO UPDATE SET
          version = EXCLUDED.version, vendor_id = EXCLUDED.vendor_id, sectors = EXCLUDED.sectors,
