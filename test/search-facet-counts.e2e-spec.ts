@@ -4,9 +4,10 @@ import { SearchNarrowRows1766700000000 } from '../migrations/1766700000000-searc
 import { SearchFacetCombos1766900000000 } from '../migrations/1766900000000-search-facet-combos.js';
 import { SearchGinDirectUpdates1767000000000 } from '../migrations/1767000000000-search-gin-direct-updates.js';
 import { FACETS, type Facet, type OfferingDocument } from '../src/search/offering-document.js';
-import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
+import { type PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import { PLACE_FACETS, servedCounts } from '../src/search/served-facets.js';
-import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
+import { usePostgresIndex } from './support/postgres-index.js';
+import { revertAndReapply, type TestApp } from './support/test-app.js';
 
 /**
  * Decision 031: the PostgreSQL backend counts facets in one grouping-sets pass over the matched
@@ -40,13 +41,9 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
     return { total: result.total, facets: result.facets };
   };
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    index = new PostgresSearchIndex(t.dataSource);
-  });
-  afterAll(async () => {
-    await index?.clear();
-    await t?.close();
+  usePostgresIndex((app, search) => {
+    t = app;
+    index = search;
   });
 
   it('keeps the whole catalogue’s counts through inserts, updates, removals and clearing, as the definition counts them', async () => {

@@ -1,8 +1,9 @@
 import { SearchWord1765000000000 } from '../migrations/1765000000000-search-word.js';
 import type { OfferingDocument } from '../src/search/offering-document.js';
-import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
+import { type PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import { offeringDocument } from './support/offering-document.js';
-import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
+import { usePostgresIndex } from './support/postgres-index.js';
+import { revertAndReapply, type TestApp } from './support/test-app.js';
 
 /**
  * The PostgreSQL backend's lexicon (decision 004): the words typo corrections are drawn from, kept
@@ -38,13 +39,9 @@ describe('PostgreSQL search lexicon', () => {
   const words = async (): Promise<string[]> =>
     ((await t.dataSource.query('SELECT word FROM search_word ORDER BY word')) as { word: string }[]).map((r) => r.word);
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    index = new PostgresSearchIndex(t.dataSource);
-  });
-  afterAll(async () => {
-    await index?.clear();
-    await t?.close();
+  usePostgresIndex((app, search) => {
+    t = app;
+    index = search;
   });
   beforeEach(async () => {
     await index.clear();

@@ -1,9 +1,10 @@
 import { syntheticDocuments } from '../bench/support/offering-documents.js';
-import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
+import { type PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import { groupLexeme, SYNONYM_FINGERPRINT, withoutGroupLexemes } from '../src/search/postgres/synonym-lexemes.js';
 import type { CatalogueQuery, CatalogueResult } from '../src/search/search-index.port.js';
 import { SYNONYM_GROUPS } from '../src/search/synonyms.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { usePostgresIndex } from './support/postgres-index.js';
+import type { TestApp } from './support/test-app.js';
 
 /**
  * Decision 040: every offering carries the lexeme of each synonym group whose expressions its text
@@ -41,13 +42,9 @@ describe('PostgreSQL search: synonym groups stored as lexemes (decision 040)', (
   const stored = async (): Promise<string | null> =>
     ((await t.dataSource.query('SELECT synonyms FROM search_generation')) as { synonyms: string | null }[])[0].synonyms;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    index = new PostgresSearchIndex(t.dataSource);
-  });
-  afterAll(async () => {
-    await index?.clear();
-    await t?.close();
+  usePostgresIndex((app, search) => {
+    t = app;
+    index = search;
   });
 
   it('finds and ranks exactly what the expressions find, before the lexemes are built and after', async () => {
