@@ -19,7 +19,8 @@ export interface WordReadings {
 }
 
 /**
- * WHERE clause, parameters and text ranking (null without text) of a query; `combosOnly`, when its
+ * WHERE clause, parameters and text ranking (null without text) of a query. The WHERE clause uses
+ * the first `whereParams` parameters, the rank the others too. `combosOnly`, when its
  * only filters are on the facets of a combination (no text), is their condition on `c`, a row of
  * `search_facet_combo`, over the same parameters.
  */
@@ -28,7 +29,7 @@ export function catalogueWhere(
   text: string,
   mode: TextMode,
   readings: readonly WordReadings[],
-): { sql: string; params: unknown[]; rank: string | null; combosOnly: string | null } {
+): { sql: string; params: unknown[]; whereParams: number; rank: string | null; combosOnly: string | null } {
   const params: unknown[] = [];
   const p = (value: unknown): string => {
     params.push(value);
@@ -45,28 +46,31 @@ export function catalogueWhere(
   // the same offerings (the lexeme is stored exactly where the readings match).
   const found = (w: WordReadings): string => (w.lexeme ? `(SELECT ${p(w.lexeme)}::tsquery)` : anyOf(w.readings));
   const where: string[] = [];
-  let rank: string | null = null;
+  // The rank is written after every condition, so its own parameters come last and a statement
+  // that only filters can leave them out (`whereParams`).
+  let rankOf: (() => string) | null = null;
   if (mode === 'words' || mode === 'corrected') {
     // Words: the query as typed. Corrected: every word (AND), each as any of its readings (OR),
     // OR-ed tsqueries on the same GIN index.
     const words = mode === 'words' ? [{ readings: [text.toLowerCase()], negated: false }] : readings;
     const tsquery = (of: (w: WordReadings) => string): string => once(words.map((w) => `${w.negated ? '!!' : ''}${of(w)}`).join(' && '));
-    where.push(`s.tsv @@ ${tsquery(found)}`);
-    // Title matches first: ts_rank weighs the title (A) highest.
-    rank = `ts_rank(s.tsv, ${tsquery((w) => anyOf(w.readings))})`;
+    const matching = tsquery(found);
+    where.push(`s.tsv @@ ${matching}`);
+    // Title matches first: ts_rank weighs the title (A) highest. It ranks on the readings: those
+    // that found the offerings, unless a group's lexeme did.
+    rankOf = () => `ts_rank(s.tsv, ${words.some((w) => w.lexeme) ? tsquery((w) => anyOf(w.readings)) : matching})`;
   } else if (mode === 'partial') {
     // Any word found is enough; documents with more of the query's words first, then by ts_rank.
     // Negated words still exclude.
-    const wanted = readings.filter((w) => !w.negated).map(found);
-    where.push(`s.tsv @@ ${once(wanted.join(' || '))}`);
+    const kept = readings.filter((w) => !w.negated);
+    const wanted = kept.map(found);
+    const matching = once(wanted.join(' || '));
+    where.push(`s.tsv @@ ${matching}`);
     for (const w of readings.filter((r) => r.negated)) where.push(`NOT s.tsv @@ ${anyOf(w.readings)}`);
-    const any = once(
-      readings
-        .filter((w) => !w.negated)
-        .map((w) => anyOf(w.readings))
-        .join(' || '),
-    );
-    rank = `(${wanted.map((q) => `(s.tsv @@ ${q})::int`).join(' + ')}) * 100 + ts_rank(s.tsv, ${any})`;
+    rankOf = () => {
+      const any = kept.some((w) => w.lexeme) ? once(kept.map((w) => anyOf(w.readings)).join(' || ')) : matching;
+      return `(${wanted.map((q) => `(s.tsv @@ ${q})::int`).join(' + ')}) * 100 + ts_rank(s.tsv, ${any})`;
+    };
   } else if (mode === 'typos') {
     // The phrase texts live beside the document (migration SearchFacetCombos), with their trigram
     // index. Negated words ("-vocal") are not part of the trigram phrase: they exclude, as with words.
@@ -76,7 +80,7 @@ export function catalogueWhere(
     where.push(`s.id IN (SELECT d.id FROM search_document d WHERE lower(unaccent(${raw})) <% d.search_text)`);
     if (negated.length > 0) where.push(`NOT s.tsv @@ ${anyOf(negated)}`);
     // Typos rank by trigram closeness.
-    rank = `(SELECT word_similarity(lower(unaccent(${raw})), d.search_text) + similarity(lower(unaccent(${raw})), d.title_norm)
+    rankOf = () => `(SELECT word_similarity(lower(unaccent(${raw})), d.search_text) + similarity(lower(unaccent(${raw})), d.title_norm)
                FROM search_document d WHERE d.id = s.id)`;
   }
   // The facet filters choose combinations of facet values (a few thousand rows at most), then the
@@ -99,5 +103,7 @@ export function catalogueWhere(
   if (query.vendorId) where.push(`s.vendor_id = ${p(query.vendorId)}::uuid`);
   // Filters on combination facets alone: the combinations' own counts answer (decision 040).
   const combosOnly = combo.length > 0 && where.length === 1 ? combo.join(' AND ') : null;
-  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params, rank, combosOnly };
+  const whereParams = params.length;
+  const rank = rankOf ? rankOf() : null;
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params, whereParams, rank, combosOnly };
 }
