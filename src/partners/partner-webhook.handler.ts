@@ -6,7 +6,7 @@ import { OutboxWorker } from '../outbox/outbox.worker.js';
 import type { WebhookEventDto, WebhookEventType } from './dto/webhook.dto.js';
 import { PartnerWebhooksRepository, type WebhookRow } from './partner-webhooks.repository.js';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
-import { postToTarget, screenWebhookUrl } from './webhook-target.js';
+import { postToTarget, SCREENING_REFUSED, screenWebhookUrl } from './webhook-target.js';
 
 const TYPES: Readonly<Record<string, WebhookEventType>> = {
   [PARTNER_NEED_STATUS]: 'need.status_changed',
@@ -74,7 +74,7 @@ export class PartnerWebhookHandler implements OutboxHandler, OnModuleInit {
       // Screened again at each delivery, and the connection pinned to the checked address: a name
       // that resolved to a public address when it was set may point inside our network now.
       const target = await screenWebhookUrl(webhook.url, this.config.webhookAllowPrivate);
-      if (typeof target === 'string') throw new Error(`refused: ${target}`);
+      if (typeof target === 'string') throw new Error(`${SCREENING_REFUSED}${target}`);
       const headers = {
         'content-type': 'application/json',
         'user-agent': 'CircuitIA-Webhooks/1',

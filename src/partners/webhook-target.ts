@@ -14,6 +14,9 @@ export interface ScreenedTarget extends WebhookTarget {
   family: 4 | 6;
 }
 
+/** How a delivery this screening refused is recorded (its error): this, then the screening's reason. */
+export const SCREENING_REFUSED = 'refused: ';
+
 /**
  * Screens a webhook URL: its form, then every address its host resolves to. Returns the target with
  * the address to connect to, or the reason in words. Checking every address (not only the first)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { deliveryOutcome } from '../../partners/webhook-outcome.js';
+
 import type { Caller } from '../../identity/caller.js';
 import type { CreatedApiKeyDto } from '../../partners/dto/api-key.dto.js';
 import { PartnerAccess } from '../../partners/partner-access.js';
@@ -13,7 +13,7 @@ import { PartnersService } from '../../partners/partners.service.js';
 import { StatsService } from '../../stats/stats.service.js';
 import { NEED_STATUS_LABELS } from '../shared/need.labels.js';
 import { WebViews } from '../shared/views.js';
-import { SCOPE_LABELS } from './partner.labels.js';
+import { deliveryOutcome, SCOPE_LABELS } from './partner.labels.js';
 
 /** What the key form shows again after a refusal, or the key just created (its secret shown once). */
 export interface KeyFormState {

@@ -1,4 +1,5 @@
 import type { ApiKeyScope } from '../../partners/partner-vocabulary.js';
+import { SCREENING_REFUSED } from '../../partners/webhook-target.js';
 
 /** What each key scope lets the partner's tools do, in the partner's words. */
 export const SCOPE_LABELS: Readonly<Record<ApiKeyScope, string>> = {
@@ -35,4 +36,25 @@ export function webhookUrlMessage(message: string): string {
   if (message === 'url must not carry a user name or password') return "L'adresse ne doit contenir ni nom d'utilisateur ni mot de passe.";
   if (message === 'url is not a valid URL' || message === 'url has no host') return "Ce n'est pas une adresse web valide (https://…).";
   return `Adresse refusée (${message}).`;
+}
+
+/**
+ * What became of one webhook delivery, in the words of the partner's console: the API keeps the
+ * technical error for developers (`error`), the page says what happened and what to look at.
+ */
+export function deliveryOutcome(delivery: { httpStatus: number | null; error: string | null }): string {
+  const { httpStatus, error } = delivery;
+  if (httpStatus !== null && httpStatus >= 200 && httpStatus < 300) return 'Reçu';
+  if (httpStatus !== null) return `Refusé par votre serveur (réponse ${httpStatus})`;
+  const e = (error ?? '').toLowerCase();
+  // Refused by the screening at delivery time: its reason, said as when the address is set.
+  if (error?.startsWith(SCREENING_REFUSED)) return webhookUrlMessage(error.slice(SCREENING_REFUSED.length));
+  if (e.includes('timeout') || e.includes('aborted')) return 'Pas de réponse de votre serveur dans le délai';
+  if (e.includes('enotfound') || e.includes('eai_again')) return 'Adresse introuvable : le nom de domaine ne répond pas';
+  if (e.includes('econnrefused')) return 'Connexion refusée par votre serveur';
+  if (e.includes('econnreset') || e.includes('socket hang up') || e.includes('epipe')) return 'Connexion coupée par votre serveur';
+  if (e.includes('ehostunreach') || e.includes('enetunreach')) return 'Votre serveur est injoignable';
+  if (e.includes('certificate') || e.includes('cert_') || e.includes('ssl') || e.includes('tls') || e.includes('altnames'))
+    return 'Certificat HTTPS de votre serveur refusé (expiré, auto-signé ou pour un autre nom)';
+  return "Échec de l'envoi";
 }
