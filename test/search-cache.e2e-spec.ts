@@ -1,6 +1,6 @@
 import { syntheticDocuments } from '../bench/support/offering-documents.js';
 import { SearchGeneration1766800000000 } from '../migrations/1766800000000-search-generation.js';
-import { PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
+import { GENERATION_READ, PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import type { OfferingDocument } from '../src/search/offering-document.js';
 import type { CatalogueQuery } from '../src/search/search-index.port.js';
 import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
@@ -18,7 +18,6 @@ describe('PostgreSQL search: results kept until the catalogue changes (decision 
   const docs = syntheticDocuments(120, 23);
   const ids = (result: { items: { document: { id: string } }[] }) => result.items.map((i) => i.document.id);
   const query = (partial: Partial<CatalogueQuery> = {}): CatalogueQuery => ({ page: 1, pageSize: 50, ...partial });
-  const GENERATION_READ = 'SELECT n::text AS n, synonyms = $1 AS lexemes FROM search_generation';
   const generation = async () => Number((await t.dataSource.query('SELECT n FROM search_generation'))[0].n);
 
   beforeAll(async () => {

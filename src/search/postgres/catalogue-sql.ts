@@ -19,7 +19,8 @@ export interface WordReadings {
 }
 
 /**
- * WHERE clause, parameters and text ranking (null without text) of a query. The WHERE clause uses
+ * WHERE clause, parameters and text ranking (null without text) of a query, written for counting
+ * or, `forPage`, for choosing a page (the same offerings either way). The WHERE clause uses
  * the first `whereParams` parameters, the rank the others too. `combosOnly`, when its
  * only filters are on the facets of a combination (no text), is their condition on `c`, a row of
  * `search_facet_combo`, over the same parameters.
@@ -29,6 +30,7 @@ export function catalogueWhere(
   text: string,
   mode: TextMode,
   readings: readonly WordReadings[],
+  { forPage = false }: { forPage?: boolean } = {},
 ): { sql: string; params: unknown[]; whereParams: number; rank: string | null; combosOnly: string | null } {
   const params: unknown[] = [];
   const p = (value: unknown): string => {
@@ -93,10 +95,13 @@ export function catalogueWhere(
   if (query.dataResidencies?.length) combo.push(`c.data_residency = ANY(${p(query.dataResidencies)}::text[])`);
   if (combo.length > 0) {
     const combos = `SELECT c.k FROM search_facet_combo c WHERE ${combo.join(' AND ')}`;
-    // Without text, the combinations' numbers go to their index, whose bitmap PostgreSQL ANDs with
-    // the requirements' (12 ms where hashing them over every row took 19, at 50k offerings); with
-    // text, the text's index leads and each row it finds is checked against the hashed set.
-    where.push(mode === 'none' ? `s.combo = ANY(ARRAY(${combos}))` : `s.combo IN (${combos})`);
+    // Counting without text, the combinations' numbers go to their index, whose bitmap PostgreSQL
+    // ANDs with the requirements' (12 ms where hashing them over every row took 19, at 50k
+    // offerings). Otherwise a semi-join: with text, the text's index leads and each row it finds is
+    // checked against the hashed set; for a page without text, the planner estimates how many
+    // offerings the combinations have, and walks the publication date's index when they are many
+    // (1 ms where the bitmap took 10, decision 041).
+    where.push(mode === 'none' && !forPage ? `s.combo = ANY(ARRAY(${combos}))` : `s.combo IN (${combos})`);
   }
   if (query.sectors?.length) where.push(`s.sectors && ${p(query.sectors)}::text[]`);
   if (query.requirements?.length) where.push(`s.requirements @> ${p(query.requirements)}::text[]`);

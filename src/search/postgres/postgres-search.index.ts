@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Facet, type OfferingDocument } from '../offering-document.js';
-import { catalogueCounts, comboCounts, matchedCounts, matchedCountsAndPage, toFacets, whereKey } from './facet-counts.js';
+import { catalogueCounts, ComboCounts, toFacets, whereKey, type FacetCount } from './facet-counts.js';
 import { CORRECTIONS_SQL } from './lexicon-sql.js';
 import { foldText, synonymReadings, VOCABULARY } from '../synonyms.js';
 import { asTyped, onlyVocabulary, withCorrections } from './query-readings.js';
@@ -12,6 +12,10 @@ import { catalogueWhere, type TextMode, type WordReadings } from './catalogue-sq
 import { CatalogueWrites } from './catalogue-writes.js';
 import { groupLexeme, SYNONYM_FINGERPRINT } from './synonym-lexemes.js';
 import { normaliseQuery, type CatalogueQuery, type CatalogueResult, type SearchHealth, type SearchIndex } from '../search-index.port.js';
+
+/** The one statement a search served from the cache runs (decision 037). */
+export const GENERATION_READ =
+  "SELECT n::text AS n, synonyms = $1 AS lexemes, pg_relation_filenode('search_facet_combo')::text AS combos FROM search_generation";
 
 /**
  * Catalogue search on PostgreSQL: a French `tsvector` over unaccented text (title weighted A,
@@ -26,6 +30,7 @@ export class PostgresSearchIndex implements SearchIndex {
 
   private readonly cache: SearchResultCache;
   private readonly writes: CatalogueWrites;
+  private readonly counts: ComboCounts;
 
   /** `cacheEntries`: results kept by this instance until the next catalogue write (0 = none, decision 037). */
   constructor(
@@ -34,6 +39,7 @@ export class PostgresSearchIndex implements SearchIndex {
   ) {
     this.cache = new SearchResultCache(cacheEntries);
     this.writes = new CatalogueWrites(dataSource);
+    this.counts = new ComboCounts(dataSource);
   }
 
   /** The synonym lexemes rebuilt when the synonym table changed (decision 040); the rest comes from migrations. */
@@ -59,11 +65,15 @@ export class PostgresSearchIndex implements SearchIndex {
    * at least that generation, and any later write, here or on another instance, retires it.
    */
   async search(query: CatalogueQuery): Promise<CatalogueResult> {
-    // The same read tells whether the stored synonym lexemes are this table's (decision 040).
-    const rows = (await this.dataSource.query('SELECT n::text AS n, synonyms = $1 AS lexemes FROM search_generation', [
-      SYNONYM_FINGERPRINT,
-    ])) as { n: string; lexemes: boolean | null }[];
+    // The same read tells whether the stored synonym lexemes are this table's (decision 040), and
+    // which storage the facet combinations are in (decision 041).
+    const rows = (await this.dataSource.query(GENERATION_READ, [SYNONYM_FINGERPRINT])) as {
+      n: string;
+      lexemes: boolean | null;
+      combos: string;
+    }[];
     const lexemes = rows[0]?.lexemes === true;
+    this.counts.storedIn(rows[0]?.combos ?? '');
     if (!this.cache.enabled) return this.compute(query, lexemes);
     const generation = rows[0]?.n ?? '';
     const key = SearchResultCache.key(query);
@@ -94,7 +104,7 @@ export class PostgresSearchIndex implements SearchIndex {
     // filters, below the thresholds, the text's own matches are counted (capped at PARTIAL_BELOW).
     const filtered = catalogueWhere(query, '', 'none', []).sql !== ''; // the filters alone narrow the catalogue
     const basisOf = async (total: number): Promise<number> =>
-      filtered && total < PARTIAL_BELOW ? this.textCount(text, mode, readings) : total;
+      filtered && mode !== 'none' && total < PARTIAL_BELOW ? this.textCount(text, mode, readings) : total;
     let basis = await basisOf(counted.total);
     // Each unknown word read as the lexicon's words within its typo budget: index lookups, where
     // the trigram match reads whole texts (p95 ≈ 0.5 s for a typo phrase at 10k offerings).
@@ -133,11 +143,7 @@ export class PostgresSearchIndex implements SearchIndex {
     // The ranked page came with the counts when they were counted for this very search.
     const final = catalogueWhere(query, text, mode, readings);
     const items =
-      counted.total === 0
-        ? []
-        : counted.page?.key === whereKey(final)
-          ? await this.documents(counted.page.ids)
-          : await this.page(query, text, mode, readings);
+      counted.total === 0 ? [] : counted.page.key === whereKey(final) ? counted.page.items : await this.page(query, text, mode, readings);
     return {
       items: items.map((document) => ({ document })),
       total: counted.total,
@@ -152,22 +158,25 @@ export class PostgresSearchIndex implements SearchIndex {
     text: string,
     mode: TextMode,
     readings: readonly WordReadings[],
-  ): Promise<{ total: number; facets: Record<Facet, Record<string, number>>; page?: { key: string; ids: string[] } }> {
+  ): Promise<{ total: number; facets: Record<Facet, Record<string, number>>; page: { key: string; items: OfferingDocument[] } }> {
     const where = catalogueWhere(query, text, mode, readings);
-    const { sql, params, rank } = where;
-    // The whole catalogue (no text, no filter): the counts the triggers keep (migration
-    // SearchFacetCounts), the same numbers without reading every offering.
-    if (sql === '') return toFacets(await catalogueCounts(this.dataSource));
-    // Filters on the facets of a combination alone (use case, place, grade, hosting): the
-    // offerings per combination the triggers keep (decision 040), without reading an offering.
-    if (where.combosOnly) return toFacets(await comboCounts(this.dataSource, where.combosOnly, params));
-    // With text, the matched rows are read once for the counts and the ranked page together (the
-    // rank needs every matched row anyway). Without, the page walks the published_at index and
-    // stops after one page: cheaper on its own.
-    if (!rank) return toFacets(await matchedCounts(this.dataSource, sql, params));
-    const key = whereKey(where);
-    const { rows, ids } = await matchedCountsAndPage(this.dataSource, sql, [...params], rank, query);
-    return { ...toFacets(rows), page: { key, ids } };
+    const { sql, whereParams } = where;
+    // The counts leave the rank out, and its parameters.
+    const params = where.params.slice(0, whereParams);
+    const counts = (): Promise<FacetCount[]> => {
+      // The whole catalogue (no text, no filter): the counts the triggers keep (migration
+      // SearchFacetCounts), the same numbers without reading every offering.
+      if (sql === '') return catalogueCounts(this.dataSource);
+      // Filters on the facets of a combination alone (use case, place, grade, hosting): the
+      // offerings per combination the triggers keep (decision 040), without reading an offering.
+      if (where.combosOnly) return this.counts.ofCombos(where.combosOnly, params);
+      return this.counts.matched(sql, params);
+    };
+    // The page is read at the same time as the counts, on a second connection: two processes,
+    // where materializing the matched rows once for both took longer than reading them twice
+    // (decision 041). When a fallback follows, it was a page of few offerings, or none.
+    const [rows, items] = await Promise.all([counts(), this.page(query, text, mode, readings)]);
+    return { ...toFacets(rows), page: { key: whereKey(where), items } };
   }
 
   /** How many offerings the text alone finds in `mode`, whatever the query's filters, counted up to PARTIAL_BELOW. */
@@ -182,17 +191,6 @@ export class PostgresSearchIndex implements SearchIndex {
       params.slice(0, whereParams),
     )) as { n: number }[];
     return rows[0].n;
-  }
-
-  /** The documents of `ids`, in that order (one that disappeared meanwhile is left out). */
-  private async documents(ids: string[]): Promise<OfferingDocument[]> {
-    if (ids.length === 0) return [];
-    const rows = (await this.dataSource.query('SELECT id, doc FROM search_document WHERE id = ANY($1::uuid[])', [ids])) as {
-      id: string;
-      doc: OfferingDocument;
-    }[];
-    const byId = new Map(rows.map((r) => [r.id, r.doc]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /**
@@ -215,12 +213,16 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   private async page(query: CatalogueQuery, text: string, mode: TextMode, readings: readonly WordReadings[]): Promise<OfferingDocument[]> {
-    const { sql, params, rank } = catalogueWhere(query, text, mode, readings);
-    const order = rank ? `${rank} DESC, s.published_at DESC, s.id` : 's.published_at DESC, s.id';
+    const { sql, params, rank } = catalogueWhere(query, text, mode, readings, { forPage: true });
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
+    // The page is chosen first, then its documents read: joined before the LIMIT, the planner may
+    // read the document of every matched offering.
     const rows = (await this.dataSource.query(
-      `SELECT d.doc FROM search_offering s JOIN search_document d ON d.id = s.id ${sql}
-        ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      `SELECT d.doc FROM (SELECT s.id, ${rank ?? 'NULL::real'} AS rank, s.published_at FROM search_offering s ${sql}
+                           ORDER BY ${rank ? 'rank DESC, ' : ''}s.published_at DESC, s.id
+                           LIMIT $${params.length - 1} OFFSET $${params.length}) p
+         JOIN search_document d ON d.id = p.id
+        ORDER BY p.rank DESC, p.published_at DESC, p.id`,
       params,
     )) as { doc: OfferingDocument }[];
     return rows.map((r) => r.doc);
