@@ -1,4 +1,5 @@
 import { syntheticDocuments } from '../bench/support/offering-documents.js';
+import { catalogueWhere } from '../src/search/postgres/catalogue-sql.js';
 import { type PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import { groupLexeme, SYNONYM_FINGERPRINT, withoutGroupLexemes } from '../src/search/postgres/synonym-lexemes.js';
 import type { CatalogueQuery, CatalogueResult } from '../src/search/search-index.port.js';
@@ -79,6 +80,30 @@ describe('PostgreSQL search: synonym groups stored as lexemes (decision 040)', (
     const withLexemes = await everything();
     await t.dataSource.query('UPDATE search_generation SET synonyms = $1', ['another table']);
     expect(await everything()).toEqual(withLexemes);
+  });
+
+  it('ranks a group by its distinct words exactly as by its expressions, for every group (decision 041)', async () => {
+    // One document holding every expression of the group, in the title: the rank counts each
+    // distinct word once, so a word missing from either query would change its value.
+    for (const group of SYNONYM_GROUPS) {
+      const rankOf = (lexeme?: string): { rank: string; params: unknown[] } => {
+        const where = catalogueWhere({ page: 1, pageSize: 1 }, group.terms[0], 'corrected', [
+          { readings: [...group.terms], negated: false, ...(lexeme ? { lexeme } : {}) },
+        ]);
+        return { rank: where.rank!, params: where.params };
+      };
+      const value = async ({ rank, params }: { rank: string; params: unknown[] }): Promise<number> => {
+        const rows = (await t.dataSource.query(
+          `SELECT ${rank} AS r, $1::text AS found_by
+             FROM (SELECT setweight(to_tsvector('french', unaccent($${params.length + 1})), 'A') AS tsv) s`,
+          [...params, group.terms.join(' ')],
+        )) as { r: number }[];
+        return rows[0].r;
+      };
+      const byExpressions = await value(rankOf());
+      expect(byExpressions).toBeGreaterThan(0);
+      expect(await value(rankOf(groupLexeme(group)))).toBe(byExpressions);
+    }
   });
 
   it('rebuilds lexemes built from another synonym table at start', async () => {
