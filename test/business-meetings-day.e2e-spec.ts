@@ -1,7 +1,8 @@
 import request from 'supertest';
-import { bearer, createCurator, registerBuyer, type RegisteredSession, type TestSession } from './support/auth.js';
+import { bearer, createCurator, createStaffUser, registerBuyer, type RegisteredSession, type TestSession } from './support/auth.js';
 import { forecastScenario, publishForecastNeed, type ForecastScenario } from './support/forecast-scenario.js';
 import { proposeIntroduction } from './support/introductions.js';
+import { createPartner } from './support/partners.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /*
@@ -17,6 +18,7 @@ describe('business meetings on the day: check-in and a held event', () => {
   let otherBuyer: RegisteredSession;
   let eventId: string;
   let introductionId: string;
+  let partnerId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -26,6 +28,9 @@ describe('business meetings on the day: check-in and a held event', () => {
       organisation: { name: 'Fournil du Port', buyerType: 'pme', communeCode: '06088', nafCode: '10.71C' },
     });
     const otherNeedId = await publishForecastNeed(t, otherBuyer, curator, { title: 'Prévoir les ventes du fournil' });
+    // The CCI brought this need in (as its intake would have recorded it).
+    partnerId = (await createPartner(t, await createStaffUser(t, 'admin'))).id;
+    await t.dataSource.query("UPDATE need SET partner_id = $1, source = 'partner' WHERE id = $2", [partnerId, otherNeedId]);
 
     // The curator introduced the bakery and the vendor before the event; only the vendor accepted.
     introductionId = (await proposeIntroduction(t, curator, { needId: s.needId, offeringId: s.specialistId })).id;
@@ -109,6 +114,33 @@ describe('business meetings on the day: check-in and a held event', () => {
       .send({ outcome: 'won', valueBand: '5k_20k', startDate: '2027-W05-1' })
       .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('tells the partner who brought the need of an introduction born at the meeting', async () => {
+    const meeting = (await grid()).find((m) => m.buyerName === 'Fournil du Port')!;
+    const marked = await request(t.server)
+      .post(`/events/${eventId}/meetings/${meeting.id}/check-in`)
+      .set(bearer(curator))
+      .send({ outcome: 'held' })
+      .expect(200);
+    const created = marked.body.introductionId as string;
+    expect(created).toBeTruthy();
+    const introduction = await request(t.server).get(`/introductions/${created}`).set(bearer(otherBuyer)).expect(200);
+    expect(introduction.body.status).toBe('meeting_held');
+    const told = (await t.dataSource.query(
+      "SELECT payload FROM outbox_event WHERE topic = 'partner.introduction_status' AND payload->>'introductionId' = $1",
+      [created],
+    )) as { payload: Record<string, string> }[];
+    expect(told.map((r) => r.payload)).toEqual([expect.objectContaining({ partnerId, status: 'meeting_held' })]);
+    const audit = await request(t.server)
+      .get('/audit')
+      .query({ entityType: 'introduction', entityId: created })
+      .set(bearer(curator))
+      .expect(200);
+    expect(audit.body.items.find((e: { action: string }) => e.action === 'introduction.meeting_held')).toMatchObject({
+      before: null,
+      after: { status: 'meeting_held', source: 'business_event', eventId, meetingId: meeting.id },
+    });
   });
 
   it('keeps the meetings of a held event: cancelling one is refused and the figures stay', async () => {

@@ -60,50 +60,35 @@ export class EventFollowUpService {
     const buyer = attendees.get(meeting.buyerAttendeeId)!;
     const vendor = attendees.get(meeting.vendorAttendeeId)!;
     const existing = await this.introductions.findOpenIdForPair(manager, buyer.needId!, meeting.offeringId);
-    let id = existing;
-    if (!id) {
-      const created = await this.introductions.insert(manager, {
-        needId: buyer.needId!,
-        offeringId: meeting.offeringId,
-        vendorOrganisationId: vendor.organisationId,
-        buyerOrganisationId: buyer.organisationId,
-        curatorId: caller.userId,
-        message: `Rencontre aux rendez-vous d'affaires « ${event.title} » du ${event.date}, table ${meeting.tableNumber}.`,
-      });
-      const now = new Date();
-      await this.introductions.updateIfVersion(manager, created.id, created.version, {
-        status: 'meeting_held',
-        vendorAcceptedAt: now,
-        buyerAcceptedAt: now,
-        connectedAt: now,
-        meetingHeldAt: now,
-      });
-      await this.audit.record(manager, caller, {
-        action: 'introduction.meeting_held',
-        entityType: 'introduction',
-        entityId: created.id,
-        before: null,
-        after: { status: 'meeting_held', source: 'business_event', eventId: event.id, meetingId: meeting.id },
-      });
-      id = created.id;
-    } else {
-      await this.advanceToMeetingHeld(manager, caller, id, event, meeting);
-    }
+    const id =
+      existing ??
+      (
+        await this.introductions.insert(manager, {
+          needId: buyer.needId!,
+          offeringId: meeting.offeringId,
+          vendorOrganisationId: vendor.organisationId,
+          buyerOrganisationId: buyer.organisationId,
+          curatorId: caller.userId,
+          message: `Rencontre aux rendez-vous d'affaires « ${event.title} » du ${event.date}, table ${meeting.tableNumber}.`,
+        })
+      ).id;
+    await this.toMeetingHeld(manager, caller, id, { created: !existing, event, meeting });
     await this.attendees.linkIntroduction(manager, meeting.id, id);
     return id;
   }
 
   /**
-   * An introduction still waiting for an acceptance, or connected, reaches `meeting_held` as the
-   * introduction's own transition would take it there: the acceptances the meeting stands for are
-   * stamped, the step is audited, and a partner who brought the need hears of the new status.
+   * An introduction still waiting for an acceptance, or connected, or created for this meeting,
+   * reaches `meeting_held` as the introduction's own transition would take it there: the
+   * acceptances the meeting stands for are stamped, the step is audited (from nothing for one
+   * created here), and a partner who brought the need hears of the new status, whichever way the
+   * introduction came (one created here was not told of, an outside review found).
    */
-  private async advanceToMeetingHeld(
+  private async toMeetingHeld(
     manager: EntityManager,
     caller: Caller,
     id: string,
-    event: BusinessEventRow,
-    meeting: MeetingRow,
+    { created, event, meeting }: { created: boolean; event: BusinessEventRow; meeting: MeetingRow },
   ): Promise<void> {
     const current = await this.introductions.findById(id, manager);
     if (!current || current.status === 'meeting_held') return;
@@ -120,7 +105,7 @@ export class EventFollowUpService {
       action: 'introduction.meeting_held',
       entityType: 'introduction',
       entityId: id,
-      before: { status: current.status, version: current.version },
+      before: created ? null : { status: current.status, version: current.version },
       after: { status: 'meeting_held', version: updated.version, source: 'business_event', eventId: event.id, meetingId: meeting.id },
     });
     await this.outbox.partnerIntroductionStatus(
