@@ -77,27 +77,34 @@ describe('business meetings on the day: check-in and a held event', () => {
       id: string;
       buyerName: string;
     }[];
-
-  it("moves the pair's introduction in progress on to meeting_held at check-in, audited", async () => {
-    const meeting = (await grid()).find((m) => m.buyerName === 'Boulangerie Test')!;
+  /** Checks in the meeting of `buyerName` as held: the meeting and the introduction it now has. */
+  const checkInHeld = async (buyerName: string): Promise<{ meetingId: string; introductionId: string }> => {
+    const meeting = (await grid()).find((m) => m.buyerName === buyerName)!;
     const marked = await request(t.server)
       .post(`/events/${eventId}/meetings/${meeting.id}/check-in`)
       .set(bearer(curator))
       .send({ outcome: 'held' })
       .expect(200);
-    expect(marked.body.introductionId).toBe(introductionId);
+    return { meetingId: meeting.id, introductionId: marked.body.introductionId as string };
+  };
+  const auditedStep = async (id: string): Promise<unknown> => {
+    const audit = await request(t.server)
+      .get('/audit')
+      .query({ entityType: 'introduction', entityId: id })
+      .set(bearer(curator))
+      .expect(200);
+    return audit.body.items.find((e: { action: string }) => e.action === 'introduction.meeting_held');
+  };
+
+  it("moves the pair's introduction in progress on to meeting_held at check-in, audited", async () => {
+    const marked = await checkInHeld('Boulangerie Test');
+    expect(marked.introductionId).toBe(introductionId);
 
     const introduction = await request(t.server).get(`/introductions/${introductionId}`).set(bearer(s.buyer)).expect(200);
     expect(introduction.body.status).toBe('meeting_held');
-    const audit = await request(t.server)
-      .get('/audit')
-      .query({ entityType: 'introduction', entityId: introductionId })
-      .set(bearer(curator))
-      .expect(200);
-    const step = audit.body.items.find((e: { action: string }) => e.action === 'introduction.meeting_held');
-    expect(step).toMatchObject({
+    expect(await auditedStep(introductionId)).toMatchObject({
       before: { status: 'vendor_accepted' },
-      after: { status: 'meeting_held', source: 'business_event', eventId, meetingId: meeting.id },
+      after: { status: 'meeting_held', source: 'business_event', eventId, meetingId: marked.meetingId },
     });
     // Both sides now see each other, as after any meeting held; and the outcome can follow.
     await request(t.server)
@@ -117,13 +124,7 @@ describe('business meetings on the day: check-in and a held event', () => {
   });
 
   it('tells the partner who brought the need of an introduction born at the meeting', async () => {
-    const meeting = (await grid()).find((m) => m.buyerName === 'Fournil du Port')!;
-    const marked = await request(t.server)
-      .post(`/events/${eventId}/meetings/${meeting.id}/check-in`)
-      .set(bearer(curator))
-      .send({ outcome: 'held' })
-      .expect(200);
-    const created = marked.body.introductionId as string;
+    const { meetingId, introductionId: created } = await checkInHeld('Fournil du Port');
     expect(created).toBeTruthy();
     const introduction = await request(t.server).get(`/introductions/${created}`).set(bearer(otherBuyer)).expect(200);
     expect(introduction.body.status).toBe('meeting_held');
@@ -132,14 +133,9 @@ describe('business meetings on the day: check-in and a held event', () => {
       [created],
     )) as { payload: Record<string, string> }[];
     expect(told.map((r) => r.payload)).toEqual([expect.objectContaining({ partnerId, status: 'meeting_held' })]);
-    const audit = await request(t.server)
-      .get('/audit')
-      .query({ entityType: 'introduction', entityId: created })
-      .set(bearer(curator))
-      .expect(200);
-    expect(audit.body.items.find((e: { action: string }) => e.action === 'introduction.meeting_held')).toMatchObject({
+    expect(await auditedStep(created)).toMatchObject({
       before: null,
-      after: { status: 'meeting_held', source: 'business_event', eventId, meetingId: meeting.id },
+      after: { status: 'meeting_held', source: 'business_event', eventId, meetingId },
     });
   });
 
