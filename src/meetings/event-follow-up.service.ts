@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
 import { CommonErrors } from '../common/errors/common.errors.js';
+import type { IntroductionEntity } from '../introductions/introduction.entity.js';
 import { IntroductionsRepository } from '../introductions/introductions.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { TransactionRunner } from '../persistence/transaction-runner.js';
@@ -60,19 +61,19 @@ export class EventFollowUpService {
     const buyer = attendees.get(meeting.buyerAttendeeId)!;
     const vendor = attendees.get(meeting.vendorAttendeeId)!;
     const existing = await this.introductions.findOpenIdForPair(manager, buyer.needId!, meeting.offeringId);
-    const id =
-      existing ??
-      (
-        await this.introductions.insert(manager, {
+    // The insert reads the new introduction back: no second read for it.
+    const current = existing
+      ? await this.introductions.findById(existing, manager)
+      : await this.introductions.insert(manager, {
           needId: buyer.needId!,
           offeringId: meeting.offeringId,
           vendorOrganisationId: vendor.organisationId,
           buyerOrganisationId: buyer.organisationId,
           curatorId: caller.userId,
           message: `Rencontre aux rendez-vous d'affaires « ${event.title} » du ${event.date}, table ${meeting.tableNumber}.`,
-        })
-      ).id;
-    await this.toMeetingHeld(manager, caller, id, { created: !existing, event, meeting });
+        });
+    const id = current?.id ?? existing!;
+    if (current) await this.toMeetingHeld(manager, caller, current, { created: !existing, event, meeting });
     await this.attendees.linkIntroduction(manager, meeting.id, id);
     return id;
   }
@@ -82,16 +83,16 @@ export class EventFollowUpService {
    * reaches `meeting_held` as the introduction's own transition would take it there: the
    * acceptances the meeting stands for are stamped, the step is audited (from nothing for one
    * created here), and a partner who brought the need hears of the new status, whichever way the
-   * introduction came (one created here was not told of, an outside review found).
+   * introduction came (one created here used not to tell them).
    */
   private async toMeetingHeld(
     manager: EntityManager,
     caller: Caller,
-    id: string,
+    current: IntroductionEntity,
     { created, event, meeting }: { created: boolean; event: BusinessEventRow; meeting: MeetingRow },
   ): Promise<void> {
-    const current = await this.introductions.findById(id, manager);
-    if (!current || current.status === 'meeting_held') return;
+    if (current.status === 'meeting_held') return;
+    const id = current.id;
     const now = new Date();
     const updated = await this.introductions.updateIfVersion(manager, id, current.version, {
       status: 'meeting_held',
