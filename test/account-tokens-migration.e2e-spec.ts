@@ -1,6 +1,6 @@
 import { AccountTokens1765500000000 } from '../migrations/1765500000000-account-tokens.js';
 import { registerBuyer } from './support/auth.js';
-import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
+import { createTestApp, revertAndReapply, tableCount, type TestApp } from './support/test-app.js';
 
 describe('migration 1765500000000: account tokens, confirmation and consent columns', () => {
   let t: TestApp;
@@ -20,8 +20,7 @@ describe('migration 1765500000000: account tokens, confirmation and consent colu
           ORDER BY column_name`,
       )) as { column_name: string }[]
     ).map((r) => r.column_name);
-  const tokenTable = async (): Promise<number> =>
-    ((await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'account_token'")) as { n: number }[])[0].n;
+  const tokenTable = (): Promise<number> => tableCount(t, 'account_token');
 
   it('reverts cleanly, and counts the accounts that existed before it as confirmed', async () => {
     const before = await registerBuyer(t, { verify: false });

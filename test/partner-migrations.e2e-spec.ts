@@ -3,7 +3,7 @@ import { PartnerWebhooks1765910000000 } from '../migrations/1765910000000-partne
 import { Diagnostics1765920000000 } from '../migrations/1765920000000-diagnostics.js';
 import { PartnerMembers1766100000000 } from '../migrations/1766100000000-partner-members.js';
 import { CuratedDiagnostics1766600000000 } from '../migrations/1766600000000-curated-diagnostics.js';
-import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
+import { createTestApp, revertAndReapply, tableCount, type TestApp } from './support/test-app.js';
 
 describe('issue 20 migrations', () => {
   let t: TestApp;
@@ -58,8 +58,7 @@ describe('issue 20 migrations', () => {
   });
 
   it('reverts and re-applies the partner-admins migration: the role, its partner link and replaced invitations', async () => {
-    const memberTable = async () =>
-      ((await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'partner_member'")) as { n: number }[])[0].n;
+    const memberTable = (): Promise<number> => tableCount(t, 'partner_member');
     const replacedColumn = async () =>
       (
         (await t.dataSource.query(

@@ -3,7 +3,7 @@ import { SearchGeneration1766800000000 } from '../migrations/1766800000000-searc
 import { GENERATION_READ, PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import type { OfferingDocument } from '../src/search/offering-document.js';
 import type { CatalogueQuery } from '../src/search/search-index.port.js';
-import { createTestApp, revertAndReapply, type TestApp } from './support/test-app.js';
+import { createTestApp, revertAndReapply, tableCount, type TestApp } from './support/test-app.js';
 
 /**
  * Decision 037: each instance keeps catalogue results under the search generation it read before
@@ -135,9 +135,7 @@ describe('PostgreSQL search: results kept until the catalogue changes (decision 
       t,
       new SearchGeneration1766800000000(),
       async () => {
-        expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_generation'")).toEqual([
-          { n: 0 },
-        ]);
+        expect(await tableCount(t, 'search_generation')).toBe(0);
       },
       { withLater: true },
     );

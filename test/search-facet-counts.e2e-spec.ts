@@ -7,7 +7,7 @@ import { FACETS, type Facet, type OfferingDocument } from '../src/search/offerin
 import { type PostgresSearchIndex } from '../src/search/postgres/postgres-search.index.js';
 import { PLACE_FACETS, servedCounts } from '../src/search/served-facets.js';
 import { usePostgresIndex } from './support/postgres-index.js';
-import { revertAndReapply, type TestApp } from './support/test-app.js';
+import { revertAndReapply, tableCount, type TestApp } from './support/test-app.js';
 
 /**
  * Decision 031: the PostgreSQL backend counts facets in one grouping-sets pass over the matched
@@ -114,9 +114,7 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
       t,
       new SearchFacetCounts1766500000000(),
       async () => {
-        expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_facet_count'")).toEqual([
-          { n: 0 },
-        ]);
+        expect(await tableCount(t, 'search_facet_count')).toBe(0);
       },
       { withLater: true },
     );
@@ -137,9 +135,7 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
       t,
       new SearchNarrowRows1766700000000(),
       async () => {
-        expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_document'")).toEqual([
-          { n: 0 },
-        ]);
+        expect(await tableCount(t, 'search_document')).toBe(0);
         expect(await t.dataSource.query('SELECT count(doc)::int AS n FROM search_offering')).toEqual([{ n: 40 }]);
       },
       { withLater: true },
@@ -240,9 +236,7 @@ describe('PostgreSQL search: facet counts (decision 031)', () => {
       t,
       new SearchFacetCombos1766900000000(),
       async () => {
-        expect(await t.dataSource.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'search_facet_combo'")).toEqual([
-          { n: 0 },
-        ]);
+        expect(await tableCount(t, 'search_facet_combo')).toBe(0);
         // The facet values are back on every row, as the documents have them.
         const rows = (await t.dataSource.query('SELECT s.id, s.grade, s.national, s.use_cases FROM search_offering s ORDER BY s.id')) as {
           id: string;

@@ -77,6 +77,11 @@ export async function createTestApp({ env = {}, imports = [], overrides = [], da
   };
 }
 
+/** How many tables named `name` the test database has (0 or 1): for migrations reverted and reapplied. */
+export async function tableCount(t: TestApp, name: string): Promise<number> {
+  return ((await t.dataSource.query('SELECT count(*)::int AS n FROM pg_tables WHERE tablename = $1', [name])) as { n: number }[])[0].n;
+}
+
 /**
  * Reverts `migration` on the test database, runs `between` on the schema without it, then applies it
  * again. With `withLater`, every later migration is reverted first (newest first) and re-applied
